@@ -1,0 +1,23 @@
+package edu.studentrecords.store.model;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The {@link FieldGroup#CONTACT} group. Sensitive: encrypted at rest.
+ *
+ * @param mobilePhone the student's mobile phone: a mainland mobile number or an E.164 number
+ * @param email       an email address, or {@code null}
+ * @param homeAddress the home address
+ */
+public record Contact(
+        @NotBlank String mobilePhone,
+        @Email @Size(max = 254) String email,
+        @NotBlank @Size(max = 200) String homeAddress) {
+
+    @Override
+    public String toString() {
+        return "Contact[<hidden>]";
+    }
+}

@@ -1,0 +1,18 @@
+package edu.studentrecords.store.model;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Native place (籍貫): a GB/T 2260 administrative-division code and its name.
+ *
+ * @param code the six-digit division code
+ * @param name the division's name; may be {@code null} on input, the store fills it from the code list
+ */
+public record NativePlace(@NotBlank String code, @Size(max = 100) String name) {
+
+    @Override
+    public String toString() {
+        return "NativePlace[<hidden>]";
+    }
+}
