@@ -1,0 +1,350 @@
+package edu.studentrecords.store;
+
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ConnectionString;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.AccessDecision;
+import edu.studentrecords.store.access.AccessPolicy;
+import edu.studentrecords.store.access.AccessTarget;
+import edu.studentrecords.store.access.Operation;
+import edu.studentrecords.store.access.UnitPath;
+import edu.studentrecords.store.audit.AuditTrail;
+import edu.studentrecords.store.audit.ChainVerification;
+import edu.studentrecords.store.feed.ChangeFeed;
+import edu.studentrecords.store.internal.crypto.BlindIndex;
+import edu.studentrecords.store.internal.crypto.DataKeyVault;
+import edu.studentrecords.store.internal.crypto.SecretKeyFile;
+import edu.studentrecords.store.internal.audit.MongoAuditTrail;
+import edu.studentrecords.store.internal.mongo.DecisionRecorder;
+import edu.studentrecords.store.internal.mongo.MongoChangeFeed;
+import edu.studentrecords.store.internal.mongo.RecordCodec;
+import edu.studentrecords.store.internal.mongo.RecordCollection;
+import edu.studentrecords.store.internal.mongo.RecordHeader;
+import edu.studentrecords.store.internal.mongo.RecordMergePatch;
+import edu.studentrecords.store.model.FieldGroup;
+import edu.studentrecords.store.model.StoredRecord;
+import edu.studentrecords.store.model.StudentRecord;
+import edu.studentrecords.store.validation.FieldError;
+import edu.studentrecords.store.validation.RecordValidator;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+
+/**
+ * The student record store: every way to reach a record. Each operation takes an {@link AccessContext},
+ * passes the one access decision ({@link AccessPolicy}), appends the decision to the audit trail before it
+ * returns or throws, and only then touches the record's content. There is no way to read a record without a
+ * context. Thread-safe; one instance per process, closed with the process.
+ */
+public final class StudentRecordStore implements AutoCloseable {
+
+    /** The unit no principal holds: decisions about a record that does not exist use it. */
+    private static final UnitPath NOWHERE = UnitPath.parse("no-such-record");
+
+    private final StoreSettings settings;
+    private final MongoClient client;
+    private final boolean ownsClient;
+    private final RecordCollection records;
+    private final RecordCodec codec;
+    private final DataKeyVault keys;
+    private final MongoChangeFeed feed;
+    private final MongoAuditTrail audit;
+    private final DecisionRecorder recorder;
+    private final AccessPolicy policy = new AccessPolicy();
+    private final RecordValidator validator;
+
+    private StudentRecordStore(StoreSettings settings, MongoClient client, boolean ownsClient) {
+        this.settings = settings;
+        this.client = client;
+        this.ownsClient = ownsClient;
+        MongoDatabase db = client.getDatabase(settings.database())
+                .withWriteConcern(settings.writeConcern())
+                .withReadConcern(settings.readConcern());
+        byte[] master = SecretKeyFile.load(settings.masterKeyFile(), settings.generateMissingKeys());
+        byte[] blind = SecretKeyFile.load(settings.blindIndexKeyFile(), settings.generateMissingKeys());
+        byte[] auditKey = SecretKeyFile.load(settings.auditKeyFile(), settings.generateMissingKeys());
+        this.records = new RecordCollection(db.getCollection("records"));
+        this.records.createIndexes();
+        this.codec = new RecordCodec(new BlindIndex(blind));
+        this.keys = new DataKeyVault(db.getCollection("record_keys"), master, settings.keyCacheSize());
+        this.feed = new MongoChangeFeed(db.getCollection("changes"), records, keys::exists, settings.clock(),
+                settings.feedSettle());
+        this.audit = new MongoAuditTrail(db, auditKey, settings.clock());
+        this.recorder = new DecisionRecorder(audit);
+        this.validator = new RecordValidator(settings.clock());
+    }
+
+    /** Connects with a client of its own, built from the settings; {@link #close()} closes it. */
+    public static StudentRecordStore connect(StoreSettings settings) {
+        return new StudentRecordStore(settings, MongoClients.create(clientSettings(settings)), true);
+    }
+
+    /** Uses a client someone else owns (and closes); it should be built with {@link #clientSettings}. */
+    public static StudentRecordStore using(StoreSettings settings, MongoClient client) {
+        return new StudentRecordStore(settings, client, false);
+    }
+
+    /** The MongoDB client settings the store expects: the connection string, write concern and read concern. */
+    public static MongoClientSettings clientSettings(StoreSettings settings) {
+        return MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(settings.connectionString()))
+                .writeConcern(settings.writeConcern())
+                .readConcern(settings.readConcern())
+                .build();
+    }
+
+    /**
+     * Enrols a student: validates, encrypts and stores a new record.
+     *
+     * @param ownerSubject the Keycloak user to link the record to, or {@code null}
+     * @return the new record as the caller may see it
+     * @throws AccessDeniedException   when the caller may not create records
+     * @throws InvalidRecordException   when the content breaks a rule
+     * @throws DuplicateRecordException when the student number, resident ID or user is taken
+     */
+    public RecordView create(AccessContext ctx, StudentRecord content, String ownerSubject) {
+        AccessDecision decision = policy.decide(ctx, Operation.CREATE, null, FieldGroup.ALL);
+        String id = UUID.randomUUID().toString();
+        recorder.record(ctx, Operation.CREATE, id, decision);
+        AccessDecision.Allowed allowed = requireAllowed(decision);
+        requireValid(content);
+        Instant now = settings.clock().instant();
+        StoredRecord record = new StoredRecord(id, 1, ownerSubject, content, now, now, null);
+        byte[] dataKey = keys.create(id);
+        long intent = feed.intendUpsert(id, 1);
+        try {
+            records.insert(codec.encode(record, dataKey));
+        } catch (RuntimeException e) {
+            feed.abandon(intent);
+            keys.destroy(id);
+            throw e;
+        }
+        return view(record, allowed.groups());
+    }
+
+    /**
+     * Reads a record.
+     *
+     * @return the groups the caller may read
+     * @throws RecordNotFoundException when there is no such record or the caller may not know of it
+     * @throws AccessDeniedException   when the caller is refused outright (purpose, scope)
+     */
+    public RecordView read(AccessContext ctx, String recordId) {
+        return readAs(ctx, Operation.READ, recordId);
+    }
+
+    /** Reads the record linked to the caller (self service, {@code /me}). */
+    public RecordView readOwn(AccessContext ctx) {
+        return readAs(ctx, Operation.READ, ownRecordId(ctx));
+    }
+
+    /** Everything held in the record, for the student's export or an administrator's. */
+    public RecordView export(AccessContext ctx, String recordId) {
+        return readAs(ctx, Operation.EXPORT, recordId);
+    }
+
+    /** Looks a record up by its student number (a unique key), then reads it as {@link #read} does. */
+    public RecordView findByStudentNumber(AccessContext ctx, String studentNumber) {
+        return readAs(ctx, Operation.READ, records.idByStudentNumber(studentNumber).orElse(null));
+    }
+
+    /**
+     * Looks a record up by resident ID number through its keyed hash; only a caller who may read the
+     * identity group of the record finds it.
+     */
+    public RecordView findByResidentIdNumber(AccessContext ctx, String residentIdNumber) {
+        String id = records.idByResidentIdHash(codec.residentIdHash(residentIdNumber)).orElse(null);
+        return readRequiring(ctx, id, FieldGroup.IDENTITY);
+    }
+
+    /**
+     * Looks records up by a student's or guardian's phone number through its keyed hash; returns those
+     * whose contact group (student phone) or guardians group the caller may read. Each record found is a
+     * read and is audited.
+     */
+    public List<RecordView> findByPhone(AccessContext ctx, String phone) {
+        List<String> ids = codec.phoneHash(phone).map(records::idsByPhoneHash).orElse(List.of());
+        return ids.stream().map(id -> {
+            try {
+                return Optional.of(readRequiring(ctx, id, null));
+            } catch (RecordNotFoundException | AccessDeniedException e) {
+                return Optional.<RecordView>empty();
+            }
+        }).flatMap(Optional::stream).filter(v -> v.contact() != null || v.guardians() != null).toList();
+    }
+
+    /**
+     * Applies a JSON merge patch to a record, if it is still at {@code expectedVersion}.
+     *
+     * @throws StaleVersionException  when the record changed since that version; nothing is written
+     * @throws InvalidRecordException when the result breaks a rule; nothing is written
+     * @throws AccessDeniedException  when a touched group is not writable for the caller
+     */
+    public RecordView update(AccessContext ctx, String recordId, long expectedVersion, String mergePatch) {
+        return patch(ctx, recordId, expectedVersion, mergePatch);
+    }
+
+    /** Applies a merge patch to the caller's own record (self service: contact and guardians only). */
+    public RecordView updateOwn(AccessContext ctx, long expectedVersion, String mergePatch) {
+        return patch(ctx, ownRecordId(ctx), expectedVersion, mergePatch);
+    }
+
+    /**
+     * Destroys a record: its data key first (so every copy of its encrypted fields, backups included, is
+     * unreadable from then on), then the record itself. The change feed tells the search index. The caller's
+     * right to purge is decided here; the four-eyes approval that precedes it is the caller's business.
+     */
+    public Destruction destroy(AccessContext ctx, String recordId, String reason) {
+        Document doc = locate(ctx, Operation.PURGE, recordId, FieldGroup.ALL).doc();
+        RecordHeader header = codec.header(doc);
+        long intent = feed.intendRemoval(recordId);
+        keys.destroy(recordId);
+        records.delete(recordId);
+        return new Destruction(recordId, header.version(), settings.clock().instant(), reason, intent);
+    }
+
+    /** The change feed, for the search index. */
+    public ChangeFeed changes() {
+        return feed;
+    }
+
+    /** The audit trail (read-only use: its entries are appended by the store itself). */
+    public AuditTrail auditTrail() {
+        return audit;
+    }
+
+    /** Checks the audit trail's hash chain end to end. */
+    public ChainVerification verifyAudit() {
+        return audit.verify();
+    }
+
+    private RecordView patch(AccessContext ctx, String recordId, long expectedVersion, String mergePatch) {
+        RecordMergePatch patch = RecordMergePatch.parse(mergePatch);
+        Document doc = locate(ctx, Operation.UPDATE, recordId, patch.touchedGroups()).doc();
+        long current = codec.header(doc).version();
+        if (current != expectedVersion) {
+            throw new StaleVersionException(expectedVersion, current);
+        }
+        byte[] dataKey = dataKey(recordId);
+        StoredRecord before = codec.decode(doc, FieldGroup.ALL, dataKey);
+        StudentRecord content = patch.applyTo(before.content());
+        requireValid(content);
+        StoredRecord after = new StoredRecord(recordId, current + 1, before.ownerSubject(), content,
+                before.createdAt(), settings.clock().instant(), before.verifiedAt());
+        long intent = feed.intendUpsert(recordId, after.version());
+        boolean written;
+        try {
+            written = records.replaceIfVersion(codec.encode(after, dataKey), expectedVersion);
+        } catch (RuntimeException e) {
+            feed.abandon(intent);
+            throw e;
+        }
+        if (!written) {
+            feed.abandon(intent);
+            recorder.recordOutcome(ctx, Operation.UPDATE, recordId, patch.touchedGroups(), "STALE_VERSION");
+            long now = records.find(recordId).map(d -> codec.header(d).version()).orElseThrow(RecordNotFoundException::new);
+            throw new StaleVersionException(expectedVersion, now);
+        }
+        // Echo back only what the caller wrote and may also read: a partial patch must not reveal the rest of a group.
+        AccessTarget changed = new AccessTarget(recordId, after.ownerSubject(), UnitPath.parse(content.profile().unit()));
+        Set<FieldGroup> echoed = policy.decide(ctx, Operation.READ, changed, patch.touchedGroups())
+                instanceof AccessDecision.Allowed readable ? readable.groups() : Set.of();
+        return view(after, echoed);
+    }
+
+    private RecordView readAs(AccessContext ctx, Operation operation, String recordId) {
+        Located found = locate(ctx, operation, recordId, FieldGroup.ALL);
+        return decodeView(found.doc(), found.allowed().groups());
+    }
+
+    private RecordView readRequiring(AccessContext ctx, String recordId, FieldGroup required) {
+        Located found = locate(ctx, Operation.READ, recordId, FieldGroup.ALL);
+        if (required != null && !found.allowed().groups().contains(required)) {
+            throw new RecordNotFoundException();
+        }
+        return decodeView(found.doc(), found.allowed().groups());
+    }
+
+    /**
+     * Finds the record, decides, audits the decision, and returns the stored document only when allowed.
+     * A missing record is decided against a unit no one holds, so a refusal that does not depend on the
+     * record (purpose, scope) is still reported as such, and everything else as "not found".
+     */
+    private Located locate(AccessContext ctx, Operation operation, String recordId, Set<FieldGroup> requested) {
+        Optional<Document> doc = recordId == null ? Optional.empty() : records.find(recordId);
+        AccessTarget target = doc.map(d -> target(codec.header(d)))
+                .orElseGet(() -> new AccessTarget(recordId == null ? "none" : recordId, null, NOWHERE));
+        AccessDecision decision = policy.decide(ctx, operation, target, requested);
+        if (doc.isEmpty() && decision instanceof AccessDecision.Allowed) {
+            recorder.recordMissing(ctx, operation, recordId);
+            throw new RecordNotFoundException();
+        }
+        recorder.record(ctx, operation, recordId, decision);
+        return new Located(doc.orElseThrow(RecordNotFoundException::new), requireAllowed(decision));
+    }
+
+    /** A stored record and the decision that allowed reaching it. */
+    private record Located(Document doc, AccessDecision.Allowed allowed) {
+    }
+
+    private String ownRecordId(AccessContext ctx) {
+        return ctx.subject() == null ? null : records.idByOwner(ctx.subject()).orElse(null);
+    }
+
+    private static AccessDecision.Allowed requireAllowed(AccessDecision decision) {
+        if (decision instanceof AccessDecision.Allowed allowed) {
+            return allowed;
+        }
+        AccessDecision.Denied denied = (AccessDecision.Denied) decision;
+        if (denied.visibility() == AccessDecision.Visibility.NOT_FOUND) {
+            throw new RecordNotFoundException();
+        }
+        throw new AccessDeniedException(denied);
+    }
+
+    private void requireValid(StudentRecord content) {
+        List<FieldError> errors = validator.validate(content);
+        if (!errors.isEmpty()) {
+            throw new InvalidRecordException(errors);
+        }
+    }
+
+    private byte[] dataKey(String recordId) {
+        // A record whose key is gone is being destroyed: it no longer exists for anyone.
+        return keys.find(recordId).orElseThrow(RecordNotFoundException::new);
+    }
+
+    private RecordView decodeView(Document doc, Set<FieldGroup> groups) {
+        boolean sensitive = groups.stream().anyMatch(FieldGroup::sensitive);
+        byte[] dataKey = sensitive ? dataKey(doc.getString("_id")) : null;
+        return view(codec.decode(doc, groups, dataKey), groups);
+    }
+
+    private static AccessTarget target(RecordHeader header) {
+        return new AccessTarget(header.id(), header.ownerSubject(), UnitPath.parse(header.unit()));
+    }
+
+    private static RecordView view(StoredRecord record, Set<FieldGroup> groups) {
+        StudentRecord c = record.content();
+        return new RecordView(record.id(), record.version(), groups,
+                groups.contains(FieldGroup.PROFILE) ? c.profile() : null,
+                groups.contains(FieldGroup.IDENTITY) ? c.identity() : null,
+                groups.contains(FieldGroup.CONTACT) ? c.contact() : null,
+                groups.contains(FieldGroup.GUARDIANS) ? c.guardians() : null,
+                record.updatedAt(), record.verifiedAt());
+    }
+
+    @Override
+    public void close() {
+        audit.close();
+        if (ownsClient) {
+            client.close();
+        }
+    }
+}

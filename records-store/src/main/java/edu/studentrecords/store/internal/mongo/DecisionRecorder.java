@@ -1,0 +1,62 @@
+package edu.studentrecords.store.internal.mongo;
+
+import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.AccessDecision;
+import edu.studentrecords.store.access.Operation;
+import edu.studentrecords.store.audit.AuditEvent;
+import edu.studentrecords.store.audit.AuditTrail;
+import edu.studentrecords.store.audit.Decision;
+import edu.studentrecords.store.model.FieldGroup;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Writes access decisions to the audit trail, in the shape the trail keeps: ids and codes only. A record
+ * id that a caller typed and that is not of the store's form is not kept (it could be anything, personal
+ * data included); the entry says so instead. Thread-safe.
+ */
+public final class DecisionRecorder {
+
+    /** Reason recorded when a record does not exist. */
+    public static final String RECORD_NOT_FOUND = "RECORD_NOT_FOUND";
+
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    private static final Pattern RECORD_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final AuditTrail trail;
+
+    public DecisionRecorder(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    /** Appends the decision; returns once it is durable. */
+    public void record(AccessContext ctx, Operation operation, String recordId, AccessDecision decision) {
+        if (decision instanceof AccessDecision.Allowed allowed) {
+            append(ctx, operation.name(), recordId, List.of(), allowed.groups(), allowed.grantId(), Decision.ALLOW, null);
+        } else {
+            AccessDecision.Denied denied = (AccessDecision.Denied) decision;
+            append(ctx, operation.name(), recordId, List.of(), Set.of(), null, Decision.DENY, denied.reason().name());
+        }
+    }
+
+    /** Appends a refusal because the record does not exist (to the caller, the same as not being allowed to know of it). */
+    public void recordMissing(AccessContext ctx, Operation operation, String recordId) {
+        append(ctx, operation.name(), recordId, List.of(), Set.of(), null, Decision.DENY, RECORD_NOT_FOUND);
+    }
+
+    /** Appends an outcome that follows an allowed decision (e.g. a write refused as stale) under the same operation. */
+    public void recordOutcome(AccessContext ctx, Operation operation, String recordId, Set<FieldGroup> groups, String outcome) {
+        append(ctx, operation.name(), recordId, List.of(), groups, null, Decision.ALLOW, outcome);
+    }
+
+    private void append(AccessContext ctx, String operation, String recordId, List<String> recordIds,
+            Set<FieldGroup> groups, String grantId, Decision decision, String reason) {
+        boolean wellFormed = recordId == null || RECORD_ID.matcher(recordId).matches();
+        // The purpose is a header the caller typed: keep it only when it has the shape of a purpose code.
+        String purpose = ctx.purpose() != null && CODE.matcher(ctx.purpose()).matches() ? ctx.purpose() : null;
+        trail.append(new AuditEvent(ctx.subject(), ctx.clientId(), purpose, grantId,
+                wellFormed ? recordId : null, recordIds, groups, operation, decision,
+                wellFormed ? reason : "MALFORMED_RECORD_ID"));
+    }
+}

@@ -1,0 +1,120 @@
+package edu.studentrecords.store.internal.mongo;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.result.UpdateResult;
+import edu.studentrecords.store.DuplicateRecordException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * The {@code records} collection: one document per student, every change a single-document atomic
+ * operation guarded by the record's version. No query here relies on a non-unique index being used
+ * except the phone lookup (the embedded engine scans for it; MongoDB uses the index). Thread-safe.
+ */
+public final class RecordCollection {
+
+    private final MongoCollection<Document> records;
+
+    public RecordCollection(MongoCollection<Document> records) {
+        this.records = records;
+    }
+
+    /** Creates the indexes the store relies on. Idempotent. */
+    public void createIndexes() {
+        records.createIndex(Indexes.ascending(RecordCodec.STUDENT_NUMBER),
+                new IndexOptions().unique(true).name("studentNumber_unique"));
+        records.createIndex(Indexes.ascending(RecordCodec.RESIDENT_ID_HASH),
+                new IndexOptions().unique(true).name("residentId_unique"));
+        records.createIndex(Indexes.ascending(RecordCodec.OWNER),
+                new IndexOptions().unique(true).sparse(true).name("owner_unique"));
+        records.createIndex(Indexes.ascending(RecordCodec.PHONE_HASHES), new IndexOptions().name("phones"));
+    }
+
+    /**
+     * Inserts a new record.
+     *
+     * @throws DuplicateRecordException when the student number, resident ID or owner is taken
+     */
+    public void insert(Document doc) {
+        try {
+            records.insertOne(doc);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw DuplicateRecordException.fromIndexMessage(e.getError().getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** The stored document, or empty. */
+    public Optional<Document> find(String id) {
+        return Optional.ofNullable(records.find(Filters.eq(RecordCodec.ID, id)).first());
+    }
+
+    /**
+     * Replaces the record only if it still has {@code expectedVersion}.
+     *
+     * @return false when the record changed (or vanished) since that version was read
+     * @throws DuplicateRecordException when the new content collides with another record's unique keys
+     */
+    public boolean replaceIfVersion(Document doc, long expectedVersion) {
+        try {
+            UpdateResult result = records.replaceOne(
+                    Filters.and(Filters.eq(RecordCodec.ID, doc.getString(RecordCodec.ID)),
+                            Filters.eq(RecordCodec.VERSION, expectedVersion)),
+                    doc);
+            return result.getMatchedCount() == 1;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw DuplicateRecordException.fromIndexMessage(e.getError().getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** Deletes the record. Idempotent. */
+    public void delete(String id) {
+        records.deleteOne(Filters.eq(RecordCodec.ID, id));
+    }
+
+    /** The id of the record with this student number (unique index). */
+    public Optional<String> idByStudentNumber(String studentNumber) {
+        return idWhere(Filters.eq(RecordCodec.STUDENT_NUMBER, studentNumber));
+    }
+
+    /** The id of the record with this resident-ID hash (unique index). */
+    public Optional<String> idByResidentIdHash(String hash) {
+        return idWhere(Filters.eq(RecordCodec.RESIDENT_ID_HASH, hash));
+    }
+
+    /** The id of the record linked to this Keycloak user (unique index). */
+    public Optional<String> idByOwner(String subject) {
+        return idWhere(Filters.eq(RecordCodec.OWNER, subject));
+    }
+
+    /** The ids of records whose student or guardian phone has this hash. */
+    public List<String> idsByPhoneHash(String hash) {
+        List<String> ids = new ArrayList<>();
+        records.find(Filters.eq(RecordCodec.PHONE_HASHES, hash)).projection(Projections.include(RecordCodec.ID))
+                .forEach(d -> ids.add(d.getString(RecordCodec.ID)));
+        return ids;
+    }
+
+    /** Every record id, in id order, for rebuilds and reconciliation. */
+    public Iterable<Document> all() {
+        return records.find().sort(Indexes.ascending(RecordCodec.ID));
+    }
+
+    private Optional<String> idWhere(org.bson.conversions.Bson filter) {
+        Document doc = records.find(filter).projection(Projections.include(RecordCodec.ID)).first();
+        return doc == null ? Optional.empty() : Optional.of(doc.getString(RecordCodec.ID));
+    }
+}
