@@ -1,5 +1,6 @@
 package edu.studentrecords.store.model;
 
+import edu.studentrecords.store.validation.PhoneNumber;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -12,8 +13,8 @@ import jakarta.validation.constraints.Size;
  * @param homeAddress the home address
  */
 public record Contact(
-        @NotBlank String mobilePhone,
-        @Email @Size(max = 254) String email,
+        @NotBlank @PhoneNumber String mobilePhone,
+        @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
         @NotBlank @Size(max = 200) String homeAddress) {
 
     @Override

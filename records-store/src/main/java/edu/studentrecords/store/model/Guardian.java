@@ -1,5 +1,6 @@
 package edu.studentrecords.store.model;
 
+import edu.studentrecords.store.validation.PhoneNumber;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,7 +16,7 @@ import jakarta.validation.constraints.Size;
 public record Guardian(
         @NotBlank @Size(max = 64) String name,
         @NotNull Relationship relationship,
-        @NotBlank String phone,
+        @NotBlank @PhoneNumber String phone,
         boolean emergencyContact) {
 
     @Override

@@ -1,5 +1,6 @@
 package edu.studentrecords.store.model;
 
+import edu.studentrecords.store.validation.ValidResidentIdNumber;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +14,7 @@ import java.time.LocalDate;
  * @param nativePlace      native place
  */
 public record Identity(
-        @NotBlank String residentIdNumber,
+        @NotBlank @ValidResidentIdNumber String residentIdNumber,
         @NotNull LocalDate dateOfBirth,
         @NotNull @Valid NativePlace nativePlace) {
 

@@ -1,5 +1,7 @@
 package edu.studentrecords.store.model;
 
+import edu.studentrecords.store.validation.DivisionCode;
+import edu.studentrecords.store.validation.DivisionNameMatchesCode;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -9,7 +11,8 @@ import jakarta.validation.constraints.Size;
  * @param code the six-digit division code
  * @param name the division's name; may be {@code null} on input, the store fills it from the code list
  */
-public record NativePlace(@NotBlank String code, @Size(max = 100) String name) {
+@DivisionNameMatchesCode
+public record NativePlace(@NotBlank @DivisionCode String code, @Size(max = 100) String name) {
 
     @Override
     public String toString() {

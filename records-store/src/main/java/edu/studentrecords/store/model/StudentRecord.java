@@ -1,5 +1,7 @@
 package edu.studentrecords.store.model;
 
+import edu.studentrecords.store.validation.ConsistentIdentity;
+import edu.studentrecords.store.validation.GuardiansForMinors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -15,6 +17,8 @@ import java.util.List;
  * @param contact   the contact group
  * @param guardians the guardians, possibly empty for an adult student
  */
+@ConsistentIdentity
+@GuardiansForMinors
 public record StudentRecord(
         @NotNull @Valid Profile profile,
         @NotNull @Valid Identity identity,

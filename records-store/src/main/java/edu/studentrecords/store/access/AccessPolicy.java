@@ -1,0 +1,106 @@
+package edu.studentrecords.store.access;
+
+import edu.studentrecords.store.access.AccessDecision.Denied;
+import edu.studentrecords.store.access.AccessDecision.Visibility;
+import edu.studentrecords.store.model.FieldGroup;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one access decision: who may do what to which field groups of which student record. Every
+ * read, update, enrolment, search, export and purge asks here first; anything not allowed below is
+ * denied.
+ *
+ * <p>The rules, in the order they apply:
+ * <ol>
+ *   <li>Self service ({@code /me}): {@link SelfServiceAccess}. A student, scope {@code student.self},
+ *       an internal client, their own record; read and export everything, update contact and guardians.
+ *       No purpose is needed.</li>
+ *   <li>Otherwise a declared purpose known to the realm, and for an internal client one of the
+ *       client's purposes: {@link PurposeCheck}. Checked before anything about the record.</li>
+ *   <li>Internal client: {@link InternalAccess}. An administrator sees every record, staff the
+ *       records of their units, the client acting for itself those of its client units; supervisors
+ *       and everyone else none. Enrolment, export and purge are for administrators.</li>
+ *   <li>External client: {@link GrantAccess}. Reading and searching under an active grant of this
+ *       client for the declared purpose that covers the record.</li>
+ *   <li>The token's scopes cap every group returned or touched: {@link ScopeCap}.</li>
+ * </ol>
+ *
+ * <p>Visibility: a refusal is {@link Visibility#NOT_FOUND} exactly when the operation targets one
+ * record and the caller cannot see that record at all; every other refusal is
+ * {@link Visibility#FORBIDDEN} and does not depend on the record, so a 403 never reveals that a record
+ * exists.
+ *
+ * <p>Stateless and thread-safe; one instance may serve every request.
+ */
+public final class AccessPolicy {
+
+    /** Operations whose {@code requested} groups are the groups to return or touch. */
+    private static final Set<Operation> NAMING_GROUPS = EnumSet.of(Operation.READ, Operation.UPDATE, Operation.EXPORT);
+
+    /**
+     * Decides one request.
+     *
+     * @param ctx the caller; not null
+     * @param op the operation; not null
+     * @param target the record; required for {@link Operation#READ}, {@link Operation#UPDATE},
+     *     {@link Operation#EXPORT} and {@link Operation#PURGE}; for {@link Operation#SEARCH} one hit, or
+     *     null to ask whether the caller may search at all; ignored for {@link Operation#CREATE}
+     * @param requested the groups to read, export or change; not null. Ignored for {@link Operation#CREATE}
+     *     and {@link Operation#PURGE} (the whole record) and {@link Operation#SEARCH} (hits carry the
+     *     profile only). An empty set is refused with {@link DenialReason#NO_GROUPS_REQUESTED}.
+     * @return the decision; an allowed read or export names the requested groups the caller may read,
+     *     an allowed update exactly the requested groups (an update is never allowed in part)
+     * @throws NullPointerException if {@code ctx}, {@code op} or {@code requested} is null
+     * @throws IllegalArgumentException if {@code op} needs a target and none is given
+     */
+    public AccessDecision decide(AccessContext ctx, Operation op, AccessTarget target, Set<FieldGroup> requested) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(requested, "requested");
+        if (op.needsRecord() && target == null) {
+            throw new IllegalArgumentException(op + " needs a target record");
+        }
+        AccessTarget record = op == Operation.CREATE ? null : target;
+        Set<FieldGroup> groups = requested.isEmpty() ? EnumSet.noneOf(FieldGroup.class) : EnumSet.copyOf(requested);
+        if (NAMING_GROUPS.contains(op) && groups.isEmpty()) {
+            return new Denied(DenialReason.NO_GROUPS_REQUESTED, Visibility.FORBIDDEN);
+        }
+        if (ctx.selfService()) {
+            return SelfServiceAccess.decide(ctx, op, record, groups);
+        }
+        Optional<Denied> purposeDenied = PurposeCheck.check(ctx);
+        if (purposeDenied.isPresent()) {
+            return purposeDenied.get();
+        }
+        return ctx.clientTrust() == ClientTrust.INTERNAL
+                ? InternalAccess.decide(ctx, op, record, groups)
+                : GrantAccess.decide(ctx, op, record, groups);
+    }
+
+    /**
+     * What a search by this caller may match. A record is a permitted hit exactly when
+     * {@code decide(ctx, SEARCH, record, Set.of(PROFILE))} allows it; when the search is refused the
+     * reason is the one {@code decide} gives for every record.
+     *
+     * @param ctx the caller; not null
+     * @return the scope to apply to the search query; never null
+     */
+    public SearchScope searchScope(AccessContext ctx) {
+        Objects.requireNonNull(ctx, "ctx");
+        if (ctx.selfService()) {
+            // Self service never searches; the decision carries the reason its checks give first.
+            Denied denied = (Denied) SelfServiceAccess.decide(ctx, Operation.SEARCH, null, Set.of(FieldGroup.PROFILE));
+            return new SearchScope.Refused(denied.reason());
+        }
+        Optional<Denied> purposeDenied = PurposeCheck.check(ctx);
+        if (purposeDenied.isPresent()) {
+            return new SearchScope.Refused(purposeDenied.get().reason());
+        }
+        return ctx.clientTrust() == ClientTrust.INTERNAL
+                ? InternalAccess.searchScope(ctx)
+                : GrantAccess.searchScope(ctx);
+    }
+}

@@ -1,0 +1,56 @@
+package edu.studentrecords.store.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The append-only, tamper-evident record of every access decision.
+ *
+ * <p>Entries form one linear hash chain (see {@link AuditEntry}) even when several processes append
+ * to the same store. Implementations are thread-safe.
+ */
+public interface AuditTrail extends AutoCloseable {
+
+    /**
+     * Appends an entry for the event and returns it once it is durably stored; only then may the
+     * caller answer the request the event is about.
+     *
+     * @throws AuditUnavailableException when the entry could not be stored; the caller must then not
+     *     answer as if the access had been recorded
+     * @throws IllegalStateException after {@link #close()}
+     */
+    AuditEntry append(AuditEvent event);
+
+    /**
+     * Walks the whole chain in sequence order and reports the first entry that is changed, missing or
+     * out of place, including entries removed from the end. Reads every entry: an administrative
+     * operation, not for request paths.
+     */
+    ChainVerification verify();
+
+    /**
+     * The entries about one record (as {@code recordId} or among {@code recordIds}), newest first.
+     *
+     * @param recordId the record; required
+     * @param from earliest time included, or null for no lower bound
+     * @param to time excluded and everything after it, or null for no upper bound
+     * @param offset how many matching entries to skip, at least 0
+     * @param limit at most this many entries, 1 to 1000
+     * @return an unmodifiable list, empty when nothing matches
+     */
+    List<AuditEntry> historyOf(String recordId, Instant from, Instant to, int offset, int limit);
+
+    /**
+     * Up to {@code limit} consecutive entries starting at {@code fromSequence}, oldest first; stops at
+     * the end of the chain or at the first missing entry.
+     *
+     * @param fromSequence the first sequence, at least 1
+     * @param limit at most this many entries, 1 to 1000
+     * @return an unmodifiable list
+     */
+    List<AuditEntry> range(long fromSequence, int limit);
+
+    /** Writes what is still pending in the background, then releases the trail's threads. Idempotent. */
+    @Override
+    void close();
+}

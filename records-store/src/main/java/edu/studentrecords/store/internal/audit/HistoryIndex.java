@@ -1,0 +1,142 @@
+package edu.studentrecords.store.internal.audit;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
+import edu.studentrecords.store.audit.AuditEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.bson.Document;
+
+/**
+ * Which entries concern which record, answered by key lookups only.
+ *
+ * <p>Two kinds of documents share the collection. A <em>bucket</em> {@code {_id: "<record>/<bucket>",
+ * e: [{s: sequence, t: time}, ...]}} lists a record's entries whose sequence falls in one bucket of
+ * {@value #BUCKET_WIDTH} consecutive sequence numbers ({@code <bucket>} zero-padded to 19 digits). A
+ * <em>directory</em> {@code {_id: "<record>", b: [bucket, ...]}} lists the buckets a record has. Both are
+ * written with {@code $addToSet}, so writing the same entries twice, from two processes or after a
+ * crash, changes nothing. The record id is escaped ({@code %} and {@code /}) so no record's keys can
+ * look like another's.
+ *
+ * <p>Why not one document per entry keyed {@code <record>/<sequence>} read with an {@code _id} range:
+ * the embedded engine answers every {@code _id} range with a scan of the whole collection; only exact
+ * {@code _id} and {@code _id $in} use its index.
+ */
+final class HistoryIndex {
+
+    static final long BUCKET_WIDTH = 4096;
+    private static final String ITEMS = "e";
+    private static final String BUCKETS = "b";
+    private static final String SEQUENCE = "s";
+    private static final String TIME = "t";
+    private static final int BUCKETS_PER_READ = 16;
+
+    private final MongoCollection<Document> index;
+
+    HistoryIndex(MongoCollection<Document> index) {
+        this.index = index;
+    }
+
+    /** Records the entries under every record they name. Idempotent. */
+    void add(List<AuditEntry> entries) {
+        Map<String, Map<Long, List<Document>>> byRecord = new TreeMap<>();
+        for (AuditEntry entry : entries) {
+            Document item = new Document(SEQUENCE, entry.sequence()).append(TIME, Date.from(entry.time()));
+            for (String recordId : recordsOf(entry)) {
+                byRecord.computeIfAbsent(recordId, id -> new TreeMap<>())
+                        .computeIfAbsent(entry.sequence() / BUCKET_WIDTH, bucket -> new ArrayList<>())
+                        .add(item);
+            }
+        }
+        if (byRecord.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        byRecord.forEach((recordId, buckets) -> {
+            buckets.forEach((bucket, items) -> writes.add(new UpdateOneModel<>(eq("_id", bucketKey(recordId, bucket)),
+                    new Document("$addToSet", new Document(ITEMS, new Document("$each", items))), upsert)));
+            writes.add(new UpdateOneModel<>(eq("_id", directoryKey(recordId)),
+                    new Document("$addToSet", new Document(BUCKETS, new Document("$each", List.copyOf(buckets.keySet())))),
+                    upsert));
+        });
+        index.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /**
+     * The sequence numbers of the record's entries with {@code from <= time < to}, newest first, after
+     * skipping {@code offset} of them, at most {@code limit}.
+     */
+    List<Long> sequencesOf(String recordId, Instant from, Instant to, int offset, int limit) {
+        Document directory = index.find(eq("_id", directoryKey(recordId))).first();
+        if (directory == null) {
+            return List.of();
+        }
+        List<Long> buckets = new ArrayList<>(new TreeSet<>(longs(directory.getList(BUCKETS, Object.class))));
+        buckets.sort(Comparator.reverseOrder());
+        long wanted = (long) offset + limit;
+        List<Long> newestFirst = new ArrayList<>();
+        for (int start = 0; start < buckets.size() && newestFirst.size() < wanted; start += BUCKETS_PER_READ) {
+            List<Long> chunk = buckets.subList(start, Math.min(buckets.size(), start + BUCKETS_PER_READ));
+            Map<String, Document> documents = new HashMap<>();
+            List<String> keys = chunk.stream().map(bucket -> bucketKey(recordId, bucket)).toList();
+            index.find(in("_id", keys)).forEach(document -> documents.put(document.getString("_id"), document));
+            for (String key : keys) {
+                Document bucket = documents.get(key);
+                if (bucket != null) {
+                    newestFirst.addAll(matching(bucket, from, to));
+                }
+            }
+        }
+        if (newestFirst.size() <= offset) {
+            return List.of();
+        }
+        return List.copyOf(newestFirst.subList(offset, (int) Math.min(newestFirst.size(), wanted)));
+    }
+
+    static String directoryKey(String recordId) {
+        return recordId.replace("%", "%25").replace("/", "%2F");
+    }
+
+    static String bucketKey(String recordId, long bucket) {
+        return directoryKey(recordId) + "/" + String.format("%019d", bucket);
+    }
+
+    private static Set<String> recordsOf(AuditEntry entry) {
+        Set<String> records = new LinkedHashSet<>(entry.recordIds());
+        if (entry.recordId() != null) {
+            records.add(entry.recordId());
+        }
+        return records;
+    }
+
+    private static List<Long> matching(Document bucket, Instant from, Instant to) {
+        TreeSet<Long> sequences = new TreeSet<>(Comparator.reverseOrder());
+        for (Document item : bucket.getList(ITEMS, Document.class)) {
+            Instant time = item.getDate(TIME).toInstant();
+            if ((from == null || !time.isBefore(from)) && (to == null || time.isBefore(to))) {
+                sequences.add(((Number) item.get(SEQUENCE)).longValue());
+            }
+        }
+        return new ArrayList<>(sequences);
+    }
+
+    private static List<Long> longs(List<Object> values) {
+        return values.stream().map(value -> ((Number) value).longValue()).toList();
+    }
+}
