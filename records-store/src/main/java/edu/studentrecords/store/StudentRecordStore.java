@@ -54,7 +54,7 @@ public final class StudentRecordStore implements AutoCloseable {
     private final RecordCodec codec;
     private final DataKeyVault keys;
     private final MongoChangeFeed feed;
-    private final MongoAuditTrail audit;
+    private final AuditTrail audit;
     private final DecisionRecorder recorder;
     private final AccessPolicy policy = new AccessPolicy();
     private final RecordValidator validator;
@@ -75,7 +75,7 @@ public final class StudentRecordStore implements AutoCloseable {
         this.keys = new DataKeyVault(db.getCollection("record_keys"), master, settings.keyCacheSize());
         this.feed = new MongoChangeFeed(db.getCollection("changes"), records, keys::exists, settings.clock(),
                 settings.feedSettle());
-        this.audit = new MongoAuditTrail(db, auditKey, settings.clock());
+        this.audit = MongoAuditTrail.open(db, auditKey, settings.clock());
         this.recorder = new DecisionRecorder(audit);
         this.validator = new RecordValidator(settings.clock());
     }

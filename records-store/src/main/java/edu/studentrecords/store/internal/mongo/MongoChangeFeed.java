@@ -2,7 +2,6 @@ package edu.studentrecords.store.internal.mongo;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import edu.studentrecords.store.feed.ChangeBatch;
 import edu.studentrecords.store.feed.ChangeEvent;
@@ -79,7 +78,7 @@ public final class MongoChangeFeed implements ChangeFeed {
         List<ChangeEvent> events = new ArrayList<>();
         long position = after;
         int seen = 0;
-        for (Document intent : changes.find(Filters.gt("_id", after)).sort(Sorts.ascending("_id")).limit(limit)) {
+        for (Document intent : log.page(after, limit)) {
             seen++;
             long sequence = ((Number) intent.get("_id")).longValue();
             if (!intent.getBoolean(VOID, false)) {

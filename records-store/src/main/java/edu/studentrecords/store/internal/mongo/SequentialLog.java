@@ -3,8 +3,12 @@ package edu.studentrecords.store.internal.mongo;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.LongFunction;
 import org.bson.Document;
 
@@ -12,7 +16,12 @@ import org.bson.Document;
  * Appends documents whose {@code _id} is the next long of one gap-free sequence, without transactions,
  * across threads and processes: the unique {@code _id} lets exactly one writer take each number, and a
  * writer that loses re-reads the head and tries the next. Within a process appends are serialised, so
- * numbers become visible in order: a reader that sees n has seen every number before it. Thread-safe.
+ * numbers become visible in order: a reader that sees n has seen every number before it.
+ *
+ * <p>Every read is by exact {@code _id} or {@code _id $in}: the embedded engine scans the whole collection for
+ * an {@code _id} range or a sort, but answers key lookups from its index. Because the sequence has no gaps,
+ * the head is found by doubling then halving (about 2·log2(n) lookups) and a page is a list of keys.
+ * Thread-safe.
  */
 public final class SequentialLog {
 
@@ -48,15 +57,55 @@ public final class SequentialLog {
                     if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                         throw e;
                     }
-                    head = Math.max(next, readHead());
+                    head = Math.max(next, readHeadFrom(next));
                 }
             }
         }
     }
 
+    /** The entries after {@code after}, at most {@code limit}, in order, stopping at the first number not (yet) taken. */
+    public List<Document> page(long after, int limit) {
+        List<Long> keys = new ArrayList<>(limit);
+        for (long n = after + 1; n <= after + limit; n++) {
+            keys.add(n);
+        }
+        Map<Long, Document> found = new HashMap<>();
+        for (Document doc : collection.find(Filters.in("_id", keys))) {
+            found.put(((Number) doc.get("_id")).longValue(), doc);
+        }
+        List<Document> page = new ArrayList<>();
+        for (long n = after + 1; found.containsKey(n); n++) {
+            page.add(found.get(n));
+        }
+        return page;
+    }
+
     /** The highest number taken so far, 0 when the log is empty. */
     public long readHead() {
-        Document last = collection.find().sort(Sorts.descending("_id")).projection(Projections.include("_id")).first();
-        return last == null ? 0 : ((Number) last.get("_id")).longValue();
+        return readHeadFrom(0);
+    }
+
+    private long readHeadFrom(long known) {
+        long low = known;
+        long step = 1;
+        while (exists(low + step)) {
+            low += step;
+            step *= 2;
+        }
+        // low exists (or is the start); low + step does not: the head lies in [low, low + step).
+        long high = low + step;
+        while (high - low > 1) {
+            long mid = low + (high - low) / 2;
+            if (exists(mid)) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private boolean exists(long n) {
+        return n <= 0 || collection.find(Filters.eq("_id", n)).projection(Projections.include("_id")).first() != null;
     }
 }
