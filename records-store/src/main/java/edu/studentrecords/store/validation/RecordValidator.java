@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
@@ -21,6 +23,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * {@link #close()} it when done. Messages never contain a rejected value.
  */
 public final class RecordValidator implements AutoCloseable {
+
+    private static final String REQUIRED = "required";
 
     private final ValidatorFactory factory;
     private final Validator validator;
@@ -47,7 +51,8 @@ public final class RecordValidator implements AutoCloseable {
      * Validates a record with English messages.
      *
      * @param record the record; not {@code null}
-     * @return the errors sorted by {@link FieldError#ORDER}; empty when the record is valid; unmodifiable
+     * @return the errors sorted by {@link FieldError#ORDER}; empty when the record is valid; unmodifiable.
+     *         A field reported as {@code required} gets no other error.
      */
     public List<FieldError> validate(StudentRecord record) {
         return validate(record, Locale.ROOT);
@@ -60,8 +65,16 @@ public final class RecordValidator implements AutoCloseable {
     public List<FieldError> validate(StudentRecord record, Locale locale) {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(locale, "locale");
-        return validator.validate(record).stream()
+        List<FieldError> errors = validator.validate(record).stream()
                 .map(violation -> toFieldError(violation, locale))
+                .toList();
+        Set<String> missing = errors.stream()
+                .filter(error -> error.rule().equals(REQUIRED))
+                .map(FieldError::field)
+                .collect(Collectors.toSet());
+        // A missing value also fails the field's format rules; only "required" tells the user what to do.
+        return errors.stream()
+                .filter(error -> error.rule().equals(REQUIRED) || !missing.contains(error.field()))
                 .sorted(FieldError.ORDER)
                 .toList();
     }
