@@ -105,6 +105,10 @@ final class MatrixFixtures {
             Set.of(), true, LATER, false);
     static final GrantSpec CONTACT_ONLY = new GrantSpec("g-contact-only", EXTERNAL_CLIENT, "teaching",
             EnumSet.of(FieldGroup.CONTACT), Set.of(), Set.of("science", "sci"), true, LATER, false);
+    /** Names units that are textual prefixes of the targets' units, not whole-segment ones. */
+    static final GrantSpec LOOKALIKE = new GrantSpec("g-lookalike", EXTERNAL_CLIENT, "teaching",
+            EnumSet.allOf(FieldGroup.class), Set.of("r-own-typo"), Set.of("science/phys", "art", "la"), true, LATER,
+            false);
     /** Same group count as {@link #COVERING} but expires earlier: named in its place when both cover. */
     static final GrantSpec EARLIER_TWIN = new GrantSpec("g-earlier-twin", EXTERNAL_CLIENT, "teaching",
             EnumSet.of(FieldGroup.PROFILE, FieldGroup.GUARDIANS), Set.of(), Set.of("science/physics/2024-1"), true,
@@ -117,6 +121,9 @@ final class MatrixFixtures {
         all.add(person("student-and-staff", "alice", true, Set.of("student", "records-staff"), Set.of("arts")));
         all.add(person("staff-physics", "sam", true, Set.of("records-staff"), Set.of("science/physics")));
         all.add(person("staff-two-units", "sam", true, Set.of("records-staff"), Set.of("science/physics/2024-1", "law")));
+        // Units that are a textual prefix of the targets' units but not a whole-segment one.
+        all.add(person("staff-lookalike-units", "sam", true, Set.of("records-staff"),
+                Set.of("science/physics/2024", "art")));
         all.add(person("staff-no-units", "sam", true, Set.of("records-staff"), Set.of()));
         all.add(person("admin", "ada", true, Set.of("records-admin"), Set.of()));
         all.add(person("admin-and-staff", "ada", true, Set.of("records-admin", "records-staff"), Set.of("arts")));
@@ -143,6 +150,7 @@ final class MatrixFixtures {
                 List.of(OTHER_PURPOSE),
                 List.of(OTHER_CLIENT),
                 List.of(CONTACT_ONLY),
+                List.of(LOOKALIKE),
                 List.of(COVERING, BY_RECORD_ID, EARLIER_TWIN),
                 everyKind)) {
             String suffix = grants.isEmpty() ? "no-grant"
