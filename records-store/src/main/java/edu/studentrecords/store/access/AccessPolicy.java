@@ -29,9 +29,11 @@ import java.util.Set;
  * </ol>
  *
  * <p>Visibility: a refusal is {@link Visibility#NOT_FOUND} exactly when the operation targets one
- * record and the caller cannot see that record at all; every other refusal is
- * {@link Visibility#FORBIDDEN} and does not depend on the record, so a 403 never reveals that a record
- * exists.
+ * record and the caller cannot see that record at all (outside its units, not covered by its grants,
+ * not its own, or it sees no records). Every other refusal is {@link Visibility#FORBIDDEN}, and is
+ * given either alike for every record (purpose, grant, self-service and search checks) or only for a
+ * record the caller can see (missing scopes, operations for administrators), so a 403 never reveals a
+ * record the caller could not see.
  *
  * <p>Stateless and thread-safe; one instance may serve every request.
  */
@@ -63,21 +65,21 @@ public final class AccessPolicy {
         if (op.needsRecord() && target == null) {
             throw new IllegalArgumentException(op + " needs a target record");
         }
-        AccessTarget record = op == Operation.CREATE ? null : target;
+        AccessTarget touched = op == Operation.CREATE ? null : target;
         Set<FieldGroup> groups = requested.isEmpty() ? EnumSet.noneOf(FieldGroup.class) : EnumSet.copyOf(requested);
         if (NAMING_GROUPS.contains(op) && groups.isEmpty()) {
             return new Denied(DenialReason.NO_GROUPS_REQUESTED, Visibility.FORBIDDEN);
         }
         if (ctx.selfService()) {
-            return SelfServiceAccess.decide(ctx, op, record, groups);
+            return SelfServiceAccess.decide(ctx, op, touched, groups);
         }
         Optional<Denied> purposeDenied = PurposeCheck.check(ctx);
         if (purposeDenied.isPresent()) {
             return purposeDenied.get();
         }
         return ctx.clientTrust() == ClientTrust.INTERNAL
-                ? InternalAccess.decide(ctx, op, record, groups)
-                : GrantAccess.decide(ctx, op, record, groups);
+                ? InternalAccess.decide(ctx, op, touched, groups)
+                : GrantAccess.decide(ctx, op, touched, groups);
     }
 
     /**
