@@ -188,14 +188,18 @@ public final class EmbeddedStoreProcess implements AutoCloseable {
 
     /** The command that runs the launcher with this JVM's binary and class path, followed by {@code arguments}. */
     static List<String> launcherCommand(List<String> arguments) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>();
-        command.add(java.toString());
+        command.add(javaBinary());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(EmbeddedStoreLauncher.class.getName());
         command.addAll(arguments);
         return command;
+    }
+
+    /** The {@code java} binary of this JVM. */
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static Process startProcess(List<String> command) {
