@@ -1,0 +1,63 @@
+package edu.studentrecords.embedded;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.h2.mvstore.MVStore;
+
+/**
+ * Makes finished writes durable, sharing one store commit among writers that finish at about the same time.
+ *
+ * <p>Each caller takes a ticket after its write is complete. A commit records the highest ticket issued
+ * when it starts; every write with a ticket up to that number finished before the commit began, so the
+ * commit contains it. A caller whose ticket is already covered returns without committing again.
+ *
+ * <p>Thread-safe.
+ */
+final class GroupCommit {
+
+    private final MVStore store;
+    private final boolean forceToDevice;
+    private final AtomicLong finishedWrites = new AtomicLong();
+    private final Object commitLock = new Object();
+    private long durableUpTo;
+
+    /**
+     * @param store the store whose writes are made durable
+     * @param forceToDevice also force the file to the storage device, not only to the operating system
+     */
+    GroupCommit(MVStore store, boolean forceToDevice) {
+        this.store = store;
+        this.forceToDevice = forceToDevice;
+    }
+
+    /**
+     * Returns once every write the calling thread has finished is in the store file. Call it after the
+     * write and before acknowledging it.
+     *
+     * @throws org.h2.mvstore.MVStoreException if the store cannot be written; the write must then not be acknowledged
+     */
+    void awaitDurable() {
+        long ticket = finishedWrites.incrementAndGet();
+        synchronized (commitLock) {
+            if (durableUpTo >= ticket) {
+                return;
+            }
+            long coveredUpTo = finishedWrites.get();
+            writeStoreFile();
+            durableUpTo = coveredUpTo;
+        }
+    }
+
+    private void writeStoreFile() {
+        long newVersion = store.commit();
+        if (newVersion < 0) {
+            // Nothing left to commit: the background writer of H2 2.3 may have taken these changes and
+            // still be writing them on its own threads. Waiting for its file operations to drain closes
+            // that gap; a commit that did write waits for its own chunk already.
+            store.executeFilestoreOperation(() -> { });
+        }
+        if (forceToDevice) {
+            store.sync();
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package edu.studentrecords.embedded;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * A store serving one data folder: the MVStore file, the server listening on it, and the port file.
+ *
+ * <p>Opening the store file takes an exclusive file lock, which is what keeps a second store off the same
+ * data folder. The port file is written only once the server listens and removed on a clean stop, so its
+ * presence after a crash is no proof that a store runs.
+ */
+final class RunningStore implements AutoCloseable {
+
+    static final String STORE_FILE_NAME = "records.mv";
+    static final String PORT_FILE_NAME = "store.port";
+
+    private static final Logger LOG = Logger.getLogger(RunningStore.class.getName());
+
+    private final MongoServer server;
+    private final Path portFile;
+    private final InetSocketAddress address;
+
+    private RunningStore(MongoServer server, Path portFile, InetSocketAddress address) {
+        this.server = server;
+        this.portFile = portFile;
+        this.address = address;
+    }
+
+    /**
+     * Opens the data folder and starts listening.
+     *
+     * @throws StartRefusedException if the folder is in use, the port is taken or the store file cannot be opened
+     */
+    static RunningStore start(LauncherOptions options) throws StartRefusedException {
+        Path dataDirectory = options.dataDirectory().toAbsolutePath();
+        createDirectory(dataDirectory);
+        MVStore mvStore = openStoreFile(dataDirectory.resolve(STORE_FILE_NAME));
+        MongoServer server = new MongoServer(backendFor(mvStore, options.durability()));
+        bind(server, options);
+        InetSocketAddress address = server.getLocalAddress();
+        Path portFile = dataDirectory.resolve(PORT_FILE_NAME);
+        RunningStore store = new RunningStore(server, portFile, address);
+        store.writePortFile();
+        LOG.info(() -> "serving " + dataDirectory + " on " + address.getPort()
+            + " with durability " + options.durability().optionValue());
+        return store;
+    }
+
+    /** The address the server listens on, with the actual port when port 0 was asked for. */
+    InetSocketAddress address() {
+        return address;
+    }
+
+    /**
+     * Stops listening, closes the client connections and closes the store file, which writes whatever is
+     * not yet written. Removes the port file.
+     */
+    @Override
+    public void close() {
+        server.shutdownNow();
+        try {
+            Files.deleteIfExists(portFile);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "could not remove the port file " + portFile, e);
+        }
+    }
+
+    private static void createDirectory(Path dataDirectory) throws StartRefusedException {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new StartRefusedException("cannot create the data folder " + dataDirectory + ": " + e,
+                ExitCodes.START_FAILED);
+        }
+    }
+
+    private static MVStore openStoreFile(Path storeFile) throws StartRefusedException {
+        try {
+            return new MVStore.Builder().fileName(storeFile.toString()).open();
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw new StartRefusedException("the data folder " + storeFile.getParent()
+                    + " is in use by another running embedded store (" + storeFile.getFileName() + " is locked)",
+                    ExitCodes.DATA_FOLDER_IN_USE);
+            }
+            throw new StartRefusedException("cannot open the store file " + storeFile + ": " + e.getMessage(),
+                ExitCodes.START_FAILED);
+        }
+    }
+
+    private static H2Backend backendFor(MVStore mvStore, WriteDurability durability) {
+        switch (durability) {
+            case NONE:
+                return new H2Backend(mvStore);
+            case COMMIT:
+                return new DurableH2Backend(mvStore, new GroupCommit(mvStore, false));
+            case FSYNC:
+                return new DurableH2Backend(mvStore, new GroupCommit(mvStore, true));
+            default:
+                throw new IllegalArgumentException("unknown durability " + durability);
+        }
+    }
+
+    private static void bind(MongoServer server, LauncherOptions options) throws StartRefusedException {
+        try {
+            server.bind(options.bindAddress(), options.port());
+        } catch (Exception e) {
+            // Netty rethrows the checked BindException undeclared, and then MongoServer 1.47.0 leaves its
+            // event loops running: without shutting them down here the process would never exit.
+            server.shutdownNow();
+            BindException bindFailure = causeOfType(e, BindException.class);
+            if (bindFailure != null) {
+                throw new StartRefusedException("cannot listen on " + options.bindAddress() + ":" + options.port()
+                    + ": " + bindFailure.getMessage(), ExitCodes.PORT_IN_USE);
+            }
+            throw new StartRefusedException("cannot listen on " + options.bindAddress() + ":" + options.port()
+                + ": " + e, ExitCodes.START_FAILED);
+        }
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable thrown, Class<T> type) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    private void writePortFile() throws StartRefusedException {
+        // Written beside and then moved, so a reader never sees a half-written number.
+        Path partial = portFile.resolveSibling(PORT_FILE_NAME + ".partial");
+        try {
+            Files.writeString(partial, address.getPort() + System.lineSeparator(), StandardCharsets.US_ASCII);
+            Files.move(partial, portFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            server.shutdownNow();
+            throw new StartRefusedException("cannot write the port file " + portFile + ": " + e,
+                ExitCodes.START_FAILED);
+        }
+    }
+}
