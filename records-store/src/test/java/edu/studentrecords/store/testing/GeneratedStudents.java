@@ -28,11 +28,13 @@ public final class GeneratedStudents {
         "arts/history/2023-1", "arts/literature/2024-1", "engineering/software/2022-1"};
     private static final String[] MOBILE_PREFIXES = {"138", "139", "150", "151", "186", "187", "135", "136"};
 
+    private final long seed;
     private final Random random;
     private final List<String> counties;
     private int serial;
 
     public GeneratedStudents(long seed) {
+        this.seed = Math.abs(seed);
         this.random = new Random(seed);
         this.counties = DivisionCodes.all().keySet().stream().filter(c -> !c.endsWith("00")).toList();
     }
@@ -43,8 +45,8 @@ public final class GeneratedStudents {
         Gender gender = random.nextBoolean() ? Gender.MALE : Gender.FEMALE;
         LocalDate birth = today.minusYears(19 + random.nextInt(6)).minusDays(random.nextInt(365));
         String county = counties.get(random.nextInt(counties.size()));
-        String residentId = ResidentIdNumber.compose(county, birth, gender, random.nextInt(999)).value();
-        String studentNumber = String.format("S%02d%07d", random.nextInt(100), serial);
+        String residentId = ResidentIdNumber.compose(county, birth, gender, random.nextInt(500)).value();
+        String studentNumber = String.format("S%03d%07d", seed % 1000, serial);
         Profile profile = new Profile(studentNumber, name(), gender, EnrolmentStatus.ENROLLED,
                 UNITS[random.nextInt(UNITS.length)], today.minusYears(1), null);
         Identity identity = new Identity(residentId, birth, new NativePlace(county, null));

@@ -50,6 +50,9 @@ public final class RecordMergePatch {
             throw new InvalidPatchException("a merge patch of a record must be a JSON object");
         }
         JsonObject object = value.asJsonObject();
+        if (object.isEmpty()) {
+            throw new InvalidPatchException("the merge patch changes nothing");
+        }
         Set<FieldGroup> touched = EnumSet.noneOf(FieldGroup.class);
         List<FieldError> unknown = object.keySet().stream()
                 .filter(key -> FieldGroup.fromJsonName(key).map(touched::add).isEmpty())

@@ -1,0 +1,136 @@
+package edu.studentrecords.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.ClientTrust;
+import edu.studentrecords.store.access.UnitPath;
+import edu.studentrecords.store.testing.GeneratedStudents;
+import edu.studentrecords.store.testing.Principals;
+import edu.studentrecords.store.testing.StoreFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import org.HdrHistogram.Histogram;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A guarded read (access decision, read, decrypt, audit append) against a raw driver find by {@code _id}
+ * on the same embedded store process, interleaved in one run. Writes its numbers to
+ * {@code records-store/benchmarks/guarded-read.md}. Not part of the normal build: run with
+ * {@value #COMMAND}.
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class GuardedReadBenchmarkIT {
+
+    static final String COMMAND = "mvn -B -pl records-store -am verify -Dbenchmark=true -Dit.test=GuardedReadBenchmarkIT "
+            + "-Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false";
+
+    private static final int RECORDS = 2_000;
+    private static final int WARMUP = Integer.getInteger("benchmark.warmup", 3_000);
+    private static final int ITERATIONS = Integer.getInteger("benchmark.iterations", 20_000);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void guardedReadAgainstRawFind() throws IOException {
+        try (StoreFixture fixture = StoreFixture.start(dir);
+             MongoClient rawClient = MongoClients.create(fixture.process().connectionString())) {
+            StudentRecordStore store = fixture.store();
+            AccessContext admin = Principals.admin(UUID.randomUUID().toString());
+            AccessContext library = AccessContext.builder()
+                    .serviceAccount(true)
+                    .clientId("library-app")
+                    .clientTrust(ClientTrust.INTERNAL)
+                    .clientUnits(Set.of(UnitPath.ALL))
+                    .scopes(Set.of("student.profile.read"))
+                    .purpose("library-services")
+                    .realmPurposes(Set.of("library-services"))
+                    .clientPurposes(Set.of("library-services"))
+                    .now(Instant.now())
+                    .build();
+            GeneratedStudents students = new GeneratedStudents(99);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < RECORDS; i++) {
+                ids.add(store.create(admin, students.next(LocalDate.now()), null).id());
+            }
+            MongoCollection<Document> raw = rawClient.getDatabase(fixture.settings().database()).getCollection("records");
+
+            Histogram rawHist = new Histogram(3);
+            Histogram allHist = new Histogram(3);
+            Histogram profileHist = new Histogram(3);
+            Random random = new Random(1);
+            for (int i = 0; i < WARMUP + ITERATIONS; i++) {
+                boolean measure = i >= WARMUP;
+                String id = ids.get(random.nextInt(ids.size()));
+                // Rotate the order so that no path always runs right after another.
+                for (int k = 0; k < 3; k++) {
+                    int which = (i + k) % 3;
+                    long start = System.nanoTime();
+                    if (which == 0) {
+                        if (raw.find(Filters.eq("_id", id)).first() == null) {
+                            throw new IllegalStateException("record vanished");
+                        }
+                    } else if (which == 1) {
+                        store.read(admin, id);
+                    } else {
+                        store.read(library, id);
+                    }
+                    long took = System.nanoTime() - start;
+                    if (measure) {
+                        (which == 0 ? rawHist : which == 1 ? allHist : profileHist).recordValue(took);
+                    }
+                }
+            }
+            String report = report(rawHist, allHist, profileHist);
+            Path out = Path.of(System.getProperty("benchmark.out", "benchmarks/guarded-read.md"));
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            Files.writeString(out, report);
+            System.out.println(report);
+        }
+    }
+
+    private static String report(Histogram raw, Histogram all, Histogram profile) {
+        StringBuilder s = new StringBuilder();
+        s.append("# Guarded read against a raw driver find\n\n");
+        s.append("Made by `").append(COMMAND).append("` (from the repository root) on ").append(Instant.now())
+                .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
+                .append(System.getProperty("java.version")).append(".\n\n");
+        s.append("One embedded store process (H2 file backend, every acknowledged write committed), ").append(RECORDS)
+                .append(" generated records, ").append(WARMUP).append(" warm-up rounds, then ").append(ITERATIONS)
+                .append(" measured rounds; each round reads one random record three ways, in rotating order, one thread:\n\n");
+        s.append("- **raw**: `find({_id})` with the MongoDB driver, no decision, no decryption, no audit;\n");
+        s.append("- **guarded, all groups**: `StudentRecordStore.read` by an administrator: access decision, find, data key "
+                + "(cached), AES-GCM decryption of identity, contact and guardians, audit append (an insert, durable before it returns);\n");
+        s.append("- **guarded, profile only**: the same by an internal service client with `student.profile.read` only "
+                + "(nothing to decrypt).\n\n");
+        s.append("| path | p50 (us) | p99 (us) | throughput (reads/s, one thread) | p50 / raw p50 | p99 / raw p99 |\n");
+        s.append("|---|---|---|---|---|---|\n");
+        row(s, "raw", raw, raw);
+        row(s, "guarded, all groups", all, raw);
+        row(s, "guarded, profile only", profile, raw);
+        return s.toString();
+    }
+
+    private static void row(StringBuilder s, String name, Histogram h, Histogram raw) {
+        double p50 = h.getValueAtPercentile(50) / 1000.0;
+        double p99 = h.getValueAtPercentile(99) / 1000.0;
+        double throughput = 1e9 / h.getMean();
+        s.append(String.format("| %s | %.0f | %.0f | %.0f | %.2f | %.2f |%n", name, p50, p99, throughput,
+                h.getValueAtPercentile(50) / (double) raw.getValueAtPercentile(50),
+                h.getValueAtPercentile(99) / (double) raw.getValueAtPercentile(99)));
+    }
+}

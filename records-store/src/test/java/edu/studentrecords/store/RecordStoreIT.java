@@ -1,0 +1,200 @@
+package edu.studentrecords.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.audit.Decision;
+import edu.studentrecords.store.model.FieldGroup;
+import edu.studentrecords.store.model.Identity;
+import edu.studentrecords.store.model.StudentRecord;
+import edu.studentrecords.store.testing.GeneratedStudents;
+import edu.studentrecords.store.testing.Principals;
+import edu.studentrecords.store.testing.StoreFixture;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store's operations against a real embedded store process. */
+class RecordStoreIT {
+
+    @TempDir
+    static Path dir;
+
+    static StoreFixture fixture;
+    static StudentRecordStore store;
+    static final GeneratedStudents students = new GeneratedStudents(42);
+    static final LocalDate today = LocalDate.now();
+    static final AccessContext admin = Principals.admin(UUID.randomUUID().toString());
+
+    @BeforeAll
+    static void start() {
+        fixture = StoreFixture.start(dir);
+        store = fixture.store();
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    private long auditCount() {
+        return fixture.rawDatabase().getCollection("audit_entries").countDocuments();
+    }
+
+    @Test
+    void enrolsReadsAndLooksUpByStudentNumber() {
+        StudentRecord content = students.next(today);
+        RecordView created = store.create(admin, content, null);
+        assertThat(created.version()).isEqualTo(1);
+        assertThat(created.groups()).isEqualTo(FieldGroup.ALL);
+
+        RecordView read = store.read(admin, created.id());
+        assertThat(read.profile()).isEqualTo(content.profile());
+        assertThat(read.identity().residentIdNumber()).isEqualTo(content.identity().residentIdNumber());
+        assertThat(read.contact()).isEqualTo(content.contact());
+        assertThat(read.guardians()).isEqualTo(content.guardians());
+
+        assertThat(store.findByStudentNumber(admin, content.profile().studentNumber()).id()).isEqualTo(created.id());
+        assertThat(store.findByResidentIdNumber(admin, content.identity().residentIdNumber().toLowerCase()).id())
+                .isEqualTo(created.id());
+        String spaced = "+86 " + content.contact().mobilePhone().substring(0, 3) + " "
+                + content.contact().mobilePhone().substring(3);
+        assertThat(store.findByPhone(admin, spaced)).extracting(RecordView::id).contains(created.id());
+    }
+
+    @Test
+    void refusesADuplicateStudentNumberOrResidentIdNamingTheFieldOnly() {
+        StudentRecord first = students.next(today);
+        store.create(admin, first, null);
+        StudentRecord sameNumber = withStudentNumber(students.next(today), first.profile().studentNumber());
+        assertThatThrownBy(() -> store.create(admin, sameNumber, null))
+                .isInstanceOf(DuplicateRecordException.class)
+                .hasMessageNotContaining(first.profile().studentNumber())
+                .extracting(e -> ((DuplicateRecordException) e).field()).isEqualTo("profile.studentNumber");
+        StudentRecord other = students.next(today);
+        var op = other.profile();
+        StudentRecord sameId = new StudentRecord(new edu.studentrecords.store.model.Profile(op.studentNumber(), op.name(),
+                first.profile().gender(), op.status(), op.unit(), op.enrolmentDate(), op.leavingDate()),
+                first.identity(), other.contact(), other.guardians());
+        assertThatThrownBy(() -> store.create(admin, sameId, null))
+                .isInstanceOf(DuplicateRecordException.class)
+                .extracting(e -> ((DuplicateRecordException) e).field()).isEqualTo("identity.residentIdNumber");
+    }
+
+    @Test
+    void refusesAnInvalidRecordNamingTheFieldWithoutTheValue() {
+        StudentRecord valid = students.next(today);
+        String bad = valid.identity().residentIdNumber().substring(0, 17)
+                + (valid.identity().residentIdNumber().charAt(17) == '0' ? '1' : '0');
+        StudentRecord invalid = new StudentRecord(valid.profile(),
+                new Identity(bad, valid.identity().dateOfBirth(), valid.identity().nativePlace()), valid.contact(), valid.guardians());
+        assertThatThrownBy(() -> store.create(admin, invalid, null))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> {
+                    assertThat(e.errors()).extracting(f -> f.field()).contains("identity.residentIdNumber");
+                    assertThat(e.errors().toString()).doesNotContain(bad);
+                });
+        assertThatThrownBy(() -> store.findByStudentNumber(admin, valid.profile().studentNumber()))
+                .isInstanceOf(RecordNotFoundException.class);
+    }
+
+    @Test
+    void patchesWithVersionsRefusingStaleAndInvalidChangesAndLeavingTheRecordAsItWas() {
+        RecordView created = store.create(admin, students.next(today), null);
+        RecordView patched = store.update(admin, created.id(), 1, "{\"contact\":{\"email\":\"new@students.example.edu\"}}");
+        assertThat(patched.version()).isEqualTo(2);
+        assertThat(patched.contact().email()).isEqualTo("new@students.example.edu");
+        assertThat(patched.contact().mobilePhone()).isEqualTo(created.contact().mobilePhone());
+
+        assertThatThrownBy(() -> store.update(admin, created.id(), 1, "{\"contact\":{\"email\":\"x@students.example.edu\"}}"))
+                .isInstanceOfSatisfying(StaleVersionException.class, e -> assertThat(e.currentVersion()).isEqualTo(2));
+        assertThatThrownBy(() -> store.update(admin, created.id(), 2, "{\"identity\":{\"residentIdNumber\":\"12345\"}}"))
+                .isInstanceOfSatisfying(InvalidRecordException.class,
+                        e -> assertThat(e.errors()).extracting(f -> f.field()).contains("identity.residentIdNumber"));
+        assertThatThrownBy(() -> store.update(admin, created.id(), 2, "{\"grades\":{}}"))
+                .isInstanceOf(InvalidRecordException.class);
+        assertThatThrownBy(() -> store.update(admin, created.id(), 2, "[1,2]"))
+                .isInstanceOf(InvalidPatchException.class);
+        assertThatThrownBy(() -> store.update(admin, created.id(), 2, "{}"))
+                .isInstanceOf(InvalidPatchException.class);
+
+        RecordView after = store.read(admin, created.id());
+        assertThat(after.version()).isEqualTo(2);
+        assertThat(after.contact().email()).isEqualTo("new@students.example.edu");
+        assertThat(after.identity()).isEqualTo(created.identity());
+    }
+
+    @Test
+    void staffSeeTheirUnitsOnlyAndOnlyTheGroupsTheirScopesName() {
+        RecordView mine = store.create(admin, students.nextIn("science/physics/2024-1", today), null);
+        RecordView foreign = store.create(admin, students.nextIn("arts/history/2023-1", today), null);
+        AccessContext teacher = Principals.staff(UUID.randomUUID().toString(),
+                Set.of("student.profile.read", "student.contact.read"), "science/physics");
+
+        RecordView seen = store.read(teacher, mine.id());
+        assertThat(seen.groups()).containsExactlyInAnyOrder(FieldGroup.PROFILE, FieldGroup.CONTACT);
+        assertThat(seen.identity()).isNull();
+        assertThat(seen.guardians()).isNull();
+        assertThatThrownBy(() -> store.read(teacher, foreign.id())).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> store.update(teacher, mine.id(), 1, "{\"contact\":{\"email\":\"t@students.example.edu\"}}"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(store.read(admin, mine.id()).version()).isEqualTo(1);
+        assertThatThrownBy(() -> store.findByResidentIdNumber(teacher, store.read(admin, mine.id()).identity().residentIdNumber()))
+                .isInstanceOf(RecordNotFoundException.class);
+    }
+
+    @Test
+    void aStudentReadsAndEditsOwnContactButNotOwnIdentity() {
+        String subject = UUID.randomUUID().toString();
+        RecordView created = store.create(admin, students.next(today), subject);
+        AccessContext self = Principals.self(subject);
+        assertThat(store.readOwn(self).id()).isEqualTo(created.id());
+        assertThat(store.updateOwn(self, 1, "{\"contact\":{\"homeAddress\":\"8号 学府路\"}}").contact().homeAddress())
+                .isEqualTo("8号 学府路");
+        assertThatThrownBy(() -> store.updateOwn(self, 2, "{\"profile\":{\"name\":\"改名\"}}"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> store.readOwn(Principals.self(UUID.randomUUID().toString())))
+                .isInstanceOf(RecordNotFoundException.class);
+    }
+
+    @Test
+    void everyCallLeavesExactlyOneAuditEntryAllowedOrDenied() {
+        RecordView created = store.create(admin, students.next(today), null);
+        AccessContext outsider = Principals.staff(UUID.randomUUID().toString(), Set.of("student.profile.read"), "arts");
+        long before = auditCount();
+        store.read(admin, created.id());
+        assertThatThrownBy(() -> store.read(outsider, created.id())).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> store.read(admin, UUID.randomUUID().toString())).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> store.update(admin, created.id(), 7, "{\"contact\":{\"email\":\"e@students.example.edu\"}}"))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(auditCount()).isEqualTo(before + 4);
+        assertThat(store.verifyAudit().intact()).isTrue();
+        List<AuditEntry> history = store.auditTrail().historyOf(created.id(), null, null, 0, 10);
+        assertThat(history).extracting(AuditEntry::decision).startsWith(Decision.ALLOW, Decision.DENY, Decision.ALLOW);
+        assertThat(store.verifyAudit().intact()).isTrue();
+    }
+
+    @Test
+    void destroyingARecordRemovesItAndItsKeyForEveryone() {
+        RecordView created = store.create(admin, students.next(today), null);
+        Destruction destruction = store.destroy(admin, created.id(), "retention period over");
+        assertThat(destruction.lastVersion()).isEqualTo(1);
+        assertThatThrownBy(() -> store.read(admin, created.id())).isInstanceOf(RecordNotFoundException.class);
+        assertThat(fixture.rawDatabase().getCollection("record_keys").find(new Document("_id", created.id())).first()).isNull();
+        assertThat(fixture.rawDatabase().getCollection("records").find(new Document("_id", created.id())).first()).isNull();
+    }
+
+    private static StudentRecord withStudentNumber(StudentRecord r, String number) {
+        var p = r.profile();
+        return new StudentRecord(new edu.studentrecords.store.model.Profile(number, p.name(), p.gender(), p.status(), p.unit(),
+                p.enrolmentDate(), p.leavingDate()), r.identity(), r.contact(), r.guardians());
+    }
+}

@@ -1,0 +1,94 @@
+package edu.studentrecords.store.testing;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import edu.studentrecords.embedded.EmbeddedStoreProcess;
+import edu.studentrecords.store.StoreSettings;
+import edu.studentrecords.store.StudentRecordStore;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real embedded store process on a free port with its data in a folder, and a record store connected
+ * to it with freshly generated keys. For integration tests.
+ */
+public final class StoreFixture implements AutoCloseable {
+
+    private final Path dir;
+    private EmbeddedStoreProcess process;
+    private StudentRecordStore store;
+    private MongoClient raw;
+
+    private StoreFixture(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Starts a store process with its data under {@code dir}/store and keys under {@code dir}/keys. */
+    public static StoreFixture start(Path dir) {
+        StoreFixture fixture = new StoreFixture(dir);
+        fixture.process = EmbeddedStoreProcess.start(dir.resolve("store"));
+        fixture.connect();
+        return fixture;
+    }
+
+    /** The settings the fixture's store uses. */
+    public StoreSettings settings() {
+        return StoreSettings.builder()
+                .connectionString(process.connectionString())
+                .keysDirectory(dir.resolve("keys"))
+                .generateMissingKeys(true)
+                .feedSettle(Duration.ofSeconds(2))
+                .build();
+    }
+
+    public StudentRecordStore store() {
+        return store;
+    }
+
+    /** The database as a raw driver sees it: no keys, no access decision. */
+    public MongoDatabase rawDatabase() {
+        return raw.getDatabase(settings().database());
+    }
+
+    public EmbeddedStoreProcess process() {
+        return process;
+    }
+
+    /** Kills the store process hard (SIGKILL), as a crash would. */
+    public void crashStoreProcess() {
+        closeClients();
+        process.kill();
+    }
+
+    /** Starts the store process again on the same data and reconnects. */
+    public void restart() {
+        closeClients();
+        process = EmbeddedStoreProcess.start(dir.resolve("store"));
+        connect();
+    }
+
+    private void connect() {
+        store = StudentRecordStore.connect(settings());
+        raw = MongoClients.create(process.connectionString());
+    }
+
+    private void closeClients() {
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+        if (raw != null) {
+            raw.close();
+            raw = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closeClients();
+        if (process != null) {
+            process.stop();
+        }
+    }
+}
