@@ -29,12 +29,13 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        try {
+        if (ReadOnlyCommands.isReadOnly(command, query)) {
             return super.handleCommand(channel, databaseName, command, query);
+        }
+        try {
+            return groupCommit.duringWrite(() -> DurableH2Backend.super.handleCommand(channel, databaseName, command, query));
         } finally {
-            if (!ReadOnlyCommands.isReadOnly(command, query)) {
-                groupCommit.awaitDurable();
-            }
+            groupCommit.awaitDurable();
         }
     }
 }

@@ -1,6 +1,9 @@
 package edu.studentrecords.embedded;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 import org.h2.mvstore.MVStore;
 
@@ -11,6 +14,12 @@ import org.h2.mvstore.MVStore;
  * when it starts; every write with a ticket up to that number finished before the commit began, so the
  * commit contains it. A caller whose ticket is already covered returns without committing again.
  *
+ * <p>A commit never happens while a write is half done: writes run under the shared side of a lock and a
+ * commit takes its exclusive side. Otherwise a commit made for one writer could store another writer's
+ * document without its index entry, and a crash right after would leave the file inconsistent (seen as
+ * "document already existed" on the next upsert). For the same reason the store must be opened with
+ * auto-commit off.
+ *
  * <p>Thread-safe.
  */
 final class GroupCommit {
@@ -19,6 +28,7 @@ final class GroupCommit {
     private final boolean forceToDevice;
     private final AtomicLong finishedWrites = new AtomicLong();
     private final Object commitLock = new Object();
+    private final ReadWriteLock quiesce = new ReentrantReadWriteLock();
     private long durableUpTo;
 
     /**
@@ -36,15 +46,29 @@ final class GroupCommit {
      *
      * @throws org.h2.mvstore.MVStoreException if the store cannot be written; the write must then not be acknowledged
      */
+    <T> T duringWrite(Supplier<T> write) {
+        quiesce.readLock().lock();
+        try {
+            return write.get();
+        } finally {
+            quiesce.readLock().unlock();
+        }
+    }
+
     void awaitDurable() {
         long ticket = finishedWrites.incrementAndGet();
         synchronized (commitLock) {
             if (durableUpTo >= ticket) {
                 return;
             }
-            long coveredUpTo = finishedWrites.get();
-            writeStoreFile();
-            durableUpTo = coveredUpTo;
+            quiesce.writeLock().lock();
+            try {
+                long coveredUpTo = finishedWrites.get();
+                writeStoreFile();
+                durableUpTo = coveredUpTo;
+            } finally {
+                quiesce.writeLock().unlock();
+            }
         }
     }
 

@@ -49,7 +49,7 @@ final class RunningStore implements AutoCloseable {
     static RunningStore start(LauncherOptions options) throws StartRefusedException {
         Path dataDirectory = options.dataDirectory().toAbsolutePath();
         createDirectory(dataDirectory);
-        MVStore mvStore = openStoreFile(dataDirectory.resolve(STORE_FILE_NAME));
+        MVStore mvStore = openStoreFile(dataDirectory.resolve(STORE_FILE_NAME), options.durability());
         MongoServer server = new MongoServer(backendFor(mvStore, options.durability()));
         bind(server, options);
         InetSocketAddress address = server.getLocalAddress();
@@ -89,9 +89,15 @@ final class RunningStore implements AutoCloseable {
         }
     }
 
-    private static MVStore openStoreFile(Path storeFile) throws StartRefusedException {
+    private static MVStore openStoreFile(Path storeFile, WriteDurability durability) throws StartRefusedException {
+        MVStore.Builder builder = new MVStore.Builder().fileName(storeFile.toString());
+        if (durability != WriteDurability.NONE) {
+            // Only our commits, made between writes, may write the file: a background commit could catch a
+            // write half done (see GroupCommit).
+            builder.autoCommitDisabled();
+        }
         try {
-            return new MVStore.Builder().fileName(storeFile.toString()).open();
+            return builder.open();
         } catch (MVStoreException e) {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw new StartRefusedException("the data folder " + storeFile.getParent()
