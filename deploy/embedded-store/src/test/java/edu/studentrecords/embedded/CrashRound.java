@@ -61,7 +61,7 @@ final class CrashRound {
             "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider",
             "-Dslf4j.internal.verbosity=WARN",
             "-cp", System.getProperty("java.class.path"),
-            AcknowledgedWriter.class.getName(), connectionString, collection, mode.name());
+            AcknowledgedWriter.class.getName(), connectionString, collection, mode.argument());
         try {
             return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {

@@ -72,9 +72,9 @@ class DurableWritesIT {
                 String collection = "control" + round;
                 long killAfter = killDelay();
 
-                List<Long> acknowledged = CrashRound.run(store, collection, WriterMode.insert, killAfter);
+                List<Long> acknowledged = CrashRound.run(store, collection, WriterMode.INSERT, killAfter);
                 store = EmbeddedStoreProcess.start(dataDirectory, WriteDurability.NONE);
-                long lost = LostWrites.count(store, collection, WriterMode.insert, acknowledged);
+                long lost = LostWrites.count(store, collection, WriterMode.INSERT, acknowledged);
 
                 totalLost += lost;
                 rounds.add(String.format("control round %d: killed after %d ms, %d acknowledged, %d lost",
@@ -91,11 +91,11 @@ class DurableWritesIT {
     private static WriterMode modeOfRound(int round) {
         switch (round % 6) {
             case 2:
-                return WriterMode.update;
+                return WriterMode.UPDATE;
             case 5:
-                return WriterMode.findAndModify;
+                return WriterMode.FIND_AND_MODIFY;
             default:
-                return WriterMode.insert;
+                return WriterMode.INSERT;
         }
     }
 

@@ -22,7 +22,7 @@ final class LostWrites {
                       List<Long> acknowledged) {
         try (MongoClient client = MongoClients.create(restartedStore.connectionString())) {
             MongoCollection<Document> collection = client.getDatabase("records").getCollection(collectionName);
-            if (mode == WriterMode.insert) {
+            if (mode == WriterMode.INSERT) {
                 Set<Long> stored = new HashSet<>();
                 collection.find().projection(Projections.include("_id"))
                     .forEach(document -> stored.add(document.getLong("_id")));
