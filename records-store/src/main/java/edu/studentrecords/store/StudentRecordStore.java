@@ -23,6 +23,7 @@ import edu.studentrecords.store.internal.mongo.MongoChangeFeed;
 import edu.studentrecords.store.internal.mongo.RecordCodec;
 import edu.studentrecords.store.internal.mongo.RecordCollection;
 import edu.studentrecords.store.internal.mongo.RecordHeader;
+import edu.studentrecords.store.internal.mongo.RecordHeaderCache;
 import edu.studentrecords.store.internal.mongo.RecordMergePatch;
 import edu.studentrecords.store.model.FieldGroup;
 import edu.studentrecords.store.model.StoredRecord;
@@ -34,6 +35,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bson.Document;
 
 /**
@@ -46,6 +51,8 @@ public final class StudentRecordStore implements AutoCloseable {
 
     /** The unit no principal holds: decisions about a record that does not exist use it. */
     private static final UnitPath NOWHERE = UnitPath.parse("no-such-record");
+    /** Threads that fetch records while their reads are decided and audited. */
+    private static final int FETCH_THREADS = 8;
 
     private final StoreSettings settings;
     private final MongoClient client;
@@ -58,6 +65,8 @@ public final class StudentRecordStore implements AutoCloseable {
     private final DecisionRecorder recorder;
     private final AccessPolicy policy = new AccessPolicy();
     private final RecordValidator validator;
+    private final RecordHeaderCache headers;
+    private final ExecutorService fetcher;
 
     private StudentRecordStore(StoreSettings settings, MongoClient client, boolean ownsClient) {
         this.settings = settings;
@@ -78,6 +87,12 @@ public final class StudentRecordStore implements AutoCloseable {
         this.audit = MongoAuditTrail.open(db, auditKey, settings.clock());
         this.recorder = new DecisionRecorder(audit);
         this.validator = new RecordValidator(settings.clock());
+        this.headers = new RecordHeaderCache(settings.keyCacheSize());
+        this.fetcher = Executors.newFixedThreadPool(FETCH_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "record-fetch");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Connects with a client of its own, built from the settings; {@link #close()} closes it. */
@@ -125,6 +140,7 @@ public final class StudentRecordStore implements AutoCloseable {
             keys.destroy(id);
             throw e;
         }
+        headers.put(new RecordHeader(id, 1, ownerSubject, content.profile().unit()));
         return view(record, allowed.groups());
     }
 
@@ -206,6 +222,7 @@ public final class StudentRecordStore implements AutoCloseable {
         long intent = feed.intendRemoval(recordId);
         keys.destroy(recordId);
         records.delete(recordId);
+        headers.remove(recordId);
         return new Destruction(recordId, header.version(), settings.clock().instant(), reason, intent);
     }
 
@@ -251,6 +268,7 @@ public final class StudentRecordStore implements AutoCloseable {
             long now = records.find(recordId).map(d -> codec.header(d).version()).orElseThrow(RecordNotFoundException::new);
             throw new StaleVersionException(expectedVersion, now);
         }
+        headers.put(new RecordHeader(recordId, after.version(), after.ownerSubject(), content.profile().unit()));
         // Echo back only what the caller wrote and may also read: a partial patch must not reveal the rest of a group.
         AccessTarget changed = new AccessTarget(recordId, after.ownerSubject(), UnitPath.parse(content.profile().unit()));
         Set<FieldGroup> echoed = policy.decide(ctx, Operation.READ, changed, patch.touchedGroups())
@@ -277,7 +295,13 @@ public final class StudentRecordStore implements AutoCloseable {
      * record (purpose, scope) is still reported as such, and everything else as "not found".
      */
     private Located locate(AccessContext ctx, Operation operation, String recordId, Set<FieldGroup> requested) {
+        boolean read = operation == Operation.READ || operation == Operation.EXPORT;
+        Optional<RecordHeader> hint = recordId == null || !read ? Optional.empty() : headers.get(recordId);
+        if (hint.isPresent()) {
+            return locateDecidedEarly(ctx, operation, hint.get(), requested);
+        }
         Optional<Document> doc = recordId == null ? Optional.empty() : records.find(recordId);
+        doc.ifPresent(d -> headers.put(codec.header(d)));
         AccessTarget target = doc.map(d -> target(codec.header(d)))
                 .orElseGet(() -> new AccessTarget(recordId == null ? "none" : recordId, null, NOWHERE));
         AccessDecision decision = policy.decide(ctx, operation, target, requested);
@@ -287,6 +311,56 @@ public final class StudentRecordStore implements AutoCloseable {
         }
         recorder.record(ctx, operation, recordId, decision);
         return new Located(doc.orElseThrow(RecordNotFoundException::new), requireAllowed(decision));
+    }
+
+    /**
+     * A read of a record whose access facts were seen before: decided on them and audited while the record
+     * is fetched, then confirmed against the stored record. When the stored facts differ (the record moved
+     * to another unit, or is gone) the read is decided again on them and that decision is audited too, as a
+     * revision of the first; only the confirmed decision is acted on.
+     */
+    private Located locateDecidedEarly(AccessContext ctx, Operation operation, RecordHeader hint, Set<FieldGroup> requested) {
+        String recordId = hint.id();
+        Future<Optional<Document>> fetch = fetcher.submit(() -> records.find(recordId));
+        AccessDecision early;
+        try {
+            early = policy.decide(ctx, operation, target(hint), requested);
+            recorder.record(ctx, operation, recordId, early);
+        } catch (RuntimeException e) {
+            fetch.cancel(false);
+            throw e;
+        }
+        Optional<Document> doc = awaitFetch(fetch);
+        Optional<RecordHeader> stored = doc.map(codec::header);
+        if (stored.isPresent() && RecordHeaderCache.sameAccessFacts(hint, stored.get())) {
+            return new Located(doc.get(), requireAllowed(early));
+        }
+        stored.ifPresentOrElse(headers::put, () -> headers.remove(recordId));
+        AccessDecision confirmed = stored.isPresent()
+                ? policy.decide(ctx, operation, target(stored.get()), requested)
+                : policy.decide(ctx, operation, new AccessTarget(recordId, null, NOWHERE), requested);
+        if (stored.isEmpty() && confirmed instanceof AccessDecision.Allowed) {
+            recorder.recordMissing(ctx, operation, recordId);
+            throw new RecordNotFoundException();
+        }
+        if (!confirmed.equals(early)) {
+            recorder.record(ctx, operation, recordId, confirmed);
+        }
+        return new Located(doc.orElseThrow(RecordNotFoundException::new), requireAllowed(confirmed));
+    }
+
+    private static Optional<Document> awaitFetch(Future<Optional<Document>> fetch) {
+        try {
+            return fetch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a record", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("reading a record failed", e.getCause());
+        }
     }
 
     /** A stored record and the decision that allowed reaching it. */
@@ -342,6 +416,7 @@ public final class StudentRecordStore implements AutoCloseable {
 
     @Override
     public void close() {
+        fetcher.shutdownNow();
         audit.close();
         if (ownsClient) {
             client.close();

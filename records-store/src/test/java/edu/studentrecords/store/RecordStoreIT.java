@@ -192,6 +192,25 @@ class RecordStoreIT {
         assertThat(fixture.rawDatabase().getCollection("records").find(new Document("_id", created.id())).first()).isNull();
     }
 
+    @Test
+    void aRecordMovedByAnotherNodeIsDecidedOnItsStoredUnitNotOnWhatThisNodeRemembers() {
+        RecordView record = store.create(admin, students.nextIn("science/chemistry/2024-1", today), null);
+        AccessContext chemistryTeacher = Principals.staff(UUID.randomUUID().toString(), Set.of("student.profile.read"),
+                "science/chemistry");
+        assertThat(store.read(chemistryTeacher, record.id()).profile().unit()).isEqualTo("science/chemistry/2024-1");
+
+        try (StudentRecordStore otherNode = StudentRecordStore.connect(fixture.settings())) {
+            otherNode.update(admin, record.id(), 1, "{\"profile\":{\"unit\":\"arts/history/2023-1\"}}");
+        }
+        assertThatThrownBy(() -> store.read(chemistryTeacher, record.id())).isInstanceOf(RecordNotFoundException.class);
+        List<AuditEntry> history = store.auditTrail().historyOf(record.id(), null, null, 0, 2);
+        // The read was first decided on the remembered unit, then revised on the stored one: both are on record.
+        assertThat(history).extracting(AuditEntry::decision).containsExactly(Decision.DENY, Decision.ALLOW);
+        assertThat(history.get(0).reason()).isEqualTo("OUTSIDE_UNITS");
+        AccessContext historyTeacher = Principals.staff(UUID.randomUUID().toString(), Set.of("student.profile.read"), "arts");
+        assertThat(store.read(historyTeacher, record.id()).version()).isEqualTo(2);
+    }
+
     private static StudentRecord withStudentNumber(StudentRecord r, String number) {
         var p = r.profile();
         return new StudentRecord(new edu.studentrecords.store.model.Profile(number, p.name(), p.gender(), p.status(), p.unit(),

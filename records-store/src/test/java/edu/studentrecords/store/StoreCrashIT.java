@@ -64,7 +64,7 @@ class StoreCrashIT {
                 Thread.sleep(200 + random.nextInt(1500));
 
                 fixture.crashStoreProcess();
-                writer.waitFor(30, TimeUnit.SECONDS);
+                // What the writer printed before the crash is all that counts; it can go.
                 writer.destroyForcibly().waitFor();
                 reader.join(10_000);
 

@@ -18,6 +18,12 @@ final class BackgroundIndexer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BackgroundIndexer.class);
     private static final int MAX_BATCH = 1000;
     private static final long MAX_PAUSE_MILLIS = 5_000;
+    /**
+     * How long new entries wait for company before they are indexed: one write per batch instead of one
+     * per entry keeps the index off the request path's back (the embedded engine commits every write).
+     * A flush does not wait.
+     */
+    private static final long LINGER_MILLIS = 100;
 
     private final CatchUp catchUp;
     private final Thread thread;
@@ -26,6 +32,7 @@ final class BackgroundIndexer implements AutoCloseable {
     private long requested;
     private long completed;
     private boolean closing;
+    private boolean urgent;
 
     BackgroundIndexer(CatchUp catchUp, long alreadyIndexed, String threadName) {
         this.catchUp = catchUp;
@@ -50,6 +57,10 @@ final class BackgroundIndexer implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (lock) {
             long target = requested;
+            if (completed < target) {
+                urgent = true;
+                lock.notifyAll();
+            }
             while (completed < target) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
@@ -104,6 +115,22 @@ final class BackgroundIndexer implements AutoCloseable {
                 if (closing) {
                     return;
                 }
+                long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000;
+                while (!urgent && !closing && pending.size() < MAX_BATCH) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    try {
+                        lock.wait(Math.max(1, left / 1_000_000));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closing) {
+                    return;
+                }
+                urgent = false;
                 int take = Math.min(MAX_BATCH - batch.size(), pending.size());
                 List<AuditEntry> taken = pending.subList(0, take);
                 batch.addAll(taken);

@@ -140,6 +140,8 @@ public final class MongoAuditTrail implements AuditTrail {
             throw new IllegalArgumentException("offset must not be negative");
         }
         requirePageSize(limit);
+        // What this node appended a moment ago belongs in the answer: a student who just looked must see it.
+        indexer.flush(FLUSH_TIMEOUT);
         List<Long> sequences = index.sequencesOf(recordId, from, to, offset, limit);
         return entriesOf(sequences, Comparator.comparingLong(AuditEntry::sequence).reversed());
     }
