@@ -138,9 +138,14 @@ class GuardedReadBenchmarkIT {
         row(s, "guarded, all groups", all, raw);
         row(s, "guarded, profile only", profile, raw);
         row(s, "raw find + raw insert", floor, raw);
+        double p50Ratio = all.getValueAtPercentile(50) / (double) raw.getValueAtPercentile(50);
         s.append(String.format("%nGuarded (all groups) against raw find + raw insert: p50 ratio %.2f, p99 ratio %.2f.%n",
                 all.getValueAtPercentile(50) / (double) floor.getValueAtPercentile(50),
                 all.getValueAtPercentile(99) / (double) floor.getValueAtPercentile(99)));
+        s.append(String.format("%nTarget guarded/raw at most 1.5 at p50: %s (%.2f). Every guarded read appends one durable audit "
+                + "entry before it returns, and on this engine a durable insert alone costs more than a find; the record is "
+                + "fetched while the read is decided and audited, so the guarded read costs what the raw find + insert "
+                + "baseline costs.%n", p50Ratio <= 1.5 ? "met" : "not met", p50Ratio));
         return s.toString();
     }
 
