@@ -32,6 +32,7 @@ import edu.studentrecords.store.model.StudentRecord;
 import edu.studentrecords.store.validation.FieldError;
 import edu.studentrecords.store.validation.RecordValidator;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -130,7 +131,7 @@ public final class StudentRecordStore implements AutoCloseable {
         recorder.record(ctx, Operation.CREATE, id, decision);
         AccessDecision.Allowed allowed = requireAllowed(decision);
         requireValid(content);
-        Instant now = settings.clock().instant();
+        Instant now = now();
         StoredRecord record = new StoredRecord(id, 1, ownerSubject, content, now, now, null);
         byte[] dataKey = keys.create(id);
         long intent = feed.intendUpsert(id, 1);
@@ -261,7 +262,7 @@ public final class StudentRecordStore implements AutoCloseable {
             byte[] dataKey = dataKey(recordId);
             StoredRecord before = codec.decode(doc, FieldGroup.ALL, dataKey);
             StoredRecord after = new StoredRecord(recordId, current + 1, before.ownerSubject(), before.content(),
-                    before.createdAt(), before.updatedAt(), settings.clock().instant());
+                    before.createdAt(), before.updatedAt(), now());
             long intent = feed.intendUpsert(recordId, after.version());
             boolean written;
             try {
@@ -296,7 +297,7 @@ public final class StudentRecordStore implements AutoCloseable {
         keys.destroy(recordId);
         records.delete(recordId);
         headers.remove(recordId);
-        return new Destruction(recordId, header.version(), settings.clock().instant(), reason, intent);
+        return new Destruction(recordId, header.version(), now(), reason, intent);
     }
 
     /** The change feed, for the search index. */
@@ -326,7 +327,7 @@ public final class StudentRecordStore implements AutoCloseable {
         StudentRecord content = patch.applyTo(before.content());
         requireValid(content);
         StoredRecord after = new StoredRecord(recordId, current + 1, before.ownerSubject(), content,
-                before.createdAt(), settings.clock().instant(), before.verifiedAt());
+                before.createdAt(), now(), before.verifiedAt());
         long intent = feed.intendUpsert(recordId, after.version());
         boolean written;
         try {
@@ -460,6 +461,11 @@ public final class StudentRecordStore implements AutoCloseable {
 
     private String ownRecordId(AccessContext ctx) {
         return ctx.subject() == null ? null : records.idByOwner(ctx.subject()).orElse(null);
+    }
+
+    /** Now, to the millisecond: what MongoDB keeps, so that what a write returns equals what a read gives back. */
+    private Instant now() {
+        return settings.clock().instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static AccessDecision.Allowed requireAllowed(AccessDecision decision) {

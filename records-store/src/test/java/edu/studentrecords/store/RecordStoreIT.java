@@ -211,6 +211,29 @@ class RecordStoreIT {
         assertThat(store.read(historyTeacher, record.id()).version()).isEqualTo(2);
     }
 
+    @Test
+    void aStudentConfirmsTheRecordAndSeesWhoAccessedIt() {
+        String subject = UUID.randomUUID().toString();
+        RecordView created = store.create(admin, students.next(today), subject);
+        AccessContext self = Principals.self(subject);
+        store.read(admin, created.id());
+
+        RecordView confirmed = store.confirmOwn(self);
+        assertThat(confirmed.version()).isEqualTo(created.version() + 1);
+        assertThat(confirmed.verifiedAt()).isNotNull();
+        assertThat(store.read(admin, created.id()).verifiedAt()).isEqualTo(confirmed.verifiedAt());
+
+        List<AuditEntry> log = store.accessLogOwn(self, null, null, 0, 50);
+        // Newest first: the look-up of the log itself, the registrar's check, the confirmation, the registrar's read, the enrolment.
+        assertThat(log).extracting(AuditEntry::operation).containsExactly("READ_ACCESS_LOG", "READ", "VERIFY", "READ", "CREATE");
+        assertThat(log).extracting(AuditEntry::recordId).containsOnly(created.id());
+        assertThat(log).filteredOn(e -> e.operation().equals("READ")).extracting(AuditEntry::subject).contains(admin.subject());
+
+        assertThat(store.exportOwn(self).groups()).isEqualTo(FieldGroup.ALL);
+        assertThatThrownBy(() -> store.accessLogOwn(Principals.self(UUID.randomUUID().toString()), null, null, 0, 10))
+                .isInstanceOf(RecordNotFoundException.class);
+    }
+
     private static StudentRecord withStudentNumber(StudentRecord r, String number) {
         var p = r.profile();
         return new StudentRecord(new edu.studentrecords.store.model.Profile(number, p.name(), p.gender(), p.status(), p.unit(),
