@@ -55,7 +55,8 @@ if [ "$needs_build" = false ]; then
 fi
 if [ "$needs_build" = true ]; then
   say "building (mvn install -DskipTests) ..."
-  (cd "$root" && mvn -q -B -ntp install -DskipTests -pl records-store,keycloak-extension,deploy/embedded-store,deploy/demo-campus -am)
+  (cd "$root" && mvn -q -B -ntp install -DskipTests -pl records-store,keycloak-extension,deploy/embedded-store,deploy/demo-campus -am) \
+    >"$logs/build.log" 2>&1 || { tail -n 40 "$logs/build.log" >&2; say "the build failed; see $logs/build.log"; exit 1; }
   mkdir -p "$(dirname "$built_marker")"
   touch "$built_marker"
 fi
@@ -66,7 +67,8 @@ if [ ! -x "$kc_home/bin/kc.sh" ]; then
   say "fetching Keycloak $keycloak_version ..."
   dist_dir="$root/deploy/target/dist"
   (cd "$root" && mvn -q -B -ntp dependency:copy -N \
-      -Dartifact="org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip" -DoutputDirectory="$dist_dir")
+      -Dartifact="org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip" -DoutputDirectory="$dist_dir") >"$logs/fetch.log" 2>&1 \
+    || { tail -n 20 "$logs/fetch.log" >&2; say "fetching Keycloak failed; see $logs/fetch.log"; exit 1; }
   rm -rf "$kc_home"
   (cd "$data" && jar xf "$dist_dir/keycloak-quarkus-dist-$keycloak_version.zip")
   chmod +x "$kc_home"/bin/*.sh
@@ -109,7 +111,7 @@ campus_log="$logs/demo-campus.log"
 demo_campus() {
   java "-Djava.util.logging.SimpleFormatter.format=[run] %5\$s%6\$s%n" -jar "$campus_jar" "$@" >"$campus_log" 2>&1 \
     || { tail -n 20 "$campus_log" >&2; say "the demo campus step failed; see $campus_log"; exit 1; }
-  grep '^\[run\]' "$campus_log" || true
+  grep -E '^\[run\] (Realm|Student records)' "$campus_log" || true
 }
 first_start=false
 if [ ! -f "$data/campus-imported" ]; then
@@ -172,12 +174,7 @@ Ready in $(( $(date +%s) - started )) s.
     dave.registrar, erin.registrar    the information management centre (records-admin)
     sam.supervisor                    supervision (audit, never record contents)
 
-  A token for alice from a terminal (device flow; sign in with the browser when asked):
-    curl -s -d client_id=campus-portal -d 'scope=openid student.self' \\
-      http://localhost:$port/realms/campus/protocol/openid-connect/auth/device
-  then open verification_uri_complete, sign in as alice.student, and:
-    curl -s -d client_id=campus-portal -d grant_type=urn:ietf:params:oauth:grant-type:device_code \\
-      -d device_code=<device_code> http://localhost:$port/realms/campus/protocol/openid-connect/token
+  A token for alice from a terminal: the device flow of the README ("Get a token"), signing in with a browser.
 
   Data: $data (record store, keys, Keycloak). Ctrl-C stops everything; the next start keeps the data.
 EOF

@@ -8,7 +8,9 @@ import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.RealmRole;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -80,6 +82,10 @@ final class RealmFile {
             english.put(scope.messageKey(), scope.english());
             chinese.put(scope.messageKey(), scope.chinese());
         }
+        ObjectNode userProfile = realm.putObject("components").putArray("org.keycloak.userprofile.UserProfileProvider").addObject();
+        userProfile.put("providerId", "declarative-user-profile");
+        userProfile.putObject("subComponents");
+        userProfile.putObject("config").putArray("kc.user.profile.config").add(userProfileConfig());
         ArrayNode clients = realm.putArray("clients");
         clients.add(campusPortal());
         clients.add(libraryApp());
@@ -88,6 +94,18 @@ final class RealmFile {
         Random salts = new Random(campus.seed());
         campus.people().forEach(person -> users.add(user(person, salts)));
         return realm;
+    }
+
+    /**
+     * Keycloak's default user profile, except that attributes it does not declare (a staff member's
+     * {@value #UNITS_ATTRIBUTE}) are shown to and edited by administrators, never by the users themselves.
+     */
+    private static String userProfileConfig() {
+        try (InputStream in = RealmFile.class.getResourceAsStream("user-profile.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("user-profile.json is missing from the jar", e);
+        }
     }
 
     private ObjectNode role(RealmRole role, String description) {
