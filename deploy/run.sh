@@ -135,7 +135,7 @@ fi
 
 # 6. Keycloak in development mode; its dev database lives in $kc_home/data, inside the data folder.
 kc_args=(start-dev
-  --http-port="$port" --http-management-port="$management_port" --health-enabled=true
+  --http-port="$port" --http-management-port="$management_port"
   --spi-student-records--default--connection-string="$connection"
   --spi-student-records--default--keys-dir="$data/keys"
   --spi-student-records--default--generate-keys=true)

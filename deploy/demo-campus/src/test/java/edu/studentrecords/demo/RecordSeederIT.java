@@ -61,7 +61,7 @@ class RecordSeederIT {
         Person alice = campus.person("alice.student");
         RecordView own = store.readOwn(self(alice.id()));
         assertThat(own.profile().studentNumber()).isEqualTo(alice.studentNumber());
-        assertThat(own.contact()).isNull();
+        assertThat(own.contact().email()).isEqualTo(alice.email());
         List<AuditEntry> history = store.auditTrail().historyOf(own.id(), Instant.EPOCH, Instant.now().plusSeconds(60), 0, 10);
         assertThat(history).anySatisfy(entry -> {
             assertThat(entry.event().clientId()).isEqualTo(RecordSeeder.SEED_CLIENT);
