@@ -1,27 +1,181 @@
 #!/usr/bin/env bash
-# Runs the product locally: builds what is needed, then starts the embedded record store.
-# Options: --port N (store port, default 27017), --data DIR (default ./data), --reset (wipe DIR first).
+# Runs the product locally: the embedded record store, and Keycloak 26.7.0 with the extension and the demo realm "campus".
+# Options: --port N (HTTP, default 8080; management port N+920), --store-port N (record store, default 27017),
+#          --data DIR (everything that persists, default ./data), --reset (wipe DIR first). Ctrl-C stops everything.
 set -euo pipefail
+
 root="$(cd "$(dirname "$0")/.." && pwd)"
-port=27017
+keycloak_version=26.7.0
+port=8080
+store_port=27017
 data="$root/data"
 reset=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --port) port="$2"; shift 2 ;;
+    --store-port) store_port="$2"; shift 2 ;;
     --data) data="$2"; shift 2 ;;
     --reset) reset=true; shift ;;
-    -h|--help) sed -n '2,3p' "$0" | sed 's/^# //'; exit 0 ;;
+    -h|--help) sed -n '2,4p' "$0" | sed 's/^# //'; exit 0 ;;
     *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
+# Keycloak's defaults are 8080 and 9000: keep that distance so two instances on one machine never share a port.
+management_port=$((port + 920))
+
+say() { printf '[run] %s\n' "$*"; }
+
 if [ "$reset" = true ]; then
+  say "wiping $data"
   rm -rf "$data"
 fi
 mkdir -p "$data"
-jar="$root/deploy/embedded-store/target/embedded-store-0.1.0-SNAPSHOT.jar"
-if [ ! -f "$jar" ]; then
-  (cd "$root" && mvn -B -q -ntp install -DskipTests)
+data="$(cd "$data" && pwd)"
+logs="$data/logs"
+mkdir -p "$logs"
+
+# 1. Build what is missing or older than its sources.
+store_jar="$root/deploy/embedded-store/target/embedded-store-0.1.0-SNAPSHOT.jar"
+campus_jar="$root/deploy/demo-campus/target/demo-campus-0.1.0-SNAPSHOT.jar"
+providers="$root/keycloak-extension/target/providers"
+built_marker="$root/deploy/target/.built"
+needs_build=false
+for jar in "$store_jar" "$campus_jar"; do
+  [ -f "$jar" ] || needs_build=true
+done
+if [ -d "$root/keycloak-extension/src/main" ] && [ ! -d "$providers" ]; then
+  needs_build=true
 fi
-echo "Record store data: $data/store"
-exec java -jar "$jar" --port "$port" --data "$data/store"
+if [ "$needs_build" = false ]; then
+  if [ ! -f "$built_marker" ] || [ -n "$(find "$root/pom.xml" "$root/records-store" "$root/keycloak-extension" "$root/deploy" \
+      \( -name target -o -name node_modules \) -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
+      -newer "$built_marker" -print -quit)" ]; then
+    needs_build=true
+  fi
+fi
+if [ "$needs_build" = true ]; then
+  say "building (mvn install -DskipTests) ..."
+  (cd "$root" && mvn -q -B -ntp install -DskipTests -pl records-store,keycloak-extension,deploy/embedded-store,deploy/demo-campus -am) \
+    >"$logs/build.log" 2>&1 || { tail -n 40 "$logs/build.log" >&2; say "the build failed; see $logs/build.log"; exit 1; }
+  mkdir -p "$(dirname "$built_marker")"
+  touch "$built_marker"
+fi
+
+# 2. The Keycloak distribution, fetched through Maven and unpacked once into the data folder.
+kc_home="$data/keycloak-$keycloak_version"
+if [ ! -x "$kc_home/bin/kc.sh" ]; then
+  say "fetching Keycloak $keycloak_version ..."
+  dist_dir="$root/deploy/target/dist"
+  (cd "$root" && mvn -q -B -ntp dependency:copy -N \
+      -Dartifact="org.keycloak:keycloak-quarkus-dist:$keycloak_version:zip" -DoutputDirectory="$dist_dir") >"$logs/fetch.log" 2>&1 \
+    || { tail -n 20 "$logs/fetch.log" >&2; say "fetching Keycloak failed; see $logs/fetch.log"; exit 1; }
+  rm -rf "$kc_home"
+  (cd "$data" && jar xf "$dist_dir/keycloak-quarkus-dist-$keycloak_version.zip")
+  chmod +x "$kc_home"/bin/*.sh
+fi
+
+# 3. The embedded record store, in its own process.
+store_pid=""
+kc_pid=""
+stop() {
+  trap - INT TERM EXIT
+  if [ -n "$kc_pid" ] && kill -0 "$kc_pid" 2>/dev/null; then
+    say "stopping Keycloak ..."
+    kill -TERM "$kc_pid" 2>/dev/null || true
+    wait "$kc_pid" 2>/dev/null || true
+  fi
+  if [ -n "$store_pid" ] && kill -0 "$store_pid" 2>/dev/null; then
+    say "stopping the record store (it flushes first) ..."
+    kill -TERM "$store_pid" 2>/dev/null || true
+    wait "$store_pid" 2>/dev/null || true
+  fi
+  say "stopped; data kept in $data"
+}
+trap 'stop; exit 130' INT
+trap 'stop; exit 143' TERM
+trap stop EXIT
+
+say "starting the record store on 127.0.0.1:$store_port (data: $data/store) ..."
+java -jar "$store_jar" --port "$store_port" --data "$data/store" >"$logs/store.out" 2>"$logs/store.log" &
+store_pid=$!
+for _ in $(seq 1 120); do
+  grep -q '^embedded-store ready on' "$logs/store.out" 2>/dev/null && break
+  kill -0 "$store_pid" 2>/dev/null || { cat "$logs/store.log" >&2; say "the record store did not start"; exit 1; }
+  sleep 0.5
+done
+grep -q '^embedded-store ready on' "$logs/store.out" || { say "the record store did not report ready"; exit 1; }
+connection="mongodb://127.0.0.1:$store_port"
+
+# 4. First start only: the demo realm file and the student records.
+campus_log="$logs/demo-campus.log"
+demo_campus() {
+  java "-Djava.util.logging.SimpleFormatter.format=[run] %5\$s%6\$s%n" -jar "$campus_jar" "$@" >"$campus_log" 2>&1 \
+    || { tail -n 20 "$campus_log" >&2; say "the demo campus step failed; see $campus_log"; exit 1; }
+  grep -E '^\[run\] (Realm|Student records)' "$campus_log" || true
+}
+first_start=false
+if [ ! -f "$data/campus-imported" ]; then
+  first_start=true
+  say "generating the demo realm ..."
+  demo_campus realm --out "$kc_home/data/import/campus-realm.json"
+fi
+if [ ! -f "$data/campus-seeded" ]; then
+  say "enrolling the demo students in the record store ..."
+  demo_campus seed --connection-string "$connection" --keys-dir "$data/keys" --generate-keys
+  touch "$data/campus-seeded"
+fi
+
+# 5. The extension and its jars into Keycloak's providers/ (replacing what an earlier start put there).
+rm -f "$kc_home"/providers/*.jar
+if compgen -G "$providers/*.jar" >/dev/null; then
+  cp "$providers"/*.jar "$kc_home/providers/"
+else
+  say "note: $providers has no jars yet; Keycloak starts without the student-records extension"
+fi
+
+# 6. Keycloak in development mode; its dev database lives in $kc_home/data, inside the data folder.
+kc_args=(start-dev
+  --http-port="$port" --http-management-port="$management_port"
+  --spi-student-records--default--connection-string="$connection"
+  --spi-student-records--default--keys-dir="$data/keys"
+  --spi-student-records--default--generate-keys=true)
+if [ "$first_start" = true ]; then
+  kc_args+=(--import-realm)
+fi
+say "starting Keycloak on http://localhost:$port (management $management_port; log: $logs/keycloak.log) ..."
+started=$(date +%s)
+KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+  "$kc_home/bin/kc.sh" "${kc_args[@]}" >"$logs/keycloak.log" 2>&1 &
+kc_pid=$!
+until curl -fsS -o /dev/null "http://localhost:$port/realms/campus/.well-known/openid-configuration" 2>/dev/null; do
+  if ! kill -0 "$kc_pid" 2>/dev/null; then
+    tail -n 40 "$logs/keycloak.log" >&2
+    say "Keycloak stopped during start; see $logs/keycloak.log"
+    exit 1
+  fi
+  sleep 2
+done
+if [ "$first_start" = true ]; then
+  touch "$data/campus-imported"
+  rm -f "$kc_home/data/import/campus-realm.json"
+fi
+
+cat <<EOF
+
+Ready in $(( $(date +%s) - started )) s.
+
+  Account console (students):  http://localhost:$port/realms/campus/account
+  Admin console:               http://localhost:$port/admin          (admin / admin)
+  Student records API:         http://localhost:$port/realms/campus/student-records/me
+
+  Demo logins (demo only: every password equals its username):
+    alice.student, bob.student        students (classes science/physics/2024-1 and arts/history/2023-1)
+    carol.teacher                     staff of alice's class
+    dave.registrar, erin.registrar    the information management centre (records-admin)
+    sam.supervisor                    supervision (audit, never record contents)
+
+  A token for alice from a terminal: the device flow of the README ("Get a token"), signing in with a browser.
+
+  Data: $data (record store, keys, Keycloak). Ctrl-C stops everything; the next start keeps the data.
+EOF
+wait "$kc_pid" || true

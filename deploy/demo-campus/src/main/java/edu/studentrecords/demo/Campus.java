@@ -1,0 +1,112 @@
+package edu.studentrecords.demo;
+
+import edu.studentrecords.store.access.RealmRole;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The demo campus: every person of the realm {@code campus}, generated from a seed. The same seed and size
+ * always give the same people with the same user ids, so the realm file and the records agree without
+ * talking to each other. Immutable.
+ *
+ * <p>Fixed accounts: {@code alice.student} and {@code bob.student} (students in two classes of different
+ * faculties), {@code carol.teacher} (staff of Alice's class only), {@code dave.registrar} and
+ * {@code erin.registrar} (the information management centre), {@code sam.supervisor} (supervision); one
+ * teacher per class; then the generated students, spread over the classes.
+ */
+final class Campus {
+
+    /** The seed of the demo the run command uses. */
+    static final long DEFAULT_SEED = 20240901L;
+    /** How many generated students the demo has besides Alice and Bob. */
+    static final int DEFAULT_STUDENTS = 1200;
+    /** The domain of every generated address: reserved for examples, never delivered. */
+    static final String STUDENT_DOMAIN = "students.example.edu";
+    static final String STAFF_DOMAIN = "staff.example.edu";
+
+    private final long seed;
+    private final List<Person> people;
+
+    private Campus(long seed, List<Person> people) {
+        this.seed = seed;
+        this.people = Collections.unmodifiableList(people);
+    }
+
+    /**
+     * Generates the campus.
+     *
+     * @param seed     fixes every generated value
+     * @param students how many students to generate besides Alice and Bob; at least 0
+     */
+    static Campus generate(long seed, int students) {
+        if (students < 0) {
+            throw new IllegalArgumentException("students must not be negative");
+        }
+        Random random = new Random(seed);
+        List<Person> people = new ArrayList<>();
+        int[] serial = {0};
+        people.add(student(seed, "alice.student", "Alice", "Student", "Alice Student", CampusUnits.ALICE_CLASS, ++serial[0]));
+        people.add(student(seed, "bob.student", "Bob", "Student", "Bob Student", CampusUnits.BOB_CLASS, ++serial[0]));
+        people.add(staff(seed, "carol.teacher", "Carol", "Teacher", "Carol Teacher", RealmRole.STAFF, List.of(CampusUnits.ALICE_CLASS)));
+        people.add(staff(seed, "dave.registrar", "Dave", "Registrar", "Dave Registrar", RealmRole.ADMIN, List.of()));
+        people.add(staff(seed, "erin.registrar", "Erin", "Registrar", "Erin Registrar", RealmRole.ADMIN, List.of()));
+        people.add(staff(seed, "sam.supervisor", "Sam", "Supervisor", "Sam Supervisor", RealmRole.SUPERVISOR, List.of()));
+        for (String unit : CampusUnits.CLASSES) {
+            GeneratedNames.Name name = GeneratedNames.next(random);
+            String username = "teacher." + unit.replace('/', '-');
+            people.add(staff(seed, username, name.given(), name.family(), name.fullName(), RealmRole.STAFF, List.of(unit)));
+        }
+        for (int i = 0; i < students; i++) {
+            GeneratedNames.Name name = GeneratedNames.next(random);
+            String unit = CampusUnits.CLASSES.get(i % CampusUnits.CLASSES.size());
+            int number = ++serial[0];
+            String username = (name.givenLatin() + "." + name.familyLatin()).toLowerCase(Locale.ROOT)
+                    + "." + String.format("%05d", number);
+            people.add(student(seed, username, name.given(), name.family(), name.fullName(), unit, number));
+        }
+        return new Campus(seed, people);
+    }
+
+    long seed() {
+        return seed;
+    }
+
+    /** Everyone, fixed accounts first, in a fixed order. */
+    List<Person> people() {
+        return people;
+    }
+
+    /** The students, in enrolment order. */
+    List<Person> students() {
+        return people.stream().filter(Person::isStudent).toList();
+    }
+
+    /** The person with that username. */
+    Person person(String username) {
+        return people.stream().filter(p -> p.username().equals(username)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no such demo account"));
+    }
+
+    /** The user id of a username on this campus: a name-based UUID of the seed and the username. */
+    static String userId(long seed, String username) {
+        return UUID.nameUUIDFromBytes(("demo-campus/" + seed + "/" + username).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static Person student(long seed, String username, String first, String last, String legalName, String unit,
+            int serial) {
+        String studentNumber = "S" + CampusUnits.enrolmentYear(unit) + String.format("%05d", serial);
+        return new Person(userId(seed, username), username, first, last, legalName, username + "@" + STUDENT_DOMAIN,
+                RealmRole.STUDENT.roleName(), List.of(), unit, studentNumber);
+    }
+
+    private static Person staff(long seed, String username, String first, String last, String legalName, RealmRole role,
+            List<String> units) {
+        return new Person(userId(seed, username), username, first, last, legalName, username + "@" + STAFF_DOMAIN,
+                role.roleName(), units, null, null);
+    }
+}

@@ -1,0 +1,223 @@
+package edu.studentrecords.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.ClientTrust;
+import edu.studentrecords.store.access.RealmRole;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The Keycloak realm representation of the demo campus, for {@code kc.sh start-dev --import-realm}: roles,
+ * the API's client scopes, the campus clients and every person of the {@link Campus}. The realm id is
+ * {@code campus}, so the record database is {@code student_records_campus}.
+ *
+ * <p>The realm never enables the password grant: demo logins go through the browser or the device flow.
+ */
+final class RealmFile {
+
+    static final String REALM = "campus";
+    static final String AUDIENCE = "student-records";
+    static final String REALM_PURPOSES = "teaching,student-services,administration,library-services,statistics";
+    static final String UNITS_ATTRIBUTE = "student-records.units";
+    private static final List<String> BASIC_SCOPES = List.of("basic", "profile", "email", "roles", "web-origins", "acr");
+
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Campus campus;
+
+    RealmFile(Campus campus) {
+        this.campus = campus;
+    }
+
+    /** Writes the realm file, replacing an existing one. */
+    void writeTo(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            json.writeValue(file.toFile(), realm());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the realm file", e);
+        }
+    }
+
+    /** The realm representation. */
+    ObjectNode realm() {
+        ObjectNode realm = json.createObjectNode();
+        realm.put("id", REALM);
+        realm.put("realm", REALM);
+        realm.put("enabled", true);
+        realm.put("displayName", "Campus (demo: every password equals its username)");
+        realm.put("displayNameHtml", "<div class=\"kc-logo-text\"><span>Campus</span></div>"
+                + "<p>Demo only: every password equals its username, e.g. alice.student / alice.student.</p>");
+        realm.put("sslRequired", "external");
+        realm.put("loginWithEmailAllowed", true);
+        realm.put("internationalizationEnabled", true);
+        realm.putArray("supportedLocales").add("en").add("zh-CN");
+        realm.put("defaultLocale", "en");
+        ObjectNode attributes = realm.putObject("attributes");
+        attributes.put("student-records.purposes", REALM_PURPOSES);
+        attributes.put("student-records.verification-period-days", "180");
+        // Keycloak creates its built-in scopes (basic, profile, email, ...) only when asked, once a realm file lists scopes.
+        attributes.put("CreateDefaultClientScopes", "true");
+        ArrayNode realmRoles = realm.putObject("roles").putArray("realm");
+        realmRoles.add(role(RealmRole.ADMIN, "The information management centre: every student record"));
+        realmRoles.add(role(RealmRole.STAFF, "Authorised personnel: the records of their units"));
+        realmRoles.add(role(RealmRole.SUPERVISOR, "Supervision: audit trail and reports, never record contents"));
+        realmRoles.add(role(RealmRole.STUDENT, "A student: their own record"));
+        ArrayNode scopes = realm.putArray("clientScopes");
+        StudentScope.ALL.forEach(scope -> scopes.add(clientScope(scope)));
+        ObjectNode texts = realm.putObject("localizationTexts");
+        ObjectNode english = texts.putObject("en");
+        ObjectNode chinese = texts.putObject("zh-CN");
+        for (StudentScope scope : StudentScope.ALL) {
+            english.put(scope.messageKey(), scope.english());
+            chinese.put(scope.messageKey(), scope.chinese());
+        }
+        ObjectNode userProfile = realm.putObject("components").putArray("org.keycloak.userprofile.UserProfileProvider").addObject();
+        userProfile.put("providerId", "declarative-user-profile");
+        userProfile.putObject("subComponents");
+        userProfile.putObject("config").putArray("kc.user.profile.config").add(userProfileConfig());
+        ArrayNode clients = realm.putArray("clients");
+        clients.add(campusPortal());
+        clients.add(libraryApp());
+        clients.add(statisticsBureau());
+        ArrayNode users = realm.putArray("users");
+        Random salts = new Random(campus.seed());
+        campus.people().forEach(person -> users.add(user(person, salts)));
+        return realm;
+    }
+
+    /**
+     * Keycloak's default user profile, except that attributes it does not declare (a staff member's
+     * {@value #UNITS_ATTRIBUTE}) are shown to and edited by administrators, never by the users themselves.
+     */
+    private static String userProfileConfig() {
+        try (InputStream in = RealmFile.class.getResourceAsStream("user-profile.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("user-profile.json is missing from the jar", e);
+        }
+    }
+
+    private ObjectNode role(RealmRole role, String description) {
+        ObjectNode node = json.createObjectNode();
+        node.put("name", role.roleName());
+        node.put("description", description);
+        return node;
+    }
+
+    private ObjectNode clientScope(StudentScope scope) {
+        ObjectNode node = json.createObjectNode();
+        node.put("name", scope.name());
+        node.put("description", scope.english());
+        node.put("protocol", "openid-connect");
+        ObjectNode attributes = node.putObject("attributes");
+        attributes.put("include.in.token.scope", "true");
+        attributes.put("display.on.consent.screen", "true");
+        attributes.put("consent.screen.text", "${" + scope.messageKey() + "}");
+        ObjectNode mapper = node.putArray("protocolMappers").addObject();
+        mapper.put("name", "audience " + AUDIENCE);
+        mapper.put("protocol", "openid-connect");
+        mapper.put("protocolMapper", "oidc-audience-mapper");
+        mapper.put("consentRequired", false);
+        ObjectNode config = mapper.putObject("config");
+        config.put("included.custom.audience", AUDIENCE);
+        config.put("access.token.claim", "true");
+        config.put("id.token.claim", "false");
+        config.put("introspection.token.claim", "true");
+        return node;
+    }
+
+    /** The campus's own single-page application: a public client with PKCE, every student scope on request. */
+    private ObjectNode campusPortal() {
+        ObjectNode client = client("campus-portal", "Campus portal", ClientTrust.INTERNAL,
+                "teaching,student-services,administration");
+        client.put("publicClient", true);
+        client.put("standardFlowEnabled", true);
+        client.putArray("redirectUris").add("http://localhost:*").add("http://127.0.0.1:*");
+        client.putArray("webOrigins").add("+");
+        ObjectNode attributes = (ObjectNode) client.get("attributes");
+        attributes.put("pkce.code.challenge.method", "S256");
+        attributes.put("post.logout.redirect.uris", "+");
+        // The device flow lets a terminal get a token for a person who signs in with a browser (see the README).
+        attributes.put("oauth2.device.authorization.grant.enabled", "true");
+        ArrayNode optional = client.putArray("optionalClientScopes").add("offline_access");
+        StudentScope.ALL.forEach(scope -> optional.add(scope.name()));
+        return client;
+    }
+
+    /** The library: an internal service that reads profiles of every unit for itself. */
+    private ObjectNode libraryApp() {
+        ObjectNode client = confidential("library-app", "Library", ClientTrust.INTERNAL, "library-services",
+                "library-app-secret");
+        ((ObjectNode) client.get("attributes")).put(AccessContext.CLIENT_UNITS_ATTRIBUTE, "*");
+        ((ArrayNode) client.get("defaultClientScopes")).add("student.profile.read");
+        return client;
+    }
+
+    /** An outside body: gets nothing without an approved access grant. */
+    private ObjectNode statisticsBureau() {
+        ObjectNode client = confidential("city-statistics-bureau", "City statistics bureau", ClientTrust.EXTERNAL,
+                "statistics", "city-statistics-bureau-secret");
+        client.putArray("optionalClientScopes").add("student.profile.read");
+        return client;
+    }
+
+    private ObjectNode confidential(String clientId, String name, ClientTrust trust, String purposes, String secret) {
+        ObjectNode client = client(clientId, name, trust, purposes);
+        client.put("publicClient", false);
+        client.put("clientAuthenticatorType", "client-secret");
+        client.put("secret", secret);
+        client.put("standardFlowEnabled", false);
+        client.put("serviceAccountsEnabled", true);
+        return client;
+    }
+
+    private ObjectNode client(String clientId, String name, ClientTrust trust, String purposes) {
+        ObjectNode client = json.createObjectNode();
+        client.put("clientId", clientId);
+        client.put("name", name);
+        client.put("enabled", true);
+        client.put("protocol", "openid-connect");
+        client.put("directAccessGrantsEnabled", false);
+        client.put("implicitFlowEnabled", false);
+        client.put("consentRequired", trust == ClientTrust.EXTERNAL);
+        ObjectNode attributes = client.putObject("attributes");
+        attributes.put(ClientTrust.ATTRIBUTE, trust.name().toLowerCase(java.util.Locale.ROOT));
+        attributes.put(AccessContext.CLIENT_PURPOSES_ATTRIBUTE, purposes);
+        ArrayNode defaults = client.putArray("defaultClientScopes");
+        BASIC_SCOPES.forEach(defaults::add);
+        return client;
+    }
+
+    private ObjectNode user(Person person, Random salts) {
+        ObjectNode user = json.createObjectNode();
+        user.put("id", person.id());
+        user.put("username", person.username());
+        user.put("enabled", true);
+        user.put("emailVerified", true);
+        user.put("firstName", person.firstName());
+        user.put("lastName", person.lastName());
+        user.put("email", person.email());
+        DemoPasswordHash.Stored password = DemoPasswordHash.hash(person.username(), salts);
+        ObjectNode credential = user.putArray("credentials").addObject();
+        credential.put("type", "password");
+        credential.put("secretData", password.secretData());
+        credential.put("credentialData", password.credentialData());
+        user.putArray("realmRoles").add("default-roles-" + REALM).add(person.role());
+        if (!person.units().isEmpty()) {
+            ArrayNode units = user.putObject("attributes").putArray(UNITS_ATTRIBUTE);
+            person.units().forEach(units::add);
+        }
+        return user;
+    }
+}

@@ -1,0 +1,95 @@
+package edu.studentrecords.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import edu.studentrecords.store.RecordView;
+import edu.studentrecords.store.StoreSettings;
+import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.ClientTrust;
+import edu.studentrecords.store.audit.AuditEntry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Seeds a small campus into a MongoDB-wire server in this JVM, through the real store. */
+class RecordSeederIT {
+
+    private static final int STUDENTS = 30;
+
+    @TempDir
+    Path keys;
+    private MongoServer server;
+    private StudentRecordStore store;
+
+    @BeforeEach
+    void start() {
+        server = new MongoServer(new MemoryBackend());
+        server.bind("127.0.0.1", 0);
+        store = StudentRecordStore.connect(StoreSettings.builder()
+                .connectionString("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())
+                .database("student_records_campus")
+                .keysDirectory(keys)
+                .generateMissingKeys(true)
+                .build());
+    }
+
+    @AfterEach
+    void stop() {
+        store.close();
+        server.shutdownNow();
+    }
+
+    @Test
+    void enrolsEveryStudentOnceLinkedToTheirUserAndAuditedAsTheSeedingClient() {
+        Campus campus = Campus.generate(Campus.DEFAULT_SEED, STUDENTS);
+        RecordSeeder seeder = new RecordSeeder(store, campus.seed(), Clock.systemUTC());
+
+        RecordSeeder.Report first = seeder.seed(campus);
+        RecordSeeder.Report second = seeder.seed(campus);
+
+        assertThat(first).isEqualTo(new RecordSeeder.Report(STUDENTS + 2, 0));
+        assertThat(second).isEqualTo(new RecordSeeder.Report(0, STUDENTS + 2));
+        Person alice = campus.person("alice.student");
+        RecordView own = store.readOwn(self(alice.id()));
+        assertThat(own.profile().studentNumber()).isEqualTo(alice.studentNumber());
+        assertThat(own.contact().email()).isEqualTo(alice.email());
+        List<AuditEntry> history = store.auditTrail().historyOf(own.id(), Instant.EPOCH, Instant.now().plusSeconds(60), 0, 10);
+        assertThat(history).anySatisfy(entry -> {
+            assertThat(entry.event().clientId()).isEqualTo(RecordSeeder.SEED_CLIENT);
+            assertThat(entry.event().operation()).isEqualTo("CREATE");
+            assertThat(entry.event().purpose()).isEqualTo("administration");
+        });
+        assertThat(store.verifyAudit().intact()).isTrue();
+    }
+
+    @Test
+    void anInterruptedSeedingIsCompletedWithoutDuplicates() {
+        new RecordSeeder(store, Campus.DEFAULT_SEED, Clock.systemUTC()).seed(Campus.generate(Campus.DEFAULT_SEED, 10));
+
+        RecordSeeder.Report rest = new RecordSeeder(store, Campus.DEFAULT_SEED, Clock.systemUTC())
+                .seed(Campus.generate(Campus.DEFAULT_SEED, STUDENTS));
+
+        assertThat(rest).isEqualTo(new RecordSeeder.Report(STUDENTS - 10, 12));
+    }
+
+    private static AccessContext self(String subject) {
+        return AccessContext.builder()
+                .subject(subject)
+                .clientId("account-console")
+                .clientTrust(ClientTrust.INTERNAL)
+                .scopes(Set.of("student.self"))
+                .roles(Set.of("student"))
+                .selfService(true)
+                .now(Instant.now())
+                .build();
+    }
+}
