@@ -1,6 +1,7 @@
 package edu.studentrecords.keycloak;
 
 import edu.studentrecords.store.RecordView;
+import edu.studentrecords.store.SelfExport;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.audit.AuditEntry;
@@ -129,18 +130,11 @@ public final class StudentRecordsResource {
     @Path("me/export")
     public Response export() {
         return handle(true, caller -> {
-            StudentRecordStore store = store();
-            RecordView record = store.exportOwn(caller.context());
-            List<AuditEntry> log = new ArrayList<>();
-            List<AuditEntry> page;
-            do {
-                page = store.accessLogOwn(caller.context(), null, null, log.size(), MAX_LOG_PAGE);
-                log.addAll(page);
-            } while (page.size() == MAX_LOG_PAGE);
+            SelfExport export = store().exportOwn(caller.context());
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("exportedAt", caller.context().now());
-            document.put("record", RecordBody.of(record));
-            document.put("accessLog", AccessLogBody.of(log, 0, log.size()).entries());
+            document.put("record", RecordBody.of(export.record()));
+            document.put("accessLog", AccessLogBody.of(export.accessLog(), 0, export.accessLog().size()).entries());
             return json(Response.ok(), document)
                     .header("Content-Disposition", "attachment; filename=\"student-record.json\"");
         });

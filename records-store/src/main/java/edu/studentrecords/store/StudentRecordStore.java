@@ -33,6 +33,7 @@ import edu.studentrecords.store.validation.FieldError;
 import edu.studentrecords.store.validation.RecordValidator;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -168,9 +169,21 @@ public final class StudentRecordStore implements AutoCloseable {
     }
 
     /** Everything held in the caller's own record (self service export, {@code /me/export}). */
-    public RecordView exportOwn(AccessContext ctx) {
-        return readAs(ctx, Operation.EXPORT, ownRecordId(ctx));
+    public SelfExport exportOwn(AccessContext ctx) {
+        Located found = locate(ctx, Operation.EXPORT, ownRecordId(ctx), FieldGroup.ALL);
+        RecordView record = decodeView(found.doc(), found.allowed().groups());
+        // One decision, one audit entry: the history is part of what the export returns, not a second look-up.
+        List<AuditEntry> log = new ArrayList<>();
+        List<AuditEntry> page;
+        do {
+            page = audit.historyOf(record.id(), null, null, log.size(), EXPORT_PAGE);
+            log.addAll(page);
+        } while (page.size() == EXPORT_PAGE);
+        return new SelfExport(record, log);
     }
+
+    /** Page size used to collect a whole access history for an export. */
+    private static final int EXPORT_PAGE = 1000;
 
     /** Looks a record up by its student number (a unique key), then reads it as {@link #read} does. */
     public RecordView findByStudentNumber(AccessContext ctx, String studentNumber) {
@@ -384,7 +397,9 @@ public final class StudentRecordStore implements AutoCloseable {
             throw new RecordNotFoundException();
         }
         recorder.record(ctx, operation, recordId, decision);
-        return new Located(doc.orElseThrow(RecordNotFoundException::new), requireAllowed(decision));
+        // A refusal wins over a missing record: who may not use this door learns that, not whether a record exists.
+        AccessDecision.Allowed allowed = requireAllowed(decision);
+        return new Located(doc.orElseThrow(RecordNotFoundException::new), allowed);
     }
 
     /**
@@ -420,7 +435,8 @@ public final class StudentRecordStore implements AutoCloseable {
         if (!confirmed.equals(early)) {
             recorder.record(ctx, operation, recordId, confirmed);
         }
-        return new Located(doc.orElseThrow(RecordNotFoundException::new), requireAllowed(confirmed));
+        AccessDecision.Allowed allowed = requireAllowed(confirmed);
+        return new Located(doc.orElseThrow(RecordNotFoundException::new), allowed);
     }
 
     private static Optional<Document> awaitFetch(Future<Optional<Document>> fetch) {

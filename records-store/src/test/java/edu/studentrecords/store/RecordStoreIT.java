@@ -229,9 +229,34 @@ class RecordStoreIT {
         assertThat(log).extracting(AuditEntry::recordId).containsOnly(created.id());
         assertThat(log).filteredOn(e -> e.operation().equals("READ")).extracting(AuditEntry::subject).contains(admin.subject());
 
-        assertThat(store.exportOwn(self).groups()).isEqualTo(FieldGroup.ALL);
+        SelfExport export = store.exportOwn(self);
+        assertThat(export.record().groups()).isEqualTo(FieldGroup.ALL);
+        assertThat(export.accessLog()).extracting(AuditEntry::operation).containsExactly(
+                "EXPORT", "READ_ACCESS_LOG", "READ", "VERIFY", "READ", "CREATE");
         assertThatThrownBy(() -> store.accessLogOwn(Principals.self(UUID.randomUUID().toString()), null, null, 0, 10))
                 .isInstanceOf(RecordNotFoundException.class);
+    }
+
+    @Test
+    void selfServiceRefusesWhoIsNotAStudentAndHidesNothingFromAStudentWithoutARecord() {
+        AccessContext registrarOnMe = AccessContext.builder()
+                .subject(UUID.randomUUID().toString())
+                .clientId("account-console")
+                .clientTrust(edu.studentrecords.store.access.ClientTrust.INTERNAL)
+                .scopes(Set.of("student.self"))
+                .roles(Set.of("records-admin"))
+                .selfService(true)
+                .now(java.time.Instant.now())
+                .build();
+        assertThatThrownBy(() -> store.readOwn(registrarOnMe)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> store.exportOwn(registrarOnMe)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> store.updateOwn(registrarOnMe, 1, "{\"contact\":{\"email\":\"a@students.example.edu\"}}"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> store.accessLogOwn(registrarOnMe, null, null, 0, 10)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> store.confirmOwn(registrarOnMe)).isInstanceOf(AccessDeniedException.class);
+        AccessContext studentWithoutRecord = Principals.self(UUID.randomUUID().toString());
+        assertThatThrownBy(() -> store.readOwn(studentWithoutRecord)).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> store.confirmOwn(studentWithoutRecord)).isInstanceOf(RecordNotFoundException.class);
     }
 
     private static StudentRecord withStudentNumber(StudentRecord r, String number) {
