@@ -11,6 +11,7 @@ import edu.studentrecords.store.access.AccessPolicy;
 import edu.studentrecords.store.access.AccessTarget;
 import edu.studentrecords.store.access.Operation;
 import edu.studentrecords.store.access.UnitPath;
+import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditTrail;
 import edu.studentrecords.store.audit.ChainVerification;
 import edu.studentrecords.store.feed.ChangeFeed;
@@ -165,6 +166,11 @@ public final class StudentRecordStore implements AutoCloseable {
         return readAs(ctx, Operation.EXPORT, recordId);
     }
 
+    /** Everything held in the caller's own record (self service export, {@code /me/export}). */
+    public RecordView exportOwn(AccessContext ctx) {
+        return readAs(ctx, Operation.EXPORT, ownRecordId(ctx));
+    }
+
     /** Looks a record up by its student number (a unique key), then reads it as {@link #read} does. */
     public RecordView findByStudentNumber(AccessContext ctx, String studentNumber) {
         return readAs(ctx, Operation.READ, records.idByStudentNumber(studentNumber).orElse(null));
@@ -209,6 +215,73 @@ public final class StudentRecordStore implements AutoCloseable {
     /** Applies a merge patch to the caller's own record (self service: contact and guardians only). */
     public RecordView updateOwn(AccessContext ctx, long expectedVersion, String mergePatch) {
         return patch(ctx, ownRecordId(ctx), expectedVersion, mergePatch);
+    }
+
+    /** The audit code of a student looking up their own access log. */
+    public static final String READ_ACCESS_LOG = "READ_ACCESS_LOG";
+    /** The audit code of a student confirming their own record is correct. */
+    public static final String VERIFY = "VERIFY";
+    /** How often {@link #confirmOwn} retries when a concurrent change moves the version under it. */
+    private static final int CONFIRM_ATTEMPTS = 3;
+
+    /**
+     * The audit history of the caller's own record (self service), newest first. The look-up is decided as a
+     * self-service read of the whole record, since the log tells who saw which of its groups, and is audited
+     * as {@link #READ_ACCESS_LOG} without groups, because no record content is returned.
+     *
+     * @param from   earliest time included, or null
+     * @param to     time excluded and everything after it, or null
+     * @param offset entries to skip, at least 0
+     * @param limit  at most this many entries, 1 to 1000
+     * @throws RecordNotFoundException when the caller has no record
+     * @throws AccessDeniedException   when the caller may not use self service
+     */
+    public List<AuditEntry> accessLogOwn(AccessContext ctx, Instant from, Instant to, int offset, int limit) {
+        String recordId = ownRecordId(ctx);
+        decideOwn(ctx, Operation.READ, recordId, FieldGroup.ALL, READ_ACCESS_LOG, Set.of());
+        return audit.historyOf(recordId, from, to, offset, limit);
+    }
+
+    /**
+     * The student confirms their own record is correct: writes a new version whose only change is
+     * {@code verifiedAt}, set to now. Decided as a self-service read of the whole record (a student confirms
+     * what they can see; no group's content changes) and audited as {@link #VERIFY}. A concurrent change is
+     * retried on the new version, so the confirmation is never lost to a race.
+     *
+     * @return the record as it is after the confirmation, every group the caller may read
+     * @throws RecordNotFoundException when the caller has no record
+     * @throws AccessDeniedException   when the caller may not use self service
+     */
+    public RecordView confirmOwn(AccessContext ctx) {
+        String recordId = ownRecordId(ctx);
+        AccessDecision.Allowed allowed = decideOwn(ctx, Operation.READ, recordId, FieldGroup.ALL, VERIFY, FieldGroup.ALL);
+        for (int attempt = 1; ; attempt++) {
+            Document doc = records.find(recordId).orElseThrow(RecordNotFoundException::new);
+            long current = codec.header(doc).version();
+            byte[] dataKey = dataKey(recordId);
+            StoredRecord before = codec.decode(doc, FieldGroup.ALL, dataKey);
+            StoredRecord after = new StoredRecord(recordId, current + 1, before.ownerSubject(), before.content(),
+                    before.createdAt(), before.updatedAt(), settings.clock().instant());
+            long intent = feed.intendUpsert(recordId, after.version());
+            boolean written;
+            try {
+                written = records.replaceIfVersion(codec.encode(after, dataKey), current);
+            } catch (RuntimeException e) {
+                feed.abandon(intent);
+                throw e;
+            }
+            if (written) {
+                headers.put(new RecordHeader(recordId, after.version(), after.ownerSubject(),
+                        after.content().profile().unit()));
+                return view(after, allowed.groups());
+            }
+            feed.abandon(intent);
+            if (attempt == CONFIRM_ATTEMPTS) {
+                recorder.recordOutcome(ctx, Operation.READ, recordId, Set.of(), "STALE_VERSION");
+                long now = records.find(recordId).map(d -> codec.header(d).version()).orElseThrow(RecordNotFoundException::new);
+                throw new StaleVersionException(current, now);
+            }
+        }
     }
 
     /**
@@ -361,6 +434,24 @@ public final class StudentRecordStore implements AutoCloseable {
             }
             throw new IllegalStateException("reading a record failed", e.getCause());
         }
+    }
+
+    /**
+     * Decides a self-service operation on the caller's own record from its stored access facts and audits it
+     * under {@code auditCode}; returns only when allowed.
+     */
+    private AccessDecision.Allowed decideOwn(AccessContext ctx, Operation operation, String recordId,
+            Set<FieldGroup> requested, String auditCode, Set<FieldGroup> touched) {
+        Optional<RecordHeader> header = recordId == null ? Optional.empty() : records.find(recordId).map(codec::header);
+        AccessTarget target = header.map(StudentRecordStore::target)
+                .orElseGet(() -> new AccessTarget(recordId == null ? "none" : recordId, null, NOWHERE));
+        AccessDecision decision = policy.decide(ctx, operation, target, requested);
+        if (header.isEmpty() && decision instanceof AccessDecision.Allowed) {
+            recorder.recordMissing(ctx, operation, recordId);
+            throw new RecordNotFoundException();
+        }
+        recorder.recordAs(ctx, auditCode, recordId, decision, touched);
+        return requireAllowed(decision);
     }
 
     /** A stored record and the decision that allowed reaching it. */

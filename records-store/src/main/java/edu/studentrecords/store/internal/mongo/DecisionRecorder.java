@@ -50,6 +50,21 @@ public final class DecisionRecorder {
         append(ctx, operation.name(), recordId, List.of(), groups, null, Decision.ALLOW, outcome);
     }
 
+    /**
+     * Appends a decision under an operation code of its own (e.g. a student reading their access log), with the
+     * groups actually touched rather than those the decision opened: a look-up that returns no record content
+     * must not read as a read of the record's groups.
+     */
+    public void recordAs(AccessContext ctx, String operationCode, String recordId, AccessDecision decision,
+            Set<FieldGroup> touched) {
+        if (decision instanceof AccessDecision.Allowed allowed) {
+            append(ctx, operationCode, recordId, List.of(), touched, allowed.grantId(), Decision.ALLOW, null);
+        } else {
+            AccessDecision.Denied denied = (AccessDecision.Denied) decision;
+            append(ctx, operationCode, recordId, List.of(), Set.of(), null, Decision.DENY, denied.reason().name());
+        }
+    }
+
     private void append(AccessContext ctx, String operation, String recordId, List<String> recordIds,
             Set<FieldGroup> groups, String grantId, Decision decision, String reason) {
         boolean wellFormed = recordId == null || RECORD_ID.matcher(recordId).matches();

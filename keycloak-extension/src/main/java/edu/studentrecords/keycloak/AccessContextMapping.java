@@ -1,0 +1,85 @@
+package edu.studentrecords.keycloak;
+
+import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.ClientTrust;
+import edu.studentrecords.store.access.UnitPath;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jboss.logging.Logger;
+import org.keycloak.representations.AccessToken;
+
+/**
+ * Turns a verified access token and the facts about its user and client into the {@link AccessContext} the store
+ * decides on. Grants are not looked up yet, so an external client gets an empty list and nothing through it.
+ */
+final class AccessContextMapping {
+
+    /** The user attribute that lists a staff member's units. */
+    static final String USER_UNITS_ATTRIBUTE = "student-records.units";
+
+    private static final Logger LOG = Logger.getLogger(AccessContextMapping.class);
+
+    private AccessContextMapping() {
+    }
+
+    /**
+     * The context of one request.
+     *
+     * @param token       the verified access token; its {@code azp} names the client
+     * @param facts       the user's and client's attributes and roles
+     * @param purpose     the {@code Data-Purpose} header, or null
+     * @param selfService whether the request came through {@code /me}
+     * @param now         the instant of the request
+     */
+    static AccessContext toContext(AccessToken token, CallerFacts facts, String purpose, boolean selfService,
+            Instant now) {
+        String clientId = token.getIssuedFor();
+        return AccessContext.builder()
+                .subject(facts.serviceAccount() ? null : token.getSubject())
+                .serviceAccount(facts.serviceAccount())
+                .clientId(clientId)
+                .clientTrust(ClientTrust.fromAttribute(facts.clientAttributes().get(ClientTrust.ATTRIBUTE)))
+                .scopes(split(token.getScope(), " "))
+                .roles(facts.realmRoles())
+                .units(units(facts.userUnits().stream(), "user"))
+                .clientUnits(units(Stream.ofNullable(facts.clientAttributes().get(AccessContext.CLIENT_UNITS_ATTRIBUTE)),
+                        "client " + clientId))
+                .purpose(purpose)
+                .realmPurposes(facts.realmPurposes() == null
+                        ? split(RealmBootstrap.DEFAULT_PURPOSES, ",")
+                        : split(facts.realmPurposes(), ","))
+                .clientPurposes(split(facts.clientAttributes().get(AccessContext.CLIENT_PURPOSES_ATTRIBUTE), ","))
+                .grants(List.of())
+                .selfService(selfService)
+                .now(now)
+                .build();
+    }
+
+    /** The non-blank, trimmed parts of a separated list; empty for null. */
+    static Set<String> split(String text, String separator) {
+        if (text == null) {
+            return Set.of();
+        }
+        return Arrays.stream(text.split(separator)).map(String::strip).filter(s -> !s.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** Unit paths from attribute values that may each be comma-separated; a malformed path is skipped, not fatal. */
+    private static Set<UnitPath> units(Stream<String> values, String owner) {
+        Set<UnitPath> units = new LinkedHashSet<>();
+        values.flatMap(v -> split(v, ",").stream()).forEach(text -> {
+            try {
+                units.add(UnitPath.parse(text));
+            } catch (IllegalArgumentException e) {
+                // A unit path names an organisational unit, never a person, so naming the holder is safe.
+                LOG.warnf("Ignoring a malformed unit path in the attributes of %s", owner);
+            }
+        });
+        return units;
+    }
+}

@@ -1,0 +1,24 @@
+package edu.studentrecords.keycloak;
+
+import edu.studentrecords.store.StudentRecordStore;
+import org.keycloak.models.RealmModel;
+
+/** Borrows the stores of {@link DefaultStudentRecordsProviderFactory}; owns nothing. */
+final class DefaultStudentRecordsProvider implements StudentRecordsProvider {
+
+    private final DefaultStudentRecordsProviderFactory factory;
+
+    DefaultStudentRecordsProvider(DefaultStudentRecordsProviderFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public StudentRecordStore store(RealmModel realm) {
+        return factory.store(realm);
+    }
+
+    @Override
+    public void close() {
+        // The stores belong to the factory: nothing of the session's to release.
+    }
+}

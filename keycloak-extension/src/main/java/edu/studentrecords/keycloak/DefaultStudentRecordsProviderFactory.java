@@ -1,0 +1,86 @@
+package edu.studentrecords.keycloak;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import edu.studentrecords.store.StudentRecordStore;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/**
+ * The {@code default} provider of the {@code student-records} SPI. Owns the node's one MongoDB client (created in
+ * {@link #postInit}) and one {@link StudentRecordStore} per realm (opened on first use), and closes them all in
+ * {@link #close()}. It also registers the realm bootstrap. Thread-safe.
+ */
+public final class DefaultStudentRecordsProviderFactory implements StudentRecordsProviderFactory {
+
+    /** The provider id. */
+    public static final String ID = "default";
+
+    private static final Logger LOG = Logger.getLogger(DefaultStudentRecordsProviderFactory.class);
+
+    private final Map<String, StudentRecordStore> stores = new ConcurrentHashMap<>();
+    private volatile StudentRecordsOptions options;
+    private volatile MongoClient client;
+
+    @Override
+    public void init(Config.Scope config) {
+        options = StudentRecordsOptions.from(config);
+        LOG.infof("Student records: %s", options);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        client = MongoClients.create(StudentRecordStore.clientSettings(options.clientSettings()));
+        factory.register(new RealmLifecycleListener(this));
+    }
+
+    @Override
+    public StudentRecordsProvider create(KeycloakSession session) {
+        return new DefaultStudentRecordsProvider(this);
+    }
+
+    /** The realm's store, opened once per node; a failed opening is retried on the next call. */
+    StudentRecordStore store(RealmModel realm) {
+        MongoClient current = client;
+        if (current == null) {
+            throw new IllegalStateException("the student records provider is not started");
+        }
+        return stores.computeIfAbsent(realm.getId(),
+                id -> StudentRecordStore.using(options.settingsFor(id), current));
+    }
+
+    /** Closes the store of a removed realm; its data stays in MongoDB. */
+    void forget(String realmId) {
+        StudentRecordStore store = stores.remove(realmId);
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        stores.values().forEach(StudentRecordStore::close);
+        stores.clear();
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        return StudentRecordsOptions.metadata();
+    }
+}

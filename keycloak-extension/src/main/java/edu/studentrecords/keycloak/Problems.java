@@ -1,0 +1,81 @@
+package edu.studentrecords.keycloak;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import edu.studentrecords.store.AccessDeniedException;
+import edu.studentrecords.store.DuplicateRecordException;
+import edu.studentrecords.store.InvalidPatchException;
+import edu.studentrecords.store.InvalidRecordException;
+import edu.studentrecords.store.RecordNotFoundException;
+import edu.studentrecords.store.StaleVersionException;
+import edu.studentrecords.store.audit.AuditUnavailableException;
+import edu.studentrecords.store.validation.FieldError;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Maps what the store throws to a {@link Problem}. Store messages are not passed through where they could carry a
+ * value; details are written here from codes and field paths.
+ */
+final class Problems {
+
+    private static final Logger LOG = Logger.getLogger(Problems.class);
+
+    private Problems() {
+    }
+
+    /** The problem for a failure of a request. */
+    static Problem from(Exception failure) {
+        if (failure instanceof RecordNotFoundException) {
+            return Problem.of(ProblemType.NOT_FOUND, "No record the caller may see has this id or key.");
+        }
+        if (failure instanceof AccessDeniedException denied) {
+            ProblemType type = ProblemType.FORBIDDEN;
+            return new Problem(type.uri(), type.title(), type.status(), denied.decision().reason().description(),
+                    denied.decision().reason().name(), null);
+        }
+        if (failure instanceof InvalidRecordException invalid) {
+            ProblemType type = ProblemType.VALIDATION;
+            List<Problem.Error> errors = invalid.errors().stream().sorted(FieldError.ORDER)
+                    .map(e -> new Problem.Error(e.field(), e.message(), e.rule())).toList();
+            return new Problem(type.uri(), type.title(), type.status(),
+                    errors.size() + " field(s) break a rule; nothing was written.", null, errors);
+        }
+        if (failure instanceof InvalidPatchException) {
+            return Problem.of(ProblemType.MALFORMED_REQUEST, "The body is not a JSON merge patch of a record.");
+        }
+        if (failure instanceof StaleVersionException stale) {
+            return Problem.of(ProblemType.VERSION_MISMATCH,
+                    "The record is now at version " + stale.currentVersion() + "; read it again and retry.");
+        }
+        if (failure instanceof DuplicateRecordException duplicate) {
+            ProblemType type = ProblemType.CONFLICT;
+            return new Problem(type.uri(), type.title(), type.status(),
+                    "Another record already has this " + duplicate.field() + ".", null,
+                    List.of(new Problem.Error(duplicate.field(), "Another record already has this value.", "unique")));
+        }
+        if (failure instanceof JsonProcessingException json) {
+            return Problem.of(ProblemType.MALFORMED_REQUEST, jsonDetail(json));
+        }
+        if (failure instanceof AuditUnavailableException) {
+            LOG.error("The audit trail could not record an access decision; the request was refused");
+            return Problem.of(ProblemType.UNAVAILABLE, "The request could not be recorded; try again later.");
+        }
+        // Only the type: messages of driver and parser exceptions can quote stored or submitted values.
+        LOG.errorf("Unexpected %s while serving a student records request", failure.getClass().getName());
+        LOG.debug("Unexpected failure", failure);
+        return Problem.of(ProblemType.INTERNAL, "The request failed; it has been logged.");
+    }
+
+    /** Which field could not be read, by path only: Jackson's own message quotes the rejected value. */
+    private static String jsonDetail(JsonProcessingException json) {
+        if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String path = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return "The body cannot be read at '" + path + "': unknown field or wrong type.";
+        }
+        return "The body is not valid JSON.";
+    }
+}

@@ -1,0 +1,135 @@
+package edu.studentrecords.keycloak;
+
+import edu.studentrecords.store.access.ClientTrust;
+import edu.studentrecords.store.access.RealmRole;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.ProtocolMapperModel;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.mappers.AudienceProtocolMapper;
+import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
+
+/**
+ * Puts what the extension relies on into a realm: the client scopes with their audience mappers and consent texts,
+ * the realm roles, the realm attributes with their defaults, and the {@code account-console} client as an internal
+ * client with {@code student.self}. Idempotent: it only adds what is missing and never overwrites what an
+ * administrator changed.
+ */
+final class RealmBootstrap {
+
+    /** The audience every student-records scope adds, and the only one the API accepts. */
+    static final String AUDIENCE = "student-records";
+    static final String PURPOSES_ATTRIBUTE = "student-records.purposes";
+    static final String DEFAULT_PURPOSES = "teaching,student-services,administration,library-services,statistics";
+    static final String VERIFICATION_PERIOD_ATTRIBUTE = "student-records.verification-period-days";
+    static final String DEFAULT_VERIFICATION_PERIOD = "180";
+    static final String ACCOUNT_CONSOLE = "account-console";
+    static final String AUDIENCE_MAPPER_NAME = "student-records audience";
+
+    private static final Logger LOG = Logger.getLogger(RealmBootstrap.class);
+
+    private final RealmModel realm;
+
+    RealmBootstrap(RealmModel realm) {
+        this.realm = realm;
+    }
+
+    /** Adds whatever is missing. */
+    void apply() {
+        Map<String, String> english = new HashMap<>();
+        Map<String, String> chinese = new HashMap<>();
+        for (StudentScope scope : StudentScope.ALL) {
+            ClientScopeModel model = clientScope(scope);
+            ensureAudienceMapper(model);
+            english.put(scope.consentKey(), scope.english());
+            chinese.put(scope.consentKey(), scope.chinese());
+        }
+        addMissingTexts("en", english);
+        addMissingTexts("zh-CN", chinese);
+        for (RealmRole role : RealmRole.values()) {
+            if (realm.getRole(role.roleName()) == null) {
+                realm.addRole(role.roleName());
+            }
+        }
+        setIfAbsent(PURPOSES_ATTRIBUTE, DEFAULT_PURPOSES);
+        setIfAbsent(VERIFICATION_PERIOD_ATTRIBUTE, DEFAULT_VERIFICATION_PERIOD);
+        markAccountConsole();
+        LOG.debugf("Student records bootstrap applied to realm %s", realm.getName());
+    }
+
+    private ClientScopeModel clientScope(StudentScope scope) {
+        Optional<ClientScopeModel> existing = realm.getClientScopesStream()
+                .filter(s -> scope.name().equals(s.getName())).findFirst();
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        ClientScopeModel created = realm.addClientScope(scope.name());
+        created.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        created.setDescription(scope.english());
+        created.setIncludeInTokenScope(true);
+        created.setDisplayOnConsentScreen(true);
+        created.setConsentScreenText("${" + scope.consentKey() + "}");
+        return created;
+    }
+
+    private static void ensureAudienceMapper(ClientScopeModel scope) {
+        boolean present = scope.getProtocolMappersStream().anyMatch(m -> AudienceProtocolMapper.PROVIDER_ID
+                .equals(m.getProtocolMapper()) && AUDIENCE.equals(m.getConfig().get(AudienceProtocolMapper.INCLUDED_CUSTOM_AUDIENCE)));
+        if (present || scope.getProtocolMapperByName(OIDCLoginProtocol.LOGIN_PROTOCOL, AUDIENCE_MAPPER_NAME) != null) {
+            return;
+        }
+        ProtocolMapperModel mapper = new ProtocolMapperModel();
+        mapper.setName(AUDIENCE_MAPPER_NAME);
+        mapper.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        mapper.setProtocolMapper(AudienceProtocolMapper.PROVIDER_ID);
+        Map<String, String> config = new HashMap<>();
+        config.put(AudienceProtocolMapper.INCLUDED_CUSTOM_AUDIENCE, AUDIENCE);
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN, "true");
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_ID_TOKEN, "false");
+        // Introspection answers for the access token, so it carries the same audience.
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION, "true");
+        mapper.setConfig(config);
+        scope.addProtocolMapper(mapper);
+    }
+
+    private void addMissingTexts(String locale, Map<String, String> texts) {
+        Map<String, String> existing = realm.getRealmLocalizationTextsByLocale(locale);
+        Map<String, String> missing = new HashMap<>();
+        texts.forEach((key, text) -> {
+            if (existing == null || !existing.containsKey(key)) {
+                missing.put(key, text);
+            }
+        });
+        if (!missing.isEmpty()) {
+            realm.createOrUpdateRealmLocalizationTexts(locale, missing);
+        }
+    }
+
+    private void setIfAbsent(String attribute, String value) {
+        if (realm.getAttribute(attribute) == null) {
+            realm.setAttribute(attribute, value);
+        }
+    }
+
+    private void markAccountConsole() {
+        ClientModel console = realm.getClientByClientId(ACCOUNT_CONSOLE);
+        if (console == null) {
+            return;
+        }
+        if (console.getAttribute(ClientTrust.ATTRIBUTE) == null) {
+            console.setAttribute(ClientTrust.ATTRIBUTE, "internal");
+        }
+        realm.getClientScopesStream().filter(s -> "student.self".equals(s.getName())).findFirst().ifPresent(self -> {
+            boolean assigned = console.getClientScopes(true).containsKey(self.getName())
+                    || console.getClientScopes(false).containsKey(self.getName());
+            if (!assigned) {
+                console.addClientScope(self, true);
+            }
+        });
+    }
+}

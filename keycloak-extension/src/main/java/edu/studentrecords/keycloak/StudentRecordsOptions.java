@@ -1,0 +1,125 @@
+package edu.studentrecords.keycloak;
+
+import com.mongodb.ConnectionString;
+import edu.studentrecords.store.StoreSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.keycloak.Config;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+/**
+ * The options of the {@code student-records} SPI's {@code default} provider, read once when the server starts.
+ * Set them as {@code --spi-student-records--default--<name>=<value>} or {@code KC_SPI_STUDENT_RECORDS__DEFAULT__<NAME>}.
+ *
+ * @param connectionString the MongoDB connection string; may hold credentials, so it is never printed
+ * @param databasePrefix   each realm's database is {@code <prefix>_<realm id>}
+ * @param keysDir          the folder of {@code master.key}, {@code blind-index.key} and {@code audit.key}
+ * @param generateKeys     create missing key files (demo and first start only)
+ * @param writeConcern     the write concern's {@code w}: {@code majority} or a number
+ * @param journal          the write concern's {@code j}
+ */
+public record StudentRecordsOptions(
+        String connectionString,
+        String databasePrefix,
+        Path keysDir,
+        boolean generateKeys,
+        String writeConcern,
+        boolean journal) {
+
+    static final String CONNECTION_STRING = "connection-string";
+    static final String DATABASE_PREFIX = "database-prefix";
+    static final String KEYS_DIR = "keys-dir";
+    static final String GENERATE_KEYS = "generate-keys";
+    static final String WRITE_CONCERN = "write-concern";
+    static final String JOURNAL = "journal";
+
+    static final String DEFAULT_CONNECTION_STRING = "mongodb://127.0.0.1:27017";
+    static final String DEFAULT_DATABASE_PREFIX = "student_records";
+    static final String DEFAULT_WRITE_CONCERN = "majority";
+
+    /** Validates the values; a bad value stops the server at start rather than at the first request. */
+    public StudentRecordsOptions {
+        new ConnectionString(Objects.requireNonNull(connectionString, CONNECTION_STRING));
+        if (databasePrefix == null || !databasePrefix.matches("[A-Za-z0-9_-]{1,40}")) {
+            throw new IllegalArgumentException(DATABASE_PREFIX + " must be 1 to 40 of [A-Za-z0-9_-]");
+        }
+        Objects.requireNonNull(keysDir, KEYS_DIR + " is required");
+        if (writeConcern == null || writeConcern.isBlank()) {
+            throw new IllegalArgumentException(WRITE_CONCERN + " must not be blank");
+        }
+    }
+
+    /**
+     * Reads the options from the provider's configuration scope.
+     *
+     * @throws IllegalArgumentException when {@code keys-dir} is missing or a value is invalid
+     */
+    public static StudentRecordsOptions from(Config.Scope config) {
+        String keysDir = config.get(KEYS_DIR);
+        if (keysDir == null || keysDir.isBlank()) {
+            throw new IllegalArgumentException("--spi-" + StudentRecordsSpi.NAME + "--"
+                    + DefaultStudentRecordsProviderFactory.ID + "--" + KEYS_DIR + " is required");
+        }
+        return new StudentRecordsOptions(
+                config.get(CONNECTION_STRING, DEFAULT_CONNECTION_STRING),
+                config.get(DATABASE_PREFIX, DEFAULT_DATABASE_PREFIX),
+                Path.of(keysDir),
+                config.getBoolean(GENERATE_KEYS, false),
+                config.get(WRITE_CONCERN, DEFAULT_WRITE_CONCERN),
+                config.getBoolean(JOURNAL, true));
+    }
+
+    /** The options as the admin console's server info lists them. */
+    public static List<ProviderConfigProperty> metadata() {
+        return ProviderConfigurationBuilder.create()
+                .property().name(CONNECTION_STRING).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("MongoDB connection string of the record store.").defaultValue(DEFAULT_CONNECTION_STRING)
+                .add()
+                .property().name(DATABASE_PREFIX).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Each realm's records live in the database <prefix>_<realm id>.")
+                .defaultValue(DEFAULT_DATABASE_PREFIX).add()
+                .property().name(KEYS_DIR).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Required. Folder holding master.key, blind-index.key and audit.key.").add()
+                .property().name(GENERATE_KEYS).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .helpText("Create missing key files with new random keys (demo and first start only).")
+                .defaultValue(false).add()
+                .property().name(WRITE_CONCERN).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Write concern w: 'majority' or a number of nodes.").defaultValue(DEFAULT_WRITE_CONCERN).add()
+                .property().name(JOURNAL).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .helpText("Write concern j: wait for the journal before a write is acknowledged.").defaultValue(true)
+                .add()
+                .build();
+    }
+
+    /** The database of a realm: {@code <prefix>_<realm id>}, with characters outside {@code [A-Za-z0-9-]} as {@code _}. */
+    public String databaseFor(String realmId) {
+        return databasePrefix + "_" + realmId.replaceAll("[^A-Za-z0-9-]", "_");
+    }
+
+    /** The store settings of a realm. */
+    public StoreSettings settingsFor(String realmId) {
+        return StoreSettings.builder()
+                .connectionString(connectionString)
+                .database(databaseFor(realmId))
+                .writeConcern(writeConcern, journal)
+                .keysDirectory(keysDir)
+                .generateMissingKeys(generateKeys)
+                .build();
+    }
+
+    /** The settings of the node's one client: database-independent, so any realm's settings serve. */
+    StoreSettings clientSettings() {
+        return settingsFor("client");
+    }
+
+    @Override
+    public String toString() {
+        ConnectionString parsed = new ConnectionString(connectionString);
+        return "StudentRecordsOptions[hosts=" + parsed.getHosts()
+                + ", credentials=" + (parsed.getCredential() == null ? "none" : "<hidden>")
+                + ", databasePrefix=" + databasePrefix + ", keysDir=" + keysDir + ", generateKeys=" + generateKeys
+                + ", writeConcern=" + writeConcern + ", journal=" + journal + "]";
+    }
+}

@@ -1,0 +1,34 @@
+package edu.studentrecords.keycloak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class HeaderValuesTest {
+
+    @Test
+    void preflightListsEveryMethodAndTheHeadersBrowsersSend() {
+        assertThat(CorsPolicy.METHODS).containsExactly("GET", "POST", "PATCH", "DELETE", "OPTIONS");
+        assertThat(CorsPolicy.ALLOWED_HEADERS).isEqualTo("Authorization, Content-Type, If-Match, Data-Purpose");
+        assertThat(CorsPolicy.EXPOSED_HEADERS).contains("ETag", "Location", "WWW-Authenticate");
+    }
+
+    @Test
+    void versionsTravelAsStrongEntityTags() {
+        assertThat(IfMatch.etag(7)).isEqualTo("\"7\"");
+        assertThat(IfMatch.version("\"7\"")).isEqualTo(7);
+        assertThat(IfMatch.version(" \"12\" ")).isEqualTo(12);
+    }
+
+    @Test
+    void aMissingIfMatchIs428AndAnUnusableOneIs412() {
+        assertThatThrownBy(() -> IfMatch.version(null)).isInstanceOfSatisfying(StudentRecordsResource.BadRequest.class,
+                e -> assertThat(e.type().status()).isEqualTo(428));
+        for (String unusable : new String[] {"7", "W/\"7\"", "\"7\", \"8\"", "*", "\"x\""}) {
+            assertThatThrownBy(() -> IfMatch.version(unusable))
+                    .isInstanceOfSatisfying(StudentRecordsResource.BadRequest.class,
+                            e -> assertThat(e.type().status()).isEqualTo(412));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package edu.studentrecords.keycloak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import edu.studentrecords.store.StoreSettings;
+import com.mongodb.WriteConcern;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.keycloak.provider.ProviderConfigProperty;
+
+class StudentRecordsOptionsTest {
+
+    @Test
+    void defaultsApplyWhenOnlyTheKeysFolderIsGiven() {
+        StudentRecordsOptions options = StudentRecordsOptions.from(new MapScope(Map.of("keys-dir", "/keys")));
+
+        assertThat(options.connectionString()).isEqualTo("mongodb://127.0.0.1:27017");
+        assertThat(options.databasePrefix()).isEqualTo("student_records");
+        assertThat(options.keysDir()).isEqualTo(Path.of("/keys"));
+        assertThat(options.generateKeys()).isFalse();
+        assertThat(options.writeConcern()).isEqualTo("majority");
+        assertThat(options.journal()).isTrue();
+    }
+
+    @Test
+    void everyOptionIsRead() {
+        StudentRecordsOptions options = StudentRecordsOptions.from(new MapScope(Map.of(
+                "connection-string", "mongodb://db1:27117,db2:27117/?replicaSet=rs0",
+                "database-prefix", "sis",
+                "keys-dir", "/etc/sis/keys",
+                "generate-keys", "true",
+                "write-concern", "1",
+                "journal", "false")));
+
+        StoreSettings settings = options.settingsFor("my-realm");
+        assertThat(settings.database()).isEqualTo("sis_my-realm");
+        assertThat(settings.writeConcern()).isEqualTo(new WriteConcern(1).withJournal(false));
+        assertThat(settings.masterKeyFile()).isEqualTo(Path.of("/etc/sis/keys/master.key"));
+        assertThat(settings.blindIndexKeyFile()).isEqualTo(Path.of("/etc/sis/keys/blind-index.key"));
+        assertThat(settings.auditKeyFile()).isEqualTo(Path.of("/etc/sis/keys/audit.key"));
+        assertThat(settings.generateMissingKeys()).isTrue();
+    }
+
+    @Test
+    void theKeysFolderIsRequiredAndNamedInTheError() {
+        assertThatThrownBy(() -> StudentRecordsOptions.from(new MapScope(Map.of())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--spi-student-records--default--keys-dir");
+    }
+
+    @Test
+    void aBadConnectionStringStopsTheStart() {
+        assertThatThrownBy(() -> StudentRecordsOptions.from(new MapScope(Map.of(
+                "keys-dir", "/keys", "connection-string", "http://not-mongo"))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void realmIdsBecomeSafeDatabaseNames() {
+        StudentRecordsOptions options = StudentRecordsOptions.from(new MapScope(Map.of("keys-dir", "/keys")));
+
+        assertThat(options.databaseFor("3f2a-B9")).isEqualTo("student_records_3f2a-B9");
+        assertThat(options.databaseFor("a.b/c d")).isEqualTo("student_records_a_b_c_d");
+    }
+
+    @Test
+    void printingHidesCredentials() {
+        StudentRecordsOptions options = StudentRecordsOptions.from(new MapScope(Map.of(
+                "keys-dir", "/keys", "connection-string", "mongodb://records:s3cret-pw@db1:27017/admin")));
+
+        assertThat(options.toString()).doesNotContain("s3cret-pw").doesNotContain("records:")
+                .contains("<hidden>").contains("db1:27017");
+    }
+
+    @Test
+    void everyOptionIsDeclaredForTheServerInfo() {
+        assertThat(StudentRecordsOptions.metadata()).extracting(ProviderConfigProperty::getName).containsExactly(
+                "connection-string", "database-prefix", "keys-dir", "generate-keys", "write-concern", "journal");
+    }
+}
