@@ -21,13 +21,15 @@ final class CorsPolicy {
     private CorsPolicy() {
     }
 
-    /** Adds the CORS headers of an actual response and builds it. */
-    static Response actual(Response.ResponseBuilder builder, AccessToken token) {
+    /**
+     * CORS for an actual response to a caller, or to an unauthenticated request when {@code token} is null.
+     *
+     * @throws jakarta.ws.rs.ForbiddenException when the request's Origin is not one of the token client's web
+     *     origins; checked before the request is served, so a refused origin never causes a change
+     */
+    static Cors actualFor(AccessToken token) {
         Cors cors = Cors.builder().auth().allowedMethods(METHODS).exposedHeaders(EXPOSED_HEADERS);
-        if (token != null) {
-            cors.checkAllowedOrigins(token);
-        }
-        return cors.add(builder);
+        return token == null ? cors : cors.checkAllowedOrigins(token);
     }
 
     /** Answers a preflight. */

@@ -12,13 +12,15 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * The {@code default} provider of the {@code student-records} SPI. Owns the node's one MongoDB client (created in
  * {@link #postInit}) and one {@link StudentRecordStore} per realm (opened on first use), and closes them all in
  * {@link #close()}. It also registers the realm bootstrap. Thread-safe.
  */
-public final class DefaultStudentRecordsProviderFactory implements StudentRecordsProviderFactory {
+public final class DefaultStudentRecordsProviderFactory implements StudentRecordsProviderFactory,
+        ServerInfoAwareProviderFactory {
 
     /** The provider id. */
     public static final String ID = "default";
@@ -77,6 +79,16 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
     @Override
     public String getId() {
         return ID;
+    }
+
+    /** The options in effect, for the admin console's server info; credentials never appear. */
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        StudentRecordsOptions current = options;
+        if (current == null) {
+            return Map.of();
+        }
+        return current.operationalInfo();
     }
 
     @Override

@@ -3,7 +3,9 @@ package edu.studentrecords.keycloak;
 import com.mongodb.ConnectionString;
 import edu.studentrecords.store.StoreSettings;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.keycloak.Config;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -112,6 +114,18 @@ public record StudentRecordsOptions(
     /** The settings of the node's one client: database-independent, so any realm's settings serve. */
     StoreSettings clientSettings() {
         return settingsFor("client");
+    }
+
+    /** The options by name, as the server info shows them: the connection string as hosts only. */
+    Map<String, String> operationalInfo() {
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("hosts", String.join(",", new ConnectionString(connectionString).getHosts()));
+        info.put(DATABASE_PREFIX, databasePrefix);
+        info.put(KEYS_DIR, keysDir.toString());
+        info.put(GENERATE_KEYS, Boolean.toString(generateKeys));
+        info.put(WRITE_CONCERN, writeConcern);
+        info.put(JOURNAL, Boolean.toString(journal));
+        return info;
     }
 
     @Override

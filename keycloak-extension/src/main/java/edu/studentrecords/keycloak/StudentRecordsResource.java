@@ -4,6 +4,7 @@ import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.audit.AuditEntry;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.PATCH;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.cors.Cors;
 
 /**
  * The REST API at {@code /realms/{realm}/student-records}: bearer tokens only, every record operation through the
@@ -159,18 +161,25 @@ public final class StudentRecordsResource {
 
     private Response handle(boolean selfService, Action action) {
         Optional<Caller> caller;
-        Response.ResponseBuilder builder;
         try {
             caller = new BearerAuthentication(session).authenticate(header(AccessContext.PURPOSE_HEADER), selfService);
         } catch (RuntimeException e) {
-            return CorsPolicy.actual(problem(Problems.from(e)), null);
+            return CorsPolicy.actualFor(null).add(problem(Problems.from(e)));
         }
         if (caller.isEmpty()) {
-            builder = problem(Problem.of(ProblemType.NOT_AUTHENTICATED,
+            return CorsPolicy.actualFor(null).add(problem(Problem.of(ProblemType.NOT_AUTHENTICATED,
                     "A valid bearer token with the audience student-records is required."))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + session.getContext().getRealm().getName() + "\"");
-            return CorsPolicy.actual(builder, null);
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + session.getContext().getRealm().getName() + "\""));
         }
+        Cors cors;
+        try {
+            cors = CorsPolicy.actualFor(caller.get().token());
+        } catch (ForbiddenException e) {
+            return problem(new Problem(ProblemType.FORBIDDEN.uri(), ProblemType.FORBIDDEN.title(), 403,
+                    "Requests from this origin are not allowed for the token's client.", "ORIGIN_NOT_ALLOWED", null))
+                    .build();
+        }
+        Response.ResponseBuilder builder;
         try {
             builder = action.apply(caller.get());
         } catch (BadRequest e) {
@@ -178,7 +187,7 @@ public final class StudentRecordsResource {
         } catch (Exception e) {
             builder = problem(Problems.from(e));
         }
-        return CorsPolicy.actual(builder, caller.get().token());
+        return cors.add(builder);
     }
 
     private StudentRecordStore store() {

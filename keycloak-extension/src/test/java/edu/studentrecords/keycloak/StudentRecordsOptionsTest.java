@@ -72,6 +72,7 @@ class StudentRecordsOptionsTest {
 
         assertThat(options.toString()).doesNotContain("s3cret-pw").doesNotContain("records:")
                 .contains("<hidden>").contains("db1:27017");
+        assertThat(options.operationalInfo().toString()).doesNotContain("s3cret-pw").contains("db1:27017");
     }
 
     @Test
