@@ -1,0 +1,118 @@
+package edu.studentrecords.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Calls the student-records REST API of one realm as a campus application would: plain HTTP with a bearer token. */
+final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String base;
+
+    Api(String realmBaseUrl) {
+        this.base = realmBaseUrl + "/student-records";
+    }
+
+    /** A request to {@code path} (below the API base) by {@code token} (null: none) for {@code purpose} (null: none). */
+    Call call(String method, String path, String token, String purpose) {
+        return new Call(method, base + path, token, purpose);
+    }
+
+    /** One request being put together. */
+    static final class Call {
+        private final String method;
+        private final String uri;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+        private String body;
+
+        private Call(String method, String uri, String token, String purpose) {
+            this.method = method;
+            this.uri = uri;
+            if (token != null) {
+                headers.put("Authorization", "Bearer " + token);
+            }
+            if (purpose != null) {
+                headers.put("Data-Purpose", purpose);
+            }
+        }
+
+        Call header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        Call json(String contentType, Object value) {
+            headers.put("Content-Type", contentType);
+            try {
+                body = value instanceof String text ? text : JSON.writeValueAsString(value);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        Reply send() {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(request::header);
+            try {
+                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                return new Reply(method + " " + URI.create(uri).getPath(), response);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** What the API answered. */
+    record Reply(String request, HttpResponse<String> response) {
+
+        int status() {
+            return response.statusCode();
+        }
+
+        String body() {
+            return response.body();
+        }
+
+        String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        /** Every header line and the body, for checks that a value appears nowhere in the answer. */
+        String everything() {
+            return response.headers().map() + "\n" + response.body();
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(response.body());
+            } catch (IOException e) {
+                throw new AssertionError(request + " answered " + status() + " with a body that is not JSON", e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return request + " -> " + status();
+        }
+    }
+}

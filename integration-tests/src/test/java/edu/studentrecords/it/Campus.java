@@ -1,0 +1,199 @@
+package edu.studentrecords.it;
+
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.representations.userprofile.config.UPConfig;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
+import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
+import org.keycloak.testsuite.util.oauth.PkceGenerator;
+
+import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A campus set up in a test realm through the admin API, as an administrator would: the campus portal (an internal
+ * client people sign in to), a library application (internal, acting for itself), a statistics bureau (external, no
+ * grant), students, a staff member of one class, an administrator, and two enrolled students' records.
+ */
+final class Campus {
+
+    static final String PORTAL = "campus-portal";
+    static final String LIBRARY = "library-app";
+    static final String BUREAU = "city-statistics-bureau";
+    static final String PHYSICS_CLASS = "science/physics/2024-1";
+    static final String HISTORY_CLASS = "arts/history/2024-2";
+    static final String PORTAL_PURPOSES = "teaching,student-services,administration";
+
+    static final List<String> STUDENT_SCOPES = RealmBootstrapIT.SCOPES;
+    static final String STAFF_SCOPES = "student.profile.read student.profile.write student.identity.read "
+        + "student.identity.write student.contact.read student.contact.write student.guardians.read "
+        + "student.guardians.write";
+    static final String ADMIN_SCOPES = STAFF_SCOPES + " student.admin";
+
+    final ManagedRealm realm;
+    final Api api;
+    final Map<String, String> secrets = new HashMap<>();
+    final Map<String, String> passwords = new HashMap<>();
+    final Map<String, String> userIds = new HashMap<>();
+
+    private final String redirectUri;
+    private final SecureRandom random = new SecureRandom();
+
+    private Campus(ManagedRealm realm, String redirectUri) {
+        this.realm = realm;
+        this.api = new Api(realm.getBaseUrl());
+        this.redirectUri = redirectUri;
+    }
+
+    /** Sets up the clients and people of a campus in {@code realm}; records are enrolled separately. */
+    static Campus setUp(ManagedRealm realm, OAuthClient oauth) {
+        Campus campus = new Campus(realm, oauth.config().getRedirectUri());
+        campus.allowUnitAttributes();
+        campus.longerTokens();
+        campus.client(PORTAL, true, "internal", null, PORTAL_PURPOSES, List.of(), STUDENT_SCOPES);
+        campus.client(LIBRARY, false, "internal", "*", "library-services", List.of("student.profile.read"), List.of());
+        campus.client(BUREAU, false, "external", null, "statistics", List.of("student.profile.read"), List.of());
+        campus.person("alice", null, "student");
+        campus.person("bob", null, "student");
+        campus.person("sam", PHYSICS_CLASS, "records-staff");
+        campus.person("ada", null, "records-admin");
+        return campus;
+    }
+
+    /** Staff units are a user attribute the declarative user profile does not know; administrators may set it. */
+    private void allowUnitAttributes() {
+        UPConfig profile = realm.admin().users().userProfile().getConfiguration();
+        profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT);
+        realm.admin().users().userProfile().update(profile);
+    }
+
+    /** Long enough that no token of a test expires before the test shifts the clock on purpose. */
+    private void longerTokens() {
+        RealmRepresentation representation = realm.admin().toRepresentation();
+        representation.setAccessTokenLifespan(1800);
+        representation.setSsoSessionIdleTimeout(3600);
+        realm.admin().update(representation);
+    }
+
+    private void client(String clientId, boolean people, String trust, String units, String purposes,
+                        List<String> defaultStudentScopes, List<String> optionalStudentScopes) {
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(clientId);
+        client.setProtocol("openid-connect");
+        client.setPublicClient(false);
+        String secret = secret();
+        client.setSecret(secret);
+        client.setStandardFlowEnabled(people);
+        client.setServiceAccountsEnabled(!people);
+        client.setDirectAccessGrantsEnabled(false);
+        if (people) {
+            client.setRedirectUris(List.of(redirectUri));
+        }
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("student-records.trust", trust);
+        attributes.put("student-records.purposes", purposes);
+        if (units != null) {
+            attributes.put("student-records.units", units);
+        }
+        if (people) {
+            attributes.put("pkce.code.challenge.method", "S256");
+        }
+        client.setAttributes(attributes);
+        List<String> defaults = new java.util.ArrayList<>(List.of("basic", "roles", "profile", "web-origins", "acr"));
+        defaults.addAll(defaultStudentScopes);
+        client.setDefaultClientScopes(defaults);
+        client.setOptionalClientScopes(optionalStudentScopes);
+        try (Response created = realm.admin().clients().create(client)) {
+            assertThat(created.getStatus()).as("creating client %s", clientId).isEqualTo(201);
+        }
+        secrets.put(clientId, secret);
+    }
+
+    private void person(String username, String units, String role) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setEmail(username + "@people.example.test");
+        user.setEmailVerified(true);
+        user.setFirstName(Character.toUpperCase(username.charAt(0)) + username.substring(1));
+        user.setLastName("Tester");
+        if (units != null) {
+            user.setAttributes(Map.of("student-records.units", List.of(units)));
+        }
+        String id;
+        try (Response created = realm.admin().users().create(user)) {
+            assertThat(created.getStatus()).as("creating user %s", username).isEqualTo(201);
+            id = CreatedResponseUtil.getCreatedId(created);
+        }
+        CredentialRepresentation password = new CredentialRepresentation();
+        password.setType(CredentialRepresentation.PASSWORD);
+        password.setTemporary(false);
+        password.setValue(secret());
+        realm.admin().users().get(id).resetPassword(password);
+        RealmResource admin = realm.admin();
+        admin.users().get(id).roles().realmLevel().add(List.of(admin.roles().get(role).toRepresentation()));
+        passwords.put(username, password.getValue());
+        userIds.put(username, id);
+    }
+
+    /**
+     * A person's access token through the authorization code flow with PKCE (S256) at {@code clientId}, asking for
+     * {@code scope} (space-separated, besides {@code openid}).
+     */
+    String signIn(OAuthClient oauth, String username, String clientId, String scope) {
+        signOut(oauth);
+        oauth.realm(realm.getName()).client(clientId, secrets.get(clientId)).redirectUri(redirectUri).scope(scope);
+        PkceGenerator pkce = PkceGenerator.s256();
+        AuthorizationEndpointResponse authorization;
+        try {
+            authorization = oauth.loginForm().codeChallenge(pkce).doLogin(username, passwords.get(username));
+        } catch (RuntimeException e) {
+            throw new AssertionError("no login form for " + username + " at " + clientId + ": "
+                + oauth.getDriver().getCurrentUrl() + " " + oauth.getDriver().getTitle(), e);
+        }
+        assertThat(authorization.getCode()).as("authorization code for %s at %s", username, clientId).isNotNull();
+        AccessTokenResponse tokens = oauth.accessTokenRequest(authorization.getCode()).codeVerifier(pkce).send();
+        assertThat(tokens.getAccessToken()).as("access token for %s: %s", username, tokens.getError()).isNotNull();
+        signOut(oauth);
+        return tokens.getAccessToken();
+    }
+
+    /** Forgets the browser's session in this realm, so that the next sign-in shows the login form again. */
+    private void signOut(OAuthClient oauth) {
+        // The driver deletes the cookies the current page sees: the realm's cookies live below its path.
+        oauth.getDriver().navigate().to(realm.getBaseUrl() + "/.well-known/openid-configuration");
+        oauth.getDriver().manage().deleteAllCookies();
+    }
+
+    /** A client's own access token through the client credentials grant. */
+    String serviceToken(OAuthClient oauth, String clientId) {
+        oauth.realm(realm.getName()).client(clientId, secrets.get(clientId)).scope(null);
+        AccessTokenResponse tokens = oauth.doClientCredentialsGrantAccessTokenRequest();
+        assertThat(tokens.getAccessToken()).as("service token of %s: %s", clientId, tokens.getError()).isNotNull();
+        return tokens.getAccessToken();
+    }
+
+    /** Enrols {@code student} for the user {@code owner} with an administrator's token; returns the record id. */
+    String enrol(String adminToken, GeneratedStudent student, String owner) {
+        Api.Reply created = api.call("POST", "/records", adminToken, "administration")
+            .json("application/json", student.enrolment(userIds.get(owner))).send();
+        assertThat(created.status()).as("enrolling %s: %s", student.studentNumber(), created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
+    private String secret() {
+        return UUID.nameUUIDFromBytes(random.generateSeed(16)).toString();
+    }
+}

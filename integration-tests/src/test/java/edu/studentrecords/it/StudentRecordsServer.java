@@ -1,0 +1,38 @@
+package edu.studentrecords.it;
+
+import org.keycloak.testframework.server.KeycloakServerConfig;
+import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
+
+/**
+ * The one server configuration of the suite: every test class names it, so Keycloak starts once.
+ *
+ * <p>The server gets exactly the jars a deployment puts into {@code providers/} (each is a direct dependency of this
+ * module, which is where the framework looks them up), and the {@code student-records} SPI points at the suite's
+ * embedded store, which is started here, before Keycloak, on a free port.
+ */
+public final class StudentRecordsServer implements KeycloakServerConfig {
+
+    static final String SPI = "student-records";
+    static final String PROVIDER = "default";
+
+    @Override
+    public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        return config
+            .dependency("edu.studentrecords", "keycloak-extension")
+            .dependency("edu.studentrecords", "records-store")
+            .dependency("org.mongodb", "mongodb-driver-sync")
+            .dependency("org.mongodb", "mongodb-driver-core")
+            .dependency("org.mongodb", "bson")
+            .dependency("org.mongodb", "bson-record-codec")
+            .dependency("org.hibernate.validator", "hibernate-validator")
+            .dependency("com.googlecode.libphonenumber", "libphonenumber")
+            .dependency("jakarta.json", "jakarta.json-api")
+            .dependency("org.eclipse.parsson", "parsson")
+            // The clock endpoint TimeOffSet calls; named here so that every test class asks for the same server.
+            .dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers")
+            .spiOption(SPI, PROVIDER, "connection-string", SuiteStore.get().connectionString())
+            .spiOption(SPI, PROVIDER, "database-prefix", "student_records_it")
+            .spiOption(SPI, PROVIDER, "keys-dir", SuiteStore.keysDirectory().toString())
+            .spiOption(SPI, PROVIDER, "generate-keys", "true");
+    }
+}
