@@ -18,6 +18,7 @@ import edu.studentrecords.store.feed.ChangeFeed;
 import edu.studentrecords.store.internal.crypto.BlindIndex;
 import edu.studentrecords.store.internal.crypto.DataKeyVault;
 import edu.studentrecords.store.internal.crypto.SecretKeyFile;
+import edu.studentrecords.store.internal.crypto.UnreadableCiphertextException;
 import edu.studentrecords.store.internal.audit.MongoAuditTrail;
 import edu.studentrecords.store.internal.mongo.DecisionRecorder;
 import edu.studentrecords.store.internal.mongo.MongoChangeFeed;
@@ -273,7 +274,7 @@ public final class StudentRecordStore implements AutoCloseable {
             Document doc = records.find(recordId).orElseThrow(RecordNotFoundException::new);
             long current = codec.header(doc).version();
             byte[] dataKey = dataKey(recordId);
-            StoredRecord before = codec.decode(doc, FieldGroup.ALL, dataKey);
+            StoredRecord before = decodeSettled(doc, FieldGroup.ALL, dataKey);
             StoredRecord after = new StoredRecord(recordId, current + 1, before.ownerSubject(), before.content(),
                     before.createdAt(), before.updatedAt(), now());
             long intent = feed.intendUpsert(recordId, after.version());
@@ -336,7 +337,7 @@ public final class StudentRecordStore implements AutoCloseable {
             throw new StaleVersionException(expectedVersion, current);
         }
         byte[] dataKey = dataKey(recordId);
-        StoredRecord before = codec.decode(doc, FieldGroup.ALL, dataKey);
+        StoredRecord before = decodeSettled(doc, FieldGroup.ALL, dataKey);
         StudentRecord content = patch.applyTo(before.content());
         requireValid(content);
         StoredRecord after = new StoredRecord(recordId, current + 1, before.ownerSubject(), content,
@@ -510,8 +511,36 @@ public final class StudentRecordStore implements AutoCloseable {
     private RecordView decodeView(Document doc, Set<FieldGroup> groups) {
         boolean sensitive = groups.stream().anyMatch(FieldGroup::sensitive);
         byte[] dataKey = sensitive ? dataKey(doc.getString("_id")) : null;
-        return view(codec.decode(doc, groups, dataKey), groups);
+        return view(decodeSettled(doc, groups, dataKey), groups);
     }
+
+    /**
+     * Opens a stored document. The embedded engine may hand out a document while a change to it is being
+     * applied, so that its sealed groups do not match its version and fail to open; such a read is retried
+     * on a fresh copy. A copy whose access facts (owner, unit) differ from those the read was decided on is
+     * not used: the read then finds nothing, rather than return what another decision would have refused.
+     * A ciphertext that still fails to open is a real fault and is thrown.
+     */
+    private StoredRecord decodeSettled(Document doc, Set<FieldGroup> groups, byte[] dataKey) {
+        RecordHeader decidedOn = codec.header(doc);
+        Document copy = doc;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return codec.decode(copy, groups, dataKey);
+            } catch (UnreadableCiphertextException torn) {
+                if (attempt >= TORN_READ_ATTEMPTS) {
+                    throw torn;
+                }
+                copy = records.find(decidedOn.id()).orElseThrow(RecordNotFoundException::new);
+                if (!RecordHeaderCache.sameAccessFacts(decidedOn, codec.header(copy))) {
+                    throw new RecordNotFoundException();
+                }
+            }
+        }
+    }
+
+    /** How often a read is tried on fresh copies before a ciphertext that will not open counts as a fault. */
+    private static final int TORN_READ_ATTEMPTS = 5;
 
     private static AccessTarget target(RecordHeader header) {
         return new AccessTarget(header.id(), header.ownerSubject(), UnitPath.parse(header.unit()));

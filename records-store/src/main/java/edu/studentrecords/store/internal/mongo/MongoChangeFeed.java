@@ -96,7 +96,7 @@ public final class MongoChangeFeed implements ChangeFeed {
     /** The event an intent stands for, or empty while its write may still be in flight. */
     private Optional<ChangeEvent> resolve(long sequence, Document intent) {
         String recordId = intent.getString(RECORD);
-        Optional<Document> current = records.find(recordId);
+        Optional<Document> current = readSettled(recordId);
         boolean landed;
         if (ChangeEvent.Kind.valueOf(intent.getString(KIND)) == ChangeEvent.Kind.REMOVE) {
             landed = current.isEmpty();
@@ -114,6 +114,26 @@ public final class MongoChangeFeed implements ChangeFeed {
         return Optional.of(current.map(doc -> upsert(sequence, doc))
                 .orElseGet(() -> new ChangeEvent(sequence, recordId, ChangeEvent.Kind.REMOVE, 0, null, null, null, List.of())));
     }
+
+    /**
+     * The record as two reads in a row agree it is. The embedded engine may hand out a document while a change
+     * to it is being applied; an event built from such a copy would pair one version with another version's
+     * profile, and a consumer that keeps the newest version would keep that mix until the next change.
+     */
+    private Optional<Document> readSettled(String recordId) {
+        Optional<Document> previous = records.find(recordId);
+        for (int attempt = 1; attempt < SETTLED_READS; attempt++) {
+            Optional<Document> again = records.find(recordId);
+            if (again.equals(previous)) {
+                return again;
+            }
+            previous = again;
+        }
+        return previous;
+    }
+
+    /** At most this many reads to see a record hold still. */
+    private static final int SETTLED_READS = 5;
 
     private ChangeEvent upsert(long sequence, Document doc) {
         Profile profile = RecordJson.mapper().convertValue(doc.get(RecordCodec.PROFILE, Document.class), Profile.class);
