@@ -68,9 +68,10 @@ public final class FeedConsumer implements Runnable {
      * @return whether the feed was caught up at the time of the poll
      */
     static boolean step(ChangeFeed feed, IndexFolder folder, int batchSize) throws java.io.IOException {
-        ChangeBatch batch = feed.poll(folder.appliedPosition(), batchSize);
-        if (!batch.events().isEmpty() || batch.nextAfter() > folder.appliedPosition()) {
-            if (folder.apply(batch.events(), batch.nextAfter())) {
+        long after = folder.appliedPosition();
+        ChangeBatch batch = feed.poll(after, batchSize);
+        if (!batch.events().isEmpty() || batch.nextAfter() > after) {
+            if (folder.apply(after, batch.events(), batch.nextAfter())) {
                 folder.refresh();
             }
         }

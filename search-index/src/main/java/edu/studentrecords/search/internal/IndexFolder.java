@@ -104,10 +104,13 @@ public final class IndexFolder implements AutoCloseable {
     /**
      * Applies a batch of feed events in order and moves the applied position to {@code nextAfter}. Only the
      * last event of each record counts (events carry the record's state when read, so it is the newest).
+     * A batch polled from a position the index has meanwhile left (a rebuild ran in between) is dropped: its
+     * events were read before the rebuild's and could carry older states.
      *
+     * @param polledAfter the position the batch was polled after
      * @return whether the batch removed a record (the caller then refreshes at once)
      */
-    public boolean apply(List<ChangeEvent> events, long nextAfter) throws IOException {
+    public boolean apply(long polledAfter, List<ChangeEvent> events, long nextAfter) throws IOException {
         Map<String, ChangeEvent> last = new LinkedHashMap<>();
         for (ChangeEvent e : events) {
             last.remove(e.recordId());
@@ -116,6 +119,9 @@ public final class IndexFolder implements AutoCloseable {
         boolean removed = false;
         lock.lock();
         try {
+            if (polledAfter != appliedPosition) {
+                return false;
+            }
             for (ChangeEvent e : last.values()) {
                 if (e.kind() == ChangeEvent.Kind.REMOVE || e.profile() == null) {
                     writer.deleteDocuments(ProfileDocument.idTerm(e.recordId()));
@@ -124,7 +130,7 @@ public final class IndexFolder implements AutoCloseable {
                     writer.updateDocument(ProfileDocument.idTerm(e.recordId()), documents.of(e));
                 }
             }
-            appliedPosition = Math.max(appliedPosition, nextAfter);
+            appliedPosition = nextAfter;
         } finally {
             lock.unlock();
         }

@@ -22,8 +22,9 @@ public final class Rebuild {
             boolean done = false;
             try {
                 while (true) {
-                    var batch = feed.poll(folder.appliedPosition(), batchSize);
-                    folder.apply(batch.events(), batch.nextAfter());
+                    long after = folder.appliedPosition();
+                    var batch = feed.poll(after, batchSize);
+                    folder.apply(after, batch.events(), batch.nextAfter());
                     applied += batch.events().size();
                     if (batch.caughtUp() && batch.events().isEmpty()) {
                         break;
