@@ -19,6 +19,15 @@ final class Fields {
     static final String NAME_KEY = "name_key";
     /** The whole name as toneless pinyin without spaces: one term ({@code zhangsan}). */
     static final String PINYIN_KEY = "pinyin_key";
+    /** Every leading part (1 to {@link #MAX_PREFIX} characters) of the lower-cased student number. */
+    static final String NUMBER_PREFIX = "number_prefix";
+    /** Every leading part of {@link #NAME_KEY}. */
+    static final String NAME_PREFIX = "name_prefix";
+    /** Every leading part of {@link #PINYIN_KEY}. */
+    static final String PINYIN_PREFIX = "pinyin_prefix";
+    /** The longest prefix indexed as a term; a longer prefix is matched by expanding terms of the key field. */
+    static final int MAX_PREFIX = 16;
+
     /** The record's unit and each of its ancestors, one exact term each. */
     static final String UNIT_PATH = "unit_path";
     /** The enrolment status name, one exact term. */

@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.icu.ICUTransformFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -44,11 +45,17 @@ public final class NameAnalysis {
         Analyzer pinyinKey = new FoldedKeyAnalyzer(TO_PINYIN);
         Analyzer nameKey = new FoldedKeyAnalyzer(TO_SIMPLIFIED);
         Analyzer pinyin = new PinyinSyllables();
-        this.indexAnalyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
+        // Prefixes are indexed as terms (edge n-grams of the keys), so a short prefix such as "zh" is one
+        // postings list instead of an expansion over thousands of terms.
+        Map<String, Analyzer> perField = Map.of(
                 Fields.NAME_CHARS, new CharacterGrams(true),
                 Fields.NAME_PINYIN, pinyin,
                 Fields.NAME_KEY, nameKey,
-                Fields.PINYIN_KEY, pinyinKey));
+                Fields.PINYIN_KEY, pinyinKey,
+                Fields.NUMBER_PREFIX, new LeadingParts(null),
+                Fields.NAME_PREFIX, new LeadingParts(TO_SIMPLIFIED),
+                Fields.PINYIN_PREFIX, new LeadingParts(TO_PINYIN));
+        this.indexAnalyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
         // At query time a name of two or more characters is looked up by its bigrams only, so 张三 must
         // occur as a pair; a single character still matches as a unigram.
         this.queryAnalyzer = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
@@ -105,6 +112,25 @@ public final class NameAnalysis {
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
             TokenStream ts = new ICUTransformFilter(source, TO_PINYIN);
+            return new TokenStreamComponents(source, ts);
+        }
+    }
+
+    /** The leading parts of the whole text, transformed (if a transform is given), without spaces or punctuation. */
+    private static final class LeadingParts extends Analyzer {
+        private final Transliterator transform;
+
+        LeadingParts(Transliterator transform) {
+            this.transform = transform;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new KeywordTokenizer();
+            TokenStream ts = transform == null ? source : new ICUTransformFilter(source, transform);
+            ts = new LowerCaseFilter(ts);
+            ts = new PatternReplaceFilter(ts, NOT_ALNUM, "", true);
+            ts = new EdgeNGramTokenFilter(ts, 1, Fields.MAX_PREFIX, false);
             return new TokenStreamComponents(source, ts);
         }
     }

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -27,6 +29,9 @@ import org.apache.lucene.search.TermQuery;
  * fields are indexed as exact terms and never stored; no clear value of an encrypted field ever arrives here.
  */
 public final class ProfileDocument {
+
+    /** Prefix terms: matched, never scored by frequency or length. */
+    private static final FieldType PREFIXES = prefixType();
 
     private final FacetsConfig facets;
 
@@ -62,6 +67,9 @@ public final class ProfileDocument {
         doc.add(new TextField(Fields.NAME_PINYIN, p.name(), Field.Store.NO));
         doc.add(new TextField(Fields.NAME_KEY, p.name(), Field.Store.NO));
         doc.add(new TextField(Fields.PINYIN_KEY, p.name(), Field.Store.NO));
+        doc.add(new Field(Fields.NUMBER_PREFIX, p.studentNumber(), PREFIXES));
+        doc.add(new Field(Fields.NAME_PREFIX, p.name(), PREFIXES));
+        doc.add(new Field(Fields.PINYIN_PREFIX, p.name(), PREFIXES));
         List<String> segments = UnitPath.parse(p.unit()).segments();
         for (int i = 1; i <= segments.size(); i++) {
             doc.add(new StringField(Fields.UNIT_PATH, String.join("/", segments.subList(0, i)), Field.Store.NO));
@@ -89,6 +97,15 @@ public final class ProfileDocument {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static FieldType prefixType() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS);
+        type.setOmitNorms(true);
+        type.freeze();
+        return type;
     }
 
     /** The profile held in a stored document. */

@@ -48,19 +48,26 @@ public final class TextQuery {
         if (STUDENT_NUMBER.matcher(trimmed).matches()) {
             String number = trimmed.toLowerCase(Locale.ROOT);
             add(any, new TermQuery(new Term(Fields.NUMBER_KEY, number)), EXACT_NUMBER);
-            add(any, new PrefixQuery(new Term(Fields.NUMBER_KEY, number)), NUMBER_PREFIX);
+            add(any, prefix(Fields.NUMBER_PREFIX, Fields.NUMBER_KEY, number), NUMBER_PREFIX);
         }
         for (String key : analysis.queryTerms(Fields.NAME_KEY, trimmed)) {
             add(any, new TermQuery(new Term(Fields.NAME_KEY, key)), EXACT_NAME);
-            add(any, new PrefixQuery(new Term(Fields.NAME_KEY, key)), NAME_PREFIX);
+            add(any, prefix(Fields.NAME_PREFIX, Fields.NAME_KEY, key), NAME_PREFIX);
         }
         for (String key : analysis.queryTerms(Fields.PINYIN_KEY, trimmed)) {
             add(any, new TermQuery(new Term(Fields.PINYIN_KEY, key)), EXACT_PINYIN);
-            add(any, new PrefixQuery(new Term(Fields.PINYIN_KEY, key)), PINYIN_PREFIX);
+            add(any, prefix(Fields.PINYIN_PREFIX, Fields.PINYIN_KEY, key), PINYIN_PREFIX);
         }
         addAll(any, Fields.NAME_CHARS, analysis.queryTerms(Fields.NAME_CHARS, trimmed), CHARACTERS);
         addAll(any, Fields.NAME_PINYIN, analysis.queryTerms(Fields.NAME_PINYIN, trimmed), SYLLABLES);
         return any.build();
+    }
+
+    /** A prefix as one indexed term when it is short enough, else as an expansion over the key's terms. */
+    private static Query prefix(String prefixField, String keyField, String prefix) {
+        return prefix.codePointCount(0, prefix.length()) <= Fields.MAX_PREFIX
+                ? new TermQuery(new Term(prefixField, prefix))
+                : new PrefixQuery(new Term(keyField, prefix));
     }
 
     private static void addAll(BooleanQuery.Builder any, String field, List<String> terms, float weight) {
