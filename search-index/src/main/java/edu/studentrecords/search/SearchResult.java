@@ -1,5 +1,7 @@
 package edu.studentrecords.search;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ public record SearchResult(long total, List<SearchHit> hits, Map<String, Long> u
     /** Copies the collections. */
     public SearchResult {
         hits = List.copyOf(hits);
-        unitCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unitCounts));
-        statusCounts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(statusCounts));
+        unitCounts = Collections.unmodifiableMap(new LinkedHashMap<>(unitCounts));
+        statusCounts = Collections.unmodifiableMap(new LinkedHashMap<>(statusCounts));
     }
 }
