@@ -1,0 +1,107 @@
+package edu.studentrecords.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.studentrecords.store.Destruction;
+import edu.studentrecords.store.RecordView;
+import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.model.Profile;
+import edu.studentrecords.store.model.StudentRecord;
+import edu.studentrecords.store.testing.GeneratedStudents;
+import edu.studentrecords.store.testing.Principals;
+import edu.studentrecords.store.testing.StoreFixture;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A destroyed record leaves the results at once (the feed's removal event) and, after the purge merge, leaves
+ * no trace in any file of the index: neither its name nor its student number.
+ */
+class PurgeIT {
+
+    /** Characters no generated name uses, so a trace of them can only come from this record. */
+    private static final String NAME = "欧阳澜汐";
+    private static final String NUMBER = "PURGE-7731";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDestroyedRecordLeavesResultsAtOnceAndTheIndexFilesAfterThePurge() throws Exception {
+        try (StoreFixture fixture = StoreFixture.start(dir)) {
+            StudentRecordStore store = fixture.store();
+            AccessContext admin = Principals.admin("registrar-1");
+            GeneratedStudents students = new GeneratedStudents(5);
+            for (int i = 0; i < 40; i++) {
+                store.create(admin, students.next(LocalDate.now()), null);
+            }
+            StudentRecord r = students.next(LocalDate.now());
+            Profile p = r.profile();
+            RecordView target = store.create(admin, new StudentRecord(new Profile(NUMBER, NAME, p.gender(), p.status(),
+                    p.unit(), p.enrolmentDate(), p.leavingDate()), r.identity(), r.contact(), r.guardians()), null);
+            for (int i = 0; i < 40; i++) {
+                store.create(admin, students.next(LocalDate.now()), null);
+            }
+            SearchSettings settings = SearchSettings.defaults(dir.resolve("search"));
+            try (StudentSearchIndex index = StudentSearchIndex.open(settings, store.changes())) {
+                assertThat(index.awaitSearchable(store.changes().head(), Duration.ofSeconds(30))).isTrue();
+                assertThat(index.search(admin, SearchQuery.of(NAME)).hits()).extracting(SearchHit::recordId)
+                        .containsExactly(target.id());
+                index.purge("no-such-record"); // commits, so everything indexed so far is in the files
+                assertThat(traces(settings.indexDirectory())).as("the scan sees the record before").isNotEmpty();
+
+                Destruction destroyed = store.destroy(admin, target.id(), "retention period over");
+                assertThat(index.awaitSearchable(destroyed.feedSequence(), Duration.ofSeconds(5))).isTrue();
+                assertThat(index.search(admin, SearchQuery.of(NAME)).total()).isZero();
+                assertThat(index.search(admin, SearchQuery.of(NUMBER)).total()).isZero();
+
+                index.purge(target.id());
+                assertThat(traces(settings.indexDirectory())).isEmpty();
+                assertThat(index.search(admin, SearchQuery.of("")).total()).isEqualTo(80);
+            }
+        }
+    }
+
+    /** Which of the record's values occur, as bytes, in any file of the index folder. */
+    private static List<String> traces(Path indexDir) throws IOException {
+        List<byte[]> needles = List.of(NAME.getBytes(StandardCharsets.UTF_8), NUMBER.getBytes(StandardCharsets.US_ASCII),
+                NUMBER.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
+                "ouyanglanxi".getBytes(StandardCharsets.US_ASCII), "澜汐".getBytes(StandardCharsets.UTF_8));
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(indexDir)) {
+            for (Path f : files.toList()) {
+                byte[] content = Files.readAllBytes(f);
+                for (int i = 0; i < needles.size(); i++) {
+                    if (indexOf(content, needles.get(i)) >= 0) {
+                        found.add(f.getFileName() + "#" + i);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

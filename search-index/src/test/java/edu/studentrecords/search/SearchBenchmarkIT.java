@@ -1,0 +1,235 @@
+package edu.studentrecords.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.studentrecords.search.internal.AccessFilter;
+import edu.studentrecords.search.internal.NameAnalysis;
+import edu.studentrecords.search.internal.ProfileDocument;
+import edu.studentrecords.search.internal.RecordFilters;
+import edu.studentrecords.search.internal.TextQuery;
+import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.AccessPolicy;
+import edu.studentrecords.store.access.SearchScope;
+import edu.studentrecords.store.access.UnitPath;
+import edu.studentrecords.store.feed.ChangeEvent;
+import edu.studentrecords.store.model.EnrolmentStatus;
+import edu.studentrecords.store.model.FieldGroup;
+import edu.studentrecords.store.model.Profile;
+import edu.studentrecords.store.testing.Principals;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rebuild throughput against raw Lucene indexing of the same documents, and query latency through the search
+ * API against a raw {@link IndexSearcher} running the same Lucene queries, on generated students. Enabled with
+ * {@code -Dbenchmark=true}; the count is {@code -Dbenchmark.students} (default 1,000,000). Writes
+ * {@code benchmarks/search.md}.
+ */
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class SearchBenchmarkIT {
+
+    private static final int QUERIES = 2_000;
+    private static final int LIMIT = 20;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void rebuildAndQueryAgainstRawLucene() throws Exception {
+        int n = Integer.getInteger("benchmark.students", 1_000_000);
+        MemoryFeed feed = new MemoryFeed();
+        Profiles profiles = new Profiles(2024);
+        List<ChangeEvent> events = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            events.add(new ChangeEvent(i, "r" + i, ChangeEvent.Kind.UPSERT, 1, profiles.next(i), null,
+                    Long.toHexString(i * 0x9E3779B97F4A7C15L), List.of(Long.toHexString(i * 31L))));
+        }
+        feed.addAll(events);
+
+        // Warm-up, not measured: the JIT compiles analysis and indexing before either side is timed.
+        NameAnalysis analysis = new NameAnalysis();
+        ProfileDocument documents = new ProfileDocument(ProfileDocument.facetsConfig());
+        try (FSDirectory d = FSDirectory.open(Files.createDirectories(dir.resolve("warm-up")));
+                IndexWriter w = new IndexWriter(d, new IndexWriterConfig(analysis.indexAnalyzer()))) {
+            for (ChangeEvent e : events.subList(0, Math.min(n, 50_000))) {
+                w.updateDocument(ProfileDocument.idTerm(e.recordId()), documents.of(e));
+            }
+            w.commit();
+        }
+
+        // Raw Lucene: the same documents, the same analyzer, addDocument and one commit.
+        Path rawDir = Files.createDirectories(dir.resolve("raw"));
+        long rawNanos;
+        try (FSDirectory d = FSDirectory.open(rawDir);
+                IndexWriter w = new IndexWriter(d, new IndexWriterConfig(analysis.indexAnalyzer()).setRAMBufferSizeMB(64))) {
+            long t0 = System.nanoTime();
+            for (ChangeEvent e : events) {
+                w.addDocument(documents.of(e));
+            }
+            w.commit();
+            rawNanos = System.nanoTime() - t0;
+        }
+
+        SearchSettings settings = SearchSettings.defaults(dir.resolve("ours"));
+        try (StudentSearchIndex index = StudentSearchIndex.open(settings, feed)) {
+            long t0 = System.nanoTime();
+            assertThat(index.awaitSearchable(n, Duration.ofHours(2))).isTrue();
+            long catchUpNanos = System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            index.rebuild();
+            long rebuildNanos = System.nanoTime() - t0;
+
+            try (DirectoryReader rawReader = DirectoryReader.open(FSDirectory.open(rawDir))) {
+                IndexSearcher raw = new IndexSearcher(rawReader);
+                Latencies latencies = measureQueries(index, raw, analysis);
+                write(n, rawNanos, catchUpNanos, rebuildNanos, latencies);
+            }
+        }
+    }
+
+    private record Latencies(Histogram ours, Histogram raw, Histogram oursAdmin, Histogram rawAdmin) {
+    }
+
+    private static Latencies measureQueries(StudentSearchIndex index, IndexSearcher raw, NameAnalysis analysis)
+            throws Exception {
+        AccessContext admin = Principals.admin("registrar-1");
+        AccessContext staff = Principals.staff("teacher-1", Set.of("student.search", FieldGroup.PROFILE.readScope()),
+                "science/physics/2024-1");
+        List<SearchQuery> queries = mixedQueries();
+        TextQuery text = new TextQuery(analysis);
+        AccessPolicy policy = new AccessPolicy();
+        Latencies l = new Latencies(histogram(), histogram(), histogram(), histogram());
+        for (int round = 0; round < 2; round++) { // the first round warms up and is not recorded
+            for (SearchQuery q : queries) {
+                for (AccessContext ctx : List.of(staff, admin)) {
+                    long t0 = System.nanoTime();
+                    index.search(ctx, q);
+                    long ours = System.nanoTime() - t0;
+                    Query lucene = rawQuery(text, (SearchScope.Matching) policy.searchScope(ctx), q);
+                    t0 = System.nanoTime();
+                    TopDocs top = raw.search(lucene, LIMIT);
+                    var stored = raw.storedFields();
+                    for (ScoreDoc sd : top.scoreDocs) {
+                        Document d = stored.document(sd.doc);
+                        d.get("p_name");
+                    }
+                    long rawNanos = System.nanoTime() - t0;
+                    if (round == 1) {
+                        (ctx == staff ? l.ours() : l.oursAdmin()).recordValue(ours / 1_000);
+                        (ctx == staff ? l.raw() : l.rawAdmin()).recordValue(rawNanos / 1_000);
+                    }
+                }
+            }
+        }
+        return l;
+    }
+
+    private static Query rawQuery(TextQuery text, SearchScope.Matching scope, SearchQuery q) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder()
+                .add(text.of(q.text()), BooleanClause.Occur.MUST)
+                .add(AccessFilter.of(scope), BooleanClause.Occur.FILTER);
+        RecordFilters.add(b, q.units(), q.statuses());
+        return b.build();
+    }
+
+    /** Names by characters and pinyin (spaced, joined), student number prefixes, short prefixes, filters. */
+    private static List<SearchQuery> mixedQueries() {
+        Random random = new Random(99);
+        Profiles names = new Profiles(7);
+        List<SearchQuery> queries = new ArrayList<>();
+        String[] pinyin = {"zhang wei", "wangfang", "li na", "liuyang", "chenjing", "zh", "wa", "huang"};
+        for (int i = 0; i < QUERIES; i++) {
+            SearchQuery q = switch (i % 6) {
+                case 0, 1 -> SearchQuery.of(names.name());
+                case 2 -> SearchQuery.of(pinyin[random.nextInt(pinyin.length)]);
+                case 3 -> SearchQuery.of(String.format(Locale.ROOT, "G%06d", random.nextInt(1_000)));
+                case 4 -> SearchQuery.of(names.name()).withStatuses(EnrolmentStatus.ENROLLED);
+                default -> SearchQuery.of(pinyin[random.nextInt(pinyin.length)]).inUnits(UnitPath.parse("science"));
+            };
+            queries.add(q.withLimit(LIMIT));
+        }
+        return queries;
+    }
+
+    private static Histogram histogram() {
+        return new Histogram(TimeUnit.SECONDS.toMicros(10), 3);
+    }
+
+    private static void write(int n, long rawNanos, long catchUpNanos, long rebuildNanos, Latencies l) throws Exception {
+        double raw = n / (rawNanos / 1e9);
+        double catchUp = n / (catchUpNanos / 1e9);
+        double rebuild = n / (rebuildNanos / 1e9);
+        String md = """
+                # Search index benchmark
+
+                Command: `mvn -o -pl search-index -am verify -Dbenchmark=true -Dbenchmark.students=%d -Dit.test=SearchBenchmarkIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false`
+
+                Machine: %d cores (shared with other builds), Java %s, Lucene 9.12.3, index on local disk.
+                Before timing, 50,000 documents are indexed once into a scratch index to warm the JIT up.
+                Data: %,d generated profile-only change events (made-up names from a small pool of surnames and
+                given names, 6 units, 5 statuses), held in memory; no store.
+
+                ## Indexing
+
+                | What | Time | Documents/s | vs raw |
+                |---|---|---|---|
+                | Raw Lucene: `addDocument` of the same documents, same analyzer, one commit | %.1f s | %,.0f | 1.00x |
+                | First catch-up of an empty index from the feed (consumer thread, batches, commits every second) | %.1f s | %,.0f | %.2fx |
+                | `rebuild()` of the full index from the feed (`deleteAll`, `updateDocument` by id, one commit) | %.1f s | %,.0f | %.2fx |
+
+                Goal: rebuild at least 0.5x raw: **%s**.
+
+                ## Queries
+
+                %,d mixed queries (names in characters, pinyin with and without spaces, short pinyin prefixes,
+                student number prefixes, with and without status and unit filters), top %d, each run once warm.
+                "Search API" is `StudentSearchIndex.search` (access scope in the query, exact total, facet counts on
+                unit and status, stored profiles of the hits). "Raw" is `IndexSearcher.search(query, %d)` on an index
+                of the same documents with the same Lucene query (access filter included) and the stored fields of
+                the hits, without exact totals or facets.
+
+                | Caller | Search API p50 | p99 | Raw p50 | p99 | p99 ratio |
+                |---|---|---|---|---|---|
+                | Staff of one class (scoped) | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2fx |
+                | Administrator (all units) | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2fx |
+
+                Goals: scoped p99 under 20 ms: **%s**; at most 1.5x raw: **%s**.
+                """.formatted(n, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), n,
+                rawNanos / 1e9, raw, catchUpNanos / 1e9, catchUp, catchUp / raw, rebuildNanos / 1e9, rebuild,
+                rebuild / raw, rebuild / raw >= 0.5 ? "met" : "not met",
+                QUERIES, LIMIT, LIMIT,
+                ms(l.ours(), 50), ms(l.ours(), 99), ms(l.raw(), 50), ms(l.raw(), 99), ms(l.ours(), 99) / ms(l.raw(), 99),
+                ms(l.oursAdmin(), 50), ms(l.oursAdmin(), 99), ms(l.rawAdmin(), 50), ms(l.rawAdmin(), 99),
+                ms(l.oursAdmin(), 99) / ms(l.rawAdmin(), 99),
+                ms(l.ours(), 99) < 20 ? "met" : "not met", ms(l.ours(), 99) <= 1.5 * ms(l.raw(), 99) ? "met" : "not met");
+        Path out = Path.of(System.getProperty("benchmark.results", "benchmarks/search.md"));
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, md);
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getValueAtPercentile(percentile) / 1000.0;
+    }
+}

@@ -1,0 +1,159 @@
+package edu.studentrecords.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.DenialReason;
+import edu.studentrecords.store.access.UnitPath;
+import edu.studentrecords.store.model.EnrolmentStatus;
+import edu.studentrecords.store.model.FieldGroup;
+import edu.studentrecords.store.testing.Principals;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Searching by name, pinyin, number, unit and status, within the caller's scope; an index fed from memory. */
+class StudentSearchTest {
+
+    private static final String TARGET = "rec-target";
+    private static final String PHYSICS_1 = "science/physics/2024-1";
+
+    @TempDir
+    static Path dir;
+
+    private static MemoryFeed feed;
+    private static StudentSearchIndex index;
+    private static final AccessContext ADMIN = Principals.admin("admin-1");
+
+    @BeforeAll
+    static void indexStudents() throws Exception {
+        feed = new MemoryFeed();
+        feed.upsert(TARGET, 1, Profiles.of("S2024000123", "张三", PHYSICS_1, EnrolmentStatus.ENROLLED));
+        // Names that share the characters or the pinyin prefix, inserted before and after the exact match.
+        feed.upsert("rec-z1", 1, Profiles.of("S2024000124", "张三丰", PHYSICS_1, EnrolmentStatus.ENROLLED));
+        feed.upsert("rec-z2", 1, Profiles.of("S2024000125", "张山", "arts/history/2023-1", EnrolmentStatus.ENROLLED));
+        feed.upsert("rec-z3", 1, Profiles.of("S2024000126", "章三", "arts/history/2023-1", EnrolmentStatus.GRADUATED));
+        Profiles generated = new Profiles(7);
+        for (int i = 0; i < 300; i++) {
+            feed.upsert("rec-" + i, 1, generated.next(i));
+        }
+        feed.upsert("rec-z4", 1, Profiles.of("S2024000127", "张三明", "science/chemistry/2024-1", EnrolmentStatus.ENROLLED));
+        index = StudentSearchIndex.open(SearchSettings.defaults(dir), feed);
+        assertThat(index.awaitSearchable(feed.head(), Duration.ofSeconds(30))).isTrue();
+    }
+
+    @AfterAll
+    static void close() {
+        index.close();
+    }
+
+    @Test
+    void pinyinWithAndWithoutSpacesAndTonesAndTraditionalCharactersAllFindTheExactNameFirst() {
+        for (String text : new String[] {"zhang san", "zhangsan", "Zhāng Sān", "ZhangSan", "張三", "张三"}) {
+            SearchResult result = index.search(ADMIN, SearchQuery.of(text));
+            assertThat(result.hits()).as(text).isNotEmpty();
+            assertThat(result.hits().get(0).recordId()).as(text).isEqualTo(TARGET);
+        }
+    }
+
+    @Test
+    void aShortPinyinPrefixListsTheZhangsButNeverAboveAnExactMatch() {
+        SearchResult zh = index.search(ADMIN, SearchQuery.of("zh").withLimit(200));
+        assertThat(zh.total()).isGreaterThan(20);
+        assertThat(zh.hits()).allSatisfy(h -> assertThat(h.profile().name()).matches("[张赵周朱章].*"));
+
+        SearchResult exact = index.search(ADMIN, SearchQuery.of("zhangsan").withLimit(200));
+        assertThat(exact.hits().get(0).recordId()).isEqualTo(TARGET);
+        // 章三 reads zhang san as well: an exact pinyin match, ranked next, ahead of the mere prefixes 张三丰 and 张三明.
+        assertThat(exact.hits().get(1).recordId()).isEqualTo("rec-z3");
+        assertThat(exact.hits().get(0).score()).isGreaterThan(exact.hits().get(2).score());
+        assertThat(exact.hits()).extracting(SearchHit::recordId).contains("rec-z1", "rec-z4").doesNotContain("rec-z2");
+    }
+
+    @Test
+    void studentNumberPrefixFindsTheNumbersThatStartWithIt() {
+        SearchResult result = index.search(ADMIN, SearchQuery.of("s202400012"));
+        assertThat(result.hits()).extracting(h -> h.profile().studentNumber())
+                .containsExactlyInAnyOrder("S2024000123", "S2024000124", "S2024000125", "S2024000126", "S2024000127");
+        assertThat(index.search(ADMIN, SearchQuery.of("S2024000123")).hits().get(0).recordId()).isEqualTo(TARGET);
+    }
+
+    @Test
+    void unitFilterTakesTheUnitAndEverythingBelowAndStatusFilterTheStatus() {
+        SearchResult science = index.search(ADMIN, SearchQuery.of("").inUnits(UnitPath.parse("science")).withLimit(200));
+        assertThat(science.hits()).isNotEmpty().allSatisfy(h -> assertThat(h.profile().unit()).startsWith("science/"));
+        assertThat(science.unitCounts().keySet()).allMatch(u -> u.startsWith("science/"));
+        assertThat(science.total()).isEqualTo(science.unitCounts().values().stream().mapToLong(Long::longValue).sum());
+
+        SearchResult graduated = index.search(ADMIN, SearchQuery.of("zhang").withStatuses(EnrolmentStatus.GRADUATED));
+        assertThat(graduated.hits()).extracting(SearchHit::recordId).contains("rec-z3");
+        assertThat(graduated.hits()).allSatisfy(h -> assertThat(h.profile().status()).isEqualTo(EnrolmentStatus.GRADUATED));
+        assertThat(graduated.statusCounts()).containsOnlyKeys("GRADUATED");
+    }
+
+    @Test
+    void staffOfOneClassSeeOnlyThatClassInHitsTotalsAndFacets() {
+        AccessContext staff = Principals.staff("teacher-1", Set.of("student.search", FieldGroup.PROFILE.readScope()), PHYSICS_1);
+        SearchResult all = index.search(staff, SearchQuery.of("").withLimit(200));
+        SearchResult everyone = index.search(ADMIN, SearchQuery.of("").withLimit(200));
+        assertThat(all.hits()).isNotEmpty().allSatisfy(h -> assertThat(h.profile().unit()).isEqualTo(PHYSICS_1));
+        assertThat(all.unitCounts()).containsOnlyKeys(PHYSICS_1);
+        assertThat(all.total()).isEqualTo(all.unitCounts().get(PHYSICS_1)).isLessThan(everyone.total());
+        assertThat(all.statusCounts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(all.total());
+
+        SearchResult zhang = index.search(staff, SearchQuery.of("张三"));
+        assertThat(zhang.hits()).extracting(SearchHit::recordId).containsExactly(TARGET, "rec-z1");
+        assertThat(zhang.total()).isEqualTo(2);
+    }
+
+    @Test
+    void aCallerWhoseSearchIsRefusedGetsTheReason() {
+        assertThatThrownBy(() -> index.search(Principals.self("student-1"), SearchQuery.of("张三")))
+                .isInstanceOf(SearchRefusedException.class);
+        AccessContext noSearchScope = Principals.staff("teacher-2", Set.of(FieldGroup.PROFILE.readScope()), PHYSICS_1);
+        assertThatThrownBy(() -> index.search(noSearchScope, SearchQuery.of("张三")))
+                .isInstanceOfSatisfying(SearchRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(DenialReason.SCOPE_MISSING));
+    }
+
+    @Test
+    void hashLookupsNeedTheGroupsReadScopesAndStayWithinScope() {
+        assertThat(index.findByHash(ADMIN, HashedField.RESIDENT_ID, "rid-" + TARGET))
+                .extracting(SearchHit::recordId).containsExactly(TARGET);
+        assertThat(index.findByHash(ADMIN, HashedField.PHONE, "phone-rec-z2"))
+                .extracting(SearchHit::recordId).containsExactly("rec-z2");
+        AccessContext profileOnly = Principals.staff("teacher-3",
+                Set.of("student.search", FieldGroup.PROFILE.readScope()), PHYSICS_1);
+        assertThatThrownBy(() -> index.findByHash(profileOnly, HashedField.RESIDENT_ID, "rid-" + TARGET))
+                .isInstanceOfSatisfying(SearchRefusedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(DenialReason.SCOPE_MISSING));
+        AccessContext identityInPhysics = Principals.staff("teacher-4", Set.of("student.search",
+                FieldGroup.PROFILE.readScope(), FieldGroup.IDENTITY.readScope()), PHYSICS_1);
+        assertThat(index.findByHash(identityInPhysics, HashedField.RESIDENT_ID, "rid-" + TARGET)).hasSize(1);
+        assertThat(index.findByHash(identityInPhysics, HashedField.RESIDENT_ID, "rid-rec-z2")).isEmpty();
+    }
+
+    @Test
+    void aNewRecordIsSearchableWithinOneSecond() throws Exception {
+        long t0 = System.nanoTime();
+        feed.upsert("rec-new", 1, Profiles.of("S2099000001", "欧阳澜", PHYSICS_1, EnrolmentStatus.ENROLLED));
+        while (index.search(ADMIN, SearchQuery.of("ouyanglan")).total() == 0) {
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(1));
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void hitsCarryTheProfileButToStringShowsNoName() {
+        SearchHit hit = index.search(ADMIN, SearchQuery.of("张三")).hits().get(0);
+        assertThat(hit.profile().name()).isEqualTo("张三");
+        assertThat(hit.profile().unit()).isEqualTo(PHYSICS_1);
+        assertThat(hit.version()).isEqualTo(1);
+        assertThat(hit.toString()).doesNotContain("张三");
+    }
+}
