@@ -277,20 +277,9 @@ public final class StudentRecordStore implements AutoCloseable {
             StoredRecord before = decodeSettled(doc, FieldGroup.ALL, dataKey);
             StoredRecord after = new StoredRecord(recordId, current + 1, before.ownerSubject(), before.content(),
                     before.createdAt(), before.updatedAt(), now());
-            long intent = feed.intendUpsert(recordId, after.version());
-            boolean written;
-            try {
-                written = records.replaceIfVersion(codec.encode(after, dataKey), current);
-            } catch (RuntimeException e) {
-                feed.abandon(intent);
-                throw e;
-            }
-            if (written) {
-                headers.put(new RecordHeader(recordId, after.version(), after.ownerSubject(),
-                        after.content().profile().unit()));
+            if (writeVersion(after, dataKey, current)) {
                 return view(after, allowed.groups());
             }
-            feed.abandon(intent);
             if (attempt == CONFIRM_ATTEMPTS) {
                 recorder.recordOutcome(ctx, Operation.READ, recordId, Set.of(), "STALE_VERSION");
                 long now = records.find(recordId).map(d -> codec.header(d).version()).orElseThrow(RecordNotFoundException::new);
@@ -342,7 +331,26 @@ public final class StudentRecordStore implements AutoCloseable {
         requireValid(content);
         StoredRecord after = new StoredRecord(recordId, current + 1, before.ownerSubject(), content,
                 before.createdAt(), now(), before.verifiedAt());
-        long intent = feed.intendUpsert(recordId, after.version());
+        if (!writeVersion(after, dataKey, expectedVersion)) {
+            recorder.recordOutcome(ctx, Operation.UPDATE, recordId, patch.touchedGroups(), "STALE_VERSION");
+            long now = records.find(recordId).map(d -> codec.header(d).version()).orElseThrow(RecordNotFoundException::new);
+            throw new StaleVersionException(expectedVersion, now);
+        }
+        // Echo back only what the caller wrote and may also read: a partial patch must not reveal the rest of a group.
+        AccessTarget changed = new AccessTarget(recordId, after.ownerSubject(), UnitPath.parse(content.profile().unit()));
+        Set<FieldGroup> echoed = policy.decide(ctx, Operation.READ, changed, patch.touchedGroups())
+                instanceof AccessDecision.Allowed readable ? readable.groups() : Set.of();
+        return view(after, echoed);
+    }
+
+    /**
+     * Writes {@code after} if the record is still at {@code expectedVersion}: the change feed's intent first,
+     * then the record; an intent whose write was refused or failed is marked abandoned.
+     *
+     * @return false when the record moved on since {@code expectedVersion}; nothing was written
+     */
+    private boolean writeVersion(StoredRecord after, byte[] dataKey, long expectedVersion) {
+        long intent = feed.intendUpsert(after.id(), after.version());
         boolean written;
         try {
             written = records.replaceIfVersion(codec.encode(after, dataKey), expectedVersion);
@@ -352,16 +360,10 @@ public final class StudentRecordStore implements AutoCloseable {
         }
         if (!written) {
             feed.abandon(intent);
-            recorder.recordOutcome(ctx, Operation.UPDATE, recordId, patch.touchedGroups(), "STALE_VERSION");
-            long now = records.find(recordId).map(d -> codec.header(d).version()).orElseThrow(RecordNotFoundException::new);
-            throw new StaleVersionException(expectedVersion, now);
+            return false;
         }
-        headers.put(new RecordHeader(recordId, after.version(), after.ownerSubject(), content.profile().unit()));
-        // Echo back only what the caller wrote and may also read: a partial patch must not reveal the rest of a group.
-        AccessTarget changed = new AccessTarget(recordId, after.ownerSubject(), UnitPath.parse(content.profile().unit()));
-        Set<FieldGroup> echoed = policy.decide(ctx, Operation.READ, changed, patch.touchedGroups())
-                instanceof AccessDecision.Allowed readable ? readable.groups() : Set.of();
-        return view(after, echoed);
+        headers.put(new RecordHeader(after.id(), after.version(), after.ownerSubject(), after.content().profile().unit()));
+        return true;
     }
 
     private RecordView readAs(AccessContext ctx, Operation operation, String recordId) {
@@ -383,10 +385,15 @@ public final class StudentRecordStore implements AutoCloseable {
      * record (purpose, scope) is still reported as such, and everything else as "not found".
      */
     private Located locate(AccessContext ctx, Operation operation, String recordId, Set<FieldGroup> requested) {
+        return locate(ctx, operation, recordId, requested, null);
+    }
+
+    private Located locate(AccessContext ctx, Operation operation, String recordId, Set<FieldGroup> requested,
+            AuditLabel label) {
         boolean read = operation == Operation.READ || operation == Operation.EXPORT;
         Optional<RecordHeader> hint = recordId == null || !read ? Optional.empty() : headers.get(recordId);
         if (hint.isPresent()) {
-            return locateDecidedEarly(ctx, operation, hint.get(), requested);
+            return locateDecidedEarly(ctx, operation, hint.get(), requested, label);
         }
         Optional<Document> doc = recordId == null ? Optional.empty() : records.find(recordId);
         doc.ifPresent(d -> headers.put(codec.header(d)));
@@ -397,7 +404,7 @@ public final class StudentRecordStore implements AutoCloseable {
             recorder.recordMissing(ctx, operation, recordId);
             throw new RecordNotFoundException();
         }
-        recorder.record(ctx, operation, recordId, decision);
+        audit(ctx, operation, recordId, decision, label);
         // A refusal wins over a missing record: who may not use this door learns that, not whether a record exists.
         AccessDecision.Allowed allowed = requireAllowed(decision);
         return new Located(doc.orElseThrow(RecordNotFoundException::new), allowed);
@@ -409,13 +416,14 @@ public final class StudentRecordStore implements AutoCloseable {
      * to another unit, or is gone) the read is decided again on them and that decision is audited too, as a
      * revision of the first; only the confirmed decision is acted on.
      */
-    private Located locateDecidedEarly(AccessContext ctx, Operation operation, RecordHeader hint, Set<FieldGroup> requested) {
+    private Located locateDecidedEarly(AccessContext ctx, Operation operation, RecordHeader hint, Set<FieldGroup> requested,
+            AuditLabel label) {
         String recordId = hint.id();
         Future<Optional<Document>> fetch = fetcher.submit(() -> records.find(recordId));
         AccessDecision early;
         try {
             early = policy.decide(ctx, operation, target(hint), requested);
-            recorder.record(ctx, operation, recordId, early);
+            audit(ctx, operation, recordId, early, label);
         } catch (RuntimeException e) {
             fetch.cancel(false);
             throw e;
@@ -434,7 +442,7 @@ public final class StudentRecordStore implements AutoCloseable {
             throw new RecordNotFoundException();
         }
         if (!confirmed.equals(early)) {
-            recorder.record(ctx, operation, recordId, confirmed);
+            audit(ctx, operation, recordId, confirmed, label);
         }
         AccessDecision.Allowed allowed = requireAllowed(confirmed);
         return new Located(doc.orElseThrow(RecordNotFoundException::new), allowed);
@@ -454,22 +462,25 @@ public final class StudentRecordStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Decides a self-service operation on the caller's own record from its stored access facts and audits it
-     * under {@code auditCode}; returns only when allowed.
-     */
+    /** Decides a self-service operation on the caller's own record and audits it under {@code auditCode} with {@code touched}. */
     private AccessDecision.Allowed decideOwn(AccessContext ctx, Operation operation, String recordId,
             Set<FieldGroup> requested, String auditCode, Set<FieldGroup> touched) {
-        Optional<RecordHeader> header = recordId == null ? Optional.empty() : records.find(recordId).map(codec::header);
-        AccessTarget target = header.map(StudentRecordStore::target)
-                .orElseGet(() -> new AccessTarget(recordId == null ? "none" : recordId, null, NOWHERE));
-        AccessDecision decision = policy.decide(ctx, operation, target, requested);
-        if (header.isEmpty() && decision instanceof AccessDecision.Allowed) {
-            recorder.recordMissing(ctx, operation, recordId);
-            throw new RecordNotFoundException();
+        return locate(ctx, operation, recordId, requested, new AuditLabel(auditCode, touched)).allowed();
+    }
+
+    /**
+     * How an operation is written to the audit trail when it is not simply the operation with the groups it
+     * was allowed: a code of its own and the groups it touched.
+     */
+    private record AuditLabel(String code, Set<FieldGroup> groups) {
+    }
+
+    private void audit(AccessContext ctx, Operation operation, String recordId, AccessDecision decision, AuditLabel label) {
+        if (label == null) {
+            recorder.record(ctx, operation, recordId, decision);
+        } else {
+            recorder.recordAs(ctx, label.code(), recordId, decision, label.groups());
         }
-        recorder.recordAs(ctx, auditCode, recordId, decision, touched);
-        return requireAllowed(decision);
     }
 
     /** A stored record and the decision that allowed reaching it. */
