@@ -95,11 +95,6 @@ public final class DataKeyVault {
         keys.deleteOne(Filters.eq("_id", recordId));
     }
 
-    /** Forgets a cached key, e.g. when another node destroyed it. */
-    public void evict(String recordId) {
-        cache.remove(recordId);
-    }
-
     /** A short public identifier of the master key: the first 16 hex digits of its SHA-256. */
     static String keyId(byte[] key) {
         try {

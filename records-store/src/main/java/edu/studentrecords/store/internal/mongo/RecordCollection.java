@@ -108,11 +108,6 @@ public final class RecordCollection {
         return ids;
     }
 
-    /** Every record id, in id order, for rebuilds and reconciliation. */
-    public Iterable<Document> all() {
-        return records.find().sort(Indexes.ascending(RecordCodec.ID));
-    }
-
     private Optional<String> idWhere(org.bson.conversions.Bson filter) {
         Document doc = records.find(filter).projection(Projections.include(RecordCodec.ID)).first();
         return doc == null ? Optional.empty() : Optional.of(doc.getString(RecordCodec.ID));
