@@ -7,14 +7,12 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.StoreSettings;
 import edu.studentrecords.store.StudentRecordStore;
-import edu.studentrecords.store.access.AccessContext;
-import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.testing.Principals;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +57,7 @@ class RecordSeederIT {
         assertThat(first).isEqualTo(new RecordSeeder.Report(STUDENTS + 2, 0));
         assertThat(second).isEqualTo(new RecordSeeder.Report(0, STUDENTS + 2));
         Person alice = campus.person("alice.student");
-        RecordView own = store.readOwn(self(alice.id()));
+        RecordView own = store.readOwn(Principals.self(alice.id()));
         assertThat(own.profile().studentNumber()).isEqualTo(alice.studentNumber());
         assertThat(own.contact().email()).isEqualTo(alice.email());
         List<AuditEntry> history = store.auditTrail().historyOf(own.id(), Instant.EPOCH, Instant.now().plusSeconds(60), 0, 10);
@@ -79,17 +77,5 @@ class RecordSeederIT {
                 .seed(Campus.generate(Campus.DEFAULT_SEED, STUDENTS));
 
         assertThat(rest).isEqualTo(new RecordSeeder.Report(STUDENTS - 10, 12));
-    }
-
-    private static AccessContext self(String subject) {
-        return AccessContext.builder()
-                .subject(subject)
-                .clientId("account-console")
-                .clientTrust(ClientTrust.INTERNAL)
-                .scopes(Set.of("student.self"))
-                .roles(Set.of("student"))
-                .selfService(true)
-                .now(Instant.now())
-                .build();
     }
 }
