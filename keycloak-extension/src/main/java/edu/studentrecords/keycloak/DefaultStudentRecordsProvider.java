@@ -1,6 +1,8 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.access.AccessContext;
 import org.keycloak.models.RealmModel;
 
 /** Borrows the stores of {@link DefaultStudentRecordsProviderFactory}; owns nothing. */
@@ -15,6 +17,11 @@ final class DefaultStudentRecordsProvider implements StudentRecordsProvider {
     @Override
     public StudentRecordStore store(RealmModel realm) {
         return factory.store(realm);
+    }
+
+    @Override
+    public Destruction destroy(RealmModel realm, AccessContext ctx, String recordId, String reason) {
+        return factory.destroy(realm, ctx, recordId, reason);
     }
 
     @Override

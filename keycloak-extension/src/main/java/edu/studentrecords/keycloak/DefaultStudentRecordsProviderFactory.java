@@ -2,7 +2,9 @@ package edu.studentrecords.keycloak;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.access.AccessContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,6 +58,11 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
         }
         return stores.computeIfAbsent(realm.getId(),
                 id -> StudentRecordStore.using(options.settingsFor(id), current));
+    }
+
+    /** Destroys a record in the realm's store; see {@link StudentRecordsProvider#destroy}. */
+    Destruction destroy(RealmModel realm, AccessContext ctx, String recordId, String reason) {
+        return store(realm).destroy(ctx, recordId, reason);
     }
 
     /** Closes the store of a removed realm; its data stays in MongoDB. */

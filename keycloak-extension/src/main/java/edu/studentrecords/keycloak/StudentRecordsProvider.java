@@ -1,6 +1,8 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.access.AccessContext;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.Provider;
 
@@ -17,4 +19,16 @@ public interface StudentRecordsProvider extends Provider {
      * @return the realm's store; never null
      */
     StudentRecordStore store(RealmModel realm);
+
+    /**
+     * Destroys a record everywhere this node keeps it: in the realm's store (its data key first) and in the node's
+     * search index. The caller's right to purge is decided by the store.
+     *
+     * @param realm    the realm; not null
+     * @param ctx      the caller's access context; not null
+     * @param recordId the record to destroy; not null
+     * @param reason   why, as approved; not null
+     * @return what was destroyed, for the destruction certificate
+     */
+    Destruction destroy(RealmModel realm, AccessContext ctx, String recordId, String reason);
 }
