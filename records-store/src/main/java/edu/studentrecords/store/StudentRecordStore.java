@@ -15,12 +15,14 @@ import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditTrail;
 import edu.studentrecords.store.audit.ChainVerification;
 import edu.studentrecords.store.feed.ChangeFeed;
+import edu.studentrecords.store.grants.AccessGrants;
 import edu.studentrecords.store.internal.crypto.BlindIndex;
 import edu.studentrecords.store.internal.crypto.DataKeyVault;
 import edu.studentrecords.store.internal.crypto.SecretKeyFile;
 import edu.studentrecords.store.internal.crypto.UnreadableCiphertextException;
 import edu.studentrecords.store.internal.audit.MongoAuditTrail;
 import edu.studentrecords.store.internal.mongo.DecisionRecorder;
+import edu.studentrecords.store.internal.mongo.GrantCollection;
 import edu.studentrecords.store.internal.mongo.MongoChangeFeed;
 import edu.studentrecords.store.internal.mongo.RecordCodec;
 import edu.studentrecords.store.internal.mongo.RecordCollection;
@@ -71,6 +73,7 @@ public final class StudentRecordStore implements AutoCloseable {
     private final RecordValidator validator;
     private final RecordHeaderCache headers;
     private final ExecutorService fetcher;
+    private final AccessGrants grants;
 
     private StudentRecordStore(StoreSettings settings, MongoClient client, boolean ownsClient) {
         this.settings = settings;
@@ -92,6 +95,8 @@ public final class StudentRecordStore implements AutoCloseable {
         this.recorder = new DecisionRecorder(audit);
         this.validator = new RecordValidator(settings.clock());
         this.headers = new RecordHeaderCache(settings.keyCacheSize());
+        this.grants = new AccessGrants(new GrantCollection(db.getCollection("grants"), db.getCollection("grant_agreements")),
+                recorder, audit, policy);
         this.fetcher = Executors.newFixedThreadPool(FETCH_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "record-fetch");
             thread.setDaemon(true);
@@ -301,6 +306,11 @@ public final class StudentRecordStore implements AutoCloseable {
         records.delete(recordId);
         headers.remove(recordId);
         return new Destruction(recordId, header.version(), now(), reason, intent);
+    }
+
+    /** The realm's access grants for outside bodies. */
+    public AccessGrants grants() {
+        return grants;
     }
 
     /** The change feed, for the search index. */
