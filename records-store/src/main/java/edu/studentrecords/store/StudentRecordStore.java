@@ -74,6 +74,7 @@ public final class StudentRecordStore implements AutoCloseable {
     private final RecordHeaderCache headers;
     private final ExecutorService fetcher;
     private final AccessGrants grants;
+    private final AuditReview review;
 
     private StudentRecordStore(StoreSettings settings, MongoClient client, boolean ownsClient) {
         this.settings = settings;
@@ -97,6 +98,7 @@ public final class StudentRecordStore implements AutoCloseable {
         this.headers = new RecordHeaderCache(settings.keyCacheSize());
         this.grants = new AccessGrants(new GrantCollection(db.getCollection("grants"), db.getCollection("grant_agreements")),
                 recorder, audit, policy);
+        this.review = new AuditReview(audit, recorder, policy);
         this.fetcher = Executors.newFixedThreadPool(FETCH_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "record-fetch");
             thread.setDaemon(true);
@@ -311,6 +313,11 @@ public final class StudentRecordStore implements AutoCloseable {
     /** The realm's access grants for outside bodies. */
     public AccessGrants grants() {
         return grants;
+    }
+
+    /** Supervision: the audit trail for supervisors and administrators. */
+    public AuditReview auditReview() {
+        return review;
     }
 
     /** The change feed, for the search index. */
