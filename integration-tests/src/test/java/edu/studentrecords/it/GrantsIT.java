@@ -3,7 +3,10 @@ package edu.studentrecords.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectRealm;
+import jakarta.mail.internet.MimeMessage;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.oauth.OAuthClient;
 import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -46,6 +49,9 @@ class GrantsIT {
 
     @InjectTimeOffSet
     TimeOffSet clock;
+
+    @InjectMailServer
+    MailServer mail;
 
     @Test
     void anOutsideBodyReadsOnlyWhatAnApprovedGrantOpensUntilItIsRevokedOrExpires() throws Exception {
@@ -90,6 +96,11 @@ class GrantsIT {
         Api.Reply approved = api.call("POST", "/grants/" + grantId + "/approve", eli, "administration").send();
         assertThat(approved.status()).as("approved by a second admin: %s", approved.body()).isEqualTo(200);
         assertThat(approved.json().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(mail.waitForIncomingEmail(30_000, 1)).as("the covered student is told").isTrue();
+        MimeMessage notice = mail.getReceivedMessages()[0];
+        assertThat(notice.getAllRecipients()).extracting(Object::toString).containsExactly("alice@people.example.test");
+        assertThat(notice.getSubject()).isEqualTo("An outside body may now read part of your student record");
+        assertThat(mail.getReceivedMessages()).as("bob, of another unit, is not told").hasSize(1);
         assertThat(api.call("GET", "/grants/" + grantId + "/agreement", eli, "administration").send().response().body()
             .getBytes(StandardCharsets.UTF_8)).isEqualTo(AGREEMENT);
 

@@ -46,14 +46,14 @@ class SupervisionIT {
         assertThat(entries.findValuesAsText("operation")).contains("CREATE", "READ");
         assertThat(history.body()).as("no record content in the audit").doesNotContain(student.studentNumber());
 
-        Api.Reply whole = api.call("GET", "/audit?fromSequence=1&limit=5", sue, "administration").send();
+        Api.Reply whole = api.call("GET", "/audit?fromSequence=1&limit=3", sue, "administration").send();
         assertThat(whole.status()).isEqualTo(200);
-        assertThat(whole.json().get("entries").findValuesAsText("sequence")).containsExactly("1", "2", "3", "4", "5");
+        assertThat(whole.json().get("entries").findValuesAsText("sequence")).containsExactly("1", "2", "3");
 
         Api.Reply verified = api.call("GET", "/audit/verify", sue, "administration").send();
         assertThat(verified.status()).isEqualTo(200);
         assertThat(verified.json().get("intact").asBoolean()).isTrue();
-        assertThat(verified.json().get("entriesChecked").asLong()).isGreaterThan(5);
+        assertThat(verified.json().get("entriesChecked").asLong()).isGreaterThan(3);
         assertThat(api.call("GET", "/audit/verify", ada, "administration").send().status())
             .as("an administrator may supervise too").isEqualTo(200);
 

@@ -191,8 +191,11 @@ public final class StudentRecordsResource {
     @POST
     @Path("grants/{id}/approve")
     public Response approveGrant(@PathParam("id") String id) {
-        return handle(false, caller -> json(Response.ok(),
-                GrantBodies.of(store().grants().approve(caller.context(), id), caller.context().now())));
+        return handle(false, caller -> {
+            StoredGrant approved = store().grants().approve(caller.context(), id);
+            GrantNotices.afterCommit(session, approved.grant());
+            return json(Response.ok(), GrantBodies.of(approved, caller.context().now()));
+        });
     }
 
     /** Revokes a grant: it opens nothing from the next request on. */

@@ -9,6 +9,7 @@ import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.AccessDecision;
 import edu.studentrecords.store.access.AccessPolicy;
 import edu.studentrecords.store.access.AccessTarget;
+import edu.studentrecords.store.access.Grant;
 import edu.studentrecords.store.access.Operation;
 import edu.studentrecords.store.access.UnitPath;
 import edu.studentrecords.store.audit.AuditEntry;
@@ -308,6 +309,21 @@ public final class StudentRecordStore implements AutoCloseable {
         records.delete(recordId);
         headers.remove(recordId);
         return new Destruction(recordId, header.version(), now(), reason, intent);
+    }
+
+    /**
+     * The Keycloak users whose records a grant covers, to tell them about it (rule 7.4: students see who can reach
+     * their record). A scan of the record headers: call it off the request path. Nothing is decided or returned
+     * about record contents, so nothing is audited here; the notice itself is the student's own business.
+     */
+    public List<String> ownersCoveredBy(Grant grant) {
+        List<String> owners = new ArrayList<>();
+        records.forEachHeader(header -> {
+            if (header.ownerSubject() != null && grant.covers(target(header))) {
+                owners.add(header.ownerSubject());
+            }
+        });
+        return owners;
     }
 
     /** The realm's access grants for outside bodies. */
