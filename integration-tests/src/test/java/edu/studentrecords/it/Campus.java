@@ -69,6 +69,8 @@ final class Campus {
         campus.person("bob", null, "student");
         campus.person("sam", PHYSICS_CLASS, "records-staff");
         campus.person("ada", null, "records-admin");
+        campus.person("eli", null, "records-admin");
+        campus.person("sue", null, "records-supervisor");
         return campus;
     }
 

@@ -2,6 +2,7 @@ package edu.studentrecords.keycloak;
 
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
+import edu.studentrecords.store.access.Grant;
 import edu.studentrecords.store.access.UnitPath;
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,7 +16,7 @@ import org.keycloak.representations.AccessToken;
 
 /**
  * Turns a verified access token and the facts about its user and client into the {@link AccessContext} the store
- * decides on. Grants are not looked up yet, so an external client gets an empty list and nothing through it.
+ * decides on.
  */
 final class AccessContextMapping {
 
@@ -35,9 +36,10 @@ final class AccessContextMapping {
      * @param purpose     the {@code Data-Purpose} header, or null
      * @param selfService whether the request came through {@code /me}
      * @param now         the instant of the request
+     * @param grants      the access grants of the token's client (the decision keeps the active ones)
      */
     static AccessContext toContext(AccessToken token, CallerFacts facts, String purpose, boolean selfService,
-            Instant now) {
+            Instant now, List<Grant> grants) {
         String clientId = token.getIssuedFor();
         return AccessContext.builder()
                 .subject(facts.serviceAccount() ? null : token.getSubject())
@@ -54,7 +56,7 @@ final class AccessContextMapping {
                         ? split(RealmBootstrap.DEFAULT_PURPOSES, ",")
                         : split(facts.realmPurposes(), ","))
                 .clientPurposes(split(facts.clientAttributes().get(AccessContext.CLIENT_PURPOSES_ATTRIBUTE), ","))
-                .grants(List.of())
+                .grants(grants)
                 .selfService(selfService)
                 .now(now)
                 .build();

@@ -16,16 +16,17 @@ import java.util.List;
 record AccessLogBody(List<Entry> entries, int offset, int limit) {
 
     /**
-     * One access to the record: when, who (a person's user id, or a client acting for itself), purpose, grant,
-     * which groups and what was decided.
+     * One access to a record: when, who (a person's user id, or a client acting for itself), purpose, grant,
+     * which record, which groups and what was decided.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Entry(long sequence, Instant time, String subject, String clientId, String purpose, String grantId,
-            String operation, List<String> groups, String decision, String reason) {
+            String recordId, String operation, List<String> groups, String decision, String reason) {
 
         static Entry of(AuditEntry e) {
             List<String> groups = FieldGroup.ALL.stream().filter(e.groups()::contains).map(FieldGroup::jsonName).toList();
-            return new Entry(e.sequence(), e.time(), e.subject(), e.clientId(), e.purpose(), e.grantId(), e.operation(),
+            return new Entry(e.sequence(), e.time(), e.subject(), e.clientId(), e.purpose(), e.grantId(), e.recordId(),
+                    e.operation(),
                     groups, e.decision().name(), e.reason());
         }
     }

@@ -1,6 +1,8 @@
 package edu.studentrecords.keycloak;
 
 import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.ClientTrust;
+import edu.studentrecords.store.access.Grant;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +49,13 @@ final class BearerAuthentication {
                 : realm.getClientByClientId(result.getToken().getIssuedFor());
         // The clock Keycloak's tests can shift, so that grant expiry follows the server's notion of time.
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
-        AccessContext context = AccessContextMapping.toContext(result.getToken(), facts(realm, result.getUser(), client),
-                purpose, selfService, now);
+        CallerFacts facts = facts(realm, result.getUser(), client);
+        // Grants matter only to external clients; they are read on every request so that approval, expiry and
+        // revocation work on the very next one.
+        List<Grant> grants = ClientTrust.fromAttribute(facts.clientAttributes().get(ClientTrust.ATTRIBUTE)) == ClientTrust.EXTERNAL
+                ? session.getProvider(StudentRecordsProvider.class).store(realm).grants().ofClient(result.getToken().getIssuedFor())
+                : List.of();
+        AccessContext context = AccessContextMapping.toContext(result.getToken(), facts, purpose, selfService, now, grants);
         return Optional.of(new Caller(result.getToken(), context));
     }
 

@@ -4,13 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import edu.studentrecords.store.AccessDeniedException;
 import edu.studentrecords.store.DuplicateRecordException;
+import edu.studentrecords.store.FourEyesException;
 import edu.studentrecords.store.InvalidPatchException;
 import edu.studentrecords.store.InvalidRecordException;
 import edu.studentrecords.store.RecordNotFoundException;
 import edu.studentrecords.store.StaleVersionException;
 import edu.studentrecords.store.audit.AuditUnavailableException;
+import edu.studentrecords.store.grants.GrantNotFoundException;
+import edu.studentrecords.store.grants.GrantStateException;
+import edu.studentrecords.store.grants.InvalidGrantException;
 import edu.studentrecords.store.validation.FieldError;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -54,6 +59,25 @@ final class Problems {
             return new Problem(type.uri(), type.title(), type.status(),
                     "Another record already has this " + duplicate.field() + ".", null,
                     List.of(new Problem.Error(duplicate.field(), "Another record already has this value.", "unique")));
+        }
+        if (failure instanceof GrantNotFoundException) {
+            return Problem.of(ProblemType.NOT_FOUND, "No grant has this id.");
+        }
+        if (failure instanceof GrantStateException state) {
+            return Problem.of(ProblemType.CONFLICT, "The grant is " + state.state().name().toLowerCase(Locale.ROOT)
+                    + "; this change is not possible now.");
+        }
+        if (failure instanceof FourEyesException) {
+            ProblemType type = ProblemType.FOUR_EYES;
+            return new Problem(type.uri(), type.title(), type.status(),
+                    "The administrator who asked may not approve; another administrator must.", "FOUR_EYES", null);
+        }
+        if (failure instanceof InvalidGrantException invalid) {
+            ProblemType type = ProblemType.VALIDATION;
+            List<Problem.Error> errors = invalid.errors().stream().sorted(FieldError.ORDER)
+                    .map(e -> new Problem.Error(e.field(), e.message(), e.rule())).toList();
+            return new Problem(type.uri(), "Invalid grant request", type.status(),
+                    errors.size() + " field(s) break a rule; nothing was stored.", null, errors);
         }
         if (failure instanceof JsonProcessingException json) {
             return Problem.of(ProblemType.MALFORMED_REQUEST, jsonDetail(json));

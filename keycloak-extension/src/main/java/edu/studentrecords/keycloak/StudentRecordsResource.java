@@ -4,7 +4,11 @@ import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.SelfExport;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.ClientTrust;
+import edu.studentrecords.store.grants.GrantRequest;
+import edu.studentrecords.store.grants.StoredGrant;
 import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.audit.ChainVerification;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -24,7 +28,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.services.cors.Cors;
 
 /**
@@ -147,6 +153,122 @@ public final class StudentRecordsResource {
         return handle(true, caller -> withRecord(Response.ok(), store().confirmOwn(caller.context())));
     }
 
+    /** Every access grant of the realm, newest first (administrators). */
+    @GET
+    @Path("grants")
+    public Response listGrants() {
+        return handle(false, caller -> {
+            Instant now = caller.context().now();
+            List<Map<String, Object>> grants = store().grants().list(caller.context()).stream()
+                    .map(g -> GrantBodies.of(g, now)).toList();
+            return json(Response.ok(), Map.of("grants", grants));
+        });
+    }
+
+    /** Requests a grant for an outside body, with the signed agreement; a second administrator approves it. */
+    @POST
+    @Path("grants")
+    public Response requestGrant(String body) {
+        return handle(false, caller -> {
+            requireJson(MediaType.APPLICATION_JSON);
+            GrantRequest request = JsonBodies.read(requireBody(body), GrantBodies.RequestBody.class).toRequest();
+            RealmModel realm = session.getContext().getRealm();
+            StoredGrant stored = store().grants().request(caller.context(), request, clientId -> isExternal(realm, clientId));
+            URI location = session.getContext().getUri().getAbsolutePathBuilder().path(stored.grant().id()).build();
+            return json(Response.created(location), GrantBodies.of(stored, caller.context().now()));
+        });
+    }
+
+    /** One grant. */
+    @GET
+    @Path("grants/{id}")
+    public Response readGrant(@PathParam("id") String id) {
+        return handle(false, caller -> json(Response.ok(),
+                GrantBodies.of(store().grants().get(caller.context(), id), caller.context().now())));
+    }
+
+    /** Approves a grant; the approver must not be its requester. */
+    @POST
+    @Path("grants/{id}/approve")
+    public Response approveGrant(@PathParam("id") String id) {
+        return handle(false, caller -> {
+            StoredGrant approved = store().grants().approve(caller.context(), id);
+            GrantNotices.afterCommit(session, approved.grant());
+            return json(Response.ok(), GrantBodies.of(approved, caller.context().now()));
+        });
+    }
+
+    /** Revokes a grant: it opens nothing from the next request on. */
+    @POST
+    @Path("grants/{id}/revoke")
+    public Response revokeGrant(@PathParam("id") String id) {
+        return handle(false, caller -> json(Response.ok(),
+                GrantBodies.of(store().grants().revoke(caller.context(), id), caller.context().now())));
+    }
+
+    /** The signed agreement file of a grant, as uploaded. */
+    @GET
+    @Path("grants/{id}/agreement")
+    public Response grantAgreement(@PathParam("id") String id) {
+        return handle(false, caller -> {
+            StoredGrant stored = store().grants().get(caller.context(), id);
+            byte[] file = store().grants().agreement(caller.context(), id);
+            return Response.ok(file).type(stored.agreementContentType())
+                    .header("Content-Disposition", "attachment; filename=\"agreement-" + id + "\"");
+        });
+    }
+
+    /** The grant's history: request, approval, revocation and every access it opened, newest first. */
+    @GET
+    @Path("grants/{id}/uses")
+    public Response grantUses(@PathParam("id") String id, @QueryParam("offset") String offset,
+            @QueryParam("limit") String limit) {
+        return handle(false, caller -> {
+            int skip = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
+            int page = integer("limit", limit, DEFAULT_LOG_PAGE, 1, MAX_LOG_PAGE);
+            List<AuditEntry> entries = store().grants().history(caller.context(), id, skip, page);
+            return json(Response.ok(), AccessLogBody.of(entries, skip, page));
+        });
+    }
+
+    /**
+     * The audit trail for supervisors and administrators: a record's entries newest first ({@code record}), or the
+     * whole trail oldest first from a sequence number ({@code fromSequence}, default 1).
+     */
+    @GET
+    @Path("audit")
+    public Response audit(@QueryParam("record") String record, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("fromSequence") String fromSequence,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return handle(false, caller -> {
+            int page = integer("limit", limit, DEFAULT_LOG_PAGE, 1, MAX_LOG_PAGE);
+            if (record != null && !record.isBlank()) {
+                int skip = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
+                List<AuditEntry> entries = store().auditReview().ofRecord(caller.context(), record.strip(),
+                        instant("from", from), instant("to", to), skip, page);
+                return json(Response.ok(), AccessLogBody.of(entries, skip, page));
+            }
+            long start = integer("fromSequence", fromSequence, 1, 1, Integer.MAX_VALUE);
+            List<AuditEntry> entries = store().auditReview().range(caller.context(), start, page);
+            return json(Response.ok(), AccessLogBody.of(entries, 0, page));
+        });
+    }
+
+    /** Walks the audit trail's hash chain and says whether it is intact, and where it breaks if not. */
+    @GET
+    @Path("audit/verify")
+    public Response verifyAudit() {
+        return handle(false, caller -> {
+            ChainVerification verification = store().auditReview().verify(caller.context());
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("intact", verification.intact());
+            body.put("entriesChecked", verification.entriesChecked());
+            body.put("firstBrokenSequence", verification.firstBrokenSequence());
+            body.put("problem", verification.problem());
+            return json(Response.ok(), body);
+        });
+    }
+
     /** What one endpoint does once the caller is known; it may throw whatever {@link Problems} maps. */
     @FunctionalInterface
     private interface Action {
@@ -182,6 +304,11 @@ public final class StudentRecordsResource {
             builder = problem(Problems.from(e));
         }
         return cors.add(builder);
+    }
+
+    private static boolean isExternal(RealmModel realm, String clientId) {
+        ClientModel client = realm.getClientByClientId(clientId);
+        return client != null && ClientTrust.fromAttribute(client.getAttribute(ClientTrust.ATTRIBUTE)) == ClientTrust.EXTERNAL;
     }
 
     private StudentRecordStore store() {

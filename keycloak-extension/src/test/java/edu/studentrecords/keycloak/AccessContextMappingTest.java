@@ -32,7 +32,7 @@ class AccessContextMappingTest {
                 Map.of("student-records.trust", "internal", "student-records.purposes", "teaching, statistics"),
                 "teaching,statistics,library-services");
 
-        AccessContext ctx = AccessContextMapping.toContext(token, facts, "teaching", false, NOW);
+        AccessContext ctx = AccessContextMapping.toContext(token, facts, "teaching", false, NOW, List.of());
 
         assertThat(ctx.subject()).isEqualTo("user-1");
         assertThat(ctx.serviceAccount()).isFalse();
@@ -56,7 +56,7 @@ class AccessContextMappingTest {
         CallerFacts facts = new CallerFacts(true, Set.of("default-roles-campus"), List.of(),
                 Map.of("student-records.trust", "internal", "student-records.units", "*"), null);
 
-        AccessContext ctx = AccessContextMapping.toContext(token, facts, "teaching", false, NOW);
+        AccessContext ctx = AccessContextMapping.toContext(token, facts, "teaching", false, NOW, List.of());
 
         assertThat(ctx.subject()).isNull();
         assertThat(ctx.serviceAccount()).isTrue();
@@ -68,7 +68,7 @@ class AccessContextMappingTest {
         CallerFacts facts = new CallerFacts(false, Set.of(), List.of("science/physics,science/chemistry", "../etc", "arts"),
                 Map.of("student-records.units", "science, arts/music"), null);
 
-        AccessContext ctx = AccessContextMapping.toContext(token("u", "c", "openid"), facts, null, false, NOW);
+        AccessContext ctx = AccessContextMapping.toContext(token("u", "c", "openid"), facts, null, false, NOW, List.of());
 
         assertThat(ctx.units()).containsExactlyInAnyOrder(UnitPath.parse("science/physics"),
                 UnitPath.parse("science/chemistry"), UnitPath.parse("arts"));
@@ -79,7 +79,7 @@ class AccessContextMappingTest {
     void aClientWithoutTrustAttributeIsExternalAndTheRealmPurposesDefault() {
         CallerFacts facts = new CallerFacts(false, Set.of(), List.of(), Map.of(), null);
 
-        AccessContext ctx = AccessContextMapping.toContext(token("u", "outside-body", null), facts, "  ", true, NOW);
+        AccessContext ctx = AccessContextMapping.toContext(token("u", "outside-body", null), facts, "  ", true, NOW, List.of());
 
         assertThat(ctx.clientTrust()).isEqualTo(ClientTrust.EXTERNAL);
         assertThat(ctx.scopes()).isEmpty();
@@ -94,7 +94,7 @@ class AccessContextMappingTest {
     void aTrustValueOtherThanInternalIsExternal() {
         CallerFacts facts = new CallerFacts(false, Set.of(), List.of(), Map.of("student-records.trust", "intern"), null);
 
-        assertThat(AccessContextMapping.toContext(token("u", "c", ""), facts, null, false, NOW).clientTrust())
+        assertThat(AccessContextMapping.toContext(token("u", "c", ""), facts, null, false, NOW, List.of()).clientTrust())
                 .isEqualTo(ClientTrust.EXTERNAL);
     }
 }

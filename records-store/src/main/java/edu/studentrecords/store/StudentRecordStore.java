@@ -9,18 +9,21 @@ import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.AccessDecision;
 import edu.studentrecords.store.access.AccessPolicy;
 import edu.studentrecords.store.access.AccessTarget;
+import edu.studentrecords.store.access.Grant;
 import edu.studentrecords.store.access.Operation;
 import edu.studentrecords.store.access.UnitPath;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditTrail;
 import edu.studentrecords.store.audit.ChainVerification;
 import edu.studentrecords.store.feed.ChangeFeed;
+import edu.studentrecords.store.grants.AccessGrants;
 import edu.studentrecords.store.internal.crypto.BlindIndex;
 import edu.studentrecords.store.internal.crypto.DataKeyVault;
 import edu.studentrecords.store.internal.crypto.SecretKeyFile;
 import edu.studentrecords.store.internal.crypto.UnreadableCiphertextException;
 import edu.studentrecords.store.internal.audit.MongoAuditTrail;
 import edu.studentrecords.store.internal.mongo.DecisionRecorder;
+import edu.studentrecords.store.internal.mongo.GrantCollection;
 import edu.studentrecords.store.internal.mongo.MongoChangeFeed;
 import edu.studentrecords.store.internal.mongo.RecordCodec;
 import edu.studentrecords.store.internal.mongo.RecordCollection;
@@ -71,6 +74,8 @@ public final class StudentRecordStore implements AutoCloseable {
     private final RecordValidator validator;
     private final RecordHeaderCache headers;
     private final ExecutorService fetcher;
+    private final AccessGrants grants;
+    private final AuditReview review;
 
     private StudentRecordStore(StoreSettings settings, MongoClient client, boolean ownsClient) {
         this.settings = settings;
@@ -92,6 +97,9 @@ public final class StudentRecordStore implements AutoCloseable {
         this.recorder = new DecisionRecorder(audit);
         this.validator = new RecordValidator(settings.clock());
         this.headers = new RecordHeaderCache(settings.keyCacheSize());
+        this.grants = new AccessGrants(new GrantCollection(db.getCollection("grants"), db.getCollection("grant_agreements")),
+                recorder, audit, policy);
+        this.review = new AuditReview(audit, recorder, policy);
         this.fetcher = Executors.newFixedThreadPool(FETCH_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "record-fetch");
             thread.setDaemon(true);
@@ -301,6 +309,31 @@ public final class StudentRecordStore implements AutoCloseable {
         records.delete(recordId);
         headers.remove(recordId);
         return new Destruction(recordId, header.version(), now(), reason, intent);
+    }
+
+    /**
+     * The Keycloak users whose records a grant covers, to tell them about it (rule 7.4: students see who can reach
+     * their record). A scan of the record headers: call it off the request path. Nothing is decided or returned
+     * about record contents, so nothing is audited here; the notice itself is the student's own business.
+     */
+    public List<String> ownersCoveredBy(Grant grant) {
+        List<String> owners = new ArrayList<>();
+        records.forEachHeader(header -> {
+            if (header.ownerSubject() != null && grant.covers(target(header))) {
+                owners.add(header.ownerSubject());
+            }
+        });
+        return owners;
+    }
+
+    /** The realm's access grants for outside bodies. */
+    public AccessGrants grants() {
+        return grants;
+    }
+
+    /** Supervision: the audit trail for supervisors and administrators. */
+    public AuditReview auditReview() {
+        return review;
     }
 
     /** The change feed, for the search index. */

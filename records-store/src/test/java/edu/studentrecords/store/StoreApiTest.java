@@ -13,9 +13,12 @@ import org.junit.jupiter.api.Test;
 /** The store's public surface: no way to reach a record without an access context. */
 class StoreApiTest {
 
-    /** Public methods that reach no record content: construction, settings, the feed, the audit, closing. */
+    /**
+     * Public methods that reach no record content: construction, settings, the feed, the audit, closing, the services
+     * whose own operations are checked below, and the ids of users a grant covers (for notices).
+     */
     private static final Set<String> NO_RECORD_CONTENT = Set.of("connect", "using", "clientSettings", "changes",
-            "auditTrail", "verifyAudit", "close");
+            "auditTrail", "verifyAudit", "close", "grants", "auditReview", "ownersCoveredBy");
 
     @Test
     void everyPublicOperationOnRecordsTakesAnAccessContextFirst() {
@@ -29,6 +32,22 @@ class StoreApiTest {
         for (Method m : operations) {
             assertThat(m.getParameterTypes()).as(m.getName()).isNotEmpty();
             assertThat(m.getParameterTypes()[0]).as(m.getName()).isEqualTo(AccessContext.class);
+        }
+    }
+
+    @Test
+    void theCentresServicesDecideOnAnAccessContextFirst() {
+        // ofClient and covering feed access contexts and the student's own view; they decide nothing.
+        Set<String> contextFree = Set.of("ofClient", "covering");
+        for (Class<?> service : List.of(edu.studentrecords.store.grants.AccessGrants.class, AuditReview.class)) {
+            List<Method> operations = Arrays.stream(service.getDeclaredMethods())
+                    .filter(m -> Modifier.isPublic(m.getModifiers()) && !contextFree.contains(m.getName()))
+                    .toList();
+            assertThat(operations).as(service.getSimpleName()).isNotEmpty();
+            for (Method m : operations) {
+                assertThat(m.getParameterTypes()[0]).as(service.getSimpleName() + "." + m.getName())
+                        .isEqualTo(AccessContext.class);
+            }
         }
     }
 

@@ -105,4 +105,33 @@ public final class AccessPolicy {
                 ? InternalAccess.searchScope(ctx)
                 : GrantAccess.searchScope(ctx);
     }
+
+    /**
+     * Decides whether the caller may perform one of the centre's duties. A duty is done by a signed-in person
+     * (never a client acting for itself, never through self service) holding one of the duty's roles, through an
+     * internal client, with a declared purpose the realm and the client allow, and with the duty's scope.
+     *
+     * @param ctx  the caller; not null
+     * @param duty the duty; not null
+     * @return empty when allowed; otherwise the refusal (always {@link Visibility#FORBIDDEN})
+     */
+    public Optional<Denied> checkDuty(AccessContext ctx, Duty duty) {
+        Objects.requireNonNull(ctx, "ctx");
+        Objects.requireNonNull(duty, "duty");
+        if (ctx.selfService()) {
+            return Optional.of(new Denied(DenialReason.OPERATION_NOT_SELF_SERVICE, Visibility.FORBIDDEN));
+        }
+        Optional<Denied> purposeDenied = PurposeCheck.check(ctx);
+        if (purposeDenied.isPresent()) {
+            return purposeDenied;
+        }
+        boolean person = ctx.subject() != null && !ctx.serviceAccount();
+        if (ctx.clientTrust() != ClientTrust.INTERNAL || !person || duty.roles().stream().noneMatch(ctx::hasRole)) {
+            return Optional.of(new Denied(DenialReason.OPERATION_REQUIRES_ADMIN, Visibility.FORBIDDEN));
+        }
+        if (!ctx.hasScope(duty.scope())) {
+            return Optional.of(new Denied(DenialReason.SCOPE_MISSING, Visibility.FORBIDDEN));
+        }
+        return Optional.empty();
+    }
 }

@@ -41,6 +41,14 @@ public interface AuditTrail extends AutoCloseable {
     List<AuditEntry> historyOf(String recordId, Instant from, Instant to, int offset, int limit);
 
     /**
+     * The entries that name an access grant (its request, approval, revocation and every access it opened),
+     * newest first, after skipping {@code offset}, at most {@code limit}.
+     *
+     * @param grantId the grant; not null
+     */
+    List<AuditEntry> historyOfGrant(String grantId, int offset, int limit);
+
+    /**
      * Up to {@code limit} consecutive entries starting at {@code fromSequence}, oldest first; stops at
      * the end of the chain or at the first missing entry.
      *

@@ -28,7 +28,12 @@ public final class Principals {
 
     /** A registrar of the information management centre through the campus portal. */
     public static AccessContext admin(String subject) {
-        return person(subject, "records-admin", Set.of(), allScopes());
+        return admin(subject, Instant.now());
+    }
+
+    /** A registrar, at a given instant (to act after an expiry). */
+    public static AccessContext admin(String subject, Instant now) {
+        return person(subject, "records-admin", Set.of(), allScopes(), now);
     }
 
     /** A teacher of the given units through the campus portal, with the given scopes. */
@@ -37,7 +42,7 @@ public final class Principals {
         for (String unit : units) {
             paths.add(UnitPath.parse(unit));
         }
-        return person(subject, "records-staff", paths, scopes);
+        return person(subject, "records-staff", paths, scopes, Instant.now());
     }
 
     /** A student through the account console, on the /me endpoints. */
@@ -54,7 +59,8 @@ public final class Principals {
                 .build();
     }
 
-    private static AccessContext person(String subject, String role, Set<UnitPath> units, Set<String> scopes) {
+    private static AccessContext person(String subject, String role, Set<UnitPath> units, Set<String> scopes,
+            Instant now) {
         return AccessContext.builder()
                 .subject(subject)
                 .clientId("campus-portal")
@@ -65,7 +71,7 @@ public final class Principals {
                 .purpose("administration")
                 .realmPurposes(REALM_PURPOSES)
                 .clientPurposes(Set.of("teaching", "administration", "student-services"))
-                .now(Instant.now())
+                .now(now)
                 .build();
     }
 }

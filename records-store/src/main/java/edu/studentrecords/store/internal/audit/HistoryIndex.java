@@ -23,7 +23,8 @@ import java.util.TreeSet;
 import org.bson.Document;
 
 /**
- * Which entries concern which record, answered by key lookups only.
+ * Which entries concern which record, and which entries name which access grant (under {@link #grantKey}),
+ * answered by key lookups only.
  *
  * <p>Two kinds of documents share the collection. A <em>bucket</em> {@code {_id: "<record>/<bucket>",
  * e: [{s: sequence, t: time}, ...]}} lists a record's entries whose sequence falls in one bucket of
@@ -45,6 +46,7 @@ final class HistoryIndex {
     private static final String SEQUENCE = "s";
     private static final String TIME = "t";
     private static final int BUCKETS_PER_READ = 16;
+    private static final String GRANT_PREFIX = "grant:";
 
     private final MongoCollection<Document> index;
 
@@ -117,10 +119,21 @@ final class HistoryIndex {
         return directoryKey(recordId) + "/" + String.format("%019d", bucket);
     }
 
+    /**
+     * The key under which a grant's entries are listed. Record ids are UUIDs, so a key with this prefix never
+     * names a record.
+     */
+    static String grantKey(String grantId) {
+        return GRANT_PREFIX + grantId;
+    }
+
     private static Set<String> recordsOf(AuditEntry entry) {
         Set<String> records = new LinkedHashSet<>(entry.recordIds());
         if (entry.recordId() != null) {
             records.add(entry.recordId());
+        }
+        if (entry.grantId() != null) {
+            records.add(grantKey(entry.grantId()));
         }
         return records;
     }

@@ -147,6 +147,12 @@ public final class MongoAuditTrail implements AuditTrail {
     }
 
     @Override
+    public List<AuditEntry> historyOfGrant(String grantId, int offset, int limit) {
+        Objects.requireNonNull(grantId, "grantId");
+        return historyOf(HistoryIndex.grantKey(grantId), null, null, offset, limit);
+    }
+
+    @Override
     public List<AuditEntry> range(long fromSequence, int limit) {
         if (fromSequence < 1) {
             throw new IllegalArgumentException("fromSequence must be at least 1");

@@ -65,6 +65,22 @@ public final class DecisionRecorder {
         }
     }
 
+    /**
+     * Appends a decision about one of the centre's duties (no record content involved), under an operation code of
+     * its own; {@code grantId} names the grant acted on, if any.
+     */
+    public void recordDuty(AccessContext ctx, String operationCode, String grantId, Decision decision, String reason) {
+        append(ctx, operationCode, null, List.of(), Set.of(), grantId, decision, reason);
+    }
+
+    /**
+     * Appends a decision about one of the centre's duties that concerns a record without reading its content (a
+     * supervisor reading its audit history); {@code recordId} may be null.
+     */
+    public void recordDutyOn(AccessContext ctx, String operationCode, String recordId, Decision decision, String reason) {
+        append(ctx, operationCode, recordId, List.of(), Set.of(), null, decision, reason);
+    }
+
     private void append(AccessContext ctx, String operation, String recordId, List<String> recordIds,
             Set<FieldGroup> groups, String grantId, Decision decision, String reason) {
         boolean wellFormed = recordId == null || RECORD_ID.matcher(recordId).matches();

@@ -108,6 +108,16 @@ public final class RecordCollection {
         return ids;
     }
 
+    /**
+     * Calls {@code visitor} with the header of every record, reading only the header fields. A full scan: for rare
+     * background work such as telling the students a new grant covers.
+     */
+    public void forEachHeader(java.util.function.Consumer<RecordHeader> visitor) {
+        records.find().projection(Projections.include(RecordCodec.ID, RecordCodec.VERSION, RecordCodec.OWNER,
+                RecordCodec.UNIT)).forEach(d -> visitor.accept(new RecordHeader(d.getString(RecordCodec.ID),
+                d.getLong(RecordCodec.VERSION), d.getString(RecordCodec.OWNER), d.getString(RecordCodec.UNIT))));
+    }
+
     private Optional<String> idWhere(org.bson.conversions.Bson filter) {
         Document doc = records.find(filter).projection(Projections.include(RecordCodec.ID)).first();
         return doc == null ? Optional.empty() : Optional.of(doc.getString(RecordCodec.ID));

@@ -1,0 +1,94 @@
+package edu.studentrecords.keycloak;
+
+import edu.studentrecords.store.access.Grant;
+import edu.studentrecords.store.model.FieldGroup;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.executors.ExecutorsProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Tells every student a newly approved grant covers, by email through the realm's own mail settings and email
+ * theme (template {@code student-records-grant-approved.ftl}, English and Simplified Chinese). Runs after the
+ * approving request's transaction committed, on Keycloak's executor, in a session of its own: finding the covered
+ * students scans the record headers, which must not hold up the response. Logs counts only.
+ */
+final class GrantNotices {
+
+    static final String TEMPLATE = "student-records-grant-approved.ftl";
+    private static final String SUBJECT = "studentRecordsGrantApprovedSubject";
+    private static final Logger LOG = Logger.getLogger(GrantNotices.class);
+
+    private GrantNotices() {
+    }
+
+    /** Sends the notices once {@code session}'s transaction has committed; nothing if it rolls back. */
+    static void afterCommit(KeycloakSession session, Grant grant) {
+        String realmId = session.getContext().getRealm().getId();
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        session.getTransactionManager().enlistAfterCompletion(new org.keycloak.models.AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                session.getProvider(ExecutorsProvider.class).getExecutor("student-records-notices")
+                        .execute(() -> send(factory, realmId, grant));
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                // The approval did not happen: nobody is told.
+            }
+        });
+    }
+
+    private static void send(KeycloakSessionFactory factory, String realmId, Grant grant) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                RealmModel realm = session.realms().getRealm(realmId);
+                if (realm == null) {
+                    return;
+                }
+                session.getContext().setRealm(realm);
+                List<String> owners = session.getProvider(StudentRecordsProvider.class).store(realm).ownersCoveredBy(grant);
+                int sent = 0;
+                for (String owner : owners) {
+                    UserModel user = session.users().getUserById(realm, owner);
+                    if (user == null || !user.isEnabled() || user.getEmail() == null) {
+                        continue;
+                    }
+                    try {
+                        session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
+                                .send(SUBJECT, List.of(), TEMPLATE, attributes(realm, grant));
+                        sent++;
+                    } catch (EmailException e) {
+                        LOG.warnf("A grant notice could not be sent (%s)", e.getClass().getSimpleName());
+                    }
+                }
+                LOG.infof("Grant %s approved: %d of %d covered students told by email", grant.id(), sent, owners.size());
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf("Grant notices for %s failed: %s", grant.id(), e.getClass().getName());
+        }
+    }
+
+    private static Map<String, Object> attributes(RealmModel realm, Grant grant) {
+        ClientModel client = realm.getClientByClientId(grant.clientId());
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("realmName", realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName());
+        attributes.put("clientName", client != null && client.getName() != null ? client.getName() : grant.clientId());
+        attributes.put("purpose", grant.purpose());
+        attributes.put("groups", grant.groups().stream().map(FieldGroup::jsonName).collect(Collectors.joining(", ")));
+        attributes.put("agreementReference", grant.agreementReference());
+        attributes.put("expiresAt", grant.expiresAt().toString());
+        return attributes;
+    }
+}

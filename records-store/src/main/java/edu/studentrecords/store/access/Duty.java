@@ -1,0 +1,33 @@
+package edu.studentrecords.store.access;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The information management centre's work that is not an operation on one record: managing access grants,
+ * reading the audit trail. Each duty names the scope a token must carry and the realm roles that may hold it.
+ */
+public enum Duty {
+    /** Request, approve, revoke and list access grants for outside bodies. */
+    MANAGE_GRANTS(StudentScopes.ADMIN, Set.of(RealmRole.ADMIN)),
+    /** Read and verify the audit trail (supervision): never record contents. */
+    SUPERVISE(StudentScopes.AUDIT, Set.of(RealmRole.ADMIN, RealmRole.SUPERVISOR));
+
+    private final String scope;
+    private final Set<RealmRole> roles;
+
+    Duty(String scope, Set<RealmRole> roles) {
+        this.scope = Objects.requireNonNull(scope);
+        this.roles = Set.copyOf(roles);
+    }
+
+    /** The scope the caller's token must carry. */
+    public String scope() {
+        return scope;
+    }
+
+    /** The realm roles, any of which lets a person perform the duty. */
+    public Set<RealmRole> roles() {
+        return roles;
+    }
+}
