@@ -47,7 +47,8 @@ class SearchIT {
     private static String setUpFailedIn;
     private static MongoClient mongo;
 
-    @InjectRealm
+    /** A realm of its own: realms of other test classes may share the default realm's id, and with it the store. */
+    @InjectRealm(ref = "search")
     ManagedRealm realm;
 
     @InjectOAuthClient
