@@ -7,6 +7,7 @@ import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.access.AccessContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,8 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
     public static final String ID = "default";
 
     private static final Logger LOG = Logger.getLogger(DefaultStudentRecordsProviderFactory.class);
+    /** How long a destruction waits for the index to apply the record's removal before it purges the files. */
+    private static final Duration PURGE_FEED_WAIT = Duration.ofSeconds(5);
 
     private final Map<String, RealmRecords> realms = new ConcurrentHashMap<>();
     private volatile StudentRecordsOptions options;
@@ -75,13 +78,14 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
     }
 
     /**
-     * Destroys a record in the realm's store, then purges it from this node's index at once: out of the results
-     * and, by a merge of deletes, out of the index files. See {@link StudentRecordsProvider#destroy}.
+     * Destroys a record in the realm's store, then purges it from this node's index before returning: out of the
+     * results and, by a merge of deletes, out of the index files. See {@link StudentRecordsProvider#destroy}.
      */
     Destruction destroy(RealmModel realm, AccessContext ctx, String recordId, String reason) {
         RealmRecords records = records(realm);
         Destruction destruction = records.store().destroy(ctx, recordId, reason);
         try {
+            awaitRemoval(records.index(), destruction);
             records.index().purge(recordId);
         } catch (SearchIndexException e) {
             // The record is destroyed and its key gone; the feed's removal takes it out of the results, and the
@@ -90,6 +94,21 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
                     e.getClass().getSimpleName());
         }
         return destruction;
+    }
+
+    /**
+     * Waits (briefly) until the index has applied the record's removal: a version of the record the feed consumer
+     * read just before the destruction is then added and removed before the purge rewrites the files, not added back
+     * after it.
+     */
+    private static void awaitRemoval(StudentSearchIndex index, Destruction destruction) {
+        try {
+            if (!index.awaitSearchable(destruction.feedSequence(), PURGE_FEED_WAIT)) {
+                LOG.warn("The search index had not reached a record's removal in time; purging it now");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Closes the store and index of a removed realm; its data stays in MongoDB, its index folder on disk. */
