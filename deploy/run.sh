@@ -47,7 +47,7 @@ if [ -d "$root/keycloak-extension/src/main" ] && [ ! -d "$providers" ]; then
   needs_build=true
 fi
 if [ "$needs_build" = false ]; then
-  if [ ! -f "$built_marker" ] || [ -n "$(find "$root/pom.xml" "$root/records-store" "$root/keycloak-extension" "$root/deploy" \
+  if [ ! -f "$built_marker" ] || [ -n "$(find "$root/pom.xml" "$root/records-store" "$root/search-index" "$root/keycloak-extension" "$root/deploy" \
       \( -name target -o -name node_modules \) -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
       -newer "$built_marker" -print -quit)" ]; then
     needs_build=true
@@ -138,7 +138,8 @@ kc_args=(start-dev
   --http-port="$port" --http-management-port="$management_port"
   --spi-student-records--default--connection-string="$connection"
   --spi-student-records--default--keys-dir="$data/keys"
-  --spi-student-records--default--generate-keys=true)
+  --spi-student-records--default--generate-keys=true
+  --spi-student-records--default--index-dir="$data/search-index")
 if [ "$first_start" = true ]; then
   kc_args+=(--import-realm)
 fi

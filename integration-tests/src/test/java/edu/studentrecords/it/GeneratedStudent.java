@@ -32,6 +32,12 @@ record GeneratedStudent(String studentNumber, String name, Gender gender, String
             String.format("137%08d", 20_000_000 + n * 104_729));
     }
 
+    /** The same student under another made-up name (e.g. one in Chinese characters, for searches by name). */
+    GeneratedStudent named(String otherName) {
+        return new GeneratedStudent(studentNumber, otherName, gender, unit, birthDate, residentIdNumber, divisionCode,
+            divisionName, mobilePhone, email, homeAddress, guardianName, guardianPhone);
+    }
+
     private static Map.Entry<String, String> county(int n) {
         List<Map.Entry<String, String>> counties = new ArrayList<>();
         for (Map.Entry<String, String> entry : DivisionCodes.all().entrySet()) {

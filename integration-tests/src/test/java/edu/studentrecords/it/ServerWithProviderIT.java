@@ -44,7 +44,8 @@ class ServerWithProviderIT {
             .containsEntry("hosts", "127.0.0.1:" + SuiteStore.get().port())
             .containsEntry("database-prefix", "student_records_it")
             .containsEntry("keys-dir", SuiteStore.keysDirectory().toString())
-            .containsEntry("generate-keys", "true");
+            .containsEntry("generate-keys", "true")
+            .containsEntry("index-dir", SuiteStore.indexDirectory().toString());
         assertThat(SuiteStore.keysDirectory().resolve("master.key")).exists();
         assertThat(SuiteStore.keysDirectory().resolve("blind-index.key")).exists();
         assertThat(SuiteStore.keysDirectory().resolve("audit.key")).exists();

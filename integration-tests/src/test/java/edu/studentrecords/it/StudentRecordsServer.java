@@ -8,7 +8,8 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
  *
  * <p>The server gets exactly the jars a deployment puts into {@code providers/} (each is a direct dependency of this
  * module, which is where the framework looks them up), and the {@code student-records} SPI points at the suite's
- * embedded store, which is started here, before Keycloak, on a free port.
+ * embedded store, which is started here, before Keycloak, on a free port, and keeps its search indexes beside it
+ * (emptied with it: an index left from an earlier run would hold a feed position the new store has not reached).
  */
 public final class StudentRecordsServer implements KeycloakServerConfig {
 
@@ -26,11 +27,18 @@ public final class StudentRecordsServer implements KeycloakServerConfig {
             .dependency("org.mongodb", "bson-record-codec")
             .dependency("org.hibernate.validator", "hibernate-validator")
             .dependency("com.googlecode.libphonenumber", "libphonenumber")
+            .dependency("edu.studentrecords", "search-index")
+            .dependency("org.apache.lucene", "lucene-core")
+            .dependency("org.apache.lucene", "lucene-analysis-common")
+            .dependency("org.apache.lucene", "lucene-analysis-icu")
+            .dependency("org.apache.lucene", "lucene-facet")
+            .dependency("com.ibm.icu", "icu4j")
             // The clock endpoint TimeOffSet calls; named here so that every test class asks for the same server.
             .dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers")
             .spiOption(SPI, PROVIDER, "connection-string", SuiteStore.get().connectionString())
             .spiOption(SPI, PROVIDER, "database-prefix", "student_records_it")
             .spiOption(SPI, PROVIDER, "keys-dir", SuiteStore.keysDirectory().toString())
-            .spiOption(SPI, PROVIDER, "generate-keys", "true");
+            .spiOption(SPI, PROVIDER, "generate-keys", "true")
+            .spiOption(SPI, PROVIDER, "index-dir", SuiteStore.indexDirectory().toString());
     }
 }

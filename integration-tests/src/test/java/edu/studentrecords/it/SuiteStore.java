@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * The one embedded store process the whole suite shares, started before Keycloak (the server configuration asks
  * for its connection string) and stopped by {@link SuiteStoreShutdown} once every test has run.
  *
- * <p>Its data and the server's key files live under {@code target/it/}, emptied when the store starts, so every run
+ * <p>Its data, the server's key files and search indexes live under {@code target/it/}, emptied when the store starts, so every run
  * begins from nothing and leaves no state behind outside the build folder.
  */
 final class SuiteStore {
@@ -32,6 +32,7 @@ final class SuiteStore {
         if (store == null) {
             deleteRecursively(dataDirectory());
             deleteRecursively(keysDirectory());
+            deleteRecursively(indexDirectory());
             store = EmbeddedStoreProcess.start(dataDirectory());
         }
         return store;
@@ -48,6 +49,11 @@ final class SuiteStore {
     /** The folder of the server's key files ({@code keys-dir}); the server creates the keys there. */
     static Path keysDirectory() {
         return WORK_DIRECTORY.resolve("keys");
+    }
+
+    /** The folder of the server's search indexes ({@code index-dir}), emptied with the store's data. */
+    static Path indexDirectory() {
+        return WORK_DIRECTORY.resolve("index");
     }
 
     private static Path dataDirectory() {

@@ -1,5 +1,6 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.access.AccessContext;
@@ -17,6 +18,11 @@ final class DefaultStudentRecordsProvider implements StudentRecordsProvider {
     @Override
     public StudentRecordStore store(RealmModel realm) {
         return factory.store(realm);
+    }
+
+    @Override
+    public StudentSearchIndex index(RealmModel realm) {
+        return factory.index(realm);
     }
 
     @Override

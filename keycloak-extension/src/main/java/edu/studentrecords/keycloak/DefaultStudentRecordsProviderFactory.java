@@ -2,9 +2,12 @@ package edu.studentrecords.keycloak;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import edu.studentrecords.search.SearchIndexException;
+import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.access.AccessContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,8 +21,9 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * The {@code default} provider of the {@code student-records} SPI. Owns the node's one MongoDB client (created in
- * {@link #postInit}) and one {@link StudentRecordStore} per realm (opened on first use), and closes them all in
- * {@link #close()}. It also registers the realm bootstrap. Thread-safe.
+ * {@link #postInit}) and, per realm, one {@link StudentRecordStore} and the {@link StudentSearchIndex} fed by its
+ * change feed (opened together on first use, the index in its own folder below {@code index-dir}), and closes them
+ * all in {@link #close()}. It also registers the realm bootstrap. Thread-safe.
  */
 public final class DefaultStudentRecordsProviderFactory implements StudentRecordsProviderFactory,
         ServerInfoAwareProviderFactory {
@@ -28,8 +32,10 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
     public static final String ID = "default";
 
     private static final Logger LOG = Logger.getLogger(DefaultStudentRecordsProviderFactory.class);
+    /** How long a destruction waits for the index to apply the record's removal before it purges the files. */
+    private static final Duration PURGE_FEED_WAIT = Duration.ofSeconds(5);
 
-    private final Map<String, StudentRecordStore> stores = new ConcurrentHashMap<>();
+    private final Map<String, RealmRecords> realms = new ConcurrentHashMap<>();
     private volatile StudentRecordsOptions options;
     private volatile MongoClient client;
 
@@ -50,33 +56,80 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
         return new DefaultStudentRecordsProvider(this);
     }
 
-    /** The realm's store, opened once per node; a failed opening is retried on the next call. */
+    /** The realm's store, opened once per node with its search index; a failed opening is retried on the next call. */
     StudentRecordStore store(RealmModel realm) {
+        return records(realm).store();
+    }
+
+    /** The realm's search index on this node, fed by the realm's store. */
+    StudentSearchIndex index(RealmModel realm) {
+        return records(realm).index();
+    }
+
+    private RealmRecords records(RealmModel realm) {
         MongoClient current = client;
         if (current == null) {
             throw new IllegalStateException("the student records provider is not started");
         }
-        return stores.computeIfAbsent(realm.getId(),
-                id -> StudentRecordStore.using(options.settingsFor(id), current));
+        StudentRecordsOptions settings = options;
+        return realms.computeIfAbsent(realm.getId(), id -> RealmRecords.open(
+                StudentRecordStore.using(settings.settingsFor(id), current),
+                store -> StudentSearchIndex.open(settings.searchSettingsFor(id), store.changes())));
     }
 
-    /** Destroys a record in the realm's store; see {@link StudentRecordsProvider#destroy}. */
+    /**
+     * Destroys a record in the realm's store, then purges it from this node's index before returning: out of the
+     * results and, by a merge of deletes, out of the index files. See {@link StudentRecordsProvider#destroy}.
+     */
     Destruction destroy(RealmModel realm, AccessContext ctx, String recordId, String reason) {
-        return store(realm).destroy(ctx, recordId, reason);
+        RealmRecords records = records(realm);
+        Destruction destruction = records.store().destroy(ctx, recordId, reason);
+        try {
+            awaitRemoval(records.index(), destruction);
+            records.index().purge(recordId);
+        } catch (SearchIndexException e) {
+            // The record is destroyed and its key gone; the feed's removal takes it out of the results, and the
+            // next merge or rebuild out of the files. Failing the request would misreport a destruction as failed.
+            LOG.errorf("A destroyed record could not be purged from the search index files at once (%s)",
+                    e.getClass().getSimpleName());
+        }
+        return destruction;
     }
 
-    /** Closes the store of a removed realm; its data stays in MongoDB. */
+    /**
+     * Waits (briefly) until the index has applied the record's removal: a version of the record the feed consumer
+     * read just before the destruction is then added and removed before the purge rewrites the files, not added back
+     * after it.
+     */
+    private static void awaitRemoval(StudentSearchIndex index, Destruction destruction) {
+        try {
+            if (!index.awaitSearchable(destruction.feedSequence(), PURGE_FEED_WAIT)) {
+                LOG.warn("The search index had not reached a record's removal in time; purging it now");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Closes the store and index of a removed realm; its data stays in MongoDB, its index folder on disk. */
     void forget(String realmId) {
-        StudentRecordStore store = stores.remove(realmId);
-        if (store != null) {
-            store.close();
+        RealmRecords records = realms.remove(realmId);
+        if (records != null) {
+            records.close();
         }
     }
 
     @Override
     public void close() {
-        stores.values().forEach(StudentRecordStore::close);
-        stores.clear();
+        for (RealmRecords records : realms.values()) {
+            try {
+                records.close();
+            } catch (RuntimeException e) {
+                // One realm's failure must not leave the other realms' indexes or the client open.
+                LOG.errorf("Closing a realm's records failed (%s)", e.getClass().getSimpleName());
+            }
+        }
+        realms.clear();
         if (client != null) {
             client.close();
             client = null;

@@ -2,6 +2,8 @@ package edu.studentrecords.keycloak;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import edu.studentrecords.search.SearchIndexException;
+import edu.studentrecords.search.SearchRefusedException;
 import edu.studentrecords.store.AccessDeniedException;
 import edu.studentrecords.store.DuplicateRecordException;
 import edu.studentrecords.store.FourEyesException;
@@ -39,6 +41,15 @@ final class Problems {
             ProblemType type = ProblemType.FORBIDDEN;
             return new Problem(type.uri(), type.title(), type.status(), denied.decision().reason().description(),
                     denied.decision().reason().name(), null);
+        }
+        if (failure instanceof SearchRefusedException refused) {
+            ProblemType type = ProblemType.FORBIDDEN;
+            return new Problem(type.uri(), type.title(), type.status(), refused.reason().description(),
+                    refused.reason().name(), null);
+        }
+        if (failure instanceof SearchIndexException) {
+            LOG.error("The search index failed to answer a search");
+            return Problem.of(ProblemType.UNAVAILABLE, "Search is unavailable; try again later.");
         }
         if (failure instanceof InvalidRecordException invalid) {
             ProblemType type = ProblemType.VALIDATION;

@@ -1,6 +1,7 @@
 package edu.studentrecords.keycloak;
 
 import com.mongodb.ConnectionString;
+import edu.studentrecords.search.SearchSettings;
 import edu.studentrecords.store.StoreSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * @param generateKeys     create missing key files (demo and first start only)
  * @param writeConcern     the write concern's {@code w}: {@code majority} or a number
  * @param journal          the write concern's {@code j}
+ * @param indexDir         the folder of this node's search indexes, one sub-folder per realm
  */
 public record StudentRecordsOptions(
         String connectionString,
@@ -28,7 +30,8 @@ public record StudentRecordsOptions(
         Path keysDir,
         boolean generateKeys,
         String writeConcern,
-        boolean journal) {
+        boolean journal,
+        Path indexDir) {
 
     static final String CONNECTION_STRING = "connection-string";
     static final String DATABASE_PREFIX = "database-prefix";
@@ -36,10 +39,21 @@ public record StudentRecordsOptions(
     static final String GENERATE_KEYS = "generate-keys";
     static final String WRITE_CONCERN = "write-concern";
     static final String JOURNAL = "journal";
+    static final String INDEX_DIR = "index-dir";
 
     static final String DEFAULT_CONNECTION_STRING = "mongodb://127.0.0.1:27017";
     static final String DEFAULT_DATABASE_PREFIX = "student_records";
     static final String DEFAULT_WRITE_CONCERN = "majority";
+    /**
+     * Where the search indexes live unless {@code index-dir} says otherwise: below Keycloak's own data folder, which
+     * already holds the node's local state and is what a container mounts as the node's volume. The index is
+     * node-local and rebuildable from the store, so it belongs beside that state, not beside the store.
+     */
+    static final Path DEFAULT_INDEX_DIR_IN_HOME = Path.of("data", "search-index");
+    /** The system property in which Keycloak's start script names its home folder. */
+    static final String KEYCLOAK_HOME_PROPERTY = "kc.home.dir";
+    /** The deepest hit a page of search results may reach ({@code (page + 1) * size}). */
+    static final int MAX_SEARCH_WINDOW = 1000;
 
     /** Validates the values; a bad value stops the server at start rather than at the first request. */
     public StudentRecordsOptions {
@@ -51,6 +65,7 @@ public record StudentRecordsOptions(
         if (writeConcern == null || writeConcern.isBlank()) {
             throw new IllegalArgumentException(WRITE_CONCERN + " must not be blank");
         }
+        Objects.requireNonNull(indexDir, INDEX_DIR);
     }
 
     /**
@@ -59,6 +74,15 @@ public record StudentRecordsOptions(
      * @throws IllegalArgumentException when {@code keys-dir} is missing or a value is invalid
      */
     public static StudentRecordsOptions from(Config.Scope config) {
+        String home = System.getProperty(KEYCLOAK_HOME_PROPERTY);
+        return from(config, home == null || home.isBlank() ? Path.of("") : Path.of(home));
+    }
+
+    /**
+     * Reads the options, resolving the default {@code index-dir} against {@code keycloakHome} (the working folder
+     * when Keycloak does not name its home).
+     */
+    static StudentRecordsOptions from(Config.Scope config, Path keycloakHome) {
         String keysDir = config.get(KEYS_DIR);
         if (keysDir == null || keysDir.isBlank()) {
             throw new IllegalArgumentException("--spi-" + StudentRecordsSpi.NAME + "--"
@@ -70,7 +94,15 @@ public record StudentRecordsOptions(
                 Path.of(keysDir),
                 config.getBoolean(GENERATE_KEYS, false),
                 config.get(WRITE_CONCERN, DEFAULT_WRITE_CONCERN),
-                config.getBoolean(JOURNAL, true));
+                config.getBoolean(JOURNAL, true),
+                indexDir(config.get(INDEX_DIR), keycloakHome));
+    }
+
+    private static Path indexDir(String configured, Path keycloakHome) {
+        Path dir = configured == null || configured.isBlank()
+                ? keycloakHome.resolve(DEFAULT_INDEX_DIR_IN_HOME)
+                : Path.of(configured);
+        return dir.toAbsolutePath().normalize();
     }
 
     /** The options as the admin console's server info lists them. */
@@ -92,6 +124,10 @@ public record StudentRecordsOptions(
                 .property().name(JOURNAL).type(ProviderConfigProperty.BOOLEAN_TYPE)
                 .helpText("Write concern j: wait for the journal before a write is acknowledged.").defaultValue(true)
                 .add()
+                .property().name(INDEX_DIR).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Folder of this node's search indexes (one sub-folder per realm); node-local, rebuilt from "
+                        + "the record store when lost. Default: data/search-index in Keycloak's home folder.")
+                .defaultValue(DEFAULT_INDEX_DIR_IN_HOME.toString()).add()
                 .build();
     }
 
@@ -111,6 +147,12 @@ public record StudentRecordsOptions(
                 .build();
     }
 
+    /** The search index settings of a realm: its own folder below {@code index-dir}. */
+    public SearchSettings searchSettingsFor(String realmId) {
+        return SearchSettings.defaults(indexDir.resolve(realmId.replaceAll("[^A-Za-z0-9-]", "_")))
+                .withMaxResults(MAX_SEARCH_WINDOW);
+    }
+
     /** The settings of the node's one client: database-independent, so any realm's settings serve. */
     StoreSettings clientSettings() {
         return settingsFor("client");
@@ -125,6 +167,7 @@ public record StudentRecordsOptions(
         info.put(GENERATE_KEYS, Boolean.toString(generateKeys));
         info.put(WRITE_CONCERN, writeConcern);
         info.put(JOURNAL, Boolean.toString(journal));
+        info.put(INDEX_DIR, indexDir.toString());
         return info;
     }
 
@@ -134,6 +177,6 @@ public record StudentRecordsOptions(
         return "StudentRecordsOptions[hosts=" + parsed.getHosts()
                 + ", credentials=" + (parsed.getCredential() == null ? "none" : "<hidden>")
                 + ", databasePrefix=" + databasePrefix + ", keysDir=" + keysDir + ", generateKeys=" + generateKeys
-                + ", writeConcern=" + writeConcern + ", journal=" + journal + "]";
+                + ", writeConcern=" + writeConcern + ", journal=" + journal + ", indexDir=" + indexDir + "]";
     }
 }

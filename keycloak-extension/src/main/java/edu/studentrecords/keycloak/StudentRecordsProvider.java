@@ -1,5 +1,6 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.access.AccessContext;
@@ -7,8 +8,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.provider.Provider;
 
 /**
- * Per-session access to the student record stores. A provider borrows the stores its factory owns: closing the
- * provider closes nothing.
+ * Per-session access to the student record stores and search indexes. A provider borrows what its factory owns:
+ * closing the provider closes nothing.
  */
 public interface StudentRecordsProvider extends Provider {
 
@@ -19,6 +20,15 @@ public interface StudentRecordsProvider extends Provider {
      * @return the realm's store; never null
      */
     StudentRecordStore store(RealmModel realm);
+
+    /**
+     * The realm's search index on this node, fed by the realm's store's change feed. Search it only through
+     * {@code store(realm).search(...)}, which decides and audits the search.
+     *
+     * @param realm the realm; not null
+     * @return the realm's index; never null
+     */
+    StudentSearchIndex index(RealmModel realm);
 
     /**
      * Destroys a record everywhere this node keeps it: in the realm's store (its data key first) and in the node's

@@ -1,5 +1,8 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.search.SearchHit;
+import edu.studentrecords.search.SearchResult;
+import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.SelfExport;
 import edu.studentrecords.store.StudentRecordStore;
@@ -96,6 +99,29 @@ public final class StudentRecordsResource {
             requireJson(MERGE_PATCH);
             long version = IfMatch.version(header(HttpHeaders.IF_MATCH));
             return withRecord(Response.ok(), store().update(caller.context(), id, version, requireBody(body)));
+        });
+    }
+
+    /**
+     * Searches the records the caller may see by name (characters or pinyin) or student number, within units and
+     * statuses; one page of hits (id and profile), the exact total and facets. The store decides and audits the
+     * search: one entry naming the ids returned.
+     */
+    @GET
+    @Path("search")
+    public Response search(@QueryParam("q") String q, @QueryParam("unit") List<String> units,
+            @QueryParam("status") List<String> statuses, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return handle(false, caller -> {
+            SearchRequest request = SearchRequest.of(q, units, statuses, page, size,
+                    StudentRecordsOptions.MAX_SEARCH_WINDOW);
+            RealmModel realm = session.getContext().getRealm();
+            StudentRecordsProvider provider = session.getProvider(StudentRecordsProvider.class);
+            StudentSearchIndex index = provider.index(realm);
+            SearchResult result = provider.store(realm).search(caller.context(),
+                    scope -> index.search(scope, request.query(), request.offset()),
+                    found -> found.hits().stream().map(SearchHit::recordId).toList());
+            return json(Response.ok(), SearchBody.of(result, request));
         });
     }
 

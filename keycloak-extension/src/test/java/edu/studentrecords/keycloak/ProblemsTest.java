@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import edu.studentrecords.search.SearchIndexException;
+import edu.studentrecords.search.SearchRefusedException;
 import edu.studentrecords.store.AccessDeniedException;
 import edu.studentrecords.store.DuplicateRecordException;
 import edu.studentrecords.store.InvalidPatchException;
@@ -40,6 +42,15 @@ class ProblemsTest {
 
         assertThat(problem.reason()).isEqualTo("SCOPE_MISSING");
         assertThat(problem.detail()).isEqualTo(DenialReason.SCOPE_MISSING.description());
+    }
+
+    @Test
+    void aRefusedSearchIs403WithItsReasonAndAFailedIndex503() {
+        Problem refused = Problems.from(new SearchRefusedException(DenialReason.SCOPE_MISSING));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.type()).isEqualTo(BASE + "forbidden");
+        assertThat(refused.reason()).isEqualTo("SCOPE_MISSING");
+        assertProblem(new SearchIndexException("Search failed", new java.io.IOException("disk")), 503, "unavailable");
     }
 
     @Test

@@ -44,6 +44,21 @@ class StudentRecordsOptionsTest {
     }
 
     @Test
+    void theSearchIndexLivesInKeycloaksDataFolderUnlessTheOptionSaysOtherwiseOneFolderPerRealm() {
+        Path home = Path.of("/opt/keycloak");
+        StudentRecordsOptions byDefault = StudentRecordsOptions.from(new MapScope(Map.of("keys-dir", "/keys")), home);
+        assertThat(byDefault.indexDir()).isEqualTo(Path.of("/opt/keycloak/data/search-index"));
+        assertThat(byDefault.searchSettingsFor("a.b/c").indexDirectory())
+                .isEqualTo(Path.of("/opt/keycloak/data/search-index/a_b_c/student-index"));
+
+        StudentRecordsOptions given = StudentRecordsOptions.from(new MapScope(Map.of("keys-dir", "/keys",
+                "index-dir", "/var/lib/sis/index")), home);
+        assertThat(given.indexDir()).isEqualTo(Path.of("/var/lib/sis/index"));
+        assertThat(given.operationalInfo()).containsEntry("index-dir", "/var/lib/sis/index");
+        assertThat(given.searchSettingsFor("campus").maxResults()).isEqualTo(1000);
+    }
+
+    @Test
     void theKeysFolderIsRequiredAndNamedInTheError() {
         assertThatThrownBy(() -> StudentRecordsOptions.from(new MapScope(Map.of())))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -78,6 +93,7 @@ class StudentRecordsOptionsTest {
     @Test
     void everyOptionIsDeclaredForTheServerInfo() {
         assertThat(StudentRecordsOptions.metadata()).extracting(ProviderConfigProperty::getName).containsExactly(
-                "connection-string", "database-prefix", "keys-dir", "generate-keys", "write-concern", "journal");
+                "connection-string", "database-prefix", "keys-dir", "generate-keys", "write-concern", "journal",
+                "index-dir");
     }
 }

@@ -11,6 +11,7 @@ import edu.studentrecords.store.access.AccessPolicy;
 import edu.studentrecords.store.access.AccessTarget;
 import edu.studentrecords.store.access.Grant;
 import edu.studentrecords.store.access.Operation;
+import edu.studentrecords.store.access.SearchScope;
 import edu.studentrecords.store.access.UnitPath;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditTrail;
@@ -39,6 +40,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -46,6 +48,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.bson.Document;
 
 /**
@@ -334,6 +337,42 @@ public final class StudentRecordStore implements AutoCloseable {
     /** Supervision: the audit trail for supervisors and administrators. */
     public AuditReview auditReview() {
         return review;
+    }
+
+    /**
+     * Runs one search under the store's access decision and audit: asks {@link AccessPolicy#searchScope} once,
+     * hands an allowed scope to {@code search} (the search index), and appends exactly one audit entry before
+     * returning: {@code SEARCH} refused with the reason, or allowed naming the ids of the records returned. A
+     * search that throws is audited as allowed with reason {@code SEARCH_FAILED} and no ids.
+     *
+     * @param ctx         the caller; not null
+     * @param search      runs the search within the scope; not null
+     * @param returnedIds the ids of the records a result hands to the caller; not null
+     * @return what {@code search} returned
+     * @throws AccessDeniedException when the caller may not search (HTTP 403, the same for every query)
+     */
+    public <R> R search(AccessContext ctx, Function<SearchScope.Matching, R> search,
+            Function<? super R, List<String>> returnedIds) {
+        Objects.requireNonNull(search, "search");
+        Objects.requireNonNull(returnedIds, "returnedIds");
+        SearchScope scope = policy.searchScope(ctx);
+        if (scope instanceof SearchScope.Refused refused) {
+            recorder.recordSearch(ctx, scope, List.of());
+            throw new AccessDeniedException(new AccessDecision.Denied(refused.reason(),
+                    AccessDecision.Visibility.FORBIDDEN));
+        }
+        SearchScope.Matching matching = (SearchScope.Matching) scope;
+        R result;
+        List<String> ids;
+        try {
+            result = search.apply(matching);
+            ids = List.copyOf(returnedIds.apply(result));
+        } catch (RuntimeException e) {
+            recorder.recordFailedSearch(ctx, matching);
+            throw e;
+        }
+        recorder.recordSearch(ctx, matching, ids);
+        return result;
     }
 
     /** The change feed, for the search index. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.DenialReason;
+import edu.studentrecords.store.access.SearchScope;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.Decision;
 import edu.studentrecords.store.model.FieldGroup;
@@ -14,6 +16,7 @@ import edu.studentrecords.store.testing.Principals;
 import edu.studentrecords.store.testing.StoreFixture;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -179,6 +182,52 @@ class RecordStoreIT {
         assertThat(store.verifyAudit().intact()).isTrue();
         List<AuditEntry> history = store.auditTrail().historyOf(created.id(), null, null, 0, 10);
         assertThat(history).extracting(AuditEntry::decision).startsWith(Decision.ALLOW, Decision.DENY, Decision.ALLOW);
+        assertThat(store.verifyAudit().intact()).isTrue();
+    }
+
+    @Test
+    void aSearchIsDecidedByTheSearchScopeAndLeavesOneAuditEntryNamingTheIdsReturned() {
+        RecordView returned = store.create(admin, students.next(today), null);
+        RecordView notReturned = store.create(admin, students.next(today), null);
+        List<SearchScope.Matching> scopes = new ArrayList<>();
+        long before = auditCount();
+        List<String> result = store.search(admin, scope -> {
+            scopes.add(scope);
+            return List.of(returned.id());
+        }, ids -> ids);
+        assertThat(result).containsExactly(returned.id());
+        assertThat(scopes).singleElement().satisfies(scope -> assertThat(scope.allUnits()).isTrue());
+        assertThat(auditCount()).isEqualTo(before + 1);
+        AuditEntry entry = store.auditTrail().range(before + 1, 1).get(0);
+        assertThat(entry.operation()).isEqualTo("SEARCH");
+        assertThat(entry.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(entry.recordIds()).containsExactly(returned.id());
+        assertThat(entry.groups()).containsExactly(FieldGroup.PROFILE);
+        assertThat(store.auditTrail().historyOf(returned.id(), null, null, 0, 1)).extracting(AuditEntry::sequence)
+                .containsExactly(entry.sequence());
+        assertThat(store.auditTrail().historyOf(notReturned.id(), null, null, 0, 1)).extracting(AuditEntry::sequence)
+                .doesNotContain(entry.sequence());
+
+        AccessContext withoutSearchScope = Principals.staff(UUID.randomUUID().toString(), Set.of("student.profile.read"),
+                "science");
+        assertThatThrownBy(() -> store.search(withoutSearchScope, scope -> {
+            scopes.add(scope);
+            return List.<String>of();
+        }, ids -> ids)).isInstanceOf(AccessDeniedException.class)
+                .satisfies(e -> assertThat(((AccessDeniedException) e).decision().reason())
+                        .isEqualTo(DenialReason.SCOPE_MISSING));
+        assertThat(scopes).hasSize(1);
+        assertThat(auditCount()).isEqualTo(before + 2);
+        AuditEntry refused = store.auditTrail().range(before + 2, 1).get(0);
+        assertThat(refused.decision()).isEqualTo(Decision.DENY);
+        assertThat(refused.reason()).isEqualTo("SCOPE_MISSING");
+        assertThat(refused.recordIds()).isEmpty();
+
+        assertThatThrownBy(() -> store.search(admin, scope -> {
+            throw new IllegalStateException("index unavailable");
+        }, ids -> List.<String>of())).isInstanceOf(IllegalStateException.class);
+        assertThat(auditCount()).isEqualTo(before + 3);
+        assertThat(store.auditTrail().range(before + 3, 1).get(0).reason()).isEqualTo("SEARCH_FAILED");
         assertThat(store.verifyAudit().intact()).isTrue();
     }
 

@@ -89,6 +89,11 @@ public record SearchSettings(
                 retryBackoff, maxRetryBackoff, value, maxResults);
     }
 
+    public SearchSettings withMaxResults(int value) {
+        return new SearchSettings(dataDirectory, refreshInterval, idlePollInterval, batchSize, commitInterval,
+                retryBackoff, maxRetryBackoff, ramBufferMb, value);
+    }
+
     private static void requirePositive(Duration d, String name) {
         Objects.requireNonNull(d, name);
         if (d.isZero() || d.isNegative()) {

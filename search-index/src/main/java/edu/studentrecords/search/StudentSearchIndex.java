@@ -126,20 +126,40 @@ public final class StudentSearchIndex implements AutoCloseable {
      * @throws SearchRefusedException if the caller may not search (the REST layer answers 403)
      */
     public SearchResult search(AccessContext ctx, SearchQuery query) {
+        return search(scopeOf(ctx), query, 0);
+    }
+
+    /**
+     * Searches within a scope the access policy gave, returning one page of hits. For the store's audited search
+     * entry point ({@code StudentRecordStore.search}), which asks {@link AccessPolicy#searchScope} and records the
+     * ids returned; a scope must never be made up by a caller.
+     *
+     * @param scope  what the caller may match, as {@link AccessPolicy#searchScope} answered; not null
+     * @param query  what to look for; not null. Its {@link SearchQuery#limit()} is the page size.
+     * @param offset how many of the best hits to skip, at least 0; {@code offset + limit} is capped by
+     *               {@link SearchSettings#maxResults()}
+     * @return the page's hits (id and profile only), the exact total and facet counts of everything matching
+     */
+    public SearchResult search(SearchScope.Matching scope, SearchQuery query, int offset) {
+        Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(query, "query");
-        Query access = AccessFilter.of(scopeOf(ctx));
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative");
+        }
+        Query access = AccessFilter.of(scope);
         BooleanQuery.Builder q = new BooleanQuery.Builder()
                 .add(textQuery.of(query.text()), BooleanClause.Occur.MUST)
                 .add(access, BooleanClause.Occur.FILTER);
         RecordFilters.add(q, query.units(), query.statuses());
-        int limit = Math.min(query.limit(), settings.maxResults());
+        int window = (int) Math.min((long) offset + query.limit(), settings.maxResults());
         return withSearcher(searcher -> {
             Object[] results = searcher.search(q.build(), new MultiCollectorManager(
-                    new TopScoreDocCollectorManager(limit, null, Integer.MAX_VALUE), new FacetsCollectorManager()));
+                    new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE), new FacetsCollectorManager()));
             TopDocs top = (TopDocs) results[0];
             FacetsCollector matching = (FacetsCollector) results[1];
             FacetCounts facets = FacetCounts.of(searcher.facetState(), matching);
-            return new SearchResult(top.totalHits.value, hitsOf(searcher, top), facets.units(), facets.statuses());
+            return new SearchResult(top.totalHits.value, hitsOf(searcher, top, offset), facets.units(),
+                    facets.statuses());
         });
     }
 
@@ -296,10 +316,11 @@ public final class StudentSearchIndex implements AutoCloseable {
         return (SearchScope.Matching) scope;
     }
 
-    private static List<SearchHit> hitsOf(IndexSearcher searcher, TopDocs top) throws IOException {
-        List<SearchHit> hits = new ArrayList<>(top.scoreDocs.length);
+    private static List<SearchHit> hitsOf(IndexSearcher searcher, TopDocs top, int offset) throws IOException {
+        List<SearchHit> hits = new ArrayList<>(Math.max(0, top.scoreDocs.length - offset));
         var stored = searcher.storedFields();
-        for (ScoreDoc sd : top.scoreDocs) {
+        for (int i = offset; i < top.scoreDocs.length; i++) {
+            ScoreDoc sd = top.scoreDocs[i];
             hits.add(hitOf(stored.document(sd.doc), sd.score));
         }
         return hits;

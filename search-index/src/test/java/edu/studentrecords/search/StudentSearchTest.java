@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.AccessPolicy;
 import edu.studentrecords.store.access.DenialReason;
+import edu.studentrecords.store.access.SearchScope;
 import edu.studentrecords.store.access.UnitPath;
 import edu.studentrecords.store.model.EnrolmentStatus;
 import edu.studentrecords.store.model.FieldGroup;
@@ -73,6 +75,19 @@ class StudentSearchTest {
         assertThat(exact.hits().get(1).recordId()).isEqualTo("rec-z3");
         assertThat(exact.hits().get(0).score()).isGreaterThan(exact.hits().get(2).score());
         assertThat(exact.hits()).extracting(SearchHit::recordId).contains("rec-z1", "rec-z4").doesNotContain("rec-z2");
+    }
+
+    @Test
+    void aPageSkipsTheBetterHitsAndKeepsTheTotalsAndFacetsOfEverythingMatching() {
+        SearchScope.Matching all = (SearchScope.Matching) new AccessPolicy().searchScope(ADMIN);
+        SearchQuery zh = SearchQuery.of("zh").withLimit(5);
+        SearchResult best = index.search(all, zh.withLimit(15), 0);
+        SearchResult third = index.search(all, zh, 10);
+        assertThat(third.hits()).extracting(SearchHit::recordId)
+                .containsExactlyElementsOf(best.hits().subList(10, 15).stream().map(SearchHit::recordId).toList());
+        assertThat(third.total()).isEqualTo(best.total());
+        assertThat(third.unitCounts()).isEqualTo(best.unitCounts());
+        assertThat(index.search(all, zh, (int) best.total()).hits()).isEmpty();
     }
 
     @Test

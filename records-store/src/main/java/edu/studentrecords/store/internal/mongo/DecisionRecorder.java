@@ -3,6 +3,7 @@ package edu.studentrecords.store.internal.mongo;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.AccessDecision;
 import edu.studentrecords.store.access.Operation;
+import edu.studentrecords.store.access.SearchScope;
 import edu.studentrecords.store.audit.AuditEvent;
 import edu.studentrecords.store.audit.AuditTrail;
 import edu.studentrecords.store.audit.Decision;
@@ -20,6 +21,8 @@ public final class DecisionRecorder {
 
     /** Reason recorded when a record does not exist. */
     public static final String RECORD_NOT_FOUND = "RECORD_NOT_FOUND";
+    /** Reason recorded when an allowed search failed and returned nothing. */
+    public static final String SEARCH_FAILED = "SEARCH_FAILED";
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final Pattern RECORD_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -79,6 +82,25 @@ public final class DecisionRecorder {
      */
     public void recordDutyOn(AccessContext ctx, String operationCode, String recordId, Decision decision, String reason) {
         append(ctx, operationCode, recordId, List.of(), Set.of(), null, decision, reason);
+    }
+
+    /**
+     * Appends the decision on a search: refused with the scope's reason, or allowed with the profile groups hits
+     * carry and the ids of the records returned (the page the caller receives, not everything that matched).
+     */
+    public void recordSearch(AccessContext ctx, SearchScope scope, List<String> returnedIds) {
+        if (scope instanceof SearchScope.Matching matching) {
+            append(ctx, Operation.SEARCH.name(), null, returnedIds, matching.groups(), null, Decision.ALLOW, null);
+        } else {
+            SearchScope.Refused refused = (SearchScope.Refused) scope;
+            append(ctx, Operation.SEARCH.name(), null, List.of(), Set.of(), null, Decision.DENY,
+                    refused.reason().name());
+        }
+    }
+
+    /** Appends an allowed search that failed before it returned anything, so the call still leaves its one entry. */
+    public void recordFailedSearch(AccessContext ctx, SearchScope.Matching scope) {
+        append(ctx, Operation.SEARCH.name(), null, List.of(), scope.groups(), null, Decision.ALLOW, SEARCH_FAILED);
     }
 
     private void append(AccessContext ctx, String operation, String recordId, List<String> recordIds,

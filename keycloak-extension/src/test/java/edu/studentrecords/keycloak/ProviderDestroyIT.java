@@ -1,0 +1,146 @@
+package edu.studentrecords.keycloak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.studentrecords.embedded.EmbeddedStoreProcess;
+import edu.studentrecords.search.SearchHit;
+import edu.studentrecords.search.SearchQuery;
+import edu.studentrecords.search.StudentSearchIndex;
+import edu.studentrecords.store.RecordView;
+import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.model.Profile;
+import edu.studentrecords.store.model.StudentRecord;
+import edu.studentrecords.store.testing.GeneratedStudents;
+import edu.studentrecords.store.testing.Principals;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+
+/**
+ * The provider factory against a real embedded store process: it opens a realm's store and search index together
+ * (a write reaches the index without anyone asking), and its destroy takes a record out of the store, out of the
+ * results at once and out of every index file.
+ */
+class ProviderDestroyIT {
+
+    /** Characters and a number no generated record uses, so a trace of them can only come from this record. */
+    private static final String NAME = "欧阳澜汐";
+    private static final String NUMBER = "PURGE-7731";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void destroyingThroughTheProviderTakesTheRecordOutOfResultsAtOnceAndOutOfTheIndexFiles() throws Exception {
+        EmbeddedStoreProcess process = EmbeddedStoreProcess.start(dir.resolve("store"));
+        DefaultStudentRecordsProviderFactory factory = new DefaultStudentRecordsProviderFactory();
+        try {
+            Path indexDir = dir.resolve("index");
+            factory.init(new MapScope(Map.of(
+                    "connection-string", process.connectionString(),
+                    "keys-dir", dir.resolve("keys").toString(),
+                    "generate-keys", "true",
+                    "index-dir", indexDir.toString())));
+            factory.postInit(sessionFactory());
+            RealmModel realm = realm("purge-realm");
+            StudentRecordStore store = factory.store(realm);
+            AccessContext admin = Principals.admin("registrar-1");
+            GeneratedStudents students = new GeneratedStudents(11);
+            for (int i = 0; i < 10; i++) {
+                store.create(admin, students.next(LocalDate.now()), null);
+            }
+            StudentSearchIndex index = factory.index(realm);
+            assertThat(index.awaitSearchable(store.changes().head(), Duration.ofSeconds(30))).isTrue();
+            StudentRecord r = students.next(LocalDate.now());
+            Profile p = r.profile();
+            RecordView target = store.create(admin, new StudentRecord(new Profile(NUMBER, NAME, p.gender(), p.status(),
+                    p.unit(), p.enrolmentDate(), p.leavingDate()), r.identity(), r.contact(), r.guardians()), null);
+
+            assertThat(index.awaitSearchable(store.changes().head(), Duration.ofSeconds(1)))
+                    .as("a committed write is searchable within a second").isTrue();
+            assertThat(index.search(admin, SearchQuery.of(NAME)).hits()).extracting(SearchHit::recordId)
+                    .containsExactly(target.id());
+            Path files = indexDir.resolve("purge-realm").resolve("student-index");
+            index.purge("no-such-record"); // commits, so everything indexed so far is in the files
+            assertThat(traces(files)).as("the scan sees the record before").isNotEmpty();
+
+            factory.destroy(realm, admin, target.id(), "retention period over");
+
+            assertThat(index.search(admin, SearchQuery.of(NAME)).total()).isZero();
+            assertThat(index.search(admin, SearchQuery.of(NUMBER)).total()).isZero();
+            assertThat(traces(files)).isEmpty();
+            assertThat(index.search(admin, SearchQuery.of("")).total()).isEqualTo(10);
+        } finally {
+            factory.close();
+            process.stop();
+        }
+    }
+
+    private static RealmModel realm(String id) {
+        return (RealmModel) Proxy.newProxyInstance(RealmModel.class.getClassLoader(), new Class<?>[] {RealmModel.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getId")) {
+                        return id;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** The factory only registers its realm listener on it. */
+    private static KeycloakSessionFactory sessionFactory() {
+        return (KeycloakSessionFactory) Proxy.newProxyInstance(KeycloakSessionFactory.class.getClassLoader(),
+                new Class<?>[] {KeycloakSessionFactory.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("register")) {
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    /** Which of the record's values occur, as bytes, in any file of the index folder. */
+    private static List<String> traces(Path indexDir) throws IOException {
+        List<byte[]> needles = List.of(NAME.getBytes(StandardCharsets.UTF_8), NUMBER.getBytes(StandardCharsets.US_ASCII),
+                NUMBER.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
+                "ouyanglanxi".getBytes(StandardCharsets.US_ASCII), "澜汐".getBytes(StandardCharsets.UTF_8));
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(indexDir)) {
+            // Not the write lock: reading it would close a channel on it, and with that the index's own lock.
+            for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                byte[] content = Files.readAllBytes(f);
+                for (int i = 0; i < needles.size(); i++) {
+                    if (indexOf(content, needles.get(i)) >= 0) {
+                        found.add(f.getFileName() + "#" + i);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
