@@ -94,8 +94,9 @@ final class RecordVerificationAction implements RequiredActionProvider {
                     return;
                 }
                 // The record is not confirmed, so the period is not restarted and the page returns at the next
-                // sign-in. The reason is the student's own text and may hold personal data: it goes to the
-                // correction requests of the record, never into an event or a log.
+                // sign-in. The store keeps no correction requests yet: the request is recorded as the outcome of the
+                // sign-in's event only. The reason is the student's own text and may hold personal data, so it is
+                // never put into the event or a log; it belongs with the store's correction requests once they exist.
                 context.getEvent().detail(OUTCOME_DETAIL, "correction_requested");
                 context.success();
             } else {
