@@ -155,21 +155,47 @@ final class Campus {
      * {@code scope} (space-separated, besides {@code openid}).
      */
     String signIn(OAuthClient oauth, String username, String clientId, String scope) {
+        return signInForTokens(oauth, username, clientId, scope).getAccessToken();
+    }
+
+    /** As {@link #signIn}, with every token of the answer (the ID token too). */
+    AccessTokenResponse signInForTokens(OAuthClient oauth, String username, String clientId, String scope) {
+        SignInStart start = startSignIn(oauth, username, clientId, scope);
+        AuthorizationEndpointResponse authorization = oauth.parseLoginResponse();
+        assertThat(authorization.getCode()).as("authorization code for %s at %s (page: %s)", username, clientId,
+            oauth.getDriver().getTitle()).isNotNull();
+        return finishSignIn(oauth, start, authorization.getCode());
+    }
+
+    /**
+     * Opens the login form of {@code clientId} as a fresh browser and submits {@code username}'s password; the
+     * browser is then wherever the server sent it (the redirect with a code, or a required action's page).
+     */
+    SignInStart startSignIn(OAuthClient oauth, String username, String clientId, String scope) {
         signOut(oauth);
         oauth.realm(realm.getName()).client(clientId, secrets.get(clientId)).redirectUri(redirectUri).scope(scope);
         PkceGenerator pkce = PkceGenerator.s256();
-        AuthorizationEndpointResponse authorization;
         try {
-            authorization = oauth.loginForm().codeChallenge(pkce).doLogin(username, passwords.get(username));
+            oauth.loginForm().codeChallenge(pkce).open();
+            oauth.fillLoginForm(username, passwords.get(username));
         } catch (RuntimeException e) {
             throw new AssertionError("no login form for " + username + " at " + clientId + ": "
                 + oauth.getDriver().getCurrentUrl() + " " + oauth.getDriver().getTitle(), e);
         }
-        assertThat(authorization.getCode()).as("authorization code for %s at %s", username, clientId).isNotNull();
-        AccessTokenResponse tokens = oauth.accessTokenRequest(authorization.getCode()).codeVerifier(pkce).send();
-        assertThat(tokens.getAccessToken()).as("access token for %s: %s", username, tokens.getError()).isNotNull();
+        return new SignInStart(username, clientId, pkce);
+    }
+
+    /** Exchanges the code of a sign-in begun with {@link #startSignIn} for tokens, and forgets the browser's session. */
+    AccessTokenResponse finishSignIn(OAuthClient oauth, SignInStart start, String code) {
+        AccessTokenResponse tokens = oauth.accessTokenRequest(code).codeVerifier(start.pkce()).send();
+        assertThat(tokens.getAccessToken()).as("access token for %s: %s", start.username(), tokens.getError())
+            .isNotNull();
         signOut(oauth);
-        return tokens.getAccessToken();
+        return tokens;
+    }
+
+    /** A sign-in under way: who, where, and the PKCE verifier its code needs. */
+    record SignInStart(String username, String clientId, PkceGenerator pkce) {
     }
 
     /** Forgets the browser's session in this realm, so that the next sign-in shows the login form again. */

@@ -10,6 +10,7 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.mappers.AudienceProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
@@ -30,6 +31,7 @@ final class RealmBootstrap {
     static final String DEFAULT_VERIFICATION_PERIOD = "180";
     static final String ACCOUNT_CONSOLE = "account-console";
     static final String AUDIENCE_MAPPER_NAME = "student-records audience";
+    static final String CLAIMS_MAPPER_NAME = "student number and enrolment status";
 
     private static final Logger LOG = Logger.getLogger(RealmBootstrap.class);
 
@@ -46,6 +48,9 @@ final class RealmBootstrap {
         for (StudentScope scope : StudentScope.ALL) {
             ClientScopeModel model = clientScope(scope);
             ensureAudienceMapper(model);
+            if (StudentClaimsMapper.SCOPES.contains(scope.name())) {
+                ensureClaimsMapper(model);
+            }
             english.put(scope.consentKey(), scope.english());
             chinese.put(scope.consentKey(), scope.chinese());
         }
@@ -59,6 +64,7 @@ final class RealmBootstrap {
         setIfAbsent(PURPOSES_ATTRIBUTE, DEFAULT_PURPOSES);
         setIfAbsent(VERIFICATION_PERIOD_ATTRIBUTE, DEFAULT_VERIFICATION_PERIOD);
         markAccountConsole();
+        registerVerificationAction();
         LOG.debugf("Student records bootstrap applied to realm %s", realm.getName());
     }
 
@@ -95,6 +101,42 @@ final class RealmBootstrap {
         config.put(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION, "true");
         mapper.setConfig(config);
         scope.addProtocolMapper(mapper);
+    }
+
+    /** Both scopes that allow the claims carry the mapper; it reads the record once per token however many do. */
+    private static void ensureClaimsMapper(ClientScopeModel scope) {
+        boolean present = scope.getProtocolMappersStream().anyMatch(m -> StudentClaimsMapper.ID.equals(m.getProtocolMapper()));
+        if (present || scope.getProtocolMapperByName(OIDCLoginProtocol.LOGIN_PROTOCOL, CLAIMS_MAPPER_NAME) != null) {
+            return;
+        }
+        ProtocolMapperModel mapper = new ProtocolMapperModel();
+        mapper.setName(CLAIMS_MAPPER_NAME);
+        mapper.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        mapper.setProtocolMapper(StudentClaimsMapper.ID);
+        Map<String, String> config = new HashMap<>();
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN, "true");
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_ID_TOKEN, "true");
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_USERINFO, "true");
+        config.put(OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION, "true");
+        mapper.setConfig(config);
+        scope.addProtocolMapper(mapper);
+    }
+
+    /** The periodic verification, enabled, after the realm's other actions; an administrator may switch it off. */
+    private void registerVerificationAction() {
+        if (realm.getRequiredActionProviderByAlias(RecordVerificationActionFactory.ID) != null) {
+            return;
+        }
+        int last = realm.getRequiredActionProvidersStream().mapToInt(RequiredActionProviderModel::getPriority).max()
+                .orElse(0);
+        RequiredActionProviderModel action = new RequiredActionProviderModel();
+        action.setAlias(RecordVerificationActionFactory.ID);
+        action.setProviderId(RecordVerificationActionFactory.ID);
+        action.setName(RecordVerificationActionFactory.DISPLAY_TEXT);
+        action.setEnabled(true);
+        action.setDefaultAction(false);
+        action.setPriority(last + 10);
+        realm.addRequiredActionProvider(action);
     }
 
     private void addMissingTexts(String locale, Map<String, String> texts) {

@@ -268,9 +268,47 @@ public final class StudentRecordStore implements AutoCloseable {
         return audit.historyOf(recordId, from, to, offset, limit);
     }
 
+    /** The audit code of a sign-in checking when the student last confirmed their record. */
+    public static final String CONFIRMATION_CHECK = "CONFIRMATION_CHECK";
+    /** The audit code of a token carrying claims from the student's own record. */
+    public static final String TOKEN_CLAIMS = "TOKEN_CLAIMS";
+
+    /**
+     * When the caller last confirmed their own record, or when it was enrolled if they never have: the start of
+     * the current periodic-verification period. Decided as a self-service read of the whole record and audited
+     * as {@link #CONFIRMATION_CHECK} without groups, because no record content is returned.
+     *
+     * @throws RecordNotFoundException when the caller has no record
+     * @throws AccessDeniedException   when the caller may not use self service
+     */
+    public Instant lastConfirmationOwn(AccessContext ctx) {
+        String recordId = ownRecordId(ctx);
+        Document doc = locate(ctx, Operation.READ, recordId, FieldGroup.ALL, new AuditLabel(CONFIRMATION_CHECK, Set.of()))
+                .doc();
+        StoredRecord dates = codec.decode(doc, Set.of(FieldGroup.PROFILE), null);
+        return dates.verifiedAt() != null ? dates.verifiedAt() : dates.createdAt();
+    }
+
+    /**
+     * The profile of the caller's own record, for claims of a token issued to the caller's client. Decided as
+     * a self-service read of the profile group (so an external client gets nothing) and audited as
+     * {@link #TOKEN_CLAIMS} with that group: every token that carries record data is on the student's access log.
+     *
+     * @return the record with its profile group only
+     * @throws RecordNotFoundException when the caller has no record
+     * @throws AccessDeniedException   when the caller may not use self service through this client
+     */
+    public RecordView readOwnProfileForToken(AccessContext ctx) {
+        String recordId = ownRecordId(ctx);
+        Located found = locate(ctx, Operation.READ, recordId, Set.of(FieldGroup.PROFILE),
+                new AuditLabel(TOKEN_CLAIMS, Set.of(FieldGroup.PROFILE)));
+        return decodeView(found.doc(), found.allowed().groups());
+    }
+
     /**
      * The student confirms their own record is correct: writes a new version whose only change is
-     * {@code verifiedAt}, set to now. Decided as a self-service read of the whole record (a student confirms
+     * {@code verifiedAt}, set to the request's instant ({@link AccessContext#now()}: the clock the caller judges
+     * the verification period on, so that both ends of the period are read from one clock). Decided as a self-service read of the whole record (a student confirms
      * what they can see; no group's content changes) and audited as {@link #VERIFY}. A concurrent change is
      * retried on the new version, so the confirmation is never lost to a race.
      *
@@ -287,7 +325,7 @@ public final class StudentRecordStore implements AutoCloseable {
             byte[] dataKey = dataKey(recordId);
             StoredRecord before = decodeSettled(doc, FieldGroup.ALL, dataKey);
             StoredRecord after = new StoredRecord(recordId, current + 1, before.ownerSubject(), before.content(),
-                    before.createdAt(), before.updatedAt(), now());
+                    before.createdAt(), before.updatedAt(), ctx.now().truncatedTo(ChronoUnit.MILLIS));
             if (writeVersion(after, dataKey, current)) {
                 return view(after, allowed.groups());
             }

@@ -287,6 +287,48 @@ class RecordStoreIT {
     }
 
     @Test
+    void theVerificationPeriodStartsAtEnrolmentAndRestartsOnTheConfirmationsOwnClock() {
+        String subject = UUID.randomUUID().toString();
+        RecordView created = store.create(admin, students.next(today), subject);
+        AccessContext self = Principals.self(subject);
+        java.time.Instant enrolledBy = java.time.Instant.now();
+
+        assertThat(store.lastConfirmationOwn(self)).isBeforeOrEqualTo(enrolledBy)
+                .isAfter(enrolledBy.minusSeconds(60));
+        java.time.Instant later = java.time.Instant.parse("2031-03-01T08:00:00.123456Z");
+        AccessContext selfLater = AccessContext.builder().subject(subject).clientId("account-console")
+                .clientTrust(edu.studentrecords.store.access.ClientTrust.INTERNAL).scopes(Set.of("student.self"))
+                .roles(Set.of("student")).selfService(true).now(later).build();
+        assertThat(store.confirmOwn(selfLater).verifiedAt()).isEqualTo(later.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertThat(store.lastConfirmationOwn(self)).isEqualTo(later.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+
+        List<AuditEntry> log = store.auditTrail().historyOf(created.id(), null, null, 0, 3);
+        assertThat(log).extracting(AuditEntry::operation)
+                .containsExactly("CONFIRMATION_CHECK", "VERIFY", "CONFIRMATION_CHECK");
+        assertThat(log.get(0).groups()).isEmpty();
+    }
+
+    @Test
+    void tokenClaimsReadTheProfileOnlyAndNeverForAnExternalClient() {
+        String subject = UUID.randomUUID().toString();
+        RecordView created = store.create(admin, students.next(today), subject);
+
+        RecordView claims = store.readOwnProfileForToken(Principals.self(subject));
+        assertThat(claims.groups()).containsExactly(FieldGroup.PROFILE);
+        assertThat(claims.profile().studentNumber()).isEqualTo(created.profile().studentNumber());
+        assertThat(claims.identity()).isNull();
+        assertThat(claims.contact()).isNull();
+
+        AccessContext external = AccessContext.builder().subject(subject).clientId("city-statistics-bureau")
+                .clientTrust(edu.studentrecords.store.access.ClientTrust.EXTERNAL).scopes(Set.of("student.self"))
+                .roles(Set.of("student")).selfService(true).now(java.time.Instant.now()).build();
+        assertThatThrownBy(() -> store.readOwnProfileForToken(external)).isInstanceOf(AccessDeniedException.class);
+        List<AuditEntry> log = store.auditTrail().historyOf(created.id(), null, null, 0, 2);
+        assertThat(log).extracting(AuditEntry::operation).containsExactly("TOKEN_CLAIMS", "TOKEN_CLAIMS");
+        assertThat(log).extracting(AuditEntry::decision).containsExactly(Decision.DENY, Decision.ALLOW);
+    }
+
+    @Test
     void selfServiceRefusesWhoIsNotAStudentAndHidesNothingFromAStudentWithoutARecord() {
         AccessContext registrarOnMe = AccessContext.builder()
                 .subject(UUID.randomUUID().toString())
