@@ -22,6 +22,7 @@ import edu.studentrecords.store.internal.crypto.UnreadableCiphertextException;
 import edu.studentrecords.store.internal.audit.MongoAuditTrail;
 import edu.studentrecords.store.internal.mongo.DecisionRecorder;
 import edu.studentrecords.store.internal.mongo.MongoChangeFeed;
+import edu.studentrecords.store.internal.mongo.PurgeRequestCollection;
 import edu.studentrecords.store.internal.mongo.RecordCodec;
 import edu.studentrecords.store.internal.mongo.RecordCollection;
 import edu.studentrecords.store.internal.mongo.RecordHeader;
@@ -71,6 +72,7 @@ public final class StudentRecordStore implements AutoCloseable {
     private final RecordValidator validator;
     private final RecordHeaderCache headers;
     private final ExecutorService fetcher;
+    private final PurgeRequests purges;
 
     private StudentRecordStore(StoreSettings settings, MongoClient client, boolean ownsClient) {
         this.settings = settings;
@@ -92,6 +94,8 @@ public final class StudentRecordStore implements AutoCloseable {
         this.recorder = new DecisionRecorder(audit);
         this.validator = new RecordValidator(settings.clock());
         this.headers = new RecordHeaderCache(settings.keyCacheSize());
+        this.purges = new PurgeRequests(this, new PurgeRequestCollection(db.getCollection("purge_requests")), recorder,
+                settings.clock());
         this.fetcher = Executors.newFixedThreadPool(FETCH_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "record-fetch");
             thread.setDaemon(true);
@@ -301,6 +305,46 @@ public final class StudentRecordStore implements AutoCloseable {
         records.delete(recordId);
         headers.remove(recordId);
         return new Destruction(recordId, header.version(), now(), reason, intent);
+    }
+
+    /** Purge requests and their four-eyes approval; the way records are destroyed on request. */
+    public PurgeRequests purgeRequests() {
+        return purges;
+    }
+
+    /** The access facts of a stored record, without deciding or auditing anything: for {@link PurgeRequests}. */
+    Optional<RecordHeader> storedHeader(String recordId) {
+        return recordId == null ? Optional.empty() : records.find(recordId).map(codec::header);
+    }
+
+    /** The id of the record linked to a Keycloak user, by the unique owner key. */
+    Optional<String> recordIdOwnedBy(String subject) {
+        return records.idByOwner(subject);
+    }
+
+    /**
+     * Unlinks a record from a Keycloak user that was removed: a new version without an owner, content unchanged,
+     * through the change feed like every write. Retried on a concurrent change; does nothing when the record is gone
+     * or linked to someone else by now.
+     */
+    void unlinkOwner(String recordId, String subject) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Document> doc = records.find(recordId);
+            if (doc.isEmpty() || !subject.equals(codec.header(doc.get()).ownerSubject())) {
+                return;
+            }
+            long current = codec.header(doc.get()).version();
+            byte[] dataKey = dataKey(recordId);
+            StoredRecord before = decodeSettled(doc.get(), FieldGroup.ALL, dataKey);
+            StoredRecord after = new StoredRecord(recordId, current + 1, null, before.content(), before.createdAt(),
+                    now(), before.verifiedAt());
+            if (writeVersion(after, dataKey, current)) {
+                return;
+            }
+            if (attempt == CONFIRM_ATTEMPTS) {
+                throw new StaleVersionException(current, current + 1);
+            }
+        }
     }
 
     /** The change feed, for the search index. */

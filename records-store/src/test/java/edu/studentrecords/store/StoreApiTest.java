@@ -15,7 +15,7 @@ class StoreApiTest {
 
     /** Public methods that reach no record content: construction, settings, the feed, the audit, closing. */
     private static final Set<String> NO_RECORD_CONTENT = Set.of("connect", "using", "clientSettings", "changes",
-            "auditTrail", "verifyAudit", "close");
+            "auditTrail", "verifyAudit", "purgeRequests", "close");
 
     @Test
     void everyPublicOperationOnRecordsTakesAnAccessContextFirst() {
