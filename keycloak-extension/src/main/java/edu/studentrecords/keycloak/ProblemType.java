@@ -5,6 +5,7 @@ enum ProblemType {
     NOT_AUTHENTICATED("not-authenticated", "Not authenticated", 401),
     MALFORMED_REQUEST("malformed-request", "Malformed request", 400),
     FORBIDDEN("forbidden", "Access denied", 403),
+    FOUR_EYES("four-eyes", "A second administrator must approve", 403),
     NOT_FOUND("not-found", "Not found", 404),
     CONFLICT("conflict", "Conflict with another record", 409),
     VERSION_MISMATCH("version-mismatch", "The record has changed", 412),

@@ -4,13 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import edu.studentrecords.store.AccessDeniedException;
 import edu.studentrecords.store.DuplicateRecordException;
+import edu.studentrecords.store.FourEyesException;
 import edu.studentrecords.store.InvalidPatchException;
 import edu.studentrecords.store.InvalidRecordException;
+import edu.studentrecords.store.PurgeRequestNotFoundException;
+import edu.studentrecords.store.PurgeRequestStateException;
 import edu.studentrecords.store.RecordNotFoundException;
 import edu.studentrecords.store.StaleVersionException;
 import edu.studentrecords.store.audit.AuditUnavailableException;
 import edu.studentrecords.store.validation.FieldError;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -54,6 +58,18 @@ final class Problems {
             return new Problem(type.uri(), type.title(), type.status(),
                     "Another record already has this " + duplicate.field() + ".", null,
                     List.of(new Problem.Error(duplicate.field(), "Another record already has this value.", "unique")));
+        }
+        if (failure instanceof FourEyesException) {
+            ProblemType type = ProblemType.FOUR_EYES;
+            return new Problem(type.uri(), type.title(), type.status(),
+                    "The administrator who asked may not approve; another administrator must.", "FOUR_EYES", null);
+        }
+        if (failure instanceof PurgeRequestNotFoundException) {
+            return Problem.of(ProblemType.NOT_FOUND, "No purge request the caller may see has this id.");
+        }
+        if (failure instanceof PurgeRequestStateException state) {
+            return Problem.of(ProblemType.CONFLICT, "The record's purge request is "
+                    + state.status().name().toLowerCase(Locale.ROOT) + "; this step is not possible now.");
         }
         if (failure instanceof JsonProcessingException json) {
             return Problem.of(ProblemType.MALFORMED_REQUEST, jsonDetail(json));
