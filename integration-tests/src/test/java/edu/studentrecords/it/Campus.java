@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A campus set up in a test realm through the admin API, as an administrator would: the campus portal (an internal
  * client people sign in to), a library application (internal, acting for itself), a statistics bureau (external, no
- * grant), students, a staff member of one class, an administrator, and two enrolled students' records.
+ * grant), students, a staff member of one class, two administrators (what needs four eyes needs both), and two
+ * enrolled students' records.
  */
 final class Campus {
 

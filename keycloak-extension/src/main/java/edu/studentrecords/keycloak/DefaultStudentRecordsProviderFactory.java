@@ -23,7 +23,8 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  * The {@code default} provider of the {@code student-records} SPI. Owns the node's one MongoDB client (created in
  * {@link #postInit}) and, per realm, one {@link StudentRecordStore} and the {@link StudentSearchIndex} fed by its
  * change feed (opened together on first use, the index in its own folder below {@code index-dir}), and closes them
- * all in {@link #close()}. It also registers the realm bootstrap. Thread-safe.
+ * all in {@link #close()}. It also registers the realm bootstrap and what happens to a record when its user is
+ * removed. Thread-safe.
  */
 public final class DefaultStudentRecordsProviderFactory implements StudentRecordsProviderFactory,
         ServerInfoAwareProviderFactory {
@@ -49,6 +50,7 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
     public void postInit(KeycloakSessionFactory factory) {
         client = MongoClients.create(StudentRecordStore.clientSettings(options.clientSettings()));
         factory.register(new RealmLifecycleListener(this));
+        factory.register(new AccountRemovalListener(this));
     }
 
     @Override

@@ -9,6 +9,8 @@ import edu.studentrecords.store.DuplicateRecordException;
 import edu.studentrecords.store.FourEyesException;
 import edu.studentrecords.store.InvalidPatchException;
 import edu.studentrecords.store.InvalidRecordException;
+import edu.studentrecords.store.PurgeRequestNotFoundException;
+import edu.studentrecords.store.PurgeRequestStateException;
 import edu.studentrecords.store.RecordNotFoundException;
 import edu.studentrecords.store.StaleVersionException;
 import edu.studentrecords.store.audit.AuditUnavailableException;
@@ -89,6 +91,13 @@ final class Problems {
                     .map(e -> new Problem.Error(e.field(), e.message(), e.rule())).toList();
             return new Problem(type.uri(), "Invalid grant request", type.status(),
                     errors.size() + " field(s) break a rule; nothing was stored.", null, errors);
+        }
+        if (failure instanceof PurgeRequestNotFoundException) {
+            return Problem.of(ProblemType.NOT_FOUND, "No purge request the caller may see has this id.");
+        }
+        if (failure instanceof PurgeRequestStateException state) {
+            return Problem.of(ProblemType.CONFLICT, "The record's purge request is "
+                    + state.status().name().toLowerCase(Locale.ROOT) + "; this step is not possible now.");
         }
         if (failure instanceof JsonProcessingException json) {
             return Problem.of(ProblemType.MALFORMED_REQUEST, jsonDetail(json));

@@ -3,6 +3,9 @@ package edu.studentrecords.keycloak;
 import edu.studentrecords.search.SearchHit;
 import edu.studentrecords.search.SearchResult;
 import edu.studentrecords.search.StudentSearchIndex;
+import edu.studentrecords.store.DestructionCertificate;
+import edu.studentrecords.store.PurgeRequest;
+import edu.studentrecords.store.PurgeStatus;
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.SelfExport;
 import edu.studentrecords.store.StudentRecordStore;
@@ -27,8 +30,10 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.keycloak.models.ClientModel;
@@ -45,6 +50,7 @@ public final class StudentRecordsResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final int DEFAULT_LOG_PAGE = 50;
     private static final int MAX_LOG_PAGE = 1000;
+    private static final int MAX_PURGE_REASON = 1000;
 
     private final KeycloakSession session;
 
@@ -257,6 +263,33 @@ public final class StudentRecordsResource {
         });
     }
 
+    /** Asks for a record's destruction; a second administrator approves it. */
+    @POST
+    @Path("records/{id}/purge-requests")
+    public Response requestPurge(@PathParam("id") String id, String body) {
+        return handle(false, caller -> {
+            requireJson(MediaType.APPLICATION_JSON);
+            PurgeRequestBody.Filing filing = JsonBodies.read(requireBody(body), PurgeRequestBody.Filing.class);
+            if (filing.reason() == null || filing.reason().isBlank() || filing.reason().length() > MAX_PURGE_REASON) {
+                throw new BadRequest("Give a 'reason' of 1 to " + MAX_PURGE_REASON + " characters.");
+            }
+            PurgeRequest filed = store().purgeRequests().request(caller.context(), id, filing.reason());
+            return json(Response.status(Response.Status.CREATED), PurgeRequestBody.of(filed));
+        });
+    }
+
+    /** The purge requests in one state (default {@code PENDING}), newest first: the centre's work queue. */
+    @GET
+    @Path("purge-requests")
+    public Response purgeRequests(@QueryParam("status") String status) {
+        return handle(false, caller -> {
+            PurgeStatus wanted = purgeStatus(status);
+            List<PurgeRequestBody> found = store().purgeRequests().list(caller.context(), wanted).stream()
+                    .map(PurgeRequestBody::of).toList();
+            return json(Response.ok(), Map.of("purgeRequests", found));
+        });
+    }
+
     /**
      * The audit trail for supervisors and administrators: a record's entries newest first ({@code record}), or the
      * whole trail oldest first from a sequence number ({@code fromSequence}, default 1).
@@ -293,6 +326,30 @@ public final class StudentRecordsResource {
             body.put("problem", verification.problem());
             return json(Response.ok(), body);
         });
+    }
+
+    /**
+     * A second administrator approves: the record is destroyed through {@link StudentRecordsProvider#destroy} (store,
+     * key, index) and the destruction certificate returned.
+     */
+    @POST
+    @Path("purge-requests/{rid}/approve")
+    public Response approvePurge(@PathParam("rid") String requestId) {
+        return handle(false, caller -> {
+            StudentRecordsProvider provider = session.getProvider(StudentRecordsProvider.class);
+            RealmModel realm = session.getContext().getRealm();
+            DestructionCertificate certificate = provider.store(realm).purgeRequests().approve(caller.context(),
+                    requestId, (ctx, recordId, reason) -> provider.destroy(realm, ctx, recordId, reason));
+            return json(Response.ok(), new PurgeRequestBody.Certified(PurgeRequestBody.Certificate.of(certificate)));
+        });
+    }
+
+    /** Cancels a pending purge request: the record stays. */
+    @POST
+    @Path("purge-requests/{rid}/cancel")
+    public Response cancelPurge(@PathParam("rid") String requestId) {
+        return handle(false, caller -> json(Response.ok(),
+                PurgeRequestBody.of(store().purgeRequests().cancel(caller.context(), requestId))));
     }
 
     /** What one endpoint does once the caller is known; it may throw whatever {@link Problems} maps. */
@@ -357,6 +414,17 @@ public final class StudentRecordsResource {
             throw new BadRequest("The request needs a JSON body.");
         }
         return body;
+    }
+
+    private static PurgeStatus purgeStatus(String text) {
+        if (text == null || text.isBlank()) {
+            return PurgeStatus.PENDING;
+        }
+        try {
+            return PurgeStatus.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("'status' must be one of " + Arrays.toString(PurgeStatus.values()) + ".");
+        }
     }
 
     private static int integer(String name, String text, int fallback, int min, int max) {

@@ -8,8 +8,12 @@ import edu.studentrecords.search.SearchIndexException;
 import edu.studentrecords.search.SearchRefusedException;
 import edu.studentrecords.store.AccessDeniedException;
 import edu.studentrecords.store.DuplicateRecordException;
+import edu.studentrecords.store.FourEyesException;
 import edu.studentrecords.store.InvalidPatchException;
 import edu.studentrecords.store.InvalidRecordException;
+import edu.studentrecords.store.PurgeRequestNotFoundException;
+import edu.studentrecords.store.PurgeRequestStateException;
+import edu.studentrecords.store.PurgeStatus;
 import edu.studentrecords.store.RecordNotFoundException;
 import edu.studentrecords.store.StaleVersionException;
 import edu.studentrecords.store.access.AccessDecision;
@@ -33,6 +37,14 @@ class ProblemsTest {
         assertProblem(new StaleVersionException(3, 4), 412, "version-mismatch");
         assertProblem(new DuplicateRecordException("profile.studentNumber"), 409, "conflict");
         assertProblem(new IllegalStateException("boom at 13800138000"), 500, "internal");
+    }
+
+    @Test
+    void purgeRequestStepsMapToFourEyesNotFoundAndConflict() {
+        assertProblem(new FourEyesException(), 403, "four-eyes");
+        assertThat(Problems.from(new FourEyesException()).reason()).isEqualTo("FOUR_EYES");
+        assertProblem(new PurgeRequestNotFoundException(), 404, "not-found");
+        assertProblem(new PurgeRequestStateException(PurgeStatus.APPROVED), 409, "conflict");
     }
 
     @Test

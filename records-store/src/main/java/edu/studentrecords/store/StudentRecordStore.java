@@ -26,6 +26,7 @@ import edu.studentrecords.store.internal.audit.MongoAuditTrail;
 import edu.studentrecords.store.internal.mongo.DecisionRecorder;
 import edu.studentrecords.store.internal.mongo.GrantCollection;
 import edu.studentrecords.store.internal.mongo.MongoChangeFeed;
+import edu.studentrecords.store.internal.mongo.PurgeRequestCollection;
 import edu.studentrecords.store.internal.mongo.RecordCodec;
 import edu.studentrecords.store.internal.mongo.RecordCollection;
 import edu.studentrecords.store.internal.mongo.RecordHeader;
@@ -79,6 +80,7 @@ public final class StudentRecordStore implements AutoCloseable {
     private final ExecutorService fetcher;
     private final AccessGrants grants;
     private final AuditReview review;
+    private final PurgeRequests purges;
 
     private StudentRecordStore(StoreSettings settings, MongoClient client, boolean ownsClient) {
         this.settings = settings;
@@ -103,6 +105,8 @@ public final class StudentRecordStore implements AutoCloseable {
         this.grants = new AccessGrants(new GrantCollection(db.getCollection("grants"), db.getCollection("grant_agreements")),
                 recorder, audit, policy);
         this.review = new AuditReview(audit, recorder, policy);
+        this.purges = new PurgeRequests(this, new PurgeRequestCollection(db.getCollection("purge_requests")), recorder,
+                settings.clock());
         this.fetcher = Executors.newFixedThreadPool(FETCH_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "record-fetch");
             thread.setDaemon(true);
@@ -411,6 +415,46 @@ public final class StudentRecordStore implements AutoCloseable {
         }
         recorder.recordSearch(ctx, matching, ids);
         return result;
+    }
+
+    /** Purge requests and their four-eyes approval; the way records are destroyed on request. */
+    public PurgeRequests purgeRequests() {
+        return purges;
+    }
+
+    /** The access facts of a stored record, without deciding or auditing anything: for {@link PurgeRequests}. */
+    Optional<RecordHeader> storedHeader(String recordId) {
+        return recordId == null ? Optional.empty() : records.find(recordId).map(codec::header);
+    }
+
+    /** The id of the record linked to a Keycloak user, by the unique owner key. */
+    Optional<String> recordIdOwnedBy(String subject) {
+        return records.idByOwner(subject);
+    }
+
+    /**
+     * Unlinks a record from a Keycloak user that was removed: a new version without an owner, content unchanged,
+     * through the change feed like every write. Retried on a concurrent change; does nothing when the record is gone
+     * or linked to someone else by now.
+     */
+    void unlinkOwner(String recordId, String subject) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<Document> doc = records.find(recordId);
+            if (doc.isEmpty() || !subject.equals(codec.header(doc.get()).ownerSubject())) {
+                return;
+            }
+            long current = codec.header(doc.get()).version();
+            byte[] dataKey = dataKey(recordId);
+            StoredRecord before = decodeSettled(doc.get(), FieldGroup.ALL, dataKey);
+            StoredRecord after = new StoredRecord(recordId, current + 1, null, before.content(), before.createdAt(),
+                    now(), before.verifiedAt());
+            if (writeVersion(after, dataKey, current)) {
+                return;
+            }
+            if (attempt == CONFIRM_ATTEMPTS) {
+                throw new StaleVersionException(current, current + 1);
+            }
+        }
     }
 
     /** The change feed, for the search index. */

@@ -103,6 +103,16 @@ public final class DecisionRecorder {
         append(ctx, Operation.SEARCH.name(), null, List.of(), scope.groups(), null, Decision.ALLOW, SEARCH_FAILED);
     }
 
+    /**
+     * Appends an entry under an operation code of its own that is not simply an access decision: a refusal for a
+     * reason outside the access policy (e.g. the approver of a purge is its requester), an outcome, or a step the
+     * system takes by itself. {@code reason} is a code; {@code recordIds} lists the records an answer names.
+     */
+    public void recordEvent(AccessContext ctx, String operationCode, String recordId, List<String> recordIds,
+            Decision decision, String reason) {
+        append(ctx, operationCode, recordId, recordIds, Set.of(), null, decision, reason);
+    }
+
     private void append(AccessContext ctx, String operation, String recordId, List<String> recordIds,
             Set<FieldGroup> groups, String grantId, Decision decision, String reason) {
         boolean wellFormed = recordId == null || RECORD_ID.matcher(recordId).matches();

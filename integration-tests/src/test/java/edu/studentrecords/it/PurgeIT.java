@@ -1,0 +1,282 @@
+package edu.studentrecords.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
+import static edu.studentrecords.it.Campus.LIBRARY;
+import static edu.studentrecords.it.Campus.PORTAL;
+import static edu.studentrecords.it.Campus.STAFF_SCOPES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Destroying a record takes two administrators: one asks, a different one approves. Afterwards the record is gone
+ * for everyone, its data key is gone from the store, and the audit trail tells the story. A Keycloak user deleted
+ * through the admin API leaves its record in place, unlinked, with a purge request of the system.
+ */
+@KeycloakIntegrationTest(config = StudentRecordsServer.class)
+class PurgeIT {
+
+    private static final String PURGE_SCOPES = ADMIN_SCOPES + " student.purge";
+    private static final String ADMINISTRATION = "administration";
+    private static final String PROBLEM_TYPES = "https://student-records.example/problems/";
+
+    private static World world;
+    private static MongoClient raw;
+
+    @InjectRealm
+    ManagedRealm realm;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    /** The campus and the tokens of everyone who takes part, set up once for the class. */
+    record World(Campus campus, String ada, String eli, String staff, String library, String aliceSelf) {
+    }
+
+    @BeforeEach
+    void campus() {
+        if (world != null && world.campus().realm.getId().equals(realm.getId())) {
+            return;
+        }
+        Campus campus = Campus.setUp(realm, oauth);
+        world = new World(campus,
+            campus.signIn(oauth, "ada", PORTAL, PURGE_SCOPES),
+            campus.signIn(oauth, "eli", PORTAL, PURGE_SCOPES),
+            campus.signIn(oauth, "sam", PORTAL, STAFF_SCOPES),
+            campus.serviceToken(oauth, LIBRARY),
+            campus.signIn(oauth, "alice", PORTAL, "student.self"));
+    }
+
+    @AfterAll
+    static void closeDriver() {
+        if (raw != null) {
+            raw.close();
+            raw = null;
+        }
+    }
+
+    @Test
+    void twoDifferentAdministratorsDestroyARecordAndItsKeyAndTheAuditTellsIt() {
+        World w = world;
+        Api api = w.campus().api;
+        String record = w.campus().enrol(w.ada(), GeneratedStudent.number(41, Campus.PHYSICS_CLASS), "alice");
+        String path = "/records/" + record;
+        assertThat(status(api.call("GET", path, w.staff(), "teaching"))).isEqualTo(200);
+        assertThat(status(api.call("GET", path, w.library(), "library-services"))).isEqualTo(200);
+        assertThat(status(api.call("GET", "/me", w.aliceSelf(), null))).isEqualTo(200);
+        assertThat(keyOf(record)).as("the record's data key before the purge").isNotNull();
+
+        long before = auditCount();
+        Api.Reply filed = api.call("POST", path + "/purge-requests", w.ada(), ADMINISTRATION)
+            .json("application/json", Map.of("reason", "Enrolled twice by mistake")).send();
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        JsonNode request = filed.json();
+        String requestId = request.get("id").asText();
+        assertThat(request.get("recordId").asText()).isEqualTo(record);
+        assertThat(request.get("status").asText()).isEqualTo("PENDING");
+        assertThat(request.get("reason").asText()).isEqualTo("Enrolled twice by mistake");
+        assertThat(request.get("requestedBy").asText()).isEqualTo(w.campus().userIds.get("ada"));
+        assertThat(request.hasNonNull("requestedAt")).isTrue();
+        assertThat(auditCount()).as("entries left by filing the request").isEqualTo(before + 1);
+
+        Api.Reply pending = api.call("GET", "/purge-requests", w.eli(), ADMINISTRATION).send();
+        assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+        assertThat(pending.json().get("purgeRequests").findValuesAsText("id")).contains(requestId);
+        assertThat(status(api.call("GET", "/purge-requests", w.staff(), "teaching"))).isEqualTo(403);
+
+        before = auditCount();
+        Api.Reply sameAdmin = api.call("POST", "/purge-requests/" + requestId + "/approve", w.ada(), ADMINISTRATION)
+            .send();
+        assertThat(sameAdmin.status()).as(sameAdmin.body()).isEqualTo(403);
+        assertThat(sameAdmin.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(sameAdmin.json().get("type").asText()).isEqualTo(PROBLEM_TYPES + "four-eyes");
+        assertThat(auditCount()).as("entries left by the refused approval").isEqualTo(before + 1);
+        assertThat(status(api.call("GET", path, w.eli(), ADMINISTRATION))).as("the refusal left the record")
+            .isEqualTo(200);
+        assertThat(status(api.call("POST", "/purge-requests/" + requestId + "/approve", w.staff(), "teaching")))
+            .as("staff approving").isEqualTo(403);
+        assertThat(status(api.call("POST", "/purge-requests/" + UUID.randomUUID() + "/approve", w.eli(),
+            ADMINISTRATION))).as("an unknown request").isEqualTo(404);
+
+        before = auditCount();
+        Api.Reply approved = api.call("POST", "/purge-requests/" + requestId + "/approve", w.eli(), ADMINISTRATION)
+            .send();
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        JsonNode certificate = approved.json().get("certificate");
+        assertThat(certificate.get("recordId").asText()).isEqualTo(record);
+        assertThat(certificate.get("lastVersion").asLong()).isEqualTo(1);
+        assertThat(certificate.hasNonNull("destroyedAt")).isTrue();
+        assertThat(certificate.get("reason").asText()).isEqualTo("Enrolled twice by mistake");
+        assertThat(certificate.get("requestedBy").asText()).isEqualTo(w.campus().userIds.get("ada"));
+        assertThat(certificate.get("approvedBy").asText()).isEqualTo(w.campus().userIds.get("eli"));
+        assertThat(certificate.get("purgeRequest").asText()).isEqualTo(requestId);
+        assertThat(auditCount()).as("the approval is one entry: the destruction it caused").isEqualTo(before + 1);
+        Api.Reply again = api.call("POST", "/purge-requests/" + requestId + "/approve", w.eli(), ADMINISTRATION)
+            .send();
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+
+        assertThat(status(api.call("GET", path, w.ada(), ADMINISTRATION))).as("admin who asked").isEqualTo(404);
+        assertThat(status(api.call("GET", path, w.eli(), ADMINISTRATION))).as("admin who approved").isEqualTo(404);
+        assertThat(status(api.call("GET", path, w.staff(), "teaching"))).as("staff of the class").isEqualTo(404);
+        assertThat(status(api.call("GET", path, w.library(), "library-services"))).as("library-app").isEqualTo(404);
+        assertThat(status(api.call("GET", "/me", w.aliceSelf(), null))).as("the student herself").isEqualTo(404);
+        assertThat(keyOf(record)).as("the record's data key after the purge").isNull();
+        assertThat(database().getCollection("records").find(Filters.eq("_id", record)).first()).isNull();
+
+        List<String> steps = new ArrayList<>();
+        for (Document entry : auditOf(record)) {
+            String operation = entry.getString("operation");
+            if (operation.startsWith("PURGE")) {
+                steps.add(operation + " " + entry.getString("decision") + " " + who(entry) + " "
+                    + entry.getString("reason"));
+            }
+        }
+        assertThat(steps).containsExactly(
+            "PURGE_REQUEST ALLOW ada null",
+            "PURGE_APPROVE DENY ada FOUR_EYES",
+            "PURGE_APPROVE DENY sam OPERATION_REQUIRES_ADMIN",
+            "PURGE ALLOW eli null",
+            "PURGE_APPROVE DENY eli PURGE_REQUEST_NOT_PENDING");
+    }
+
+    @Test
+    void deletingALinkedUserKeepsTheRecordUnlinkedWithAPurgeRequestOfTheSystem() throws InterruptedException {
+        World w = world;
+        Api api = w.campus().api;
+        String userId = student("leaver");
+        Api.Reply enrolled = api.call("POST", "/records", w.ada(), ADMINISTRATION)
+            .json("application/json", GeneratedStudent.number(42, Campus.HISTORY_CLASS).enrolment(userId)).send();
+        assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
+        String record = enrolled.json().get("id").asText();
+        assertThat(database().getCollection("records").find(Filters.eq("_id", record)).first().getString("owner"))
+            .isEqualTo(userId);
+
+        try (Response deleted = realm.admin().users().delete(userId)) {
+            assertThat(deleted.getStatus()).isEqualTo(204);
+        }
+
+        JsonNode request = systemRequestFor(record, w.eli());
+        awaitUnlinked(record);
+        assertThat(request).as("a pending purge request of the system for the record").isNotNull();
+        assertThat(request.get("status").asText()).isEqualTo("PENDING");
+        assertThat(request.get("requestedBy").asText()).isEqualTo("system:user-removed");
+        assertThat(request.hasNonNull("accountRemovedAt")).isTrue();
+
+        Api.Reply kept = api.call("GET", "/records/" + record, w.eli(), ADMINISTRATION).send();
+        assertThat(kept.status()).as("the record stays: %s", kept.body()).isEqualTo(200);
+        assertThat(kept.header("ETag")).as("unlinking wrote a new version").isEqualTo("\"2\"");
+        assertThat(database().getCollection("records").find(Filters.eq("_id", record)).first().containsKey("owner"))
+            .as("the record no longer points at the deleted user").isFalse();
+        assertThat(keyOf(record)).isNotNull();
+
+        List<String> steps = new ArrayList<>();
+        for (Document entry : auditOf(record)) {
+            if (entry.getString("clientId").equals("system:user-removed")) {
+                steps.add(entry.getString("operation") + " " + entry.getString("reason"));
+            }
+        }
+        assertThat(steps).containsExactly("PURGE_REQUEST ACCOUNT_REMOVED", "UNLINK_OWNER ACCOUNT_REMOVED");
+
+        String unlinked = student("never-enrolled");
+        try (Response deleted = realm.admin().users().delete(unlinked)) {
+            assertThat(deleted.getStatus()).isEqualTo(204);
+        }
+        assertThat(status(api.call("GET", "/records/" + record, w.ada(), ADMINISTRATION))).isEqualTo(200);
+    }
+
+    /** The system's purge request for a record, waiting up to ten seconds for the after-commit step. */
+    private JsonNode systemRequestFor(String record, String adminToken) throws InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Api.Reply list = world.campus().api.call("GET", "/purge-requests?status=pending", adminToken,
+                ADMINISTRATION).send();
+            assertThat(list.status()).as(list.body()).isEqualTo(200);
+            for (JsonNode request : list.json().get("purgeRequests")) {
+                if (request.get("recordId").asText().equals(record)) {
+                    return request;
+                }
+            }
+            Thread.sleep(200);
+        }
+        return null;
+    }
+
+    /** Waits up to ten seconds for the record to lose its owner (the last step after the deletion commits). */
+    private void awaitUnlinked(String record) throws InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Document stored = database().getCollection("records").find(Filters.eq("_id", record)).first();
+            if (stored != null && !stored.containsKey("owner")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** A student user with no password (the test never signs in as them); returns the user id. */
+    private String student(String username) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEnabled(true);
+        user.setEmail(username + "@people.example.test");
+        user.setFirstName("Leaving");
+        user.setLastName("Tester");
+        try (Response created = realm.admin().users().create(user)) {
+            assertThat(created.getStatus()).as("creating user %s", username).isEqualTo(201);
+            return CreatedResponseUtil.getCreatedId(created);
+        }
+    }
+
+    private static int status(Api.Call call) {
+        return call.send().status();
+    }
+
+    /** The username of an entry's subject among the campus people, or "system". */
+    private static String who(Document entry) {
+        String subject = entry.getString("subject");
+        return world.campus().userIds.entrySet().stream().filter(e -> e.getValue().equals(subject))
+            .map(Map.Entry::getKey).findFirst().orElse("system");
+    }
+
+    /** The realm's record store as the raw driver sees it: no keys, no access decision. */
+    private MongoDatabase database() {
+        if (raw == null) {
+            raw = MongoClients.create(SuiteStore.get().connectionString());
+        }
+        return raw.getDatabase("student_records_it_" + realm.getId().replaceAll("[^A-Za-z0-9-]", "_"));
+    }
+
+    private Document keyOf(String record) {
+        return database().getCollection("record_keys").find(Filters.eq("_id", record)).first();
+    }
+
+    private long auditCount() {
+        return database().getCollection("audit_entries").countDocuments();
+    }
+
+    /** Every audit entry that names the record, oldest first. */
+    private List<Document> auditOf(String record) {
+        return database().getCollection("audit_entries").find(Filters.eq("recordId", record))
+            .sort(Sorts.ascending("_id")).into(new ArrayList<>());
+    }
+}

@@ -1,0 +1,68 @@
+package edu.studentrecords.keycloak;
+
+import edu.studentrecords.store.PurgeRequests;
+import org.jboss.logging.Logger;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderEvent;
+import org.keycloak.provider.ProviderEventListener;
+
+/**
+ * When a Keycloak user is deleted (by the admin console, the admin API, an identity provider sync or a workflow:
+ * {@link UserModel.UserRemovedEvent} fires for all of them), the record linked to that user is neither destroyed nor
+ * left pointing at an account that no longer exists: the store files a purge request by
+ * {@link PurgeRequests#USER_REMOVED} for the centre to approve or cancel, and unlinks the record
+ * ({@link PurgeRequests#accountRemoved}).
+ *
+ * <p>This happens only once Keycloak's transaction has committed: a deletion that rolls back must leave the record
+ * linked. The store step runs after completion, so a failure there cannot undo the deletion either; it is logged.
+ */
+final class AccountRemovalListener implements ProviderEventListener {
+
+    private static final Logger LOG = Logger.getLogger(AccountRemovalListener.class);
+
+    private final DefaultStudentRecordsProviderFactory owner;
+
+    AccountRemovalListener(DefaultStudentRecordsProviderFactory owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void onEvent(ProviderEvent event) {
+        if (!(event instanceof UserModel.UserRemovedEvent removed)) {
+            return;
+        }
+        UserModel user = removed.getUser();
+        if (user.getServiceAccountClientLink() != null) {
+            // A client's service account is never a student.
+            return;
+        }
+        RealmModel realm = removed.getRealm();
+        String userId = user.getId();
+        removed.getKeycloakSession().getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                unlink(realm, userId);
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                // The user was not deleted: the record stays linked.
+            }
+        });
+    }
+
+    private void unlink(RealmModel realm, String userId) {
+        try {
+            owner.store(realm).purgeRequests().accountRemoved(userId).ifPresent(request ->
+                    LOG.infof("Keycloak user %s was removed: record %s unlinked, purge request %s awaits the centre",
+                            userId, request.recordId(), request.id()));
+        } catch (RuntimeException e) {
+            // Only the type: driver messages can quote stored values. The record stays linked to a user id that no
+            // longer exists (nobody can sign in as it) until someone acts on this message.
+            LOG.errorf("Keycloak user %s was removed, but its record could not be unlinked (%s)", userId,
+                    e.getClass().getName());
+        }
+    }
+}

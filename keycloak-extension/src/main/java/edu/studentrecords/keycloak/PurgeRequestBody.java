@@ -1,0 +1,61 @@
+package edu.studentrecords.keycloak;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import edu.studentrecords.store.PurgeRequest;
+import java.time.Instant;
+
+/**
+ * A purge request as the API shows it. Times of steps not yet taken are left out.
+ *
+ * @param id               the request id
+ * @param recordId         the record to destroy
+ * @param status           {@code PENDING}, {@code APPROVING}, {@code APPROVED} or {@code CANCELLED}
+ * @param reason           why
+ * @param requestedBy      the requesting administrator's user id, or {@code system:user-removed}
+ * @param requestedAt      when it was filed
+ * @param decidedBy        who approved or cancelled it
+ * @param decidedAt        when
+ * @param accountRemovedAt when the student's account was removed, for requests the system filed
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record PurgeRequestBody(String id, String recordId, String status, String reason, String requestedBy,
+        Instant requestedAt, String decidedBy, Instant decidedAt, Instant accountRemovedAt) {
+
+    static PurgeRequestBody of(PurgeRequest request) {
+        return new PurgeRequestBody(request.id(), request.recordId(), request.status().name(), request.reason(),
+                request.requestedBy(), request.requestedAt(), request.decidedBy(), request.decidedAt(),
+                request.accountRemovedAt());
+    }
+
+    /**
+     * The body of {@code POST /records/{id}/purge-requests}.
+     *
+     * @param reason why the record should be destroyed, 1 to 1000 characters
+     */
+    record Filing(String reason) {
+    }
+
+    /** The answer of an approval: the destruction certificate. */
+    record Certified(Certificate certificate) {
+    }
+
+    /**
+     * The destruction certificate.
+     *
+     * @param recordId     the destroyed record
+     * @param lastVersion  its last version
+     * @param destroyedAt  when it was destroyed
+     * @param reason       the request's reason
+     * @param requestedBy  who asked
+     * @param approvedBy   who approved
+     * @param purgeRequest the request's id
+     */
+    record Certificate(String recordId, long lastVersion, Instant destroyedAt, String reason, String requestedBy,
+            String approvedBy, String purgeRequest) {
+
+        static Certificate of(edu.studentrecords.store.DestructionCertificate certificate) {
+            return new Certificate(certificate.recordId(), certificate.lastVersion(), certificate.destroyedAt(),
+                    certificate.reason(), certificate.requestedBy(), certificate.approvedBy(), certificate.purgeRequest());
+        }
+    }
+}
