@@ -18,7 +18,7 @@ class StoreApiTest {
      * whose own operations are checked below, and the ids of users a grant covers (for notices).
      */
     private static final Set<String> NO_RECORD_CONTENT = Set.of("connect", "using", "clientSettings", "changes",
-            "auditTrail", "verifyAudit", "close", "grants", "auditReview", "ownersCoveredBy");
+            "auditTrail", "verifyAudit", "close", "grants", "auditReview", "selfCheck", "ownersCoveredBy");
 
     @Test
     void everyPublicOperationOnRecordsTakesAnAccessContextFirst() {
@@ -38,8 +38,10 @@ class StoreApiTest {
     @Test
     void theCentresServicesDecideOnAnAccessContextFirst() {
         // ofClient and covering feed access contexts and the student's own view; they decide nothing.
-        Set<String> contextFree = Set.of("ofClient", "covering");
-        for (Class<?> service : List.of(edu.studentrecords.store.grants.AccessGrants.class, AuditReview.class)) {
+        // runScheduled is the system's own run, recorded as such.
+        Set<String> contextFree = Set.of("ofClient", "covering", "runScheduled");
+        for (Class<?> service : List.of(edu.studentrecords.store.grants.AccessGrants.class, AuditReview.class,
+                edu.studentrecords.store.check.SecuritySelfCheck.class)) {
             List<Method> operations = Arrays.stream(service.getDeclaredMethods())
                     .filter(m -> Modifier.isPublic(m.getModifiers()) && !contextFree.contains(m.getName()))
                     .toList();
