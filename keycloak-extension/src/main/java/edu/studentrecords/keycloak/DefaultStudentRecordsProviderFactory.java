@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.access.AccessContext;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,9 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
     /** The provider id. */
     public static final String ID = "default";
 
+    /** How often every realm's security self-check runs (rule 7.3); supervisors can run it at any time too. */
+    static final Duration SELF_CHECK_INTERVAL = Duration.ofHours(24);
+
     private static final Logger LOG = Logger.getLogger(DefaultStudentRecordsProviderFactory.class);
 
     private final Map<String, StudentRecordStore> stores = new ConcurrentHashMap<>();
@@ -43,6 +47,7 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
     public void postInit(KeycloakSessionFactory factory) {
         client = MongoClients.create(StudentRecordStore.clientSettings(options.clientSettings()));
         factory.register(new RealmLifecycleListener(this));
+        factory.register(new SelfCheckSchedule(SELF_CHECK_INTERVAL.toMillis()));
     }
 
     @Override
