@@ -75,7 +75,10 @@ class SelfCheckIT {
         assertThat(run.body()).as("no student's data in the report").doesNotContain(
             GeneratedStudent.number(100, Campus.PHYSICS_CLASS).studentNumber());
 
-        Api.Reply latest = api.call("GET", "/self-check", ada, "administration").send();
+        String adaAuditing = campus.signIn(oauth, "ada", PORTAL, ADMIN_SCOPES + " student.audit");
+        assertThat(api.call("GET", "/self-check", ada, "administration").send().status())
+            .as("an administrator's token without student.audit").isEqualTo(403);
+        Api.Reply latest = api.call("GET", "/self-check", adaAuditing, "administration").send();
         assertThat(latest.status()).isEqualTo(200);
         assertThat(latest.json().get("ranAt")).isEqualTo(report.get("ranAt"));
 
