@@ -32,6 +32,9 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
     /** The provider id. */
     public static final String ID = "default";
 
+    /** How often every realm's security self-check runs (rule 7.3); supervisors can run it at any time too. */
+    static final Duration SELF_CHECK_INTERVAL = Duration.ofHours(24);
+
     private static final Logger LOG = Logger.getLogger(DefaultStudentRecordsProviderFactory.class);
     /** How long a destruction waits for the index to apply the record's removal before it purges the files. */
     private static final Duration PURGE_FEED_WAIT = Duration.ofSeconds(5);
@@ -51,6 +54,7 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
         client = MongoClients.create(StudentRecordStore.clientSettings(options.clientSettings()));
         factory.register(new RealmLifecycleListener(this));
         factory.register(new AccountRemovalListener(this));
+        factory.register(new SelfCheckSchedule(SELF_CHECK_INTERVAL.toMillis()));
     }
 
     @Override

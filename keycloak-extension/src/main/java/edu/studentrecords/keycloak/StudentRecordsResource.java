@@ -11,6 +11,7 @@ import edu.studentrecords.store.SelfExport;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
+import edu.studentrecords.store.check.SelfCheckReport;
 import edu.studentrecords.store.grants.GrantRequest;
 import edu.studentrecords.store.grants.StoredGrant;
 import edu.studentrecords.store.audit.AuditEntry;
@@ -350,6 +351,28 @@ public final class StudentRecordsResource {
     public Response cancelPurge(@PathParam("rid") String requestId) {
         return handle(false, caller -> json(Response.ok(),
                 PurgeRequestBody.of(store().purgeRequests().cancel(caller.context(), requestId))));
+    }
+
+    /** The latest security self-check report of the realm (supervisors and administrators). */
+    @GET
+    @Path("self-check")
+    public Response latestSelfCheck() {
+        return handle(false, caller -> store().selfCheck().latest(caller.context())
+                .map(report -> json(Response.ok(), SelfCheckBody.of(report)))
+                .orElseGet(() -> problem(Problem.of(ProblemType.NOT_FOUND, "No self-check has run in this realm yet."))));
+    }
+
+    /** Runs the security self-check now and answers its report. */
+    @POST
+    @Path("self-check")
+    public Response runSelfCheck() {
+        return handle(false, caller -> {
+            RealmModel realm = session.getContext().getRealm();
+            StudentRecordStore store = store();
+            SelfCheckReport report = store.selfCheck().run(caller.context(), SelfCheckSettings.of(realm),
+                    RealmSecurityFindings.of(realm, store, caller.context().now()));
+            return json(Response.ok(), SelfCheckBody.of(report));
+        });
     }
 
     /** What one endpoint does once the caller is known; it may throw whatever {@link Problems} maps. */

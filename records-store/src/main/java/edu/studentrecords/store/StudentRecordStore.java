@@ -16,6 +16,7 @@ import edu.studentrecords.store.access.UnitPath;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditTrail;
 import edu.studentrecords.store.audit.ChainVerification;
+import edu.studentrecords.store.check.SecuritySelfCheck;
 import edu.studentrecords.store.feed.ChangeFeed;
 import edu.studentrecords.store.grants.AccessGrants;
 import edu.studentrecords.store.internal.crypto.BlindIndex;
@@ -81,6 +82,7 @@ public final class StudentRecordStore implements AutoCloseable {
     private final AccessGrants grants;
     private final AuditReview review;
     private final PurgeRequests purges;
+    private final SecuritySelfCheck selfCheck;
 
     private StudentRecordStore(StoreSettings settings, MongoClient client, boolean ownsClient) {
         this.settings = settings;
@@ -102,8 +104,10 @@ public final class StudentRecordStore implements AutoCloseable {
         this.recorder = new DecisionRecorder(audit);
         this.validator = new RecordValidator(settings.clock());
         this.headers = new RecordHeaderCache(settings.keyCacheSize());
-        this.grants = new AccessGrants(new GrantCollection(db.getCollection("grants"), db.getCollection("grant_agreements")),
-                recorder, audit, policy);
+        GrantCollection grantCollection = new GrantCollection(db.getCollection("grants"), db.getCollection("grant_agreements"));
+        this.grants = new AccessGrants(grantCollection, recorder, audit, policy);
+        this.selfCheck = new SecuritySelfCheck(audit, grantCollection, records, db.getCollection("self_checks"), recorder,
+                policy);
         this.review = new AuditReview(audit, recorder, policy);
         this.purges = new PurgeRequests(this, new PurgeRequestCollection(db.getCollection("purge_requests")), recorder,
                 settings.clock());
@@ -374,6 +378,11 @@ public final class StudentRecordStore implements AutoCloseable {
     /** The realm's access grants for outside bodies. */
     public AccessGrants grants() {
         return grants;
+    }
+
+    /** The security self-check (rule 7.3). */
+    public SecuritySelfCheck selfCheck() {
+        return selfCheck;
     }
 
     /** Supervision: the audit trail for supervisors and administrators. */

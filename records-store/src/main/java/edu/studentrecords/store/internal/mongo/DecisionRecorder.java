@@ -24,6 +24,9 @@ public final class DecisionRecorder {
     /** Reason recorded when an allowed search failed and returned nothing. */
     public static final String SEARCH_FAILED = "SEARCH_FAILED";
 
+    /** The client id under which scheduled work of the store itself is recorded. */
+    public static final String SYSTEM_CLIENT = "student-records";
+
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final Pattern RECORD_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
@@ -111,6 +114,12 @@ public final class DecisionRecorder {
     public void recordEvent(AccessContext ctx, String operationCode, String recordId, List<String> recordIds,
             Decision decision, String reason) {
         append(ctx, operationCode, recordId, recordIds, Set.of(), null, decision, reason);
+    }
+
+    /** Appends what the system itself did on a schedule (no person, no purpose), under the store's own client id. */
+    public void recordSystem(String operationCode) {
+        trail.append(new AuditEvent(null, SYSTEM_CLIENT, null, null, null, List.of(), Set.of(), operationCode,
+                Decision.ALLOW, null));
     }
 
     private void append(AccessContext ctx, String operation, String recordId, List<String> recordIds,

@@ -9,9 +9,12 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.result.UpdateResult;
 import edu.studentrecords.store.DuplicateRecordException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.bson.Document;
 
 /**
@@ -112,10 +115,21 @@ public final class RecordCollection {
      * Calls {@code visitor} with the header of every record, reading only the header fields. A full scan: for rare
      * background work such as telling the students a new grant covers.
      */
-    public void forEachHeader(java.util.function.Consumer<RecordHeader> visitor) {
+    public void forEachHeader(Consumer<RecordHeader> visitor) {
         records.find().projection(Projections.include(RecordCodec.ID, RecordCodec.VERSION, RecordCodec.OWNER,
                 RecordCodec.UNIT)).forEach(d -> visitor.accept(new RecordHeader(d.getString(RecordCodec.ID),
                 d.getLong(RecordCodec.VERSION), d.getString(RecordCodec.OWNER), d.getString(RecordCodec.UNIT))));
+    }
+
+    /**
+     * How many records linked to a student account were last confirmed (or, never confirmed, created) before
+     * {@code cutoff}. A full scan on the embedded engine.
+     */
+    public long countUnconfirmedSince(Instant cutoff) {
+        Date before = Date.from(cutoff);
+        return records.countDocuments(Filters.and(Filters.ne(RecordCodec.OWNER, null), Filters.or(
+                Filters.lt(RecordCodec.VERIFIED, before),
+                Filters.and(Filters.eq(RecordCodec.VERIFIED, null), Filters.lt(RecordCodec.CREATED, before)))));
     }
 
     private Optional<String> idWhere(org.bson.conversions.Bson filter) {

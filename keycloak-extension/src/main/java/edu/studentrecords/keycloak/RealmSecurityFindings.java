@@ -1,0 +1,37 @@
+package edu.studentrecords.keycloak;
+
+import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.access.ClientTrust;
+import edu.studentrecords.store.check.Finding;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.RealmModel;
+
+/**
+ * What only Keycloak can tell the self-check: external clients (outside bodies) that hold {@code student.*} scopes
+ * but no active grant, so a scope was handed out that nothing legitimate uses.
+ */
+final class RealmSecurityFindings {
+
+    private RealmSecurityFindings() {
+    }
+
+    static List<Finding> of(RealmModel realm, StudentRecordStore store, Instant now) {
+        return realm.getClientsStream()
+                .filter(client -> ClientTrust.fromAttribute(client.getAttribute(ClientTrust.ATTRIBUTE)) == ClientTrust.EXTERNAL)
+                .filter(RealmSecurityFindings::holdsStudentScopes)
+                .filter(client -> store.grants().ofClient(client.getClientId()).stream().noneMatch(g -> g.isActiveAt(now)))
+                .map(client -> new Finding(Finding.EXTERNAL_CLIENT_WITHOUT_GRANT, "client:" + client.getClientId(), 1,
+                        null, null))
+                .toList();
+    }
+
+    private static boolean holdsStudentScopes(ClientModel client) {
+        return Stream.concat(client.getClientScopes(true).values().stream(), client.getClientScopes(false).values().stream())
+                .map(ClientScopeModel::getName)
+                .anyMatch(name -> name.startsWith("student."));
+    }
+}
