@@ -3,12 +3,16 @@ package edu.studentrecords.keycloak;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import edu.studentrecords.store.AccessDeniedException;
+import edu.studentrecords.store.CorrectionDecidedException;
+import edu.studentrecords.store.CorrectionNotFoundException;
 import edu.studentrecords.store.DuplicateRecordException;
 import edu.studentrecords.store.InvalidPatchException;
 import edu.studentrecords.store.InvalidRecordException;
 import edu.studentrecords.store.RecordNotFoundException;
 import edu.studentrecords.store.StaleVersionException;
 import edu.studentrecords.store.audit.AuditUnavailableException;
+import edu.studentrecords.store.enrolment.TooManyRowsException;
+import edu.studentrecords.store.enrolment.UnreadableFileException;
 import edu.studentrecords.store.validation.FieldError;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -54,6 +58,20 @@ final class Problems {
             return new Problem(type.uri(), type.title(), type.status(),
                     "Another record already has this " + duplicate.field() + ".", null,
                     List.of(new Problem.Error(duplicate.field(), "Another record already has this value.", "unique")));
+        }
+        if (failure instanceof UnreadableFileException unreadable) {
+            // The store writes these from column names and row numbers only.
+            return Problem.of(ProblemType.MALFORMED_REQUEST, "The file cannot be read: " + unreadable.getMessage() + ".");
+        }
+        if (failure instanceof TooManyRowsException tooMany) {
+            return Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+                    "An import file may have at most " + tooMany.limit() + " rows; split it.");
+        }
+        if (failure instanceof CorrectionNotFoundException) {
+            return Problem.of(ProblemType.NOT_FOUND, "No correction request the caller may see has this id.");
+        }
+        if (failure instanceof CorrectionDecidedException) {
+            return Problem.of(ProblemType.CONFLICT, "The correction request was already decided.");
         }
         if (failure instanceof JsonProcessingException json) {
             return Problem.of(ProblemType.MALFORMED_REQUEST, jsonDetail(json));

@@ -1,10 +1,12 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.store.CorrectionNotFoundException;
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.SelfExport;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.correction.CorrectionRequest;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -82,6 +85,19 @@ public final class StudentRecordsResource {
         });
     }
 
+    /**
+     * Bulk enrolment from a CSV or NDJSON file: 200 with a per-row report, also when rows failed; 400 for a file that
+     * cannot be read, 413 beyond the size or row cap, 415 for another content type.
+     */
+    @POST
+    @Path("records:import")
+    public Response importRecords(InputStream body) {
+        return handle(false, caller -> {
+            EnrolmentUpload upload = EnrolmentUpload.of(session.getContext().getRequestHeaders().getMediaType());
+            return json(Response.ok(), ImportReportBody.of(store().importRecords(caller.context(), () -> upload.rows(body))));
+        });
+    }
+
     /** Applies a JSON merge patch to a record; {@code If-Match} is required. */
     @PATCH
     @Path("records/{id}")
@@ -145,6 +161,37 @@ public final class StudentRecordsResource {
     @Path("me/verification")
     public Response verify() {
         return handle(true, caller -> withRecord(Response.ok(), store().confirmOwn(caller.context())));
+    }
+
+    /** The student asks for a correction of profile or identity fields: 201 with {@code Location}, the record unchanged. */
+    @POST
+    @Path("me/corrections")
+    public Response requestCorrection(String body) {
+        return handle(true, caller -> {
+            requireJson(MediaType.APPLICATION_JSON);
+            CorrectionBody request = JsonBodies.read(requireBody(body), CorrectionBody.class);
+            CorrectionRequest created = store().requestCorrectionOwn(caller.context(), request.changesText(),
+                    request.reason());
+            URI location = session.getContext().getUri().getAbsolutePathBuilder().path(created.id()).build();
+            return json(Response.created(location), CorrectionView.of(created));
+        });
+    }
+
+    /** The student's own correction requests, newest first. */
+    @GET
+    @Path("me/corrections")
+    public Response corrections() {
+        return handle(true, caller -> json(Response.ok(), Map.of("corrections",
+                store().correctionsOwn(caller.context()).stream().map(CorrectionView::of).toList())));
+    }
+
+    /** One of the student's own correction requests. */
+    @GET
+    @Path("me/corrections/{id}")
+    public Response correction(@PathParam("id") String id) {
+        return handle(true, caller -> json(Response.ok(), store().correctionsOwn(caller.context()).stream()
+                .filter(c -> c.id().equals(id)).findFirst().map(CorrectionView::of)
+                .orElseThrow(CorrectionNotFoundException::new)));
     }
 
     /** What one endpoint does once the caller is known; it may throw whatever {@link Problems} maps. */

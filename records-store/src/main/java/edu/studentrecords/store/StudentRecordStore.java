@@ -53,6 +53,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -171,17 +172,20 @@ public final class StudentRecordStore implements AutoCloseable {
      * ID, user) is reported and leaves nothing behind; the other rows are still created. Re-importing a file therefore
      * fails the rows already enrolled, by their student number, and creates the rest.
      *
-     * <p>The caller's right to enrol is decided once before any row is looked at: a refused import is one audit entry
-     * and an {@link AccessDeniedException}, and reveals nothing about the rows. Progress is logged by counts only.
+     * <p>The caller's right to enrol is decided once before the file is read ({@code file} is called only when it is
+     * allowed): a refused import is one audit entry and an {@link AccessDeniedException}, and reads nothing. Progress
+     * is logged by counts only.
      *
+     * @param file reads the rows; what it throws (an unreadable or too large file) is thrown before any row is created
      * @throws AccessDeniedException when the caller may not create records
      */
-    public ImportReport importRecords(AccessContext ctx, List<EnrolmentRow> rows) {
+    public ImportReport importRecords(AccessContext ctx, Supplier<List<EnrolmentRow>> file) {
         AccessDecision decision = policy.decide(ctx, Operation.CREATE, null, FieldGroup.ALL);
         if (!(decision instanceof AccessDecision.Allowed)) {
             recorder.record(ctx, Operation.CREATE, null, decision);
             requireAllowed(decision);
         }
+        List<EnrolmentRow> rows = file.get();
         List<RowOutcome> outcomes = new ArrayList<>(rows.size());
         int created = 0;
         for (EnrolmentRow row : rows) {
