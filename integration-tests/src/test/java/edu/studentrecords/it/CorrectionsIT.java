@@ -34,6 +34,9 @@ class CorrectionsIT {
     private static String alice;
     private static String admin;
     private static GeneratedStudent aliceStudent;
+    private static GeneratedStudent bobStudent;
+    private static String bob;
+    private static String staff;
     private RawRealmStore raw;
 
     @BeforeEach
@@ -44,6 +47,10 @@ class CorrectionsIT {
             aliceStudent = GeneratedStudent.number(201, Campus.PHYSICS_CLASS);
             campus.enrol(admin, aliceStudent, "alice");
             alice = campus.signIn(oauth, "alice", PORTAL, "student.self");
+            bobStudent = GeneratedStudent.number(202, Campus.PHYSICS_CLASS);
+            campus.enrol(admin, bobStudent, "bob");
+            bob = campus.signIn(oauth, "bob", PORTAL, "student.self");
+            staff = campus.signIn(oauth, "sam", PORTAL, Campus.STAFF_SCOPES);
         }
         raw = new RawRealmStore(realm.getId());
     }
@@ -122,6 +129,62 @@ class CorrectionsIT {
         assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(403);
         assertThat(raw.auditEntries() - audit).isEqualTo(1);
         assertThat(campus.api.call("GET", "/me/corrections", null, null).send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void theCentreApprovesOneCorrectionWhichChangesTheRecordAndRejectsAnotherWhichDoesNot() {
+        Api.Reply first = campus.api.call("POST", "/me/corrections", bob, null).json("application/json",
+            Map.of("changes", Map.of("profile", Map.of("name", "Bob Corrected")), "reason", "Spelling")).send();
+        Api.Reply second = campus.api.call("POST", "/me/corrections", bob, null).json("application/json",
+            Map.of("changes", Map.of("profile", Map.of("status", "SUSPENDED")), "reason", "Taking a year off")).send();
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        String approveId = first.json().get("id").asText();
+        String rejectId = second.json().get("id").asText();
+
+        long audit = raw.auditEntries();
+        Api.Reply byStaff = campus.api.call("GET", "/corrections", staff, "teaching").send();
+        assertThat(byStaff.status()).as(byStaff.body()).isEqualTo(403);
+        Api.Reply staffApproves = campus.api.call("POST", "/corrections/" + approveId + "/approve", staff, "teaching")
+            .send();
+        assertThat(staffApproves.status()).as(staffApproves.body()).isEqualTo(403);
+        assertThat(raw.auditEntries() - audit).isEqualTo(2);
+
+        Api.Reply pending = campus.api.call("GET", "/corrections", admin, "administration").send();
+        assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+        JsonNode review = null;
+        for (JsonNode each : pending.json().get("corrections")) {
+            if (each.at("/request/id").asText().equals(approveId)) {
+                review = each;
+            }
+        }
+        assertThat(review).as("the request in the pending list").isNotNull();
+        assertThat(review.at("/changes/profile/before/name").asText()).isEqualTo(bobStudent.name());
+        assertThat(review.at("/changes/profile/after/name").asText()).isEqualTo("Bob Corrected");
+
+        audit = raw.auditEntries();
+        Api.Reply approved = campus.api.call("POST", "/corrections/" + approveId + "/approve", admin, "administration")
+            .json("application/json", Map.of("note", "Checked against the certificate")).send();
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("status").asText()).isEqualTo("APPROVED");
+        Api.Reply rejected = campus.api.call("POST", "/corrections/" + rejectId + "/reject", admin, "administration")
+            .json("application/json", Map.of("reason", "Ask the faculty office")).send();
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(raw.auditEntries() - audit).isEqualTo(2);
+        Api.Reply again = campus.api.call("POST", "/corrections/" + rejectId + "/approve", admin, "administration")
+            .send();
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+
+        Api.Reply record = campus.api.call("GET", "/me", bob, null).send();
+        assertThat(record.json().at("/profile/name").asText()).isEqualTo("Bob Corrected");
+        assertThat(record.json().at("/profile/status").asText()).isEqualTo("ENROLLED");
+        JsonNode seen = campus.api.call("GET", "/me/corrections", bob, null).send().json().get("corrections");
+        assertThat(seen.get(0).get("id").asText()).as("newest first").isEqualTo(rejectId);
+        assertThat(seen.get(0).at("/outcome/decision").asText()).isEqualTo("REJECTED");
+        assertThat(seen.get(0).at("/outcome/reason").asText()).isEqualTo("Ask the faculty office");
+        assertThat(seen.get(1).get("status").asText()).isEqualTo("APPROVED");
+        assertThat(seen.get(1).at("/outcome/recordVersion").asLong()).isEqualTo(record.json().get("version").asLong());
+        assertThat(seen.get(1).get("decidedAt").isNull()).isFalse();
     }
 
     private Api.Reply post(Map<String, Object> body) {

@@ -194,6 +194,44 @@ public final class StudentRecordsResource {
                 .orElseThrow(CorrectionNotFoundException::new)));
     }
 
+    /** The pending correction requests with their values, for the centre (administrators with student.admin). */
+    @GET
+    @Path("corrections")
+    public Response pendingCorrections() {
+        return handle(false, caller -> json(Response.ok(), Map.of("corrections",
+                store().pendingCorrections(caller.context()).stream().map(CorrectionReviewView::of).toList())));
+    }
+
+    /** Approves a correction request: the record changes (validated); 412 when its groups changed since the request. */
+    @POST
+    @Path("corrections/{id}/approve")
+    public Response approveCorrection(@PathParam("id") String id, String body) {
+        return handle(false, caller -> {
+            CorrectionDecisionBody decision = decisionBody(body);
+            return json(Response.ok(), CorrectionView.of(store().approveCorrection(caller.context(), id,
+                    decision.note())));
+        });
+    }
+
+    /** Rejects a correction request with a reason; the record does not change. */
+    @POST
+    @Path("corrections/{id}/reject")
+    public Response rejectCorrection(@PathParam("id") String id, String body) {
+        return handle(false, caller -> {
+            CorrectionDecisionBody decision = decisionBody(body);
+            return json(Response.ok(), CorrectionView.of(store().rejectCorrection(caller.context(), id,
+                    decision.reason())));
+        });
+    }
+
+    private CorrectionDecisionBody decisionBody(String body) throws Exception {
+        if (body == null || body.isBlank()) {
+            return new CorrectionDecisionBody(null, null);
+        }
+        requireJson(MediaType.APPLICATION_JSON);
+        return JsonBodies.read(body, CorrectionDecisionBody.class);
+    }
+
     /** What one endpoint does once the caller is known; it may throw whatever {@link Problems} maps. */
     @FunctionalInterface
     private interface Action {

@@ -444,16 +444,21 @@ public final class StudentRecordStore implements AutoCloseable {
         byte[] dataKey = dataKey(recordId);
         List<CorrectionRequest> list = new ArrayList<>(corrections.ofRecord(recordId).stream()
                 .map(doc -> correction(doc, dataKey)).toList());
+        // The list is in the order the requests were made: reversed, requests of the same millisecond stay newest first.
+        java.util.Collections.reverse(list);
         list.sort(java.util.Comparator.comparing(CorrectionRequest::requestedAt).reversed());
         return list;
     }
 
     /**
-     * The pending correction requests the caller may review, oldest first, with their values. Each one shown is a read
-     * of its record's touched groups, decided and audited as {@link #REVIEW_CORRECTION}; those the caller may not read
-     * are left out (and their refusal audited too).
+     * The pending correction requests the caller may review, oldest first, with their values. Only the centre reviews
+     * (see {@link #requireReviewer}). Each one shown is a read of its record's touched groups, decided and audited as
+     * {@link #REVIEW_CORRECTION}; those the caller may not read are left out (and their refusal audited too).
+     *
+     * @throws AccessDeniedException when the caller is not an administrator with {@code student.admin}
      */
     public List<CorrectionReview> pendingCorrections(AccessContext ctx) {
+        requireReviewer(ctx, REVIEW_CORRECTION, null);
         List<CorrectionReview> reviews = new ArrayList<>();
         for (Document doc : corrections.pending()) {
             String recordId = doc.getString(CorrectionCollection.RECORD);
@@ -476,6 +481,8 @@ public final class StudentRecordStore implements AutoCloseable {
      * pending (the reviewer rejects it, and the student asks again on the current record).
      *
      * @param note a note for the student, or {@code null}
+     * @throws AccessDeniedException       when the caller is not an administrator with {@code student.admin}, or may
+     *                                     not write the touched groups
      * @throws CorrectionNotFoundException when there is no such request
      * @throws CorrectionDecidedException  when it is no longer pending
      * @throws StaleVersionException       when the touched groups changed since the request, or the record changed
@@ -487,6 +494,7 @@ public final class StudentRecordStore implements AutoCloseable {
         Document request = corrections.find(correctionId).orElseThrow(CorrectionNotFoundException::new);
         String recordId = request.getString(CorrectionCollection.RECORD);
         Set<FieldGroup> groups = correctionGroups(request);
+        requireReviewer(ctx, APPROVE_CORRECTION, recordId);
         Located found = locate(ctx, Operation.UPDATE, recordId, groups, new AuditLabel(APPROVE_CORRECTION, groups));
         requirePending(request);
         if (note != null) {
@@ -533,6 +541,8 @@ public final class StudentRecordStore implements AutoCloseable {
      * without groups.
      *
      * @param reason why, for the student (1 to 1000 characters)
+     * @throws AccessDeniedException       when the caller is not an administrator with {@code student.admin}, or may
+     *                                     not write the touched groups
      * @throws CorrectionNotFoundException when there is no such request
      * @throws CorrectionDecidedException  when it is no longer pending
      * @throws InvalidRecordException      when the reason is missing or too long
@@ -540,6 +550,7 @@ public final class StudentRecordStore implements AutoCloseable {
     public CorrectionRequest rejectCorrection(AccessContext ctx, String correctionId, String reason) {
         Document request = corrections.find(correctionId).orElseThrow(CorrectionNotFoundException::new);
         String recordId = request.getString(CorrectionCollection.RECORD);
+        requireReviewer(ctx, REJECT_CORRECTION, recordId);
         locate(ctx, Operation.UPDATE, recordId, correctionGroups(request), new AuditLabel(REJECT_CORRECTION, Set.of()));
         requirePending(request);
         textError("reason", reason).ifPresent(e -> {
@@ -572,6 +583,20 @@ public final class StudentRecordStore implements AutoCloseable {
         }
         corrections.unlistPending(id);
         return correction(corrections.find(id).orElseThrow(CorrectionNotFoundException::new), dataKey);
+    }
+
+    /**
+     * Reviewing correction requests is the centre's work: the caller must be allowed what enrolment needs (an
+     * administrator with {@code student.admin} and a purpose), decided by the one policy. A refusal is audited under
+     * {@code auditCode} and thrown; an allowed caller is audited by the record decision that follows, so a call still
+     * leaves one entry per record it touches.
+     */
+    private void requireReviewer(AccessContext ctx, String auditCode, String recordId) {
+        AccessDecision decision = policy.decide(ctx, Operation.CREATE, null, FieldGroup.ALL);
+        if (!(decision instanceof AccessDecision.Allowed)) {
+            recorder.recordAs(ctx, auditCode, recordId, decision, Set.of());
+            requireAllowed(decision);
+        }
     }
 
     private static void requirePending(Document request) {

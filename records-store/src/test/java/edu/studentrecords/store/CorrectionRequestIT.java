@@ -16,7 +16,6 @@ import edu.studentrecords.store.validation.FieldError;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.types.Binary;
@@ -197,10 +196,13 @@ class CorrectionRequestIT {
         assertThat(store.correctionsOwn(eve.ctx())).singleElement()
                 .extracting(CorrectionRequest::status).isEqualTo(CorrectionStatus.PENDING);
 
-        AccessContext reader = Principals.staff(UUID.randomUUID().toString(),
-                Set.of("student.profile.read"), eve.content().profile().unit());
-        assertThatThrownBy(() -> store.rejectCorrection(reader, request.id(), "no"))
+        AccessContext teacher = Principals.staff(UUID.randomUUID().toString(), Principals.allScopes(),
+                eve.content().profile().unit());
+        long audit = auditCount();
+        assertThatThrownBy(() -> store.rejectCorrection(teacher, request.id(), "no"))
                 .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> store.pendingCorrections(teacher)).isInstanceOf(AccessDeniedException.class);
+        assertThat(auditCount()).isEqualTo(audit + 2);
         assertThatThrownBy(() -> store.approveCorrection(admin, UUID.randomUUID().toString(), null))
                 .isInstanceOf(CorrectionNotFoundException.class);
     }
