@@ -9,6 +9,7 @@ enum ProblemType {
     NOT_FOUND("not-found", "Not found", 404),
     CONFLICT("conflict", "Conflict with another record", 409),
     VERSION_MISMATCH("version-mismatch", "The record has changed", 412),
+    PAYLOAD_TOO_LARGE("too-large", "Request too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     VALIDATION("validation", "Invalid record", 422),
     PRECONDITION_REQUIRED("precondition-required", "If-Match required", 428),

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import edu.studentrecords.search.SearchIndexException;
 import edu.studentrecords.search.SearchRefusedException;
 import edu.studentrecords.store.AccessDeniedException;
+import edu.studentrecords.store.CorrectionDecidedException;
+import edu.studentrecords.store.CorrectionNotFoundException;
 import edu.studentrecords.store.DuplicateRecordException;
 import edu.studentrecords.store.FourEyesException;
 import edu.studentrecords.store.InvalidPatchException;
@@ -17,6 +19,8 @@ import edu.studentrecords.store.audit.AuditUnavailableException;
 import edu.studentrecords.store.grants.GrantNotFoundException;
 import edu.studentrecords.store.grants.GrantStateException;
 import edu.studentrecords.store.grants.InvalidGrantException;
+import edu.studentrecords.store.enrolment.TooManyRowsException;
+import edu.studentrecords.store.enrolment.UnreadableFileException;
 import edu.studentrecords.store.validation.FieldError;
 import java.util.List;
 import java.util.Locale;
@@ -98,6 +102,20 @@ final class Problems {
         if (failure instanceof PurgeRequestStateException state) {
             return Problem.of(ProblemType.CONFLICT, "The record's purge request is "
                     + state.status().name().toLowerCase(Locale.ROOT) + "; this step is not possible now.");
+        }
+        if (failure instanceof UnreadableFileException unreadable) {
+            // The store writes these from column names and row numbers only.
+            return Problem.of(ProblemType.MALFORMED_REQUEST, "The file cannot be read: " + unreadable.getMessage() + ".");
+        }
+        if (failure instanceof TooManyRowsException tooMany) {
+            return Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+                    "An import file may have at most " + tooMany.limit() + " rows; split it.");
+        }
+        if (failure instanceof CorrectionNotFoundException) {
+            return Problem.of(ProblemType.NOT_FOUND, "No correction request the caller may see has this id.");
+        }
+        if (failure instanceof CorrectionDecidedException) {
+            return Problem.of(ProblemType.CONFLICT, "The correction request was already decided.");
         }
         if (failure instanceof JsonProcessingException json) {
             return Problem.of(ProblemType.MALFORMED_REQUEST, jsonDetail(json));

@@ -6,6 +6,7 @@ import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.DestructionCertificate;
 import edu.studentrecords.store.PurgeRequest;
 import edu.studentrecords.store.PurgeStatus;
+import edu.studentrecords.store.CorrectionNotFoundException;
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.SelfExport;
 import edu.studentrecords.store.StudentRecordStore;
@@ -16,6 +17,7 @@ import edu.studentrecords.store.grants.GrantRequest;
 import edu.studentrecords.store.grants.StoredGrant;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.ChainVerification;
+import edu.studentrecords.store.correction.CorrectionRequest;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -27,6 +29,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -95,6 +98,19 @@ public final class StudentRecordsResource {
             RecordView created = store().create(caller.context(), enrolment.content(), enrolment.ownerSubject());
             URI location = session.getContext().getUri().getAbsolutePathBuilder().path(created.id()).build();
             return withRecord(Response.created(location), created);
+        });
+    }
+
+    /**
+     * Bulk enrolment from a CSV or NDJSON file: 200 with a per-row report, also when rows failed; 400 for a file that
+     * cannot be read, 413 beyond the size or row cap, 415 for another content type.
+     */
+    @POST
+    @Path("records:import")
+    public Response importRecords(InputStream body) {
+        return handle(false, caller -> {
+            EnrolmentUpload upload = EnrolmentUpload.of(session.getContext().getRequestHeaders().getMediaType());
+            return json(Response.ok(), ImportReportBody.of(store().importRecords(caller.context(), () -> upload.rows(body))));
         });
     }
 
@@ -373,6 +389,75 @@ public final class StudentRecordsResource {
                     RealmSecurityFindings.of(realm, store, caller.context().now()));
             return json(Response.ok(), SelfCheckBody.of(report));
         });
+    }
+
+    /** The student asks for a correction of profile or identity fields: 201 with {@code Location}, the record unchanged. */
+    @POST
+    @Path("me/corrections")
+    public Response requestCorrection(String body) {
+        return handle(true, caller -> {
+            requireJson(MediaType.APPLICATION_JSON);
+            CorrectionBody request = JsonBodies.read(requireBody(body), CorrectionBody.class);
+            CorrectionRequest created = store().requestCorrectionOwn(caller.context(), request.changesText(),
+                    request.reason());
+            URI location = session.getContext().getUri().getAbsolutePathBuilder().path(created.id()).build();
+            return json(Response.created(location), CorrectionView.of(created));
+        });
+    }
+
+    /** The student's own correction requests, newest first. */
+    @GET
+    @Path("me/corrections")
+    public Response corrections() {
+        return handle(true, caller -> json(Response.ok(), Map.of("corrections",
+                store().correctionsOwn(caller.context()).stream().map(CorrectionView::of).toList())));
+    }
+
+    /** One of the student's own correction requests. */
+    @GET
+    @Path("me/corrections/{id}")
+    public Response correction(@PathParam("id") String id) {
+        return handle(true, caller -> json(Response.ok(), store().correctionsOwn(caller.context()).stream()
+                .filter(c -> c.id().equals(id)).findFirst().map(CorrectionView::of)
+                .orElseThrow(CorrectionNotFoundException::new)));
+    }
+
+    /** The pending correction requests with their values, for the centre (administrators with student.admin). */
+    @GET
+    @Path("corrections")
+    public Response pendingCorrections() {
+        return handle(false, caller -> json(Response.ok(), Map.of("corrections",
+                store().pendingCorrections(caller.context()).stream().map(CorrectionReviewView::of).toList())));
+    }
+
+    /** Approves a correction request: the record changes (validated); 412 when its groups changed since the request. */
+    @POST
+    @Path("corrections/{id}/approve")
+    public Response approveCorrection(@PathParam("id") String id, String body) {
+        return handle(false, caller -> {
+            CorrectionDecisionBody decision = decisionBody(body);
+            return json(Response.ok(), CorrectionView.of(store().approveCorrection(caller.context(), id,
+                    decision.note())));
+        });
+    }
+
+    /** Rejects a correction request with a reason; the record does not change. */
+    @POST
+    @Path("corrections/{id}/reject")
+    public Response rejectCorrection(@PathParam("id") String id, String body) {
+        return handle(false, caller -> {
+            CorrectionDecisionBody decision = decisionBody(body);
+            return json(Response.ok(), CorrectionView.of(store().rejectCorrection(caller.context(), id,
+                    decision.reason())));
+        });
+    }
+
+    private CorrectionDecisionBody decisionBody(String body) throws Exception {
+        if (body == null || body.isBlank()) {
+            return new CorrectionDecisionBody(null, null);
+        }
+        requireJson(MediaType.APPLICATION_JSON);
+        return JsonBodies.read(body, CorrectionDecisionBody.class);
     }
 
     /** What one endpoint does once the caller is known; it may throw whatever {@link Problems} maps. */

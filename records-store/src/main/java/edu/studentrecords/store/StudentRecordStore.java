@@ -17,6 +17,13 @@ import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditTrail;
 import edu.studentrecords.store.audit.ChainVerification;
 import edu.studentrecords.store.check.SecuritySelfCheck;
+import edu.studentrecords.store.correction.CorrectionOutcome;
+import edu.studentrecords.store.correction.CorrectionRequest;
+import edu.studentrecords.store.correction.CorrectionReview;
+import edu.studentrecords.store.correction.CorrectionStatus;
+import edu.studentrecords.store.enrolment.EnrolmentRow;
+import edu.studentrecords.store.enrolment.ImportReport;
+import edu.studentrecords.store.enrolment.RowOutcome;
 import edu.studentrecords.store.feed.ChangeFeed;
 import edu.studentrecords.store.grants.AccessGrants;
 import edu.studentrecords.store.internal.crypto.BlindIndex;
@@ -24,6 +31,9 @@ import edu.studentrecords.store.internal.crypto.DataKeyVault;
 import edu.studentrecords.store.internal.crypto.SecretKeyFile;
 import edu.studentrecords.store.internal.crypto.UnreadableCiphertextException;
 import edu.studentrecords.store.internal.audit.MongoAuditTrail;
+import edu.studentrecords.store.internal.mongo.CorrectionCollection;
+import edu.studentrecords.store.internal.mongo.CorrectionContent;
+import edu.studentrecords.store.internal.mongo.CorrectionSeal;
 import edu.studentrecords.store.internal.mongo.DecisionRecorder;
 import edu.studentrecords.store.internal.mongo.GrantCollection;
 import edu.studentrecords.store.internal.mongo.MongoChangeFeed;
@@ -51,7 +61,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.jboss.logging.Logger;
 
 /**
  * The student record store: every way to reach a record. Each operation takes an {@link AccessContext},
@@ -61,6 +75,7 @@ import org.bson.Document;
  */
 public final class StudentRecordStore implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(StudentRecordStore.class);
     /** The unit no principal holds: decisions about a record that does not exist use it. */
     private static final UnitPath NOWHERE = UnitPath.parse("no-such-record");
     /** Threads that fetch records while their reads are decided and audited. */
@@ -78,6 +93,7 @@ public final class StudentRecordStore implements AutoCloseable {
     private final AccessPolicy policy = new AccessPolicy();
     private final RecordValidator validator;
     private final RecordHeaderCache headers;
+    private final CorrectionCollection corrections;
     private final ExecutorService fetcher;
     private final AccessGrants grants;
     private final AuditReview review;
@@ -111,6 +127,7 @@ public final class StudentRecordStore implements AutoCloseable {
         this.review = new AuditReview(audit, recorder, policy);
         this.purges = new PurgeRequests(this, new PurgeRequestCollection(db.getCollection("purge_requests")), recorder,
                 settings.clock());
+        this.corrections = new CorrectionCollection(db);
         this.fetcher = Executors.newFixedThreadPool(FETCH_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "record-fetch");
             thread.setDaemon(true);
@@ -165,6 +182,58 @@ public final class StudentRecordStore implements AutoCloseable {
         }
         headers.put(new RecordHeader(id, 1, ownerSubject, content.profile().unit()));
         return view(record, allowed.groups());
+    }
+
+    /**
+     * Bulk enrolment: creates each readable row as one record, exactly as {@link #create} does (one access decision
+     * and one audit entry per row that reaches it, so every student's history starts with their enrolment). Each row is
+     * all or nothing: a row that is unreadable, invalid or collides with an existing record (student number, resident
+     * ID, user) is reported and leaves nothing behind; the other rows are still created. Re-importing a file therefore
+     * fails the rows already enrolled, by their student number, and creates the rest.
+     *
+     * <p>The caller's right to enrol is decided once before the file is read ({@code file} is called only when it is
+     * allowed): a refused import is one audit entry and an {@link AccessDeniedException}, and reads nothing. Progress
+     * is logged by counts only.
+     *
+     * @param file reads the rows; what it throws (an unreadable or too large file) is thrown before any row is created
+     * @throws AccessDeniedException when the caller may not create records
+     */
+    public ImportReport importRecords(AccessContext ctx, Supplier<List<EnrolmentRow>> file) {
+        AccessDecision decision = policy.decide(ctx, Operation.CREATE, null, FieldGroup.ALL);
+        if (!(decision instanceof AccessDecision.Allowed)) {
+            recorder.record(ctx, Operation.CREATE, null, decision);
+            requireAllowed(decision);
+        }
+        List<EnrolmentRow> rows = file.get();
+        List<RowOutcome> outcomes = new ArrayList<>(rows.size());
+        int created = 0;
+        for (EnrolmentRow row : rows) {
+            RowOutcome outcome = importRow(ctx, row);
+            outcomes.add(outcome);
+            created += outcome.created() ? 1 : 0;
+            if (outcomes.size() % IMPORT_PROGRESS_EVERY == 0) {
+                LOG.infof("Import: %d of %d rows done, %d created", outcomes.size(), rows.size(), created);
+            }
+        }
+        LOG.infof("Import finished: %d rows, %d created, %d failed", rows.size(), created, rows.size() - created);
+        return ImportReport.of(outcomes);
+    }
+
+    /** How many rows an import handles between two progress lines in the log. */
+    private static final int IMPORT_PROGRESS_EVERY = 500;
+
+    private RowOutcome importRow(AccessContext ctx, EnrolmentRow row) {
+        if (!row.errors().isEmpty()) {
+            return RowOutcome.failed(row.row(), row.errors());
+        }
+        try {
+            return RowOutcome.created(row.row(), create(ctx, row.content(), row.ownerSubject()).id());
+        } catch (InvalidRecordException e) {
+            return RowOutcome.failed(row.row(), e.errors());
+        } catch (DuplicateRecordException e) {
+            return RowOutcome.failed(row.row(),
+                    List.of(new FieldError(e.field(), "unique", "another record already has this value")));
+        }
     }
 
     /**
@@ -343,6 +412,299 @@ public final class StudentRecordStore implements AutoCloseable {
                 throw new StaleVersionException(current, now);
             }
         }
+    }
+
+    /** The audit code of a student asking for a correction of their own record. */
+    public static final String REQUEST_CORRECTION = "REQUEST_CORRECTION";
+    /** The audit code of a student listing their own correction requests. */
+    public static final String READ_CORRECTIONS = "READ_CORRECTIONS";
+    /** The audit code of a reviewer reading a correction request with its values. */
+    public static final String REVIEW_CORRECTION = "REVIEW_CORRECTION";
+    /** The audit code of a reviewer approving (and so applying) a correction request. */
+    public static final String APPROVE_CORRECTION = "APPROVE_CORRECTION";
+    /** The audit code of a reviewer rejecting a correction request. */
+    public static final String REJECT_CORRECTION = "REJECT_CORRECTION";
+    /** The groups a correction request may change: the others the student changes directly. */
+    private static final Set<FieldGroup> CORRECTABLE = Set.of(FieldGroup.PROFILE, FieldGroup.IDENTITY);
+    /** The longest reason or note kept with a correction request. */
+    private static final int MAX_CORRECTION_TEXT = 1000;
+
+    /**
+     * A student asks for a correction of {@code profile} or {@code identity} fields of their own record. Decided as a
+     * self-service read of the record (the student asks about what they can see) and audited once as
+     * {@link #REQUEST_CORRECTION} with the groups named, whatever the outcome. The record does not change; the request
+     * keeps the patch and the groups' values before and after, sealed with the record's data key.
+     *
+     * @param mergePatch a JSON merge patch of the record limited to {@code profile} and {@code identity}
+     * @param reason     why, in the student's words (1 to 1000 characters)
+     * @throws InvalidRecordException  when the patch touches another group, changes nothing, or would make the record
+     *                                 invalid (field errors as for an update), or the reason is missing or too long
+     * @throws InvalidPatchException   when the patch is not a JSON object
+     * @throws RecordNotFoundException when the caller has no record
+     * @throws AccessDeniedException   when the caller may not use self service
+     */
+    public CorrectionRequest requestCorrectionOwn(AccessContext ctx, String mergePatch, String reason) {
+        String recordId = ownRecordId(ctx);
+        RecordMergePatch patch = null;
+        RecordStoreException unreadable = null;
+        try {
+            patch = RecordMergePatch.parse(mergePatch);
+        } catch (InvalidPatchException | InvalidRecordException e) {
+            unreadable = e;
+        }
+        Set<FieldGroup> named = patch == null ? Set.of() : patch.touchedGroups();
+        Located found = locate(ctx, Operation.READ, recordId, FieldGroup.ALL, new AuditLabel(REQUEST_CORRECTION, named));
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        List<FieldError> refused = new ArrayList<>();
+        named.stream().filter(g -> !CORRECTABLE.contains(g)).sorted().forEach(g -> refused.add(new FieldError(
+                g.jsonName(), "not-correctable", "is changed by the student directly, not by a correction request")));
+        textError("reason", reason).ifPresent(refused::add);
+        if (!refused.isEmpty()) {
+            throw new InvalidRecordException(refused);
+        }
+        byte[] dataKey = dataKey(recordId);
+        StoredRecord before = decodeSettled(found.doc(), FieldGroup.ALL, dataKey);
+        StudentRecord after = patch.applyTo(before.content());
+        requireValid(after);
+        if (after.equals(before.content())) {
+            throw new InvalidRecordException(List.of(new FieldError("changes", "no-change", "changes nothing in the record")));
+        }
+        String id = UUID.randomUUID().toString();
+        boolean profile = named.contains(FieldGroup.PROFILE);
+        boolean identity = named.contains(FieldGroup.IDENTITY);
+        CorrectionContent content = new CorrectionContent(mergePatch, reason.strip(),
+                profile ? before.content().profile() : null, profile ? after.profile() : null,
+                identity ? before.content().identity() : null, identity ? after.identity() : null);
+        Document doc = new Document(CorrectionCollection.ID, id)
+                .append(CorrectionCollection.RECORD, recordId)
+                .append(CorrectionCollection.STATUS, CorrectionStatus.PENDING.name())
+                .append(CorrectionCollection.GROUPS, named.stream().sorted().map(FieldGroup::jsonName).toList())
+                .append(CorrectionCollection.BASE_VERSION, before.version())
+                .append(CorrectionCollection.REQUESTED_AT, java.util.Date.from(now()))
+                .append(CorrectionCollection.SEALED, new Binary(CorrectionSeal.sealContent(dataKey, id, recordId, content)));
+        corrections.add(doc);
+        return correction(doc, dataKey);
+    }
+
+    /**
+     * The caller's own correction requests, newest first. Decided as a self-service read of the record and audited
+     * once as {@link #READ_CORRECTIONS}, without groups: no record content is returned.
+     *
+     * @throws RecordNotFoundException when the caller has no record
+     * @throws AccessDeniedException   when the caller may not use self service
+     */
+    public List<CorrectionRequest> correctionsOwn(AccessContext ctx) {
+        String recordId = ownRecordId(ctx);
+        locate(ctx, Operation.READ, recordId, FieldGroup.ALL, new AuditLabel(READ_CORRECTIONS, Set.of()));
+        byte[] dataKey = dataKey(recordId);
+        List<CorrectionRequest> list = new ArrayList<>(corrections.ofRecord(recordId).stream()
+                .map(doc -> correction(doc, dataKey)).toList());
+        // The list is in the order the requests were made: reversed, requests of the same millisecond stay newest first.
+        java.util.Collections.reverse(list);
+        list.sort(java.util.Comparator.comparing(CorrectionRequest::requestedAt).reversed());
+        return list;
+    }
+
+    /**
+     * The pending correction requests the caller may review, oldest first, with their values. Only the centre reviews
+     * (see {@link #requireReviewer}). Each one shown is a read of its record's touched groups, decided and audited as
+     * {@link #REVIEW_CORRECTION}; those the caller may not read are left out (and their refusal audited too).
+     *
+     * @throws AccessDeniedException when the caller is not an administrator with {@code student.admin}
+     */
+    public List<CorrectionReview> pendingCorrections(AccessContext ctx) {
+        requireReviewer(ctx, REVIEW_CORRECTION, null);
+        List<CorrectionReview> reviews = new ArrayList<>();
+        for (Document doc : corrections.pending()) {
+            String recordId = doc.getString(CorrectionCollection.RECORD);
+            Set<FieldGroup> groups = correctionGroups(doc);
+            try {
+                locate(ctx, Operation.READ, recordId, groups, new AuditLabel(REVIEW_CORRECTION, groups));
+                byte[] dataKey = dataKey(recordId);
+                reviews.add(review(doc, dataKey));
+            } catch (RecordNotFoundException | AccessDeniedException e) {
+                // Not the caller's to review, or the record is gone: not listed.
+            }
+        }
+        return reviews;
+    }
+
+    /**
+     * Approves a pending correction request: applies its patch to the record as it is now, validated, as a new
+     * version. Decided as an update of the touched groups and audited once as {@link #APPROVE_CORRECTION}. The touched
+     * groups must still be as they were when the request was made; otherwise nothing changes and the request stays
+     * pending (the reviewer rejects it, and the student asks again on the current record).
+     *
+     * @param note a note for the student, or {@code null}
+     * @throws AccessDeniedException       when the caller is not an administrator with {@code student.admin}, or may
+     *                                     not write the touched groups
+     * @throws CorrectionNotFoundException when there is no such request
+     * @throws CorrectionDecidedException  when it is no longer pending
+     * @throws StaleVersionException       when the touched groups changed since the request, or the record changed
+     *                                     while the correction was applied
+     * @throws InvalidRecordException      when the corrected record would now be invalid
+     * @throws DuplicateRecordException    when the corrected record would take another record's unique key
+     */
+    public CorrectionRequest approveCorrection(AccessContext ctx, String correctionId, String note) {
+        Document request = corrections.find(correctionId).orElseThrow(CorrectionNotFoundException::new);
+        String recordId = request.getString(CorrectionCollection.RECORD);
+        Set<FieldGroup> groups = correctionGroups(request);
+        requireReviewer(ctx, APPROVE_CORRECTION, recordId);
+        Located found = locate(ctx, Operation.UPDATE, recordId, groups, new AuditLabel(APPROVE_CORRECTION, groups));
+        requirePending(request);
+        if (note != null) {
+            textError("note", note).ifPresent(e -> {
+                throw new InvalidRecordException(List.of(e));
+            });
+        }
+        byte[] dataKey = dataKey(recordId);
+        CorrectionContent content = CorrectionSeal.openContent(dataKey, correctionId, recordId,
+                request.get(CorrectionCollection.SEALED, Binary.class).getData());
+        StoredRecord current = decodeSettled(found.doc(), FieldGroup.ALL, dataKey);
+        boolean unchanged = (content.profileBefore() == null || content.profileBefore().equals(current.content().profile()))
+                && (content.identityBefore() == null || content.identityBefore().equals(current.content().identity()));
+        long base = request.getLong(CorrectionCollection.BASE_VERSION);
+        if (!unchanged) {
+            throw new StaleVersionException(base, current.version());
+        }
+        StudentRecord corrected = RecordMergePatch.parse(content.patch()).applyTo(current.content());
+        requireValid(corrected);
+        if (!corrections.transition(correctionId, CorrectionStatus.PENDING.name(),
+                Updates.set(CorrectionCollection.STATUS, APPLYING))) {
+            throw new CorrectionDecidedException();
+        }
+        StoredRecord after = new StoredRecord(recordId, current.version() + 1, current.ownerSubject(), corrected,
+                current.createdAt(), now(), current.verifiedAt());
+        boolean written;
+        try {
+            written = writeVersion(after, dataKey, current.version());
+        } catch (RuntimeException e) {
+            corrections.transition(correctionId, APPLYING, Updates.set(CorrectionCollection.STATUS, CorrectionStatus.PENDING.name()));
+            throw e;
+        }
+        if (!written) {
+            corrections.transition(correctionId, APPLYING, Updates.set(CorrectionCollection.STATUS, CorrectionStatus.PENDING.name()));
+            long now = records.find(recordId).map(d -> codec.header(d).version()).orElseThrow(RecordNotFoundException::new);
+            throw new StaleVersionException(current.version(), now);
+        }
+        return decide(ctx, request, APPLYING, CorrectionStatus.APPROVED, note, after.version(), dataKey);
+    }
+
+    /**
+     * Rejects a pending correction request with a reason; the record does not change. Decided as an update of the
+     * touched groups (who could apply the correction may refuse it) and audited once as {@link #REJECT_CORRECTION},
+     * without groups.
+     *
+     * @param reason why, for the student (1 to 1000 characters)
+     * @throws AccessDeniedException       when the caller is not an administrator with {@code student.admin}, or may
+     *                                     not write the touched groups
+     * @throws CorrectionNotFoundException when there is no such request
+     * @throws CorrectionDecidedException  when it is no longer pending
+     * @throws InvalidRecordException      when the reason is missing or too long
+     */
+    public CorrectionRequest rejectCorrection(AccessContext ctx, String correctionId, String reason) {
+        Document request = corrections.find(correctionId).orElseThrow(CorrectionNotFoundException::new);
+        String recordId = request.getString(CorrectionCollection.RECORD);
+        requireReviewer(ctx, REJECT_CORRECTION, recordId);
+        locate(ctx, Operation.UPDATE, recordId, correctionGroups(request), new AuditLabel(REJECT_CORRECTION, Set.of()));
+        requirePending(request);
+        textError("reason", reason).ifPresent(e -> {
+            throw new InvalidRecordException(List.of(e));
+        });
+        return decide(ctx, request, CorrectionStatus.PENDING.name(), CorrectionStatus.REJECTED, reason, null,
+                dataKey(recordId));
+    }
+
+    /** The status of a request whose approval is being applied: no second reviewer can take it meanwhile. */
+    private static final String APPLYING = "APPLYING";
+
+    private CorrectionRequest decide(AccessContext ctx, Document request, String from, CorrectionStatus to, String note,
+            Long appliedVersion, byte[] dataKey) {
+        String id = request.getString(CorrectionCollection.ID);
+        String recordId = request.getString(CorrectionCollection.RECORD);
+        List<org.bson.conversions.Bson> changes = new ArrayList<>(List.of(
+                Updates.set(CorrectionCollection.STATUS, to.name()),
+                Updates.set(CorrectionCollection.DECIDED_AT, java.util.Date.from(now())),
+                Updates.set(CorrectionCollection.DECIDED_BY, ctx.subject() != null ? ctx.subject() : ctx.clientId())));
+        if (note != null && !note.isBlank()) {
+            changes.add(Updates.set(CorrectionCollection.NOTE,
+                    new Binary(CorrectionSeal.sealNote(dataKey, id, recordId, note.strip()))));
+        }
+        if (appliedVersion != null) {
+            changes.add(Updates.set(CorrectionCollection.APPLIED_VERSION, appliedVersion));
+        }
+        if (!corrections.transition(id, from, Updates.combine(changes))) {
+            throw new CorrectionDecidedException();
+        }
+        corrections.unlistPending(id);
+        return correction(corrections.find(id).orElseThrow(CorrectionNotFoundException::new), dataKey);
+    }
+
+    /**
+     * Reviewing correction requests is the centre's work: the caller must be allowed what enrolment needs (an
+     * administrator with {@code student.admin} and a purpose), decided by the one policy. A refusal is audited under
+     * {@code auditCode} and thrown; an allowed caller is audited by the record decision that follows, so a call still
+     * leaves one entry per record it touches.
+     */
+    private void requireReviewer(AccessContext ctx, String auditCode, String recordId) {
+        AccessDecision decision = policy.decide(ctx, Operation.CREATE, null, FieldGroup.ALL);
+        if (!(decision instanceof AccessDecision.Allowed)) {
+            recorder.recordAs(ctx, auditCode, recordId, decision, Set.of());
+            requireAllowed(decision);
+        }
+    }
+
+    private static void requirePending(Document request) {
+        if (!CorrectionStatus.PENDING.name().equals(request.getString(CorrectionCollection.STATUS))) {
+            throw new CorrectionDecidedException();
+        }
+    }
+
+    private static Optional<FieldError> textError(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.of(new FieldError(field, "required", "is required"));
+        }
+        if (text.strip().length() > MAX_CORRECTION_TEXT) {
+            return Optional.of(new FieldError(field, "size", "must be at most " + MAX_CORRECTION_TEXT + " characters"));
+        }
+        return Optional.empty();
+    }
+
+    private static Set<FieldGroup> correctionGroups(Document request) {
+        return request.getList(CorrectionCollection.GROUPS, String.class).stream()
+                .map(name -> FieldGroup.fromJsonName(name).orElseThrow())
+                .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(FieldGroup.class)));
+    }
+
+    private CorrectionRequest correction(Document doc, byte[] dataKey) {
+        String id = doc.getString(CorrectionCollection.ID);
+        String recordId = doc.getString(CorrectionCollection.RECORD);
+        CorrectionContent content = CorrectionSeal.openContent(dataKey, id, recordId,
+                doc.get(CorrectionCollection.SEALED, Binary.class).getData());
+        String stored = doc.getString(CorrectionCollection.STATUS);
+        // A request caught while its approval is applied still reads as pending: it is not decided yet.
+        CorrectionStatus status = APPLYING.equals(stored) ? CorrectionStatus.PENDING : CorrectionStatus.valueOf(stored);
+        java.util.Date decidedAt = status == CorrectionStatus.PENDING ? null : doc.getDate(CorrectionCollection.DECIDED_AT);
+        CorrectionOutcome outcome = null;
+        if (status != CorrectionStatus.PENDING) {
+            Binary note = doc.get(CorrectionCollection.NOTE, Binary.class);
+            outcome = new CorrectionOutcome(status,
+                    note == null ? null : CorrectionSeal.openNote(dataKey, id, recordId, note.getData()),
+                    doc.getLong(CorrectionCollection.APPLIED_VERSION));
+        }
+        return new CorrectionRequest(id, recordId, status, correctionGroups(doc), content.reason(),
+                doc.getDate(CorrectionCollection.REQUESTED_AT).toInstant(),
+                decidedAt == null ? null : decidedAt.toInstant(), outcome);
+    }
+
+    private CorrectionReview review(Document doc, byte[] dataKey) {
+        String id = doc.getString(CorrectionCollection.ID);
+        CorrectionContent content = CorrectionSeal.openContent(dataKey, id, doc.getString(CorrectionCollection.RECORD),
+                doc.get(CorrectionCollection.SEALED, Binary.class).getData());
+        return new CorrectionReview(correction(doc, dataKey), doc.getLong(CorrectionCollection.BASE_VERSION),
+                content.profileBefore(), content.profileAfter(), content.identityBefore(), content.identityAfter());
     }
 
     /**

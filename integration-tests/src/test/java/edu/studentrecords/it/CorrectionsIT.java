@@ -1,0 +1,199 @@
+package edu.studentrecords.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+import java.util.Map;
+
+import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
+import static edu.studentrecords.it.Campus.PORTAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code POST/GET /me/corrections} with real tokens: a student asks for a correction of her name (201, pending,
+ * listed, the record unchanged, nothing in clear at rest); a change of contact or one that would make the record
+ * invalid is a 422 naming the field; every call leaves exactly one audit entry.
+ */
+@KeycloakIntegrationTest(config = StudentRecordsServer.class)
+class CorrectionsIT {
+
+    @InjectRealm
+    ManagedRealm realm;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    private static Campus campus;
+    private static String alice;
+    private static String admin;
+    private static GeneratedStudent aliceStudent;
+    private static GeneratedStudent bobStudent;
+    private static String bob;
+    private static String staff;
+    private RawRealmStore raw;
+
+    @BeforeEach
+    void campus() {
+        if (campus == null || !campus.realm.getId().equals(realm.getId())) {
+            campus = Campus.setUp(realm, oauth);
+            admin = campus.signIn(oauth, "ada", PORTAL, ADMIN_SCOPES);
+            aliceStudent = GeneratedStudent.number(201, Campus.PHYSICS_CLASS);
+            campus.enrol(admin, aliceStudent, "alice");
+            alice = campus.signIn(oauth, "alice", PORTAL, "student.self");
+            bobStudent = GeneratedStudent.number(202, Campus.PHYSICS_CLASS);
+            campus.enrol(admin, bobStudent, "bob");
+            bob = campus.signIn(oauth, "bob", PORTAL, "student.self");
+            staff = campus.signIn(oauth, "sam", PORTAL, Campus.STAFF_SCOPES);
+        }
+        raw = new RawRealmStore(realm.getId());
+    }
+
+    @AfterEach
+    void close() {
+        raw.close();
+    }
+
+    @Test
+    void aliceAsksForACorrectionOfHerNameWhichWaitsForReviewAndLeavesHerRecordAsItWas() {
+        Api.Reply before = me();
+        long audit = raw.auditEntries();
+
+        Api.Reply created = post(Map.of("changes", Map.of("profile", Map.of("name", "Corrected Given Name")),
+            "reason", "My name was misspelt at enrolment"));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(raw.auditEntries() - audit).isEqualTo(1);
+        JsonNode body = created.json();
+        String id = body.get("id").asText();
+        assertThat(created.header("Location")).endsWith("/student-records/me/corrections/" + id);
+        assertThat(body.get("status").asText()).isEqualTo("PENDING");
+        assertThat(body.get("groups").toString()).isEqualTo("[\"profile\"]");
+        assertThat(body.get("reason").asText()).isEqualTo("My name was misspelt at enrolment");
+        assertThat(body.get("requestedAt").asText()).isNotBlank();
+        assertThat(body.has("decidedAt") && body.get("decidedAt").isNull()).isTrue();
+        assertThat(body.has("outcome") && body.get("outcome").isNull()).isTrue();
+
+        audit = raw.auditEntries();
+        Api.Reply list = campus.api.call("GET", "/me/corrections", alice, null).send();
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertThat(raw.auditEntries() - audit).isEqualTo(1);
+        assertThat(list.json().get("corrections").get(0).get("id").asText()).isEqualTo(id);
+        assertThat(list.json().get("corrections").get(0).get("status").asText()).isEqualTo("PENDING");
+
+        Api.Reply after = me();
+        assertThat(after.header("ETag")).isEqualTo(before.header("ETag"));
+        assertThat(after.json().at("/profile/name").asText()).isEqualTo(aliceStudent.name());
+        assertThat(raw.dump("corrections")).doesNotContain("Corrected Given Name").doesNotContain(aliceStudent.name())
+            .doesNotContain("misspelt");
+    }
+
+    @Test
+    void aCorrectionOfContactIsRefusedForPatchMe() {
+        Api.Reply before = me();
+        long audit = raw.auditEntries();
+        Api.Reply refused = post(Map.of("changes", Map.of("contact", Map.of("homeAddress", "9 Other Road")),
+            "reason", "I moved"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.json().get("errors").findValuesAsText("field")).containsExactly("contact");
+        assertThat(raw.auditEntries() - audit).isEqualTo(1);
+        assertThat(me().header("ETag")).isEqualTo(before.header("ETag"));
+    }
+
+    @Test
+    void aCorrectionThatWouldMakeTheRecordInvalidNamesTheFieldAndNotTheValue() {
+        String wrongId = ImportIT.wrongCheckCharacter(aliceStudent.residentIdNumber());
+        long corrections = raw.count("corrections");
+        long audit = raw.auditEntries();
+        Api.Reply refused = post(Map.of("changes", Map.of("identity", Map.of("residentIdNumber", wrongId)),
+            "reason", "Typo in my ID"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("errors").findValuesAsText("field")).contains("identity.residentIdNumber");
+        assertThat(refused.body()).doesNotContain(wrongId);
+        assertThat(raw.auditEntries() - audit).isEqualTo(1);
+        assertThat(raw.count("corrections")).isEqualTo(corrections);
+    }
+
+    @Test
+    void onlyTheStudentThroughSelfServiceMayAsk() {
+        long audit = raw.auditEntries();
+        Api.Reply byAdmin = campus.api.call("POST", "/me/corrections", admin, null).json("application/json",
+            Map.of("changes", Map.of("profile", Map.of("name", "Someone Else")), "reason", "x")).send();
+        assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(403);
+        assertThat(raw.auditEntries() - audit).isEqualTo(1);
+        assertThat(campus.api.call("GET", "/me/corrections", null, null).send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void theCentreApprovesOneCorrectionWhichChangesTheRecordAndRejectsAnotherWhichDoesNot() {
+        Api.Reply first = campus.api.call("POST", "/me/corrections", bob, null).json("application/json",
+            Map.of("changes", Map.of("profile", Map.of("name", "Bob Corrected")), "reason", "Spelling")).send();
+        Api.Reply second = campus.api.call("POST", "/me/corrections", bob, null).json("application/json",
+            Map.of("changes", Map.of("profile", Map.of("status", "SUSPENDED")), "reason", "Taking a year off")).send();
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(second.status()).as(second.body()).isEqualTo(201);
+        String approveId = first.json().get("id").asText();
+        String rejectId = second.json().get("id").asText();
+
+        long audit = raw.auditEntries();
+        Api.Reply byStaff = campus.api.call("GET", "/corrections", staff, "teaching").send();
+        assertThat(byStaff.status()).as(byStaff.body()).isEqualTo(403);
+        Api.Reply staffApproves = campus.api.call("POST", "/corrections/" + approveId + "/approve", staff, "teaching")
+            .send();
+        assertThat(staffApproves.status()).as(staffApproves.body()).isEqualTo(403);
+        assertThat(raw.auditEntries() - audit).isEqualTo(2);
+
+        Api.Reply pending = campus.api.call("GET", "/corrections", admin, "administration").send();
+        assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+        JsonNode review = null;
+        for (JsonNode each : pending.json().get("corrections")) {
+            if (each.at("/request/id").asText().equals(approveId)) {
+                review = each;
+            }
+        }
+        assertThat(review).as("the request in the pending list").isNotNull();
+        assertThat(review.at("/changes/profile/before/name").asText()).isEqualTo(bobStudent.name());
+        assertThat(review.at("/changes/profile/after/name").asText()).isEqualTo("Bob Corrected");
+
+        audit = raw.auditEntries();
+        Api.Reply approved = campus.api.call("POST", "/corrections/" + approveId + "/approve", admin, "administration")
+            .json("application/json", Map.of("note", "Checked against the certificate")).send();
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("status").asText()).isEqualTo("APPROVED");
+        Api.Reply rejected = campus.api.call("POST", "/corrections/" + rejectId + "/reject", admin, "administration")
+            .json("application/json", Map.of("reason", "Ask the faculty office")).send();
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
+        assertThat(raw.auditEntries() - audit).isEqualTo(2);
+        Api.Reply again = campus.api.call("POST", "/corrections/" + rejectId + "/approve", admin, "administration")
+            .send();
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+
+        Api.Reply record = campus.api.call("GET", "/me", bob, null).send();
+        assertThat(record.json().at("/profile/name").asText()).isEqualTo("Bob Corrected");
+        assertThat(record.json().at("/profile/status").asText()).isEqualTo("ENROLLED");
+        JsonNode seen = campus.api.call("GET", "/me/corrections", bob, null).send().json().get("corrections");
+        assertThat(seen.get(0).get("id").asText()).as("newest first").isEqualTo(rejectId);
+        assertThat(seen.get(0).at("/outcome/decision").asText()).isEqualTo("REJECTED");
+        assertThat(seen.get(0).at("/outcome/reason").asText()).isEqualTo("Ask the faculty office");
+        assertThat(seen.get(1).get("status").asText()).isEqualTo("APPROVED");
+        assertThat(seen.get(1).at("/outcome/recordVersion").asLong()).isEqualTo(record.json().get("version").asLong());
+        assertThat(seen.get(1).get("decidedAt").isNull()).isFalse();
+    }
+
+    private Api.Reply post(Map<String, Object> body) {
+        return campus.api.call("POST", "/me/corrections", alice, null).json("application/json", body).send();
+    }
+
+    private Api.Reply me() {
+        Api.Reply me = campus.api.call("GET", "/me", alice, null).send();
+        assertThat(me.status()).as(me.body()).isEqualTo(200);
+        return me;
+    }
+}

@@ -1,0 +1,41 @@
+package edu.studentrecords.it;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+
+/**
+ * A realm's database in the suite store as a raw driver sees it (no keys, no access decision), for checks of what the
+ * product wrote: how many audit entries, records and keys there are, and what is stored in clear.
+ */
+final class RawRealmStore implements AutoCloseable {
+
+    private final MongoClient client;
+    private final MongoDatabase db;
+
+    RawRealmStore(String realmId) {
+        this.client = MongoClients.create(SuiteStore.get().connectionString());
+        this.db = client.getDatabase("student_records_it_" + realmId.replaceAll("[^A-Za-z0-9-]", "_"));
+    }
+
+    long count(String collection) {
+        return db.getCollection(collection).countDocuments();
+    }
+
+    long auditEntries() {
+        return count("audit_entries");
+    }
+
+    /** Every document of a collection as JSON text (binary fields base64), for checks that a value is not in clear. */
+    String dump(String collection) {
+        StringBuilder all = new StringBuilder();
+        db.getCollection(collection).find().forEach((Document d) -> all.append(d.toJson()).append('\n'));
+        return all.toString();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,220 @@
+package edu.studentrecords.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.correction.CorrectionRequest;
+import edu.studentrecords.store.correction.CorrectionReview;
+import edu.studentrecords.store.correction.CorrectionStatus;
+import edu.studentrecords.store.model.FieldGroup;
+import edu.studentrecords.store.model.StudentRecord;
+import edu.studentrecords.store.testing.GeneratedStudents;
+import edu.studentrecords.store.testing.Principals;
+import edu.studentrecords.store.testing.StoreFixture;
+import edu.studentrecords.store.validation.FieldError;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Correction requests against a real embedded store process: request, list, review, approve, reject, audit. */
+class CorrectionRequestIT {
+
+    @TempDir
+    static Path dir;
+
+    static StoreFixture fixture;
+    static StudentRecordStore store;
+    static final GeneratedStudents students = new GeneratedStudents(2718);
+    static final LocalDate today = LocalDate.now();
+    static final AccessContext admin = Principals.admin(UUID.randomUUID().toString());
+
+    @BeforeAll
+    static void start() {
+        fixture = StoreFixture.start(dir);
+        store = fixture.store();
+    }
+
+    @AfterAll
+    static void stop() {
+        fixture.close();
+    }
+
+    private long auditCount() {
+        return fixture.rawDatabase().getCollection("audit_entries").countDocuments();
+    }
+
+    /** A student with a record of their own. */
+    private static Student enrol() {
+        String subject = UUID.randomUUID().toString();
+        StudentRecord content = students.next(today);
+        RecordView created = store.create(admin, content, subject);
+        return new Student(Principals.self(subject), created.id(), content);
+    }
+
+    private record Student(AccessContext ctx, String recordId, StudentRecord content) {
+    }
+
+    private static String nameChange(String name) {
+        return "{\"profile\":{\"name\":\"" + name + "\"}}";
+    }
+
+    @Test
+    void aStudentAsksForANameCorrectionTheRecordStaysAsItWasAndTheRequestIsListedAndSealed() {
+        Student alice = enrol();
+        long audit = auditCount();
+
+        CorrectionRequest request = store.requestCorrectionOwn(alice.ctx(), nameChange("王小明"), "Misspelt at enrolment");
+
+        assertThat(auditCount()).isEqualTo(audit + 1);
+        assertThat(request.status()).isEqualTo(CorrectionStatus.PENDING);
+        assertThat(request.groups()).containsExactly(FieldGroup.PROFILE);
+        assertThat(request.reason()).isEqualTo("Misspelt at enrolment");
+        assertThat(request.decidedAt()).isNull();
+        assertThat(request.outcome()).isNull();
+        RecordView own = store.readOwn(alice.ctx());
+        assertThat(own.profile()).isEqualTo(alice.content().profile());
+        assertThat(own.version()).isEqualTo(1);
+
+        audit = auditCount();
+        assertThat(store.correctionsOwn(alice.ctx())).extracting(CorrectionRequest::id).containsExactly(request.id());
+        assertThat(auditCount()).isEqualTo(audit + 1);
+
+        // At rest: neither the new name, the old one, nor the reason in clear.
+        Document stored = fixture.rawDatabase().getCollection("corrections").find(new Document("_id", request.id())).first();
+        String raw = stored.toJson() + new String(stored.get("sealed", Binary.class).getData(), StandardCharsets.UTF_8);
+        assertThat(raw).doesNotContain("王小明").doesNotContain(alice.content().profile().name()).doesNotContain("Misspelt");
+    }
+
+    @Test
+    void aCorrectionTouchingContactOrMakingTheRecordInvalidIsRefusedByFieldAndAuditedOnce() {
+        Student bob = enrol();
+        long audit = auditCount();
+        assertThatThrownBy(() -> store.requestCorrectionOwn(bob.ctx(), "{\"contact\":{\"email\":\"x@y.example\"}}", "moved"))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field, FieldError::rule)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("contact", "not-correctable")));
+        assertThat(auditCount()).isEqualTo(audit + 1);
+
+        String badId = "110101200001011234";
+        audit = auditCount();
+        assertThatThrownBy(() -> store.requestCorrectionOwn(bob.ctx(),
+                "{\"identity\":{\"residentIdNumber\":\"" + badId + "\"}}", "typo"))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> {
+                    assertThat(e.errors()).extracting(FieldError::field).contains("identity.residentIdNumber");
+                    assertThat(e.errors().toString()).doesNotContain(badId);
+                });
+        assertThat(auditCount()).isEqualTo(audit + 1);
+
+        audit = auditCount();
+        assertThatThrownBy(() -> store.requestCorrectionOwn(bob.ctx(), nameChange("李四"), " "))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("reason"));
+        assertThatThrownBy(() -> store.requestCorrectionOwn(bob.ctx(), "[1]", "x"))
+                .isInstanceOf(InvalidPatchException.class);
+        assertThat(auditCount()).isEqualTo(audit + 2);
+        assertThat(store.correctionsOwn(bob.ctx())).isEmpty();
+    }
+
+    @Test
+    void onlyStudentsOnTheirOwnRecordMayAsk() {
+        long audit = auditCount();
+        assertThatThrownBy(() -> store.requestCorrectionOwn(admin, nameChange("张三"), "x"))
+                .isInstanceOfAny(AccessDeniedException.class, RecordNotFoundException.class);
+        AccessContext stranger = Principals.self(UUID.randomUUID().toString());
+        assertThatThrownBy(() -> store.requestCorrectionOwn(stranger, nameChange("张三"), "x"))
+                .isInstanceOf(RecordNotFoundException.class);
+        assertThat(auditCount()).isEqualTo(audit + 2);
+    }
+
+    @Test
+    void anApprovedCorrectionChangesTheRecordAndTheStudentSeesTheOutcome() {
+        Student carol = enrol();
+        CorrectionRequest request = store.requestCorrectionOwn(carol.ctx(), nameChange("赵敏"), "Legal name changed");
+
+        assertThat(store.pendingCorrections(admin)).filteredOn(r -> r.request().id().equals(request.id()))
+                .singleElement().satisfies(review -> {
+                    assertThat(review.profileBefore()).isEqualTo(carol.content().profile());
+                    assertThat(review.profileAfter().name()).isEqualTo("赵敏");
+                    assertThat(review.identityBefore()).isNull();
+                    assertThat(review.baseVersion()).isEqualTo(1);
+                });
+
+        long audit = auditCount();
+        CorrectionRequest approved = store.approveCorrection(admin, request.id(), "Checked against the certificate");
+        assertThat(auditCount()).isEqualTo(audit + 1);
+
+        assertThat(approved.status()).isEqualTo(CorrectionStatus.APPROVED);
+        assertThat(approved.outcome().recordVersion()).isEqualTo(2L);
+        assertThat(store.read(admin, carol.recordId()).profile().name()).isEqualTo("赵敏");
+        assertThat(store.correctionsOwn(carol.ctx())).singleElement().satisfies(seen -> {
+            assertThat(seen.status()).isEqualTo(CorrectionStatus.APPROVED);
+            assertThat(seen.decidedAt()).isNotNull();
+            assertThat(seen.outcome().reason()).isEqualTo("Checked against the certificate");
+        });
+        assertThat(store.pendingCorrections(admin)).extracting(CorrectionReview::request)
+                .extracting(CorrectionRequest::id).doesNotContain(request.id());
+        assertThatThrownBy(() -> store.approveCorrection(admin, request.id(), null))
+                .isInstanceOf(CorrectionDecidedException.class);
+    }
+
+    @Test
+    void aRejectedCorrectionLeavesTheRecordAndCarriesTheReason() {
+        Student dan = enrol();
+        CorrectionRequest request = store.requestCorrectionOwn(dan.ctx(), nameChange("钱多多"), "Nickname");
+        assertThatThrownBy(() -> store.rejectCorrection(admin, request.id(), ""))
+                .isInstanceOf(InvalidRecordException.class);
+
+        CorrectionRequest rejected = store.rejectCorrection(admin, request.id(), "Not a legal name");
+
+        assertThat(rejected.status()).isEqualTo(CorrectionStatus.REJECTED);
+        assertThat(rejected.outcome().reason()).isEqualTo("Not a legal name");
+        assertThat(rejected.outcome().recordVersion()).isNull();
+        assertThat(store.read(admin, dan.recordId()).profile()).isEqualTo(dan.content().profile());
+        assertThat(store.correctionsOwn(dan.ctx())).singleElement()
+                .extracting(CorrectionRequest::status).isEqualTo(CorrectionStatus.REJECTED);
+        assertThatThrownBy(() -> store.approveCorrection(admin, request.id(), null))
+                .isInstanceOf(CorrectionDecidedException.class);
+    }
+
+    @Test
+    void anApprovalIsRefusedWhenTheTouchedGroupChangedMeanwhileOrTheCallerMayNotWriteIt() {
+        Student eve = enrol();
+        CorrectionRequest request = store.requestCorrectionOwn(eve.ctx(), nameChange("孙悦"), "typo");
+        store.update(admin, eve.recordId(), 1, "{\"profile\":{\"status\":\"SUSPENDED\"}}");
+
+        assertThatThrownBy(() -> store.approveCorrection(admin, request.id(), null))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(store.read(admin, eve.recordId()).profile().name()).isEqualTo(eve.content().profile().name());
+        assertThat(store.correctionsOwn(eve.ctx())).singleElement()
+                .extracting(CorrectionRequest::status).isEqualTo(CorrectionStatus.PENDING);
+
+        AccessContext teacher = Principals.staff(UUID.randomUUID().toString(), Principals.allScopes(),
+                eve.content().profile().unit());
+        long audit = auditCount();
+        assertThatThrownBy(() -> store.rejectCorrection(teacher, request.id(), "no"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> store.pendingCorrections(teacher)).isInstanceOf(AccessDeniedException.class);
+        assertThat(auditCount()).isEqualTo(audit + 2);
+        assertThatThrownBy(() -> store.approveCorrection(admin, UUID.randomUUID().toString(), null))
+                .isInstanceOf(CorrectionNotFoundException.class);
+    }
+
+    @Test
+    void purgingTheRecordLeavesItsCorrectionsUnreadable() {
+        Student fay = enrol();
+        CorrectionRequest request = store.requestCorrectionOwn(fay.ctx(), nameChange("周芳"), "typo");
+        store.destroy(admin, fay.recordId(), "left");
+        assertThat(store.pendingCorrections(admin)).extracting(CorrectionReview::request)
+                .extracting(CorrectionRequest::id).doesNotContain(request.id());
+        assertThatThrownBy(() -> store.approveCorrection(admin, request.id(), null))
+                .isInstanceOf(RecordNotFoundException.class);
+    }
+}
