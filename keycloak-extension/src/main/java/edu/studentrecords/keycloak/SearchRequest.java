@@ -33,8 +33,8 @@ record SearchRequest(SearchQuery query, int page, int size) {
         if (text.length() > MAX_TEXT) {
             throw new StudentRecordsResource.BadRequest("'q' must be at most " + MAX_TEXT + " characters.");
         }
-        int pageNumber = number("page", page, 0, 0, Integer.MAX_VALUE);
-        int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
+        int pageNumber = StudentRecordsResource.integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int pageSize = StudentRecordsResource.integer("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         if ((long) (pageNumber + 1) * pageSize > window) {
             throw new StudentRecordsResource.BadRequest("'page' and 'size' reach past the first " + window
                     + " hits; narrow the search instead.");
@@ -85,22 +85,6 @@ record SearchRequest(SearchQuery query, int page, int size) {
         return values.stream().filter(Objects::nonNull)
                 .flatMap(v -> Arrays.stream(v.split(",")))
                 .map(String::strip).filter(v -> !v.isEmpty()).toList();
-    }
-
-    private static int number(String name, String text, int fallback, int min, int max) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below, as every out-of-range value is.
-        }
-        throw new StudentRecordsResource.BadRequest("'" + name + "' must be a whole number from " + min + " to "
-                + max + ".");
     }
 
     @Override

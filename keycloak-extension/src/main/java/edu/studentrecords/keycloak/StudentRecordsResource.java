@@ -535,7 +535,8 @@ public final class StudentRecordsResource {
         }
     }
 
-    private static int integer(String name, String text, int fallback, int min, int max) {
+    /** A whole-number query parameter within bounds, the fallback when absent; a 400 naming the parameter otherwise. */
+    static int integer(String name, String text, int fallback, int min, int max) {
         if (text == null || text.isBlank()) {
             return fallback;
         }
