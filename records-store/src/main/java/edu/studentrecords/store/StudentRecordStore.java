@@ -14,6 +14,7 @@ import edu.studentrecords.store.access.UnitPath;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditTrail;
 import edu.studentrecords.store.audit.ChainVerification;
+import edu.studentrecords.store.backup.ErasureLedger;
 import edu.studentrecords.store.feed.ChangeFeed;
 import edu.studentrecords.store.internal.crypto.BlindIndex;
 import edu.studentrecords.store.internal.crypto.DataKeyVault;
@@ -71,6 +72,7 @@ public final class StudentRecordStore implements AutoCloseable {
     private final RecordValidator validator;
     private final RecordHeaderCache headers;
     private final ExecutorService fetcher;
+    private final ErasureLedger erasures;
 
     private StudentRecordStore(StoreSettings settings, MongoClient client, boolean ownsClient) {
         this.settings = settings;
@@ -92,6 +94,7 @@ public final class StudentRecordStore implements AutoCloseable {
         this.recorder = new DecisionRecorder(audit);
         this.validator = new RecordValidator(settings.clock());
         this.headers = new RecordHeaderCache(settings.keyCacheSize());
+        this.erasures = ErasureLedger.at(settings.erasureLedgerFile());
         this.fetcher = Executors.newFixedThreadPool(FETCH_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "record-fetch");
             thread.setDaemon(true);
@@ -297,6 +300,9 @@ public final class StudentRecordStore implements AutoCloseable {
         Document doc = locate(ctx, Operation.PURGE, recordId, FieldGroup.ALL).doc();
         RecordHeader header = codec.header(doc);
         long intent = feed.intendRemoval(recordId);
+        // Into the ledger before the key goes: a crash in between leaves an id a restore destroys again (the
+        // destruction was decided), never a destroyed key the ledger lacks, which an old backup would bring back.
+        erasures.append(recordId, now());
         keys.destroy(recordId);
         records.delete(recordId);
         headers.remove(recordId);
