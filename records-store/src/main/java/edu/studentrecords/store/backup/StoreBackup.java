@@ -1,10 +1,11 @@
 package edu.studentrecords.store.backup;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import edu.studentrecords.store.StoreSettings;
-import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.internal.backup.BackupFileHeader;
 import edu.studentrecords.store.internal.backup.CheckedBackupRead;
 import edu.studentrecords.store.internal.backup.DatabaseBackup;
@@ -52,9 +53,15 @@ public final class StoreBackup implements AutoCloseable {
         this.ownsClient = ownsClient;
     }
 
-    /** Connects with a client of its own, built like the store's; {@link #close()} closes it. */
+    /** Connects with a client of its own, with the store's write and read concerns; {@link #close()} closes it. */
     public static StoreBackup connect(StoreSettings settings) {
-        return new StoreBackup(settings, MongoClients.create(StudentRecordStore.clientSettings(settings)), true);
+        // The store's client settings, built here so that the command line does not load the store and its dependencies.
+        MongoClientSettings client = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(settings.connectionString()))
+                .writeConcern(settings.writeConcern())
+                .readConcern(settings.readConcern())
+                .build();
+        return new StoreBackup(settings, MongoClients.create(client), true);
     }
 
     /** Uses a client someone else owns (and closes). */

@@ -217,6 +217,39 @@ class BackupRestoreIT {
         }
     }
 
+    @Test
+    void theCommandLineBacksUpVerifiesAndRestoresWithProgressAndNoPersonalData() throws Exception {
+        try (StoreFixture fixture = StoreFixture.start(dir)) {
+            Map<String, StudentRecord> enrolled = enrol(fixture.store(), 1_500, 13);
+            fixture.closeStore();
+            String uri = fixture.process().connectionString();
+            String keys = fixture.settings().masterKeyFile().getParent().toString();
+            Path file = dir.resolve("cli.backup");
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            java.io.PrintStream print = new java.io.PrintStream(err, true, StandardCharsets.UTF_8);
+
+            assertThat(BackupCommand.run(new String[] {"backup", "--connection-string", uri, "--database",
+                fixture.settings().database(), "--keys-dir", keys, "--out", file.toString(), "--generate-key"}, print)).isZero();
+            assertThat(BackupCommand.run(new String[] {"verify", "--keys-dir", keys, "--in", file.toString()}, print)).isZero();
+            assertThat(BackupCommand.run(new String[] {"restore", "--connection-string", uri, "--database", "cli_restored",
+                "--keys-dir", keys, "--in", file.toString()}, print)).isZero();
+            assertThat(BackupCommand.run(new String[] {"restore", "--connection-string", uri, "--database", "cli_restored",
+                "--keys-dir", keys, "--in", file.toString()}, print)).as("not into a database that holds documents").isEqualTo(1);
+            assertThat(BackupCommand.run(new String[] {"restore", "--keys-dir", keys}, print)).isEqualTo(2);
+
+            String output = err.toString(StandardCharsets.UTF_8);
+            assertThat(output).contains("backup records: 1000/1500", "backup records: 1500/1500", "verify records: 1500/1500",
+                    "restore records: 1500/1500", "backup complete", "backup intact", "restore complete", "is not empty");
+            for (StudentRecord student : enrolled.values()) {
+                assertThat(output).doesNotContain(student.profile().studentNumber()).doesNotContain(student.profile().name());
+            }
+            try (StudentRecordStore restored = StudentRecordStore.connect(settingsFor(fixture, "cli_restored"))) {
+                String id = enrolled.keySet().iterator().next();
+                assertThat(content(restored.read(ADMIN, id))).isEqualTo(enrolled.get(id));
+            }
+        }
+    }
+
     /** Enrols {@code count} generated students with four threads; returns their content by record id. */
     private static Map<String, StudentRecord> enrol(StudentRecordStore store, int count, long seed) throws Exception {
         GeneratedStudents students = new GeneratedStudents(seed);
