@@ -66,6 +66,23 @@ public record StoreSettings(
         return base.withJournal(journal);
     }
 
+    /**
+     * The key that encrypts backup files: {@code backup.key} beside the master key. A key of its own, so that
+     * backup files can be kept by other hands than the database without opening it.
+     */
+    public Path backupKeyFile() {
+        return masterKeyFile.toAbsolutePath().getParent().resolve("backup.key");
+    }
+
+    /**
+     * The erasure ledger of this database: {@code erasures/<database>.ledger} beside the master key. It lists
+     * every destroyed record and lives outside the database on purpose, so that restoring a backup of the
+     * database cannot roll it back; see {@link edu.studentrecords.store.backup.ErasureLedger}.
+     */
+    public Path erasureLedgerFile() {
+        return edu.studentrecords.store.backup.ErasureLedger.fileFor(masterKeyFile.toAbsolutePath().getParent(), database);
+    }
+
     /** Reads see only majority-committed data, so a read never returns a write that could roll back. */
     public ReadConcern readConcern() {
         return ReadConcern.MAJORITY;

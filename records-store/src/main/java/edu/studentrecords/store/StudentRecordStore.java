@@ -24,6 +24,7 @@ import edu.studentrecords.store.correction.CorrectionStatus;
 import edu.studentrecords.store.enrolment.EnrolmentRow;
 import edu.studentrecords.store.enrolment.ImportReport;
 import edu.studentrecords.store.enrolment.RowOutcome;
+import edu.studentrecords.store.backup.ErasureLedger;
 import edu.studentrecords.store.feed.ChangeFeed;
 import edu.studentrecords.store.grants.AccessGrants;
 import edu.studentrecords.store.internal.crypto.BlindIndex;
@@ -99,6 +100,7 @@ public final class StudentRecordStore implements AutoCloseable {
     private final AuditReview review;
     private final PurgeRequests purges;
     private final SecuritySelfCheck selfCheck;
+    private final ErasureLedger erasures;
 
     private StudentRecordStore(StoreSettings settings, MongoClient client, boolean ownsClient) {
         this.settings = settings;
@@ -128,6 +130,7 @@ public final class StudentRecordStore implements AutoCloseable {
         this.purges = new PurgeRequests(this, new PurgeRequestCollection(db.getCollection("purge_requests")), recorder,
                 settings.clock());
         this.corrections = new CorrectionCollection(db);
+        this.erasures = ErasureLedger.at(settings.erasureLedgerFile());
         this.fetcher = Executors.newFixedThreadPool(FETCH_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "record-fetch");
             thread.setDaemon(true);
@@ -716,6 +719,9 @@ public final class StudentRecordStore implements AutoCloseable {
         Document doc = locate(ctx, Operation.PURGE, recordId, FieldGroup.ALL).doc();
         RecordHeader header = codec.header(doc);
         long intent = feed.intendRemoval(recordId);
+        // Into the ledger before the key goes: a crash in between leaves an id a restore destroys again (the
+        // destruction was decided), never a destroyed key the ledger lacks, which an old backup would bring back.
+        erasures.append(recordId, now());
         keys.destroy(recordId);
         records.delete(recordId);
         headers.remove(recordId);

@@ -61,6 +61,21 @@ public final class StoreFixture implements AutoCloseable {
         process.kill();
     }
 
+    /** Closes the fixture's store, the process running on, so that nothing writes to its database (to wipe or restore it). */
+    public void closeStore() {
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+
+    /** Connects a new store to the running process, after {@link #closeStore()}. */
+    public StudentRecordStore reopenStore() {
+        closeStore();
+        store = StudentRecordStore.connect(settings());
+        return store;
+    }
+
     /** Starts the store process again on the same data and reconnects. */
     public void restart() {
         closeClients();

@@ -1,0 +1,54 @@
+package edu.studentrecords.store.internal.backup;
+
+import edu.studentrecords.store.internal.audit.AuditCollectionNames;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The order a backup reads collections in, and which collections are gap-free sequence logs.
+ *
+ * <p>A backup is online, so each collection is read at a different moment; the order makes the moments fit
+ * the order the store writes in. The audit anchor and history index come before the audit chain (the anchor
+ * may lag the chain, never lead it; the store catches the index up on open). Records come before their keys (a
+ * record's key is written before the record and destroyed before it; read afterwards, every record in the backup
+ * has its key unless it was destroyed meanwhile, and then the erasure ledger has it). The change feed comes
+ * after the records (its intents are written before the records they announce), and the audit chain last (every
+ * decision is appended before the record operation it allows). Collections the store does not know of are read
+ * in between, by name.
+ */
+public final class StoreCollections {
+
+    public static final String RECORDS = "records";
+    public static final String RECORD_KEYS = "record_keys";
+    public static final String CHANGES = "changes";
+
+    private static final AuditCollectionNames AUDIT = AuditCollectionNames.DEFAULTS;
+    private static final List<String> FIRST = List.of(AUDIT.anchor(), AUDIT.byRecord());
+    private static final List<String> LAST = List.of(RECORDS, RECORD_KEYS, CHANGES, AUDIT.entries());
+
+    /**
+     * Logs whose {@code _id} is a gap-free sequence from 1 (the change feed, the audit chain). A backup keeps only
+     * their gap-free beginning: an entry appended while the backup read, seen without an earlier one still in
+     * flight, would leave a gap that readers of the restored log stop at.
+     */
+    public static final Set<String> SEQUENCE_LOGS = Set.of(CHANGES, AUDIT.entries());
+
+    private StoreCollections() {
+    }
+
+    /** The collections to back up, in reading order; MongoDB's own {@code system.*} collections are left out. */
+    public static List<String> readingOrder(Collection<String> present) {
+        List<String> order = new ArrayList<>();
+        FIRST.stream().filter(present::contains).forEach(order::add);
+        Set<String> others = new TreeSet<>(present);
+        others.removeAll(FIRST);
+        others.removeAll(LAST);
+        others.removeIf(name -> name.startsWith("system."));
+        order.addAll(others);
+        LAST.stream().filter(present::contains).forEach(order::add);
+        return order;
+    }
+}
