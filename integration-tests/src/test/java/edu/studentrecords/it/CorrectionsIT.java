@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KeycloakIntegrationTest(config = StudentRecordsServer.class)
 class CorrectionsIT {
 
-    @InjectRealm
+    @InjectRealm(ref = "corrections")
     ManagedRealm realm;
 
     @InjectOAuthClient

@@ -41,7 +41,7 @@ class GrantsIT {
     private static final byte[] AGREEMENT = "Confidentiality agreement CSB-2026-007, signed (generated test file)"
         .getBytes(StandardCharsets.UTF_8);
 
-    @InjectRealm
+    @InjectRealm(ref = "grants")
     ManagedRealm realm;
 
     @InjectOAuthClient

@@ -31,7 +31,7 @@ class ImportIT {
         + "nativePlaceCode,mobilePhone,email,homeAddress,guardian1Name,guardian1Relationship,guardian1Phone,"
         + "guardian1EmergencyContact";
 
-    @InjectRealm
+    @InjectRealm(ref = "import")
     ManagedRealm realm;
 
     @InjectOAuthClient

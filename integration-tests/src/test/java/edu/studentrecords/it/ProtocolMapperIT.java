@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KeycloakIntegrationTest(config = StudentRecordsServer.class)
 class ProtocolMapperIT {
 
-    @InjectRealm
+    @InjectRealm(ref = "claims")
     ManagedRealm realm;
 
     @InjectOAuthClient

@@ -45,7 +45,7 @@ class PurgeIT {
     private static World world;
     private static MongoClient raw;
 
-    @InjectRealm
+    @InjectRealm(ref = "purge")
     ManagedRealm realm;
 
     @InjectOAuthClient

@@ -55,7 +55,7 @@ class RecordReadBenchmarkIT {
     private static final int PER_THREAD = Integer.getInteger("benchmark.requests", 250);
     private static final int WARMUP_ROUNDS = 2;
 
-    @InjectRealm
+    @InjectRealm(ref = "benchmark")
     ManagedRealm realm;
 
     @InjectOAuthClient

@@ -30,7 +30,7 @@ class SelfCheckIT {
     private static final int READS = 45;
     private static final int LIMIT = 20;
 
-    @InjectRealm
+    @InjectRealm(ref = "self-check")
     ManagedRealm realm;
 
     @InjectOAuthClient

@@ -24,7 +24,7 @@ class SupervisionIT {
 
     private static final String SUPERVISOR_SCOPES = STAFF_SCOPES + " student.audit student.search";
 
-    @InjectRealm
+    @InjectRealm(ref = "supervision")
     ManagedRealm realm;
 
     @InjectOAuthClient

@@ -37,7 +37,7 @@ class VerificationActionIT {
     private static final String PAGE = "student-record-verification";
 
     // Each test sets up its own campus, so each gets a realm of its own.
-    @InjectRealm(lifecycle = LifeCycle.METHOD)
+    @InjectRealm(ref = "verification", lifecycle = LifeCycle.METHOD)
     ManagedRealm realm;
 
     @InjectOAuthClient
