@@ -35,8 +35,11 @@ record PurgeRequestBody(String id, String recordId, String status, String reason
     record Filing(String reason) {
     }
 
-    /** The answer of an approval: the destruction certificate. */
-    record Certified(Certificate certificate) {
+    /**
+     * The answer of an approval: the destruction certificate, and the same certificate signed by the realm (a compact
+     * JWS, see {@link DestructionCertificates}) to keep and check offline.
+     */
+    record Certified(Certificate certificate, String signedCertificate) {
     }
 
     /**

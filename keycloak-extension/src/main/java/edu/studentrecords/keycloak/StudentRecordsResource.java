@@ -357,7 +357,8 @@ public final class StudentRecordsResource {
             RealmModel realm = session.getContext().getRealm();
             DestructionCertificate certificate = provider.store(realm).purgeRequests().approve(caller.context(),
                     requestId, (ctx, recordId, reason) -> provider.destroy(realm, ctx, recordId, reason));
-            return json(Response.ok(), new PurgeRequestBody.Certified(PurgeRequestBody.Certificate.of(certificate)));
+            PurgeRequestBody.Certificate body = PurgeRequestBody.Certificate.of(certificate);
+            return json(Response.ok(), new PurgeRequestBody.Certified(body, DestructionCertificates.sign(session, body)));
         });
     }
 
