@@ -16,6 +16,9 @@ export default defineConfig({
     rollupOptions: {
       input: "src/main.tsx",
       external: ["react", "react/jsx-runtime", "react-dom"],
+      // One script: the server lists the entry's imports by their manifest keys, not their files, and a chunk shared
+      // between the entry and the console's lazily loaded pages would import the entry back before it is initialised.
+      output: { inlineDynamicImports: true },
     },
   },
 });

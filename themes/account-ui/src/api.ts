@@ -1,4 +1,4 @@
-import { useEnvironment } from "@keycloak/keycloak-ui-shared";
+import { useEnvironment } from "@keycloak/keycloak-account-ui";
 import { useCallback } from "react";
 
 /** One field error of an application/problem+json answer. */

@@ -26,6 +26,7 @@ public final class StudentRecordsServer implements KeycloakServerConfig {
             .dependency("org.mongodb", "bson-record-codec")
             .dependency("org.hibernate.validator", "hibernate-validator")
             .dependency("com.googlecode.libphonenumber", "libphonenumber")
+            .dependency("edu.studentrecords", "student-records-themes")
             // The clock endpoint TimeOffSet calls; named here so that every test class asks for the same server.
             .dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers")
             .spiOption(SPI, PROVIDER, "connection-string", SuiteStore.get().connectionString())

@@ -1,10 +1,12 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.store.OwnRecord;
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.SelfExport;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.reports.MisuseReport;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -146,6 +148,39 @@ public final class StudentRecordsResource {
     public Response verify() {
         return handle(true, caller -> withRecord(Response.ok(), store().confirmOwn(caller.context())));
     }
+
+    /** The caller reports misuse of their information, naming entries of their own access log: 201 with the report. */
+    @POST
+    @Path("me/reports")
+    public Response reportMisuse(String body) {
+        return handle(true, caller -> {
+            requireJson(MediaType.APPLICATION_JSON);
+            MisuseReportBody.Request request = JsonBodies.read(requireBody(body), MisuseReportBody.Request.class);
+            MisuseReport report = store().misuseReports().report(caller.context(), request.message(), request.auditEntries());
+            return json(Response.status(Response.Status.CREATED), MisuseReportBody.of(report));
+        });
+    }
+
+    /** The caller's misuse reports, newest first. */
+    @GET
+    @Path("me/reports")
+    public Response ownReports() {
+        return handle(true, caller -> json(Response.ok(), new MisuseReportBody.Listing(
+                store().misuseReports().ownReports(caller.context()).stream().map(MisuseReportBody::of).toList())));
+    }
+
+    /** Who can reach the caller's record: staff roles and units, internal applications, grants. */
+    @GET
+    @Path("me/grants")
+    public Response reach() {
+        return handle(true, caller -> {
+            OwnRecord own = store().ownRecord(caller.context(), READ_GRANTS);
+            return json(Response.ok(), new RecordReach(session, session.getContext().getRealm()).of(own.unit()));
+        });
+    }
+
+    /** The audit code of a student looking at who can reach their record. */
+    static final String READ_GRANTS = "READ_GRANTS";
 
     /** What one endpoint does once the caller is known; it may throw whatever {@link Problems} maps. */
     @FunctionalInterface
