@@ -38,6 +38,8 @@ public final class StudentRecordsResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final int DEFAULT_LOG_PAGE = 50;
     private static final int MAX_LOG_PAGE = 1000;
+    /** The audit code of a student looking at who can reach their record. */
+    static final String READ_GRANTS = "READ_GRANTS";
 
     private final KeycloakSession session;
 
@@ -178,9 +180,6 @@ public final class StudentRecordsResource {
             return json(Response.ok(), new RecordReach(session, session.getContext().getRealm()).of(own.unit()));
         });
     }
-
-    /** The audit code of a student looking at who can reach their record. */
-    static final String READ_GRANTS = "READ_GRANTS";
 
     /** What one endpoint does once the caller is known; it may throw whatever {@link Problems} maps. */
     @FunctionalInterface
