@@ -38,24 +38,27 @@ mkdir -p "$logs"
 store_jar="$root/deploy/embedded-store/target/embedded-store-0.1.0-SNAPSHOT.jar"
 campus_jar="$root/deploy/demo-campus/target/demo-campus-0.1.0-SNAPSHOT.jar"
 providers="$root/keycloak-extension/target/providers"
+# The account theme with the students' pages; its jar is deployed beside the extension's.
+themes_jar="$root/themes/target/student-records-themes-0.1.0-SNAPSHOT.jar"
 built_marker="$root/deploy/target/.built"
 needs_build=false
-for jar in "$store_jar" "$campus_jar"; do
+for jar in "$store_jar" "$campus_jar" "$themes_jar"; do
   [ -f "$jar" ] || needs_build=true
 done
 if [ -d "$root/keycloak-extension/src/main" ] && [ ! -d "$providers" ]; then
   needs_build=true
 fi
 if [ "$needs_build" = false ]; then
-  if [ ! -f "$built_marker" ] || [ -n "$(find "$root/pom.xml" "$root/records-store" "$root/search-index" "$root/keycloak-extension" "$root/deploy" \
-      \( -name target -o -name node_modules \) -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \
+  if [ ! -f "$built_marker" ] || [ -n "$(find "$root/pom.xml" "$root/records-store" "$root/search-index" "$root/keycloak-extension" "$root/deploy" "$root/themes" \
+      \( -name target -o -name node_modules \) -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \
+      -o -path '*/account-ui/src/*' -o -path '*/account-ui/public/*' -o -name 'package*.json' \) \
       -newer "$built_marker" -print -quit)" ]; then
     needs_build=true
   fi
 fi
 if [ "$needs_build" = true ]; then
   say "building (mvn install -DskipTests) ..."
-  (cd "$root" && mvn -q -B -ntp install -DskipTests -pl records-store,keycloak-extension,deploy/embedded-store,deploy/demo-campus -am) \
+  (cd "$root" && mvn -q -B -ntp install -DskipTests -pl records-store,keycloak-extension,themes,deploy/embedded-store,deploy/demo-campus -am) \
     >"$logs/build.log" 2>&1 || { tail -n 40 "$logs/build.log" >&2; say "the build failed; see $logs/build.log"; exit 1; }
   mkdir -p "$(dirname "$built_marker")"
   touch "$built_marker"
@@ -125,10 +128,11 @@ if [ ! -f "$data/campus-seeded" ]; then
   touch "$data/campus-seeded"
 fi
 
-# 5. The extension and its jars into Keycloak's providers/ (replacing what an earlier start put there).
+# 5. The extension, its jars and the account theme into Keycloak's providers/ (replacing what an earlier start put there).
 rm -f "$kc_home"/providers/*.jar
 if compgen -G "$providers/*.jar" >/dev/null; then
   cp "$providers"/*.jar "$kc_home/providers/"
+  cp "$themes_jar" "$kc_home/providers/"
 else
   say "note: $providers has no jars yet; Keycloak starts without the student-records extension"
 fi

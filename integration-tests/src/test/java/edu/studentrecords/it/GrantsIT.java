@@ -120,10 +120,14 @@ class GrantsIT {
         assertThat(recordIdsOfReads(uses)).containsOnly(alice);
         JsonNode aliceLog = api.call("GET", "/me/access-log", aliceSelf, null).send().json().get("entries");
         assertThat(aliceLog.findValuesAsText("grantId")).contains(grantId);
+        JsonNode aliceReach = api.call("GET", "/me/grants", aliceSelf, null).send().json().get("grants");
+        assertThat(aliceReach.findValuesAsText("id")).as("alice sees the grant that covers her").containsExactly(grantId);
+        assertThat(aliceReach.findValuesAsText("agreementReference")).containsExactly("CSB-2026-007");
 
         assertThat(api.call("POST", "/grants/" + grantId + "/revoke", eli, "administration").send().status()).isEqualTo(200);
         assertThat(api.call("GET", "/records/" + alice, bureau, "statistics").send().status())
             .as("the next request after revocation").isEqualTo(403);
+        assertThat(api.call("GET", "/me/grants", aliceSelf, null).send().json().get("grants")).as("revoked").isEmpty();
         assertThat(api.call("POST", "/grants/" + grantId + "/revoke", ada, "administration").send().status())
             .as("revoking twice").isEqualTo(409);
 

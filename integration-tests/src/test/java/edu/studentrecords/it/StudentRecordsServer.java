@@ -34,6 +34,7 @@ public final class StudentRecordsServer implements KeycloakServerConfig {
             .dependency("org.apache.lucene", "lucene-facet")
             .dependency("com.ibm.icu", "icu4j")
             .dependency("com.fasterxml.jackson.dataformat", "jackson-dataformat-csv")
+            .dependency("edu.studentrecords", "student-records-themes")
             // The clock endpoint TimeOffSet calls; named here so that every test class asks for the same server.
             .dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers")
             .spiOption(SPI, PROVIDER, "connection-string", SuiteStore.get().connectionString())

@@ -7,17 +7,21 @@ import edu.studentrecords.store.DestructionCertificate;
 import edu.studentrecords.store.PurgeRequest;
 import edu.studentrecords.store.PurgeStatus;
 import edu.studentrecords.store.CorrectionNotFoundException;
+import edu.studentrecords.store.OwnRecord;
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.SelfExport;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.AccessTarget;
 import edu.studentrecords.store.access.ClientTrust;
+import edu.studentrecords.store.access.UnitPath;
 import edu.studentrecords.store.check.SelfCheckReport;
 import edu.studentrecords.store.grants.GrantRequest;
 import edu.studentrecords.store.grants.StoredGrant;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.ChainVerification;
 import edu.studentrecords.store.correction.CorrectionRequest;
+import edu.studentrecords.store.reports.MisuseReport;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -55,6 +59,9 @@ public final class StudentRecordsResource {
     private static final int DEFAULT_LOG_PAGE = 50;
     private static final int MAX_LOG_PAGE = 1000;
     private static final int MAX_PURGE_REASON = 1000;
+
+    /** The audit code of a student looking at who can reach their record. */
+    static final String READ_GRANTS = "READ_GRANTS";
 
     private final KeycloakSession session;
 
@@ -459,6 +466,38 @@ public final class StudentRecordsResource {
         }
         requireJson(MediaType.APPLICATION_JSON);
         return JsonBodies.read(body, CorrectionDecisionBody.class);
+    }
+
+    /** The caller reports misuse of their information, naming entries of their own access log: 201 with the report. */
+    @POST
+    @Path("me/reports")
+    public Response reportMisuse(String body) {
+        return handle(true, caller -> {
+            requireJson(MediaType.APPLICATION_JSON);
+            MisuseReportBody.Request request = JsonBodies.read(requireBody(body), MisuseReportBody.Request.class);
+            MisuseReport report = store().misuseReports().report(caller.context(), request.message(), request.auditEntries());
+            return json(Response.status(Response.Status.CREATED), MisuseReportBody.of(report));
+        });
+    }
+
+    /** The caller's misuse reports, newest first. */
+    @GET
+    @Path("me/reports")
+    public Response ownReports() {
+        return handle(true, caller -> json(Response.ok(), new MisuseReportBody.Listing(
+                store().misuseReports().ownReports(caller.context()).stream().map(MisuseReportBody::of).toList())));
+    }
+
+    /** Who can reach the caller's record: staff roles and units, internal applications, grants. */
+    @GET
+    @Path("me/grants")
+    public Response reach() {
+        return handle(true, caller -> {
+            OwnRecord own = store().ownRecord(caller.context(), READ_GRANTS);
+            AccessTarget target = new AccessTarget(own.id(), caller.context().subject(), UnitPath.parse(own.unit()));
+            return json(Response.ok(), new RecordReach(session, session.getContext().getRealm())
+                    .of(own.unit(), store().grants().covering(target), caller.context().now()));
+        });
     }
 
     /** What one endpoint does once the caller is known; it may throw whatever {@link Problems} maps. */

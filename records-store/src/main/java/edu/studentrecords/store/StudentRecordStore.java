@@ -44,9 +44,11 @@ import edu.studentrecords.store.internal.mongo.RecordCollection;
 import edu.studentrecords.store.internal.mongo.RecordHeader;
 import edu.studentrecords.store.internal.mongo.RecordHeaderCache;
 import edu.studentrecords.store.internal.mongo.RecordMergePatch;
+import edu.studentrecords.store.internal.reports.MongoMisuseReports;
 import edu.studentrecords.store.model.FieldGroup;
 import edu.studentrecords.store.model.StoredRecord;
 import edu.studentrecords.store.model.StudentRecord;
+import edu.studentrecords.store.reports.MisuseReports;
 import edu.studentrecords.store.validation.FieldError;
 import edu.studentrecords.store.validation.RecordValidator;
 import java.time.Instant;
@@ -101,6 +103,7 @@ public final class StudentRecordStore implements AutoCloseable {
     private final PurgeRequests purges;
     private final SecuritySelfCheck selfCheck;
     private final ErasureLedger erasures;
+    private final MisuseReports misuseReports;
 
     private StudentRecordStore(StoreSettings settings, MongoClient client, boolean ownsClient) {
         this.settings = settings;
@@ -136,6 +139,8 @@ public final class StudentRecordStore implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.misuseReports = new MongoMisuseReports(this::ownRecord, db.getCollection("misuse_reports"), audit,
+                keys::find, settings.clock());
     }
 
     /** Connects with a client of its own, built from the settings; {@link #close()} closes it. */
@@ -832,6 +837,25 @@ public final class StudentRecordStore implements AutoCloseable {
                 throw new StaleVersionException(current, current + 1);
             }
         }
+    }
+
+    /**
+     * Decides a self-service look at facts about the caller's own record that returns none of its content (such as
+     * who can reach it), and audits it under {@code auditCode} without groups: one entry per call.
+     *
+     * @return the record's id and unit
+     * @throws RecordNotFoundException when the caller has no record
+     * @throws AccessDeniedException   when the caller may not use self service
+     */
+    public OwnRecord ownRecord(AccessContext ctx, String auditCode) {
+        String recordId = ownRecordId(ctx);
+        Located found = locate(ctx, Operation.READ, recordId, FieldGroup.ALL, new AuditLabel(auditCode, Set.of()));
+        return new OwnRecord(recordId, codec.header(found.doc()).unit());
+    }
+
+    /** Students' misuse reports about their own records, decided and audited on the same path as every operation. */
+    public MisuseReports misuseReports() {
+        return misuseReports;
     }
 
     /** The change feed, for the search index. */

@@ -19,7 +19,7 @@ class StoreApiTest {
      */
     private static final Set<String> NO_RECORD_CONTENT = Set.of("connect", "using", "clientSettings", "changes",
             "auditTrail", "verifyAudit", "close", "grants", "auditReview", "purgeRequests", "selfCheck",
-            "ownersCoveredBy");
+            "ownersCoveredBy", "misuseReports");
 
     @Test
     void everyPublicOperationOnRecordsTakesAnAccessContextFirst() {
@@ -33,6 +33,10 @@ class StoreApiTest {
         for (Method m : operations) {
             assertThat(m.getParameterTypes()).as(m.getName()).isNotEmpty();
             assertThat(m.getParameterTypes()[0]).as(m.getName()).isEqualTo(AccessContext.class);
+        }
+        // The misuse reports hang off the store, and each of their operations takes a context too.
+        for (Method m : edu.studentrecords.store.reports.MisuseReports.class.getDeclaredMethods()) {
+            assertThat(m.getParameterTypes()[0]).as("MisuseReports." + m.getName()).isEqualTo(AccessContext.class);
         }
     }
 

@@ -26,6 +26,8 @@ import java.util.Random;
 final class RealmFile {
 
     static final String REALM = "campus";
+    /** The account theme of the realm: Keycloak's account console with the student pages. */
+    static final String ACCOUNT_THEME = "student-records";
     static final String AUDIENCE = "student-records";
     static final String REALM_PURPOSES = "teaching,student-services,administration,library-services,statistics";
     static final String UNITS_ATTRIBUTE = "student-records.units";
@@ -63,6 +65,8 @@ final class RealmFile {
         realm.put("internationalizationEnabled", true);
         realm.putArray("supportedLocales").add("en").add("zh-CN");
         realm.put("defaultLocale", "en");
+        // The account console with the students' pages (themes/, deployed beside the extension).
+        realm.put("accountTheme", ACCOUNT_THEME);
         ObjectNode attributes = realm.putObject("attributes");
         attributes.put("student-records.purposes", REALM_PURPOSES);
         attributes.put("student-records.verification-period-days", "180");

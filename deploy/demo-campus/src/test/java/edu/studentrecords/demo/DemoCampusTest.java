@@ -95,6 +95,14 @@ class DemoCampusTest {
     }
 
     @Test
+    void theRealmShowsStudentsTheAccountConsoleWithTheirPagesInEnglishAndChinese() {
+        JsonNode realm = new RealmFile(CAMPUS).realm();
+        assertThat(realm.path("accountTheme").asText()).isEqualTo("student-records");
+        assertThat(realm.path("internationalizationEnabled").asBoolean()).isTrue();
+        assertThat(realm.path("supportedLocales").toString()).contains("\"en\"", "\"zh-CN\"");
+    }
+
+    @Test
     void theRealmLinksEveryStudentsUserIdToTheSeededRecord() {
         JsonNode realm = new RealmFile(CAMPUS).realm();
         assertThat(realm.path("id").asText()).isEqualTo("campus");

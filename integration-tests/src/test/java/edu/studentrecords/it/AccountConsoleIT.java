@@ -1,0 +1,309 @@
+package edu.studentrecords.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
+import static edu.studentrecords.it.Campus.LIBRARY;
+import static edu.studentrecords.it.Campus.PORTAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The students' pages of the account console (theme {@code student-records}) in headless Chromium against the suite's
+ * real Keycloak and record store: alice signs in to the console, sees and corrects her record, confirms it, finds a
+ * read by {@code library-app} in her access log and reports it, and downloads her data; in English and in
+ * Simplified Chinese. Every page is checked with axe-core and photographed into {@code target/screenshots/}.
+ */
+@KeycloakIntegrationTest(config = StudentRecordsServer.class)
+class AccountConsoleIT {
+
+    private static final String THEME = "student-records";
+    private static final AtomicInteger PHONES = new AtomicInteger(1);
+    private static World world;
+    private static String setUpFailedIn;
+
+    @InjectRealm
+    ManagedRealm realm;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    /** The campus with alice's and bob's records, set up once for the class. */
+    record World(Campus campus, String adminToken, GeneratedStudent alice, String aliceRecord, GeneratedStudent bob,
+                 String bobRecord) {
+    }
+
+    /** What one language's pages say, from the theme's messages_*.properties. */
+    record Language(String tag, String myRecord, String accessLog, String whoCanSee, String download,
+                    String reports, String saved, String confirmed, String correctionSent, String reportSent) {
+    }
+
+    static final Language ENGLISH = new Language("en", "My record", "Who accessed my record", "Who can see my record",
+        "Download my data", "My reports", "Your changes are saved.", "Thank you: your record is confirmed as correct.",
+        "Your request was sent to the information management centre.",
+        "Your report was sent to the information management centre.");
+    static final Language CHINESE = new Language("zh-CN", "我的档案", "谁查看了我的档案", "谁可以查看我的档案",
+        "下载我的数据", "我的举报", "你的修改已保存。", "谢谢：你已确认档案信息正确。", "你的申请已提交给信息管理中心。",
+        "你的举报已提交给信息管理中心。");
+
+    @BeforeEach
+    void campus() {
+        if (world != null && world.campus().realm.getId().equals(realm.getId())) {
+            return;
+        }
+        assertThat(setUpFailedIn).as("the campus could not be set up").isNotEqualTo(realm.getId());
+        setUpFailedIn = realm.getId();
+        Campus campus = Campus.setUp(realm, oauth);
+        RealmRepresentation representation = realm.admin().toRepresentation();
+        representation.setAccountTheme(THEME);
+        representation.setInternationalizationEnabled(true);
+        representation.setSupportedLocales(java.util.Set.of("en", "zh-CN"));
+        representation.setDefaultLocale("en");
+        realm.admin().update(representation);
+
+        String admin = campus.signIn(oauth, "ada", PORTAL, ADMIN_SCOPES);
+        GeneratedStudent alice = GeneratedStudent.number(41, Campus.PHYSICS_CLASS);
+        GeneratedStudent bob = GeneratedStudent.number(42, Campus.HISTORY_CLASS);
+        world = new World(campus, admin, alice, campus.enrol(admin, alice, "alice"), bob, campus.enrol(admin, bob, "bob"));
+        setUpFailedIn = null;
+    }
+
+    @Test
+    void aliceLooksAfterHerRecordInEnglish() throws IOException {
+        walk(ENGLISH);
+    }
+
+    @Test
+    void aliceLooksAfterHerRecordInSimplifiedChinese() throws IOException {
+        walk(CHINESE);
+    }
+
+    @Test
+    void bobsRecordIdInTheAddressNeverShowsBobsRecord() throws IOException {
+        World w = world;
+        speak("alice", ENGLISH);
+        try (ConsoleBrowser browser = browser()) {
+            String base = consoleBase();
+            browser.open(base + "student-record?id=" + w.bobRecord() + "&record=" + w.bobRecord());
+            browser.signIn("alice", w.campus().passwords.get("alice"));
+            browser.waitForPage(ENGLISH.myRecord());
+            browser.waitForText(By.cssSelector("[data-testid='profile-studentNumber']"), w.alice().studentNumber());
+            List<String> addresses = List.of(
+                base + "student-record?id=" + w.bobRecord(),
+                base + "student-record/" + w.bobRecord(),
+                base + "student-record/access-log?record=" + w.bobRecord(),
+                base + "student-record/download?id=" + w.bobRecord(),
+                base + "student-record/reports/" + w.bobRecord(),
+                base + "student-record/who-can-see?id=" + w.bobRecord());
+            for (String address : addresses) {
+                browser.open(address);
+                // Let the page call the API and render what it got before looking.
+                browser.visible(By.cssSelector("body"));
+                sleep(2500);
+                String shown = browser.pageText() + browser.driver.getPageSource();
+                for (String bobsValue : bobsValues(w.bob())) {
+                    assertThat(shown).as("%s must not show bob's data", address).doesNotContain(bobsValue);
+                }
+            }
+            browser.open(base + "student-record?id=" + w.bobRecord());
+            browser.waitForText(By.cssSelector("[data-testid='profile-studentNumber']"), w.alice().studentNumber());
+            browser.screenshot("bobs-record-id-shows-alices-own-record");
+        }
+    }
+
+    private void walk(Language language) throws IOException {
+        World w = world;
+        Campus campus = w.campus();
+        speak("alice", language);
+        // A read that library-app made of alice's record before she looks at her access log.
+        Api.Reply libraryRead = campus.api.call("GET", "/records/" + w.aliceRecord(), campus.serviceToken(oauth, LIBRARY),
+            "library-services").send();
+        assertThat(libraryRead.status()).as("library-app reads alice's record: %s", libraryRead.body()).isEqualTo(200);
+        Instant walkStarted = Instant.now().minusSeconds(1);
+        String prefix = language.tag() + "-";
+        String axe = Files.readString(Path.of(System.getProperty("student-records.it.axe-script")));
+        List<String> inaccessible = new ArrayList<>();
+
+        try (ConsoleBrowser browser = browser()) {
+            String base = consoleBase();
+            browser.open(base + "student-record");
+            browser.signIn("alice", campus.passwords.get("alice"));
+
+            // My record: every group of her own record.
+            browser.waitForPage(language.myRecord());
+            browser.waitForText(By.cssSelector("[data-testid='profile-studentNumber']"), w.alice().studentNumber());
+            assertThat(browser.pageText()).contains(w.alice().name(), w.alice().residentIdNumber());
+            assertThat(browser.visible(By.id("guardian-0-name")).getAttribute("value")).isEqualTo(w.alice().guardianName());
+            assertThat(browser.visible(By.id("contact-mobilePhone")).getAttribute("value"))
+                .isEqualTo(currentPhone(w));
+            browser.screenshot(prefix + "1-my-record");
+            inaccessible.addAll(label("my record", browser.seriousAccessibilityViolations(axe)));
+
+            // A bad phone number: the API's field error is shown at the field, and nothing is written.
+            String before = currentPhone(w);
+            browser.type(By.id("contact-mobilePhone"), "12345");
+            browser.click(By.cssSelector("[data-testid='save-record']"));
+            WebElement error = browser.byTestId("error-contact.mobilePhone");
+            assertThat(error.getText()).isNotBlank();
+            browser.screenshot(prefix + "2-bad-phone");
+            inaccessible.addAll(label("my record with an error", browser.seriousAccessibilityViolations(axe)));
+            assertThat(currentPhone(w)).isEqualTo(before);
+
+            // A good one: saved, and the store has it.
+            String phone = String.format("139%08d", 30_000_000 + PHONES.getAndIncrement() * 7_777 + (language.tag().length() * 13));
+            browser.type(By.id("contact-mobilePhone"), phone);
+            browser.click(By.cssSelector("[data-testid='save-record']"));
+            browser.waitForText(By.cssSelector("[data-testid='record-message']"), language.saved());
+            assertThat(currentPhone(w)).isEqualTo(phone);
+            browser.screenshot(prefix + "3-phone-saved");
+
+            // Ask for a correction of her name (POST /me/corrections).
+            Api.Reply probe = campus.api.call("GET", "/me/corrections",
+                campus.signIn(oauth, "alice", PORTAL, "student.self"), null).send();
+            if (probe.status() != 404 && probe.status() != 405) {
+                new org.openqa.selenium.support.ui.Select(browser.visible(By.id("correction-field")))
+                    .selectByValue("profile.name");
+                browser.type(By.id("correction-value"), w.alice().name() + " Corrected");
+                browser.type(By.id("correction-reason"), "My name is spelt differently on my resident ID card.");
+                browser.click(By.cssSelector("[data-testid='send-correction']"));
+                browser.waitForText(By.cssSelector("[data-testid='correction-message']"), language.correctionSent());
+                browser.screenshot(prefix + "4-correction-requested");
+            }
+
+            // "My record is correct": the verification clock is reset and the date is shown.
+            browser.click(By.cssSelector("[data-testid='confirm-record']"));
+            browser.waitForText(By.cssSelector("[data-testid='record-message']"), language.confirmed());
+            JsonNode confirmed = adminRead(w).json();
+            assertThat(Instant.parse(confirmed.path("verifiedAt").asText())).isAfter(walkStarted);
+            browser.screenshot(prefix + "5-confirmed");
+
+            // Who accessed my record: the library's read is there; she reports it as misuse.
+            browser.open(base + "student-record/access-log");
+            browser.waitForPage(language.accessLog());
+            WebElement libraryRow = browser.visible(By.cssSelector("tr[data-client='library-app'][data-operation='READ']"));
+            String entryTestId = libraryRow.getAttribute("data-testid");
+            long sequence = Long.parseLong(entryTestId.substring("entry-".length()));
+            browser.screenshot(prefix + "6-access-log");
+            inaccessible.addAll(label("access log", browser.seriousAccessibilityViolations(axe)));
+            browser.click(By.cssSelector("[data-testid='report-" + sequence + "']"));
+            String complaint = "The library has no reason to read my record (" + language.tag() + ").";
+            browser.type(By.id("report-message"), complaint);
+            browser.screenshot(prefix + "7-report-dialog");
+            inaccessible.addAll(label("report dialog", browser.seriousAccessibilityViolations(axe)));
+            browser.click(By.cssSelector("[data-testid='send-report']"));
+            browser.waitForText(By.cssSelector("[data-testid='report-sent']"), language.reportSent());
+
+            Api.Reply reports = campus.api.call("GET", "/me/reports", campus.signIn(oauth, "alice", PORTAL, "student.self"),
+                null).send();
+            assertThat(reports.status()).isEqualTo(200);
+            JsonNode sent = null;
+            for (JsonNode report : reports.json().path("reports")) {
+                if (report.path("message").asText().equals(complaint)) {
+                    sent = report;
+                }
+            }
+            assertThat(sent).as("the report is stored: %s", reports.body()).isNotNull();
+            assertThat(sent.path("status").asText()).isEqualTo("OPEN");
+            assertThat(sent.path("auditEntries").get(0).asLong()).isEqualTo(sequence);
+
+            // My reports: the report and its status.
+            browser.open(base + "student-record/reports");
+            browser.waitForPage(language.reports());
+            browser.waitForText(By.cssSelector("[data-testid='reports']"), complaint);
+            browser.screenshot(prefix + "8-my-reports");
+            inaccessible.addAll(label("my reports", browser.seriousAccessibilityViolations(axe)));
+
+            // Who can see my record: the library among the school's applications, no outside body.
+            browser.open(base + "student-record/who-can-see");
+            browser.waitForPage(language.whoCanSee());
+            browser.byTestId("application-library-app");
+            browser.byTestId("no-grants");
+            browser.screenshot(prefix + "9-who-can-see");
+            inaccessible.addAll(label("who can see", browser.seriousAccessibilityViolations(axe)));
+
+            // Download my data: a JSON file with her record and its access history.
+            browser.open(base + "student-record/download");
+            browser.waitForPage(language.download());
+            inaccessible.addAll(label("download", browser.seriousAccessibilityViolations(axe)));
+            browser.click(By.cssSelector("[data-testid='download']"));
+            Path file = browser.downloaded("student-record.json");
+            JsonNode export = Api.JSON.readTree(ConsoleBrowser.read(file));
+            assertThat(export.path("record").path("id").asText()).isEqualTo(w.aliceRecord());
+            assertThat(export.path("record").path("contact").path("mobilePhone").asText()).isEqualTo(phone);
+            assertThat(export.path("accessLog").size()).isGreaterThan(0);
+            assertThat(export.toString()).doesNotContain(w.bob().studentNumber());
+            browser.screenshot(prefix + "10-download");
+        }
+        assertThat(inaccessible).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    /** Sets the user's language, as the console's language switch does. */
+    private void speak(String username, Language language) {
+        var user = realm.admin().users().get(world.campus().userIds.get(username));
+        UserRepresentation representation = user.toRepresentation();
+        representation.setAttributes(new java.util.HashMap<>(representation.getAttributes() == null
+            ? Map.of() : representation.getAttributes()));
+        representation.getAttributes().put("locale", List.of(language.tag()));
+        user.update(representation);
+    }
+
+    private ConsoleBrowser browser() throws IOException {
+        Path work = Path.of(System.getProperty("student-records.it.work-dir", "target/it"));
+        Path screenshots = Path.of(System.getProperty("student-records.it.screenshots", "target/screenshots"))
+            .resolve("account-console");
+        return new ConsoleBrowser(work, screenshots);
+    }
+
+    private String consoleBase() {
+        return realm.getBaseUrl() + "/account/";
+    }
+
+    private Api.Reply adminRead(World w) {
+        Api.Reply read = w.campus().api.call("GET", "/records/" + w.aliceRecord(), w.adminToken(), "administration").send();
+        assertThat(read.status()).as("admin reads alice's record: %s", read.body()).isEqualTo(200);
+        return read;
+    }
+
+    private String currentPhone(World w) {
+        return adminRead(w).json().path("contact").path("mobilePhone").asText();
+    }
+
+    private static List<String> bobsValues(GeneratedStudent bob) {
+        List<String> values = new ArrayList<>(bob.confidentialValues());
+        values.add(bob.studentNumber());
+        values.add(bob.name());
+        return values;
+    }
+
+    private static List<String> label(String page, List<String> violations) {
+        return violations.stream().map(v -> page + ": " + v).toList();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

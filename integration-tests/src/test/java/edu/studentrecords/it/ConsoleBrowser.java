@@ -1,0 +1,160 @@
+package edu.studentrecords.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver, with a fresh profile and a download folder of
+ * its own: what the browser tests of the account console see and click. Screenshots go to the build's output.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    final WebDriver driver;
+    final Path downloads;
+    private final Path screenshots;
+    private final WebDriverWait wait;
+
+    ConsoleBrowser(Path workDir, Path screenshots) throws IOException {
+        assertThat(CHROMIUM).as("Debian's chromium (test.sh installs it: apt-get install chromium chromium-driver)")
+            .isExecutable();
+        assertThat(CHROMEDRIVER).as("Debian's chromedriver (package chromium-driver)").isExecutable();
+        Files.createDirectories(workDir);
+        this.downloads = Files.createTempDirectory(workDir, "downloads");
+        this.screenshots = Files.createDirectories(screenshots);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // Without the background-networking flags Chromium keeps calling out, and this machine's network refuses it.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--disable-quic", "--window-size=1280,1600",
+            "--user-data-dir=" + Files.createTempDirectory(workDir, "chromium-profile"));
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toString());
+        prefs.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(driver, WAIT);
+    }
+
+    void open(String url) {
+        driver.navigate().to(url);
+    }
+
+    /** Signs in on Keycloak's login form, which the console redirects to. */
+    void signIn(String username, String password) {
+        WebElement user = visible(By.id("username"));
+        user.clear();
+        user.sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+    }
+
+    WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    WebElement byTestId(String testId) {
+        return visible(By.cssSelector("[data-testid='" + testId + "']"));
+    }
+
+    void waitForText(By by, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    /** Waits until the page's level-1 heading is {@code title}: the page and its translations have loaded. */
+    void waitForPage(String title) {
+        waitForText(By.cssSelector("[data-testid='page-heading']"), title);
+    }
+
+    void type(By by, String text) {
+        WebElement input = visible(by);
+        // React keeps the value in its state: select everything and type over it, as a person would.
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
+        input.sendKeys(org.openqa.selenium.Keys.DELETE);
+        input.sendKeys(text);
+    }
+
+    void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    void screenshot(String name) throws IOException {
+        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+        Files.write(screenshots.resolve(name + ".png"), png);
+    }
+
+    /** The violations of axe-core's rules on the current page whose impact is serious or critical. */
+    List<String> seriousAccessibilityViolations(String axeScript) throws IOException {
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript(axeScript);
+        driver.manage().timeouts().scriptTimeout(WAIT);
+        Object result = js.executeAsyncScript("""
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { resultTypes: ['violations'] })
+              .then(r => done(JSON.stringify(r.violations)))
+              .catch(e => done(JSON.stringify([{ id: 'axe-failed', impact: 'critical', description: String(e), nodes: [] }])));
+            """);
+        JsonNode violations = Api.JSON.readTree((String) result);
+        List<String> serious = new ArrayList<>();
+        for (JsonNode v : violations) {
+            String impact = v.path("impact").asText();
+            if (impact.equals("serious") || impact.equals("critical")) {
+                List<String> targets = new ArrayList<>();
+                v.path("nodes").forEach(n -> targets.add(n.path("target").toString()));
+                serious.add(impact + " " + v.path("id").asText() + ": " + v.path("help").asText() + " " + targets);
+            }
+        }
+        return serious;
+    }
+
+    /** Waits for a finished download of {@code name}. */
+    Path downloaded(String name) {
+        Path file = downloads.resolve(name);
+        wait.until(d -> Files.isRegularFile(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
+        return file;
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,202 @@
+import {
+  Alert,
+  Button,
+  Form,
+  FormGroup,
+  Modal,
+  TextArea,
+  TextInput,
+  Toolbar,
+  ToolbarContent,
+  ToolbarItem,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { formatInstant, problemText, useStudentRecordsApi } from "../api";
+import { StudentPage } from "./StudentPage";
+
+/** One access to the record, as GET /me/access-log answers. */
+export type AccessEntry = {
+  sequence: number;
+  time: string;
+  subject?: string;
+  clientId: string;
+  purpose?: string;
+  grantId?: string;
+  operation: string;
+  groups: string[];
+  decision: string;
+  reason?: string;
+};
+
+const PAGE_SIZE = 20;
+
+/** "Who accessed my record": the access log, newest first, paged, filtered; each entry can be reported. */
+export const AccessLog = () => {
+  const { t, i18n } = useTranslation();
+  const api = useStudentRecordsApi();
+  const [entries, setEntries] = useState<AccessEntry[]>([]);
+  const [offset, setOffset] = useState(0);
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const [who, setWho] = useState("");
+  const [purpose, setPurpose] = useState("");
+  const [error, setError] = useState<string>();
+  const [reporting, setReporting] = useState<AccessEntry>();
+  const [sent, setSent] = useState<string>();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const query = new URLSearchParams({ offset: String(offset), limit: String(PAGE_SIZE) });
+    if (from) query.set("from", new Date(from + "T00:00:00").toISOString());
+    // "to" is the last day shown: the server excludes its bound, so ask up to the start of the next day.
+    if (to) query.set("to", new Date(new Date(to + "T00:00:00").getTime() + 86400000).toISOString());
+    api<{ entries: AccessEntry[] }>("GET", `/me/access-log?${query}`, { signal: controller.signal })
+      .then((reply) => {
+        if (reply.ok) {
+          setEntries(reply.body.entries);
+          setError(undefined);
+        } else {
+          setError(problemText(reply));
+        }
+      })
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [api, offset, from, to]);
+
+  // Who and purpose narrow the page the server sent; dates are asked of the server.
+  const shown = useMemo(
+    () =>
+      entries.filter(
+        (e) =>
+          (!who || `${e.clientId} ${e.subject ?? ""}`.toLowerCase().includes(who.toLowerCase())) &&
+          (!purpose || (e.purpose ?? "").toLowerCase().includes(purpose.toLowerCase())),
+      ),
+    [entries, who, purpose],
+  );
+
+  return (
+    <StudentPage title={t("studentAccessLog")} description={t("studentAccessLogDescription")}>
+      {error && <Alert variant="warning" isInline title={error} />}
+      {sent && <Alert variant="success" isInline title={sent} data-testid="report-sent" />}
+      <Toolbar>
+        <ToolbarContent>
+          <ToolbarItem>
+            <FormGroup label={t("studentAccessLogFrom")} fieldId="log-from">
+              <TextInput id="log-from" type="date" value={from} onChange={(_, v) => { setOffset(0); setFrom(v); }} />
+            </FormGroup>
+          </ToolbarItem>
+          <ToolbarItem>
+            <FormGroup label={t("studentAccessLogTo")} fieldId="log-to">
+              <TextInput id="log-to" type="date" value={to} onChange={(_, v) => { setOffset(0); setTo(v); }} />
+            </FormGroup>
+          </ToolbarItem>
+          <ToolbarItem>
+            <FormGroup label={t("studentAccessLogWho")} fieldId="log-who">
+              <TextInput id="log-who" value={who} onChange={(_, v) => setWho(v)} />
+            </FormGroup>
+          </ToolbarItem>
+          <ToolbarItem>
+            <FormGroup label={t("studentAccessLogPurpose")} fieldId="log-purpose">
+              <TextInput id="log-purpose" value={purpose} onChange={(_, v) => setPurpose(v)} />
+            </FormGroup>
+          </ToolbarItem>
+        </ToolbarContent>
+      </Toolbar>
+      <Table aria-label={t("studentAccessLog")} variant="compact" data-testid="access-log">
+        <Thead>
+          <Tr>
+            <Th>{t("studentAccessLogWhen")}</Th>
+            <Th>{t("studentAccessLogWho")}</Th>
+            <Th>{t("studentAccessLogPurpose")}</Th>
+            <Th>{t("studentAccessLogWhat")}</Th>
+            <Th>{t("studentAccessLogDecision")}</Th>
+            <Th screenReaderText={t("studentAccessLogActions")} />
+          </Tr>
+        </Thead>
+        <Tbody>
+          {shown.map((e) => (
+            <Tr key={e.sequence} data-testid={`entry-${e.sequence}`} data-client={e.clientId} data-operation={e.operation}>
+              <Td dataLabel={t("studentAccessLogWhen")}>{formatInstant(e.time, i18n.language)}</Td>
+              <Td dataLabel={t("studentAccessLogWho")}>
+                {e.subject ? t("studentAccessLogPerson", { client: e.clientId }) : t("studentAccessLogApplication", { client: e.clientId })}
+              </Td>
+              <Td dataLabel={t("studentAccessLogPurpose")}>{e.purpose ?? "—"}{e.grantId ? ` (${e.grantId})` : ""}</Td>
+              <Td dataLabel={t("studentAccessLogWhat")}>
+                {t(`studentOperation.${e.operation}`, { defaultValue: e.operation })}
+                {e.groups.length > 0 ? `: ${e.groups.map((g) => t(`studentRecordGroup.${g}`, { defaultValue: g })).join(", ")}` : ""}
+              </Td>
+              <Td dataLabel={t("studentAccessLogDecision")}>{t(`studentDecision.${e.decision}`, { defaultValue: e.decision })}</Td>
+              <Td dataLabel={t("studentAccessLogActions")}>
+                <Button variant="link" isInline onClick={() => { setSent(undefined); setReporting(e); }} data-testid={`report-${e.sequence}`}>
+                  {t("studentReportMisuse")}
+                </Button>
+              </Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+      {shown.length === 0 && <p>{t("studentAccessLogEmpty")}</p>}
+      <Button variant="secondary" isDisabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))} data-testid="newer">
+        {t("studentAccessLogNewer")}
+      </Button>{" "}
+      <Button variant="secondary" isDisabled={entries.length < PAGE_SIZE} onClick={() => setOffset(offset + PAGE_SIZE)} data-testid="older">
+        {t("studentAccessLogOlder")}
+      </Button>
+      {reporting && (
+        <ReportDialog
+          entry={reporting}
+          onClose={(done) => {
+            setReporting(undefined);
+            if (done) setSent(t("studentReportSent"));
+          }}
+        />
+      )}
+    </StudentPage>
+  );
+};
+
+/** Starts a misuse report with one access-log entry attached. */
+const ReportDialog = ({ entry, onClose }: { entry: AccessEntry; onClose: (sent: boolean) => void }) => {
+  const { t, i18n } = useTranslation();
+  const api = useStudentRecordsApi();
+  const [message, setMessage] = useState("");
+  const [error, setError] = useState<string>();
+
+  const send = async () => {
+    const reply = await api("POST", "/me/reports", { body: { message, auditEntries: [entry.sequence] } });
+    if (reply.ok) {
+      onClose(true);
+    } else {
+      setError(problemText(reply));
+    }
+  };
+
+  return (
+    <Modal
+      variant="medium"
+      title={t("studentReportMisuse")}
+      isOpen
+      onClose={() => onClose(false)}
+      actions={[
+        <Button key="send" variant="primary" onClick={send} isDisabled={!message.trim()} data-testid="send-report">
+          {t("studentReportSend")}
+        </Button>,
+        <Button key="cancel" variant="link" onClick={() => onClose(false)}>
+          {t("studentReportCancel")}
+        </Button>,
+      ]}
+    >
+      <p>
+        {t("studentReportAbout", { client: entry.clientId, time: formatInstant(entry.time, i18n.language) })}
+      </p>
+      {error && <Alert variant="danger" isInline title={error} />}
+      <Form onSubmit={(e) => { e.preventDefault(); send(); }}>
+        <FormGroup label={t("studentReportMessage")} fieldId="report-message" isRequired>
+          <TextArea id="report-message" value={message} onChange={(_, v) => setMessage(v)} />
+        </FormGroup>
+      </Form>
+    </Modal>
+  );
+};

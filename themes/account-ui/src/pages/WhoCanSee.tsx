@@ -1,0 +1,111 @@
+import { Alert, Spinner, Title } from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router-dom";
+import { formatInstant, problemText, useStudentRecordsApi } from "../api";
+import { environment } from "../environment";
+import { StudentPage } from "./StudentPage";
+
+type Grants = {
+  staff: { role: string; units: string[] }[];
+  applications: { clientId: string; name?: string; purposes: string[]; groups: string[] }[];
+  grants: { id?: string; clientId?: string; purpose?: string; groups?: string[]; agreementReference?: string; expiresAt?: string }[];
+};
+
+/** "Who can see my record": staff roles and units, internal applications, grants to outside bodies. */
+export const WhoCanSee = () => {
+  const { t, i18n } = useTranslation();
+  const api = useStudentRecordsApi();
+  const [grants, setGrants] = useState<Grants>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    api<Grants>("GET", "/me/grants", { signal: controller.signal })
+      .then((reply) => (reply.ok ? setGrants(reply.body) : setError(problemText(reply))))
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [api]);
+
+  const groups = (list: string[] | undefined) =>
+    (list ?? []).map((g) => t(`studentRecordGroup.${g}`, { defaultValue: g })).join(", ") || "—";
+  const applicationsPath = `${new URL(environment.baseUrl).pathname}applications`;
+
+  return (
+    <StudentPage title={t("studentWhoCanSee")} description={t("studentWhoCanSeeDescription")}>
+      {error && <Alert variant="warning" isInline title={error} />}
+      {!grants && !error && <Spinner aria-label={t("studentRecordLoading")} />}
+      {grants && (
+        <>
+          <Title headingLevel="h2">{t("studentWhoCanSeeStaff")}</Title>
+          <Table aria-label={t("studentWhoCanSeeStaff")} variant="compact" data-testid="staff" className="pf-v5-u-mb-lg">
+            <Thead>
+              <Tr>
+                <Th>{t("studentWhoCanSeeRole")}</Th>
+                <Th>{t("studentWhoCanSeeUnits")}</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {grants.staff.map((s) => (
+                <Tr key={s.role}>
+                  <Td dataLabel={t("studentWhoCanSeeRole")}>{t(`studentRole.${s.role}`, { defaultValue: s.role })}</Td>
+                  <Td dataLabel={t("studentWhoCanSeeUnits")}>{s.units.join(", ")}</Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+          <Title headingLevel="h2">{t("studentWhoCanSeeApplications")}</Title>
+          <Table aria-label={t("studentWhoCanSeeApplications")} variant="compact" data-testid="applications" className="pf-v5-u-mb-lg">
+            <Thead>
+              <Tr>
+                <Th>{t("studentWhoCanSeeApplication")}</Th>
+                <Th>{t("studentWhoCanSeePurposes")}</Th>
+                <Th>{t("studentWhoCanSeeGroups")}</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {grants.applications.map((a) => (
+                <Tr key={a.clientId} data-testid={`application-${a.clientId}`}>
+                  <Td dataLabel={t("studentWhoCanSeeApplication")}>{a.name || a.clientId}</Td>
+                  <Td dataLabel={t("studentWhoCanSeePurposes")}>{a.purposes.join(", ")}</Td>
+                  <Td dataLabel={t("studentWhoCanSeeGroups")}>{groups(a.groups)}</Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+          <Title headingLevel="h2">{t("studentWhoCanSeeGrants")}</Title>
+          {grants.grants.length === 0 ? (
+            <p data-testid="no-grants">{t("studentWhoCanSeeNoGrants")}</p>
+          ) : (
+            <Table aria-label={t("studentWhoCanSeeGrants")} variant="compact" data-testid="grants">
+              <Thead>
+                <Tr>
+                  <Th>{t("studentWhoCanSeeApplication")}</Th>
+                  <Th>{t("studentWhoCanSeePurposes")}</Th>
+                  <Th>{t("studentWhoCanSeeGroups")}</Th>
+                  <Th>{t("studentWhoCanSeeAgreement")}</Th>
+                  <Th>{t("studentWhoCanSeeExpires")}</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
+                {grants.grants.map((g, i) => (
+                  <Tr key={g.id ?? i}>
+                    <Td>{g.clientId}</Td>
+                    <Td>{g.purpose}</Td>
+                    <Td>{groups(g.groups)}</Td>
+                    <Td>{g.agreementReference}</Td>
+                    <Td>{formatInstant(g.expiresAt, i18n.language)}</Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+          )}
+          <p className="pf-v5-u-mt-lg">
+            {t("studentWhoCanSeeConsents")} <Link to={applicationsPath}>{t("studentWhoCanSeeConsentsLink")}</Link>
+          </p>
+        </>
+      )}
+    </StudentPage>
+  );
+};

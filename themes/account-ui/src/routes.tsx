@@ -1,0 +1,27 @@
+import { routes as consoleRoutes } from "@keycloak/keycloak-account-ui";
+import type { RouteObject } from "react-router-dom";
+import { App } from "./App";
+import { environment } from "./environment";
+import { AccessLog } from "./pages/AccessLog";
+import { DownloadData } from "./pages/DownloadData";
+import { MyRecord } from "./pages/MyRecord";
+import { MyReports } from "./pages/MyReports";
+import { WhoCanSee } from "./pages/WhoCanSee";
+
+/** The student pages; their paths are also the menu entries of content.json. */
+export const studentRoutes: RouteObject[] = [
+  { path: "student-record", element: <MyRecord /> },
+  { path: "student-record/access-log", element: <AccessLog /> },
+  { path: "student-record/who-can-see", element: <WhoCanSee /> },
+  { path: "student-record/download", element: <DownloadData /> },
+  { path: "student-record/reports", element: <MyReports /> },
+];
+
+/** Keycloak's own pages (personal info, signing in, applications, ...) plus the student pages, in one layout. */
+export const routes: RouteObject[] = [
+  {
+    path: decodeURIComponent(new URL(environment.baseUrl).pathname),
+    element: <App />,
+    children: [...consoleRoutes, ...studentRoutes],
+  },
+];
