@@ -79,13 +79,8 @@ final class RealmFile {
         realmRoles.add(role(RealmRole.STUDENT, "A student: their own record"));
         ArrayNode scopes = realm.putArray("clientScopes");
         StudentScope.ALL.forEach(scope -> scopes.add(clientScope(scope)));
-        ObjectNode texts = realm.putObject("localizationTexts");
-        ObjectNode english = texts.putObject("en");
-        ObjectNode chinese = texts.putObject("zh-CN");
-        for (StudentScope scope : StudentScope.ALL) {
-            english.put(scope.messageKey(), scope.english());
-            chinese.put(scope.messageKey(), scope.chinese());
-        }
+        // The consent texts themselves (English, Simplified Chinese) are the extension's: its realm bootstrap adds them
+        // when the realm is created. A realm file with texts of its own would collide with them during the import.
         ObjectNode userProfile = realm.putObject("components").putArray("org.keycloak.userprofile.UserProfileProvider").addObject();
         userProfile.put("providerId", "declarative-user-profile");
         userProfile.putObject("subComponents");

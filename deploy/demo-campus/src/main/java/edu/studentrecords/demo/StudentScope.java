@@ -31,8 +31,8 @@ record StudentScope(String name, String english, String chinese) {
             new StudentScope("student.audit", "Read the audit trail of student records", "查阅学生档案的审计记录"),
             new StudentScope("student.admin", "Administer student records", "管理学生档案"));
 
-    /** The realm localization key of the consent text, e.g. {@code student-records.scope.student.contact.read}. */
+    /** The realm localization key of the consent text, e.g. {@code student-records.consent.student.contact.read}; the extension's realm bootstrap adds its texts. */
     String messageKey() {
-        return "student-records.scope." + name;
+        return "student-records.consent." + name;
     }
 }
