@@ -1,6 +1,7 @@
 package edu.studentrecords.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -11,12 +12,19 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
 import static edu.studentrecords.it.Campus.BUREAU;
@@ -33,6 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecordsApiIT {
 
     private static final AtomicInteger ENROLMENTS = new AtomicInteger(10);
+    /** What the information management centre's work needs besides student.admin: purges, the audit trail, search. */
+    private static final String CENTRE_SCOPES = ADMIN_SCOPES + " student.purge student.audit student.search";
+    private static final String JSON = "application/json";
+    private static RawRealmStore raw;
     private static World world;
     private static String setUpFailedIn;
 
@@ -57,7 +69,8 @@ class RecordsApiIT {
                  Caller aliceSelf, Caller bobSelf, Caller aliceAtRecords, Caller aliceWithoutSelfScope,
                  Caller staff, Caller staffReadOnly, Caller admin, Caller adminWithoutAdminScope, Caller library,
                  Caller bureau, Caller otherRealm, Caller noAudience, Caller missingScope, Caller wrongPurpose,
-                 Caller missingPurpose, Caller purposeNotOfClient, Caller noToken) {
+                 Caller missingPurpose, Caller purposeNotOfClient, Caller noToken, Caller purgeAdmin,
+                 Caller secondAdmin, Caller supervisor, Caller staffSearching) {
     }
 
     @BeforeEach
@@ -69,6 +82,8 @@ class RecordsApiIT {
         setUpFailedIn = realm.getId();
         Campus campus = Campus.setUp(realm, oauth);
         Campus other = Campus.setUp(elsewhere, oauth);
+        closeRawStore();
+        raw = new RawRealmStore(realm.getId());
 
         String admin = campus.signIn(oauth, "ada", PORTAL, ADMIN_SCOPES);
         GeneratedStudent alice = GeneratedStudent.number(1, Campus.PHYSICS_CLASS);
@@ -98,8 +113,23 @@ class RecordsApiIT {
             new Caller("wrong purpose", staff, "marketing"),
             new Caller("missing purpose", staff, null),
             new Caller("purpose not of the client", staff, "library-services"),
-            new Caller("no token", null, "teaching"));
+            new Caller("no token", null, "teaching"),
+            new Caller("admin with every admin scope", campus.signIn(oauth, "ada", PORTAL, CENTRE_SCOPES),
+                "administration"),
+            new Caller("second admin with every admin scope", campus.signIn(oauth, "eli", PORTAL, CENTRE_SCOPES),
+                "administration"),
+            new Caller("supervisor", campus.signIn(oauth, "sue", PORTAL, "student.audit"), "administration"),
+            new Caller("staff of the physics class, searching", campus.signIn(oauth, "sam", PORTAL,
+                STAFF_SCOPES + " student.search"), "teaching"));
         setUpFailedIn = null;
+    }
+
+    @AfterAll
+    static void closeRawStore() {
+        if (raw != null) {
+            raw.close();
+            raw = null;
+        }
     }
 
     @Test
@@ -203,13 +233,30 @@ class RecordsApiIT {
         World w = world;
         clock.set(3600);
         Matrix m = new Matrix();
-        m.expect(w.staff(), "GET", "/records/" + w.aliceRecord(), 401)
-            .expect(w.admin(), "POST", "/records", newStudent(), 401)
-            .expect(w.aliceSelf(), "GET", "/me", 401)
-            .expect(w.aliceSelf(), "GET", "/me/access-log", 401)
-            .expect(w.library(), "GET", "/records/" + w.aliceRecord(), 401);
+        try {
+            m.expect(w.staff(), "GET", "/records/" + w.aliceRecord(), 401)
+                .expect(w.admin(), "POST", "/records", newStudent(), 401)
+                .expect(w.aliceSelf(), "GET", "/me", 401)
+                .expect(w.aliceSelf(), "GET", "/me/access-log", 401)
+                .expect(w.library(), "GET", "/records/" + w.aliceRecord(), 401)
+                .send(w.admin(), "POST", "/records:import", "text/csv", csvOf(newStudentNumber()), 401)
+                .expect(w.aliceSelf(), "POST", "/me/corrections", correction("Too Late"), 401)
+                .expect(w.aliceSelf(), "GET", "/me/corrections", 401)
+                .expect(w.admin(), "GET", "/corrections", 401)
+                .expect(w.staffSearching(), "GET", "/search?q=" + w.aliceStudent().studentNumber(), 401)
+                .expect(w.purgeAdmin(), "POST", "/records/" + w.aliceRecord() + "/purge-requests",
+                    Map.of("reason", "Too late"), 401)
+                .expect(w.purgeAdmin(), "GET", "/purge-requests", 401)
+                .expect(w.secondAdmin(), "POST", "/purge-requests/" + UUID.randomUUID() + "/approve", 401)
+                .expect(w.admin(), "GET", "/grants", 401)
+                .expect(w.admin(), "POST", "/grants", grant(), 401)
+                .expect(w.supervisor(), "GET", "/audit?record=" + w.aliceRecord(), 401)
+                .expect(w.supervisor(), "GET", "/audit/verify", 401)
+                .expect(w.supervisor(), "POST", "/self-check", 401);
+        } finally {
+            clock.set(0);
+        }
         m.assertNoneUnexpected();
-        clock.set(0);
         assertThat(w.campus().api.call("GET", "/me", w.aliceSelf().token(), null).send().status())
             .as("the same token once the clock is back").isEqualTo(200);
     }
@@ -303,6 +350,295 @@ class RecordsApiIT {
         assertThat(clients).contains(PORTAL, LIBRARY, BUREAU);
     }
 
+    @Test
+    void importingStudents() throws Exception {
+        World w = world;
+        Matrix m = new Matrix();
+        String path = "/records:import";
+        for (Caller caller : List.of(w.aliceAtRecords(), w.staff(), w.library(), w.bureau(), w.adminWithoutAdminScope(),
+            w.missingScope(), withPurpose(w.admin(), "marketing"), withPurpose(w.admin(), null))) {
+            m.send(caller, "POST", path, "text/csv", csvOf(newStudentNumber()), 403);
+        }
+        for (Caller caller : List.of(w.noToken(), w.otherRealm(), w.noAudience())) {
+            m.send(caller, "POST", path, "text/csv", csvOf(newStudentNumber()), 401);
+        }
+        // One row, one record created: its enrolment is the one entry.
+        m.send(w.admin(), "POST", path, "text/csv", csvOf(newStudentNumber()), 200);
+        JsonNode csvReport = m.last().json();
+        m.send(w.admin(), "POST", path, "application/x-ndjson",
+            Api.JSON.writeValueAsString(GeneratedStudent.number(newStudentNumber(), Campus.HISTORY_CLASS)
+                .enrolment(null)) + "\n", 200);
+        JsonNode ndjsonReport = m.last().json();
+        // Refused before the store sees the file, as every malformed request is: no access was decided.
+        m.leaving(reply -> 0).send(w.admin(), "POST", path, JSON, "{}", 415);
+        m.assertNoneUnexpected();
+        assertThat(csvReport.get("imported").asInt()).as(csvReport.toString()).isEqualTo(1);
+        assertThat(ndjsonReport.get("imported").asInt()).as(ndjsonReport.toString()).isEqualTo(1);
+    }
+
+    @Test
+    void searching() {
+        World w = world;
+        String alice = "/search?q=" + w.aliceStudent().studentNumber();
+        String bob = "/search?q=" + GeneratedStudent.number(2, Campus.HISTORY_CLASS).studentNumber();
+        awaitFound(alice, w.purgeAdmin(), w.aliceRecord());
+        awaitFound(bob, w.purgeAdmin(), w.bobRecord());
+        Matrix m = new Matrix();
+        m.expect(w.staffSearching(), "GET", alice, 200);
+        List<String> staffOnAlice = m.last().json().get("hits").findValuesAsText("id");
+        m.expect(w.staffSearching(), "GET", bob, 200);
+        List<String> staffOnBob = m.last().json().get("hits").findValuesAsText("id");
+        m.expect(w.purgeAdmin(), "GET", alice, 200).expect(w.purgeAdmin(), "GET", bob, 200);
+        for (String path : List.of(alice, bob)) {
+            // The admin and the staff without student.search are tokens missing the scope.
+            for (Caller caller : List.of(w.aliceAtRecords(), w.staff(), w.admin(), w.library(), w.bureau(),
+                w.missingScope(), w.supervisor(), withPurpose(w.staffSearching(), "marketing"),
+                withPurpose(w.staffSearching(), null), withPurpose(w.staffSearching(), "library-services"))) {
+                m.expect(caller, "GET", path, 403);
+            }
+            for (Caller caller : List.of(w.noToken(), w.otherRealm(), w.noAudience())) {
+                m.expect(caller, "GET", path, 401);
+            }
+        }
+        m.assertNoneUnexpected();
+        assertThat(staffOnAlice).as("staff searching a student of their class").containsExactly(w.aliceRecord());
+        assertThat(staffOnBob).as("staff searching a student of another class").isEmpty();
+    }
+
+    @Test
+    void correctionRequestsAndTheirReview() {
+        World w = world;
+        Matrix m = new Matrix();
+        List<Caller> notStudents = List.of(w.staff(), w.admin(), w.library(), w.bureau());
+        List<Caller> unauthenticated = List.of(w.noToken(), w.otherRealm(), w.noAudience());
+        m.expect(w.aliceSelf(), "POST", "/me/corrections", correction("Alice Corrected"), 201);
+        String aliceCorrection = m.last().json().get("id").asText();
+        m.expect(w.bobSelf(), "POST", "/me/corrections", correction("Bob Corrected"), 201);
+        String bobCorrection = m.last().json().get("id").asText();
+        m.expect(w.aliceWithoutSelfScope(), "POST", "/me/corrections", correction("Not Asked"), 403);
+        notStudents.forEach(c -> m.expect(c, "POST", "/me/corrections", correction("Not Asked"), 403));
+        unauthenticated.forEach(c -> m.expect(c, "POST", "/me/corrections", correction("Not Asked"), 401));
+        m.expect(w.aliceSelf(), "GET", "/me/corrections", 200).expect(w.bobSelf(), "GET", "/me/corrections", 200)
+            .expect(w.aliceWithoutSelfScope(), "GET", "/me/corrections", 403);
+        notStudents.forEach(c -> m.expect(c, "GET", "/me/corrections", 403));
+        unauthenticated.forEach(c -> m.expect(c, "GET", "/me/corrections", 401));
+
+        // Reviewing is the centre's: everyone else is refused before any record is looked at, so always 403.
+        List<Caller> notTheCentre = List.of(w.aliceAtRecords(), w.staff(), w.library(), w.bureau(),
+            w.adminWithoutAdminScope(), w.missingScope(), w.supervisor(), withPurpose(w.admin(), "marketing"),
+            withPurpose(w.admin(), null));
+        // Each pending request shown is a read of its record: one entry per request listed.
+        m.leaving(reply -> reply.json().get("corrections").size()).expect(w.admin(), "GET", "/corrections", 200);
+        List<String> pending = m.last().json().get("corrections").findValuesAsText("id");
+        notTheCentre.forEach(c -> m.expect(c, "GET", "/corrections", 403));
+        unauthenticated.forEach(c -> m.expect(c, "GET", "/corrections", 401));
+        for (String id : List.of(aliceCorrection, bobCorrection)) {
+            notTheCentre.forEach(c -> m.expect(c, "POST", "/corrections/" + id + "/approve", 403)
+                .expect(c, "POST", "/corrections/" + id + "/reject", Map.of("reason", "Not yours"), 403));
+            unauthenticated.forEach(c -> m.expect(c, "POST", "/corrections/" + id + "/approve", 401)
+                .expect(c, "POST", "/corrections/" + id + "/reject", Map.of("reason", "Not yours"), 401));
+        }
+        m.expect(w.admin(), "POST", "/corrections/" + aliceCorrection + "/reject",
+                Map.of("reason", "The name is spelt as on the ID card"), 200)
+            .expect(w.admin(), "POST", "/corrections/" + bobCorrection + "/approve", 200)
+            .expect(w.admin(), "POST", "/corrections/" + bobCorrection + "/approve", 409)
+            .expect(w.admin(), "POST", "/corrections/" + aliceCorrection + "/reject", Map.of("reason", "Again"), 409)
+            .expect(w.admin(), "POST", "/corrections/" + UUID.randomUUID() + "/approve", 404)
+            // A request that does not exist: the caller is decided first, as for any other request.
+            .expect(w.staff(), "POST", "/corrections/" + UUID.randomUUID() + "/reject", Map.of("reason", "x"), 403);
+        m.assertNoneUnexpected();
+        assertThat(pending).contains(aliceCorrection, bobCorrection);
+        Api.Reply bob = w.campus().api.call("GET", "/records/" + w.bobRecord(), w.admin().token(), "administration")
+            .send();
+        assertThat(bob.json().at("/profile/name").asText()).isEqualTo("Bob Corrected");
+    }
+
+    @Test
+    void purgeRequestsAndTheirApproval() {
+        World w = world;
+        Caller ada = w.purgeAdmin();
+        Caller eli = w.secondAdmin();
+        // Dedicated records (nobody's account) in alice's class and in bob's, so that no other test loses a record.
+        String physics = enrolUnowned(Campus.PHYSICS_CLASS);
+        String history = enrolUnowned(Campus.HISTORY_CLASS);
+        String physicsKept = enrolUnowned(Campus.PHYSICS_CLASS);
+        String historyKept = enrolUnowned(Campus.HISTORY_CLASS);
+        Map<String, Object> reason = Map.of("reason", "Enrolled twice by mistake");
+        List<Caller> unauthenticated = List.of(w.noToken(), w.otherRealm(), w.noAudience());
+        // Refused alike for every record: purpose, an outside body without a grant, no student.purge, not an admin.
+        List<Caller> refusedAlike = List.of(w.admin(), w.library(), w.bureau(), withPurpose(ada, "marketing"),
+            withPurpose(ada, null), withPurpose(ada, "library-services"));
+        // Those who see no record at all: any record they name is one they may not know of.
+        List<Caller> blind = List.of(w.aliceAtRecords(), w.supervisor());
+        Matrix m = new Matrix();
+
+        String a = "/records/" + w.aliceRecord() + "/purge-requests";
+        String b = "/records/" + w.bobRecord() + "/purge-requests";
+        blind.forEach(c -> m.expect(c, "POST", a, reason, 404).expect(c, "POST", b, reason, 404));
+        m.expect(w.staff(), "POST", a, reason, 403).expect(w.staff(), "POST", b, reason, 404)
+            .expect(w.missingScope(), "POST", a, reason, 403).expect(w.missingScope(), "POST", b, reason, 404);
+        refusedAlike.forEach(c -> m.expect(c, "POST", a, reason, 403).expect(c, "POST", b, reason, 403));
+        unauthenticated.forEach(c -> m.expect(c, "POST", a, reason, 401));
+        m.expect(ada, "POST", "/records/" + physics + "/purge-requests", reason, 201);
+        String physicsRequest = m.last().json().get("id").asText();
+        m.expect(ada, "POST", "/records/" + history + "/purge-requests", reason, 201);
+        String historyRequest = m.last().json().get("id").asText();
+        m.expect(ada, "POST", "/records/" + physicsKept + "/purge-requests", reason, 201);
+        String physicsKeptRequest = m.last().json().get("id").asText();
+        m.expect(ada, "POST", "/records/" + historyKept + "/purge-requests", reason, 201);
+        String historyKeptRequest = m.last().json().get("id").asText();
+        m.expect(eli, "POST", "/records/" + physics + "/purge-requests", reason, 409)
+            .expect(ada, "POST", "/records/" + UUID.randomUUID() + "/purge-requests", reason, 404);
+
+        m.expect(ada, "GET", "/purge-requests", 200).expect(eli, "GET", "/purge-requests", 200);
+        List<String> listed = m.last().json().get("purgeRequests").findValuesAsText("id");
+        // The list names no record: every refusal is a 403.
+        for (Caller caller : List.of(w.aliceAtRecords(), w.supervisor(), w.staff(), w.missingScope())) {
+            m.expect(caller, "GET", "/purge-requests", 403);
+        }
+        refusedAlike.forEach(c -> m.expect(c, "GET", "/purge-requests", 403));
+        unauthenticated.forEach(c -> m.expect(c, "GET", "/purge-requests", 401));
+
+        for (String step : List.of("approve", "cancel")) {
+            String onPhysics = "/purge-requests/" + (step.equals("approve") ? physicsRequest : physicsKeptRequest) + "/"
+                + step;
+            String onHistory = "/purge-requests/" + (step.equals("approve") ? historyRequest : historyKeptRequest) + "/"
+                + step;
+            blind.forEach(c -> m.expect(c, "POST", onPhysics, 404).expect(c, "POST", onHistory, 404));
+            m.expect(w.staff(), "POST", onPhysics, 403).expect(w.staff(), "POST", onHistory, 404)
+                .expect(w.missingScope(), "POST", onPhysics, 403).expect(w.missingScope(), "POST", onHistory, 404);
+            refusedAlike.forEach(c -> m.expect(c, "POST", onPhysics, 403).expect(c, "POST", onHistory, 403));
+            unauthenticated.forEach(c -> m.expect(c, "POST", onPhysics, 401));
+            m.expect(eli, "POST", "/purge-requests/" + UUID.randomUUID() + "/" + step, 404);
+        }
+        m.expect(ada, "POST", "/purge-requests/" + physicsRequest + "/approve", 403)
+            .expect(eli, "POST", "/purge-requests/" + physicsRequest + "/approve", 200)
+            .expect(ada, "POST", "/purge-requests/" + historyRequest + "/approve", 403)
+            .expect(eli, "POST", "/purge-requests/" + historyRequest + "/approve", 200)
+            .expect(eli, "POST", "/purge-requests/" + physicsRequest + "/approve", 409)
+            .expect(ada, "POST", "/purge-requests/" + physicsKeptRequest + "/cancel", 200)
+            .expect(eli, "POST", "/purge-requests/" + historyKeptRequest + "/cancel", 200)
+            .expect(ada, "POST", "/purge-requests/" + physicsKeptRequest + "/cancel", 409)
+            .expect(eli, "POST", "/purge-requests/" + physicsKeptRequest + "/approve", 409)
+            .expect(eli, "POST", "/purge-requests/" + physicsRequest + "/cancel", 409);
+        m.expect(w.admin(), "GET", "/records/" + physics, 404).expect(w.admin(), "GET", "/records/" + history, 404)
+            .expect(w.admin(), "GET", "/records/" + physicsKept, 200)
+            .expect(w.admin(), "GET", "/records/" + historyKept, 200)
+            .expect(w.admin(), "GET", "/records/" + w.aliceRecord(), 200)
+            .expect(w.admin(), "GET", "/records/" + w.bobRecord(), 200);
+        m.assertNoneUnexpected();
+        assertThat(listed).contains(physicsRequest, historyRequest, physicsKeptRequest, historyKeptRequest);
+    }
+
+    @Test
+    void grantsForOutsideBodies() {
+        World w = world;
+        Caller ada = w.admin();
+        Caller eli = w.secondAdmin();
+        List<Caller> notTheCentre = List.of(w.aliceAtRecords(), w.staff(), w.library(), w.bureau(),
+            w.adminWithoutAdminScope(), w.missingScope(), w.supervisor(), withPurpose(ada, "marketing"),
+            withPurpose(ada, null));
+        List<Caller> unauthenticated = List.of(w.noToken(), w.otherRealm(), w.noAudience());
+        Matrix m = new Matrix();
+        m.expect(ada, "GET", "/grants", 200).expect(eli, "GET", "/grants", 200);
+        notTheCentre.forEach(c -> m.expect(c, "GET", "/grants", 403).expect(c, "POST", "/grants", grant(), 403));
+        unauthenticated.forEach(c -> m.expect(c, "GET", "/grants", 401).expect(c, "POST", "/grants", grant(), 401));
+        m.expect(ada, "POST", "/grants", grant(), 201);
+        String id = m.last().json().get("id").asText();
+        for (String step : List.of("approve", "revoke")) {
+            String path = "/grants/" + id + "/" + step;
+            notTheCentre.forEach(c -> m.expect(c, "POST", path, 403));
+            unauthenticated.forEach(c -> m.expect(c, "POST", path, 401));
+            m.expect(eli, "POST", "/grants/" + UUID.randomUUID() + "/" + step, 404);
+        }
+        m.expect(ada, "POST", "/grants/" + id + "/approve", 403)
+            .expect(eli, "POST", "/grants/" + id + "/approve", 200)
+            .expect(eli, "POST", "/grants/" + id + "/approve", 409)
+            .expect(ada, "POST", "/grants/" + id + "/revoke", 200)
+            .expect(eli, "POST", "/grants/" + id + "/revoke", 409);
+        m.assertNoneUnexpected();
+    }
+
+    @Test
+    void supervision() {
+        World w = world;
+        List<String> paths = List.of("/audit?record=" + w.aliceRecord(), "/audit?record=" + w.bobRecord(),
+            "/audit?fromSequence=1", "/audit/verify", "/self-check");
+        List<Caller> refused = List.of(w.aliceAtRecords(), w.staff(), w.admin(), w.library(), w.bureau(),
+            w.missingScope(), withPurpose(w.supervisor(), "marketing"), withPurpose(w.supervisor(), null));
+        List<Caller> unauthenticated = List.of(w.noToken(), w.otherRealm(), w.noAudience());
+        Matrix m = new Matrix();
+        m.expect(w.supervisor(), "POST", "/self-check", 200).expect(w.purgeAdmin(), "POST", "/self-check", 200);
+        refused.forEach(c -> m.expect(c, "POST", "/self-check", 403));
+        unauthenticated.forEach(c -> m.expect(c, "POST", "/self-check", 401));
+        for (String path : paths) {
+            m.expect(w.supervisor(), "GET", path, 200).expect(w.purgeAdmin(), "GET", path, 200);
+            refused.forEach(c -> m.expect(c, "GET", path, 403));
+            unauthenticated.forEach(c -> m.expect(c, "GET", path, 401));
+        }
+        m.expect(w.supervisor(), "GET", "/audit/verify", 200);
+        JsonNode verification = m.last().json();
+        m.assertNoneUnexpected();
+        assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+    }
+
+    private static Caller withPurpose(Caller caller, String purpose) {
+        return new Caller(caller.label() + (purpose == null ? ", no purpose" : ", purpose " + purpose), caller.token(),
+            purpose);
+    }
+
+    private static int newStudentNumber() {
+        return ENROLMENTS.incrementAndGet();
+    }
+
+    private static String csvOf(int student) {
+        return ImportIT.HEADER + "\n" + ImportIT.csv(GeneratedStudent.number(student, Campus.HISTORY_CLASS)) + "\n";
+    }
+
+    private static Map<String, Object> correction(String name) {
+        return Map.of("changes", Map.of("profile", Map.of("name", name)), "reason", "Spelling");
+    }
+
+    private static Map<String, Object> grant() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("clientId", BUREAU);
+        body.put("purpose", "statistics");
+        body.put("groups", List.of("profile"));
+        // A class nobody is in: the grant opens nothing another test could notice, even while it is active.
+        body.put("units", List.of("science/chemistry/2030-9"));
+        body.put("expiresAt", Instant.now().plus(Duration.ofDays(30)).toString());
+        body.put("agreement", Map.of("reference", "CSB-2026-099", "fileName", "agreement.txt", "contentType",
+            "text/plain", "content", Base64.getEncoder().encodeToString(
+                "Confidentiality agreement CSB-2026-099 (generated test file)".getBytes(StandardCharsets.UTF_8))));
+        return body;
+    }
+
+    private String enrolUnowned(String unit) {
+        Caller admin = world.admin();
+        Api.Reply created = world.campus().api.call("POST", "/records", admin.token(), admin.purpose())
+            .json(JSON, GeneratedStudent.number(newStudentNumber(), unit).enrolment(null)).send();
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asText();
+    }
+
+    /** Waits up to five seconds for the index to have caught up with a record enrolled at set-up. */
+    private void awaitFound(String searchPath, Caller searcher, String recordId) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Api.Reply reply = world.campus().api.call("GET", searchPath, searcher.token(), searcher.purpose()).send();
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            if (reply.json().get("hits").findValuesAsText("id").contains(recordId)) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError(searchPath + " never found " + recordId);
+    }
+
     private int logSize() {
         Api.Reply log = world.campus().api.call("GET", "/me/access-log?limit=1000", world.aliceSelf().token(), null)
             .send();
@@ -327,10 +663,16 @@ class RecordsApiIT {
         return GeneratedStudent.number(ENROLMENTS.incrementAndGet(), Campus.HISTORY_CLASS).enrolment(null);
     }
 
-    /** Collects every answer whose status differs from the contract, so one run reports all of them. */
+    /**
+     * Collects every answer whose status differs from the contract, so one run reports all of them; and every call
+     * that did not leave the audit entries it should: one, unless told otherwise for the next call ({@link #leaving});
+     * none for a 401 (no token the API accepts, so nobody to decide about, by design).
+     */
     private final class Matrix {
         private final List<String> unexpected = new ArrayList<>();
         private int checked;
+        private ToLongFunction<Api.Reply> nextEntries;
+        private Api.Reply last;
 
         Matrix expect(Caller caller, String method, String path, int... statuses) {
             return check(caller, method + " " + path, statuses,
@@ -339,7 +681,19 @@ class RecordsApiIT {
 
         Matrix expect(Caller caller, String method, String path, Map<String, Object> body, int status) {
             return check(caller, method + " " + path, new int[] {status},
-                api -> api.call(method, path, caller.token(), caller.purpose()).json("application/json", body).send());
+                api -> api.call(method, path, caller.token(), caller.purpose()).json(JSON, body).send());
+        }
+
+        /** A call with a body of any content type (a JSON body when it is not a string). */
+        Matrix send(Caller caller, String method, String path, String contentType, Object body, int... statuses) {
+            return check(caller, method + " " + path + " (" + contentType + ")", statuses,
+                api -> api.call(method, path, caller.token(), caller.purpose()).json(contentType, body).send());
+        }
+
+        /** The audit entries the next call must leave when it is not answered 401, from its answer. */
+        Matrix leaving(ToLongFunction<Api.Reply> entries) {
+            nextEntries = entries;
+            return this;
         }
 
         /** A contact change with the current ETag (read by an administrator, or by the student for /me). */
@@ -352,8 +706,18 @@ class RecordsApiIT {
                 caller.purpose()).header("If-Match", etag).json(Api.MERGE_PATCH, change).send());
         }
 
+        /** The answer of the last call, for tests that go on with what it created. */
+        Api.Reply last() {
+            return last;
+        }
+
         private Matrix check(Caller caller, String request, int[] statuses, Function<Api, Api.Reply> call) {
+            ToLongFunction<Api.Reply> entries = nextEntries == null ? reply -> 1 : nextEntries;
+            nextEntries = null;
+            long before = raw.auditEntries();
             Api.Reply reply = call.apply(world.campus().api);
+            long added = raw.auditEntries() - before;
+            last = reply;
             checked++;
             if (Arrays.stream(statuses).noneMatch(s -> s == reply.status())) {
                 unexpected.add(caller.label() + ": " + request + " expected " + Arrays.toString(statuses) + " got "
@@ -363,6 +727,11 @@ class RecordsApiIT {
                 if (type == null || !type.startsWith("application/problem+json")) {
                     unexpected.add(caller.label() + ": " + request + " error without problem+json: " + type);
                 }
+            }
+            long expectedEntries = reply.status() == 401 ? 0 : entries.applyAsLong(reply);
+            if (added != expectedEntries) {
+                unexpected.add(caller.label() + ": " + request + " answered " + reply.status() + " and left " + added
+                    + " audit entries, not " + expectedEntries);
             }
             return this;
         }

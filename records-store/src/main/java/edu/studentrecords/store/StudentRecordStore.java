@@ -16,6 +16,7 @@ import edu.studentrecords.store.access.UnitPath;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditTrail;
 import edu.studentrecords.store.audit.ChainVerification;
+import edu.studentrecords.store.audit.Decision;
 import edu.studentrecords.store.check.SecuritySelfCheck;
 import edu.studentrecords.store.correction.CorrectionOutcome;
 import edu.studentrecords.store.correction.CorrectionRequest;
@@ -556,7 +557,7 @@ public final class StudentRecordStore implements AutoCloseable {
      * @throws DuplicateRecordException    when the corrected record would take another record's unique key
      */
     public CorrectionRequest approveCorrection(AccessContext ctx, String correctionId, String note) {
-        Document request = corrections.find(correctionId).orElseThrow(CorrectionNotFoundException::new);
+        Document request = findCorrection(ctx, correctionId, APPROVE_CORRECTION);
         String recordId = request.getString(CorrectionCollection.RECORD);
         Set<FieldGroup> groups = correctionGroups(request);
         requireReviewer(ctx, APPROVE_CORRECTION, recordId);
@@ -613,7 +614,7 @@ public final class StudentRecordStore implements AutoCloseable {
      * @throws InvalidRecordException      when the reason is missing or too long
      */
     public CorrectionRequest rejectCorrection(AccessContext ctx, String correctionId, String reason) {
-        Document request = corrections.find(correctionId).orElseThrow(CorrectionNotFoundException::new);
+        Document request = findCorrection(ctx, correctionId, REJECT_CORRECTION);
         String recordId = request.getString(CorrectionCollection.RECORD);
         requireReviewer(ctx, REJECT_CORRECTION, recordId);
         locate(ctx, Operation.UPDATE, recordId, correctionGroups(request), new AuditLabel(REJECT_CORRECTION, Set.of()));
@@ -624,6 +625,24 @@ public final class StudentRecordStore implements AutoCloseable {
         return decide(ctx, request, CorrectionStatus.PENDING.name(), CorrectionStatus.REJECTED, reason, null,
                 dataKey(recordId));
     }
+
+    /**
+     * The correction request a reviewer names. A request that does not exist is still a call to account for: the
+     * caller is decided first (so a refusal is the 403 every request gets, audited under {@code auditCode}), and a
+     * reviewer's miss is audited as a refusal before the 404, so the call leaves its one entry.
+     */
+    private Document findCorrection(AccessContext ctx, String correctionId, String auditCode) {
+        Optional<Document> found = correctionId == null ? Optional.empty() : corrections.find(correctionId);
+        if (found.isEmpty()) {
+            requireReviewer(ctx, auditCode, null);
+            recorder.recordEvent(ctx, auditCode, null, List.of(), Decision.DENY, CORRECTION_NOT_FOUND);
+            throw new CorrectionNotFoundException();
+        }
+        return found.get();
+    }
+
+    /** The audit reason of a review naming a correction request that does not exist. */
+    private static final String CORRECTION_NOT_FOUND = "CORRECTION_NOT_FOUND";
 
     /** The status of a request whose approval is being applied: no second reviewer can take it meanwhile. */
     private static final String APPLYING = "APPLYING";
