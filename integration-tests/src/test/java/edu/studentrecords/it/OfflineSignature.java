@@ -3,6 +3,10 @@ package edu.studentrecords.it;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -53,6 +57,14 @@ final class OfflineSignature {
             return null;
         }
         return Api.JSON.readTree(URL.decode(parts[1]));
+    }
+
+    /** The realm's public key set, as anyone may fetch it once and keep it. */
+    static JsonNode publicKeys(String realmBaseUrl) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create(realmBaseUrl + "/protocol/openid-connect/certs")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+        return Api.JSON.readTree(response.body());
     }
 
     /** The same JWS with one character of its payload changed: what a forger would hand over. */

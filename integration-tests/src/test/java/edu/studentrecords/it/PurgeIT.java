@@ -145,6 +145,11 @@ class PurgeIT {
         assertThat(certificate.get("recordId").asText()).isEqualTo(record);
         assertThat(certificate.get("lastVersion").asLong()).isEqualTo(1);
         assertThat(certificate.hasNonNull("destroyedAt")).isTrue();
+        // The signed copy checks out offline with the realm's public keys alone, and a changed copy does not.
+        String signed = approved.json().get("signedCertificate").asText();
+        JsonNode keys = OfflineSignature.publicKeys(realm.getBaseUrl());
+        assertThat(OfflineSignature.verifiedPayload(signed, keys)).as("the signed certificate").isEqualTo(certificate);
+        assertThat(OfflineSignature.verifiedPayload(OfflineSignature.tampered(signed), keys)).as("a tampered copy").isNull();
         assertThat(certificate.get("reason").asText()).isEqualTo("Enrolled twice by mistake");
         assertThat(certificate.get("requestedBy").asText()).isEqualTo(w.campus().userIds.get("ada"));
         assertThat(certificate.get("approvedBy").asText()).isEqualTo(w.campus().userIds.get("eli"));
