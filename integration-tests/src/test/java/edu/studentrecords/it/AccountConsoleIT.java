@@ -176,18 +176,20 @@ class AccountConsoleIT {
             assertThat(currentPhone(w)).isEqualTo(phone);
             browser.screenshot(prefix + "3-phone-saved");
 
-            // Ask for a correction of her name (POST /me/corrections).
-            Api.Reply probe = campus.api.call("GET", "/me/corrections",
-                campus.signIn(oauth, "alice", PORTAL, "student.self"), null).send();
-            if (probe.status() != 404 && probe.status() != 405) {
-                new org.openqa.selenium.support.ui.Select(browser.visible(By.id("correction-field")))
-                    .selectByValue("profile.name");
-                browser.type(By.id("correction-value"), w.alice().name() + " Corrected");
-                browser.type(By.id("correction-reason"), "My name is spelt differently on my resident ID card.");
-                browser.click(By.cssSelector("[data-testid='send-correction']"));
-                browser.waitForText(By.cssSelector("[data-testid='correction-message']"), language.correctionSent());
-                browser.screenshot(prefix + "4-correction-requested");
-            }
+            // Ask for a correction of her name (POST /me/corrections): the request waits for the centre, the record
+            // keeps its name.
+            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("correction-field")))
+                .selectByValue("profile.name");
+            browser.type(By.id("correction-value"), w.alice().name() + " Corrected");
+            browser.type(By.id("correction-reason"), "My name is spelt differently on my resident ID card.");
+            browser.click(By.cssSelector("[data-testid='send-correction']"));
+            browser.waitForText(By.cssSelector("[data-testid='correction-message']"), language.correctionSent());
+            browser.screenshot(prefix + "4-correction-requested");
+            JsonNode corrections = campus.api.call("GET", "/me/corrections",
+                campus.signIn(oauth, "alice", PORTAL, "student.self"), null).send().json().get("corrections");
+            assertThat(corrections.get(0).get("status").asText()).as("the newest correction").isEqualTo("PENDING");
+            assertThat(corrections.get(0).get("groups").toString()).isEqualTo("[\"profile\"]");
+            assertThat(adminRead(w).json().at("/profile/name").asText()).isEqualTo(w.alice().name());
 
             // "My record is correct": the verification clock is reset and the date is shown.
             browser.click(By.cssSelector("[data-testid='confirm-record']"));
