@@ -219,10 +219,10 @@ public final class Retention {
     }
 
     /**
-     * Opens a record's archive with the record's key, without a caller: for checks of the store itself (nothing is
-     * returned to anyone). Empty when there is no archive or the record's key is destroyed.
+     * Opens a record's archive with the record's key, without a caller: for the store's own tests, never public.
+     * Empty when there is no archive or the record's key is destroyed.
      */
-    public Optional<StoredRecord> openArchiveForCheck(String recordId) {
+    Optional<StoredRecord> openArchiveForCheck(String recordId) {
         return keys.find(recordId).flatMap(key -> archives.open(recordId, key));
     }
 
