@@ -101,13 +101,22 @@ class RetentionIT {
         assertThat(api.call("GET", path + "/paper-copies", ada, ADMINISTRATION).send().json().get("paperCopies"))
             .hasSize(1);
 
+        assertThat(api.call("POST", "/retention/runs", ada, ADMINISTRATION).json("application/json", Map.of())
+            .send().status()).as("a run without dryRun").isEqualTo(400);
+        long refusedBefore = auditCount();
+        assertThat(api.call("POST", "/retention/runs", sam, "teaching").json("application/json",
+            Map.of("dryRun", false)).send().status()).as("staff running retention").isEqualTo(403);
+        assertThat(auditCount()).as("one entry for the refusal").isEqualTo(refusedBefore + 1);
+
         long before = auditCount();
         JsonNode archiving = run(api, ada, false);
         assertThat(texts(archiving.get("archived"))).contains(record);
         assertThat(archiving.get("destroyed")).isEmpty();
         assertThat(auditCount()).as("the call's entry and the system's archiving of the one leaver")
             .isEqualTo(before + 2);
+        before = auditCount();
         Api.Reply archive = api.call("GET", path + "/archive", ada, ADMINISTRATION).send();
+        assertThat(auditCount()).as("one entry for reading the archive's facts").isEqualTo(before + 1);
         assertThat(archive.status()).as(archive.body()).isEqualTo(200);
         String sha = archive.json().get("sha256").asText();
         assertThat(sha).matches("[0-9a-f]{64}");

@@ -56,15 +56,22 @@ public final class RetentionResource {
         });
     }
 
-    /** Runs retention now (or a dry run) and answers its report with signed certificates. */
+    /**
+     * Runs retention now (or a dry run) and answers its report with signed certificates. The body must say
+     * {@code {"dryRun":true}} or {@code {"dryRun":false}}; without it, 400.
+     */
     @POST
     @Path("runs")
     public Response run(String body) {
         return calls.handle(caller -> {
-            RetentionBodies.RunRequest request = body == null || body.isBlank() ? new RetentionBodies.RunRequest(false)
-                    : JsonBodies.read(calls.jsonBody(body), RetentionBodies.RunRequest.class);
+            RetentionBodies.RunRequest request = JsonBodies.read(calls.jsonBody(body), RetentionBodies.RunRequest.class);
+            if (request.dryRun() == null) {
+                // A run destroys records: it is never what a forgotten field means.
+                throw new StudentRecordsResource.BadRequest(
+                        "'dryRun' is required: true to see what a run would do, false to run it.");
+            }
             RealmModel realm = session.getContext().getRealm();
-            RetentionRun run = store().retention().run(caller.context(), Boolean.TRUE.equals(request.dryRun()),
+            RetentionRun run = store().retention().run(caller.context(), request.dryRun(),
                     new SigningRetentionHooks(session, realm));
             return RetentionCalls.json(Response.ok(), RetentionBodies.Run.of(run));
         });

@@ -256,6 +256,51 @@ class RetentionRunIT {
         }
     }
 
+    @Test
+    void aRunInterruptedMidDestructionIsFinishedByTheNextRunAndAPurgeApprovalTakesTheArchiveAndListsPaperCopies() {
+        try (StoreFixture fixture = StoreFixture.start(dir)) {
+            StudentRecordStore store = fixture.store();
+            Retention retention = store.retention();
+            retention.updatePolicy(admin(Instant.now()), THIRTY_DAYS);
+            String keyGone = enrol(store, 21);
+            String recordGone = enrol(store, 22);
+            String purged = enrol(store, 23);
+            for (String id : List.of(keyGone, recordGone, purged)) {
+                leave(store, id, EnrolmentStatus.GRADUATED);
+            }
+            assertThat(retention.run(admin(Instant.now()), false, Retention.Hooks.NONE).archived())
+                    .containsExactlyInAnyOrder(keyGone, recordGone, purged);
+
+            // A run that stopped after destroying one record's key, and another's record, before the rest of each.
+            var raw = fixture.rawDatabase();
+            raw.getCollection("record_keys").deleteOne(new Document("_id", keyGone));
+            raw.getCollection("records").deleteOne(new Document("_id", recordGone));
+            Instant later = Instant.now().plus(Duration.ofDays(31));
+            RetentionRun next = retention.run(admin(later), false, Retention.Hooks.NONE);
+            assertThat(next.destroyed()).extracting(RetentionRun.Destroyed::recordId).contains(keyGone)
+                    .doesNotContain(recordGone);
+            for (String id : List.of(keyGone, recordGone)) {
+                assertThat(raw.getCollection("records").countDocuments(new Document("_id", id))).isZero();
+                assertThat(raw.getCollection("record_archives").countDocuments(new Document("_id", id))).as(id).isZero();
+            }
+            assertThat(next.destroyed()).extracting(RetentionRun.Destroyed::recordId).contains(purged);
+
+            // A purge approval is the same destruction: the archive goes with the record, paper copies are listed.
+            String another = enrol(store, 24);
+            leave(store, another, EnrolmentStatus.GRADUATED);
+            retention.run(admin(Instant.now()), false, Retention.Hooks.NONE);
+            PaperCopy copy = retention.addPaperCopy(admin(Instant.now()), another, "Faculty office", "class adviser",
+                    LocalDate.now().plusDays(7));
+            AccessContext asker = Principals.admin(UUID.randomUUID().toString());
+            var request = store.purgeRequests().request(asker, another, "Enrolled twice by mistake");
+            DestructionCertificate certificate = store.purgeRequests().approve(admin(Instant.now()), request.id(),
+                    store::destroy);
+            assertThat(certificate.paperCopies()).containsExactly(copy);
+            assertThat(certificate.retentionRun()).isNull();
+            assertThat(raw.getCollection("record_archives").countDocuments(new Document("_id", another))).isZero();
+        }
+    }
+
     private static AccessContext admin(Instant now) {
         return Principals.admin(REGISTRAR, now);
     }
