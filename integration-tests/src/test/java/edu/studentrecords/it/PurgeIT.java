@@ -19,19 +19,12 @@ import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
 import static edu.studentrecords.it.Campus.LIBRARY;
@@ -98,7 +91,7 @@ class PurgeIT {
         assertThat(awaitSearchHits(PURGED_NAME, 1)).as("the name found by an administrator before the purge")
             .containsExactly(record);
         // The control: the scan below must see the record while it exists, or its empty answer later proves nothing.
-        assertThat(awaitIndexTraces(student, traces -> traces.stream().anyMatch(t -> t.startsWith("number "))))
+        assertThat(IndexTraces.await(realm.getId(), student, traces -> traces.stream().anyMatch(t -> t.startsWith("number "))))
             .as("the index files hold the student number before the purge").anyMatch(t -> t.startsWith("number "));
         assertThat(status(api.call("GET", path, w.staff(), "teaching"))).isEqualTo(200);
         assertThat(status(api.call("GET", path, w.library(), "library-services"))).isEqualTo(200);
@@ -168,7 +161,7 @@ class PurgeIT {
         assertThat(database().getCollection("records").find(Filters.eq("_id", record)).first()).isNull();
         assertThat(searchHits(PURGED_NAME)).as("the name searched after the purge").isEmpty();
         assertThat(searchHits(student.studentNumber())).as("the number searched after the purge").isEmpty();
-        assertThat(awaitIndexTraces(student, List::isEmpty)).as("the purged student's name and number in the index files")
+        assertThat(IndexTraces.await(realm.getId(), student, List::isEmpty)).as("the purged student's name and number in the index files")
             .isEmpty();
 
         List<String> steps = new ArrayList<>();
@@ -274,60 +267,6 @@ class PurgeIT {
             world.eli(), ADMINISTRATION).send();
         assertThat(found.status()).as(found.body()).isEqualTo(200);
         return found.json().get("hits").findValuesAsText("id");
-    }
-
-    /**
-     * Which of the student's name (UTF-8) and number (as given and lower-cased) occur as bytes in the realm's index
-     * files, scanning again for up to ten seconds until {@code awaited} holds: the index commits to its files about
-     * once a second.
-     */
-    private List<String> awaitIndexTraces(GeneratedStudent student, Predicate<List<String>> awaited) throws Exception {
-        Map<String, byte[]> needles = Map.of(
-            "name", student.name().getBytes(StandardCharsets.UTF_8),
-            "number", student.studentNumber().getBytes(StandardCharsets.US_ASCII),
-            "number (lower case)", student.studentNumber().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
-        Path folder = SuiteStore.indexDirectory().resolve(realm.getId().replaceAll("[^A-Za-z0-9-]", "_"));
-        assertThat(folder).as("the realm's index folder").isDirectory();
-        List<String> traces = indexTraces(folder, needles);
-        for (int attempt = 0; attempt < 50 && !awaited.test(traces); attempt++) {
-            Thread.sleep(200);
-            traces = indexTraces(folder, needles);
-        }
-        return traces;
-    }
-
-    private static List<String> indexTraces(Path folder, Map<String, byte[]> needles) throws IOException {
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                byte[] content;
-                try {
-                    content = Files.readAllBytes(file);
-                } catch (NoSuchFileException merged) {
-                    // Lucene deleted the file (a merge or a new commit) between the listing and the read.
-                    continue;
-                }
-                needles.forEach((what, needle) -> {
-                    if (indexOf(content, needle) >= 0) {
-                        found.add(what + " in " + file.getFileName());
-                    }
-                });
-            }
-        }
-        return found;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /** A student user with no password (the test never signs in as them); returns the user id. */
