@@ -5,6 +5,7 @@ import edu.studentrecords.store.access.RealmRole;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -32,6 +33,12 @@ final class RealmBootstrap {
     static final String ACCOUNT_CONSOLE = "account-console";
     static final String AUDIENCE_MAPPER_NAME = "student-records audience";
     static final String CLAIMS_MAPPER_NAME = "student number and enrolment status";
+
+    static final String CENTRE_NAME = "Information management centre";
+    static final String CENTRE_PURPOSES_ATTRIBUTE = "student-records.purposes";
+    static final String CENTRE_PURPOSE = "administration";
+    /** The optional scopes of the centre's client. */
+    static final Set<String> CENTRE_SCOPES = Set.of("student.admin", "student.audit", "student.purge");
 
     private static final Logger LOG = Logger.getLogger(RealmBootstrap.class);
 
@@ -64,6 +71,7 @@ final class RealmBootstrap {
         setIfAbsent(PURPOSES_ATTRIBUTE, DEFAULT_PURPOSES);
         setIfAbsent(VERIFICATION_PERIOD_ATTRIBUTE, DEFAULT_VERIFICATION_PERIOD);
         markAccountConsole();
+        addCentreClient();
         registerVerificationAction();
         LOG.debugf("Student records bootstrap applied to realm %s", realm.getName());
     }
@@ -156,6 +164,45 @@ final class RealmBootstrap {
         if (realm.getAttribute(attribute) == null) {
             realm.setAttribute(attribute, value);
         }
+    }
+
+    /**
+     * The public PKCE client of the centre's screens, internal, for the purpose administration, with the admin,
+     * audit and purge scopes as optional scopes (each user gets what their roles allow: the API checks roles and
+     * scopes together). Its home URL is the centre, so the admin console's client list links to it. Created once;
+     * an administrator's later changes stay.
+     */
+    private void addCentreClient() {
+        if (realm.getClientByClientId(CentrePages.CLIENT_ID) != null) {
+            return;
+        }
+        String centre = "/realms/" + realm.getName() + "/" + AUDIENCE + "/" + CentrePages.PATH + "/";
+        ClientModel client = realm.addClient(CentrePages.CLIENT_ID);
+        client.setName(CENTRE_NAME);
+        client.setDescription("The information management centre's screens: grants, corrections, misuse reports, "
+                + "settings, retention, backups and the self-check.");
+        client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        client.setEnabled(true);
+        client.setPublicClient(true);
+        client.setStandardFlowEnabled(true);
+        client.setImplicitFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setServiceAccountsEnabled(false);
+        client.setConsentRequired(false);
+        client.setFullScopeAllowed(true);
+        // Relative to the server's own address, as Keycloak's account console is: right behind any hostname.
+        client.setRootUrl("${authBaseUrl}");
+        client.setBaseUrl(centre);
+        client.setRedirectUris(Set.of(centre + "*"));
+        client.setWebOrigins(Set.of("+"));
+        client.setAttribute("pkce.code.challenge.method", "S256");
+        client.setAttribute("post.logout.redirect.uris", "+");
+        client.setAttribute(ClientTrust.ATTRIBUTE, "internal");
+        client.setAttribute(CENTRE_PURPOSES_ATTRIBUTE, CENTRE_PURPOSE);
+        realm.getDefaultClientScopesStream(true).forEach(scope -> client.addClientScope(scope, true));
+        realm.getDefaultClientScopesStream(false).forEach(scope -> client.addClientScope(scope, false));
+        realm.getClientScopesStream().filter(s -> CENTRE_SCOPES.contains(s.getName()))
+                .forEach(scope -> client.addClientScope(scope, false));
     }
 
     private void markAccountConsole() {
