@@ -72,7 +72,8 @@ export function useApi() {
 export function problemText(reply: Reply<unknown>): string {
   const detail = reply.problem?.detail ?? "";
   const fields = (reply.problem?.errors ?? []).map((e) => `${e.field}: ${e.message}`).join("; ");
-  return `${reply.problem?.title ?? reply.status}${detail ? ": " + detail : ""}${fields ? " (" + fields + ")" : ""}`;
+  const title = reply.problem?.title ? ` ${reply.problem.title}` : "";
+  return `${reply.status}${title}${detail ? ": " + detail : ""}${fields ? " (" + fields + ")" : ""}`;
 }
 
 /** A date and time in the user's locale. */

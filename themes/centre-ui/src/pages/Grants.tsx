@@ -77,6 +77,7 @@ export const Grants = () => {
       <LoadState loaded={grants} />
       {grants.data && grants.data.grants.length === 0 && <p>{t("grantEmpty")}</p>}
       {grants.data && grants.data.grants.length > 0 && (
+        <div className="centre-scroll">
         <Table aria-label={t("grantList")} variant="compact" data-testid="grants">
           <Thead>
             <Tr>
@@ -143,6 +144,7 @@ export const Grants = () => {
             ))}
           </Tbody>
         </Table>
+        </div>
       )}
     </CentrePage>
   );

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.keycloak.headers.SecurityHeadersProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -31,7 +32,8 @@ final class CentrePages {
     /** The public PKCE client the centre signs in with. */
     static final String CLIENT_ID = "student-records-centre";
     /** The scopes the centre asks for (optional scopes of its client); a user gets what their roles allow. */
-    static final String SCOPE = "openid student.admin student.audit student.purge";
+    static final String SCOPE = "openid student.admin student.audit student.purge student.profile.read "
+            + "student.profile.write student.identity.read student.identity.write";
     /** The path of the centre below {@code /realms/{realm}/student-records/}. */
     static final String PATH = "centre";
 
@@ -71,12 +73,15 @@ final class CentrePages {
      * {@code "/grants"}, {@code "/assets/main-1a2b.js"}).
      */
     static Response serve(KeycloakSession session, String rest) {
+        ownSecurityHeaders(session);
         RealmModel realm = session.getContext().getRealm();
         URI base = session.getContext().getUri().getBaseUri();
         String server = stripSlash(base.toString());
         String basePath = stripSlash(base.getRawPath()) + "/realms/" + encode(realm.getName()) + "/student-records/"
                 + PATH;
-        if (rest == null || rest.isEmpty()) {
+        // The server drops a trailing slash before matching, so the request's own path tells centre from centre/.
+        if (!session.getContext().getUri().getRequestUri().getRawPath().endsWith("/")
+                && (rest == null || rest.isEmpty())) {
             // The app's addresses all sit below centre/: send the bare path there.
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(basePath + "/")).build();
         }
@@ -84,6 +89,17 @@ final class CentrePages {
             return asset(rest.substring("/assets/".length()));
         }
         return index(server, basePath, realm.getName());
+    }
+
+    /**
+     * The realm's default browser security headers (a looser frame policy, no script policy) would replace the
+     * centre's own: the centre sets all of them itself.
+     */
+    private static void ownSecurityHeaders(KeycloakSession session) {
+        SecurityHeadersProvider headers = session.getProvider(SecurityHeadersProvider.class);
+        if (headers != null) {
+            headers.options().skipHeaders();
+        }
     }
 
     private static Response index(String server, String basePath, String realm) {
@@ -116,6 +132,7 @@ final class CentrePages {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Frame-Options", "DENY")
+                .header("X-Robots-Tag", "none")
                 .build();
     }
 

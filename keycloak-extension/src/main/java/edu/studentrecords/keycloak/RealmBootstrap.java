@@ -37,8 +37,12 @@ final class RealmBootstrap {
     static final String CENTRE_NAME = "Information management centre";
     static final String CENTRE_PURPOSES_ATTRIBUTE = "student-records.purposes";
     static final String CENTRE_PURPOSE = "administration";
-    /** The optional scopes of the centre's client. */
-    static final Set<String> CENTRE_SCOPES = Set.of("student.admin", "student.audit", "student.purge");
+    /**
+     * The optional scopes of the centre's client: administration, audit and purge, and reading and changing the two
+     * groups a correction may touch (a review reads them, an approval writes them).
+     */
+    static final Set<String> CENTRE_SCOPES = Set.of("student.admin", "student.audit", "student.purge",
+            "student.profile.read", "student.profile.write", "student.identity.read", "student.identity.write");
 
     private static final Logger LOG = Logger.getLogger(RealmBootstrap.class);
 
@@ -167,13 +171,15 @@ final class RealmBootstrap {
     }
 
     /**
-     * The public PKCE client of the centre's screens, internal, for the purpose administration, with the admin,
-     * audit and purge scopes as optional scopes (each user gets what their roles allow: the API checks roles and
+     * The public PKCE client of the centre's screens, internal, for the purpose administration, with the scopes of
+     * {@link #CENTRE_SCOPES} as optional scopes (each user gets what their roles allow: the API checks roles and
      * scopes together). Its home URL is the centre, so the admin console's client list links to it. Created once;
      * an administrator's later changes stay.
      */
     private void addCentreClient() {
-        if (realm.getClientByClientId(CentrePages.CLIENT_ID) != null) {
+        ClientModel existing = realm.getClientByClientId(CentrePages.CLIENT_ID);
+        if (existing != null) {
+            addMissingCentreScopes(existing);
             return;
         }
         String centre = "/realms/" + realm.getName() + "/" + AUDIENCE + "/" + CentrePages.PATH + "/";
@@ -201,7 +207,15 @@ final class RealmBootstrap {
         client.setAttribute(CENTRE_PURPOSES_ATTRIBUTE, CENTRE_PURPOSE);
         realm.getDefaultClientScopesStream(true).forEach(scope -> client.addClientScope(scope, true));
         realm.getDefaultClientScopesStream(false).forEach(scope -> client.addClientScope(scope, false));
+        addMissingCentreScopes(client);
+    }
+
+    /** A scope the centre needs and its client lacks is added as optional; one an administrator made default stays. */
+    private void addMissingCentreScopes(ClientModel client) {
         realm.getClientScopesStream().filter(s -> CENTRE_SCOPES.contains(s.getName()))
+                .filter(s -> !client.getClientScopes(true).containsKey(s.getName())
+                        && !client.getClientScopes(false).containsKey(s.getName()))
+                .toList()
                 .forEach(scope -> client.addClientScope(scope, false));
     }
 
