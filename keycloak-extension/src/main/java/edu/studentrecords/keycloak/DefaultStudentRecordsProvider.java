@@ -31,6 +31,11 @@ final class DefaultStudentRecordsProvider implements StudentRecordsProvider {
     }
 
     @Override
+    public void purgeFromIndex(RealmModel realm, Destruction destruction) {
+        factory.purgeFromIndex(realm, destruction);
+    }
+
+    @Override
     public void close() {
         // The stores belong to the factory: nothing of the session's to release.
     }

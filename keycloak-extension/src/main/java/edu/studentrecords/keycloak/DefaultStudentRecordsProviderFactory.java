@@ -55,6 +55,7 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
         factory.register(new RealmLifecycleListener(this));
         factory.register(new AccountRemovalListener(this));
         factory.register(new SelfCheckSchedule(SELF_CHECK_INTERVAL.toMillis()));
+        factory.register(new RetentionSchedule());
     }
 
     @Override
@@ -90,6 +91,17 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
     Destruction destroy(RealmModel realm, AccessContext ctx, String recordId, String reason) {
         RealmRecords records = records(realm);
         Destruction destruction = records.store().destroy(ctx, recordId, reason);
+        purgeFromIndex(records, destruction);
+        return destruction;
+    }
+
+    /** Takes a record the store destroyed (a retention run) out of this node's index, as {@link #destroy} does. */
+    void purgeFromIndex(RealmModel realm, Destruction destruction) {
+        purgeFromIndex(records(realm), destruction);
+    }
+
+    private static void purgeFromIndex(RealmRecords records, Destruction destruction) {
+        String recordId = destruction.recordId();
         try {
             awaitRemoval(records.index(), destruction);
             records.index().purge(recordId);
@@ -99,7 +111,6 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
             LOG.errorf("A destroyed record could not be purged from the search index files at once (%s)",
                     e.getClass().getSimpleName());
         }
-        return destruction;
     }
 
     /**

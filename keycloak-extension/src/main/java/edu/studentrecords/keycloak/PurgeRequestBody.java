@@ -51,14 +51,18 @@ record PurgeRequestBody(String id, String recordId, String status, String reason
      * @param reason       the request's reason
      * @param requestedBy  who asked
      * @param approvedBy   who approved
-     * @param purgeRequest the request's id
+     * @param purgeRequest the request's id, or null for a retention destruction
+     * @param paperCopies  the record's paper copies in the register, for their custodians to destroy
+     * @param retentionRun the retention run that destroyed the record, or null for a purge request
      */
     record Certificate(String recordId, long lastVersion, Instant destroyedAt, String reason, String requestedBy,
-            String approvedBy, String purgeRequest) {
+            String approvedBy, String purgeRequest, java.util.List<edu.studentrecords.store.retention.PaperCopy> paperCopies,
+            String retentionRun) {
 
         static Certificate of(edu.studentrecords.store.DestructionCertificate certificate) {
             return new Certificate(certificate.recordId(), certificate.lastVersion(), certificate.destroyedAt(),
-                    certificate.reason(), certificate.requestedBy(), certificate.approvedBy(), certificate.purgeRequest());
+                    certificate.reason(), certificate.requestedBy(), certificate.approvedBy(), certificate.purgeRequest(),
+                    certificate.paperCopies(), certificate.retentionRun());
         }
     }
 }

@@ -41,4 +41,13 @@ public interface StudentRecordsProvider extends Provider {
      * @return what was destroyed, for the destruction certificate
      */
     Destruction destroy(RealmModel realm, AccessContext ctx, String recordId, String reason);
+
+    /**
+     * Takes a record the store has destroyed (by a retention run) out of this node's search index, as {@link #destroy}
+     * does: out of the results and, by a merge of deletes, out of the index files.
+     *
+     * @param realm       the realm; not null
+     * @param destruction what the store destroyed; not null
+     */
+    void purgeFromIndex(RealmModel realm, Destruction destruction);
 }

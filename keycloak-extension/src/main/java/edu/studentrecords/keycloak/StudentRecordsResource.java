@@ -399,6 +399,36 @@ public final class StudentRecordsResource {
         });
     }
 
+    /** Retention: the policy and the runs ({@link RetentionResource}). */
+    @Path("retention")
+    public RetentionResource retention() {
+        return new RetentionResource(session, this);
+    }
+
+    /** Legal holds of the realm ({@link LegalHoldsResource}). */
+    @Path("legal-holds")
+    public LegalHoldsResource legalHolds() {
+        return new LegalHoldsResource(session, this, null);
+    }
+
+    /** Legal holds placed on one record. */
+    @Path("records/{id}/legal-holds")
+    public LegalHoldsResource recordLegalHolds(@PathParam("id") String id) {
+        return new LegalHoldsResource(session, this, id);
+    }
+
+    /** A record's sealed archive ({@link ArchiveResource}). */
+    @Path("records/{id}/archive")
+    public ArchiveResource archive(@PathParam("id") String id) {
+        return new ArchiveResource(session, this, id);
+    }
+
+    /** A record's paper copies ({@link PaperCopiesResource}). */
+    @Path("records/{id}/paper-copies")
+    public PaperCopiesResource paperCopies(@PathParam("id") String id) {
+        return new PaperCopiesResource(session, this, id);
+    }
+
     /** The student asks for a correction of profile or identity fields: 201 with {@code Location}, the record unchanged. */
     @POST
     @Path("me/corrections")
@@ -512,11 +542,11 @@ public final class StudentRecordsResource {
 
     /** What one endpoint does once the caller is known; it may throw whatever {@link Problems} maps. */
     @FunctionalInterface
-    private interface Action {
+    interface Action {
         Response.ResponseBuilder apply(Caller caller) throws Exception;
     }
 
-    private Response handle(boolean selfService, Action action) {
+    Response handle(boolean selfService, Action action) {
         Optional<Caller> caller;
         try {
             caller = new BearerAuthentication(session).authenticate(header(AccessContext.PURPOSE_HEADER), selfService);
@@ -616,7 +646,7 @@ public final class StudentRecordsResource {
         return json(builder, RecordBody.of(view)).header(HttpHeaders.ETAG, IfMatch.etag(view.version()));
     }
 
-    private static Response.ResponseBuilder json(Response.ResponseBuilder builder, Object body) {
+    static Response.ResponseBuilder json(Response.ResponseBuilder builder, Object body) {
         return builder.type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(JsonBodies.write(body));
     }
 

@@ -162,6 +162,7 @@ public final class PurgeRequests {
         long lastVersion = requests.find(requestId).map(d -> d.getLong(PurgeRequestCollection.LAST_VERSION))
                 .orElseThrow(PurgeRequestNotFoundException::new);
         Instant destroyedAt;
+        List<edu.studentrecords.store.retention.PaperCopy> paperCopies = store.paperCopiesOf(request.recordId());
         try {
             Destruction destruction = destroyer.destroy(ctx, request.recordId(), request.reason());
             lastVersion = destruction.lastVersion();
@@ -174,7 +175,7 @@ public final class PurgeRequests {
             throw new PurgeRequestStateException(PurgeStatus.APPROVING);
         }
         return new DestructionCertificate(request.recordId(), lastVersion, destroyedAt, request.reason(),
-                request.requestedBy(), ctx.subject(), request.id());
+                request.requestedBy(), ctx.subject(), request.id(), paperCopies, null);
     }
 
     /**

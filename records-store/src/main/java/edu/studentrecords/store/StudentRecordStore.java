@@ -50,6 +50,8 @@ import edu.studentrecords.store.model.FieldGroup;
 import edu.studentrecords.store.model.StoredRecord;
 import edu.studentrecords.store.model.StudentRecord;
 import edu.studentrecords.store.reports.MisuseReports;
+import edu.studentrecords.store.retention.PaperCopy;
+import edu.studentrecords.store.retention.Retention;
 import edu.studentrecords.store.validation.FieldError;
 import edu.studentrecords.store.validation.RecordValidator;
 import java.time.Instant;
@@ -105,6 +107,8 @@ public final class StudentRecordStore implements AutoCloseable {
     private final SecuritySelfCheck selfCheck;
     private final ErasureLedger erasures;
     private final MisuseReports misuseReports;
+    private final com.mongodb.client.MongoCollection<Document> archives;
+    private final Retention retention;
 
     private StudentRecordStore(StoreSettings settings, MongoClient client, boolean ownsClient) {
         this.settings = settings;
@@ -140,6 +144,8 @@ public final class StudentRecordStore implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.archives = db.getCollection(Retention.ARCHIVES);
+        this.retention = new Retention(db, records, codec, keys, recorder, policy, this::eraseByRule);
         this.misuseReports = new MongoMisuseReports(this::ownRecord, db.getCollection("misuse_reports"), audit,
                 keys::find, settings.clock());
     }
@@ -741,13 +747,26 @@ public final class StudentRecordStore implements AutoCloseable {
      */
     public Destruction destroy(AccessContext ctx, String recordId, String reason) {
         Document doc = locate(ctx, Operation.PURGE, recordId, FieldGroup.ALL).doc();
-        RecordHeader header = codec.header(doc);
+        return erase(codec.header(doc), reason);
+    }
+
+    /** A destruction the realm's retention rules decided; the run audits it before it calls. */
+    private Destruction eraseByRule(String recordId, String reason) {
+        Document doc = records.find(recordId).orElseThrow(RecordNotFoundException::new);
+        return erase(codec.header(doc), reason);
+    }
+
+    /** The one destruction path: feed intent, erasure ledger, data key, record, archive. */
+    private Destruction erase(RecordHeader header, String reason) {
+        String recordId = header.id();
         long intent = feed.intendRemoval(recordId);
         // Into the ledger before the key goes: a crash in between leaves an id a restore destroys again (the
         // destruction was decided), never a destroyed key the ledger lacks, which an old backup would bring back.
         erasures.append(recordId, now());
         keys.destroy(recordId);
         records.delete(recordId);
+        // Sealed under the key just destroyed, the archive is unreadable already; it goes too, so nothing is left.
+        archives.deleteOne(com.mongodb.client.model.Filters.eq("_id", recordId));
         headers.remove(recordId);
         return new Destruction(recordId, header.version(), now(), reason, intent);
     }
@@ -765,6 +784,16 @@ public final class StudentRecordStore implements AutoCloseable {
             }
         });
         return owners;
+    }
+
+    /** Retention: the policy, archives of leavers, legal holds, paper copies and the retention run (rules 6.1 to 6.3). */
+    public Retention retention() {
+        return retention;
+    }
+
+    /** The paper copies registered for a record, for its destruction certificate. */
+    List<PaperCopy> paperCopiesOf(String recordId) {
+        return retention.registeredPaperCopies(recordId);
     }
 
     /** The realm's access grants for outside bodies. */

@@ -11,7 +11,9 @@ public enum Duty {
     /** Request, approve, revoke and list access grants for outside bodies. */
     MANAGE_GRANTS(StudentScopes.ADMIN, Set.of(RealmRole.ADMIN)),
     /** Read and verify the audit trail (supervision): never record contents. */
-    SUPERVISE(StudentScopes.AUDIT, Set.of(RealmRole.ADMIN, RealmRole.SUPERVISOR));
+    SUPERVISE(StudentScopes.AUDIT, Set.of(RealmRole.ADMIN, RealmRole.SUPERVISOR)),
+    /** Set the retention policy, run retention, place and lift legal holds, keep the register of paper copies. */
+    RETENTION(StudentScopes.ADMIN, Set.of(RealmRole.ADMIN));
 
     private final String scope;
     private final Set<RealmRole> roles;

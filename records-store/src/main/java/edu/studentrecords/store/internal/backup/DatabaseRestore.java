@@ -40,7 +40,8 @@ public final class DatabaseRestore {
 
     private static final int BATCH_DOCUMENTS = 1000;
     private static final int BATCH_BYTES = 8 << 20;
-    private static final Set<String> PER_RECORD = Set.of(StoreCollections.RECORDS, StoreCollections.RECORD_KEYS);
+    private static final Set<String> PER_RECORD = Set.of(StoreCollections.RECORDS, StoreCollections.RECORD_KEYS,
+            StoreCollections.RECORD_ARCHIVES);
 
     private final MongoDatabase database;
     private final byte[] backupKey;

@@ -18,7 +18,7 @@ import org.bson.Document;
 /**
  * Destroys again, after a restore, every record of the erasure ledger, in the order the store destroys: a removal
  * in the change feed (only for records the backup held, so that an index fed from the restored feed drops them),
- * then the data key, then the record. Idempotent: a record that is already gone costs two deletes that find
+ * then the data key, then the record, then its sealed archive. Idempotent: a record that is already gone costs two deletes that find
  * nothing.
  */
 final class ErasureReplay {
@@ -41,6 +41,7 @@ final class ErasureReplay {
     int replay(List<ErasureLedger.Erasure> entries, Set<String> inBackup) {
         RecordCollection records = new RecordCollection(database.getCollection(StoreCollections.RECORDS));
         MongoCollection<Document> keys = database.getCollection(StoreCollections.RECORD_KEYS);
+        MongoCollection<Document> archives = database.getCollection(StoreCollections.RECORD_ARCHIVES);
         // The feed is used to append removals only; nothing is resolved, so no data key check and no settle time.
         MongoChangeFeed feed = new MongoChangeFeed(database.getCollection(StoreCollections.CHANGES), records, id -> false,
                 clock, Duration.ZERO);
@@ -53,6 +54,7 @@ final class ErasureReplay {
             }
             keys.deleteOne(Filters.eq("_id", id));
             records.delete(id);
+            archives.deleteOne(Filters.eq("_id", id));
             if (++done % ProgressListener.EVERY == 0) {
                 progress.onProgress(new BackupProgress(Phase.ERASURES, StoreCollections.RECORDS, done, entries.size()));
             }

@@ -24,6 +24,8 @@ public final class StoreCollections {
     public static final String RECORDS = "records";
     public static final String RECORD_KEYS = "record_keys";
     public static final String CHANGES = "changes";
+    /** Sealed archives of leavers, one per record ({@code _id} = record id), sealed under the record's data key. */
+    public static final String RECORD_ARCHIVES = "record_archives";
 
     private static final AuditCollectionNames AUDIT = AuditCollectionNames.DEFAULTS;
     private static final List<String> FIRST = List.of(AUDIT.anchor(), AUDIT.byRecord());

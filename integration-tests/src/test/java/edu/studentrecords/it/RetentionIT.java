@@ -1,0 +1,298 @@
+package edu.studentrecords.it;
+
+import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
+import static edu.studentrecords.it.Campus.PORTAL;
+import static edu.studentrecords.it.Campus.STAFF_SCOPES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
+
+/**
+ * Retention by rule, end to end on a real Keycloak: a student graduates, a retention run archives the record (the
+ * archive's hash re-verifies), a dry run after the retention period (the server's clock shifted past it) lists the
+ * record and changes nothing, and a real run destroys it with a certificate signed by the realm that verifies offline,
+ * its paper copies listed; search and the index files keep no trace. A legal hold stops destruction until it is lifted.
+ */
+@KeycloakIntegrationTest(config = StudentRecordsServer.class)
+class RetentionIT {
+
+    private static final String ADMIN = ADMIN_SCOPES + " student.search";
+    private static final String ADMINISTRATION = "administration";
+    private static final int PERIOD_DAYS = 30;
+    /** Past the period: destruction is due at the start of the day 30 days after leaving, and after archiving + 30 days. */
+    private static final int SHIFT_SECONDS = (PERIOD_DAYS + 2) * 24 * 3600;
+    /** A made-up name no other record of the realm has. */
+    private static final String GRADUATE_NAME = "欧阳思远";
+
+    private static Campus campus;
+    private static MongoClient raw;
+
+    @InjectRealm(ref = "retention")
+    ManagedRealm realm;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @InjectTimeOffSet
+    TimeOffSet clock;
+
+    @BeforeEach
+    void campus() {
+        if (campus == null || !campus.realm.getId().equals(realm.getId())) {
+            campus = Campus.setUp(realm, oauth);
+        }
+    }
+
+    @AfterAll
+    static void closeDriver() {
+        if (raw != null) {
+            raw.close();
+            raw = null;
+        }
+    }
+
+    @Test
+    void aGraduateIsArchivedThenDestroyedByRuleWithASignedCertificateAndNoTraceLeft() throws Exception {
+        Api api = campus.api;
+        String ada = campus.signIn(oauth, "ada", PORTAL, ADMIN);
+        String sam = campus.signIn(oauth, "sam", PORTAL, STAFF_SCOPES);
+        setPolicy(ada);
+        Api.Reply invalid = api.call("PUT", "/retention/policy", ada, ADMINISTRATION).json("application/json",
+            Map.of("archiveOn", List.of("ENROLLED"), "destroyAfterDays", 0, "archiveRetentionDays", 10)).send();
+        assertThat(invalid.status()).as(invalid.body()).isEqualTo(422);
+        assertThat(invalid.json().get("errors").findValuesAsText("field")).contains("archiveOn", "destroyAfterDays");
+        assertThat(api.call("PUT", "/retention/policy", sam, "teaching").json("application/json",
+            policy()).send().status()).as("staff setting the policy").isEqualTo(403);
+        Api.Reply policy = api.call("GET", "/retention/policy", ada, ADMINISTRATION).send();
+        assertThat(policy.json().get("destroyAfterDays").asInt()).as(policy.body()).isEqualTo(PERIOD_DAYS);
+
+        GeneratedStudent student = GeneratedStudent.number(71, Campus.PHYSICS_CLASS).named(GRADUATE_NAME);
+        String record = campus.enrol(ada, student, "alice");
+        String path = "/records/" + record;
+        assertThat(awaitSearchHits(ada, GRADUATE_NAME, 1)).containsExactly(record);
+        assertThat(IndexTraces.await(realm.getId(), student, t -> t.stream().anyMatch(s -> s.startsWith("number "))))
+            .as("the index files hold the student number while the record lives").anyMatch(t -> t.startsWith("number "));
+        graduate(api, ada, path);
+        Api.Reply copy = api.call("POST", path + "/paper-copies", ada, ADMINISTRATION).json("application/json",
+            Map.of("location", "Registry, cabinet 4", "custodian", "records officer", "destroyBy", "2027-01-31")).send();
+        assertThat(copy.status()).as(copy.body()).isEqualTo(201);
+        assertThat(copy.json().get("destroyBy").asText()).isEqualTo("2027-01-31");
+        assertThat(api.call("GET", path + "/paper-copies", ada, ADMINISTRATION).send().json().get("paperCopies"))
+            .hasSize(1);
+
+        assertThat(api.call("POST", "/retention/runs", ada, ADMINISTRATION).json("application/json", Map.of())
+            .send().status()).as("a run without dryRun").isEqualTo(400);
+        long refusedBefore = auditCount();
+        assertThat(api.call("POST", "/retention/runs", sam, "teaching").json("application/json",
+            Map.of("dryRun", false)).send().status()).as("staff running retention").isEqualTo(403);
+        assertThat(auditCount()).as("one entry for the refusal").isEqualTo(refusedBefore + 1);
+
+        long before = auditCount();
+        JsonNode archiving = run(api, ada, false);
+        assertThat(texts(archiving.get("archived"))).contains(record);
+        assertThat(archiving.get("destroyed")).isEmpty();
+        assertThat(auditCount()).as("the call's entry and the system's archiving of the one leaver")
+            .isEqualTo(before + 2);
+        before = auditCount();
+        Api.Reply archive = api.call("GET", path + "/archive", ada, ADMINISTRATION).send();
+        assertThat(auditCount()).as("one entry for reading the archive's facts").isEqualTo(before + 1);
+        assertThat(archive.status()).as(archive.body()).isEqualTo(200);
+        String sha = archive.json().get("sha256").asText();
+        assertThat(sha).matches("[0-9a-f]{64}");
+        assertThat(archive.json().get("size").asLong()).isPositive();
+        assertThat(archive.json().get("destroyAfter").asText()).startsWith(
+            LocalDate.now(ZoneOffset.UTC).plusDays(PERIOD_DAYS).toString());
+        Api.Reply verified = api.call("POST", path + "/archive/verify", ada, ADMINISTRATION).send();
+        assertThat(verified.json().get("sha256").asText()).as(verified.body()).isEqualTo(sha);
+        assertThat(verified.json().get("intact").asBoolean()).isTrue();
+        assertThat(api.call("GET", path + "/archive", sam, "teaching").send().status()).as("staff").isEqualTo(403);
+        byte[] sealed = database().getCollection("record_archives").find(Filters.eq("_id", record)).first()
+            .get("sealed", org.bson.types.Binary.class).getData();
+        assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).as("sealed: the name is not in the archive's bytes")
+            .doesNotContain(new String(GRADUATE_NAME.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
+            .doesNotContain(student.studentNumber());
+
+        try {
+            clock.set(SHIFT_SECONDS);
+            String later = campus.signIn(oauth, "eli", PORTAL, ADMIN);
+            JsonNode dry = run(api, later, true);
+            assertThat(dry.get("dryRun").asBoolean()).isTrue();
+            assertThat(dry.get("destroyed").findValuesAsText("recordId")).contains(record);
+            assertThat(dry.get("destroyed").get(0).get("signedCertificate").isNull()).isTrue();
+            assertThat(api.call("GET", path, later, ADMINISTRATION).send().status()).as("after the dry run").isEqualTo(200);
+            assertThat(api.call("POST", path + "/archive/verify", later, ADMINISTRATION).send().json()
+                .get("intact").asBoolean()).isTrue();
+            assertThat(keyOf(record)).as("the data key after the dry run").isNotNull();
+
+            JsonNode real = run(api, later, false);
+            JsonNode destroyed = only(real.get("destroyed"), record);
+            JsonNode certificate = destroyed.get("certificate");
+            assertThat(certificate.get("recordId").asText()).isEqualTo(record);
+            assertThat(certificate.get("requestedBy").asText()).isEqualTo("system:retention");
+            assertThat(certificate.get("approvedBy").asText()).isEqualTo(campus.userIds.get("eli"));
+            assertThat(certificate.get("retentionRun").asText()).isEqualTo(real.get("id").asText());
+            assertThat(certificate.get("paperCopies").findValuesAsText("location")).containsExactly("Registry, cabinet 4");
+            assertThat(certificate.get("paperCopies").findValuesAsText("custodian")).containsExactly("records officer");
+            String signed = destroyed.get("signedCertificate").asText();
+            JsonNode keys = OfflineSignature.publicKeys(realm.getBaseUrl());
+            assertThat(OfflineSignature.verifiedPayload(signed, keys)).as("the signed certificate").isEqualTo(certificate);
+            assertThat(OfflineSignature.verifiedPayload(OfflineSignature.tampered(signed), keys)).isNull();
+
+            assertThat(api.call("GET", path, later, ADMINISTRATION).send().status()).as("the record").isEqualTo(404);
+            assertThat(api.call("GET", path + "/archive", later, ADMINISTRATION).send().status()).isEqualTo(404);
+            assertThat(keyOf(record)).as("the data key").isNull();
+            assertThat(database().getCollection("record_archives").find(Filters.eq("_id", record)).first()).isNull();
+            assertThat(searchHits(later, GRADUATE_NAME)).isEmpty();
+            assertThat(searchHits(later, student.studentNumber())).isEmpty();
+            assertThat(IndexTraces.await(realm.getId(), student, List::isEmpty)).as("traces in the index files").isEmpty();
+
+            JsonNode again = run(api, later, false);
+            assertThat(again.get("destroyed")).as("a second run destroys nothing").isEmpty();
+            JsonNode runs = api.call("GET", "/retention/runs", later, ADMINISTRATION).send().json().get("runs");
+            assertThat(runs.get(0).get("id").asText()).isEqualTo(again.get("id").asText());
+            assertThat(runs.get(1).get("id").asText()).isEqualTo(real.get("id").asText());
+            assertThat(runs.get(2).get("id").asText()).isEqualTo(dry.get("id").asText());
+        } finally {
+            clock.set(0);
+        }
+    }
+
+    @Test
+    void aLegalHoldStopsDestructionAndLiftingItLetsTheNextRunDestroy() throws Exception {
+        Api api = campus.api;
+        String ada = campus.signIn(oauth, "ada", PORTAL, ADMIN);
+        setPolicy(ada);
+        String record = campus.enrol(ada, GeneratedStudent.number(72, Campus.HISTORY_CLASS), "bob");
+        String path = "/records/" + record;
+        graduate(api, ada, path);
+        assertThat(texts(run(api, ada, false).get("archived"))).contains(record);
+        Api.Reply placed = api.call("POST", path + "/legal-holds", ada, ADMINISTRATION)
+            .json("application/json", Map.of("reason", "Court order 2026/17")).send();
+        assertThat(placed.status()).as(placed.body()).isEqualTo(201);
+        String hold = placed.json().get("id").asText();
+        assertThat(placed.json().get("recordId").asText()).isEqualTo(record);
+        assertThat(placed.json().get("placedBy").asText()).isEqualTo(campus.userIds.get("ada"));
+        assertThat(placed.json().get("liftedAt").isNull()).isTrue();
+
+        try {
+            clock.set(SHIFT_SECONDS);
+            String later = campus.signIn(oauth, "eli", PORTAL, ADMIN);
+            JsonNode held = run(api, later, false);
+            assertThat(texts(held.get("held"))).contains(record);
+            assertThat(held.get("destroyed").findValuesAsText("recordId")).doesNotContain(record);
+            assertThat(api.call("GET", path, later, ADMINISTRATION).send().status()).as("held").isEqualTo(200);
+            assertThat(api.call("GET", "/legal-holds", later, ADMINISTRATION).send().json().get("legalHolds")
+                .findValuesAsText("id")).contains(hold);
+
+            long before = auditCount();
+            Api.Reply lifted = api.call("POST", "/legal-holds/" + hold + "/lift", later, ADMINISTRATION).send();
+            assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
+            assertThat(lifted.json().hasNonNull("liftedAt")).isTrue();
+            assertThat(auditCount()).as("one entry for the lift").isEqualTo(before + 1);
+            assertThat(api.call("POST", "/legal-holds/" + hold + "/lift", later, ADMINISTRATION).send().status())
+                .as("lifting twice").isEqualTo(409);
+
+            JsonNode next = run(api, later, false);
+            assertThat(next.get("destroyed").findValuesAsText("recordId")).contains(record);
+            assertThat(api.call("GET", path, later, ADMINISTRATION).send().status()).as("destroyed").isEqualTo(404);
+        } finally {
+            clock.set(0);
+        }
+    }
+
+    private static Map<String, Object> policy() {
+        return Map.of("archiveOn", List.of("GRADUATED", "WITHDRAWN", "TRANSFERRED"), "destroyAfterDays", PERIOD_DAYS,
+            "archiveRetentionDays", PERIOD_DAYS);
+    }
+
+    private static void setPolicy(String admin) {
+        Api.Reply set = campus.api.call("PUT", "/retention/policy", admin, ADMINISTRATION)
+            .json("application/json", policy()).send();
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(texts(set.json().get("archiveOn"))).containsExactly("GRADUATED", "WITHDRAWN", "TRANSFERRED");
+    }
+
+    /** The student graduates today: status and leaving date, through the API with If-Match. */
+    private static void graduate(Api api, String admin, String path) {
+        Api.Reply read = api.call("GET", path, admin, ADMINISTRATION).send();
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        Api.Reply patched = api.call("PATCH", path, admin, ADMINISTRATION).header("If-Match", read.header("ETag"))
+            .json(Api.MERGE_PATCH, Map.of("profile", Map.of("status", "GRADUATED",
+                "leavingDate", LocalDate.now(ZoneOffset.UTC).toString()))).send();
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+    }
+
+    private static JsonNode run(Api api, String admin, boolean dryRun) {
+        Api.Reply run = api.call("POST", "/retention/runs", admin, ADMINISTRATION)
+            .json("application/json", Map.of("dryRun", dryRun)).send();
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+        return run.json();
+    }
+
+    private static JsonNode only(JsonNode destroyed, String record) {
+        for (JsonNode entry : destroyed) {
+            if (entry.get("recordId").asText().equals(record)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("record not destroyed: " + destroyed);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private List<String> awaitSearchHits(String token, String text, int expected) throws InterruptedException {
+        List<String> ids = searchHits(token, text);
+        for (int attempt = 0; attempt < 50 && ids.size() < expected; attempt++) {
+            Thread.sleep(100);
+            ids = searchHits(token, text);
+        }
+        return ids;
+    }
+
+    private List<String> searchHits(String token, String text) {
+        Api.Reply found = campus.api.call("GET", "/search?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8), token,
+            ADMINISTRATION).send();
+        assertThat(found.status()).as(found.body()).isEqualTo(200);
+        return found.json().get("hits").findValuesAsText("id");
+    }
+
+    private MongoDatabase database() {
+        if (raw == null) {
+            raw = MongoClients.create(SuiteStore.get().connectionString());
+        }
+        return raw.getDatabase("student_records_it_" + realm.getId().replaceAll("[^A-Za-z0-9-]", "_"));
+    }
+
+    private Document keyOf(String record) {
+        return database().getCollection("record_keys").find(Filters.eq("_id", record)).first();
+    }
+
+    private long auditCount() {
+        return database().getCollection("audit_entries").countDocuments();
+    }
+}
