@@ -186,7 +186,9 @@ const HoldsSection = ({ onNotice }: { onNotice: (n: Notice) => void }) => {
                 <Td dataLabel={t("liftedAt")}>{formatInstant(h.liftedAt, language)}</Td>
                 <Td dataLabel={t("actions")}>
                   {!h.liftedAt && (
-                    <Button variant="secondary" size="sm" onClick={() => lift(h)}>{t("lift")}</Button>
+                    <Button variant="secondary" size="sm" onClick={() => lift(h)} data-testid={`lift-${h.id}`}>
+                      {t("lift")}
+                    </Button>
                   )}
                 </Td>
               </Tr>

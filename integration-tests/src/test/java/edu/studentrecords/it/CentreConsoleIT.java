@@ -311,6 +311,65 @@ class CentreConsoleIT {
     }
 
     @Test
+    void adaSetsTheRetentionPolicyPlacesAndLiftsALegalHoldAndDryRuns() throws Exception {
+        World w = world;
+        Campus campus = w.campus();
+        Api.Reply policy = campus.api.call("GET", "/retention/policy", w.adminToken(), "administration").send();
+        assumeTrue(policy.status() != 404 && policy.status() != 405,
+            "GET /retention/policy (workstream L) is not on this branch yet");
+        int days = 1900 + new SecureRandom().nextInt(100);
+        String reason = "Court order " + System.nanoTime();
+        campus.speaks("ada", "en");
+
+        try (ConsoleBrowser browser = ConsoleBrowser.forScreenshots("centre")) {
+            browser.open(centreBase() + "retention");
+            browser.signIn("ada", campus.passwords.get("ada"));
+            browser.waitForPage("Retention");
+            browser.type(By.id("destroy-after"), Integer.toString(days));
+            browser.click(By.cssSelector("[data-testid='save-policy']"));
+            browser.waitForText(By.cssSelector("[data-testid='retention-message']"), "Saved.");
+            assertThat(campus.api.call("GET", "/retention/policy", w.adminToken(), "administration").send().json()
+                .path("destroyAfterDays").asInt()).isEqualTo(days);
+
+            browser.type(By.id("hold-record"), w.aliceRecord());
+            browser.type(By.id("hold-reason"), reason);
+            browser.click(By.cssSelector("[data-testid='place-hold']"));
+            browser.waitForText(By.cssSelector("[data-testid='holds']"), reason);
+            JsonNode hold = null;
+            for (JsonNode h : campus.api.call("GET", "/legal-holds", w.adminToken(), "administration").send().json()
+                .path("legalHolds")) {
+                if (h.path("reason").asText().equals(reason)) {
+                    hold = h;
+                }
+            }
+            assertThat(hold).as("the hold placed in the screens").isNotNull();
+            assertThat(hold.path("recordId").asText()).isEqualTo(w.aliceRecord());
+            assertThat(hold.path("liftedAt").isNull()).isTrue();
+
+            browser.click(By.cssSelector("[data-testid='dry-run']"));
+            browser.byTestId("runs");
+            JsonNode runs = campus.api.call("GET", "/retention/runs", w.adminToken(), "administration").send().json();
+            assertThat(runs.path("runs").get(0).path("dryRun").asBoolean()).isTrue();
+            browser.screenshot("retention-1-policy-hold-dry-run");
+            assertThat(browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript())).isEmpty();
+
+            String holdId = hold.path("id").asText();
+            browser.click(By.cssSelector("[data-testid='lift-" + holdId + "']"));
+            browser.waitUntil(d -> d.findElements(By.cssSelector("[data-testid='lift-" + holdId + "']")).isEmpty());
+            browser.screenshot("retention-2-hold-lifted");
+            JsonNode lifted = null;
+            for (JsonNode h : campus.api.call("GET", "/legal-holds", w.adminToken(), "administration").send().json()
+                .path("legalHolds")) {
+                if (h.path("id").asText().equals(holdId)) {
+                    lifted = h;
+                }
+            }
+            assertThat(lifted).isNotNull();
+            assertThat(lifted.path("liftedAt").isNull()).isFalse();
+        }
+    }
+
+    @Test
     void everyPageInEnglishAndChineseIsAccessibleAndWorksOnANarrowScreen() throws Exception {
         Campus campus = world.campus();
         String axe = ConsoleBrowser.axeScript();
