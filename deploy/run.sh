@@ -171,6 +171,8 @@ Ready in $(( $(date +%s) - started )) s.
 
   Account console (students):  http://localhost:$port/realms/campus/account
   Admin console:               http://localhost:$port/admin          (admin / admin)
+  Information management centre: http://localhost:$port/realms/campus/student-records/centre/
+                               (dave.registrar, erin.registrar; sam.supervisor sees reports and the self-check)
   Student records API:         http://localhost:$port/realms/campus/student-records/me
 
   Demo logins (demo only: every password equals its username):

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.representations.idm.RealmRepresentation;
-import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.oauth.OAuthClient;
@@ -14,12 +13,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
@@ -136,7 +133,7 @@ class AccountConsoleIT {
         speak("alice", language);
         Instant walkStarted = Instant.now().minusSeconds(1);
         String prefix = language.tag() + "-";
-        String axe = Files.readString(Path.of(System.getProperty("student-records.it.axe-script")));
+        String axe = ConsoleBrowser.axeScript();
         List<String> inaccessible = new ArrayList<>();
 
         try (ConsoleBrowser browser = browser()) {
@@ -262,19 +259,11 @@ class AccountConsoleIT {
 
     /** Sets the user's language, as the console's language switch does. */
     private void speak(String username, Language language) {
-        var user = realm.admin().users().get(world.campus().userIds.get(username));
-        UserRepresentation representation = user.toRepresentation();
-        representation.setAttributes(new java.util.HashMap<>(representation.getAttributes() == null
-            ? Map.of() : representation.getAttributes()));
-        representation.getAttributes().put("locale", List.of(language.tag()));
-        user.update(representation);
+        world.campus().speaks(username, language.tag());
     }
 
     private ConsoleBrowser browser() throws IOException {
-        Path work = Path.of(System.getProperty("student-records.it.work-dir", "target/it"));
-        Path screenshots = Path.of(System.getProperty("student-records.it.screenshots", "target/screenshots"))
-            .resolve("account-console");
-        return new ConsoleBrowser(work, screenshots);
+        return ConsoleBrowser.forScreenshots("account-console");
     }
 
     private String consoleBase() {

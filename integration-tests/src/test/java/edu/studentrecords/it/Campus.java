@@ -151,6 +151,16 @@ final class Campus {
         userIds.put(username, id);
     }
 
+    /** Sets a person's language (user attribute {@code locale}, the token's locale claim), as a language switch does. */
+    void speaks(String username, String languageTag) {
+        var user = realm.admin().users().get(userIds.get(username));
+        UserRepresentation representation = user.toRepresentation();
+        representation.setAttributes(new HashMap<>(representation.getAttributes() == null
+            ? Map.of() : representation.getAttributes()));
+        representation.getAttributes().put("locale", List.of(languageTag));
+        user.update(representation);
+    }
+
     /**
      * A person's access token through the authorization code flow with PKCE (S256) at {@code clientId}, asking for
      * {@code scope} (space-separated, besides {@code openid}).

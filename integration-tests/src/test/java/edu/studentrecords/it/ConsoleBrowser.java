@@ -63,6 +63,22 @@ final class ConsoleBrowser implements AutoCloseable {
         this.wait = new WebDriverWait(driver, WAIT);
     }
 
+    /**
+     * A browser whose screenshots go into {@code folder} of the build's screenshot folder (property
+     * {@code student-records.it.screenshots}), with its profile and downloads under the IT work folder.
+     */
+    static ConsoleBrowser forScreenshots(String folder) throws IOException {
+        Path work = Path.of(System.getProperty("student-records.it.work-dir", "target/it"));
+        Path screenshots = Path.of(System.getProperty("student-records.it.screenshots", "target/screenshots"))
+            .resolve(folder);
+        return new ConsoleBrowser(work, screenshots);
+    }
+
+    /** axe-core's script, from the theme build's lockfile-pinned npm tree (property student-records.it.axe-script). */
+    static String axeScript() throws IOException {
+        return Files.readString(Path.of(System.getProperty("student-records.it.axe-script")));
+    }
+
     void open(String url) {
         driver.navigate().to(url);
     }
@@ -78,6 +94,11 @@ final class ConsoleBrowser implements AutoCloseable {
 
     WebElement visible(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Waits until {@code condition} holds. */
+    <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+        return wait.until(condition::apply);
     }
 
     WebElement byTestId(String testId) {
@@ -103,6 +124,19 @@ final class ConsoleBrowser implements AutoCloseable {
 
     void click(By by) {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+
+    /**
+     * Sets an input's value as typing would for React, for inputs whose keyboard entry depends on the browser's
+     * locale (dates).
+     */
+    void setValue(By by, String value) {
+        WebElement input = visible(by);
+        ((JavascriptExecutor) driver).executeScript("""
+            const input = arguments[0];
+            Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, arguments[1]);
+            input.dispatchEvent(new Event('input', { bubbles: true }));
+            """, input, value);
     }
 
     String pageText() {

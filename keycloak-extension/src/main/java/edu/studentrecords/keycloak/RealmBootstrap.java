@@ -5,6 +5,7 @@ import edu.studentrecords.store.access.RealmRole;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
@@ -32,6 +33,16 @@ final class RealmBootstrap {
     static final String ACCOUNT_CONSOLE = "account-console";
     static final String AUDIENCE_MAPPER_NAME = "student-records audience";
     static final String CLAIMS_MAPPER_NAME = "student number and enrolment status";
+
+    static final String CENTRE_NAME = "Information management centre";
+    static final String CENTRE_PURPOSES_ATTRIBUTE = "student-records.purposes";
+    static final String CENTRE_PURPOSE = "administration";
+    /**
+     * The optional scopes of the centre's client: administration, audit and purge, and reading and changing the two
+     * groups a correction may touch (a review reads them, an approval writes them).
+     */
+    static final Set<String> CENTRE_SCOPES = Set.of("student.admin", "student.audit", "student.purge",
+            "student.profile.read", "student.profile.write", "student.identity.read", "student.identity.write");
 
     private static final Logger LOG = Logger.getLogger(RealmBootstrap.class);
 
@@ -64,6 +75,7 @@ final class RealmBootstrap {
         setIfAbsent(PURPOSES_ATTRIBUTE, DEFAULT_PURPOSES);
         setIfAbsent(VERIFICATION_PERIOD_ATTRIBUTE, DEFAULT_VERIFICATION_PERIOD);
         markAccountConsole();
+        addCentreClient();
         registerVerificationAction();
         LOG.debugf("Student records bootstrap applied to realm %s", realm.getName());
     }
@@ -156,6 +168,55 @@ final class RealmBootstrap {
         if (realm.getAttribute(attribute) == null) {
             realm.setAttribute(attribute, value);
         }
+    }
+
+    /**
+     * The public PKCE client of the centre's screens, internal, for the purpose administration, with the scopes of
+     * {@link #CENTRE_SCOPES} as optional scopes (each user gets what their roles allow: the API checks roles and
+     * scopes together). Its home URL is the centre, so the admin console's client list links to it. Created once;
+     * an administrator's later changes stay.
+     */
+    private void addCentreClient() {
+        ClientModel existing = realm.getClientByClientId(CentrePages.CLIENT_ID);
+        if (existing != null) {
+            addMissingCentreScopes(existing);
+            return;
+        }
+        String centre = "/realms/" + realm.getName() + "/" + AUDIENCE + "/" + CentrePages.PATH + "/";
+        ClientModel client = realm.addClient(CentrePages.CLIENT_ID);
+        client.setName(CENTRE_NAME);
+        client.setDescription("The information management centre's screens: grants, corrections, misuse reports, "
+                + "settings, retention, backups and the self-check.");
+        client.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        client.setEnabled(true);
+        client.setPublicClient(true);
+        client.setStandardFlowEnabled(true);
+        client.setImplicitFlowEnabled(false);
+        client.setDirectAccessGrantsEnabled(false);
+        client.setServiceAccountsEnabled(false);
+        client.setConsentRequired(false);
+        client.setFullScopeAllowed(true);
+        // Relative to the server's own address, as Keycloak's account console is: right behind any hostname.
+        client.setRootUrl("${authBaseUrl}");
+        client.setBaseUrl(centre);
+        client.setRedirectUris(Set.of(centre + "*"));
+        client.setWebOrigins(Set.of("+"));
+        client.setAttribute("pkce.code.challenge.method", "S256");
+        client.setAttribute("post.logout.redirect.uris", "+");
+        client.setAttribute(ClientTrust.ATTRIBUTE, "internal");
+        client.setAttribute(CENTRE_PURPOSES_ATTRIBUTE, CENTRE_PURPOSE);
+        realm.getDefaultClientScopesStream(true).forEach(scope -> client.addClientScope(scope, true));
+        realm.getDefaultClientScopesStream(false).forEach(scope -> client.addClientScope(scope, false));
+        addMissingCentreScopes(client);
+    }
+
+    /** A scope the centre needs and its client lacks is added as optional; one an administrator made default stays. */
+    private void addMissingCentreScopes(ClientModel client) {
+        realm.getClientScopesStream().filter(s -> CENTRE_SCOPES.contains(s.getName()))
+                .filter(s -> !client.getClientScopes(true).containsKey(s.getName())
+                        && !client.getClientScopes(false).containsKey(s.getName()))
+                .toList()
+                .forEach(scope -> client.addClientScope(scope, false));
     }
 
     private void markAccountConsole() {

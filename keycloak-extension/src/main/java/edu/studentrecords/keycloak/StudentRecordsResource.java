@@ -518,6 +518,16 @@ public final class StudentRecordsResource {
                 store().misuseReports().ownReports(caller.context()).stream().map(MisuseReportBody::of).toList())));
     }
 
+    /**
+     * The information management centre's screens: the page and its assets, without a token (the page signs in
+     * through the {@code student-records-centre} client and calls this API with its own token).
+     */
+    @GET
+    @Path("centre{rest: (/.*)?}")
+    public Response centre(@PathParam("rest") String rest) {
+        return CentrePages.serve(session, rest);
+    }
+
     /** Who can reach the caller's record: staff roles and units, internal applications, grants. */
     @GET
     @Path("me/grants")

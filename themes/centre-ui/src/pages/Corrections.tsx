@@ -1,0 +1,123 @@
+import { Button, Card, CardBody, CardTitle, FormGroup, Stack, StackItem, TextArea } from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useState } from "react";
+import { formatInstant, useApi } from "../api";
+import { CentrePage, LoadState, type Notice, NoticeLine, noticeOf, useLoad } from "../components";
+import { type Key, useT } from "../i18n";
+
+type Review = {
+  recordId: string;
+  baseVersion: number;
+  request: { id: string; status: string; groups: string[]; reason: string; requestedAt: string };
+  changes: Record<string, { before: Record<string, unknown> | null; after: Record<string, unknown> | null }>;
+};
+
+/** A value as text: nested objects (a native place) as compact JSON. */
+function text(value: unknown): string {
+  if (value === null || value === undefined) {
+    return "—";
+  }
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/** Pending corrections: for each, every field of the touched groups before and after; approve or reject with a reason. */
+export const Corrections = () => {
+  const { t } = useT();
+  const corrections = useLoad<{ corrections: Review[] }>("/corrections");
+  const [notice, setNotice] = useState<Notice>();
+  return (
+    <CentrePage title={t("corrections")} intro={t("correctionsIntro")}>
+      <NoticeLine notice={notice} testId="correction-message" />
+      <LoadState loaded={corrections} />
+      {corrections.data && corrections.data.corrections.length === 0 && <p>{t("correctionsEmpty")}</p>}
+      <Stack hasGutter>
+        {corrections.data?.corrections.map((c) => (
+          <StackItem key={c.request.id}>
+            <CorrectionCard review={c} onDone={(n) => { setNotice(n); corrections.reload(); }} />
+          </StackItem>
+        ))}
+      </Stack>
+    </CentrePage>
+  );
+};
+
+const CorrectionCard = ({ review, onDone }: { review: Review; onDone: (notice: Notice) => void }) => {
+  const { t, language } = useT();
+  const api = useApi();
+  const [reason, setReason] = useState("");
+  const [busy, setBusy] = useState(false);
+  const id = review.request.id;
+
+  const decide = async (decision: "approve" | "reject") => {
+    if (decision === "reject" && !reason.trim()) {
+      onDone({ variant: "danger", text: t("rejectNeedsReason") });
+      return;
+    }
+    setBusy(true);
+    try {
+      const body = decision === "approve" ? { note: reason.trim() || null } : { reason: reason.trim() };
+      const reply = await api("POST", `/corrections/${encodeURIComponent(id)}/${decision}`, body);
+      onDone(noticeOf(reply, t(decision === "approve" ? "correctionApproved" : "correctionRejected")));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card data-testid={`correction-${id}`} data-record={review.recordId}>
+      <CardTitle component="h2">
+        {t("recordId")} {review.recordId} · {t("correctionRequested")} {formatInstant(review.request.requestedAt, language)}
+      </CardTitle>
+      <CardBody>
+        <p className="pf-v5-u-mb-md">
+          <strong>{t("correctionStudentReason")}:</strong> {review.request.reason}
+        </p>
+        {Object.entries(review.changes).map(([group, change]) => {
+          const fields = Array.from(new Set([...Object.keys(change.before ?? {}), ...Object.keys(change.after ?? {})]));
+          return (
+            <Table key={group} aria-label={`${t(`group_${group}` as Key)}: ${t("before")} / ${t("after")}`}
+              variant="compact" className="pf-v5-u-mb-md" data-testid={`diff-${group}`}>
+              <Thead>
+                <Tr>
+                  <Th>{t(`group_${group}` as Key)} · {t("field")}</Th>
+                  <Th>{t("before")}</Th>
+                  <Th>{t("after")}</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
+                {fields.map((f) => {
+                  const before = text(change.before?.[f]);
+                  const after = text(change.after?.[f]);
+                  const changed = before !== after;
+                  return (
+                    <Tr key={f} data-testid={changed ? `changed-${group}.${f}` : undefined}>
+                      <Td dataLabel={t("field")}>{f}</Td>
+                      <Td dataLabel={t("before")} className={changed ? "centre-diff-changed" : undefined}>
+                        {changed ? <del>{before}</del> : before}
+                      </Td>
+                      <Td dataLabel={t("after")} className={changed ? "centre-diff-changed" : undefined}>
+                        {changed ? <ins>{after}</ins> : after}
+                      </Td>
+                    </Tr>
+                  );
+                })}
+              </Tbody>
+            </Table>
+          );
+        })}
+        <FormGroup label={t("decisionReason")} fieldId={`decision-${id}`}>
+          <TextArea id={`decision-${id}`} value={reason} onChange={(_e, v) => setReason(v)} resizeOrientation="vertical" />
+        </FormGroup>
+        <div className="pf-v5-u-mt-md">
+          <Button variant="primary" className="pf-v5-u-mr-sm" isDisabled={busy} data-testid={`approve-correction-${id}`}
+            onClick={() => decide("approve")}>
+            {t("approve")}
+          </Button>
+          <Button variant="danger" isDisabled={busy} data-testid={`reject-correction-${id}`} onClick={() => decide("reject")}>
+            {t("reject")}
+          </Button>
+        </div>
+      </CardBody>
+    </Card>
+  );
+};

@@ -1,0 +1,263 @@
+import {
+  ActionGroup,
+  Button,
+  Checkbox,
+  Form,
+  FormGroup,
+  Label,
+  TextInput,
+  Title,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { Fragment, type FormEvent, useState } from "react";
+import { formatInstant, list, useApi } from "../api";
+import { CentrePage, LoadState, type Notice, NoticeLine, noticeOf, useLoad } from "../components";
+import { type Key, useT } from "../i18n";
+
+type Grant = {
+  id: string;
+  clientId: string;
+  purpose: string;
+  groups: string[];
+  recordIds: string[];
+  units: string[];
+  agreement: { reference: string; sha256: string; fileName: string | null; size: number };
+  status: string;
+  requestedBy: string;
+  approvedBy: string | null;
+  expiresAt: string;
+};
+
+type Entry = { sequence: number; time: string; subject?: string; clientId?: string; recordId?: string; operation: string; decision: string };
+
+const GROUPS = ["profile", "identity", "contact", "guardians"];
+
+/** The file's bytes in base64, as POST /grants takes the agreement. */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Grants for outside bodies: the request form with the agreement upload, the list, approval, revocation, uses. */
+export const Grants = () => {
+  const { t, language } = useT();
+  const api = useApi();
+  const grants = useLoad<{ grants: Grant[] }>("/grants");
+  const [notice, setNotice] = useState<Notice>();
+  const [uses, setUses] = useState<{ id: string; entries: Entry[] }>();
+
+  const act = async (grant: Grant, action: "approve" | "revoke") => {
+    const reply = await api("POST", `/grants/${encodeURIComponent(grant.id)}/${action}`);
+    setNotice(noticeOf(reply, t(action === "approve" ? "grantApproved" : "grantRevoked", { id: grant.id })));
+    grants.reload();
+  };
+
+  const showUses = async (grant: Grant) => {
+    if (uses?.id === grant.id) {
+      setUses(undefined);
+      return;
+    }
+    const reply = await api<{ entries: Entry[] }>("GET", `/grants/${encodeURIComponent(grant.id)}/uses`);
+    if (reply.ok) {
+      setUses({ id: grant.id, entries: reply.body.entries });
+    } else {
+      setNotice(noticeOf(reply, ""));
+    }
+  };
+
+  return (
+    <CentrePage title={t("grants")} intro={t("grantsIntro")}>
+      <NoticeLine notice={notice} testId="grant-message" />
+      <GrantRequestForm onDone={(n) => { setNotice(n); grants.reload(); }} />
+      <Title headingLevel="h2" className="pf-v5-u-mt-xl pf-v5-u-mb-md">{t("grantList")}</Title>
+      <LoadState loaded={grants} />
+      {grants.data && grants.data.grants.length === 0 && <p>{t("grantEmpty")}</p>}
+      {grants.data && grants.data.grants.length > 0 && (
+        <div className="centre-scroll">
+        <Table aria-label={t("grantList")} variant="compact" data-testid="grants">
+          <Thead>
+            <Tr>
+              <Th>{t("grantClient")}</Th>
+              <Th>{t("grantPurpose")}</Th>
+              <Th>{t("grantGroups")}</Th>
+              <Th>{t("grantScope")}</Th>
+              <Th>{t("grantExpires")}</Th>
+              <Th>{t("grantAgreement")}</Th>
+              <Th>{t("status")}</Th>
+              <Th>{t("grantRequestedBy")}</Th>
+              <Th>{t("grantApprovedBy")}</Th>
+              <Th>{t("actions")}</Th>
+            </Tr>
+          </Thead>
+          <Tbody>
+            {grants.data.grants.map((g) => (
+              <Fragment key={g.id}>
+                <Tr data-testid={`grant-${g.id}`} data-status={g.status} data-client={g.clientId}>
+                  <Td dataLabel={t("grantClient")}>{g.clientId}</Td>
+                  <Td dataLabel={t("grantPurpose")}>{g.purpose}</Td>
+                  <Td dataLabel={t("grantGroups")}>{g.groups.map((x) => t(`group_${x}` as Key)).join(", ")}</Td>
+                  <Td dataLabel={t("grantScope")}>{[...g.units, ...g.recordIds].join(", ")}</Td>
+                  <Td dataLabel={t("grantExpires")}>{formatInstant(g.expiresAt, language)}</Td>
+                  <Td dataLabel={t("grantAgreement")}>
+                    {g.agreement.reference}
+                    <br />
+                    <small title={g.agreement.sha256}>SHA-256 {g.agreement.sha256?.slice(0, 12)}…</small>
+                  </Td>
+                  <Td dataLabel={t("status")}>
+                    <Label color={g.status === "ACTIVE" ? "green" : g.status === "PENDING" ? "orange" : "grey"}>
+                      {t(`state_${g.status}` as Key)}
+                    </Label>
+                  </Td>
+                  <Td dataLabel={t("grantRequestedBy")}>{g.requestedBy}</Td>
+                  <Td dataLabel={t("grantApprovedBy")}>{g.approvedBy ?? "—"}</Td>
+                  <Td dataLabel={t("actions")}>
+                    {g.status === "PENDING" && (
+                      <Button variant="primary" size="sm" className="pf-v5-u-mr-sm pf-v5-u-mb-xs"
+                        data-testid={`approve-${g.id}`} onClick={() => act(g, "approve")}>
+                        {t("approve")}
+                      </Button>
+                    )}
+                    {(g.status === "PENDING" || g.status === "ACTIVE") && (
+                      <Button variant="danger" size="sm" className="pf-v5-u-mr-sm pf-v5-u-mb-xs"
+                        data-testid={`revoke-${g.id}`} onClick={() => act(g, "revoke")}>
+                        {t("revoke")}
+                      </Button>
+                    )}
+                    <Button variant="secondary" size="sm" data-testid={`uses-${g.id}`} onClick={() => showUses(g)}
+                      aria-expanded={uses?.id === g.id}>
+                      {uses?.id === g.id ? t("hideUses") : t("uses")}
+                    </Button>
+                  </Td>
+                </Tr>
+                {uses?.id === g.id && (
+                  <Tr>
+                    <Td colSpan={10}>
+                      <UsesTable id={g.id} entries={uses.entries} />
+                    </Td>
+                  </Tr>
+                )}
+              </Fragment>
+            ))}
+          </Tbody>
+        </Table>
+        </div>
+      )}
+    </CentrePage>
+  );
+};
+
+const UsesTable = ({ id, entries }: { id: string; entries: Entry[] }) => {
+  const { t, language } = useT();
+  if (entries.length === 0) {
+    return <p>{t("usesEmpty")}</p>;
+  }
+  return (
+    <Table aria-label={t("grantUses", { id })} variant="compact" data-testid={`uses-table-${id}`}>
+      <Thead>
+        <Tr>
+          <Th>#</Th>
+          <Th>{t("entryTime")}</Th>
+          <Th>{t("entryWho")}</Th>
+          <Th>{t("recordId")}</Th>
+          <Th>{t("entryOperation")}</Th>
+          <Th>{t("entryDecision")}</Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {entries.map((e) => (
+          <Tr key={e.sequence}>
+            <Td dataLabel="#">{e.sequence}</Td>
+            <Td dataLabel={t("entryTime")}>{formatInstant(e.time, language)}</Td>
+            <Td dataLabel={t("entryWho")}>{e.clientId ?? ""} {e.subject ?? ""}</Td>
+            <Td dataLabel={t("recordId")}>{e.recordId ?? "—"}</Td>
+            <Td dataLabel={t("entryOperation")}>{e.operation}</Td>
+            <Td dataLabel={t("entryDecision")}>{e.decision}</Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+};
+
+const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
+  const { t } = useT();
+  const api = useApi();
+  const [clientId, setClientId] = useState("");
+  const [purpose, setPurpose] = useState("statistics");
+  const [groups, setGroups] = useState<string[]>(["profile"]);
+  const [units, setUnits] = useState("");
+  const [recordIds, setRecordIds] = useState("");
+  const [expires, setExpires] = useState("");
+  const [reference, setReference] = useState("");
+  const [file, setFile] = useState<File>();
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const body = {
+        clientId: clientId.trim(),
+        purpose: purpose.trim(),
+        groups,
+        units: list(units),
+        recordIds: list(recordIds),
+        // The last moment of the chosen day in UTC: a grant "until 31 March" covers the 31st.
+        expiresAt: expires ? `${expires}T23:59:59Z` : null,
+        agreement: file
+          ? { reference: reference.trim(), fileName: file.name, contentType: file.type || "application/octet-stream",
+              content: await base64Of(file) }
+          : { reference: reference.trim() },
+      };
+      const reply = await api<{ id: string }>("POST", "/grants", body);
+      onDone(noticeOf(reply, t("grantRequested", { id: reply.body?.id ?? "" })));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Title headingLevel="h2" className="pf-v5-u-mb-md">{t("grantRequest")}</Title>
+      <Form onSubmit={submit} data-testid="grant-form" isWidthLimited>
+        <FormGroup label={t("grantClient")} isRequired fieldId="grant-client">
+          <TextInput id="grant-client" isRequired value={clientId} onChange={(_e, v) => setClientId(v)} />
+        </FormGroup>
+        <FormGroup label={t("grantPurpose")} isRequired fieldId="grant-purpose">
+          <TextInput id="grant-purpose" isRequired value={purpose} onChange={(_e, v) => setPurpose(v)} />
+        </FormGroup>
+        <FormGroup label={t("grantGroups")} role="group" isInline fieldId="grant-groups">
+          {GROUPS.map((g) => (
+            <Checkbox key={g} id={`grant-group-${g}`} label={t(`group_${g}` as Key)} isChecked={groups.includes(g)}
+              onChange={(_e, checked) => setGroups(checked ? [...groups, g] : groups.filter((x) => x !== g))} />
+          ))}
+        </FormGroup>
+        <FormGroup label={t("grantUnits")} fieldId="grant-units">
+          <TextInput id="grant-units" value={units} onChange={(_e, v) => setUnits(v)} />
+        </FormGroup>
+        <FormGroup label={t("grantRecordIds")} fieldId="grant-records">
+          <TextInput id="grant-records" value={recordIds} onChange={(_e, v) => setRecordIds(v)} />
+        </FormGroup>
+        <FormGroup label={t("grantExpires")} isRequired fieldId="grant-expires">
+          <TextInput id="grant-expires" type="date" isRequired value={expires} onChange={(_e, v) => setExpires(v)} />
+        </FormGroup>
+        <FormGroup label={t("grantAgreementReference")} isRequired fieldId="grant-reference">
+          <TextInput id="grant-reference" isRequired value={reference} onChange={(_e, v) => setReference(v)} />
+        </FormGroup>
+        <FormGroup label={t("grantAgreementFile")} isRequired fieldId="grant-file">
+          <input id="grant-file" type="file" required className="pf-v5-c-form-control"
+            onChange={(e) => setFile(e.target.files?.[0])} />
+        </FormGroup>
+        <ActionGroup>
+          <Button type="submit" variant="primary" isDisabled={busy} isLoading={busy} data-testid="send-grant">
+            {t("grantSend")}
+          </Button>
+        </ActionGroup>
+      </Form>
+    </>
+  );
+};

@@ -1,0 +1,186 @@
+import {
+  Button,
+  Card,
+  CardBody,
+  CardTitle,
+  Form,
+  FormGroup,
+  FormSelect,
+  FormSelectOption,
+  Grid,
+  GridItem,
+  Label,
+  Stack,
+  StackItem,
+  TextArea,
+  TextInput,
+} from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useState } from "react";
+import { formatInstant, list, useApi } from "../api";
+import { CentrePage, LoadState, type Notice, NoticeLine, noticeOf, useLoad } from "../components";
+import { type Key, useT } from "../i18n";
+
+type Report = {
+  id: string;
+  recordId: string;
+  status: string;
+  message: string;
+  auditEntries: number[];
+  linkedEntries: number[];
+  severity: string | null;
+  assignee: string | null;
+  createdAt: string;
+  triagedBy: string | null;
+  outcome: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+};
+
+type Entry = { sequence: number; time: string; subject?: string; clientId?: string; purpose?: string; operation: string; decision: string };
+
+const FILTERS = ["OPEN", "TRIAGED", "RESOLVED", "ALL"];
+const SEVERITIES = ["LOW", "MEDIUM", "HIGH"];
+
+/** Misuse reports: the list by status, triage (severity, assignee, linked entries), resolution with an outcome. */
+export const Reports = () => {
+  const { t } = useT();
+  const [filter, setFilter] = useState("OPEN");
+  const reports = useLoad<{ reports: Report[] }>(filter === "ALL" ? "/reports" : `/reports?status=${filter}`);
+  const [notice, setNotice] = useState<Notice>();
+  return (
+    <CentrePage title={t("reports")} intro={t("reportsIntro")}>
+      <NoticeLine notice={notice} testId="report-message" />
+      <Form isHorizontal className="pf-v5-u-mb-md" onSubmit={(e) => e.preventDefault()}>
+        <FormGroup label={t("reportFilter")} fieldId="report-filter">
+          <FormSelect id="report-filter" value={filter} onChange={(_e, v) => setFilter(v)} data-testid="report-filter">
+            {FILTERS.map((f) => (
+              <FormSelectOption key={f} value={f} label={t(`status_${f}` as Key)} />
+            ))}
+          </FormSelect>
+        </FormGroup>
+      </Form>
+      <LoadState loaded={reports} />
+      {reports.data && reports.data.reports.length === 0 && <p>{t("reportsEmpty")}</p>}
+      <Stack hasGutter>
+        {reports.data?.reports.map((r) => (
+          <StackItem key={r.id}>
+            <ReportCard report={r} onDone={(n) => { setNotice(n); reports.reload(); }} />
+          </StackItem>
+        ))}
+      </Stack>
+    </CentrePage>
+  );
+};
+
+const ReportCard = ({ report, onDone }: { report: Report; onDone: (notice: Notice) => void }) => {
+  const { t, language } = useT();
+  const api = useApi();
+  const [severity, setSeverity] = useState(report.severity ?? "MEDIUM");
+  const [assignee, setAssignee] = useState(report.assignee ?? "");
+  const [linked, setLinked] = useState(report.linkedEntries?.join(", ") ?? "");
+  const [outcome, setOutcome] = useState("");
+  const [entries, setEntries] = useState<Entry[]>();
+  const id = report.id;
+  const path = `/reports/${encodeURIComponent(id)}`;
+
+  const triage = async () => {
+    const body = { severity, assignee: assignee.trim() || null, linkedEntries: list(linked).map(Number).filter((n) => !isNaN(n)) };
+    onDone(noticeOf(await api("POST", `${path}/triage`, body), t("triaged")));
+  };
+  const resolve = async () => {
+    onDone(noticeOf(await api("POST", `${path}/resolve`, { outcome: outcome.trim() }), t("resolved")));
+  };
+  const loadEntries = async () => {
+    const reply = await api<{ entries: Entry[] }>("GET", `${path}/entries`);
+    if (reply.ok) {
+      setEntries(reply.body.entries);
+    } else {
+      onDone(noticeOf(reply, ""));
+    }
+  };
+
+  return (
+    <Card data-testid={`report-${id}`} data-status={report.status}>
+      <CardTitle component="h2">
+        <Label color={report.status === "RESOLVED" ? "green" : report.status === "TRIAGED" ? "blue" : "orange"}
+          className="pf-v5-u-mr-sm">
+          {t(`status_${report.status}` as Key)}
+        </Label>
+        {formatInstant(report.createdAt, language)} · {t("recordId")} {report.recordId}
+      </CardTitle>
+      <CardBody>
+        <p className="pf-v5-u-mb-sm centre-pre">{report.message}</p>
+        <p className="pf-v5-u-mb-md">
+          <strong>{t("reportEntries")}:</strong> {report.auditEntries.join(", ") || "—"}{" "}
+          <Button variant="link" isInline onClick={loadEntries} data-testid={`entries-${id}`}>
+            {t("showEntries")}
+          </Button>
+        </p>
+        {entries && (
+          <Table aria-label={t("reportEntries")} variant="compact" className="pf-v5-u-mb-md">
+            <Thead>
+              <Tr>
+                <Th>#</Th>
+                <Th>{t("entryTime")}</Th>
+                <Th>{t("entryWho")}</Th>
+                <Th>{t("entryOperation")}</Th>
+                <Th>{t("entryDecision")}</Th>
+              </Tr>
+            </Thead>
+            <Tbody>
+              {entries.map((e) => (
+                <Tr key={e.sequence}>
+                  <Td dataLabel="#">{e.sequence}</Td>
+                  <Td dataLabel={t("entryTime")}>{formatInstant(e.time, language)}</Td>
+                  <Td dataLabel={t("entryWho")}>{e.clientId ?? ""} {e.subject ?? ""} {e.purpose ?? ""}</Td>
+                  <Td dataLabel={t("entryOperation")}>{e.operation}</Td>
+                  <Td dataLabel={t("entryDecision")}>{e.decision}</Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+        {report.status === "RESOLVED" ? (
+          <p data-testid={`outcome-${id}`}>
+            <strong>{t("outcome")}:</strong> {report.outcome} ({report.decidedBy}, {formatInstant(report.decidedAt, language)})
+          </p>
+        ) : (
+          <Grid hasGutter>
+            <GridItem md={6}>
+              <Form onSubmit={(e) => { e.preventDefault(); void triage(); }}>
+                <FormGroup label={t("severity")} fieldId={`severity-${id}`}>
+                  <FormSelect id={`severity-${id}`} value={severity} onChange={(_e, v) => setSeverity(v)}>
+                    {SEVERITIES.map((s) => (
+                      <FormSelectOption key={s} value={s} label={t(`severity_${s}` as Key)} />
+                    ))}
+                  </FormSelect>
+                </FormGroup>
+                <FormGroup label={t("assignee")} fieldId={`assignee-${id}`}>
+                  <TextInput id={`assignee-${id}`} value={assignee} onChange={(_e, v) => setAssignee(v)} />
+                </FormGroup>
+                <FormGroup label={t("linkedEntries")} fieldId={`linked-${id}`}>
+                  <TextInput id={`linked-${id}`} value={linked} onChange={(_e, v) => setLinked(v)} />
+                </FormGroup>
+                <div>
+                  <Button type="submit" variant="secondary" data-testid={`triage-${id}`}>{t("triage")}</Button>
+                </div>
+              </Form>
+            </GridItem>
+            <GridItem md={6}>
+              <Form onSubmit={(e) => { e.preventDefault(); void resolve(); }}>
+                <FormGroup label={t("outcome")} isRequired fieldId={`outcome-${id}`}>
+                  <TextArea id={`outcome-${id}`} isRequired value={outcome} onChange={(_e, v) => setOutcome(v)}
+                    resizeOrientation="vertical" />
+                </FormGroup>
+                <div>
+                  <Button type="submit" variant="primary" data-testid={`resolve-${id}`}>{t("resolve")}</Button>
+                </div>
+              </Form>
+            </GridItem>
+          </Grid>
+        )}
+      </CardBody>
+    </Card>
+  );
+};

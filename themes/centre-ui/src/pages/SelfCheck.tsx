@@ -1,0 +1,92 @@
+import { Alert, Button, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm } from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import { useState } from "react";
+import { formatInstant, problemText, useApi } from "../api";
+import { CentrePage, type Notice, NoticeLine, useLoad } from "../components";
+import { useT } from "../i18n";
+
+type Finding = { code: string; actor: string | null; count: number; from: string | null; to: string | null };
+type Report = { ranAt: string; clean: boolean; auditChainIntact: boolean; auditEntriesChecked: number; findings: Finding[] };
+
+/** The latest security self-check report, and a run on demand. */
+export const SelfCheck = () => {
+  const { t, language } = useT();
+  const api = useApi();
+  const latest = useLoad<Report>("/self-check");
+  const [report, setReport] = useState<Report>();
+  const [notice, setNotice] = useState<Notice>();
+  const [busy, setBusy] = useState(false);
+  const shown = report ?? latest.data;
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      const reply = await api<Report>("POST", "/self-check");
+      if (reply.ok) {
+        setReport(reply.body);
+        setNotice(undefined);
+      } else {
+        setNotice({ variant: "danger", text: problemText(reply) });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <CentrePage title={t("selfCheck")} intro={t("selfCheckIntro")}>
+      <NoticeLine notice={notice} testId="self-check-message" />
+      <div className="pf-v5-u-mb-md">
+        <Button variant="primary" onClick={run} isLoading={busy} isDisabled={busy} data-testid="run-self-check">
+          {t("selfCheckRun")}
+        </Button>
+      </div>
+      {latest.error && !shown && <Alert variant="danger" isInline title={latest.error} />}
+      {!shown && latest.missing && <p data-testid="self-check-none">{t("selfCheckNone")}</p>}
+      {shown && (
+        <div data-testid="self-check-report">
+          <Alert variant={shown.clean ? "success" : "warning"} isInline
+            title={shown.clean ? t("selfCheckClean") : t("selfCheckFindings", { count: shown.findings.length })} />
+          <DescriptionList isHorizontal className="pf-v5-u-my-md">
+            <DescriptionListGroup>
+              <DescriptionListTerm>{t("ranAt")}</DescriptionListTerm>
+              <DescriptionListDescription>{formatInstant(shown.ranAt, language)}</DescriptionListDescription>
+            </DescriptionListGroup>
+            <DescriptionListGroup>
+              <DescriptionListTerm>{t("chainIntact")}</DescriptionListTerm>
+              <DescriptionListDescription>{shown.auditChainIntact ? t("yes") : t("no")}</DescriptionListDescription>
+            </DescriptionListGroup>
+            <DescriptionListGroup>
+              <DescriptionListTerm>{t("entriesChecked")}</DescriptionListTerm>
+              <DescriptionListDescription>{shown.auditEntriesChecked}</DescriptionListDescription>
+            </DescriptionListGroup>
+          </DescriptionList>
+          {shown.findings.length > 0 && (
+            <Table aria-label={t("selfCheck")} variant="compact">
+              <Thead>
+                <Tr>
+                  <Th>{t("finding")}</Th>
+                  <Th>{t("actor")}</Th>
+                  <Th>{t("count")}</Th>
+                  <Th>{t("entryTime")}</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
+                {shown.findings.map((f, i) => (
+                  <Tr key={i}>
+                    <Td dataLabel={t("finding")}>{f.code}</Td>
+                    <Td dataLabel={t("actor")}>{f.actor ?? "—"}</Td>
+                    <Td dataLabel={t("count")}>{f.count}</Td>
+                    <Td dataLabel={t("entryTime")}>
+                      {formatInstant(f.from, language)} – {formatInstant(f.to, language)}
+                    </Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+          )}
+        </div>
+      )}
+    </CentrePage>
+  );
+};
