@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The JSON shapes of the retention endpoints (issue 7, workstream L of the contract). */
+/** The JSON shapes of the retention endpoints. */
 final class RetentionBodies {
 
     private RetentionBodies() {
