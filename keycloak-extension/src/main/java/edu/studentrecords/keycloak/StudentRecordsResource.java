@@ -444,8 +444,9 @@ public final class StudentRecordsResource {
     public Response approveCorrection(@PathParam("id") String id, String body) {
         return handle(false, caller -> {
             CorrectionDecisionBody decision = decisionBody(body);
-            return json(Response.ok(), CorrectionView.of(store().approveCorrection(caller.context(), id,
-                    decision.note())));
+            CorrectionRequest approved = store().approveCorrection(caller.context(), id, decision.note());
+            store().ownerOf(approved.recordId()).ifPresent(owner -> CorrectionNotices.afterCommit(session, owner, approved));
+            return json(Response.ok(), CorrectionView.of(approved));
         });
     }
 
@@ -455,8 +456,9 @@ public final class StudentRecordsResource {
     public Response rejectCorrection(@PathParam("id") String id, String body) {
         return handle(false, caller -> {
             CorrectionDecisionBody decision = decisionBody(body);
-            return json(Response.ok(), CorrectionView.of(store().rejectCorrection(caller.context(), id,
-                    decision.reason())));
+            CorrectionRequest rejected = store().rejectCorrection(caller.context(), id, decision.reason());
+            store().ownerOf(rejected.recordId()).ifPresent(owner -> CorrectionNotices.afterCommit(session, owner, rejected));
+            return json(Response.ok(), CorrectionView.of(rejected));
         });
     }
 
@@ -488,6 +490,12 @@ public final class StudentRecordsResource {
                 store().misuseReports().ownReports(caller.context()).stream().map(MisuseReportBody::of).toList())));
     }
 
+    /** The centre's handling of misuse reports: {@code /reports}, {@code /reports/{id}/...}. */
+    @Path("reports")
+    public ReportEndpoints reports() {
+        return new ReportEndpoints(this, session);
+    }
+
     /** Who can reach the caller's record: staff roles and units, internal applications, grants. */
     @GET
     @Path("me/grants")
@@ -502,11 +510,11 @@ public final class StudentRecordsResource {
 
     /** What one endpoint does once the caller is known; it may throw whatever {@link Problems} maps. */
     @FunctionalInterface
-    private interface Action {
+    interface Action {
         Response.ResponseBuilder apply(Caller caller) throws Exception;
     }
 
-    private Response handle(boolean selfService, Action action) {
+    Response handle(boolean selfService, Action action) {
         Optional<Caller> caller;
         try {
             caller = new BearerAuthentication(session).authenticate(header(AccessContext.PURPOSE_HEADER), selfService);
@@ -542,7 +550,7 @@ public final class StudentRecordsResource {
         return client != null && ClientTrust.fromAttribute(client.getAttribute(ClientTrust.ATTRIBUTE)) == ClientTrust.EXTERNAL;
     }
 
-    private StudentRecordStore store() {
+    StudentRecordStore store() {
         return session.getProvider(StudentRecordsProvider.class).store(session.getContext().getRealm());
     }
 
@@ -550,14 +558,14 @@ public final class StudentRecordsResource {
         return session.getContext().getRequestHeaders().getHeaderString(name);
     }
 
-    private void requireJson(String expected) {
+    void requireJson(String expected) {
         MediaType type = session.getContext().getRequestHeaders().getMediaType();
         if (type == null || !(type.getType() + "/" + type.getSubtype()).equalsIgnoreCase(expected)) {
             throw new BadRequest(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as " + expected + ".");
         }
     }
 
-    private static String requireBody(String body) {
+    static String requireBody(String body) {
         if (body == null || body.isBlank()) {
             throw new BadRequest("The request needs a JSON body.");
         }
@@ -606,7 +614,7 @@ public final class StudentRecordsResource {
         return json(builder, RecordBody.of(view)).header(HttpHeaders.ETAG, IfMatch.etag(view.version()));
     }
 
-    private static Response.ResponseBuilder json(Response.ResponseBuilder builder, Object body) {
+    static Response.ResponseBuilder json(Response.ResponseBuilder builder, Object body) {
         return builder.type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(JsonBodies.write(body));
     }
 

@@ -141,7 +141,8 @@ public final class StudentRecordStore implements AutoCloseable {
             return thread;
         });
         this.misuseReports = new MongoMisuseReports(this::ownRecord, db.getCollection("misuse_reports"), audit,
-                keys::find, settings.clock());
+                keys::find, this::ownerOf, policy, recorder,
+                settings.clock());
     }
 
     /** Connects with a client of its own, built from the settings; {@link #close()} closes it. */
@@ -765,6 +766,14 @@ public final class StudentRecordStore implements AutoCloseable {
             }
         });
         return owners;
+    }
+
+    /**
+     * The Keycloak user a record is linked to, to tell them about a decision on their request. Decides and returns
+     * nothing about record content, so it is not audited; empty when the record has no owner or is gone.
+     */
+    public Optional<String> ownerOf(String recordId) {
+        return storedHeader(recordId).map(RecordHeader::ownerSubject);
     }
 
     /** The realm's access grants for outside bodies. */

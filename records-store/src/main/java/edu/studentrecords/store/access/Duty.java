@@ -11,7 +11,11 @@ public enum Duty {
     /** Request, approve, revoke and list access grants for outside bodies. */
     MANAGE_GRANTS(StudentScopes.ADMIN, Set.of(RealmRole.ADMIN)),
     /** Read and verify the audit trail (supervision): never record contents. */
-    SUPERVISE(StudentScopes.AUDIT, Set.of(RealmRole.ADMIN, RealmRole.SUPERVISOR));
+    SUPERVISE(StudentScopes.AUDIT, Set.of(RealmRole.ADMIN, RealmRole.SUPERVISOR)),
+    /** Handle students' misuse reports as the centre: read, triage, resolve. */
+    HANDLE_REPORTS(StudentScopes.ADMIN, Set.of(RealmRole.ADMIN)),
+    /** Review students' misuse reports as supervision: read and resolve, never triage. */
+    REVIEW_REPORTS(StudentScopes.AUDIT, Set.of(RealmRole.ADMIN, RealmRole.SUPERVISOR));
 
     private final String scope;
     private final Set<RealmRole> roles;
