@@ -394,7 +394,7 @@ public final class StudentRecordsResource {
             RealmModel realm = session.getContext().getRealm();
             StudentRecordStore store = store();
             SelfCheckReport report = store.selfCheck().run(caller.context(), SelfCheckSettings.of(realm),
-                    RealmSecurityFindings.of(realm, store, caller.context().now()));
+                    RealmSecurityFindings.of(session, realm, store, caller.context().now()));
             return json(Response.ok(), SelfCheckBody.of(report));
         });
     }
@@ -494,6 +494,12 @@ public final class StudentRecordsResource {
     @Path("reports")
     public ReportEndpoints reports() {
         return new ReportEndpoints(this, session);
+    }
+
+    /** The realm's student-records settings: {@code /settings}. */
+    @Path("settings")
+    public SettingsEndpoints settings() {
+        return new SettingsEndpoints(this, session);
     }
 
     /** Who can reach the caller's record: staff roles and units, internal applications, grants. */

@@ -786,6 +786,11 @@ public final class StudentRecordStore implements AutoCloseable {
         return selfCheck;
     }
 
+    /** The centre's duties that touch no record (settings, backups): decided by the one policy and audited once. */
+    public CentreDuties duties() {
+        return new CentreDuties(policy, recorder);
+    }
+
     /** Supervision: the audit trail for supervisors and administrators. */
     public AuditReview auditReview() {
         return review;
