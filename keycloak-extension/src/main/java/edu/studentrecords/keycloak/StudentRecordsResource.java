@@ -502,6 +502,12 @@ public final class StudentRecordsResource {
         return new SettingsEndpoints(this, session);
     }
 
+    /** Backups of the realm's store from the centre: {@code /backups}. */
+    @Path("backups")
+    public BackupEndpoints backups() {
+        return new BackupEndpoints(this, session);
+    }
+
     /** Who can reach the caller's record: staff roles and units, internal applications, grants. */
     @GET
     @Path("me/grants")
