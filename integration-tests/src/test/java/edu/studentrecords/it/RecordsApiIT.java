@@ -644,6 +644,30 @@ class RecordsApiIT {
         m.assertNoneUnexpected();
     }
 
+    @Test
+    void backups() {
+        World w = world;
+        Caller ada = w.admin();
+        List<Caller> refused = List.of(w.aliceAtRecords(), w.staff(), w.library(), w.bureau(), w.supervisor(),
+            w.adminWithoutAdminScope(), w.missingScope(), withPurpose(ada, "marketing"), withPurpose(ada, null));
+        List<Caller> unauthenticated = List.of(w.noToken(), w.otherRealm(), w.noAudience());
+        Matrix m = new Matrix();
+        m.expect(ada, "POST", "/backups", 202);
+        String id = m.last().json().get("id").asText();
+        for (String path : List.of("/backups", "/backups/" + id)) {
+            m.expect(ada, "GET", path, 200);
+            refused.forEach(c -> m.expect(c, "GET", path, 403));
+            unauthenticated.forEach(c -> m.expect(c, "GET", path, 401));
+        }
+        refused.forEach(c -> m.expect(c, "POST", "/backups", 403).expect(c, "POST", "/backups/" + id + "/restore", 403));
+        unauthenticated.forEach(c -> m.expect(c, "POST", "/backups", 401)
+            .expect(c, "POST", "/backups/" + id + "/restore", 401));
+        m.expect(ada, "GET", "/backups/" + UUID.randomUUID(), 404)
+            .expect(ada, "POST", "/backups/" + UUID.randomUUID() + "/restore", 404)
+            .expect(ada, "POST", "/backups/" + id + "/restore", 409);
+        m.assertNoneUnexpected();
+    }
+
     private static Caller withPurpose(Caller caller, String purpose) {
         return new Caller(caller.label() + (purpose == null ? ", no purpose" : ", purpose " + purpose), caller.token(),
             purpose);
