@@ -1,15 +1,21 @@
 package edu.studentrecords.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.oauth.OAuthClient;
 import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
@@ -19,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code POST/GET /me/corrections} with real tokens: a student asks for a correction of her name (201, pending,
  * listed, the record unchanged, nothing in clear at rest); a change of contact or one that would make the record
- * invalid is a 422 naming the field; every call leaves exactly one audit entry.
+ * invalid is a 422 naming the field; every call leaves exactly one audit entry. The student is told of each decision by
+ * email, the outcome without the values.
  */
 @KeycloakIntegrationTest(config = StudentRecordsServer.class)
 class CorrectionsIT {
@@ -29,6 +36,9 @@ class CorrectionsIT {
 
     @InjectOAuthClient
     OAuthClient oauth;
+
+    @InjectMailServer
+    MailServer mail;
 
     private static Campus campus;
     private static String alice;
@@ -132,7 +142,7 @@ class CorrectionsIT {
     }
 
     @Test
-    void theCentreApprovesOneCorrectionWhichChangesTheRecordAndRejectsAnotherWhichDoesNot() {
+    void theCentreApprovesOneCorrectionWhichChangesTheRecordAndRejectsAnotherWhichDoesNot() throws Exception {
         Api.Reply first = campus.api.call("POST", "/me/corrections", bob, null).json("application/json",
             Map.of("changes", Map.of("profile", Map.of("name", "Bob Corrected")), "reason", "Spelling")).send();
         Api.Reply second = campus.api.call("POST", "/me/corrections", bob, null).json("application/json",
@@ -185,6 +195,47 @@ class CorrectionsIT {
         assertThat(seen.get(1).get("status").asText()).isEqualTo("APPROVED");
         assertThat(seen.get(1).at("/outcome/recordVersion").asLong()).isEqualTo(record.json().get("version").asLong());
         assertThat(seen.get(1).get("decidedAt").isNull()).isFalse();
+
+        List<MimeMessage> toBob = awaitMails("bob@people.example.test", 2);
+        assertThat(toBob).extracting(CorrectionsIT::subject).containsExactlyInAnyOrder(
+            "Your correction request was approved", "Your correction request was not approved");
+        for (MimeMessage notice : toBob) {
+            assertThat(MailText.of(notice)).as("the outcome, never the values or the notes").contains("Profile")
+                .doesNotContain("Bob Corrected").doesNotContain(bobStudent.name()).doesNotContain("SUSPENDED")
+                .doesNotContain("Ask the faculty office").doesNotContain("Checked against the certificate");
+        }
+        assertThat(MailText.of(toBob.stream().filter(m -> subject(m).contains("not approved")).findFirst().orElseThrow()))
+            .contains("your record is unchanged");
+    }
+
+    /** Waits until {@code count} emails to {@code address} arrived (or 30 s passed) and returns them. */
+    private List<MimeMessage> awaitMails(String address, int count) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        List<MimeMessage> found;
+        do {
+            found = Arrays.stream(mail.getReceivedMessages()).filter(m -> to(m).contains(address)).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            Thread.sleep(200);
+        } while (System.currentTimeMillis() < deadline);
+        throw new AssertionError(found.size() + " of " + count + " emails to " + address + " arrived");
+    }
+
+    private static List<String> to(MimeMessage message) {
+        try {
+            return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Api.Reply post(Map<String, Object> body) {

@@ -582,6 +582,92 @@ class RecordsApiIT {
         assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
     }
 
+    @Test
+    void misuseReportsAndTheirHandling() {
+        World w = world;
+        Caller ada = w.admin();
+        Caller sue = w.supervisor();
+        List<Caller> notStudents = List.of(w.staff(), w.admin(), w.library(), w.bureau());
+        List<Caller> notTheCentre = List.of(w.aliceAtRecords(), w.staff(), w.library(), w.bureau(),
+            w.adminWithoutAdminScope(), w.missingScope(), withPurpose(ada, "marketing"), withPurpose(ada, null));
+        List<Caller> unauthenticated = List.of(w.noToken(), w.otherRealm(), w.noAudience());
+        Map<String, Object> report = Map.of("message", "Please check who read my record.", "auditEntries", List.of());
+        Map<String, Object> triage = Map.of("severity", "LOW", "assignee", "eli", "linkedEntries", List.of());
+        Map<String, Object> outcome = Map.of("outcome", "Checked; the reads were for teaching.");
+        Matrix m = new Matrix();
+        m.expect(w.aliceSelf(), "POST", "/me/reports", report, 201);
+        String id = m.last().json().get("id").asText();
+        m.expect(w.bobSelf(), "POST", "/me/reports", report, 201)
+            .expect(w.aliceWithoutSelfScope(), "POST", "/me/reports", report, 403);
+        notStudents.forEach(c -> m.expect(c, "POST", "/me/reports", report, 403).expect(c, "GET", "/me/reports", 403));
+        unauthenticated.forEach(c -> m.expect(c, "POST", "/me/reports", report, 401).expect(c, "GET", "/me/reports", 401));
+        m.expect(w.aliceSelf(), "GET", "/me/reports", 200);
+
+        for (String path : List.of("/reports", "/reports?status=OPEN", "/reports/" + id, "/reports/" + id + "/entries")) {
+            m.expect(ada, "GET", path, 200).expect(sue, "GET", path, 200).expect(w.purgeAdmin(), "GET", path, 200);
+            notTheCentre.forEach(c -> m.expect(c, "GET", path, 403));
+            unauthenticated.forEach(c -> m.expect(c, "GET", path, 401));
+        }
+        m.expect(ada, "GET", "/reports/" + UUID.randomUUID(), 404);
+        String triagePath = "/reports/" + id + "/triage";
+        String resolvePath = "/reports/" + id + "/resolve";
+        notTheCentre.forEach(c -> m.expect(c, "POST", triagePath, triage, 403).expect(c, "POST", resolvePath, outcome, 403));
+        unauthenticated.forEach(c -> m.expect(c, "POST", triagePath, triage, 401)
+            .expect(c, "POST", resolvePath, outcome, 401));
+        m.expect(sue, "POST", triagePath, triage, 403)
+            .expect(ada, "POST", "/reports/" + UUID.randomUUID() + "/triage", triage, 404)
+            .expect(ada, "POST", triagePath, Map.of("severity", "LOW", "assignee", "alice"), 422)
+            .expect(ada, "POST", triagePath, triage, 200)
+            .expect(sue, "POST", resolvePath, Map.of("outcome", " "), 422)
+            .expect(sue, "POST", resolvePath, outcome, 200)
+            .expect(ada, "POST", resolvePath, outcome, 409)
+            .expect(ada, "POST", triagePath, triage, 409);
+        m.assertNoneUnexpected();
+    }
+
+    @Test
+    void realmSettings() {
+        World w = world;
+        Caller ada = w.admin();
+        List<Caller> refused = List.of(w.aliceAtRecords(), w.staff(), w.library(), w.bureau(), w.supervisor(),
+            w.adminWithoutAdminScope(), w.missingScope(), withPurpose(ada, "marketing"), withPurpose(ada, null));
+        List<Caller> unauthenticated = List.of(w.noToken(), w.otherRealm(), w.noAudience());
+        Matrix m = new Matrix();
+        m.expect(ada, "GET", "/settings", 200);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> current = Api.JSON.convertValue(m.last().json(), Map.class);
+        refused.forEach(c -> m.expect(c, "GET", "/settings", 403).expect(c, "PUT", "/settings", current, 403));
+        unauthenticated.forEach(c -> m.expect(c, "GET", "/settings", 401).expect(c, "PUT", "/settings", current, 401));
+        Map<String, Object> invalid = new LinkedHashMap<>(current);
+        invalid.put("verificationPeriodDays", 0);
+        m.expect(ada, "PUT", "/settings", invalid, 422).expect(ada, "PUT", "/settings", current, 200);
+        m.assertNoneUnexpected();
+    }
+
+    @Test
+    void backups() {
+        World w = world;
+        Caller ada = w.admin();
+        List<Caller> refused = List.of(w.aliceAtRecords(), w.staff(), w.library(), w.bureau(), w.supervisor(),
+            w.adminWithoutAdminScope(), w.missingScope(), withPurpose(ada, "marketing"), withPurpose(ada, null));
+        List<Caller> unauthenticated = List.of(w.noToken(), w.otherRealm(), w.noAudience());
+        Matrix m = new Matrix();
+        m.expect(ada, "POST", "/backups", 202);
+        String id = m.last().json().get("id").asText();
+        for (String path : List.of("/backups", "/backups/" + id)) {
+            m.expect(ada, "GET", path, 200);
+            refused.forEach(c -> m.expect(c, "GET", path, 403));
+            unauthenticated.forEach(c -> m.expect(c, "GET", path, 401));
+        }
+        refused.forEach(c -> m.expect(c, "POST", "/backups", 403).expect(c, "POST", "/backups/" + id + "/restore", 403));
+        unauthenticated.forEach(c -> m.expect(c, "POST", "/backups", 401)
+            .expect(c, "POST", "/backups/" + id + "/restore", 401));
+        m.expect(ada, "GET", "/backups/" + UUID.randomUUID(), 404)
+            .expect(ada, "POST", "/backups/" + UUID.randomUUID() + "/restore", 404)
+            .expect(ada, "POST", "/backups/" + id + "/restore", 409);
+        m.assertNoneUnexpected();
+    }
+
     private static Caller withPurpose(Caller caller, String purpose) {
         return new Caller(caller.label() + (purpose == null ? ", no purpose" : ", purpose " + purpose), caller.token(),
             purpose);

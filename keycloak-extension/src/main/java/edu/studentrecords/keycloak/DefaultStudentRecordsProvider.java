@@ -30,6 +30,11 @@ final class DefaultStudentRecordsProvider implements StudentRecordsProvider {
         return factory.destroy(realm, ctx, recordId, reason);
     }
 
+    /** The factory that owns the stores, for what the REST layer needs beyond the SPI (backup jobs). */
+    DefaultStudentRecordsProviderFactory factory() {
+        return factory;
+    }
+
     @Override
     public void purgeFromIndex(RealmModel realm, Destruction destruction) {
         factory.purgeFromIndex(realm, destruction);

@@ -42,16 +42,20 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
     private final Map<String, RealmRecords> realms = new ConcurrentHashMap<>();
     private volatile StudentRecordsOptions options;
     private volatile MongoClient client;
+    private volatile java.nio.file.Path backupFolder;
+    private volatile BackupJobs backups;
 
     @Override
     public void init(Config.Scope config) {
         options = StudentRecordsOptions.from(config);
+        backupFolder = BackupFolder.from(config);
         LOG.infof("Student records: %s", options);
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         client = MongoClients.create(StudentRecordStore.clientSettings(options.clientSettings()));
+        backups = new BackupJobs(backupFolder);
         factory.register(new RealmLifecycleListener(this));
         factory.register(new AccountRemovalListener(this));
         factory.register(new SelfCheckSchedule(SELF_CHECK_INTERVAL.toMillis()));
@@ -82,6 +86,32 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
         return realms.computeIfAbsent(realm.getId(), id -> RealmRecords.open(
                 StudentRecordStore.using(settings.settingsFor(id), current),
                 store -> StudentSearchIndex.open(settings.searchSettingsFor(id), store.changes())));
+    }
+
+    /** Starts a backup of the realm's store on this node's backup worker. */
+    BackupJob startBackup(RealmModel realm, java.time.Instant now) {
+        return backups.backup(realm.getId(), options.settingsFor(realm.getId()), client, now);
+    }
+
+    /** Starts restoring a finished backup of the realm into its store, which must be empty. */
+    BackupJob startRestore(RealmModel realm, BackupJob from, java.time.Instant now) {
+        return backups.restore(from, options.settingsFor(realm.getId()), client, now);
+    }
+
+    /** Whether the realm's store database holds no document at all: the only state a restore writes into. */
+    boolean storeIsEmpty(RealmModel realm) {
+        com.mongodb.client.MongoDatabase database = client.getDatabase(options.databaseFor(realm.getId()));
+        for (String name : database.listCollectionNames()) {
+            if (database.getCollection(name).countDocuments() > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The backups and restores started on this node. */
+    BackupJobs backups() {
+        return backups;
     }
 
     /**
@@ -147,6 +177,10 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
             }
         }
         realms.clear();
+        if (backups != null) {
+            backups.close();
+            backups = null;
+        }
         if (client != null) {
             client.close();
             client = null;
@@ -170,6 +204,8 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return StudentRecordsOptions.metadata();
+        List<ProviderConfigProperty> metadata = new java.util.ArrayList<>(StudentRecordsOptions.metadata());
+        metadata.addAll(BackupFolder.metadata());
+        return metadata;
     }
 }

@@ -5,14 +5,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A misuse report as {@code /me/reports} answers: {@code id, status, message, auditEntries, createdAt, outcome}.
+ * A misuse report as {@code /me/reports} answers: {@code id, status, message, auditEntries, createdAt, outcome,
+ * decidedAt}. The centre's triage (severity, assignee, linked entries) is the centre's business and not shown.
  */
 record MisuseReportBody(String id, String status, String message, List<Long> auditEntries, Instant createdAt,
-        String outcome) {
+        String outcome, Instant decidedAt) {
 
     static MisuseReportBody of(MisuseReport report) {
         return new MisuseReportBody(report.id(), report.status().name(), report.message(), report.auditEntries(),
-                report.createdAt(), report.outcome());
+                report.createdAt(), report.outcome(), report.decidedAt());
     }
 
     /** The body of {@code POST /me/reports}. */

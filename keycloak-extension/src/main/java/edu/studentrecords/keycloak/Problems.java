@@ -21,6 +21,8 @@ import edu.studentrecords.store.grants.GrantStateException;
 import edu.studentrecords.store.grants.InvalidGrantException;
 import edu.studentrecords.store.enrolment.TooManyRowsException;
 import edu.studentrecords.store.enrolment.UnreadableFileException;
+import edu.studentrecords.store.reports.ReportNotFoundException;
+import edu.studentrecords.store.reports.ReportResolvedException;
 import edu.studentrecords.store.validation.FieldError;
 import java.util.List;
 import java.util.Locale;
@@ -116,6 +118,12 @@ final class Problems {
         }
         if (failure instanceof CorrectionDecidedException) {
             return Problem.of(ProblemType.CONFLICT, "The correction request was already decided.");
+        }
+        if (failure instanceof ReportNotFoundException) {
+            return Problem.of(ProblemType.NOT_FOUND, "No misuse report has this id.");
+        }
+        if (failure instanceof ReportResolvedException) {
+            return Problem.of(ProblemType.CONFLICT, "The misuse report was already resolved.");
         }
         if (failure instanceof JsonProcessingException json) {
             return Problem.of(ProblemType.MALFORMED_REQUEST, jsonDetail(json));

@@ -8,15 +8,22 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
  * What only Keycloak can tell the self-check: external clients (outside bodies) that hold {@code student.*} scopes
- * but no active grant, so a scope was handed out that nothing legitimate uses.
+ * but no active grant, so a scope was handed out that nothing legitimate uses; and administrators who have not signed
+ * in for the realm's {@code staleAdminDays} ({@link StaleAdmins}).
  */
 final class RealmSecurityFindings {
 
     private RealmSecurityFindings() {
+    }
+
+    /** Every finding only Keycloak can tell: clients without grants, then stale administrators. */
+    static List<Finding> of(KeycloakSession session, RealmModel realm, StudentRecordStore store, Instant now) {
+        return Stream.concat(of(realm, store, now).stream(), StaleAdmins.of(session, realm, now).stream()).toList();
     }
 
     static List<Finding> of(RealmModel realm, StudentRecordStore store, Instant now) {

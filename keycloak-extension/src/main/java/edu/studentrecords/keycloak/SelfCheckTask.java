@@ -38,7 +38,7 @@ final class SelfCheckTask implements ScheduledTask {
     static SelfCheckReport check(KeycloakSession session, RealmModel realm) {
         StudentRecordStore store = session.getProvider(StudentRecordsProvider.class).store(realm);
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
-        return store.selfCheck().runScheduled(now, SelfCheckSettings.of(realm), RealmSecurityFindings.of(realm, store, now));
+        return store.selfCheck().runScheduled(now, SelfCheckSettings.of(realm), RealmSecurityFindings.of(session, realm, store, now));
     }
 
     @Override

@@ -394,7 +394,7 @@ public final class StudentRecordsResource {
             RealmModel realm = session.getContext().getRealm();
             StudentRecordStore store = store();
             SelfCheckReport report = store.selfCheck().run(caller.context(), SelfCheckSettings.of(realm),
-                    RealmSecurityFindings.of(realm, store, caller.context().now()));
+                    RealmSecurityFindings.of(session, realm, store, caller.context().now()));
             return json(Response.ok(), SelfCheckBody.of(report));
         });
     }
@@ -474,8 +474,9 @@ public final class StudentRecordsResource {
     public Response approveCorrection(@PathParam("id") String id, String body) {
         return handle(false, caller -> {
             CorrectionDecisionBody decision = decisionBody(body);
-            return json(Response.ok(), CorrectionView.of(store().approveCorrection(caller.context(), id,
-                    decision.note())));
+            CorrectionRequest approved = store().approveCorrection(caller.context(), id, decision.note());
+            store().ownerOf(approved.recordId()).ifPresent(owner -> CorrectionNotices.afterCommit(session, owner, approved));
+            return json(Response.ok(), CorrectionView.of(approved));
         });
     }
 
@@ -485,8 +486,9 @@ public final class StudentRecordsResource {
     public Response rejectCorrection(@PathParam("id") String id, String body) {
         return handle(false, caller -> {
             CorrectionDecisionBody decision = decisionBody(body);
-            return json(Response.ok(), CorrectionView.of(store().rejectCorrection(caller.context(), id,
-                    decision.reason())));
+            CorrectionRequest rejected = store().rejectCorrection(caller.context(), id, decision.reason());
+            store().ownerOf(rejected.recordId()).ifPresent(owner -> CorrectionNotices.afterCommit(session, owner, rejected));
+            return json(Response.ok(), CorrectionView.of(rejected));
         });
     }
 
@@ -526,6 +528,24 @@ public final class StudentRecordsResource {
     @Path("centre{rest: (/.*)?}")
     public Response centre(@PathParam("rest") String rest) {
         return CentrePages.serve(session, rest);
+    }
+
+    /** The centre's handling of misuse reports: {@code /reports}, {@code /reports/{id}/...}. */
+    @Path("reports")
+    public ReportEndpoints reports() {
+        return new ReportEndpoints(this, session);
+    }
+
+    /** The realm's student-records settings: {@code /settings}. */
+    @Path("settings")
+    public SettingsEndpoints settings() {
+        return new SettingsEndpoints(this, session);
+    }
+
+    /** Backups of the realm's store from the centre: {@code /backups}. */
+    @Path("backups")
+    public BackupEndpoints backups() {
+        return new BackupEndpoints(this, session);
     }
 
     /** Who can reach the caller's record: staff roles and units, internal applications, grants. */
@@ -582,7 +602,7 @@ public final class StudentRecordsResource {
         return client != null && ClientTrust.fromAttribute(client.getAttribute(ClientTrust.ATTRIBUTE)) == ClientTrust.EXTERNAL;
     }
 
-    private StudentRecordStore store() {
+    StudentRecordStore store() {
         return session.getProvider(StudentRecordsProvider.class).store(session.getContext().getRealm());
     }
 
@@ -590,14 +610,14 @@ public final class StudentRecordsResource {
         return session.getContext().getRequestHeaders().getHeaderString(name);
     }
 
-    private void requireJson(String expected) {
+    void requireJson(String expected) {
         MediaType type = session.getContext().getRequestHeaders().getMediaType();
         if (type == null || !(type.getType() + "/" + type.getSubtype()).equalsIgnoreCase(expected)) {
             throw new BadRequest(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as " + expected + ".");
         }
     }
 
-    private static String requireBody(String body) {
+    static String requireBody(String body) {
         if (body == null || body.isBlank()) {
             throw new BadRequest("The request needs a JSON body.");
         }

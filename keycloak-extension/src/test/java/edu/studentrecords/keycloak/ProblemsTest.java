@@ -48,6 +48,12 @@ class ProblemsTest {
     }
 
     @Test
+    void misuseReportStepsMapToNotFoundAndConflict() {
+        assertProblem(new edu.studentrecords.store.reports.ReportNotFoundException(), 404, "not-found");
+        assertProblem(new edu.studentrecords.store.reports.ReportResolvedException(), 409, "conflict");
+    }
+
+    @Test
     void aRefusalCarriesItsReasonCode() {
         Problem problem = Problems.from(new AccessDeniedException(new AccessDecision.Denied(
                 DenialReason.SCOPE_MISSING, AccessDecision.Visibility.FORBIDDEN)));

@@ -147,7 +147,8 @@ public final class StudentRecordStore implements AutoCloseable {
         this.archives = db.getCollection(Retention.ARCHIVES);
         this.retention = new Retention(db, records, codec, keys, recorder, policy, this::eraseByRule);
         this.misuseReports = new MongoMisuseReports(this::ownRecord, db.getCollection("misuse_reports"), audit,
-                keys::find, settings.clock());
+                keys::find, this::ownerOf, policy, recorder,
+                settings.clock());
     }
 
     /** Connects with a client of its own, built from the settings; {@link #close()} closes it. */
@@ -796,6 +797,14 @@ public final class StudentRecordStore implements AutoCloseable {
         return retention.registeredPaperCopies(recordId);
     }
 
+    /**
+     * The Keycloak user a record is linked to, to tell them about a decision on their request. Decides and returns
+     * nothing about record content, so it is not audited; empty when the record has no owner or is gone.
+     */
+    public Optional<String> ownerOf(String recordId) {
+        return storedHeader(recordId).map(RecordHeader::ownerSubject);
+    }
+
     /** The realm's access grants for outside bodies. */
     public AccessGrants grants() {
         return grants;
@@ -804,6 +813,11 @@ public final class StudentRecordStore implements AutoCloseable {
     /** The security self-check (rule 7.3). */
     public SecuritySelfCheck selfCheck() {
         return selfCheck;
+    }
+
+    /** The centre's duties that touch no record (settings, backups): decided by the one policy and audited once. */
+    public CentreDuties duties() {
+        return new CentreDuties(policy, recorder);
     }
 
     /** Supervision: the audit trail for supervisors and administrators. */

@@ -13,7 +13,15 @@ public enum Duty {
     /** Read and verify the audit trail (supervision): never record contents. */
     SUPERVISE(StudentScopes.AUDIT, Set.of(RealmRole.ADMIN, RealmRole.SUPERVISOR)),
     /** Set the retention policy, run retention, place and lift legal holds, keep the register of paper copies. */
-    RETENTION(StudentScopes.ADMIN, Set.of(RealmRole.ADMIN));
+    RETENTION(StudentScopes.ADMIN, Set.of(RealmRole.ADMIN)),
+    /** Handle students' misuse reports as the centre: read, triage, resolve. */
+    HANDLE_REPORTS(StudentScopes.ADMIN, Set.of(RealmRole.ADMIN)),
+    /** Review students' misuse reports as supervision: read and resolve, never triage. */
+    REVIEW_REPORTS(StudentScopes.AUDIT, Set.of(RealmRole.ADMIN, RealmRole.SUPERVISOR)),
+    /** Read and change the realm's student-records settings (purposes, verification period, self-check). */
+    MANAGE_SETTINGS(StudentScopes.ADMIN, Set.of(RealmRole.ADMIN)),
+    /** Take backups of the realm's store and restore them. */
+    MANAGE_BACKUPS(StudentScopes.ADMIN, Set.of(RealmRole.ADMIN));
 
     private final String scope;
     private final Set<RealmRole> roles;

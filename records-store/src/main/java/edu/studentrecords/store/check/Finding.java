@@ -26,6 +26,8 @@ public record Finding(String code, String actor, long count, Instant from, Insta
     public static final String VERIFICATION_OVERDUE = "VERIFICATION_OVERDUE";
     /** An external client holds student scopes but no active grant. */
     public static final String EXTERNAL_CLIENT_WITHOUT_GRANT = "EXTERNAL_CLIENT_WITHOUT_GRANT";
+    /** An administrator who has not signed in for the realm's stale-admin period (the REST contract's code). */
+    public static final String STALE_ADMIN = "STALE_ADMIN";
     /** An administrator account that has not signed in for long. */
     public static final String STALE_ADMIN_ACCOUNT = "STALE_ADMIN_ACCOUNT";
 

@@ -5,19 +5,27 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A student's report that their information was misused, sent to the information management centre.
+ * A student's report that their information was misused, sent to the information management centre, with the
+ * centre's handling of it.
  *
- * @param id           the report id
- * @param recordId     the record of the student who sent it
- * @param status       where it stands
- * @param message      what the student wrote; personal data may be in it, so it is kept encrypted like the record
- * @param auditEntries sequence numbers of the audit entries on the student's own record the report is about
- * @param createdAt    when it was sent
- * @param outcome      how it was dealt with, or null while open
- * @param decidedAt    when it was dealt with, or null while open
+ * @param id            the report id
+ * @param recordId      the record of the student who sent it
+ * @param status        where it stands
+ * @param message       what the student wrote; personal data may be in it, so it is kept encrypted like the record
+ * @param auditEntries  sequence numbers of the audit entries on the student's own record the report is about
+ * @param createdAt     when it was sent
+ * @param outcome       how it was dealt with (kept encrypted like the message), or null until resolved
+ * @param decidedAt     when it was resolved, or null until then
+ * @param severity      the centre's judgement at triage, or null until triaged
+ * @param assignee      the username of who handles it, or null
+ * @param linkedEntries sequence numbers of further entries on the same record the centre linked at triage
+ * @param triagedAt     when it was last triaged, or null
+ * @param triagedBy     the subject (user id) who last triaged it, or null
+ * @param decidedBy     the subject (user id) who resolved it, or null
  */
 public record MisuseReport(String id, String recordId, ReportStatus status, String message, List<Long> auditEntries,
-        Instant createdAt, String outcome, Instant decidedAt) {
+        Instant createdAt, String outcome, Instant decidedAt, Severity severity, String assignee,
+        List<Long> linkedEntries, Instant triagedAt, String triagedBy, String decidedBy) {
 
     public MisuseReport {
         Objects.requireNonNull(id, "id");
@@ -26,11 +34,20 @@ public record MisuseReport(String id, String recordId, ReportStatus status, Stri
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(createdAt, "createdAt");
         auditEntries = List.copyOf(auditEntries);
+        linkedEntries = linkedEntries == null ? List.of() : List.copyOf(linkedEntries);
     }
 
-    /** Never prints the message: it may hold personal data. */
+    /** A report just sent: open, nothing decided. */
+    public static MisuseReport opened(String id, String recordId, String message, List<Long> auditEntries,
+            Instant createdAt) {
+        return new MisuseReport(id, recordId, ReportStatus.OPEN, message, auditEntries, createdAt, null, null, null,
+                null, List.of(), null, null, null);
+    }
+
+    /** Never prints the message or the outcome: they may hold personal data. */
     @Override
     public String toString() {
-        return "MisuseReport[id=" + id + ", status=" + status + ", auditEntries=" + auditEntries + "]";
+        return "MisuseReport[id=" + id + ", status=" + status + ", severity=" + severity + ", auditEntries="
+                + auditEntries + ", linkedEntries=" + linkedEntries + "]";
     }
 }

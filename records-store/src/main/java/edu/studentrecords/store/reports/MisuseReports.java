@@ -4,11 +4,20 @@ import edu.studentrecords.store.AccessDeniedException;
 import edu.studentrecords.store.InvalidRecordException;
 import edu.studentrecords.store.RecordNotFoundException;
 import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.audit.AuditEntry;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * Misuse reports of students about their own records. Every call is decided as self service on the caller's own
- * record and audited once, before anything is written or returned. Thread-safe.
+ * Misuse reports of students about their own records, and their handling by the information management centre.
+ *
+ * <p>A student's call is decided as self service on the caller's own record. A centre call is decided by
+ * {@link edu.studentrecords.store.access.AccessPolicy#checkDuty}: reading and resolving by an administrator with
+ * {@code student.admin} ({@link edu.studentrecords.store.access.Duty#HANDLE_REPORTS}) or a supervisor or administrator
+ * with {@code student.audit} ({@link edu.studentrecords.store.access.Duty#REVIEW_REPORTS}); triage only by the former.
+ * Every call is audited once, before anything is written or returned; a centre call on one report is recorded under
+ * the report's record, so the student's access log shows that the centre handled it. Thread-safe.
  */
 public interface MisuseReports {
 
@@ -16,6 +25,18 @@ public interface MisuseReports {
     String REPORT_MISUSE = "REPORT_MISUSE";
     /** The audit code of a student reading their own misuse reports. */
     String READ_REPORTS = "READ_REPORTS";
+    /** The audit code of the centre listing misuse reports. */
+    String LIST_REPORTS = "LIST_MISUSE_REPORTS";
+    /** The audit code of the centre reading one misuse report. */
+    String READ_REPORT = "READ_MISUSE_REPORT";
+    /** The audit code of the centre reading the audit entries a misuse report names or links. */
+    String READ_REPORT_ENTRIES = "READ_MISUSE_REPORT_ENTRIES";
+    /** The audit code of an administrator triaging a misuse report. */
+    String TRIAGE_REPORT = "TRIAGE_MISUSE_REPORT";
+    /** The audit code of the centre resolving a misuse report. */
+    String RESOLVE_REPORT = "RESOLVE_MISUSE_REPORT";
+    /** The audit reason of a centre call naming a report that does not exist. */
+    String REPORT_NOT_FOUND = "REPORT_NOT_FOUND";
     /** The longest message accepted, in characters. */
     int MAX_MESSAGE = 4000;
     /** The most audit entries one report may name. */
@@ -41,4 +62,59 @@ public interface MisuseReports {
      * @throws AccessDeniedException   when the caller may not use self service
      */
     List<MisuseReport> ownReports(AccessContext ctx);
+
+    /**
+     * The realm's reports for the centre, newest first; reports whose record was destroyed are gone with it.
+     *
+     * @param status only reports in this status, or null for all
+     * @throws AccessDeniedException when the caller may neither handle nor review reports
+     */
+    List<MisuseReport> list(AccessContext ctx, ReportStatus status);
+
+    /**
+     * One report for the centre.
+     *
+     * @throws AccessDeniedException   when the caller may neither handle nor review reports
+     * @throws ReportNotFoundException when there is no such report
+     */
+    MisuseReport get(AccessContext ctx, String reportId);
+
+    /**
+     * The audit entries a report names and the centre linked, in sequence order, as the audit trail holds them (ids
+     * and codes, no record content).
+     *
+     * @throws AccessDeniedException   when the caller may neither handle nor review reports
+     * @throws ReportNotFoundException when there is no such report
+     */
+    List<AuditEntry> entries(AccessContext ctx, String reportId);
+
+    /**
+     * Triages an open or triaged report: severity, assignee and linked entries replace what was there; the status
+     * becomes {@link ReportStatus#TRIAGED}.
+     *
+     * @param assignable whether a username may be assigned (a person of the centre); not null
+     * @throws AccessDeniedException    when the caller is not an administrator with {@code student.admin}
+     * @throws ReportNotFoundException  when there is no such report
+     * @throws InvalidRecordException   when the severity is missing, the assignee unknown, or a linked entry not on
+     *                                  the report's record; nothing changes
+     * @throws ReportResolvedException  when the report is already resolved
+     */
+    MisuseReport triage(AccessContext ctx, String reportId, Triage triage, Predicate<String> assignable);
+
+    /**
+     * Resolves an open or triaged report with an outcome the student reads.
+     *
+     * @param outcome how it was dealt with, not blank, at most {@link #MAX_MESSAGE} characters
+     * @throws AccessDeniedException   when the caller may neither handle nor review reports
+     * @throws ReportNotFoundException when there is no such report
+     * @throws InvalidRecordException  when the outcome is missing or too long; nothing changes
+     * @throws ReportResolvedException when the report is already resolved
+     */
+    MisuseReport resolve(AccessContext ctx, String reportId, String outcome);
+
+    /**
+     * The Keycloak user who owns the report's record, to tell them about its outcome. Decides and returns nothing
+     * about record content, so it is not audited; empty when the record has no owner or is gone.
+     */
+    Optional<String> reporterSubject(MisuseReport report);
 }

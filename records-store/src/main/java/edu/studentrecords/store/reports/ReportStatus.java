@@ -1,9 +1,11 @@
 package edu.studentrecords.store.reports;
 
-/** Where a misuse report stands. */
+/** Where a misuse report stands: {@code OPEN -> TRIAGED -> RESOLVED}, or straight from open to resolved. */
 public enum ReportStatus {
-    /** Sent by the student, not yet dealt with by the information management centre. */
+    /** Sent by the student, not yet looked at by the information management centre. */
     OPEN,
-    /** Dealt with; the outcome says how. */
+    /** An administrator weighed it: severity, who handles it, which audit entries it concerns. */
+    TRIAGED,
+    /** Dealt with; the outcome says how. Final. */
     RESOLVED
 }

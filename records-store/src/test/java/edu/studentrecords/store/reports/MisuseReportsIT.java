@@ -9,6 +9,7 @@ import edu.studentrecords.store.RecordNotFoundException;
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.Decision;
 import edu.studentrecords.store.testing.GeneratedStudents;
@@ -16,17 +17,22 @@ import edu.studentrecords.store.testing.Principals;
 import edu.studentrecords.store.testing.StoreFixture;
 import edu.studentrecords.store.validation.FieldError;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Misuse reports against a real embedded store process: own record only, one audit entry per call, sealed at rest. */
+/**
+ * Misuse reports against a real embedded store process: own record only, one audit entry per call, sealed at rest;
+ * the centre lists, triages (administrators only) and resolves (administrators and supervisors) them.
+ */
 class MisuseReportsIT {
 
     @TempDir
@@ -131,5 +137,160 @@ class MisuseReportsIT {
         assertThat(raw.toJson()).doesNotContain(message).doesNotContain("Marker");
         assertThat(raw.getString("recordId")).isEqualTo(alice.record().id());
         assertThat(Set.copyOf(raw.keySet())).contains("message", "auditEntries", "createdAt", "status");
+    }
+
+    private static final Predicate<String> CENTRE = "eli"::equals;
+
+    /** A supervisor through the campus portal with the given scopes. */
+    private static AccessContext supervisor(Set<String> scopes) {
+        return person("records-supervisor", scopes);
+    }
+
+    /** A person of the given realm role through the campus portal with the given scopes. */
+    private static AccessContext person(String role, Set<String> scopes) {
+        return AccessContext.builder().subject(UUID.randomUUID().toString()).clientId("campus-portal")
+                .clientTrust(ClientTrust.INTERNAL).scopes(scopes).roles(Set.of(role))
+                .purpose("administration").realmPurposes(Principals.REALM_PURPOSES)
+                .clientPurposes(Set.of("administration")).now(Instant.now()).build();
+    }
+
+    private long lastEntryOn(String recordId) {
+        return store.auditTrail().historyOf(recordId, null, null, 0, 1).get(0).sequence();
+    }
+
+    @Test
+    void theCentreTriagesAndResolvesAReportAndTheStudentReadsTheOutcome() {
+        Student alice = enrolled();
+        store.read(admin, alice.record().id());
+        long named = lastEntryOn(alice.record().id());
+        MisuseReport sent = store.misuseReports().report(alice.self(), "Who read my record?", List.of(named));
+        store.read(admin, alice.record().id());
+        long linked = lastEntryOn(alice.record().id());
+        AccessContext sue = supervisor(Set.of("student.audit"));
+
+        long before = auditCount();
+        List<MisuseReport> open = store.misuseReports().list(admin, ReportStatus.OPEN);
+        assertThat(auditCount()).as("one audit entry per call").isEqualTo(before + 1);
+        assertThat(open).extracting(MisuseReport::id).contains(sent.id());
+        assertThat(store.misuseReports().list(sue, null)).extracting(MisuseReport::id).contains(sent.id());
+        assertThat(store.misuseReports().list(admin, ReportStatus.RESOLVED)).extracting(MisuseReport::id)
+                .doesNotContain(sent.id());
+        assertThat(store.misuseReports().get(sue, sent.id())).isEqualTo(sent);
+
+        before = auditCount();
+        MisuseReport triaged = store.misuseReports().triage(admin, sent.id(),
+                new Triage(Severity.HIGH, "eli", List.of(linked)), CENTRE);
+        assertThat(auditCount()).isEqualTo(before + 1);
+        AuditEntry triageEntry = store.auditTrail().historyOf(alice.record().id(), null, null, 0, 1).get(0);
+        assertThat(triageEntry.operation()).as("the student sees the centre handled it").isEqualTo(MisuseReports.TRIAGE_REPORT);
+        assertThat(triageEntry.decision()).isEqualTo(Decision.ALLOW);
+        assertThat(triageEntry.groups()).isEmpty();
+        assertThat(triaged.status()).isEqualTo(ReportStatus.TRIAGED);
+        assertThat(triaged.severity()).isEqualTo(Severity.HIGH);
+        assertThat(triaged.assignee()).isEqualTo("eli");
+        assertThat(triaged.linkedEntries()).containsExactly(linked);
+        assertThat(triaged.triagedBy()).isEqualTo(admin.subject());
+        assertThat(triaged.triagedAt()).isNotNull();
+        assertThat(store.misuseReports().entries(sue, sent.id())).extracting(AuditEntry::sequence)
+                .containsExactly(named, linked);
+
+        before = auditCount();
+        MisuseReport resolved = store.misuseReports().resolve(sue, sent.id(), "  The read was for enrolment; no misuse. ");
+        assertThat(auditCount()).isEqualTo(before + 1);
+        assertThat(resolved.status()).isEqualTo(ReportStatus.RESOLVED);
+        assertThat(resolved.outcome()).isEqualTo("The read was for enrolment; no misuse.");
+        assertThat(resolved.decidedBy()).isEqualTo(sue.subject());
+        assertThat(resolved.decidedAt()).isNotNull();
+        assertThat(resolved.severity()).as("the triage stays").isEqualTo(Severity.HIGH);
+        assertThat(store.misuseReports().ownReports(alice.self())).singleElement().satisfies(own -> {
+            assertThat(own.status()).isEqualTo(ReportStatus.RESOLVED);
+            assertThat(own.outcome()).isEqualTo("The read was for enrolment; no misuse.");
+            assertThat(own.decidedAt()).isEqualTo(resolved.decidedAt());
+        });
+        assertThat(store.misuseReports().reporterSubject(resolved)).contains(alice.self().subject());
+
+        before = auditCount();
+        assertThatThrownBy(() -> store.misuseReports().resolve(admin, sent.id(), "Again."))
+                .isInstanceOf(ReportResolvedException.class);
+        assertThatThrownBy(() -> store.misuseReports().triage(admin, sent.id(), new Triage(Severity.LOW, null, null),
+                CENTRE)).isInstanceOf(ReportResolvedException.class);
+        assertThat(auditCount()).isEqualTo(before + 2);
+        assertThat(store.misuseReports().get(admin, sent.id()).outcome()).isEqualTo("The read was for enrolment; no misuse.");
+    }
+
+    @Test
+    void onlyTheCentreHandlesReportsAndOnlyAdministratorsTriage() {
+        Student alice = enrolled();
+        MisuseReport sent = store.misuseReports().report(alice.self(), "Please look.", List.of());
+        AccessContext staff = Principals.staff(UUID.randomUUID().toString(), Principals.allScopes(), "science");
+        AccessContext sue = supervisor(Set.of("student.audit"));
+        AccessContext sueWithoutScope = supervisor(Set.of("student.profile.read"));
+        AccessContext adminWithoutScopes = person("records-admin", Set.of("student.profile.read"));
+        AccessContext adminOnlyAuditing = person("records-admin", Set.of("student.audit"));
+
+        for (AccessContext refused : List.of(staff, sueWithoutScope, alice.self(), adminWithoutScopes)) {
+            long before = auditCount();
+            assertThatThrownBy(() -> store.misuseReports().list(refused, null)).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> store.misuseReports().get(refused, sent.id())).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> store.misuseReports().entries(refused, sent.id()))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> store.misuseReports().resolve(refused, sent.id(), "x"))
+                    .isInstanceOf(AccessDeniedException.class);
+            assertThat(auditCount()).as("every refusal audited once").isEqualTo(before + 4);
+        }
+        for (AccessContext reviewer : List.of(sue, adminOnlyAuditing)) {
+            long before = auditCount();
+            assertThatThrownBy(() -> store.misuseReports().triage(reviewer, sent.id(),
+                    new Triage(Severity.LOW, null, null), CENTRE)).isInstanceOf(AccessDeniedException.class);
+            assertThat(auditCount()).isEqualTo(before + 1);
+            assertThat(store.misuseReports().get(reviewer, sent.id()).status()).isEqualTo(ReportStatus.OPEN);
+        }
+        assertThat(store.misuseReports().get(admin, sent.id())).isEqualTo(sent);
+    }
+
+    @Test
+    void aTriageNamingAnotherRecordsEntryOrAStrangerChangesNothing() {
+        Student alice = enrolled();
+        Student bob = enrolled();
+        store.read(admin, bob.record().id());
+        long bobsEntry = lastEntryOn(bob.record().id());
+        MisuseReport sent = store.misuseReports().report(alice.self(), "Please look.", List.of());
+
+        long before = auditCount();
+        assertThatThrownBy(() -> store.misuseReports().triage(admin, sent.id(),
+                new Triage(null, "mallory", List.of(bobsEntry, 99_999_999L)), CENTRE))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field)
+                        .containsExactly("severity", "assignee", "linkedEntries[0]", "linkedEntries[1]"));
+        assertThatThrownBy(() -> store.misuseReports().resolve(admin, sent.id(), " "))
+                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("outcome"));
+        assertThat(auditCount()).isEqualTo(before + 2);
+        assertThat(store.misuseReports().get(admin, sent.id())).isEqualTo(sent);
+    }
+
+    @Test
+    void anUnknownReportIsNotFoundAndAuditedOnce() {
+        long before = auditCount();
+        assertThatThrownBy(() -> store.misuseReports().get(admin, UUID.randomUUID().toString()))
+                .isInstanceOf(ReportNotFoundException.class);
+        assertThatThrownBy(() -> store.misuseReports().resolve(admin, UUID.randomUUID().toString(), "x"))
+                .isInstanceOf(ReportNotFoundException.class);
+        assertThat(auditCount()).isEqualTo(before + 2);
+        AuditEntry last = store.auditTrail().range(before + 2, 1).get(0);
+        assertThat(last.decision()).isEqualTo(Decision.DENY);
+        assertThat(last.reason()).isEqualTo(MisuseReports.REPORT_NOT_FOUND);
+    }
+
+    @Test
+    void theOutcomeIsSealedAtRest() {
+        Student alice = enrolled();
+        MisuseReport sent = store.misuseReports().report(alice.self(), "Please look.", List.of());
+        String outcome = "Outcome marker " + UUID.randomUUID();
+        store.misuseReports().resolve(admin, sent.id(), outcome);
+        Document raw = fixture.rawDatabase().getCollection("misuse_reports").find(new Document("_id", sent.id())).first();
+        assertThat(raw).isNotNull();
+        assertThat(raw.toJson()).doesNotContain("Outcome marker");
+        assertThat(raw.getString("status")).isEqualTo("RESOLVED");
     }
 }

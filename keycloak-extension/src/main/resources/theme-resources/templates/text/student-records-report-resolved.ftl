@@ -1,0 +1,4 @@
+<#ftl output_format="plainText">
+${msg("studentRecordsReportResolvedBody", realmName, reportedAt)}
+
+${msg("studentRecordsReportResolvedWhere")}

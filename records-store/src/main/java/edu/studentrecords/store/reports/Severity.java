@@ -1,0 +1,8 @@
+package edu.studentrecords.store.reports;
+
+/** How serious the centre judges a misuse report at triage. */
+public enum Severity {
+    LOW,
+    MEDIUM,
+    HIGH
+}
