@@ -51,7 +51,7 @@ class CentreConsoleIT {
     private static World world;
     private static String setUpFailedIn;
 
-    @InjectRealm
+    @InjectRealm(ref = "centre")
     ManagedRealm realm;
 
     @InjectOAuthClient
