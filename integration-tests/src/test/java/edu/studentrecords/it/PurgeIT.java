@@ -1,9 +1,6 @@
 package edu.studentrecords.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
@@ -47,7 +44,7 @@ class PurgeIT {
     private static final String PROBLEM_TYPES = "https://student-records.example/problems/";
 
     private static World world;
-    private static MongoClient raw;
+    private static RawRealmStore raw;
 
     @InjectRealm(ref = "purge")
     ManagedRealm realm;
@@ -158,7 +155,7 @@ class PurgeIT {
         assertThat(status(api.call("GET", path, w.library(), "library-services"))).as("library-app").isEqualTo(404);
         assertThat(status(api.call("GET", "/me", w.aliceSelf(), null))).as("the student herself").isEqualTo(404);
         assertThat(keyOf(record)).as("the record's data key after the purge").isNull();
-        assertThat(database().getCollection("records").find(Filters.eq("_id", record)).first()).isNull();
+        assertThat(database().collection("records").find(Filters.eq("_id", record)).first()).isNull();
         assertThat(searchHits(PURGED_NAME)).as("the name searched after the purge").isEmpty();
         assertThat(searchHits(student.studentNumber())).as("the number searched after the purge").isEmpty();
         assertThat(IndexTraces.await(realm.getId(), student, List::isEmpty)).as("the purged student's name and number in the index files")
@@ -189,7 +186,7 @@ class PurgeIT {
             .json("application/json", GeneratedStudent.number(42, Campus.HISTORY_CLASS).enrolment(userId)).send();
         assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
         String record = enrolled.json().get("id").asText();
-        assertThat(database().getCollection("records").find(Filters.eq("_id", record)).first().getString("owner"))
+        assertThat(database().collection("records").find(Filters.eq("_id", record)).first().getString("owner"))
             .isEqualTo(userId);
 
         try (Response deleted = realm.admin().users().delete(userId)) {
@@ -206,7 +203,7 @@ class PurgeIT {
         Api.Reply kept = api.call("GET", "/records/" + record, w.eli(), ADMINISTRATION).send();
         assertThat(kept.status()).as("the record stays: %s", kept.body()).isEqualTo(200);
         assertThat(kept.header("ETag")).as("unlinking wrote a new version").isEqualTo("\"2\"");
-        assertThat(database().getCollection("records").find(Filters.eq("_id", record)).first().containsKey("owner"))
+        assertThat(database().collection("records").find(Filters.eq("_id", record)).first().containsKey("owner"))
             .as("the record no longer points at the deleted user").isFalse();
         assertThat(keyOf(record)).isNotNull();
 
@@ -244,7 +241,7 @@ class PurgeIT {
     /** Waits up to ten seconds for the record to lose its owner (the last step after the deletion commits). */
     private void awaitUnlinked(String record) throws InterruptedException {
         for (int attempt = 0; attempt < 50; attempt++) {
-            Document stored = database().getCollection("records").find(Filters.eq("_id", record)).first();
+            Document stored = database().collection("records").find(Filters.eq("_id", record)).first();
             if (stored != null && !stored.containsKey("owner")) {
                 return;
             }
@@ -295,24 +292,25 @@ class PurgeIT {
     }
 
     /** The realm's record store as the raw driver sees it: no keys, no access decision. */
-    private MongoDatabase database() {
-        if (raw == null) {
-            raw = MongoClients.create(SuiteStore.get().connectionString());
+    private RawRealmStore database() {
+        if (raw == null || !raw.realmId().equals(realm.getId())) {
+            closeDriver();
+            raw = new RawRealmStore(realm.getId());
         }
-        return raw.getDatabase("student_records_it_" + realm.getId().replaceAll("[^A-Za-z0-9-]", "_"));
+        return raw;
     }
 
     private Document keyOf(String record) {
-        return database().getCollection("record_keys").find(Filters.eq("_id", record)).first();
+        return database().byId("record_keys", record);
     }
 
     private long auditCount() {
-        return database().getCollection("audit_entries").countDocuments();
+        return database().auditEntries();
     }
 
     /** Every audit entry that names the record, oldest first. */
     private List<Document> auditOf(String record) {
-        return database().getCollection("audit_entries").find(Filters.eq("recordId", record))
+        return database().collection("audit_entries").find(Filters.eq("recordId", record))
             .sort(Sorts.ascending("_id")).into(new ArrayList<>());
     }
 }

@@ -2,7 +2,9 @@ package edu.studentrecords.it;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import org.bson.Document;
 
 /**
@@ -11,12 +13,27 @@ import org.bson.Document;
  */
 final class RawRealmStore implements AutoCloseable {
 
+    private final String realmId;
     private final MongoClient client;
     private final MongoDatabase db;
 
     RawRealmStore(String realmId) {
+        this.realmId = realmId;
         this.client = MongoClients.create(SuiteStore.get().connectionString());
         this.db = client.getDatabase("student_records_it_" + realmId.replaceAll("[^A-Za-z0-9-]", "_"));
+    }
+
+    String realmId() {
+        return realmId;
+    }
+
+    MongoCollection<Document> collection(String name) {
+        return db.getCollection(name);
+    }
+
+    /** The document of {@code collection} with this {@code _id}, or null. */
+    Document byId(String collection, String id) {
+        return db.getCollection(collection).find(Filters.eq("_id", id)).first();
     }
 
     long count(String collection) {

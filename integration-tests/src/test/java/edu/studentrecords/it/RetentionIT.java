@@ -6,9 +6,6 @@ import static edu.studentrecords.it.Campus.STAFF_SCOPES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +43,7 @@ class RetentionIT {
     private static final String GRADUATE_NAME = "欧阳思远";
 
     private static Campus campus;
-    private static MongoClient raw;
+    private static RawRealmStore raw;
 
     @InjectRealm(ref = "retention")
     ManagedRealm realm;
@@ -127,7 +124,7 @@ class RetentionIT {
         assertThat(verified.json().get("sha256").asText()).as(verified.body()).isEqualTo(sha);
         assertThat(verified.json().get("intact").asBoolean()).isTrue();
         assertThat(api.call("GET", path + "/archive", sam, "teaching").send().status()).as("staff").isEqualTo(403);
-        byte[] sealed = database().getCollection("record_archives").find(Filters.eq("_id", record)).first()
+        byte[] sealed = database().collection("record_archives").find(Filters.eq("_id", record)).first()
             .get("sealed", org.bson.types.Binary.class).getData();
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).as("sealed: the name is not in the archive's bytes")
             .doesNotContain(new String(GRADUATE_NAME.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
@@ -162,7 +159,7 @@ class RetentionIT {
             assertThat(api.call("GET", path, later, ADMINISTRATION).send().status()).as("the record").isEqualTo(404);
             assertThat(api.call("GET", path + "/archive", later, ADMINISTRATION).send().status()).isEqualTo(404);
             assertThat(keyOf(record)).as("the data key").isNull();
-            assertThat(database().getCollection("record_archives").find(Filters.eq("_id", record)).first()).isNull();
+            assertThat(database().collection("record_archives").find(Filters.eq("_id", record)).first()).isNull();
             assertThat(searchHits(later, GRADUATE_NAME)).isEmpty();
             assertThat(searchHits(later, student.studentNumber())).isEmpty();
             assertThat(IndexTraces.await(realm.getId(), student, List::isEmpty)).as("traces in the index files").isEmpty();
@@ -281,18 +278,20 @@ class RetentionIT {
         return found.json().get("hits").findValuesAsText("id");
     }
 
-    private MongoDatabase database() {
-        if (raw == null) {
-            raw = MongoClients.create(SuiteStore.get().connectionString());
+    /** The realm's record store as the raw driver sees it: no keys, no access decision. */
+    private RawRealmStore database() {
+        if (raw == null || !raw.realmId().equals(realm.getId())) {
+            closeDriver();
+            raw = new RawRealmStore(realm.getId());
         }
-        return raw.getDatabase("student_records_it_" + realm.getId().replaceAll("[^A-Za-z0-9-]", "_"));
+        return raw;
     }
 
     private Document keyOf(String record) {
-        return database().getCollection("record_keys").find(Filters.eq("_id", record)).first();
+        return database().byId("record_keys", record);
     }
 
     private long auditCount() {
-        return database().getCollection("audit_entries").countDocuments();
+        return database().auditEntries();
     }
 }
