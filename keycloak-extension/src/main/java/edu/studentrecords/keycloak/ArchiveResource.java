@@ -17,7 +17,7 @@ public final class ArchiveResource {
 
     ArchiveResource(KeycloakSession session, StudentRecordsResource api, String recordId) {
         this.session = session;
-        this.calls = new RetentionCalls(session, api);
+        this.calls = new RetentionCalls(api);
         this.recordId = recordId;
     }
 

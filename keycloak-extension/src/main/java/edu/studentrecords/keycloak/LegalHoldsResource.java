@@ -26,7 +26,7 @@ public final class LegalHoldsResource {
     /** @param recordId the record of {@code /records/{id}/legal-holds}, or null for {@code /legal-holds} */
     LegalHoldsResource(KeycloakSession session, StudentRecordsResource api, String recordId) {
         this.session = session;
-        this.calls = new RetentionCalls(session, api);
+        this.calls = new RetentionCalls(api);
         this.recordId = recordId;
     }
 

@@ -24,7 +24,7 @@ public final class PaperCopiesResource {
 
     PaperCopiesResource(KeycloakSession session, StudentRecordsResource api, String recordId) {
         this.session = session;
-        this.calls = new RetentionCalls(session, api);
+        this.calls = new RetentionCalls(api);
         this.recordId = recordId;
     }
 

@@ -23,6 +23,9 @@ import edu.studentrecords.store.enrolment.TooManyRowsException;
 import edu.studentrecords.store.enrolment.UnreadableFileException;
 import edu.studentrecords.store.reports.ReportNotFoundException;
 import edu.studentrecords.store.reports.ReportResolvedException;
+import edu.studentrecords.store.retention.ArchiveNotFoundException;
+import edu.studentrecords.store.retention.LegalHoldLiftedException;
+import edu.studentrecords.store.retention.LegalHoldNotFoundException;
 import edu.studentrecords.store.validation.FieldError;
 import java.util.List;
 import java.util.Locale;
@@ -124,6 +127,15 @@ final class Problems {
         }
         if (failure instanceof ReportResolvedException) {
             return Problem.of(ProblemType.CONFLICT, "The misuse report was already resolved.");
+        }
+        if (failure instanceof LegalHoldNotFoundException) {
+            return Problem.of(ProblemType.NOT_FOUND, "No legal hold has this id.");
+        }
+        if (failure instanceof LegalHoldLiftedException) {
+            return Problem.of(ProblemType.CONFLICT, "The legal hold was lifted already.");
+        }
+        if (failure instanceof ArchiveNotFoundException) {
+            return Problem.of(ProblemType.NOT_FOUND, "The record has no archive.");
         }
         if (failure instanceof JsonProcessingException json) {
             return Problem.of(ProblemType.MALFORMED_REQUEST, jsonDetail(json));

@@ -24,7 +24,7 @@ public final class RetentionResource {
 
     RetentionResource(KeycloakSession session, StudentRecordsResource api) {
         this.session = session;
-        this.calls = new RetentionCalls(session, api);
+        this.calls = new RetentionCalls(api);
     }
 
     @GET
