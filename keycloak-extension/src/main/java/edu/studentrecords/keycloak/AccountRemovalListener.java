@@ -1,6 +1,8 @@
 package edu.studentrecords.keycloak;
 
 import edu.studentrecords.store.PurgeRequests;
+import edu.studentrecords.store.StudentRecordStore;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.RealmModel;
@@ -18,14 +20,15 @@ import org.keycloak.provider.ProviderEventListener;
  * <p>This happens only once Keycloak's transaction has committed: a deletion that rolls back must leave the record
  * linked. The store step runs after completion, so a failure there cannot undo the deletion either; it is logged.
  */
-final class AccountRemovalListener implements ProviderEventListener {
+public final class AccountRemovalListener implements ProviderEventListener {
 
     private static final Logger LOG = Logger.getLogger(AccountRemovalListener.class);
 
-    private final DefaultStudentRecordsProviderFactory owner;
+    private final Function<RealmModel, StudentRecordStore> stores;
 
-    AccountRemovalListener(DefaultStudentRecordsProviderFactory owner) {
-        this.owner = owner;
+    /** @param stores the store of a realm */
+    public AccountRemovalListener(Function<RealmModel, StudentRecordStore> stores) {
+        this.stores = stores;
     }
 
     @Override
@@ -55,7 +58,7 @@ final class AccountRemovalListener implements ProviderEventListener {
 
     private void unlink(RealmModel realm, String userId) {
         try {
-            owner.store(realm).purgeRequests().accountRemoved(userId).ifPresent(request ->
+            stores.apply(realm).purgeRequests().accountRemoved(userId).ifPresent(request ->
                     LOG.infof("Keycloak user %s was removed: record %s unlinked, purge request %s awaits the centre",
                             userId, request.recordId(), request.id()));
         } catch (RuntimeException e) {

@@ -2,6 +2,9 @@ package edu.studentrecords.keycloak;
 
 import static edu.studentrecords.keycloak.StudentRecordsResource.json;
 
+import edu.studentrecords.keycloak.spi.DefaultStudentRecordsProvider;
+import edu.studentrecords.keycloak.spi.DefaultStudentRecordsProviderFactory;
+import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.access.Duty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;

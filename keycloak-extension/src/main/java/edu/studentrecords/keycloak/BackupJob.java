@@ -12,11 +12,11 @@ import java.util.Map;
  * {@code id, kind, status, startedAt, finishedAt, progress{collection, done, total}, manifest, file}. Updated by the
  * worker thread, read by requests: every field is volatile and written before the status that publishes it.
  */
-final class BackupJob implements ProgressListener {
+public final class BackupJob implements ProgressListener {
 
-    enum Kind { BACKUP, RESTORE }
+    public enum Kind { BACKUP, RESTORE }
 
-    enum Status { RUNNING, DONE, FAILED }
+    public enum Status { RUNNING, DONE, FAILED }
 
     private final String id;
     private final String realmId;
@@ -64,11 +64,11 @@ final class BackupJob implements ProgressListener {
         return file;
     }
 
-    Kind kind() {
+    public Kind kind() {
         return kind;
     }
 
-    Status status() {
+    public Status status() {
         return status;
     }
 
@@ -77,7 +77,7 @@ final class BackupJob implements ProgressListener {
     }
 
     /** The JSON body: counts and checksums only, nothing of a record. */
-    Map<String, Object> body() {
+    public Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", id);
         body.put("kind", kind.name());

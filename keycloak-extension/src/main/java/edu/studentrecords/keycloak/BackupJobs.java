@@ -1,6 +1,7 @@
 package edu.studentrecords.keycloak;
 
 import com.mongodb.client.MongoClient;
+import edu.studentrecords.keycloak.spi.DefaultStudentRecordsProviderFactory;
 import edu.studentrecords.store.StoreSettings;
 import edu.studentrecords.store.backup.BackupManifest;
 import edu.studentrecords.store.backup.StoreBackup;
@@ -29,7 +30,7 @@ import org.jboss.logging.Logger;
  * <p>Node-local: the list of jobs lives in this node's memory (a restart forgets it; the files stay), and a job is
  * polled on the node that runs it. Logs ids and failure types only.
  */
-final class BackupJobs implements AutoCloseable {
+public final class BackupJobs implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(BackupJobs.class);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
@@ -43,12 +44,12 @@ final class BackupJobs implements AutoCloseable {
     });
     private final Map<String, BackupJob> jobs = new ConcurrentHashMap<>();
 
-    BackupJobs(Path folder) {
+    public BackupJobs(Path folder) {
         this.folder = folder;
     }
 
     /** Starts a backup of the realm's store into a new file; answers at once with the running job. */
-    BackupJob backup(String realmId, StoreSettings settings, MongoClient client, Instant now) {
+    public BackupJob backup(String realmId, StoreSettings settings, MongoClient client, Instant now) {
         String id = UUID.randomUUID().toString();
         String file = "backup-" + FILE_TIME.format(now) + "-" + id.substring(0, 8) + ".srbak";
         BackupJob job = new BackupJob(id, realmId, BackupJob.Kind.BACKUP, file, now);
@@ -67,7 +68,7 @@ final class BackupJobs implements AutoCloseable {
     }
 
     /** Starts restoring a finished backup's file into the realm's store (which must be empty). */
-    BackupJob restore(BackupJob from, StoreSettings settings, MongoClient client, Instant now) {
+    public BackupJob restore(BackupJob from, StoreSettings settings, MongoClient client, Instant now) {
         String id = UUID.randomUUID().toString();
         BackupJob job = new BackupJob(id, from.realmId(), BackupJob.Kind.RESTORE, from.file(), now);
         jobs.put(id, job);
@@ -84,13 +85,13 @@ final class BackupJobs implements AutoCloseable {
     }
 
     /** The realm's jobs on this node, newest first. */
-    List<BackupJob> of(String realmId) {
+    public List<BackupJob> of(String realmId) {
         return jobs.values().stream().filter(job -> job.realmId().equals(realmId))
                 .sorted(Comparator.comparing(BackupJob::startedAt).reversed().thenComparing(BackupJob::id)).toList();
     }
 
     /** One job of the realm. */
-    Optional<BackupJob> get(String realmId, String id) {
+    public Optional<BackupJob> get(String realmId, String id) {
         return Optional.ofNullable(id == null ? null : jobs.get(id)).filter(job -> job.realmId().equals(realmId));
     }
 

@@ -1,9 +1,9 @@
 package edu.studentrecords.keycloak;
 
-import edu.studentrecords.store.grants.GrantRequest;
-import edu.studentrecords.store.grants.StoredGrant;
 import edu.studentrecords.store.access.Grant;
 import edu.studentrecords.store.access.UnitPath;
+import edu.studentrecords.store.grants.GrantRequest;
+import edu.studentrecords.store.grants.StoredGrant;
 import edu.studentrecords.store.model.FieldGroup;
 import java.time.Instant;
 import java.util.Base64;

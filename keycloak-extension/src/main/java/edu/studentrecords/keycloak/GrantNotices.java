@@ -1,5 +1,6 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.access.Grant;
 import edu.studentrecords.store.model.FieldGroup;
 import java.util.LinkedHashMap;

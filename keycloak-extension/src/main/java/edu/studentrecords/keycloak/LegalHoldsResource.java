@@ -1,10 +1,11 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.retention.LegalHold;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

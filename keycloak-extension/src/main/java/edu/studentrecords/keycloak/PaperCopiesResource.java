@@ -1,13 +1,14 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.InvalidRecordException;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.retention.PaperCopy;
 import edu.studentrecords.store.validation.FieldError;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;

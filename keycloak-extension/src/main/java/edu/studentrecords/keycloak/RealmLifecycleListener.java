@@ -1,5 +1,6 @@
 package edu.studentrecords.keycloak;
 
+import java.util.function.Consumer;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
@@ -10,12 +11,13 @@ import org.keycloak.provider.ProviderEventListener;
  * Bootstraps every realm (new ones when they are created, existing ones once the server has started) and closes
  * the store of a realm that is removed.
  */
-final class RealmLifecycleListener implements ProviderEventListener {
+public final class RealmLifecycleListener implements ProviderEventListener {
 
-    private final DefaultStudentRecordsProviderFactory owner;
+    private final Consumer<String> forgetRealm;
 
-    RealmLifecycleListener(DefaultStudentRecordsProviderFactory owner) {
-        this.owner = owner;
+    /** @param forgetRealm closes what the node keeps open for a realm, by its id */
+    public RealmLifecycleListener(Consumer<String> forgetRealm) {
+        this.forgetRealm = forgetRealm;
     }
 
     @Override
@@ -28,7 +30,7 @@ final class RealmLifecycleListener implements ProviderEventListener {
                     .toList()
                     .forEach(realm -> new RealmBootstrap(realm).apply()));
         } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
-            owner.forget(removed.getRealm().getId());
+            forgetRealm.accept(removed.getRealm().getId());
         }
     }
 }

@@ -14,7 +14,7 @@ import org.keycloak.timer.TimerProvider;
  * cluster-aware runner lets one node at a time in, and the store's last-run marker lets one run a day through, so a
  * restart or a second node neither skips nor repeats a day.
  */
-final class RetentionSchedule implements ProviderEventListener {
+public final class RetentionSchedule implements ProviderEventListener {
 
     /** How often the timer looks whether the day's run is due. */
     static final Duration TIMER = Duration.ofHours(1);

@@ -1,5 +1,6 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.retention.RetentionRun;
 import java.time.Duration;
 import java.time.Instant;

@@ -9,11 +9,11 @@ import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
 import org.keycloak.timer.TimerProvider;
 
 /** Schedules the security self-check once the server has started, every {@code self-check-interval-hours}. */
-final class SelfCheckSchedule implements ProviderEventListener {
+public final class SelfCheckSchedule implements ProviderEventListener {
 
     private final long intervalMillis;
 
-    SelfCheckSchedule(long intervalMillis) {
+    public SelfCheckSchedule(long intervalMillis) {
         this.intervalMillis = intervalMillis;
     }
 

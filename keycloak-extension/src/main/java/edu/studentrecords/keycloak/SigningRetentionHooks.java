@@ -1,5 +1,6 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.DestructionCertificate;
 import edu.studentrecords.store.retention.Retention;

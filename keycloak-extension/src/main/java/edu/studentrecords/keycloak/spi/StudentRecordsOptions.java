@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.spi;
 
 import com.mongodb.ConnectionString;
 import edu.studentrecords.search.SearchSettings;
@@ -53,7 +53,7 @@ public record StudentRecordsOptions(
     /** The system property in which Keycloak's start script names its home folder. */
     static final String KEYCLOAK_HOME_PROPERTY = "kc.home.dir";
     /** The deepest hit a page of search results may reach ({@code (page + 1) * size}). */
-    static final int MAX_SEARCH_WINDOW = 1000;
+    public static final int MAX_SEARCH_WINDOW = 1000;
 
     /** Validates the values; a bad value stops the server at start rather than at the first request. */
     public StudentRecordsOptions {

@@ -1,7 +1,13 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.spi;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import edu.studentrecords.keycloak.AccountRemovalListener;
+import edu.studentrecords.keycloak.BackupJob;
+import edu.studentrecords.keycloak.BackupJobs;
+import edu.studentrecords.keycloak.RealmLifecycleListener;
+import edu.studentrecords.keycloak.RetentionSchedule;
+import edu.studentrecords.keycloak.SelfCheckSchedule;
 import edu.studentrecords.search.SearchIndexException;
 import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;
@@ -56,8 +62,8 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
     public void postInit(KeycloakSessionFactory factory) {
         client = MongoClients.create(StudentRecordStore.clientSettings(options.clientSettings()));
         backups = new BackupJobs(backupFolder);
-        factory.register(new RealmLifecycleListener(this));
-        factory.register(new AccountRemovalListener(this));
+        factory.register(new RealmLifecycleListener(this::forget));
+        factory.register(new AccountRemovalListener(this::store));
         factory.register(new SelfCheckSchedule(SELF_CHECK_INTERVAL.toMillis()));
         factory.register(new RetentionSchedule());
     }
@@ -89,17 +95,17 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
     }
 
     /** Starts a backup of the realm's store on this node's backup worker. */
-    BackupJob startBackup(RealmModel realm, java.time.Instant now) {
+    public BackupJob startBackup(RealmModel realm, java.time.Instant now) {
         return backups.backup(realm.getId(), options.settingsFor(realm.getId()), client, now);
     }
 
     /** Starts restoring a finished backup of the realm into its store, which must be empty. */
-    BackupJob startRestore(RealmModel realm, BackupJob from, java.time.Instant now) {
+    public BackupJob startRestore(RealmModel realm, BackupJob from, java.time.Instant now) {
         return backups.restore(from, options.settingsFor(realm.getId()), client, now);
     }
 
     /** Whether the realm's store database holds no document at all: the only state a restore writes into. */
-    boolean storeIsEmpty(RealmModel realm) {
+    public boolean storeIsEmpty(RealmModel realm) {
         com.mongodb.client.MongoDatabase database = client.getDatabase(options.databaseFor(realm.getId()));
         for (String name : database.listCollectionNames()) {
             if (database.getCollection(name).countDocuments() > 0) {
@@ -110,7 +116,7 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
     }
 
     /** The backups and restores started on this node. */
-    BackupJobs backups() {
+    public BackupJobs backups() {
         return backups;
     }
 

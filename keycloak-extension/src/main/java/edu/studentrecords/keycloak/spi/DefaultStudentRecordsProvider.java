@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.spi;
 
 import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;
@@ -7,7 +7,7 @@ import edu.studentrecords.store.access.AccessContext;
 import org.keycloak.models.RealmModel;
 
 /** Borrows the stores of {@link DefaultStudentRecordsProviderFactory}; owns nothing. */
-final class DefaultStudentRecordsProvider implements StudentRecordsProvider {
+public final class DefaultStudentRecordsProvider implements StudentRecordsProvider {
 
     private final DefaultStudentRecordsProviderFactory factory;
 
@@ -31,7 +31,7 @@ final class DefaultStudentRecordsProvider implements StudentRecordsProvider {
     }
 
     /** The factory that owns the stores, for what the REST layer needs beyond the SPI (backup jobs). */
-    DefaultStudentRecordsProviderFactory factory() {
+    public DefaultStudentRecordsProviderFactory factory() {
         return factory;
     }
 

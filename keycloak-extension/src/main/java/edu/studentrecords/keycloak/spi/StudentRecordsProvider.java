@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.spi;
 
 import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;

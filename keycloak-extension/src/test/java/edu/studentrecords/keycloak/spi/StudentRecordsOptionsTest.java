@@ -1,10 +1,10 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import edu.studentrecords.store.StoreSettings;
 import com.mongodb.WriteConcern;
+import edu.studentrecords.store.StoreSettings;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.spi;
 
 import java.nio.file.Path;
 import java.util.List;
