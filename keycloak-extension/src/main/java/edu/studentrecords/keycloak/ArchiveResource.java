@@ -1,5 +1,6 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.keycloak.auth.CorsPolicy;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.StudentRecordStore;
 import jakarta.ws.rs.GET;

@@ -22,15 +22,15 @@ import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
  * client with {@code student.self}. Idempotent: it only adds what is missing and never overwrites what an
  * administrator changed.
  */
-final class RealmBootstrap {
+public final class RealmBootstrap {
 
     /** The audience every student-records scope adds, and the only one the API accepts. */
-    static final String AUDIENCE = "student-records";
-    static final String PURPOSES_ATTRIBUTE = "student-records.purposes";
-    static final String DEFAULT_PURPOSES = "teaching,student-services,administration,library-services,statistics";
-    static final String VERIFICATION_PERIOD_ATTRIBUTE = "student-records.verification-period-days";
-    static final String DEFAULT_VERIFICATION_PERIOD = "180";
-    static final String ACCOUNT_CONSOLE = "account-console";
+    public static final String AUDIENCE = "student-records";
+    public static final String PURPOSES_ATTRIBUTE = "student-records.purposes";
+    public static final String DEFAULT_PURPOSES = "teaching,student-services,administration,library-services,statistics";
+    public static final String VERIFICATION_PERIOD_ATTRIBUTE = "student-records.verification-period-days";
+    public static final String DEFAULT_VERIFICATION_PERIOD = "180";
+    public static final String ACCOUNT_CONSOLE = "account-console";
     static final String AUDIENCE_MAPPER_NAME = "student-records audience";
     static final String CLAIMS_MAPPER_NAME = "student number and enrolment status";
 

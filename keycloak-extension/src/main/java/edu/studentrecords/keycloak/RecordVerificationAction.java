@@ -1,5 +1,6 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.keycloak.auth.SignedInStudent;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.AccessDeniedException;
 import edu.studentrecords.store.RecordNotFoundException;

@@ -3,6 +3,7 @@ package edu.studentrecords.keycloak;
 import static edu.studentrecords.keycloak.StudentRecordsResource.json;
 import static edu.studentrecords.keycloak.StudentRecordsResource.requireBody;
 
+import edu.studentrecords.keycloak.auth.CorsPolicy;
 import edu.studentrecords.store.access.Duty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;

@@ -1,5 +1,9 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.keycloak.auth.BearerAuthentication;
+import edu.studentrecords.keycloak.auth.Caller;
+import edu.studentrecords.keycloak.auth.CorsPolicy;
+import edu.studentrecords.keycloak.auth.RecordReach;
 import edu.studentrecords.keycloak.spi.StudentRecordsOptions;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.search.SearchHit;

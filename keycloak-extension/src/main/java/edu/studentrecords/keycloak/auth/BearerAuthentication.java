@@ -1,5 +1,6 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.auth;
 
+import edu.studentrecords.keycloak.RealmBootstrap;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
@@ -24,11 +25,11 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
  * Authenticates the bearer token of a request (signature, issuer, expiry, type, audience {@code student-records},
  * revocation, user session) and builds the caller's {@link AccessContext}.
  */
-final class BearerAuthentication {
+public final class BearerAuthentication {
 
     private final KeycloakSession session;
 
-    BearerAuthentication(KeycloakSession session) {
+    public BearerAuthentication(KeycloakSession session) {
         this.session = session;
     }
 
@@ -38,7 +39,7 @@ final class BearerAuthentication {
      * @param purpose     the {@code Data-Purpose} header, or null
      * @param selfService whether the request came through {@code /me}
      */
-    Optional<Caller> authenticate(String purpose, boolean selfService) {
+    public Optional<Caller> authenticate(String purpose, boolean selfService) {
         AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session)
                 .setAudience(RealmBootstrap.AUDIENCE)
                 .authenticate();

@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.auth;
 
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
@@ -9,7 +9,7 @@ import org.keycloak.services.cors.Cors;
  * CORS for the API, through Keycloak's {@link Cors}: an actual response allows the origins of the token's client
  * (none without a token); a preflight allows any origin to ask, since the token decides afterwards.
  */
-final class CorsPolicy {
+public final class CorsPolicy {
 
     /** Every method of the API, listed in preflights (Keycloak's default is only GET, HEAD, OPTIONS). */
     static final String[] METHODS = {"GET", "POST", "PATCH", "DELETE", "OPTIONS"};
@@ -27,13 +27,13 @@ final class CorsPolicy {
      * @throws jakarta.ws.rs.ForbiddenException when the request's Origin is not one of the token client's web
      *     origins; checked before the request is served, so a refused origin never causes a change
      */
-    static Cors actualFor(AccessToken token) {
+    public static Cors actualFor(AccessToken token) {
         Cors cors = Cors.builder().auth().allowedMethods(METHODS).exposedHeaders(EXPOSED_HEADERS);
         return token == null ? cors : cors.checkAllowedOrigins(token);
     }
 
     /** Answers a preflight. */
-    static Response preflight(KeycloakSession session) {
+    public static Response preflight(KeycloakSession session) {
         Response response = Cors.builder().auth().preflight().allowedMethods(METHODS).add(Response.ok());
         // Keycloak's Cors allows only its fixed header list (plus Authorization): the API also needs If-Match and
         // Data-Purpose. A preflight with an Origin always gets Access-Control-Allow-Origin, so the list goes with it.

@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.auth;
 
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
@@ -25,16 +25,16 @@ import org.keycloak.models.utils.RoleUtils;
  * @param user   the signed-in user
  * @param client the client the student signs in to, or the token is issued to
  */
-record SignedInStudent(RealmModel realm, UserModel user, ClientModel client) {
+public record SignedInStudent(RealmModel realm, UserModel user, ClientModel client) {
 
     /** Whether the user holds the realm role {@code student} (directly, through a group or a composite). */
-    boolean isStudent() {
+    public boolean isStudent() {
         RoleModel student = realm.getRole(RealmRole.STUDENT.roleName());
         return student != null && user.getServiceAccountClientLink() == null && user.hasRole(student);
     }
 
     /** The self-service access context, at Keycloak's time (which tests can shift). */
-    AccessContext context() {
+    public AccessContext context() {
         Set<String> roles = RoleUtils.getDeepUserRoleMappings(user).stream()
                 .filter(role -> !role.isClientRole())
                 .map(RoleModel::getName)
@@ -51,7 +51,7 @@ record SignedInStudent(RealmModel realm, UserModel user, ClientModel client) {
     }
 
     /** Keycloak's notion of now: the system clock plus the offset tests may set. */
-    static Instant now() {
+    public static Instant now() {
         return Instant.ofEpochMilli(Time.currentTimeMillis());
     }
 }

@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.auth;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.auth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import edu.studentrecords.keycloak.RealmBootstrap;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.Grant;
@@ -29,38 +30,38 @@ import org.keycloak.models.RoleModel;
  * name, and the active access grants to outside bodies that cover it. Roles and units only: no staff member is
  * named.
  */
-final class RecordReach {
+public final class RecordReach {
 
     private static final String ALL_UNITS = "*";
 
     private final KeycloakSession session;
     private final RealmModel realm;
 
-    RecordReach(KeycloakSession session, RealmModel realm) {
+    public RecordReach(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
     }
 
     /** The answer of {@code GET /me/grants}. */
-    record Body(List<Staff> staff, List<Application> applications, List<GrantItem> grants) {
+    public record Body(List<Staff> staff, List<Application> applications, List<GrantItem> grants) {
     }
 
     /** An active grant covering the record: which outside body, for what, under which agreement, until when. */
-    record GrantItem(String id, String clientId, String name, String purpose, List<String> groups,
+    public record GrantItem(String id, String clientId, String name, String purpose, List<String> groups,
             String agreementReference, Instant expiresAt) {
     }
 
     /** A role and the units whose holders of it reach the record ({@code *}: all). */
-    record Staff(String role, List<String> units) {
+    public record Staff(String role, List<String> units) {
     }
 
     /** An internal client; {@code units} is null for a client that acts only for signed-in people. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Application(String clientId, String name, List<String> purposes, List<String> groups, List<String> units) {
+    public record Application(String clientId, String name, List<String> purposes, List<String> groups, List<String> units) {
     }
 
     /** Who reaches a record of {@code unit}, among them the outside bodies under {@code covering} grants. */
-    Body of(String unit, List<StoredGrant> covering, Instant now) {
+    public Body of(String unit, List<StoredGrant> covering, Instant now) {
         UnitPath target = UnitPath.parse(unit);
         List<Staff> staff = new ArrayList<>();
         if (realm.getRole(RealmRole.ADMIN.roleName()) != null) {

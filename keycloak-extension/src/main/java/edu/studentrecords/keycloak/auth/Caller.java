@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.auth;
 
 import edu.studentrecords.store.access.AccessContext;
 import org.keycloak.representations.AccessToken;
@@ -9,5 +9,5 @@ import org.keycloak.representations.AccessToken;
  * @param token   the verified access token (for CORS: its allowed origins)
  * @param context the access context the store decides on
  */
-record Caller(AccessToken token, AccessContext context) {
+public record Caller(AccessToken token, AccessContext context) {
 }
