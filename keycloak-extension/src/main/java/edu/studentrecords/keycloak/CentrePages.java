@@ -27,15 +27,15 @@ import org.keycloak.models.RealmModel;
  * under a Content-Security-Policy that allows scripts, styles and connections to this server only. Assets are
  * looked up by a plain file name in one folder, so no request can name another resource of the class path.
  */
-final class CentrePages {
+public final class CentrePages {
 
     /** The public PKCE client the centre signs in with. */
-    static final String CLIENT_ID = "student-records-centre";
+    public static final String CLIENT_ID = "student-records-centre";
     /** The scopes the centre asks for (optional scopes of its client); a user gets what their roles allow. */
     static final String SCOPE = "openid student.admin student.audit student.purge student.profile.read "
             + "student.profile.write student.identity.read student.identity.write";
     /** The path of the centre below {@code /realms/{realm}/student-records/}. */
-    static final String PATH = "centre";
+    public static final String PATH = "centre";
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "

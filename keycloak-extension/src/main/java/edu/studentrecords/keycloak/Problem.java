@@ -15,7 +15,7 @@ import java.util.List;
  * @param errors the field errors of a validation problem, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record Problem(String type, String title, int status, String detail, String reason, List<Error> errors) {
+public record Problem(String type, String title, int status, String detail, String reason, List<Error> errors) {
 
     /** The media type of problem documents. */
     static final String MEDIA_TYPE = "application/problem+json";
@@ -27,10 +27,10 @@ record Problem(String type, String title, int status, String detail, String reas
      * @param message a human-readable explanation
      * @param rule    a stable code of the broken rule
      */
-    record Error(String field, String message, String rule) {
+    public record Error(String field, String message, String rule) {
     }
 
-    Problem {
+    public Problem {
         errors = errors == null ? null : List.copyOf(errors);
     }
 

@@ -7,10 +7,10 @@ import java.util.List;
  * verificationPeriodDays, centreEmail, selfCheck{readsPerHour, workday, zone, staleAdminDays}}. Boxed numbers so
  * that a missing one is a field error, not a zero.
  */
-record RealmSettingsBody(List<String> purposes, Integer verificationPeriodDays, String centreEmail,
+public record RealmSettingsBody(List<String> purposes, Integer verificationPeriodDays, String centreEmail,
         SelfCheck selfCheck) {
 
     /** The self-check part. */
-    record SelfCheck(Integer readsPerHour, String workday, String zone, Integer staleAdminDays) {
+    public record SelfCheck(Integer readsPerHour, String workday, String zone, Integer staleAdminDays) {
     }
 }

@@ -1,6 +1,7 @@
 package edu.studentrecords.keycloak;
 
 import edu.studentrecords.keycloak.auth.SignedInStudent;
+import edu.studentrecords.keycloak.settings.VerificationPeriod;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.AccessDeniedException;
 import edu.studentrecords.store.RecordNotFoundException;

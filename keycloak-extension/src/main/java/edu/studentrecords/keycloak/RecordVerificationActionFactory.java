@@ -11,7 +11,7 @@ public final class RecordVerificationActionFactory implements RequiredActionFact
 
     /** The provider id, which is also the alias the realm bootstrap registers. */
     public static final String ID = "student-record-verification";
-    static final String DISPLAY_TEXT = "Verify student record";
+    public static final String DISPLAY_TEXT = "Verify student record";
 
     private static final RecordVerificationAction ACTION = new RecordVerificationAction();
 

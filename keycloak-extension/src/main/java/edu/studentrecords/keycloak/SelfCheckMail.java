@@ -1,5 +1,6 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.keycloak.settings.SelfCheckSettings;
 import edu.studentrecords.store.check.Finding;
 import edu.studentrecords.store.check.SelfCheckReport;
 import java.util.stream.Collectors;

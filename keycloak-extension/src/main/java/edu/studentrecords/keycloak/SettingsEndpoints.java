@@ -4,6 +4,7 @@ import static edu.studentrecords.keycloak.StudentRecordsResource.json;
 import static edu.studentrecords.keycloak.StudentRecordsResource.requireBody;
 
 import edu.studentrecords.keycloak.auth.CorsPolicy;
+import edu.studentrecords.keycloak.settings.RealmSettings;
 import edu.studentrecords.store.access.Duty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;

@@ -48,7 +48,7 @@ public final class StudentClaimsMapper extends AbstractOIDCProtocolMapper
     static final String STUDENT_NUMBER = "student_number";
     static final String ENROLMENT_STATUS = "enrolment_status";
     /** The scopes that let a token carry the claims. */
-    static final Set<String> SCOPES = Set.of(StudentScopes.SELF, "student.profile.read");
+    public static final Set<String> SCOPES = Set.of(StudentScopes.SELF, "student.profile.read");
 
     private static final String CACHED = StudentClaimsMapper.class.getName();
     private static final Logger LOG = Logger.getLogger(StudentClaimsMapper.class);

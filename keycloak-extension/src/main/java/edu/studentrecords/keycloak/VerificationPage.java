@@ -1,5 +1,6 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.keycloak.settings.VerificationPeriod;
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.model.Contact;
 import edu.studentrecords.store.model.Guardian;

@@ -1,6 +1,6 @@
 package edu.studentrecords.keycloak.auth;
 
-import edu.studentrecords.keycloak.RealmBootstrap;
+import edu.studentrecords.keycloak.bootstrap.RealmBootstrap;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.Grant;

@@ -1,7 +1,7 @@
 package edu.studentrecords.keycloak.auth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import edu.studentrecords.keycloak.RealmBootstrap;
+import edu.studentrecords.keycloak.bootstrap.RealmBootstrap;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.Grant;

@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.bootstrap;
 
 import java.util.List;
 

@@ -1,5 +1,6 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.settings;
 
+import edu.studentrecords.keycloak.bootstrap.RealmBootstrap;
 import java.time.Duration;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -11,18 +12,18 @@ import org.keycloak.models.RealmModel;
  *
  * @param days the period in days; positive
  */
-record VerificationPeriod(int days) {
+public record VerificationPeriod(int days) {
 
     private static final Logger LOG = Logger.getLogger(VerificationPeriod.class);
 
-    VerificationPeriod {
+    public VerificationPeriod {
         if (days < 1) {
             throw new IllegalArgumentException("the verification period must be at least one day");
         }
     }
 
     /** The realm's period. */
-    static VerificationPeriod of(RealmModel realm) {
+    public static VerificationPeriod of(RealmModel realm) {
         return parse(realm.getAttribute(RealmBootstrap.VERIFICATION_PERIOD_ATTRIBUTE), realm.getName());
     }
 
@@ -46,7 +47,7 @@ record VerificationPeriod(int days) {
     }
 
     /** Whether a confirmation made at {@code confirmedAt} no longer holds at {@code now}. */
-    boolean overdue(Instant confirmedAt, Instant now) {
+    public boolean overdue(Instant confirmedAt, Instant now) {
         return !confirmedAt.plus(Duration.ofDays(days)).isAfter(now);
     }
 }

@@ -1,5 +1,6 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.settings;
 
+import edu.studentrecords.keycloak.bootstrap.RealmBootstrap;
 import edu.studentrecords.store.check.CheckSettings;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -12,19 +13,19 @@ import org.keycloak.models.RealmModel;
  * A realm's self-check settings, from realm attributes; a missing or malformed value falls back to its default (and
  * is logged by attribute name only).
  */
-final class SelfCheckSettings {
+public final class SelfCheckSettings {
 
     static final String READS_PER_HOUR = "student-records.self-check.reads-per-hour";
     static final String WORKDAY = "student-records.self-check.workday";
     static final String ZONE = "student-records.self-check.zone";
-    static final String CENTRE_EMAIL = "student-records.centre-email";
+    public static final String CENTRE_EMAIL = "student-records.centre-email";
 
     private static final Logger LOG = Logger.getLogger(SelfCheckSettings.class);
 
     private SelfCheckSettings() {
     }
 
-    static CheckSettings of(RealmModel realm) {
+    public static CheckSettings of(RealmModel realm) {
         CheckSettings d = CheckSettings.DEFAULTS;
         int reads = d.readsPerHour();
         LocalTime start = d.workdayStart();

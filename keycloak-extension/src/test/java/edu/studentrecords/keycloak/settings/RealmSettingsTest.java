@@ -1,7 +1,9 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.studentrecords.keycloak.Problem;
+import edu.studentrecords.keycloak.RealmSettingsBody;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,8 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.settings;
 
+import edu.studentrecords.keycloak.Problem;
+import edu.studentrecords.keycloak.RealmSettingsBody;
+import edu.studentrecords.keycloak.bootstrap.RealmBootstrap;
 import edu.studentrecords.store.check.CheckSettings;
 import java.time.DateTimeException;
 import java.time.LocalTime;
@@ -20,7 +23,7 @@ import org.keycloak.models.RealmModel;
  * defaults the readers apply, validated as a whole (every broken field named, never its value), written only when all
  * of it is valid.
  */
-final class RealmSettings {
+public final class RealmSettings {
 
     /** Days without a sign-in after which an administrator account is stale (self-check finding STALE_ADMIN). */
     static final String STALE_ADMIN_DAYS = "student-records.self-check.stale-admin-days";
@@ -37,7 +40,7 @@ final class RealmSettings {
     }
 
     /** The realm's settings as they apply now (a missing or unusable attribute reads as its default). */
-    static RealmSettingsBody read(RealmModel realm) {
+    public static RealmSettingsBody read(RealmModel realm) {
         CheckSettings check = SelfCheckSettings.of(realm);
         String purposes = realm.getAttribute(RealmBootstrap.PURPOSES_ATTRIBUTE);
         return new RealmSettingsBody(
@@ -50,7 +53,7 @@ final class RealmSettings {
     }
 
     /** The realm's stale-admin threshold in days; the default when missing or not a positive whole number. */
-    static int staleAdminDays(RealmModel realm) {
+    public static int staleAdminDays(RealmModel realm) {
         String text = realm.getAttribute(STALE_ADMIN_DAYS);
         try {
             int days = text == null ? DEFAULT_STALE_ADMIN_DAYS : Integer.parseInt(text.strip());
@@ -61,7 +64,7 @@ final class RealmSettings {
     }
 
     /** Every rule {@code body} breaks; empty when it may be written. */
-    static List<Problem.Error> errors(RealmSettingsBody body) {
+    public static List<Problem.Error> errors(RealmSettingsBody body) {
         List<Problem.Error> errors = new ArrayList<>();
         if (body.purposes() == null || body.purposes().isEmpty()) {
             errors.add(new Problem.Error("purposes", "Name at least one purpose.", "required"));
@@ -102,7 +105,7 @@ final class RealmSettings {
     }
 
     /** Writes valid settings ({@link #errors} empty) into the realm's attributes. */
-    static void write(RealmModel realm, RealmSettingsBody body) {
+    public static void write(RealmModel realm, RealmSettingsBody body) {
         realm.setAttribute(RealmBootstrap.PURPOSES_ATTRIBUTE, String.join(",", body.purposes()));
         realm.setAttribute(RealmBootstrap.VERIFICATION_PERIOD_ATTRIBUTE, body.verificationPeriodDays().toString());
         if (body.centreEmail() == null) {
