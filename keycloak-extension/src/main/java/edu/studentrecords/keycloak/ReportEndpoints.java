@@ -4,6 +4,7 @@ import static edu.studentrecords.keycloak.StudentRecordsResource.json;
 import static edu.studentrecords.keycloak.StudentRecordsResource.requireBody;
 
 import edu.studentrecords.keycloak.auth.CorsPolicy;
+import edu.studentrecords.keycloak.mail.ReportNotices;
 import edu.studentrecords.store.access.RealmRole;
 import edu.studentrecords.store.reports.MisuseReport;
 import edu.studentrecords.store.reports.MisuseReports;

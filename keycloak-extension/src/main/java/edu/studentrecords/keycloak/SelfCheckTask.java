@@ -1,5 +1,6 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.keycloak.mail.SelfCheckMail;
 import edu.studentrecords.keycloak.settings.SelfCheckSettings;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.StudentRecordStore;

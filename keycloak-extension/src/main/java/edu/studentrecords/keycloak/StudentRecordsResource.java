@@ -4,6 +4,8 @@ import edu.studentrecords.keycloak.auth.BearerAuthentication;
 import edu.studentrecords.keycloak.auth.Caller;
 import edu.studentrecords.keycloak.auth.CorsPolicy;
 import edu.studentrecords.keycloak.auth.RecordReach;
+import edu.studentrecords.keycloak.mail.CorrectionNotices;
+import edu.studentrecords.keycloak.mail.GrantNotices;
 import edu.studentrecords.keycloak.settings.SelfCheckSettings;
 import edu.studentrecords.keycloak.spi.StudentRecordsOptions;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;

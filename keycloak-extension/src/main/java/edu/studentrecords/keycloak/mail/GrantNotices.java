@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.mail;
 
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.access.Grant;
@@ -24,7 +24,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * approving request's transaction committed, on Keycloak's executor, in a session of its own: finding the covered
  * students scans the record headers, which must not hold up the response. Logs counts only.
  */
-final class GrantNotices {
+public final class GrantNotices {
 
     static final String TEMPLATE = "student-records-grant-approved.ftl";
     private static final String SUBJECT = "studentRecordsGrantApprovedSubject";
@@ -34,7 +34,7 @@ final class GrantNotices {
     }
 
     /** Sends the notices once {@code session}'s transaction has committed; nothing if it rolls back. */
-    static void afterCommit(KeycloakSession session, Grant grant) {
+    public static void afterCommit(KeycloakSession session, Grant grant) {
         String realmId = session.getContext().getRealm().getId();
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         session.getTransactionManager().enlistAfterCompletion(new org.keycloak.models.AbstractKeycloakTransaction() {

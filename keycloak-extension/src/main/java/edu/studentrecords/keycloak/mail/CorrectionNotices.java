@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.mail;
 
 import edu.studentrecords.store.correction.CorrectionRequest;
 import edu.studentrecords.store.correction.CorrectionStatus;
@@ -11,7 +11,7 @@ import org.keycloak.models.KeycloakSession;
  * {@code student-records-correction-decided.ftl}): the outcome, when they asked and which parts of the record, never
  * the values nor the reviewer's note (the student reads the note in the account console, signed in).
  */
-final class CorrectionNotices {
+public final class CorrectionNotices {
 
     static final String TEMPLATE = "student-records-correction-decided.ftl";
 
@@ -19,7 +19,7 @@ final class CorrectionNotices {
     }
 
     /** Mails the student whose record the request concerns once {@code session}'s transaction has committed. */
-    static void afterCommit(KeycloakSession session, String studentUserId, CorrectionRequest decided) {
+    public static void afterCommit(KeycloakSession session, String studentUserId, CorrectionRequest decided) {
         boolean approved = decided.status() == CorrectionStatus.APPROVED;
         Map<String, Object> attributes = Map.of(
                 "approved", approved,

@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.mail;
 
 import edu.studentrecords.keycloak.settings.SelfCheckSettings;
 import edu.studentrecords.store.check.Finding;
@@ -15,14 +15,14 @@ import org.keycloak.models.RealmModel;
  * {@code student-records.centre-email}) through the realm's SMTP settings. Findings name people and clients by id
  * only, so the mail carries no student's data.
  */
-final class SelfCheckMail {
+public final class SelfCheckMail {
 
     private static final Logger LOG = Logger.getLogger(SelfCheckMail.class);
 
     private SelfCheckMail() {
     }
 
-    static void send(KeycloakSession session, RealmModel realm, SelfCheckReport report) {
+    public static void send(KeycloakSession session, RealmModel realm, SelfCheckReport report) {
         String to = realm.getAttribute(SelfCheckSettings.CENTRE_EMAIL);
         if (to == null || to.isBlank() || realm.getSmtpConfig() == null || realm.getSmtpConfig().isEmpty()) {
             LOG.warnf("Realm %s has self-check findings but no centre email or SMTP settings to send them to",

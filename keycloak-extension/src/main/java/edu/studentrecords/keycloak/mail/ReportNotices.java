@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.mail;
 
 import edu.studentrecords.store.reports.MisuseReport;
 import java.util.Map;
@@ -9,7 +9,7 @@ import org.keycloak.models.KeycloakSession;
  * The mail names when the report was sent and that it is resolved, not the outcome's text (which may hold personal
  * data): the student reads that in the account console, signed in.
  */
-final class ReportNotices {
+public final class ReportNotices {
 
     static final String TEMPLATE = "student-records-report-resolved.ftl";
     private static final String SUBJECT = "studentRecordsReportResolvedSubject";
@@ -18,7 +18,7 @@ final class ReportNotices {
     }
 
     /** Mails the reporting student once {@code session}'s transaction has committed. */
-    static void afterCommit(KeycloakSession session, String studentUserId, MisuseReport report) {
+    public static void afterCommit(KeycloakSession session, String studentUserId, MisuseReport report) {
         new StudentMail(TEMPLATE, SUBJECT, Map.of("reportedAt", report.createdAt().toString()))
                 .afterCommit(session, studentUserId);
     }

@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.mail;
 
 import java.util.LinkedHashMap;
 import java.util.List;
