@@ -1,5 +1,6 @@
 package edu.studentrecords.keycloak;
 
+import edu.studentrecords.keycloak.login.LastSignIn;
 import edu.studentrecords.keycloak.settings.RealmSettings;
 import edu.studentrecords.store.check.Finding;
 import java.time.Duration;

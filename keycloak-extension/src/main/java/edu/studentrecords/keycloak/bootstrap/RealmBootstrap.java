@@ -1,8 +1,8 @@
 package edu.studentrecords.keycloak.bootstrap;
 
 import edu.studentrecords.keycloak.CentrePages;
-import edu.studentrecords.keycloak.RecordVerificationActionFactory;
-import edu.studentrecords.keycloak.StudentClaimsMapper;
+import edu.studentrecords.keycloak.login.RecordVerificationActionFactory;
+import edu.studentrecords.keycloak.login.StudentClaimsMapper;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.RealmRole;
 import java.util.HashMap;

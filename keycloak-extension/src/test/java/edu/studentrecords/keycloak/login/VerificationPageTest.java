@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.login;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

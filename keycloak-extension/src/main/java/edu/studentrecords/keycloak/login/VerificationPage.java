@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.login;
 
 import edu.studentrecords.keycloak.settings.VerificationPeriod;
 import edu.studentrecords.store.RecordView;

@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.login;
 
 import edu.studentrecords.keycloak.auth.SignedInStudent;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;

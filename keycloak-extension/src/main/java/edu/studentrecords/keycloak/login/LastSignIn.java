@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.login;
 
 import edu.studentrecords.store.access.RealmRole;
 import java.time.Instant;
@@ -27,7 +27,7 @@ import org.keycloak.models.UserSessionModel;
  * holds (covers sign-ins made before the listener was deployed), and the account's creation (an account nobody ever
  * signed in to becomes stale from its creation on).
  */
-final class LastSignIn {
+public final class LastSignIn {
 
     /** The user attribute holding the instant of the last sign-in. */
     static final String ATTRIBUTE = "student-records.last-sign-in";
@@ -43,7 +43,7 @@ final class LastSignIn {
     }
 
     /** The roles that make an administrator in {@code realm}. */
-    static Stream<RoleModel> administratorRoles(RealmModel realm) {
+    public static Stream<RoleModel> administratorRoles(RealmModel realm) {
         RoleModel records = realm.getRole(RealmRole.ADMIN.roleName());
         ClientModel management = realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID);
         RoleModel realmAdmin = management == null ? null : management.getRole(REALM_ADMIN_ROLE);
@@ -51,7 +51,7 @@ final class LastSignIn {
     }
 
     /** The user's last sign-in as defined above. */
-    static Instant of(KeycloakSession session, RealmModel realm, UserModel user) {
+    public static Instant of(KeycloakSession session, RealmModel realm, UserModel user) {
         Instant latest = user.getCreatedTimestamp() == null ? Instant.EPOCH : Instant.ofEpochMilli(user.getCreatedTimestamp());
         Optional<Instant> recorded = recorded(user);
         if (recorded.isPresent() && recorded.get().isAfter(latest)) {

@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.login;
 
 import java.time.Instant;
 import org.keycloak.Config;

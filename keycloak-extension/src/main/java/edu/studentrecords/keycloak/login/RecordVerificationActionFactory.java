@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.login;
 
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
