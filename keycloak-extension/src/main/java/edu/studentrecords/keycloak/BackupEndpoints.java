@@ -3,6 +3,7 @@ package edu.studentrecords.keycloak;
 import static edu.studentrecords.keycloak.StudentRecordsResource.json;
 
 import edu.studentrecords.keycloak.auth.CorsPolicy;
+import edu.studentrecords.keycloak.jobs.BackupJob;
 import edu.studentrecords.keycloak.spi.DefaultStudentRecordsProvider;
 import edu.studentrecords.keycloak.spi.DefaultStudentRecordsProviderFactory;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;

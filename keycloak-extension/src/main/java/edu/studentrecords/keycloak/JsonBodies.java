@@ -10,7 +10,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * The JSON mapping of request and response bodies, on the server's Jackson: ISO-8601 dates and instants, unknown
  * fields refused (a misspelt field must not be dropped silently). Thread-safe.
  */
-final class JsonBodies {
+public final class JsonBodies {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -21,7 +21,7 @@ final class JsonBodies {
     private JsonBodies() {
     }
 
-    static String write(Object body) {
+    public static String write(Object body) {
         try {
             return MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
@@ -29,7 +29,7 @@ final class JsonBodies {
         }
     }
 
-    static <T> T read(String body, Class<T> type) throws JsonProcessingException {
+    public static <T> T read(String body, Class<T> type) throws JsonProcessingException {
         return MAPPER.readValue(body, type);
     }
 }

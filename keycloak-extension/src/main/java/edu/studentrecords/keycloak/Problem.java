@@ -34,7 +34,7 @@ public record Problem(String type, String title, int status, String detail, Stri
         errors = errors == null ? null : List.copyOf(errors);
     }
 
-    static Problem of(ProblemType type, String detail) {
+    public static Problem of(ProblemType type, String detail) {
         return new Problem(type.uri(), type.title(), type.status(), detail, null, null);
     }
 }

@@ -1,7 +1,7 @@
 package edu.studentrecords.keycloak;
 
 /** The kinds of problem the API answers with; their URIs are part of the contract and never change. */
-enum ProblemType {
+public enum ProblemType {
     NOT_AUTHENTICATED("not-authenticated", "Not authenticated", 401),
     MALFORMED_REQUEST("malformed-request", "Malformed request", 400),
     FORBIDDEN("forbidden", "Access denied", 403),
@@ -29,15 +29,15 @@ enum ProblemType {
         this.status = status;
     }
 
-    String uri() {
+    public String uri() {
         return BASE + slug;
     }
 
-    String title() {
+    public String title() {
         return title;
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 }

@@ -1,6 +1,7 @@
 package edu.studentrecords.keycloak;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import edu.studentrecords.keycloak.jobs.DestructionCertificates;
 import edu.studentrecords.store.PurgeRequest;
 import java.time.Instant;
 
@@ -18,7 +19,7 @@ import java.time.Instant;
  * @param accountRemovedAt when the student's account was removed, for requests the system filed
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PurgeRequestBody(String id, String recordId, String status, String reason, String requestedBy,
+public record PurgeRequestBody(String id, String recordId, String status, String reason, String requestedBy,
         Instant requestedAt, String decidedBy, Instant decidedAt, Instant accountRemovedAt) {
 
     static PurgeRequestBody of(PurgeRequest request) {
@@ -55,11 +56,11 @@ record PurgeRequestBody(String id, String recordId, String status, String reason
      * @param paperCopies  the record's paper copies in the register, for their custodians to destroy
      * @param retentionRun the retention run that destroyed the record, or null for a purge request
      */
-    record Certificate(String recordId, long lastVersion, Instant destroyedAt, String reason, String requestedBy,
+    public record Certificate(String recordId, long lastVersion, Instant destroyedAt, String reason, String requestedBy,
             String approvedBy, String purgeRequest, java.util.List<edu.studentrecords.store.retention.PaperCopy> paperCopies,
             String retentionRun) {
 
-        static Certificate of(edu.studentrecords.store.DestructionCertificate certificate) {
+        public static Certificate of(edu.studentrecords.store.DestructionCertificate certificate) {
             return new Certificate(certificate.recordId(), certificate.lastVersion(), certificate.destroyedAt(),
                     certificate.reason(), certificate.requestedBy(), certificate.approvedBy(), certificate.purgeRequest(),
                     certificate.paperCopies(), certificate.retentionRun());

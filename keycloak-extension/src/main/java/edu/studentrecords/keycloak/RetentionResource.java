@@ -1,6 +1,7 @@
 package edu.studentrecords.keycloak;
 
 import edu.studentrecords.keycloak.auth.CorsPolicy;
+import edu.studentrecords.keycloak.jobs.SigningRetentionHooks;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.InvalidRecordException;
 import edu.studentrecords.store.StudentRecordStore;

@@ -4,6 +4,9 @@ import edu.studentrecords.keycloak.auth.BearerAuthentication;
 import edu.studentrecords.keycloak.auth.Caller;
 import edu.studentrecords.keycloak.auth.CorsPolicy;
 import edu.studentrecords.keycloak.auth.RecordReach;
+import edu.studentrecords.keycloak.centre.CentrePages;
+import edu.studentrecords.keycloak.jobs.DestructionCertificates;
+import edu.studentrecords.keycloak.jobs.RealmSecurityFindings;
 import edu.studentrecords.keycloak.mail.CorrectionNotices;
 import edu.studentrecords.keycloak.mail.GrantNotices;
 import edu.studentrecords.keycloak.settings.SelfCheckSettings;
@@ -679,7 +682,7 @@ public final class StudentRecordsResource {
         return builder.type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(JsonBodies.write(body));
     }
 
-    static Response.ResponseBuilder problem(Problem problem) {
+    public static Response.ResponseBuilder problem(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(JsonBodies.write(problem));
     }
 

@@ -1,6 +1,6 @@
 package edu.studentrecords.keycloak.bootstrap;
 
-import edu.studentrecords.keycloak.CentrePages;
+import edu.studentrecords.keycloak.centre.CentrePages;
 import edu.studentrecords.keycloak.login.RecordVerificationActionFactory;
 import edu.studentrecords.keycloak.login.StudentClaimsMapper;
 import edu.studentrecords.store.access.ClientTrust;

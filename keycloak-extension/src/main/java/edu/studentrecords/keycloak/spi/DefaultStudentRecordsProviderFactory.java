@@ -2,12 +2,12 @@ package edu.studentrecords.keycloak.spi;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import edu.studentrecords.keycloak.BackupJob;
-import edu.studentrecords.keycloak.BackupJobs;
-import edu.studentrecords.keycloak.RetentionSchedule;
-import edu.studentrecords.keycloak.SelfCheckSchedule;
 import edu.studentrecords.keycloak.bootstrap.AccountRemovalListener;
 import edu.studentrecords.keycloak.bootstrap.RealmLifecycleListener;
+import edu.studentrecords.keycloak.jobs.BackupJob;
+import edu.studentrecords.keycloak.jobs.BackupJobs;
+import edu.studentrecords.keycloak.jobs.RetentionSchedule;
+import edu.studentrecords.keycloak.jobs.SelfCheckSchedule;
 import edu.studentrecords.search.SearchIndexException;
 import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;

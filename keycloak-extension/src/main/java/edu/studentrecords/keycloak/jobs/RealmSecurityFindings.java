@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.jobs;
 
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.access.ClientTrust;
@@ -16,13 +16,13 @@ import org.keycloak.models.RealmModel;
  * but no active grant, so a scope was handed out that nothing legitimate uses; and administrators who have not signed
  * in for the realm's {@code staleAdminDays} ({@link StaleAdmins}).
  */
-final class RealmSecurityFindings {
+public final class RealmSecurityFindings {
 
     private RealmSecurityFindings() {
     }
 
     /** Every finding only Keycloak can tell: clients without grants, then stale administrators. */
-    static List<Finding> of(KeycloakSession session, RealmModel realm, StudentRecordStore store, Instant now) {
+    public static List<Finding> of(KeycloakSession session, RealmModel realm, StudentRecordStore store, Instant now) {
         return Stream.concat(of(realm, store, now).stream(), StaleAdmins.of(session, realm, now).stream()).toList();
     }
 

@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.centre;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

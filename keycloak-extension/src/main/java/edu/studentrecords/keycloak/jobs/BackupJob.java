@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.jobs;
 
 import edu.studentrecords.store.backup.BackupManifest;
 import edu.studentrecords.store.backup.BackupProgress;

@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.jobs;
 
 import edu.studentrecords.keycloak.login.LastSignIn;
 import edu.studentrecords.keycloak.settings.RealmSettings;

@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.jobs;
 
 import java.time.Duration;
 import org.keycloak.models.KeycloakSessionFactory;

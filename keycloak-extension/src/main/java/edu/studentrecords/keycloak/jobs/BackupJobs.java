@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.jobs;
 
 import com.mongodb.client.MongoClient;
 import edu.studentrecords.keycloak.spi.DefaultStudentRecordsProviderFactory;

@@ -1,7 +1,11 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.centre;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.studentrecords.keycloak.JsonBodies;
+import edu.studentrecords.keycloak.Problem;
+import edu.studentrecords.keycloak.ProblemType;
+import edu.studentrecords.keycloak.StudentRecordsResource;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +76,7 @@ public final class CentrePages {
      * Answers one request below {@code centre}: {@code rest} is what follows it ({@code ""}, {@code "/"},
      * {@code "/grants"}, {@code "/assets/main-1a2b.js"}).
      */
-    static Response serve(KeycloakSession session, String rest) {
+    public static Response serve(KeycloakSession session, String rest) {
         ownSecurityHeaders(session);
         RealmModel realm = session.getContext().getRealm();
         URI base = session.getContext().getUri().getBaseUri();

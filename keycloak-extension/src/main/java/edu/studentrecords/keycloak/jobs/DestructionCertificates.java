@@ -1,5 +1,7 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.jobs;
 
+import edu.studentrecords.keycloak.JsonBodies;
+import edu.studentrecords.keycloak.PurgeRequestBody;
 import java.nio.charset.StandardCharsets;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.SignatureProvider;
@@ -12,7 +14,7 @@ import org.keycloak.models.KeycloakSession;
  * certificate's JSON. Anyone can check it offline with the realm's public key alone (from
  * {@code /realms/{realm}/protocol/openid-connect/certs}, matched by the JWS header's {@code kid}).
  */
-final class DestructionCertificates {
+public final class DestructionCertificates {
 
     /** The JWS {@code typ} of a signed certificate. */
     static final String TYPE = "destruction-certificate+jwt";
@@ -20,7 +22,7 @@ final class DestructionCertificates {
     private DestructionCertificates() {
     }
 
-    static String sign(KeycloakSession session, PurgeRequestBody.Certificate certificate) {
+    public static String sign(KeycloakSession session, PurgeRequestBody.Certificate certificate) {
         SignatureSignerContext signer = session.getProvider(SignatureProvider.class, Algorithm.RS256).signer();
         return new JWSBuilder().type(TYPE).kid(signer.getKid())
                 .content(JsonBodies.write(certificate).getBytes(StandardCharsets.UTF_8))

@@ -1,5 +1,6 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.jobs;
 
+import edu.studentrecords.keycloak.PurgeRequestBody;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.DestructionCertificate;
@@ -11,12 +12,12 @@ import org.keycloak.models.RealmModel;
  * What Keycloak adds to a retention run: each destroyed record is taken out of this node's search index as a purge
  * approval does, and each certificate is signed with the realm's key like a purge approval's.
  */
-final class SigningRetentionHooks implements Retention.Hooks {
+public final class SigningRetentionHooks implements Retention.Hooks {
 
     private final KeycloakSession session;
     private final RealmModel realm;
 
-    SigningRetentionHooks(KeycloakSession session, RealmModel realm) {
+    public SigningRetentionHooks(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
     }

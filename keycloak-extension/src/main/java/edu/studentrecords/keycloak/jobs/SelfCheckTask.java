@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak;
+package edu.studentrecords.keycloak.jobs;
 
 import edu.studentrecords.keycloak.mail.SelfCheckMail;
 import edu.studentrecords.keycloak.settings.SelfCheckSettings;
