@@ -2,10 +2,10 @@ package edu.studentrecords.keycloak.centre;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import edu.studentrecords.keycloak.JsonBodies;
-import edu.studentrecords.keycloak.Problem;
-import edu.studentrecords.keycloak.ProblemType;
-import edu.studentrecords.keycloak.StudentRecordsResource;
+import edu.studentrecords.keycloak.rest.StudentRecordsResource;
+import edu.studentrecords.keycloak.rest.problem.Problem;
+import edu.studentrecords.keycloak.rest.problem.ProblemType;
+import edu.studentrecords.keycloak.rest.representation.JsonBodies;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;

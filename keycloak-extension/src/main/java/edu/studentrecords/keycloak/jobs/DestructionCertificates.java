@@ -1,7 +1,7 @@
 package edu.studentrecords.keycloak.jobs;
 
-import edu.studentrecords.keycloak.JsonBodies;
-import edu.studentrecords.keycloak.PurgeRequestBody;
+import edu.studentrecords.keycloak.rest.representation.JsonBodies;
+import edu.studentrecords.keycloak.rest.representation.PurgeRequestRepresentation;
 import java.nio.charset.StandardCharsets;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.SignatureProvider;
@@ -22,7 +22,7 @@ public final class DestructionCertificates {
     private DestructionCertificates() {
     }
 
-    public static String sign(KeycloakSession session, PurgeRequestBody.Certificate certificate) {
+    public static String sign(KeycloakSession session, PurgeRequestRepresentation.Certificate certificate) {
         SignatureSignerContext signer = session.getProvider(SignatureProvider.class, Algorithm.RS256).signer();
         return new JWSBuilder().type(TYPE).kid(signer.getKid())
                 .content(JsonBodies.write(certificate).getBytes(StandardCharsets.UTF_8))

@@ -1,6 +1,6 @@
 package edu.studentrecords.keycloak.jobs;
 
-import edu.studentrecords.keycloak.PurgeRequestBody;
+import edu.studentrecords.keycloak.rest.representation.PurgeRequestRepresentation;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.DestructionCertificate;
@@ -29,6 +29,6 @@ public final class SigningRetentionHooks implements Retention.Hooks {
 
     @Override
     public String sign(DestructionCertificate certificate) {
-        return DestructionCertificates.sign(session, PurgeRequestBody.Certificate.of(certificate));
+        return DestructionCertificates.sign(session, PurgeRequestRepresentation.Certificate.of(certificate));
     }
 }

@@ -1,8 +1,8 @@
 package edu.studentrecords.keycloak.settings;
 
-import edu.studentrecords.keycloak.Problem;
-import edu.studentrecords.keycloak.RealmSettingsBody;
 import edu.studentrecords.keycloak.bootstrap.RealmBootstrap;
+import edu.studentrecords.keycloak.rest.problem.Problem;
+import edu.studentrecords.keycloak.rest.representation.RealmSettingsRepresentation;
 import edu.studentrecords.store.check.CheckSettings;
 import java.time.DateTimeException;
 import java.time.LocalTime;
@@ -40,15 +40,15 @@ public final class RealmSettings {
     }
 
     /** The realm's settings as they apply now (a missing or unusable attribute reads as its default). */
-    public static RealmSettingsBody read(RealmModel realm) {
+    public static RealmSettingsRepresentation read(RealmModel realm) {
         CheckSettings check = SelfCheckSettings.of(realm);
         String purposes = realm.getAttribute(RealmBootstrap.PURPOSES_ATTRIBUTE);
-        return new RealmSettingsBody(
+        return new RealmSettingsRepresentation(
                 Arrays.stream((purposes == null ? RealmBootstrap.DEFAULT_PURPOSES : purposes).split(","))
                         .map(String::strip).filter(p -> !p.isEmpty()).distinct().toList(),
                 VerificationPeriod.of(realm).days(),
                 realm.getAttribute(SelfCheckSettings.CENTRE_EMAIL),
-                new RealmSettingsBody.SelfCheck(check.readsPerHour(), check.workdayStart() + "-" + check.workdayEnd(),
+                new RealmSettingsRepresentation.SelfCheck(check.readsPerHour(), check.workdayStart() + "-" + check.workdayEnd(),
                         check.zone().getId(), staleAdminDays(realm)));
     }
 
@@ -64,7 +64,7 @@ public final class RealmSettings {
     }
 
     /** Every rule {@code body} breaks; empty when it may be written. */
-    public static List<Problem.Error> errors(RealmSettingsBody body) {
+    public static List<Problem.Error> errors(RealmSettingsRepresentation body) {
         List<Problem.Error> errors = new ArrayList<>();
         if (body.purposes() == null || body.purposes().isEmpty()) {
             errors.add(new Problem.Error("purposes", "Name at least one purpose.", "required"));
@@ -86,7 +86,7 @@ public final class RealmSettings {
         if (body.centreEmail() != null && !(body.centreEmail().length() <= 254 && EMAIL.matcher(body.centreEmail()).matches())) {
             errors.add(new Problem.Error("centreEmail", "An email address, or null for none.", "email"));
         }
-        RealmSettingsBody.SelfCheck check = body.selfCheck();
+        RealmSettingsRepresentation.SelfCheck check = body.selfCheck();
         if (check == null) {
             errors.add(new Problem.Error("selfCheck", "Give the self-check settings.", "required"));
             return errors;
@@ -105,7 +105,7 @@ public final class RealmSettings {
     }
 
     /** Writes valid settings ({@link #errors} empty) into the realm's attributes. */
-    public static void write(RealmModel realm, RealmSettingsBody body) {
+    public static void write(RealmModel realm, RealmSettingsRepresentation body) {
         realm.setAttribute(RealmBootstrap.PURPOSES_ATTRIBUTE, String.join(",", body.purposes()));
         realm.setAttribute(RealmBootstrap.VERIFICATION_PERIOD_ATTRIBUTE, body.verificationPeriodDays().toString());
         if (body.centreEmail() == null) {

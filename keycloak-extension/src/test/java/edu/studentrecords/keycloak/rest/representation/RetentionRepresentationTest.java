@@ -1,0 +1,40 @@
+package edu.studentrecords.keycloak.rest.representation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.studentrecords.store.model.EnrolmentStatus;
+import edu.studentrecords.store.retention.RetentionPolicy;
+import edu.studentrecords.store.validation.FieldError;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RetentionRepresentationTest {
+
+    @Test
+    void thePolicyReadsAsTheContractWritesItAndRoundTrips() throws Exception {
+        RetentionRepresentation.Policy body = JsonBodies.read(
+                "{\"archiveOn\":[\"GRADUATED\",\"WITHDRAWN\",\"TRANSFERRED\"],\"destroyAfterDays\":1825,"
+                        + "\"archiveRetentionDays\":3650}", RetentionRepresentation.Policy.class);
+        List<FieldError> errors = RetentionRepresentation.errors();
+        RetentionPolicy policy = body.toPolicy(errors);
+        assertThat(errors).isEmpty();
+        assertThat(policy).isEqualTo(RetentionPolicy.DEFAULT);
+        assertThat(JsonBodies.write(RetentionRepresentation.Policy.of(policy))).isEqualTo(
+                "{\"archiveOn\":[\"GRADUATED\",\"WITHDRAWN\",\"TRANSFERRED\"],\"destroyAfterDays\":1825,"
+                        + "\"archiveRetentionDays\":3650}");
+    }
+
+    @Test
+    void unknownStatusesAndMissingPeriodsAreFieldErrorsNamingTheField() throws Exception {
+        List<FieldError> errors = RetentionRepresentation.errors();
+        JsonBodies.read("{\"archiveOn\":[\"EXPELLED\"]}", RetentionRepresentation.Policy.class).toPolicy(errors);
+        assertThat(errors).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("archiveOn", "destroyAfterDays", "archiveRetentionDays");
+        assertThat(errors).extracting(FieldError::message).noneMatch(m -> m.contains("EXPELLED"));
+        errors.clear();
+        RetentionPolicy lower = JsonBodies.read("{\"archiveOn\":[\"graduated\"],\"destroyAfterDays\":30,"
+                + "\"archiveRetentionDays\":0}", RetentionRepresentation.Policy.class).toPolicy(errors);
+        assertThat(errors).isEmpty();
+        assertThat(lower.archiveOn()).containsExactly(EnrolmentStatus.GRADUATED);
+    }
+}
