@@ -109,8 +109,9 @@ public final class CentrePages {
     private static Response index(String server, String basePath, String realm) {
         Optional<Entry> built = entry();
         if (built.isEmpty()) {
-            return StudentRecordsResource.problem(Problem.of(ProblemType.NOT_FOUND,
-                    "The centre's screens are not installed: deploy the themes jar beside the extension.")).build();
+            return Problem.of(ProblemType.NOT_FOUND,
+                    "The centre's screens are not installed: deploy the themes jar beside the extension.").toResponse()
+                    .build();
         }
         Map<String, String> config = new LinkedHashMap<>();
         config.put("serverUrl", server);
@@ -208,7 +209,7 @@ public final class CentrePages {
     }
 
     private static Response notFound() {
-        return StudentRecordsResource.problem(Problem.of(ProblemType.NOT_FOUND, "No such file of the centre.")).build();
+        return Problem.of(ProblemType.NOT_FOUND, "No such file of the centre.").toResponse().build();
     }
 
     private static String stripSlash(String text) {

@@ -7,7 +7,6 @@ import edu.studentrecords.store.model.EnrolmentStatus;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -34,8 +33,8 @@ record SearchRequest(SearchQuery query, int page, int size) {
         if (text.length() > MAX_TEXT) {
             throw new BadRequest("'q' must be at most " + MAX_TEXT + " characters.");
         }
-        int pageNumber = StudentRecordsResource.integer("page", page, 0, 0, Integer.MAX_VALUE);
-        int pageSize = StudentRecordsResource.integer("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
+        int pageNumber = RequestParameters.integer("page", page, 0, 0, Integer.MAX_VALUE);
+        int pageSize = RequestParameters.integer("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         if ((long) (pageNumber + 1) * pageSize > window) {
             throw new BadRequest("'page' and 'size' reach past the first " + window
                     + " hits; narrow the search instead.");
@@ -69,12 +68,7 @@ record SearchRequest(SearchQuery query, int page, int size) {
     private static Set<EnrolmentStatus> statusesOf(List<String> values) {
         Set<EnrolmentStatus> statuses = new LinkedHashSet<>();
         for (String value : split(values)) {
-            try {
-                statuses.add(EnrolmentStatus.valueOf(value.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new BadRequest("'status' must be one of " + List.of(EnrolmentStatus.values())
-                        + ".");
-            }
+            statuses.add(RequestParameters.oneOf("status", value, EnrolmentStatus.class, null));
         }
         return statuses;
     }

@@ -1,6 +1,8 @@
 package edu.studentrecords.keycloak.rest.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import edu.studentrecords.keycloak.rest.representation.JsonBodies;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /**
@@ -34,7 +36,13 @@ public record Problem(String type, String title, int status, String detail, Stri
         errors = errors == null ? null : List.copyOf(errors);
     }
 
+    /** A problem of {@code type} with its title and status. */
     public static Problem of(ProblemType type, String detail) {
         return new Problem(type.uri(), type.title(), type.status(), detail, null, null);
+    }
+
+    /** An answer with this problem: its status, {@value #MEDIA_TYPE}. */
+    public Response.ResponseBuilder toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(JsonBodies.write(this));
     }
 }

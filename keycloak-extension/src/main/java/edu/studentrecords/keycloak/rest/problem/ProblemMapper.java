@@ -45,6 +45,9 @@ public final class ProblemMapper {
 
     /** The problem for a failure of a request. */
     public static Problem from(Exception failure) {
+        if (failure instanceof BadRequest bad) {
+            return Problem.of(bad.type(), bad.getMessage());
+        }
         if (failure instanceof RecordNotFoundException) {
             return Problem.of(ProblemType.NOT_FOUND, "No record the caller may see has this id or key.");
         }

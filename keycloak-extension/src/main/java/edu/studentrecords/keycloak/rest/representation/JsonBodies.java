@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * The JSON mapping of request and response bodies, on the server's Jackson: ISO-8601 dates and instants, unknown
- * fields refused (a misspelt field must not be dropped silently). Thread-safe.
+ * fields refused (a misspelt field must not be dropped silently), responses as UTF-8 {@code application/json}.
+ * Thread-safe.
  */
 public final class JsonBodies {
 
@@ -31,5 +34,10 @@ public final class JsonBodies {
 
     public static <T> T read(String body, Class<T> type) throws JsonProcessingException {
         return MAPPER.readValue(body, type);
+    }
+
+    /** {@code builder} with {@code body} as its UTF-8 JSON entity. */
+    public static Response.ResponseBuilder json(Response.ResponseBuilder builder, Object body) {
+        return builder.type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8")).entity(write(body));
     }
 }

@@ -1,0 +1,74 @@
+package edu.studentrecords.keycloak.rest;
+
+import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
+
+import edu.studentrecords.keycloak.mail.CorrectionNotices;
+import edu.studentrecords.keycloak.rest.representation.CorrectionDecisionRepresentation;
+import edu.studentrecords.keycloak.rest.representation.CorrectionRepresentation;
+import edu.studentrecords.keycloak.rest.representation.CorrectionReviewRepresentation;
+import edu.studentrecords.keycloak.rest.representation.JsonBodies;
+import edu.studentrecords.store.correction.CorrectionRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/**
+ * {@code /corrections}: the centre's review of students' correction requests (administrators, {@code student.admin}):
+ * the pending ones with their values before and after, approve (the record changes, validated) or reject with a
+ * reason; the student is told by email once the decision has committed.
+ */
+public final class CorrectionsResource extends CollectionResource {
+
+    CorrectionsResource(RequestPipeline pipeline) {
+        super(pipeline);
+    }
+
+    /** The pending correction requests with their values, for the centre (administrators with student.admin). */
+    @GET
+    public Response pending() {
+        return pipeline.run(request -> json(Response.ok(), Map.of("corrections", request.store()
+                .pendingCorrections(request.access()).stream().map(CorrectionReviewRepresentation::of).toList())));
+    }
+
+    /** Approves a correction request: the record changes (validated); 412 when its groups changed since the request. */
+    @POST
+    @Path("{id}/approve")
+    public Response approve(@PathParam("id") String id, String body) {
+        return pipeline.run(request -> {
+            CorrectionDecisionRepresentation decision = decision(request, body);
+            CorrectionRequest approved = request.store().approveCorrection(request.access(), id, decision.note());
+            tellStudent(request, approved);
+            return json(Response.ok(), CorrectionRepresentation.of(approved));
+        });
+    }
+
+    /** Rejects a correction request with a reason; the record does not change. */
+    @POST
+    @Path("{id}/reject")
+    public Response reject(@PathParam("id") String id, String body) {
+        return pipeline.run(request -> {
+            CorrectionDecisionRepresentation decision = decision(request, body);
+            CorrectionRequest rejected = request.store().rejectCorrection(request.access(), id, decision.reason());
+            tellStudent(request, rejected);
+            return json(Response.ok(), CorrectionRepresentation.of(rejected));
+        });
+    }
+
+    /** The decision's body, which may be left out (a reject then fails for its missing reason). */
+    private static CorrectionDecisionRepresentation decision(RequestContext request, String body) throws Exception {
+        if (body == null || body.isBlank()) {
+            return new CorrectionDecisionRepresentation(null, null);
+        }
+        request.requireContentType(MediaType.APPLICATION_JSON);
+        return JsonBodies.read(body, CorrectionDecisionRepresentation.class);
+    }
+
+    private static void tellStudent(RequestContext request, CorrectionRequest decided) {
+        request.store().ownerOf(decided.recordId())
+                .ifPresent(owner -> CorrectionNotices.afterCommit(request.session(), owner, decided));
+    }
+}

@@ -1,0 +1,166 @@
+package edu.studentrecords.keycloak.rest;
+
+import static edu.studentrecords.keycloak.rest.RecordsResource.withRecord;
+import static edu.studentrecords.keycloak.rest.RequestParameters.DEFAULT_LOG_PAGE;
+import static edu.studentrecords.keycloak.rest.RequestParameters.MAX_LOG_PAGE;
+import static edu.studentrecords.keycloak.rest.RequestParameters.instant;
+import static edu.studentrecords.keycloak.rest.RequestParameters.integer;
+import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
+
+import edu.studentrecords.keycloak.auth.RecordReach;
+import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
+import edu.studentrecords.keycloak.rest.representation.CorrectionRepresentation;
+import edu.studentrecords.keycloak.rest.representation.CorrectionRequestRepresentation;
+import edu.studentrecords.keycloak.rest.representation.MisuseReportRepresentation;
+import edu.studentrecords.keycloak.rest.representation.RecordRepresentation;
+import edu.studentrecords.store.CorrectionNotFoundException;
+import edu.studentrecords.store.OwnRecord;
+import edu.studentrecords.store.SelfExport;
+import edu.studentrecords.store.access.AccessTarget;
+import edu.studentrecords.store.access.UnitPath;
+import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.correction.CorrectionRequest;
+import edu.studentrecords.store.reports.MisuseReport;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /me}: a student's own record ({@code student.self}, no {@code Data-Purpose}): read it, change contact and
+ * guardians, confirm it, its access log, everything held as one file, correction requests, misuse reports, and who
+ * can reach it.
+ */
+public final class MeResource extends CollectionResource {
+
+    /** The audit code of a student looking at who can reach their record. */
+    static final String READ_GRANTS = "READ_GRANTS";
+
+    MeResource(RequestPipeline pipeline) {
+        super(pipeline);
+    }
+
+    /** The caller's own record. */
+    @GET
+    public Response readOwn() {
+        return pipeline.runSelfService(request -> withRecord(Response.ok(), request.store().readOwn(request.access())));
+    }
+
+    /** Changes the caller's own contact and guardians; {@code If-Match} is required. */
+    @PATCH
+    public Response updateOwn(String body) {
+        return pipeline.runSelfService(request -> {
+            request.requireContentType(RequestParameters.MERGE_PATCH);
+            long version = request.ifMatchVersion();
+            return withRecord(Response.ok(),
+                    request.store().updateOwn(request.access(), version, RequestParameters.requireBody(body)));
+        });
+    }
+
+    /** Every access to the caller's own record, newest first. */
+    @GET
+    @Path("access-log")
+    public Response accessLog(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return pipeline.runSelfService(request -> {
+            int skip = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
+            int page = integer("limit", limit, DEFAULT_LOG_PAGE, 1, MAX_LOG_PAGE);
+            List<AuditEntry> entries = request.store().accessLogOwn(request.access(), instant("from", from),
+                    instant("to", to), skip, page);
+            return json(Response.ok(), AccessLogRepresentation.of(entries, skip, page));
+        });
+    }
+
+    /** Everything held about the caller: the record and its whole access log, in one document. */
+    @GET
+    @Path("export")
+    public Response export() {
+        return pipeline.runSelfService(request -> {
+            SelfExport export = request.store().exportOwn(request.access());
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("exportedAt", request.now());
+            document.put("record", RecordRepresentation.of(export.record()));
+            document.put("accessLog",
+                    AccessLogRepresentation.of(export.accessLog(), 0, export.accessLog().size()).entries());
+            return json(Response.ok(), document)
+                    .header("Content-Disposition", "attachment; filename=\"student-record.json\"");
+        });
+    }
+
+    /** The student confirms their record is correct. */
+    @POST
+    @Path("verification")
+    public Response verify() {
+        return pipeline.runSelfService(request -> withRecord(Response.ok(),
+                request.store().confirmOwn(request.access())));
+    }
+
+    /** The student asks for a correction of profile or identity fields: 201 with {@code Location}; no change yet. */
+    @POST
+    @Path("corrections")
+    public Response requestCorrection(String body) {
+        return pipeline.runSelfService(request -> {
+            CorrectionRequestRepresentation asked = request.readJson(body, CorrectionRequestRepresentation.class);
+            CorrectionRequest created = request.store().requestCorrectionOwn(request.access(), asked.changesText(),
+                    asked.reason());
+            return json(Response.created(request.locationBelow(created.id())), CorrectionRepresentation.of(created));
+        });
+    }
+
+    /** The student's own correction requests, newest first. */
+    @GET
+    @Path("corrections")
+    public Response corrections() {
+        return pipeline.runSelfService(request -> json(Response.ok(), Map.of("corrections",
+                request.store().correctionsOwn(request.access()).stream().map(CorrectionRepresentation::of).toList())));
+    }
+
+    /** One of the student's own correction requests. */
+    @GET
+    @Path("corrections/{id}")
+    public Response correction(@PathParam("id") String id) {
+        return pipeline.runSelfService(request -> json(Response.ok(), request.store().correctionsOwn(request.access())
+                .stream().filter(c -> c.id().equals(id)).findFirst().map(CorrectionRepresentation::of)
+                .orElseThrow(CorrectionNotFoundException::new)));
+    }
+
+    /** The caller reports misuse of their information, naming entries of their own access log: 201 with the report. */
+    @POST
+    @Path("reports")
+    public Response reportMisuse(String body) {
+        return pipeline.runSelfService(request -> {
+            MisuseReportRepresentation.Request report = request.readJson(body,
+                    MisuseReportRepresentation.Request.class);
+            MisuseReport filed = request.store().misuseReports().report(request.access(), report.message(),
+                    report.auditEntries());
+            return json(Response.status(Response.Status.CREATED), MisuseReportRepresentation.of(filed));
+        });
+    }
+
+    /** The caller's misuse reports, newest first. */
+    @GET
+    @Path("reports")
+    public Response ownReports() {
+        return pipeline.runSelfService(request -> json(Response.ok(), new MisuseReportRepresentation.Listing(
+                request.store().misuseReports().ownReports(request.access()).stream()
+                        .map(MisuseReportRepresentation::of).toList())));
+    }
+
+    /** Who can reach the caller's record: staff roles and units, internal applications, grants. */
+    @GET
+    @Path("grants")
+    public Response reach() {
+        return pipeline.runSelfService(request -> {
+            OwnRecord own = request.store().ownRecord(request.access(), READ_GRANTS);
+            AccessTarget target = new AccessTarget(own.id(), request.access().subject(), UnitPath.parse(own.unit()));
+            return json(Response.ok(), new RecordReach(request.session(), request.realm())
+                    .of(own.unit(), request.store().grants().covering(target), request.now()));
+        });
+    }
+}

@@ -1,0 +1,113 @@
+package edu.studentrecords.keycloak.rest;
+
+import edu.studentrecords.keycloak.rest.problem.BadRequest;
+import edu.studentrecords.keycloak.rest.problem.ProblemType;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what a request says besides its JSON: query parameters (whole numbers, instants, enum values), the
+ * {@code If-Match} version, the content type and the presence of a body. Every refusal is a {@link BadRequest} whose
+ * message names the parameter or header, never the value sent. Record versions travel as strong entity tags:
+ * {@code ETag: "7"} out, {@code If-Match: "7"} in.
+ */
+final class RequestParameters {
+
+    /** The content type of a JSON merge patch. */
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    /** The page size of audit entries when {@code limit} is not given, and its largest value. */
+    static final int DEFAULT_LOG_PAGE = 50;
+    static final int MAX_LOG_PAGE = 1000;
+
+    private static final Pattern STRONG_TAG = Pattern.compile("\\s*\"([0-9]{1,18})\"\\s*");
+
+    private RequestParameters() {
+    }
+
+    /** A whole-number query parameter within bounds, the fallback when absent; a 400 naming the parameter otherwise. */
+    static int integer(String name, String text, int fallback, int min, int max) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, as every out-of-range value is.
+        }
+        throw new BadRequest("'" + name + "' must be a whole number from " + min + " to " + max + ".");
+    }
+
+    /** An ISO-8601 instant query parameter, null when absent; a 400 naming the parameter otherwise. */
+    static Instant instant(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("'" + name + "' must be an ISO-8601 instant such as 2026-09-01T00:00:00Z.");
+        }
+    }
+
+    /**
+     * A query parameter naming a constant of {@code type} in any case, the fallback when absent; a 400 listing the
+     * constants otherwise.
+     */
+    static <E extends Enum<E>> E oneOf(String name, String text, Class<E> type, E fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("'" + name + "' must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
+        }
+    }
+
+    /** The entity tag of a version. */
+    static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /**
+     * The version an {@code If-Match} header names.
+     *
+     * @throws BadRequest 428 when the header is missing; 412 when it names no version of ours (a weak, malformed or
+     *     list tag can never match a record)
+     */
+    static long ifMatchVersion(String header) {
+        if (header == null || header.isBlank()) {
+            throw new BadRequest(ProblemType.PRECONDITION_REQUIRED,
+                    "Send If-Match with the ETag of the version you read.");
+        }
+        Matcher matcher = STRONG_TAG.matcher(header);
+        if (!matcher.matches()) {
+            throw new BadRequest(ProblemType.VERSION_MISMATCH,
+                    "If-Match must be the ETag of the version you read, such as \"3\".");
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    /** Refuses (415) a body whose content type is not {@code expected}, parameters such as the charset aside. */
+    static void requireContentType(MediaType type, String expected) {
+        if (type == null || !(type.getType() + "/" + type.getSubtype()).equalsIgnoreCase(expected)) {
+            throw new BadRequest(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as " + expected + ".");
+        }
+    }
+
+    /** The body; a 400 when it is missing or blank. */
+    static String requireBody(String body) {
+        if (body == null || body.isBlank()) {
+            throw new BadRequest("The request needs a JSON body.");
+        }
+        return body;
+    }
+}
