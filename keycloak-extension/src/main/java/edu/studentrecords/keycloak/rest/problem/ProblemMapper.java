@@ -15,6 +15,7 @@ import edu.studentrecords.store.PurgeRequestNotFoundException;
 import edu.studentrecords.store.PurgeRequestStateException;
 import edu.studentrecords.store.RecordNotFoundException;
 import edu.studentrecords.store.StaleVersionException;
+import edu.studentrecords.store.access.DenialReason;
 import edu.studentrecords.store.audit.AuditUnavailableException;
 import edu.studentrecords.store.enrolment.TooManyRowsException;
 import edu.studentrecords.store.enrolment.UnreadableFileException;
@@ -27,18 +28,71 @@ import edu.studentrecords.store.retention.ArchiveNotFoundException;
 import edu.studentrecords.store.retention.LegalHoldLiftedException;
 import edu.studentrecords.store.retention.LegalHoldNotFoundException;
 import edu.studentrecords.store.validation.FieldError;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Maps what the store throws to a {@link Problem}. Store messages are not passed through where they could carry a
- * value; details are written here from codes and field paths.
+ * Maps what an endpoint throws to the {@link Problem} the API answers, in two steps:
+ * <ol>
+ * <li>{@link #failureOf} says what went wrong as a {@link Failure}: its {@link Kind} and a detail written here from
+ * codes, numbers and field paths (store messages are not passed through where they could carry a value);</li>
+ * <li>{@link #from} picks the problem type of each kind in one {@code switch}.</li>
+ * </ol>
+ * Today the store tells its failures apart by exception class, so {@link #failureOf} looks the class up in
+ * a table, one line per class. Once the store throws one exception with a kind, {@code failureOf} reads that
+ * kind (the constants of {@link Kind} are named after it) and the table goes; nothing else here changes.
  */
 public final class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    /** What kind of failure a request met; each is answered with one problem type. */
+    enum Kind {
+        /** Nothing the caller may see has this id (a record, grant, request, report, hold or archive). */
+        NOT_FOUND,
+        /** The access decision said no. */
+        REFUSED,
+        /** The second administrator of a four-eyes step is the first one. */
+        FOUR_EYES,
+        /** Submitted values break rules; the failure lists the fields. */
+        INVALID,
+        /** The body or file cannot be read at all. */
+        MALFORMED,
+        /** The thing is in a state or holds a value that forbids the change. */
+        CONFLICT,
+        /** The caller changed an older version than the current one. */
+        STALE,
+        /** The upload has more than the API takes. */
+        TOO_LARGE,
+        /** A part the request needs (search index, audit trail) cannot answer now. */
+        UNAVAILABLE,
+        /** Anything else: a defect, logged by type only. */
+        UNEXPECTED
+    }
+
+    /**
+     * What went wrong, as the API tells it.
+     *
+     * @param kind   the kind, which decides the problem type
+     * @param title  a title other than the type's own, or null
+     * @param detail what went wrong in this request; no submitted or stored value
+     * @param reason the stable code of a refusal, or null
+     * @param errors the fields of an {@link Kind#INVALID} failure, or null
+     */
+    record Failure(Kind kind, String title, String detail, String reason, List<Problem.Error> errors) {
+
+        Failure(Kind kind, String detail) {
+            this(kind, null, detail, null, null);
+        }
+    }
+
+    /** The store's and the index's failures by exception class, and how each reads as a {@link Failure}. */
+    private static final Map<Class<?>, Function<Exception, Failure>> KNOWN = known();
 
     private ProblemMapper() {
     }
@@ -46,111 +100,112 @@ public final class ProblemMapper {
     /** The problem for a failure of a request. */
     public static Problem from(Exception failure) {
         if (failure instanceof BadRequest bad) {
+            // Refused by the API itself before the store saw the request, with a type of its own.
             return Problem.of(bad.type(), bad.getMessage());
         }
-        if (failure instanceof RecordNotFoundException) {
-            return Problem.of(ProblemType.NOT_FOUND, "No record the caller may see has this id or key.");
-        }
-        if (failure instanceof AccessDeniedException denied) {
-            ProblemType type = ProblemType.FORBIDDEN;
-            return new Problem(type.uri(), type.title(), type.status(), denied.decision().reason().description(),
-                    denied.decision().reason().name(), null);
-        }
-        if (failure instanceof SearchRefusedException refused) {
-            ProblemType type = ProblemType.FORBIDDEN;
-            return new Problem(type.uri(), type.title(), type.status(), refused.reason().description(),
-                    refused.reason().name(), null);
-        }
-        if (failure instanceof SearchIndexException) {
-            LOG.error("The search index failed to answer a search");
-            return Problem.of(ProblemType.UNAVAILABLE, "Search is unavailable; try again later.");
-        }
-        if (failure instanceof InvalidRecordException invalid) {
-            ProblemType type = ProblemType.VALIDATION;
-            List<Problem.Error> errors = invalid.errors().stream().sorted(FieldError.ORDER)
-                    .map(e -> new Problem.Error(e.field(), e.message(), e.rule())).toList();
-            return new Problem(type.uri(), type.title(), type.status(),
-                    errors.size() + " field(s) break a rule; nothing was written.", null, errors);
-        }
-        if (failure instanceof InvalidPatchException) {
-            return Problem.of(ProblemType.MALFORMED_REQUEST, "The body is not a JSON merge patch of a record.");
-        }
-        if (failure instanceof StaleVersionException stale) {
-            return Problem.of(ProblemType.VERSION_MISMATCH,
-                    "The record is now at version " + stale.currentVersion() + "; read it again and retry.");
-        }
-        if (failure instanceof DuplicateRecordException duplicate) {
-            ProblemType type = ProblemType.CONFLICT;
-            return new Problem(type.uri(), type.title(), type.status(),
-                    "Another record already has this " + duplicate.field() + ".", null,
-                    List.of(new Problem.Error(duplicate.field(), "Another record already has this value.", "unique")));
-        }
-        if (failure instanceof GrantNotFoundException) {
-            return Problem.of(ProblemType.NOT_FOUND, "No grant has this id.");
-        }
-        if (failure instanceof GrantStateException state) {
-            return Problem.of(ProblemType.CONFLICT, "The grant is " + state.state().name().toLowerCase(Locale.ROOT)
-                    + "; this change is not possible now.");
-        }
-        if (failure instanceof FourEyesException) {
-            ProblemType type = ProblemType.FOUR_EYES;
-            return new Problem(type.uri(), type.title(), type.status(),
-                    "The administrator who asked may not approve; another administrator must.", "FOUR_EYES", null);
-        }
-        if (failure instanceof InvalidGrantException invalid) {
-            ProblemType type = ProblemType.VALIDATION;
-            List<Problem.Error> errors = invalid.errors().stream().sorted(FieldError.ORDER)
-                    .map(e -> new Problem.Error(e.field(), e.message(), e.rule())).toList();
-            return new Problem(type.uri(), "Invalid grant request", type.status(),
-                    errors.size() + " field(s) break a rule; nothing was stored.", null, errors);
-        }
-        if (failure instanceof PurgeRequestNotFoundException) {
-            return Problem.of(ProblemType.NOT_FOUND, "No purge request the caller may see has this id.");
-        }
-        if (failure instanceof PurgeRequestStateException state) {
-            return Problem.of(ProblemType.CONFLICT, "The record's purge request is "
-                    + state.status().name().toLowerCase(Locale.ROOT) + "; this step is not possible now.");
-        }
-        if (failure instanceof UnreadableFileException unreadable) {
-            // The store writes these from column names and row numbers only.
-            return Problem.of(ProblemType.MALFORMED_REQUEST, "The file cannot be read: " + unreadable.getMessage() + ".");
-        }
-        if (failure instanceof TooManyRowsException tooMany) {
-            return Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-                    "An import file may have at most " + tooMany.limit() + " rows; split it.");
-        }
-        if (failure instanceof CorrectionNotFoundException) {
-            return Problem.of(ProblemType.NOT_FOUND, "No correction request the caller may see has this id.");
-        }
-        if (failure instanceof CorrectionDecidedException) {
-            return Problem.of(ProblemType.CONFLICT, "The correction request was already decided.");
-        }
-        if (failure instanceof ReportNotFoundException) {
-            return Problem.of(ProblemType.NOT_FOUND, "No misuse report has this id.");
-        }
-        if (failure instanceof ReportResolvedException) {
-            return Problem.of(ProblemType.CONFLICT, "The misuse report was already resolved.");
-        }
-        if (failure instanceof LegalHoldNotFoundException) {
-            return Problem.of(ProblemType.NOT_FOUND, "No legal hold has this id.");
-        }
-        if (failure instanceof LegalHoldLiftedException) {
-            return Problem.of(ProblemType.CONFLICT, "The legal hold was lifted already.");
-        }
-        if (failure instanceof ArchiveNotFoundException) {
-            return Problem.of(ProblemType.NOT_FOUND, "The record has no archive.");
-        }
-        if (failure instanceof JsonProcessingException json) {
-            return Problem.of(ProblemType.MALFORMED_REQUEST, jsonDetail(json));
-        }
-        if (failure instanceof AuditUnavailableException) {
-            LOG.error("The audit trail could not record an access decision; the request was refused");
-            return Problem.of(ProblemType.UNAVAILABLE, "The request could not be recorded; try again later.");
+        Failure what = failureOf(failure);
+        ProblemType type = switch (what.kind()) {
+            case NOT_FOUND -> ProblemType.NOT_FOUND;
+            case REFUSED -> ProblemType.FORBIDDEN;
+            case FOUR_EYES -> ProblemType.FOUR_EYES;
+            case INVALID -> ProblemType.VALIDATION;
+            case MALFORMED -> ProblemType.MALFORMED_REQUEST;
+            case CONFLICT -> ProblemType.CONFLICT;
+            case STALE -> ProblemType.VERSION_MISMATCH;
+            case TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
+            case UNAVAILABLE -> ProblemType.UNAVAILABLE;
+            case UNEXPECTED -> ProblemType.INTERNAL;
+        };
+        return new Problem(type.uri(), what.title() == null ? type.title() : what.title(), type.status(),
+                what.detail(), what.reason(), what.errors());
+    }
+
+    /** What went wrong: the entry of the failure's class, or of its nearest superclass that has one. */
+    static Failure failureOf(Exception failure) {
+        for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
+            Function<Exception, Failure> known = KNOWN.get(type);
+            if (known != null) {
+                return known.apply(failure);
+            }
         }
         // Only the type: messages of driver and parser exceptions can quote stored or submitted values.
         LOG.errorf("Unexpected %s while serving a student records request", failure.getClass().getName());
         LOG.debug("Unexpected failure", failure);
-        return Problem.of(ProblemType.INTERNAL, "The request failed; it has been logged.");
+        return new Failure(Kind.UNEXPECTED, "The request failed; it has been logged.");
+    }
+
+    private static Map<Class<?>, Function<Exception, Failure>> known() {
+        Map<Class<?>, Function<Exception, Failure>> known = new HashMap<>();
+        add(known, RecordNotFoundException.class, e -> notFound("No record the caller may see has this id or key."));
+        add(known, GrantNotFoundException.class, e -> notFound("No grant has this id."));
+        add(known, PurgeRequestNotFoundException.class, e -> notFound("No purge request the caller may see has this id."));
+        add(known, CorrectionNotFoundException.class,
+                e -> notFound("No correction request the caller may see has this id."));
+        add(known, ReportNotFoundException.class, e -> notFound("No misuse report has this id."));
+        add(known, LegalHoldNotFoundException.class, e -> notFound("No legal hold has this id."));
+        add(known, ArchiveNotFoundException.class, e -> notFound("The record has no archive."));
+        add(known, AccessDeniedException.class, e -> refused(e.decision().reason()));
+        add(known, SearchRefusedException.class, e -> refused(e.reason()));
+        add(known, FourEyesException.class, e -> new Failure(Kind.FOUR_EYES, null,
+                "The administrator who asked may not approve; another administrator must.", "FOUR_EYES", null));
+        add(known, InvalidRecordException.class, e -> invalid(null, e.errors(), "written"));
+        add(known, InvalidGrantException.class, e -> invalid("Invalid grant request", e.errors(), "stored"));
+        add(known, InvalidPatchException.class,
+                e -> new Failure(Kind.MALFORMED, "The body is not a JSON merge patch of a record."));
+        // The store writes these messages from column names and row numbers only.
+        add(known, UnreadableFileException.class,
+                e -> new Failure(Kind.MALFORMED, "The file cannot be read: " + e.getMessage() + "."));
+        add(known, JsonProcessingException.class, e -> new Failure(Kind.MALFORMED, jsonDetail(e)));
+        add(known, DuplicateRecordException.class, e -> new Failure(Kind.CONFLICT, null,
+                "Another record already has this " + e.field() + ".", null,
+                List.of(new Problem.Error(e.field(), "Another record already has this value.", "unique"))));
+        add(known, GrantStateException.class, e -> new Failure(Kind.CONFLICT,
+                "The grant is " + lowerCase(e.state()) + "; this change is not possible now."));
+        add(known, PurgeRequestStateException.class, e -> new Failure(Kind.CONFLICT,
+                "The record's purge request is " + lowerCase(e.status()) + "; this step is not possible now."));
+        add(known, CorrectionDecidedException.class,
+                e -> new Failure(Kind.CONFLICT, "The correction request was already decided."));
+        add(known, ReportResolvedException.class,
+                e -> new Failure(Kind.CONFLICT, "The misuse report was already resolved."));
+        add(known, LegalHoldLiftedException.class, e -> new Failure(Kind.CONFLICT, "The legal hold was lifted already."));
+        add(known, StaleVersionException.class, e -> new Failure(Kind.STALE,
+                "The record is now at version " + e.currentVersion() + "; read it again and retry."));
+        add(known, TooManyRowsException.class, e -> new Failure(Kind.TOO_LARGE,
+                "An import file may have at most " + e.limit() + " rows; split it."));
+        add(known, SearchIndexException.class, e -> {
+            LOG.error("The search index failed to answer a search");
+            return new Failure(Kind.UNAVAILABLE, "Search is unavailable; try again later.");
+        });
+        add(known, AuditUnavailableException.class, e -> {
+            LOG.error("The audit trail could not record an access decision; the request was refused");
+            return new Failure(Kind.UNAVAILABLE, "The request could not be recorded; try again later.");
+        });
+        return Map.copyOf(known);
+    }
+
+    private static <E extends Exception> void add(Map<Class<?>, Function<Exception, Failure>> known, Class<E> type,
+            Function<E, Failure> failure) {
+        known.put(type, e -> failure.apply(type.cast(e)));
+    }
+
+    private static Failure notFound(String detail) {
+        return new Failure(Kind.NOT_FOUND, detail);
+    }
+
+    private static Failure refused(DenialReason reason) {
+        return new Failure(Kind.REFUSED, null, reason.description(), reason.name(), null);
+    }
+
+    /** Every broken field, in a fixed order; nothing was {@code done} ("written", "stored"). */
+    private static Failure invalid(String title, List<FieldError> fields, String done) {
+        List<Problem.Error> errors = fields.stream().sorted(FieldError.ORDER)
+                .map(e -> new Problem.Error(e.field(), e.message(), e.rule())).toList();
+        return new Failure(Kind.INVALID, title, errors.size() + " field(s) break a rule; nothing was " + done + ".",
+                null, errors);
+    }
+
+    private static String lowerCase(Enum<?> state) {
+        return state.name().toLowerCase(Locale.ROOT);
     }
 
     /** Which field could not be read, by path only: Jackson's own message quotes the rejected value. */

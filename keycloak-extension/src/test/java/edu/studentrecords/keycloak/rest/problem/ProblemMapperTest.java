@@ -9,6 +9,8 @@ import edu.studentrecords.keycloak.rest.representation.JsonBodies;
 import edu.studentrecords.search.SearchIndexException;
 import edu.studentrecords.search.SearchRefusedException;
 import edu.studentrecords.store.AccessDeniedException;
+import edu.studentrecords.store.CorrectionDecidedException;
+import edu.studentrecords.store.CorrectionNotFoundException;
 import edu.studentrecords.store.DuplicateRecordException;
 import edu.studentrecords.store.FourEyesException;
 import edu.studentrecords.store.InvalidPatchException;
@@ -20,6 +22,17 @@ import edu.studentrecords.store.RecordNotFoundException;
 import edu.studentrecords.store.StaleVersionException;
 import edu.studentrecords.store.access.AccessDecision;
 import edu.studentrecords.store.access.DenialReason;
+import edu.studentrecords.store.audit.AuditUnavailableException;
+import edu.studentrecords.store.backup.CorruptBackupException;
+import edu.studentrecords.store.enrolment.TooManyRowsException;
+import edu.studentrecords.store.enrolment.UnreadableFileException;
+import edu.studentrecords.store.grants.GrantNotFoundException;
+import edu.studentrecords.store.grants.GrantState;
+import edu.studentrecords.store.grants.GrantStateException;
+import edu.studentrecords.store.grants.InvalidGrantException;
+import edu.studentrecords.store.retention.ArchiveNotFoundException;
+import edu.studentrecords.store.retention.LegalHoldLiftedException;
+import edu.studentrecords.store.retention.LegalHoldNotFoundException;
 import edu.studentrecords.store.validation.FieldError;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,6 +66,39 @@ class ProblemMapperTest {
     void misuseReportStepsMapToNotFoundAndConflict() {
         assertProblem(new edu.studentrecords.store.reports.ReportNotFoundException(), 404, "not-found");
         assertProblem(new edu.studentrecords.store.reports.ReportResolvedException(), 409, "conflict");
+    }
+
+    @Test
+    void grantsCorrectionsImportsAndRetentionMapToTheirProblemsWithDetailsWrittenByTheApi() {
+        assertDetail(new GrantNotFoundException(), 404, "not-found", "No grant has this id.");
+        assertDetail(new GrantStateException(GrantState.REVOKED), 409, "conflict",
+                "The grant is revoked; this change is not possible now.");
+        assertDetail(new CorrectionNotFoundException(), 404, "not-found",
+                "No correction request the caller may see has this id.");
+        assertDetail(new CorrectionDecidedException(), 409, "conflict", "The correction request was already decided.");
+        assertDetail(new UnreadableFileException("row 3 has 4 columns"), 400, "malformed-request",
+                "The file cannot be read: row 3 has 4 columns.");
+        assertDetail(new TooManyRowsException(10000), 413, "too-large",
+                "An import file may have at most 10000 rows; split it.");
+        assertDetail(new LegalHoldNotFoundException(), 404, "not-found", "No legal hold has this id.");
+        assertDetail(new LegalHoldLiftedException(), 409, "conflict", "The legal hold was lifted already.");
+        assertDetail(new ArchiveNotFoundException(), 404, "not-found", "The record has no archive.");
+        assertDetail(new AuditUnavailableException("down", null), 503, "unavailable",
+                "The request could not be recorded; try again later.");
+        assertDetail(new CorruptBackupException("bad file"), 500, "internal", "The request failed; it has been logged.");
+    }
+
+    @Test
+    void anInvalidGrantHasATitleOfItsOwnAndARefusalOfTheApiKeepsItsType() {
+        Problem grant = ProblemMapper.from(new InvalidGrantException(List.of(
+                new FieldError("purpose", "required", "is required"))));
+        assertThat(grant.title()).isEqualTo("Invalid grant request");
+        assertThat(grant.detail()).isEqualTo("1 field(s) break a rule; nothing was stored.");
+        assertThat(grant.errors()).containsExactly(new Problem.Error("purpose", "is required", "required"));
+
+        Problem refused = ProblemMapper.from(new BadRequest(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send it as JSON."));
+        assertThat(refused.status()).isEqualTo(415);
+        assertThat(refused.detail()).isEqualTo("Send it as JSON.");
     }
 
     @Test
@@ -107,6 +153,11 @@ class ProblemMapperTest {
         assertThat(JsonBodies.write(ProblemMapper.from(new RecordNotFoundException())))
                 .isEqualTo("{\"type\":\"" + BASE + "not-found\",\"title\":\"Not found\",\"status\":404,"
                         + "\"detail\":\"No record the caller may see has this id or key.\"}");
+    }
+
+    private static void assertDetail(Exception failure, int status, String slug, String detail) {
+        assertProblem(failure, status, slug);
+        assertThat(ProblemMapper.from(failure).detail()).isEqualTo(detail);
     }
 
     private static void assertProblem(Exception failure, int status, String slug) {
