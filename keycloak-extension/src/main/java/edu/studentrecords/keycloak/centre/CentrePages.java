@@ -2,7 +2,6 @@ package edu.studentrecords.keycloak.centre;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import edu.studentrecords.keycloak.rest.StudentRecordsResource;
 import edu.studentrecords.keycloak.rest.problem.Problem;
 import edu.studentrecords.keycloak.rest.problem.ProblemType;
 import edu.studentrecords.keycloak.rest.representation.JsonBodies;

@@ -1,7 +1,7 @@
 package edu.studentrecords.keycloak.login;
 
+import edu.studentrecords.keycloak.spi.NamedProviderFactory;
 import java.time.Instant;
-import org.keycloak.Config;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
@@ -9,7 +9,6 @@ import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
@@ -18,9 +17,14 @@ import org.keycloak.models.UserModel;
  * current: on each {@code LOGIN} event it writes the event's time, in the request's own transaction, so a sign-in that
  * fails to commit records nothing.
  */
-public final class LastSignInListenerFactory implements EventListenerProviderFactory {
+public final class LastSignInListenerFactory extends NamedProviderFactory<EventListenerProvider>
+        implements EventListenerProviderFactory {
 
     static final String ID = "student-records-last-sign-in";
+
+    public LastSignInListenerFactory() {
+        super(ID);
+    }
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
@@ -30,26 +34,6 @@ public final class LastSignInListenerFactory implements EventListenerProviderFac
     @Override
     public boolean isGlobal() {
         return true;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // Nothing to configure.
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // Nothing to start.
-    }
-
-    @Override
-    public void close() {
-        // Nothing owned.
-    }
-
-    @Override
-    public String getId() {
-        return ID;
     }
 
     private record Listener(KeycloakSession session) implements EventListenerProvider {

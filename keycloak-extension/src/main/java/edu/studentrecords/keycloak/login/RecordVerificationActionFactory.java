@@ -1,19 +1,24 @@
 package edu.studentrecords.keycloak.login;
 
-import org.keycloak.Config;
+import edu.studentrecords.keycloak.spi.NamedProviderFactory;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
 /** Registers {@link RecordVerificationAction}; stateless, so one provider instance serves every session. */
-public final class RecordVerificationActionFactory implements RequiredActionFactory {
+public final class RecordVerificationActionFactory extends NamedProviderFactory<RequiredActionProvider>
+        implements RequiredActionFactory {
 
     /** The provider id, which is also the alias the realm bootstrap registers. */
     public static final String ID = "student-record-verification";
     public static final String DISPLAY_TEXT = "Verify student record";
 
     private static final RecordVerificationAction ACTION = new RecordVerificationAction();
+
+    /** No options: the period is a realm attribute. */
+    public RecordVerificationActionFactory() {
+        super(ID);
+    }
 
     @Override
     public String getDisplayText() {
@@ -23,25 +28,5 @@ public final class RecordVerificationActionFactory implements RequiredActionFact
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
         return ACTION;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-        // No options: the period is a realm attribute.
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-        // Nothing to start.
-    }
-
-    @Override
-    public void close() {
-        // Nothing owned.
-    }
-
-    @Override
-    public String getId() {
-        return ID;
     }
 }

@@ -8,7 +8,6 @@ import edu.studentrecords.search.SearchHit;
 import edu.studentrecords.search.SearchResult;
 import edu.studentrecords.search.StudentSearchIndex;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.List;

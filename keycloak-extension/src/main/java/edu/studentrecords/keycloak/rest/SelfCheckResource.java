@@ -11,7 +11,6 @@ import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.check.SelfCheckReport;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.RealmModel;
 

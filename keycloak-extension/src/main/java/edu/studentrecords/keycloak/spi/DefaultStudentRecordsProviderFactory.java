@@ -32,8 +32,8 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  * all in {@link #close()}. It also registers the realm bootstrap and what happens to a record when its user is
  * removed. Thread-safe.
  */
-public final class DefaultStudentRecordsProviderFactory implements StudentRecordsProviderFactory,
-        ServerInfoAwareProviderFactory {
+public final class DefaultStudentRecordsProviderFactory extends NamedProviderFactory<StudentRecordsProvider>
+        implements StudentRecordsProviderFactory, ServerInfoAwareProviderFactory {
 
     /** The provider id. */
     public static final String ID = "default";
@@ -50,6 +50,10 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
     private volatile MongoClient client;
     private volatile java.nio.file.Path backupFolder;
     private volatile BackupJobs backups;
+
+    public DefaultStudentRecordsProviderFactory() {
+        super(ID);
+    }
 
     @Override
     public void init(Config.Scope config) {
@@ -191,11 +195,6 @@ public final class DefaultStudentRecordsProviderFactory implements StudentRecord
             client.close();
             client = null;
         }
-    }
-
-    @Override
-    public String getId() {
-        return ID;
     }
 
     /** The options in effect, for the admin console's server info; credentials never appear. */
