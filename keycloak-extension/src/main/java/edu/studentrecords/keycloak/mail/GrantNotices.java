@@ -10,13 +10,10 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
-import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Tells every student a newly approved grant covers, by email through the realm's own mail settings and email
@@ -35,56 +32,33 @@ public final class GrantNotices {
 
     /** Sends the notices once {@code session}'s transaction has committed; nothing if it rolls back. */
     public static void afterCommit(KeycloakSession session, Grant grant) {
-        String realmId = session.getContext().getRealm().getId();
-        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        session.getTransactionManager().enlistAfterCompletion(new org.keycloak.models.AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                session.getProvider(ExecutorsProvider.class).getExecutor("student-records-notices")
-                        .execute(() -> send(factory, realmId, grant));
-            }
-
-            @Override
-            protected void rollbackImpl() {
-                // The approval did not happen: nobody is told.
-            }
-        });
+        NoticeDelivery.afterCommit(session, (own, realm) -> send(own, realm, grant),
+                e -> LOG.errorf("Grant notices for %s failed: %s", grant.id(), e.getClass().getName()));
     }
 
-    private static void send(KeycloakSessionFactory factory, String realmId, Grant grant) {
-        try {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                RealmModel realm = session.realms().getRealm(realmId);
-                if (realm == null) {
-                    return;
-                }
-                session.getContext().setRealm(realm);
-                List<String> owners = session.getProvider(StudentRecordsProvider.class).store(realm).ownersCoveredBy(grant);
-                int sent = 0;
-                for (String owner : owners) {
-                    UserModel user = session.users().getUserById(realm, owner);
-                    if (user == null || !user.isEnabled() || user.getEmail() == null) {
-                        continue;
-                    }
-                    try {
-                        session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
-                                .send(SUBJECT, List.of(), TEMPLATE, attributes(realm, grant));
-                        sent++;
-                    } catch (EmailException e) {
-                        LOG.warnf("A grant notice could not be sent (%s)", e.getClass().getSimpleName());
-                    }
-                }
-                LOG.infof("Grant %s approved: %d of %d covered students told by email", grant.id(), sent, owners.size());
-            });
-        } catch (RuntimeException e) {
-            LOG.errorf("Grant notices for %s failed: %s", grant.id(), e.getClass().getName());
+    private static void send(KeycloakSession session, RealmModel realm, Grant grant) {
+        List<String> owners = session.getProvider(StudentRecordsProvider.class).store(realm).ownersCoveredBy(grant);
+        int sent = 0;
+        for (String owner : owners) {
+            UserModel user = session.users().getUserById(realm, owner);
+            if (user == null || !user.isEnabled() || user.getEmail() == null) {
+                continue;
+            }
+            try {
+                session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
+                        .send(SUBJECT, List.of(), TEMPLATE, attributes(realm, grant));
+                sent++;
+            } catch (EmailException e) {
+                LOG.warnf("A grant notice could not be sent (%s)", e.getClass().getSimpleName());
+            }
         }
+        LOG.infof("Grant %s approved: %d of %d covered students told by email", grant.id(), sent, owners.size());
     }
 
     private static Map<String, Object> attributes(RealmModel realm, Grant grant) {
         ClientModel client = realm.getClientByClientId(grant.clientId());
         Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("realmName", realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName());
+        attributes.put("realmName", NoticeDelivery.realmName(realm));
         attributes.put("clientName", client != null && client.getName() != null ? client.getName() : grant.clientId());
         attributes.put("purpose", grant.purpose());
         attributes.put("groups", grant.groups().stream().map(FieldGroup::jsonName).collect(Collectors.joining(", ")));

@@ -6,19 +6,16 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
-import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * One email to one student through the realm's mail settings and email theme (templates in
  * {@code theme-resources/templates/{html,text}}, messages in English and Simplified Chinese, the user's locale). Sent
- * after the request's transaction committed, on Keycloak's executor, in a session of its own, so a slow or failing
- * mail server never holds up or undoes the decision; nothing is sent when the request rolls back. Logs the template
- * and the failure's type only, never an address or a value.
+ * after the request's transaction committed, on Keycloak's executor, in a session of its own ({@link NoticeDelivery}),
+ * so a slow or failing mail server never holds up or undoes the decision; nothing is sent when the request rolls
+ * back. Logs the template and the failure's type only, never an address or a value.
  *
  * @param template   the template file, e.g. {@code student-records-report-resolved.ftl}
  * @param subjectKey the message key of the subject line
@@ -34,45 +31,22 @@ record StudentMail(String template, String subjectKey, Map<String, Object> attri
 
     /** Sends this mail to the user {@code userId} once {@code session}'s transaction has committed. */
     void afterCommit(KeycloakSession session, String userId) {
-        String realmId = session.getContext().getRealm().getId();
-        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        session.getTransactionManager().enlistAfterCompletion(new org.keycloak.models.AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                session.getProvider(ExecutorsProvider.class).getExecutor("student-records-notices")
-                        .execute(() -> send(factory, realmId, userId));
-            }
-
-            @Override
-            protected void rollbackImpl() {
-                // The decision did not happen: nobody is told.
-            }
-        });
+        NoticeDelivery.afterCommit(session, (own, realm) -> send(own, realm, userId),
+                e -> LOG.errorf("A student notice (%s) failed: %s", template, e.getClass().getName()));
     }
 
-    private void send(KeycloakSessionFactory factory, String realmId, String userId) {
+    private void send(KeycloakSession session, RealmModel realm, String userId) {
+        UserModel user = session.users().getUserById(realm, userId);
+        if (user == null || !user.isEnabled() || user.getEmail() == null) {
+            return;
+        }
+        Map<String, Object> all = new LinkedHashMap<>(attributes);
+        all.put("realmName", NoticeDelivery.realmName(realm));
         try {
-            KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                RealmModel realm = session.realms().getRealm(realmId);
-                if (realm == null) {
-                    return;
-                }
-                session.getContext().setRealm(realm);
-                UserModel user = session.users().getUserById(realm, userId);
-                if (user == null || !user.isEnabled() || user.getEmail() == null) {
-                    return;
-                }
-                Map<String, Object> all = new LinkedHashMap<>(attributes);
-                all.put("realmName", realm.getDisplayName() != null ? realm.getDisplayName() : realm.getName());
-                try {
-                    session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
-                            .send(subjectKey, List.of(), template, all);
-                } catch (EmailException e) {
-                    LOG.warnf("A student notice (%s) could not be sent (%s)", template, e.getClass().getSimpleName());
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.errorf("A student notice (%s) failed: %s", template, e.getClass().getName());
+            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
+                    .send(subjectKey, List.of(), template, all);
+        } catch (EmailException e) {
+            LOG.warnf("A student notice (%s) could not be sent (%s)", template, e.getClass().getSimpleName());
         }
     }
 }
