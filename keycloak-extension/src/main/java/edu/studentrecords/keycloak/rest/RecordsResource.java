@@ -4,6 +4,7 @@ import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
 import edu.studentrecords.keycloak.rest.problem.BadRequest;
 import edu.studentrecords.keycloak.rest.representation.EnrolmentRepresentation;
+import edu.studentrecords.keycloak.rest.representation.ImportFileRepresentation;
 import edu.studentrecords.keycloak.rest.representation.ImportReportRepresentation;
 import edu.studentrecords.keycloak.rest.representation.RecordRepresentation;
 import edu.studentrecords.store.RecordView;
@@ -63,7 +64,7 @@ public final class RecordsResource extends CollectionResource {
      */
     Response importRecords(InputStream body) {
         return pipeline.run(request -> {
-            EnrolmentUpload upload = EnrolmentUpload.of(request.contentType());
+            ImportFileRepresentation upload = ImportFileRepresentation.of(request.contentType());
             return json(Response.ok(), ImportReportRepresentation.of(
                     request.store().importRecords(request.access(), () -> upload.rows(body))));
         });

@@ -20,7 +20,7 @@ import org.keycloak.models.RealmModel;
  * {@link RequestPipeline} makes one per request, after authentication, and hands it to the endpoint, so that the
  * collections' resources hold nothing of a request themselves. Lives as long as its request, on its thread.
  */
-public final class RequestContext {
+final class RequestContext {
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -33,73 +33,73 @@ public final class RequestContext {
     }
 
     /** The request's Keycloak session. */
-    public KeycloakSession session() {
+    KeycloakSession session() {
         return session;
     }
 
     /** The realm the request addresses. */
-    public RealmModel realm() {
+    RealmModel realm() {
         return realm;
     }
 
     /** The caller's access context: every call to the store passes it, and the store decides and audits on it. */
-    public AccessContext access() {
+    AccessContext access() {
         return caller.context();
     }
 
     /** The instant of the request, as the access context holds it (Keycloak's clock, which tests may shift). */
-    public Instant now() {
+    Instant now() {
         return caller.context().now();
     }
 
     /** The student-records provider of the session. */
-    public StudentRecordsProvider provider() {
+    StudentRecordsProvider provider() {
         return session.getProvider(StudentRecordsProvider.class);
     }
 
     /** The realm's record store. */
-    public StudentRecordStore store() {
+    StudentRecordStore store() {
         return provider().store(realm);
     }
 
     /** The realm's search index on this node; searched only through {@code store().search(...)}. */
-    public StudentSearchIndex index() {
+    StudentSearchIndex index() {
         return provider().index(realm);
     }
 
     /** A request header, or null. */
-    public String header(String name) {
+    String header(String name) {
         return session.getContext().getRequestHeaders().getHeaderString(name);
     }
 
     /** The content type of the request's body, or null. */
-    public MediaType contentType() {
+    MediaType contentType() {
         return session.getContext().getRequestHeaders().getMediaType();
     }
 
     /** The version the {@code If-Match} header names: 428 without it, 412 when it cannot name a version. */
-    public long ifMatchVersion() {
+    long ifMatchVersion() {
         return RequestParameters.ifMatchVersion(header(HttpHeaders.IF_MATCH));
     }
 
     /** Refuses (415) a body of another content type than {@code expected}. */
-    public void requireContentType(String expected) {
+    void requireContentType(String expected) {
         RequestParameters.requireContentType(contentType(), expected);
     }
 
     /** The body read as {@code type}, after checking it is JSON (415) and present (400). */
-    public <T> T readJson(String body, Class<T> type) throws JsonProcessingException {
+    <T> T readJson(String body, Class<T> type) throws JsonProcessingException {
         requireContentType(MediaType.APPLICATION_JSON);
         return JsonBodies.read(RequestParameters.requireBody(body), type);
     }
 
     /** The address of {@code id} below the requested one, for the {@code Location} of a 201. */
-    public URI locationBelow(String id) {
+    URI locationBelow(String id) {
         return session.getContext().getUri().getAbsolutePathBuilder().path(id).build();
     }
 
     /** The address of a path below the API's root, {@code /realms/{realm}/student-records/...}. */
-    public URI apiLocation(String... segments) {
+    URI apiLocation(String... segments) {
         var builder = session.getContext().getUri().getBaseUriBuilder()
                 .path("realms").path(realm.getName()).path(StudentRecordsResourceProviderFactory.ID);
         for (String segment : segments) {

@@ -20,7 +20,7 @@ import java.util.List;
 public record Problem(String type, String title, int status, String detail, String reason, List<Error> errors) {
 
     /** The media type of problem documents. */
-    public static final String MEDIA_TYPE = "application/problem+json";
+    static final String MEDIA_TYPE = "application/problem+json";
 
     /**
      * One field that breaks a rule.

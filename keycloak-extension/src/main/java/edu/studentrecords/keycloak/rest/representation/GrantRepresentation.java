@@ -46,7 +46,7 @@ public final class GrantRepresentation {
     /** The uploaded agreement. */
     public record Agreement(String reference, String fileName, String contentType, String content) {
 
-        public GrantRequest.Agreement toAgreement() {
+        GrantRequest.Agreement toAgreement() {
             byte[] bytes;
             try {
                 bytes = content == null ? new byte[0] : Base64.getMimeDecoder().decode(content);

@@ -1,4 +1,4 @@
-package edu.studentrecords.keycloak.rest;
+package edu.studentrecords.keycloak.rest.representation;
 
 import edu.studentrecords.keycloak.rest.problem.BadRequest;
 import edu.studentrecords.keycloak.rest.problem.ProblemType;
@@ -21,7 +21,7 @@ import java.util.Locale;
  * UTF-8, at most {@link #MAX_BYTES} bytes and {@link EnrolmentFile#DEFAULT_MAX_ROWS} rows. The column list of the CSV
  * format is in {@code docs/enrolment-import.md} of this module.
  */
-final class EnrolmentUpload {
+public final class ImportFileRepresentation {
 
     static final String CSV = "text/csv";
     static final String NDJSON = "application/x-ndjson";
@@ -30,7 +30,7 @@ final class EnrolmentUpload {
 
     private final String mediaType;
 
-    private EnrolmentUpload(String mediaType) {
+    private ImportFileRepresentation(String mediaType) {
         this.mediaType = mediaType;
     }
 
@@ -39,13 +39,13 @@ final class EnrolmentUpload {
      *
      * @throws BadRequest 415 for any other type
      */
-    static EnrolmentUpload of(jakarta.ws.rs.core.MediaType type) {
+    public static ImportFileRepresentation of(jakarta.ws.rs.core.MediaType type) {
         String name = type == null ? "" : (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
         if (!name.equals(CSV) && !name.equals(NDJSON)) {
             throw new BadRequest(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "Send the file as " + CSV + " or " + NDJSON + ".");
         }
-        return new EnrolmentUpload(name);
+        return new ImportFileRepresentation(name);
     }
 
     /**
@@ -53,7 +53,7 @@ final class EnrolmentUpload {
      *
      * @throws BadRequest 413 when the body is too large, 400 when it is empty or not UTF-8
      */
-    List<EnrolmentRow> rows(InputStream body) {
+    public List<EnrolmentRow> rows(InputStream body) {
         String text = utf8(body);
         return mediaType.equals(CSV)
                 ? EnrolmentFile.readCsv(new StringReader(text), EnrolmentFile.DEFAULT_MAX_ROWS)
