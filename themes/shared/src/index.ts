@@ -1,0 +1,2 @@
+// The client code both apps share; filled by the modules that follow.
+export {};
