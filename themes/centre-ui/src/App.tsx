@@ -21,8 +21,9 @@ import {
 import { BarsIcon } from "@patternfly/react-icons";
 import { useEffect, useMemo, useState } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { LANGUAGES, type Language, languageOf } from "@student-records/shared";
 import { useSession } from "./api";
-import { LANGUAGES, LanguageContext, languageOf, type Key, type Language, useLanguage, useT } from "./i18n";
+import { LanguageContext, type Key, useLanguage, useT } from "./i18n";
 import { Backups } from "./pages/Backups";
 import { Corrections } from "./pages/Corrections";
 import { Grants } from "./pages/Grants";
