@@ -109,7 +109,7 @@ const Shell = () => {
             </FormSelect>
           </FlexItem>
           <FlexItem>
-            <Button variant="secondary" isInline onClick={() => keycloak.logout()} data-testid="sign-out">
+            <Button variant="secondary" isInline onClick={() => window.location.assign(keycloak.createLogoutUrl())} data-testid="sign-out">
               {t("signOut")}
             </Button>
           </FlexItem>
@@ -127,7 +127,7 @@ const Shell = () => {
                 to={`${config.basePath}/${p.path}`}
                 onClick={(event) => {
                   event.preventDefault();
-                  navigate(`/${p.path}`);
+                  void navigate(`/${p.path}`);
                 }}>
                 {t(p.title)}
               </NavItem>

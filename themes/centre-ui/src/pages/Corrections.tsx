@@ -18,7 +18,7 @@ function text(value: unknown): string {
   if (value === null || value === undefined) {
     return "—";
   }
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 /** Pending corrections: for each, every field of the touched groups before and after; approve or reject with a reason. */

@@ -1,6 +1,6 @@
 import { ActionGroup, Button, Checkbox, Form, FormGroup, TextInput, Title } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { formatInstant } from "@student-records/shared";
 import { useApi } from "../api";
 import { CentrePage, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
@@ -42,13 +42,14 @@ const PolicyForm = ({ onNotice }: { onNotice: (n: Notice) => void }) => {
   const [archiveOn, setArchiveOn] = useState<string[]>([]);
   const [destroyAfter, setDestroyAfter] = useState("");
   const [keepArchive, setKeepArchive] = useState("");
-  useEffect(() => {
-    if (policy.data) {
-      setArchiveOn(policy.data.archiveOn);
-      setDestroyAfter(String(policy.data.destroyAfterDays));
-      setKeepArchive(String(policy.data.archiveRetentionDays));
-    }
-  }, [policy.data]);
+  const [shown, setShown] = useState<Policy>();
+  // Every policy the API answers (the first, and the one after a save) fills the form once.
+  if (policy.data && policy.data !== shown) {
+    setShown(policy.data);
+    setArchiveOn(policy.data.archiveOn);
+    setDestroyAfter(String(policy.data.destroyAfterDays));
+    setKeepArchive(String(policy.data.archiveRetentionDays));
+  }
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const body = { archiveOn, destroyAfterDays: Number(destroyAfter), archiveRetentionDays: Number(keepArchive) };

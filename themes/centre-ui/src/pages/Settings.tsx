@@ -1,5 +1,5 @@
 import { ActionGroup, Button, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from "@patternfly/react-core";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { type FieldError } from "@student-records/shared";
 import { list, useApi } from "../api";
 import { CentrePage, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
@@ -49,11 +49,12 @@ export const Settings = () => {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [notice, setNotice] = useState<Notice>();
 
-  useEffect(() => {
-    if (settings.data) {
-      setValues(flatten(settings.data));
-    }
-  }, [settings.data]);
+  const [shown, setShown] = useState<SettingsBody>();
+  // The settings the API answers fill the form once.
+  if (settings.data && settings.data !== shown) {
+    setShown(settings.data);
+    setValues(flatten(settings.data));
+  }
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
