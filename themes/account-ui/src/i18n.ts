@@ -18,8 +18,8 @@ export const i18n = createInstance({
   backend: {
     loadPath: `${environment.serverBaseUrl}/resources/${environment.realm}/account/{{lng}}`,
     parse: (data: string) => {
-      const messages: KeyValue[] = JSON.parse(data);
-      return Object.fromEntries(messages.map(({ key, value }) => [key, value]));
+      const messages = JSON.parse(data) as unknown;
+      return Array.isArray(messages) ? Object.fromEntries((messages as KeyValue[]).map(({ key, value }) => [key, value])) : {};
     },
   },
 });

@@ -21,8 +21,9 @@ import {
 import { BarsIcon } from "@patternfly/react-icons";
 import { useEffect, useMemo, useState } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { LANGUAGES, type Language, languageOf } from "@student-records/shared";
 import { useSession } from "./api";
-import { LANGUAGES, LanguageContext, languageOf, type Key, type Language, useLanguage, useT } from "./i18n";
+import { LanguageContext, type Key, useLanguage, useT } from "./i18n";
 import { Backups } from "./pages/Backups";
 import { Corrections } from "./pages/Corrections";
 import { Grants } from "./pages/Grants";
@@ -108,7 +109,7 @@ const Shell = () => {
             </FormSelect>
           </FlexItem>
           <FlexItem>
-            <Button variant="secondary" isInline onClick={() => keycloak.logout()} data-testid="sign-out">
+            <Button variant="secondary" isInline onClick={() => window.location.assign(keycloak.createLogoutUrl())} data-testid="sign-out">
               {t("signOut")}
             </Button>
           </FlexItem>
@@ -126,7 +127,7 @@ const Shell = () => {
                 to={`${config.basePath}/${p.path}`}
                 onClick={(event) => {
                   event.preventDefault();
-                  navigate(`/${p.path}`);
+                  void navigate(`/${p.path}`);
                 }}>
                 {t(p.title)}
               </NavItem>

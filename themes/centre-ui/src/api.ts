@@ -1,17 +1,7 @@
+import { type ApiCall, apiClient } from "@student-records/shared";
 import type Keycloak from "keycloak-js";
-import { createContext, useCallback, useContext } from "react";
+import { createContext, useContext, useMemo } from "react";
 import type { CentreConfig } from "./config";
-
-/** One field error of an application/problem+json answer. */
-export type FieldError = { field: string; message: string };
-
-/** An answer of the student records API. */
-export type Reply<T> = {
-  status: number;
-  ok: boolean;
-  body: T;
-  problem?: { title?: string; detail?: string; errors?: FieldError[] };
-};
 
 /** The signed-in session: keycloak-js and the page's configuration. */
 export type Session = { keycloak: Keycloak; config: CentreConfig };
@@ -30,58 +20,10 @@ export function useSession(): Session {
 export const PURPOSE = "administration";
 
 /** Calls the student records API of the centre's realm with the centre's token and the purpose administration. */
-export function useApi() {
+export function useApi(): ApiCall {
   const { keycloak, config } = useSession();
   const base = `${config.serverUrl}/realms/${encodeURIComponent(config.realm)}/student-records`;
-  return useCallback(
-    async <T = unknown>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<Reply<T>> => {
-      await keycloak.updateToken(5);
-      const headers: Record<string, string> = {
-        Authorization: `Bearer ${keycloak.token}`,
-        "Data-Purpose": PURPOSE,
-      };
-      if (body !== undefined) {
-        headers["Content-Type"] = "application/json";
-      }
-      const response = await fetch(base + path, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      });
-      const text = await response.text();
-      let json: unknown = undefined;
-      try {
-        json = text ? JSON.parse(text) : undefined;
-      } catch {
-        json = undefined;
-      }
-      const isProblem = (response.headers.get("Content-Type") ?? "").includes("problem+json");
-      return {
-        status: response.status,
-        ok: response.ok,
-        body: json as T,
-        problem: isProblem ? (json as Reply<T>["problem"]) : undefined,
-      };
-    },
-    [keycloak, base],
-  );
-}
-
-/** A short line for a refused call, from the problem's title and detail. */
-export function problemText(reply: Reply<unknown>): string {
-  const detail = reply.problem?.detail ?? "";
-  const fields = (reply.problem?.errors ?? []).map((e) => `${e.field}: ${e.message}`).join("; ");
-  const title = reply.problem?.title ? ` ${reply.problem.title}` : "";
-  return `${reply.status}${title}${detail ? ": " + detail : ""}${fields ? " (" + fields + ")" : ""}`;
-}
-
-/** A date and time in the user's locale. */
-export function formatInstant(value: string | null | undefined, locale: string): string {
-  if (!value) {
-    return "—";
-  }
-  return new Date(value).toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
+  return useMemo(() => apiClient(base, keycloak, { "Data-Purpose": PURPOSE }), [keycloak, base]);
 }
 
 /** Splits a comma- or space-separated list typed into a field. */

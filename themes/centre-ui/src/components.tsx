@@ -1,65 +1,45 @@
-import { Alert, PageSection, Spinner, Text, TextContent, Title } from "@patternfly/react-core";
-import { type ReactNode, useCallback, useEffect, useState } from "react";
-import { problemText, type Reply, useApi } from "./api";
+import { Alert, Spinner } from "@patternfly/react-core";
+import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
+import {
+  decisionText,
+  formatInstant,
+  type Loaded,
+  operationText,
+  PageFrame,
+  problemText,
+  reasonText,
+  type Reply,
+  useLoad,
+} from "@student-records/shared";
+import type { ReactNode } from "react";
+import { useApi } from "./api";
 import { useT } from "./i18n";
 
 /** A page of the centre: its level-1 heading (what the tests wait for), a line on what it is for, its content. */
 export const CentrePage = ({ title, intro, children }: { title: string; intro: string; children: ReactNode }) => (
-  <>
-    <PageSection variant="light">
-      <TextContent>
-        <Title headingLevel="h1" data-testid="page-heading">
-          {title}
-        </Title>
-        <Text component="p">{intro}</Text>
-      </TextContent>
-    </PageSection>
-    <PageSection>{children}</PageSection>
-  </>
+  <PageFrame title={title} intro={intro}>
+    {children}
+  </PageFrame>
 );
 
-/** What a GET answered: the body, a problem line, or the status of an endpoint this server does not have. */
-export type Loaded<T> = { data?: T; error?: string; missing?: number; reload: () => void };
+/** Loads {@code path} from the API once and whenever reload() is called. */
+export function useCentreLoad<T>(path: string | null): Loaded<T> {
+  return useLoad<T>(useApi(), path);
+}
 
-/** Loads {@code path} once and whenever reload() is called. */
-export function useLoad<T>(path: string | null): Loaded<T> {
-  const api = useApi();
-  const [data, setData] = useState<T>();
-  const [error, setError] = useState<string>();
-  const [missing, setMissing] = useState<number>();
-  const [round, setRound] = useState(0);
-  const reload = useCallback(() => setRound((r) => r + 1), []);
-  useEffect(() => {
-    if (path === null) {
-      return;
-    }
-    const controller = new AbortController();
-    api<T>("GET", path, undefined, controller.signal)
-      .then((reply) => {
-        setError(undefined);
-        setMissing(undefined);
-        if (reply.ok) {
-          setData(reply.body);
-        } else if (reply.status === 404 || reply.status === 405) {
-          setMissing(reply.status);
-        } else {
-          setError(problemText(reply));
-        }
-      })
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [api, path, round]);
-  return { data, error, missing, reload };
+/** Whether a load failed because this server does not have the endpoint (yet). */
+export function isMissing(loaded: Loaded<unknown>): boolean {
+  return loaded.failure?.status === 404 || loaded.failure?.status === 405;
 }
 
 /** The spinner, problem or "not on this server" line of a load; nothing once the data is there. */
 export const LoadState = ({ loaded, label }: { loaded: Loaded<unknown>; label?: string }) => {
-  const { t } = useT();
-  if (loaded.error) {
-    return <Alert variant="danger" isInline title={loaded.error} data-testid="load-error" />;
+  const { t, language } = useT();
+  if (loaded.failure && isMissing(loaded)) {
+    return <Alert variant="info" isInline title={t("notAvailable", { status: loaded.failure.status })} data-testid="not-available" />;
   }
-  if (loaded.missing) {
-    return <Alert variant="info" isInline title={t("notAvailable", { status: loaded.missing })} data-testid="not-available" />;
+  if (loaded.failure) {
+    return <Alert variant="danger" isInline title={problemText(loaded.failure, language, true)} data-testid="load-error" />;
   }
   if (loaded.data === undefined) {
     return <Spinner size="lg" aria-label={label ?? t("loading")} />;
@@ -79,7 +59,62 @@ export const NoticeLine = ({ notice, testId }: { notice: Notice; testId: string 
     <div aria-live="polite" />
   );
 
-/** The notice for an action's reply: {@code success} when it went through, the problem otherwise. */
-export function noticeOf(reply: Reply<unknown>, success: string): Notice {
-  return reply.ok ? { variant: "success", text: success } : { variant: "danger", text: problemText(reply) };
+/** Makes notices of replies in the current language: {@code success} when a call went through, its problem otherwise. */
+export function useNotices() {
+  const { language } = useT();
+  return (reply: Reply<unknown>, success: string): Notice =>
+    reply.ok ? { variant: "success", text: success } : { variant: "danger", text: problemText(reply, language, true) };
 }
+
+/** One audit entry as /grants/{id}/uses and /reports/{id}/entries list it. */
+export type Entry = {
+  sequence: number;
+  time: string;
+  subject?: string;
+  clientId?: string;
+  purpose?: string;
+  recordId?: string;
+  operation: string;
+  decision: string;
+  reason?: string;
+};
+
+/** Audit entries: when, who and for what purpose, optionally which record, what was done and what was decided. */
+export const EntriesTable = ({ entries, label, withRecord = false, testId, className }: {
+  entries: Entry[];
+  label: string;
+  withRecord?: boolean;
+  testId?: string;
+  className?: string;
+}) => {
+  const { t, language } = useT();
+  return (
+    <Table aria-label={label} variant="compact" data-testid={testId} className={className}>
+      <Thead>
+        <Tr>
+          <Th>#</Th>
+          <Th>{t("entryTime")}</Th>
+          <Th>{t("entryWho")}</Th>
+          {withRecord && <Th>{t("recordId")}</Th>}
+          <Th>{t("entryOperation")}</Th>
+          <Th>{t("entryDecision")}</Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {entries.map((e) => (
+          <Tr key={e.sequence} data-operation={e.operation}>
+            <Td dataLabel="#">{e.sequence}</Td>
+            <Td dataLabel={t("entryTime")}>{formatInstant(e.time, language)}</Td>
+            <Td dataLabel={t("entryWho")}>{[e.clientId, e.subject, e.purpose].filter(Boolean).join(" ")}</Td>
+            {withRecord && <Td dataLabel={t("recordId")}>{e.recordId ?? "—"}</Td>}
+            <Td dataLabel={t("entryOperation")}>{operationText(e.operation, language)}</Td>
+            <Td dataLabel={t("entryDecision")}>
+              {decisionText(e.decision, language)}
+              {e.reason ? ` (${reasonText(e.reason, language)})` : ""}
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+};

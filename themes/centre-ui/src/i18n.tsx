@@ -1,14 +1,6 @@
+import { type Language, clientText, type ClientTextKey } from "@student-records/shared";
 import { createContext, useCallback, useContext } from "react";
 import { messages } from "./messages";
-
-/** The languages of the centre, the same as the students' account pages. */
-export const LANGUAGES = ["en", "zh-CN"] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-/** The language of a locale tag: Chinese for any zh tag, English otherwise. */
-export function languageOf(tag: string | undefined | null): Language {
-  return tag && tag.toLowerCase().startsWith("zh") ? "zh-CN" : "en";
-}
 
 type LanguageState = { language: Language; setLanguage: (language: Language) => void };
 
@@ -26,7 +18,12 @@ export function useT() {
     },
     [language],
   );
-  return { t, language };
+  /** A text of the shared client (network failures, dates) in the current language. */
+  const client = useCallback(
+    (key: ClientTextKey, values?: Record<string, string | number>) => clientText(language, key, values),
+    [language],
+  );
+  return { t, client, language };
 }
 
 export function useLanguage() {

@@ -3,6 +3,9 @@ import {
   Button,
   Form,
   FormGroup,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
   Modal,
   TextArea,
   TextInput,
@@ -11,10 +14,22 @@ import {
   ToolbarItem,
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
-import { useEffect, useMemo, useState } from "react";
+import {
+  clientText,
+  decisionText,
+  formatInstant,
+  isLocalDate,
+  operationText,
+  PageFrame,
+  problemText,
+  reasonText,
+  startOfLocalDay,
+  startOfNextLocalDay,
+  useLoad,
+} from "@student-records/shared";
+import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { formatInstant, problemText, useStudentRecordsApi } from "../api";
-import { StudentPage } from "./StudentPage";
+import { useLanguage, useStudentRecordsApi } from "../api";
 
 /** One access to the record, as GET /me/access-log answers. */
 export type AccessEntry = {
@@ -34,36 +49,34 @@ const PAGE_SIZE = 20;
 
 /** "Who accessed my record": the access log, newest first, paged, filtered; each entry can be reported. */
 export const AccessLog = () => {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguage();
   const api = useStudentRecordsApi();
-  const [entries, setEntries] = useState<AccessEntry[]>([]);
   const [offset, setOffset] = useState(0);
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const [who, setWho] = useState("");
   const [purpose, setPurpose] = useState("");
-  const [error, setError] = useState<string>();
   const [reporting, setReporting] = useState<AccessEntry>();
   const [sent, setSent] = useState<string>();
 
-  useEffect(() => {
-    const controller = new AbortController();
+  // A date being typed (or a year with a digit too many) is not asked for: the field says what is wrong instead.
+  const fromInvalid = from !== "" && !isLocalDate(from);
+  const toInvalid = to !== "" && !isLocalDate(to);
+  const path = useMemo(() => {
+    if (fromInvalid || toInvalid) {
+      return null;
+    }
     const query = new URLSearchParams({ offset: String(offset), limit: String(PAGE_SIZE) });
-    if (from) query.set("from", new Date(from + "T00:00:00").toISOString());
+    const start = startOfLocalDay(from);
     // "to" is the last day shown: the server excludes its bound, so ask up to the start of the next day.
-    if (to) query.set("to", new Date(new Date(to + "T00:00:00").getTime() + 86400000).toISOString());
-    api<{ entries: AccessEntry[] }>("GET", `/me/access-log?${query}`, { signal: controller.signal })
-      .then((reply) => {
-        if (reply.ok) {
-          setEntries(reply.body.entries);
-          setError(undefined);
-        } else {
-          setError(problemText(reply));
-        }
-      })
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [api, offset, from, to]);
+    const end = startOfNextLocalDay(to);
+    if (start) query.set("from", start);
+    if (end) query.set("to", end);
+    return `/me/access-log?${query}`;
+  }, [offset, from, to, fromInvalid, toInvalid]);
+  const log = useLoad<{ entries: AccessEntry[] }>(api, path);
+  const entries = useMemo(() => log.data?.entries ?? [], [log.data]);
 
   // Who and purpose narrow the page the server sent; dates are asked of the server.
   const shown = useMemo(
@@ -77,19 +90,23 @@ export const AccessLog = () => {
   );
 
   return (
-    <StudentPage title={t("studentAccessLog")} description={t("studentAccessLogDescription")}>
-      {error && <Alert variant="warning" isInline title={error} />}
+    <PageFrame title={t("studentAccessLog")} intro={t("studentAccessLogDescription")} light>
+      {log.failure && <Alert variant="warning" isInline title={problemText(log.failure, language)} data-testid="load-error" />}
       {sent && <Alert variant="success" isInline title={sent} data-testid="report-sent" />}
       <Toolbar>
         <ToolbarContent>
           <ToolbarItem>
             <FormGroup label={t("studentAccessLogFrom")} fieldId="log-from">
-              <TextInput id="log-from" type="date" value={from} onChange={(_, v) => { setOffset(0); setFrom(v); }} />
+              <TextInput id="log-from" type="date" value={from} onChange={(_, v) => { setOffset(0); setFrom(v); }}
+                validated={fromInvalid ? "error" : "default"} aria-describedby={fromInvalid ? "log-from-error" : undefined} />
+              {fromInvalid && <DateError id="log-from-error" text={clientText(language, "invalidDate")} />}
             </FormGroup>
           </ToolbarItem>
           <ToolbarItem>
             <FormGroup label={t("studentAccessLogTo")} fieldId="log-to">
-              <TextInput id="log-to" type="date" value={to} onChange={(_, v) => { setOffset(0); setTo(v); }} />
+              <TextInput id="log-to" type="date" value={to} onChange={(_, v) => { setOffset(0); setTo(v); }}
+                validated={toInvalid ? "error" : "default"} aria-describedby={toInvalid ? "log-to-error" : undefined} />
+              {toInvalid && <DateError id="log-to-error" text={clientText(language, "invalidDate")} />}
             </FormGroup>
           </ToolbarItem>
           <ToolbarItem>
@@ -118,16 +135,19 @@ export const AccessLog = () => {
         <Tbody>
           {shown.map((e) => (
             <Tr key={e.sequence} data-testid={`entry-${e.sequence}`} data-client={e.clientId} data-operation={e.operation}>
-              <Td dataLabel={t("studentAccessLogWhen")}>{formatInstant(e.time, i18n.language)}</Td>
+              <Td dataLabel={t("studentAccessLogWhen")}>{formatInstant(e.time, language)}</Td>
               <Td dataLabel={t("studentAccessLogWho")}>
                 {e.subject ? t("studentAccessLogPerson", { client: e.clientId }) : t("studentAccessLogApplication", { client: e.clientId })}
               </Td>
               <Td dataLabel={t("studentAccessLogPurpose")}>{e.purpose ?? "—"}{e.grantId ? ` (${e.grantId})` : ""}</Td>
               <Td dataLabel={t("studentAccessLogWhat")}>
-                {t(`studentOperation.${e.operation}`, { defaultValue: e.operation })}
+                {operationText(e.operation, language)}
                 {e.groups.length > 0 ? `: ${e.groups.map((g) => t(`studentRecordGroup.${g}`, { defaultValue: g })).join(", ")}` : ""}
               </Td>
-              <Td dataLabel={t("studentAccessLogDecision")}>{t(`studentDecision.${e.decision}`, { defaultValue: e.decision })}</Td>
+              <Td dataLabel={t("studentAccessLogDecision")}>
+                {decisionText(e.decision, language)}
+                {e.reason ? ` (${reasonText(e.reason, language)})` : ""}
+              </Td>
               <Td dataLabel={t("studentAccessLogActions")}>
                 <Button variant="link" isInline onClick={() => { setSent(undefined); setReporting(e); }} data-testid={`report-${e.sequence}`}>
                   {t("studentReportMisuse")}
@@ -153,13 +173,24 @@ export const AccessLog = () => {
           }}
         />
       )}
-    </StudentPage>
+    </PageFrame>
   );
 };
 
+const DateError = ({ id, text }: { id: string; text: string }) => (
+  <FormHelperText>
+    <HelperText>
+      <HelperTextItem variant="error" id={id}>
+        {text}
+      </HelperTextItem>
+    </HelperText>
+  </FormHelperText>
+);
+
 /** Starts a misuse report with one access-log entry attached. */
 const ReportDialog = ({ entry, onClose }: { entry: AccessEntry; onClose: (sent: boolean) => void }) => {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguage();
   const api = useStudentRecordsApi();
   const [message, setMessage] = useState("");
   const [error, setError] = useState<string>();
@@ -169,7 +200,7 @@ const ReportDialog = ({ entry, onClose }: { entry: AccessEntry; onClose: (sent: 
     if (reply.ok) {
       onClose(true);
     } else {
-      setError(problemText(reply));
+      setError(problemText(reply, language));
     }
   };
 
@@ -180,7 +211,7 @@ const ReportDialog = ({ entry, onClose }: { entry: AccessEntry; onClose: (sent: 
       isOpen
       onClose={() => onClose(false)}
       actions={[
-        <Button key="send" variant="primary" onClick={send} isDisabled={!message.trim()} data-testid="send-report">
+        <Button key="send" variant="primary" onClick={() => void send()} isDisabled={!message.trim()} data-testid="send-report">
           {t("studentReportSend")}
         </Button>,
         <Button key="cancel" variant="link" onClick={() => onClose(false)}>
@@ -189,10 +220,10 @@ const ReportDialog = ({ entry, onClose }: { entry: AccessEntry; onClose: (sent: 
       ]}
     >
       <p>
-        {t("studentReportAbout", { client: entry.clientId, time: formatInstant(entry.time, i18n.language) })}
+        {t("studentReportAbout", { client: entry.clientId, time: formatInstant(entry.time, language) })}
       </p>
       {error && <Alert variant="danger" isInline title={error} />}
-      <Form onSubmit={(e) => { e.preventDefault(); send(); }}>
+      <Form onSubmit={(e) => { e.preventDefault(); void send(); }}>
         <FormGroup label={t("studentReportMessage")} fieldId="report-message" isRequired>
           <TextArea id="report-message" value={message} onChange={(_, v) => setMessage(v)} />
         </FormGroup>

@@ -19,10 +19,10 @@ import {
   TextInput,
   Title,
 } from "@patternfly/react-core";
-import { useEffect, useState } from "react";
+import { answered, type FieldError, formatInstant, PageFrame, problemText, useLoad } from "@student-records/shared";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FieldError, formatInstant, problemText, useStudentRecordsApi } from "../api";
-import { StudentPage } from "./StudentPage";
+import { useLanguage, useStudentRecordsApi } from "../api";
 
 type Guardian = { name: string; relationship: string; phone: string; emergencyContact: boolean };
 type Contact = { mobilePhone: string; email?: string; homeAddress: string };
@@ -43,15 +43,17 @@ const CORRECTABLE = ["profile.name", "profile.gender", "profile.enrolmentDate", 
 
 /** "My record": every group of the student's own record; contact and guardians edited in place. */
 export const MyRecord = () => {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguage();
   const api = useStudentRecordsApi();
+  const loaded = useLoad<StudentRecord>(api, "/me");
   const [record, setRecord] = useState<StudentRecord>();
   const [etag, setEtag] = useState<string | null>(null);
-  const [loadError, setLoadError] = useState<string>();
   const [contact, setContact] = useState<Contact>({ mobilePhone: "", email: "", homeAddress: "" });
   const [guardians, setGuardians] = useState<Guardian[]>([]);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<{ variant: "success" | "danger"; text: string }>();
+  const [shownLoad, setShownLoad] = useState<StudentRecord>();
 
   const show = (found: StudentRecord, tag: string | null) => {
     setRecord(found);
@@ -60,13 +62,11 @@ export const MyRecord = () => {
     setGuardians(found.guardians ?? []);
   };
 
-  useEffect(() => {
-    const controller = new AbortController();
-    api<StudentRecord>("GET", "/me", { signal: controller.signal })
-      .then((reply) => (reply.ok ? show(reply.body, reply.etag) : setLoadError(problemText(reply))))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [api]);
+  // The loaded record fills the form once; later the record comes from the answers to a save or a confirmation.
+  if (loaded.data && loaded.data !== shownLoad) {
+    setShownLoad(loaded.data);
+    show(loaded.data, loaded.etag ?? null);
+  }
 
   const save = async () => {
     setMessage(undefined);
@@ -79,15 +79,18 @@ export const MyRecord = () => {
     });
     if (reply.ok) {
       const fresh = await api<StudentRecord>("GET", "/me");
-      if (fresh.ok) {
+      if (answered(fresh)) {
         show(fresh.body, fresh.etag);
+        setMessage({ variant: "success", text: t("studentRecordSaved") });
+      } else {
+        // Saved, but the fresh copy did not come: say both, so that nobody edits a stale form unknowingly.
+        setMessage({ variant: "danger", text: `${t("studentRecordSaved")} ${problemText(fresh, language)}` });
       }
-      setMessage({ variant: "success", text: t("studentRecordSaved") });
     } else {
       setErrors(reply.problem?.errors ?? []);
       setMessage({
         variant: "danger",
-        text: reply.status === 412 ? t("studentRecordStale") : t("studentRecordNotSaved", { reason: problemText(reply) }),
+        text: reply.status === 412 ? t("studentRecordStale") : t("studentRecordNotSaved", { reason: problemText(reply, language) }),
       });
     }
   };
@@ -95,21 +98,21 @@ export const MyRecord = () => {
   const confirm = async () => {
     setMessage(undefined);
     const reply = await api<StudentRecord>("POST", "/me/verification");
-    if (reply.ok) {
+    if (answered(reply)) {
       show(reply.body, reply.etag);
       setMessage({ variant: "success", text: t("studentRecordConfirmedNow") });
     } else {
-      setMessage({ variant: "danger", text: problemText(reply) });
+      setMessage({ variant: "danger", text: problemText(reply, language) });
     }
   };
 
-  if (loadError) {
+  if (!record && loaded.failure) {
     return (
-      <StudentPage title={t("studentRecord")} description={t("studentRecordDescription")}>
-        <Alert variant="warning" isInline title={t("studentRecordUnavailable")}>
-          {loadError}
+      <PageFrame title={t("studentRecord")} intro={t("studentRecordDescription")} light>
+        <Alert variant="warning" isInline title={t("studentRecordUnavailable")} data-testid="load-error">
+          {problemText(loaded.failure, language)}
         </Alert>
-      </StudentPage>
+      </PageFrame>
     );
   }
   if (!record) {
@@ -133,7 +136,7 @@ export const MyRecord = () => {
     setGuardians(guardians.map((g, i) => (i === index ? { ...g, ...change } : g)));
 
   return (
-    <StudentPage title={t("studentRecord")} description={t("studentRecordDescription")}>
+    <PageFrame title={t("studentRecord")} intro={t("studentRecordDescription")} light>
       {message && (
         <Alert variant={message.variant} isInline title={message.text} data-testid="record-message" className="pf-v5-u-mb-md">
           {errors.length > 0 && (
@@ -149,9 +152,9 @@ export const MyRecord = () => {
       )}
       <Title headingLevel="h2">{t("studentRecordVerification")}</Title>
       <p data-testid="verified-at">
-        {t("studentRecordLastConfirmed")}: {record.verifiedAt ? formatInstant(record.verifiedAt, i18n.language) : t("studentRecordNeverConfirmed")}
+        {t("studentRecordLastConfirmed")}: {record.verifiedAt ? formatInstant(record.verifiedAt, language) : t("studentRecordNeverConfirmed")}
       </p>
-      <Button variant="secondary" onClick={confirm} data-testid="confirm-record" className="pf-v5-u-mb-lg">
+      <Button variant="secondary" onClick={() => void confirm()} data-testid="confirm-record" className="pf-v5-u-mb-lg">
         {t("studentRecordIsCorrect")}
       </Button>
 
@@ -183,7 +186,7 @@ export const MyRecord = () => {
         </DescriptionListGroup>
       </DescriptionList>
 
-      <Form onSubmit={(e) => { e.preventDefault(); save(); }} className="pf-v5-u-mb-lg" data-testid="contact-form">
+      <Form onSubmit={(e) => { e.preventDefault(); void save(); }} className="pf-v5-u-mb-lg" data-testid="contact-form">
         <Title headingLevel="h2">{t("studentRecordContact")}</Title>
         <FormGroup label={t("studentRecordField.contact.mobilePhone")} fieldId="contact-mobilePhone" isRequired>
           <TextInput
@@ -255,13 +258,14 @@ export const MyRecord = () => {
       </Form>
 
       <CorrectionRequest />
-    </StudentPage>
+    </PageFrame>
   );
 };
 
 /** "Ask for a correction" of a profile or identity field, reviewed by the information management centre. */
 const CorrectionRequest = () => {
   const { t } = useTranslation();
+  const language = useLanguage();
   const api = useStudentRecordsApi();
   const [field, setField] = useState(CORRECTABLE[0]);
   const [value, setValue] = useState("");
@@ -276,12 +280,12 @@ const CorrectionRequest = () => {
       setValue("");
       setReason("");
     } else {
-      setResult({ variant: "danger", text: problemText(reply), errors: reply.problem?.errors });
+      setResult({ variant: "danger", text: problemText(reply, language), errors: reply.problem?.errors });
     }
   };
 
   return (
-    <Form onSubmit={(e) => { e.preventDefault(); send(); }} data-testid="correction-form">
+    <Form onSubmit={(e) => { e.preventDefault(); void send(); }} data-testid="correction-form">
       <Title headingLevel="h2">{t("studentRecordCorrection")}</Title>
       <p>{t("studentRecordCorrectionDescription")}</p>
       {result && (

@@ -1,30 +1,22 @@
 import { Alert, Spinner } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
-import { useEffect, useState } from "react";
+import { formatInstant, PageFrame, problemText, useLoad } from "@student-records/shared";
 import { useTranslation } from "react-i18next";
-import { formatInstant, problemText, useStudentRecordsApi } from "../api";
-import { StudentPage } from "./StudentPage";
+import { useLanguage, useStudentRecordsApi } from "../api";
 
 type Report = { id: string; status: string; message: string; auditEntries: number[]; createdAt: string; outcome: string | null };
 
 /** "My reports": the misuse reports the student sent and what became of them. */
 export const MyReports = () => {
-  const { t, i18n } = useTranslation();
-  const api = useStudentRecordsApi();
-  const [reports, setReports] = useState<Report[]>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api<{ reports: Report[] }>("GET", "/me/reports", { signal: controller.signal })
-      .then((reply) => (reply.ok ? setReports(reply.body.reports) : setError(problemText(reply))))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [api]);
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const loaded = useLoad<{ reports: Report[] }>(useStudentRecordsApi(), "/me/reports");
+  const reports = loaded.data?.reports;
+  const error = loaded.failure && problemText(loaded.failure, language);
 
   return (
-    <StudentPage title={t("studentReports")} description={t("studentReportsDescription")}>
-      {error && <Alert variant="warning" isInline title={error} />}
+    <PageFrame title={t("studentReports")} intro={t("studentReportsDescription")} light>
+      {error && <Alert variant="warning" isInline title={error} data-testid="load-error" />}
       {!reports && !error && <Spinner aria-label={t("studentRecordLoading")} />}
       {reports && reports.length === 0 && <p>{t("studentReportsEmpty")}</p>}
       {reports && reports.length > 0 && (
@@ -41,7 +33,7 @@ export const MyReports = () => {
           <Tbody>
             {reports.map((r) => (
               <Tr key={r.id} data-testid={`report-row-${r.id}`}>
-                <Td dataLabel={t("studentReportsSent")}>{formatInstant(r.createdAt, i18n.language)}</Td>
+                <Td dataLabel={t("studentReportsSent")}>{formatInstant(r.createdAt, language)}</Td>
                 <Td dataLabel={t("studentReportMessage")}>{r.message}</Td>
                 <Td dataLabel={t("studentReportsEntries")}>{r.auditEntries.join(", ")}</Td>
                 <Td dataLabel={t("studentReportsStatus")} data-testid="report-status">
@@ -53,6 +45,6 @@ export const MyReports = () => {
           </Tbody>
         </Table>
       )}
-    </StudentPage>
+    </PageFrame>
   );
 };

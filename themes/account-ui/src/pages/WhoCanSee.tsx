@@ -1,11 +1,10 @@
 import { Alert, Spinner, Title } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
-import { useEffect, useState } from "react";
+import { formatInstant, PageFrame, problemText, useLoad } from "@student-records/shared";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
-import { formatInstant, problemText, useStudentRecordsApi } from "../api";
+import { useLanguage, useStudentRecordsApi } from "../api";
 import { environment } from "../environment";
-import { StudentPage } from "./StudentPage";
 
 type Grants = {
   staff: { role: string; units: string[] }[];
@@ -15,26 +14,19 @@ type Grants = {
 
 /** "Who can see my record": staff roles and units, internal applications, grants to outside bodies. */
 export const WhoCanSee = () => {
-  const { t, i18n } = useTranslation();
-  const api = useStudentRecordsApi();
-  const [grants, setGrants] = useState<Grants>();
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    api<Grants>("GET", "/me/grants", { signal: controller.signal })
-      .then((reply) => (reply.ok ? setGrants(reply.body) : setError(problemText(reply))))
-      .catch(() => undefined);
-    return () => controller.abort();
-  }, [api]);
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const loaded = useLoad<Grants>(useStudentRecordsApi(), "/me/grants");
+  const grants = loaded.data;
+  const error = loaded.failure && problemText(loaded.failure, language);
 
   const groups = (list: string[] | undefined) =>
     (list ?? []).map((g) => t(`studentRecordGroup.${g}`, { defaultValue: g })).join(", ") || "—";
   const applicationsPath = `${new URL(environment.baseUrl).pathname}applications`;
 
   return (
-    <StudentPage title={t("studentWhoCanSee")} description={t("studentWhoCanSeeDescription")}>
-      {error && <Alert variant="warning" isInline title={error} />}
+    <PageFrame title={t("studentWhoCanSee")} intro={t("studentWhoCanSeeDescription")} light>
+      {error && <Alert variant="warning" isInline title={error} data-testid="load-error" />}
       {!grants && !error && <Spinner aria-label={t("studentRecordLoading")} />}
       {grants && (
         <>
@@ -95,7 +87,7 @@ export const WhoCanSee = () => {
                     <Td>{g.purpose}</Td>
                     <Td>{groups(g.groups)}</Td>
                     <Td>{g.agreementReference}</Td>
-                    <Td>{formatInstant(g.expiresAt, i18n.language)}</Td>
+                    <Td>{formatInstant(g.expiresAt, language)}</Td>
                   </Tr>
                 ))}
               </Tbody>
@@ -106,6 +98,6 @@ export const WhoCanSee = () => {
           </p>
         </>
       )}
-    </StudentPage>
+    </PageFrame>
   );
 };

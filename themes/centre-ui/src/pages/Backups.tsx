@@ -1,8 +1,9 @@
 import { Button, Progress } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useEffect, useState } from "react";
-import { formatInstant, useApi } from "../api";
-import { CentrePage, LoadState, type Notice, NoticeLine, noticeOf, useLoad } from "../components";
+import { formatInstant } from "@student-records/shared";
+import { useApi } from "../api";
+import { CentrePage, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
 import { type Key, useT } from "../i18n";
 
 type Backup = {
@@ -21,7 +22,8 @@ const POLL_MILLIS = 2000;
 export const Backups = () => {
   const { t, language } = useT();
   const api = useApi();
-  const backups = useLoad<{ backups: Backup[] }>("/backups");
+  const noticeOf = useNotices();
+  const backups = useCentreLoad<{ backups: Backup[] }>("/backups");
   const [notice, setNotice] = useState<Notice>();
   const running = backups.data?.backups.some((b) => b.status === "RUNNING") ?? false;
 
@@ -50,7 +52,7 @@ export const Backups = () => {
     <CentrePage title={t("backups")} intro={t("backupsIntro")}>
       <NoticeLine notice={notice} testId="backup-message" />
       <div className="pf-v5-u-mb-md">
-        <Button variant="primary" onClick={start} isDisabled={running} data-testid="start-backup">
+        <Button variant="primary" onClick={() => void start()} isDisabled={running} data-testid="start-backup">
           {t("startBackup")}
         </Button>
       </div>
@@ -84,7 +86,7 @@ export const Backups = () => {
                   <Td dataLabel={t("file")}>{b.file}</Td>
                   <Td dataLabel={t("actions")}>
                     {b.status === "DONE" && (b.kind ?? "BACKUP") !== "RESTORE" && (
-                      <Button variant="secondary" size="sm" onClick={() => restore(b)}>{t("restore")}</Button>
+                      <Button variant="secondary" size="sm" onClick={() => void restore(b)}>{t("restore")}</Button>
                     )}
                   </Td>
                 </Tr>

@@ -1,8 +1,9 @@
 import { Button, Card, CardBody, CardTitle, FormGroup, Stack, StackItem, TextArea } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
-import { formatInstant, useApi } from "../api";
-import { CentrePage, LoadState, type Notice, NoticeLine, noticeOf, useLoad } from "../components";
+import { formatInstant } from "@student-records/shared";
+import { useApi } from "../api";
+import { CentrePage, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
 import { type Key, useT } from "../i18n";
 
 type Review = {
@@ -17,13 +18,13 @@ function text(value: unknown): string {
   if (value === null || value === undefined) {
     return "—";
   }
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
+  return typeof value === "string" ? value : JSON.stringify(value);
 }
 
 /** Pending corrections: for each, every field of the touched groups before and after; approve or reject with a reason. */
 export const Corrections = () => {
   const { t } = useT();
-  const corrections = useLoad<{ corrections: Review[] }>("/corrections");
+  const corrections = useCentreLoad<{ corrections: Review[] }>("/corrections");
   const [notice, setNotice] = useState<Notice>();
   return (
     <CentrePage title={t("corrections")} intro={t("correctionsIntro")}>
@@ -44,6 +45,7 @@ export const Corrections = () => {
 const CorrectionCard = ({ review, onDone }: { review: Review; onDone: (notice: Notice) => void }) => {
   const { t, language } = useT();
   const api = useApi();
+  const noticeOf = useNotices();
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
   const id = review.request.id;
@@ -54,13 +56,10 @@ const CorrectionCard = ({ review, onDone }: { review: Review; onDone: (notice: N
       return;
     }
     setBusy(true);
-    try {
-      const body = decision === "approve" ? { note: reason.trim() || null } : { reason: reason.trim() };
-      const reply = await api("POST", `/corrections/${encodeURIComponent(id)}/${decision}`, body);
-      onDone(noticeOf(reply, t(decision === "approve" ? "correctionApproved" : "correctionRejected")));
-    } finally {
-      setBusy(false);
-    }
+    const body = decision === "approve" ? { note: reason.trim() || null } : { reason: reason.trim() };
+    const reply = await api("POST", `/corrections/${encodeURIComponent(id)}/${decision}`, { body });
+    setBusy(false);
+    onDone(noticeOf(reply, t(decision === "approve" ? "correctionApproved" : "correctionRejected")));
   };
 
   return (
@@ -110,10 +109,10 @@ const CorrectionCard = ({ review, onDone }: { review: Review; onDone: (notice: N
         </FormGroup>
         <div className="pf-v5-u-mt-md">
           <Button variant="primary" className="pf-v5-u-mr-sm" isDisabled={busy} data-testid={`approve-correction-${id}`}
-            onClick={() => decide("approve")}>
+            onClick={() => void decide("approve")}>
             {t("approve")}
           </Button>
-          <Button variant="danger" isDisabled={busy} data-testid={`reject-correction-${id}`} onClick={() => decide("reject")}>
+          <Button variant="danger" isDisabled={busy} data-testid={`reject-correction-${id}`} onClick={() => void decide("reject")}>
             {t("reject")}
           </Button>
         </div>

@@ -4,14 +4,18 @@ import {
   Checkbox,
   Form,
   FormGroup,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
   Label,
   TextInput,
   Title,
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { Fragment, type FormEvent, useState } from "react";
-import { formatInstant, list, useApi } from "../api";
-import { CentrePage, LoadState, type Notice, NoticeLine, noticeOf, useLoad } from "../components";
+import { answered, endOfUtcDay, formatInstant, isLocalDate } from "@student-records/shared";
+import { list, useApi } from "../api";
+import { CentrePage, type Entry, EntriesTable, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
 import { type Key, useT } from "../i18n";
 
 type Grant = {
@@ -28,16 +32,14 @@ type Grant = {
   expiresAt: string;
 };
 
-type Entry = { sequence: number; time: string; subject?: string; clientId?: string; recordId?: string; operation: string; decision: string };
-
 const GROUPS = ["profile", "identity", "contact", "guardians"];
 
 /** The file's bytes in base64, as POST /grants takes the agreement. */
 function base64Of(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
-    reader.onerror = () => reject(reader.error);
+    reader.onload = () => resolve(typeof reader.result === "string" ? reader.result.replace(/^data:[^,]*,/, "") : "");
+    reader.onerror = () => reject(reader.error ?? new Error("The file could not be read."));
     reader.readAsDataURL(file);
   });
 }
@@ -46,7 +48,8 @@ function base64Of(file: File): Promise<string> {
 export const Grants = () => {
   const { t, language } = useT();
   const api = useApi();
-  const grants = useLoad<{ grants: Grant[] }>("/grants");
+  const noticeOf = useNotices();
+  const grants = useCentreLoad<{ grants: Grant[] }>("/grants");
   const [notice, setNotice] = useState<Notice>();
   const [uses, setUses] = useState<{ id: string; entries: Entry[] }>();
 
@@ -62,7 +65,7 @@ export const Grants = () => {
       return;
     }
     const reply = await api<{ entries: Entry[] }>("GET", `/grants/${encodeURIComponent(grant.id)}/uses`);
-    if (reply.ok) {
+    if (answered(reply)) {
       setUses({ id: grant.id, entries: reply.body.entries });
     } else {
       setNotice(noticeOf(reply, ""));
@@ -117,17 +120,17 @@ export const Grants = () => {
                   <Td dataLabel={t("actions")}>
                     {g.status === "PENDING" && (
                       <Button variant="primary" size="sm" className="pf-v5-u-mr-sm pf-v5-u-mb-xs"
-                        data-testid={`approve-${g.id}`} onClick={() => act(g, "approve")}>
+                        data-testid={`approve-${g.id}`} onClick={() => void act(g, "approve")}>
                         {t("approve")}
                       </Button>
                     )}
                     {(g.status === "PENDING" || g.status === "ACTIVE") && (
                       <Button variant="danger" size="sm" className="pf-v5-u-mr-sm pf-v5-u-mb-xs"
-                        data-testid={`revoke-${g.id}`} onClick={() => act(g, "revoke")}>
+                        data-testid={`revoke-${g.id}`} onClick={() => void act(g, "revoke")}>
                         {t("revoke")}
                       </Button>
                     )}
-                    <Button variant="secondary" size="sm" data-testid={`uses-${g.id}`} onClick={() => showUses(g)}
+                    <Button variant="secondary" size="sm" data-testid={`uses-${g.id}`} onClick={() => void showUses(g)}
                       aria-expanded={uses?.id === g.id}>
                       {uses?.id === g.id ? t("hideUses") : t("uses")}
                     </Button>
@@ -136,7 +139,12 @@ export const Grants = () => {
                 {uses?.id === g.id && (
                   <Tr>
                     <Td colSpan={10}>
-                      <UsesTable id={g.id} entries={uses.entries} />
+                      {uses.entries.length === 0 ? (
+                        <p>{t("usesEmpty")}</p>
+                      ) : (
+                        <EntriesTable entries={uses.entries} label={t("grantUses", { id: g.id })} withRecord
+                          testId={`uses-table-${g.id}`} />
+                      )}
                     </Td>
                   </Tr>
                 )}
@@ -150,42 +158,10 @@ export const Grants = () => {
   );
 };
 
-const UsesTable = ({ id, entries }: { id: string; entries: Entry[] }) => {
-  const { t, language } = useT();
-  if (entries.length === 0) {
-    return <p>{t("usesEmpty")}</p>;
-  }
-  return (
-    <Table aria-label={t("grantUses", { id })} variant="compact" data-testid={`uses-table-${id}`}>
-      <Thead>
-        <Tr>
-          <Th>#</Th>
-          <Th>{t("entryTime")}</Th>
-          <Th>{t("entryWho")}</Th>
-          <Th>{t("recordId")}</Th>
-          <Th>{t("entryOperation")}</Th>
-          <Th>{t("entryDecision")}</Th>
-        </Tr>
-      </Thead>
-      <Tbody>
-        {entries.map((e) => (
-          <Tr key={e.sequence}>
-            <Td dataLabel="#">{e.sequence}</Td>
-            <Td dataLabel={t("entryTime")}>{formatInstant(e.time, language)}</Td>
-            <Td dataLabel={t("entryWho")}>{e.clientId ?? ""} {e.subject ?? ""}</Td>
-            <Td dataLabel={t("recordId")}>{e.recordId ?? "—"}</Td>
-            <Td dataLabel={t("entryOperation")}>{e.operation}</Td>
-            <Td dataLabel={t("entryDecision")}>{e.decision}</Td>
-          </Tr>
-        ))}
-      </Tbody>
-    </Table>
-  );
-};
-
 const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
-  const { t } = useT();
+  const { t, client } = useT();
   const api = useApi();
+  const noticeOf = useNotices();
   const [clientId, setClientId] = useState("");
   const [purpose, setPurpose] = useState("statistics");
   const [groups, setGroups] = useState<string[]>(["profile"]);
@@ -196,8 +172,14 @@ const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
   const [file, setFile] = useState<File>();
   const [busy, setBusy] = useState(false);
 
+  const expiresInvalid = expires !== "" && !isLocalDate(expires);
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (expiresInvalid) {
+      onDone({ variant: "danger", text: client("invalidDate") });
+      return;
+    }
     setBusy(true);
     try {
       const body = {
@@ -207,14 +189,17 @@ const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
         units: list(units),
         recordIds: list(recordIds),
         // The last moment of the chosen day in UTC: a grant "until 31 March" covers the 31st.
-        expiresAt: expires ? `${expires}T23:59:59Z` : null,
+        expiresAt: endOfUtcDay(expires) ?? null,
         agreement: file
           ? { reference: reference.trim(), fileName: file.name, contentType: file.type || "application/octet-stream",
               content: await base64Of(file) }
           : { reference: reference.trim() },
       };
-      const reply = await api<{ id: string }>("POST", "/grants", body);
+      const reply = await api<{ id: string }>("POST", "/grants", { body });
       onDone(noticeOf(reply, t("grantRequested", { id: reply.body?.id ?? "" })));
+    } catch {
+      // Only reading the agreement file can fail here: the API's calls answer every failure in their reply.
+      onDone({ variant: "danger", text: t("fileUnreadable") });
     } finally {
       setBusy(false);
     }
@@ -223,7 +208,7 @@ const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
   return (
     <>
       <Title headingLevel="h2" className="pf-v5-u-mb-md">{t("grantRequest")}</Title>
-      <Form onSubmit={submit} data-testid="grant-form" isWidthLimited>
+      <Form onSubmit={(e) => void submit(e)} data-testid="grant-form" isWidthLimited>
         <FormGroup label={t("grantClient")} isRequired fieldId="grant-client">
           <TextInput id="grant-client" isRequired value={clientId} onChange={(_e, v) => setClientId(v)} />
         </FormGroup>
@@ -243,7 +228,15 @@ const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
           <TextInput id="grant-records" value={recordIds} onChange={(_e, v) => setRecordIds(v)} />
         </FormGroup>
         <FormGroup label={t("grantExpires")} isRequired fieldId="grant-expires">
-          <TextInput id="grant-expires" type="date" isRequired value={expires} onChange={(_e, v) => setExpires(v)} />
+          <TextInput id="grant-expires" type="date" isRequired value={expires} onChange={(_e, v) => setExpires(v)}
+            validated={expiresInvalid ? "error" : "default"} aria-describedby={expiresInvalid ? "grant-expires-error" : undefined} />
+          {expiresInvalid && (
+            <FormHelperText>
+              <HelperText>
+                <HelperTextItem variant="error" id="grant-expires-error">{client("invalidDate")}</HelperTextItem>
+              </HelperText>
+            </FormHelperText>
+          )}
         </FormGroup>
         <FormGroup label={t("grantAgreementReference")} isRequired fieldId="grant-reference">
           <TextInput id="grant-reference" isRequired value={reference} onChange={(_e, v) => setReference(v)} />

@@ -15,10 +15,10 @@ import {
   TextArea,
   TextInput,
 } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
-import { formatInstant, list, useApi } from "../api";
-import { CentrePage, LoadState, type Notice, NoticeLine, noticeOf, useLoad } from "../components";
+import { answered, formatInstant } from "@student-records/shared";
+import { list, useApi } from "../api";
+import { CentrePage, type Entry, EntriesTable, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
 import { type Key, useT } from "../i18n";
 
 type Report = {
@@ -37,8 +37,6 @@ type Report = {
   decidedBy: string | null;
 };
 
-type Entry = { sequence: number; time: string; subject?: string; clientId?: string; purpose?: string; operation: string; decision: string };
-
 const FILTERS = ["OPEN", "TRIAGED", "RESOLVED", "ALL"];
 const SEVERITIES = ["LOW", "MEDIUM", "HIGH"];
 
@@ -46,7 +44,7 @@ const SEVERITIES = ["LOW", "MEDIUM", "HIGH"];
 export const Reports = () => {
   const { t } = useT();
   const [filter, setFilter] = useState("OPEN");
-  const reports = useLoad<{ reports: Report[] }>(filter === "ALL" ? "/reports" : `/reports?status=${filter}`);
+  const reports = useCentreLoad<{ reports: Report[] }>(filter === "ALL" ? "/reports" : `/reports?status=${filter}`);
   const [notice, setNotice] = useState<Notice>();
   return (
     <CentrePage title={t("reports")} intro={t("reportsIntro")}>
@@ -76,6 +74,7 @@ export const Reports = () => {
 const ReportCard = ({ report, onDone }: { report: Report; onDone: (notice: Notice) => void }) => {
   const { t, language } = useT();
   const api = useApi();
+  const noticeOf = useNotices();
   const [severity, setSeverity] = useState(report.severity ?? "MEDIUM");
   const [assignee, setAssignee] = useState(report.assignee ?? "");
   const [linked, setLinked] = useState(report.linkedEntries?.join(", ") ?? "");
@@ -86,14 +85,14 @@ const ReportCard = ({ report, onDone }: { report: Report; onDone: (notice: Notic
 
   const triage = async () => {
     const body = { severity, assignee: assignee.trim() || null, linkedEntries: list(linked).map(Number).filter((n) => !isNaN(n)) };
-    onDone(noticeOf(await api("POST", `${path}/triage`, body), t("triaged")));
+    onDone(noticeOf(await api("POST", `${path}/triage`, { body }), t("triaged")));
   };
   const resolve = async () => {
-    onDone(noticeOf(await api("POST", `${path}/resolve`, { outcome: outcome.trim() }), t("resolved")));
+    onDone(noticeOf(await api("POST", `${path}/resolve`, { body: { outcome: outcome.trim() } }), t("resolved")));
   };
   const loadEntries = async () => {
     const reply = await api<{ entries: Entry[] }>("GET", `${path}/entries`);
-    if (reply.ok) {
+    if (answered(reply)) {
       setEntries(reply.body.entries);
     } else {
       onDone(noticeOf(reply, ""));
@@ -113,33 +112,12 @@ const ReportCard = ({ report, onDone }: { report: Report; onDone: (notice: Notic
         <p className="pf-v5-u-mb-sm centre-pre">{report.message}</p>
         <p className="pf-v5-u-mb-md">
           <strong>{t("reportEntries")}:</strong> {report.auditEntries.join(", ") || "—"}{" "}
-          <Button variant="link" isInline onClick={loadEntries} data-testid={`entries-${id}`}>
+          <Button variant="link" isInline onClick={() => void loadEntries()} data-testid={`entries-${id}`}>
             {t("showEntries")}
           </Button>
         </p>
         {entries && (
-          <Table aria-label={t("reportEntries")} variant="compact" className="pf-v5-u-mb-md">
-            <Thead>
-              <Tr>
-                <Th>#</Th>
-                <Th>{t("entryTime")}</Th>
-                <Th>{t("entryWho")}</Th>
-                <Th>{t("entryOperation")}</Th>
-                <Th>{t("entryDecision")}</Th>
-              </Tr>
-            </Thead>
-            <Tbody>
-              {entries.map((e) => (
-                <Tr key={e.sequence}>
-                  <Td dataLabel="#">{e.sequence}</Td>
-                  <Td dataLabel={t("entryTime")}>{formatInstant(e.time, language)}</Td>
-                  <Td dataLabel={t("entryWho")}>{e.clientId ?? ""} {e.subject ?? ""} {e.purpose ?? ""}</Td>
-                  <Td dataLabel={t("entryOperation")}>{e.operation}</Td>
-                  <Td dataLabel={t("entryDecision")}>{e.decision}</Td>
-                </Tr>
-              ))}
-            </Tbody>
-          </Table>
+          <EntriesTable entries={entries} label={t("reportEntries")} className="pf-v5-u-mb-md" />
         )}
         {report.status === "RESOLVED" ? (
           <p data-testid={`outcome-${id}`}>

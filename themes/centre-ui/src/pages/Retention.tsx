@@ -1,8 +1,9 @@
 import { ActionGroup, Button, Checkbox, Form, FormGroup, TextInput, Title } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
-import { type FormEvent, useEffect, useState } from "react";
-import { formatInstant, useApi } from "../api";
-import { CentrePage, LoadState, type Notice, NoticeLine, noticeOf, useLoad } from "../components";
+import { type FormEvent, useState } from "react";
+import { formatInstant } from "@student-records/shared";
+import { useApi } from "../api";
+import { CentrePage, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
 import { type Key, useT } from "../i18n";
 
 type Policy = { archiveOn: string[]; destroyAfterDays: number; archiveRetentionDays: number };
@@ -36,28 +37,30 @@ export const Retention = () => {
 const PolicyForm = ({ onNotice }: { onNotice: (n: Notice) => void }) => {
   const { t } = useT();
   const api = useApi();
-  const policy = useLoad<Policy>("/retention/policy");
+  const noticeOf = useNotices();
+  const policy = useCentreLoad<Policy>("/retention/policy");
   const [archiveOn, setArchiveOn] = useState<string[]>([]);
   const [destroyAfter, setDestroyAfter] = useState("");
   const [keepArchive, setKeepArchive] = useState("");
-  useEffect(() => {
-    if (policy.data) {
-      setArchiveOn(policy.data.archiveOn);
-      setDestroyAfter(String(policy.data.destroyAfterDays));
-      setKeepArchive(String(policy.data.archiveRetentionDays));
-    }
-  }, [policy.data]);
+  const [shown, setShown] = useState<Policy>();
+  // Every policy the API answers (the first, and the one after a save) fills the form once.
+  if (policy.data && policy.data !== shown) {
+    setShown(policy.data);
+    setArchiveOn(policy.data.archiveOn);
+    setDestroyAfter(String(policy.data.destroyAfterDays));
+    setKeepArchive(String(policy.data.archiveRetentionDays));
+  }
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const body = { archiveOn, destroyAfterDays: Number(destroyAfter), archiveRetentionDays: Number(keepArchive) };
-    onNotice(noticeOf(await api("PUT", "/retention/policy", body), t("saved")));
+    onNotice(noticeOf(await api("PUT", "/retention/policy", { body }), t("saved")));
     policy.reload();
   };
   return (
     <>
       <LoadState loaded={policy} />
       {policy.data && (
-        <Form onSubmit={save} isWidthLimited data-testid="policy-form">
+        <Form onSubmit={(e) => void save(e)} isWidthLimited data-testid="policy-form">
           <FormGroup label={t("archiveOn")} role="group" isInline fieldId="archive-on">
             {LEAVING.map((s) => (
               <Checkbox key={s} id={`archive-on-${s}`} label={t(`enrolment_${s}` as Key)} isChecked={archiveOn.includes(s)}
@@ -82,22 +85,23 @@ const PolicyForm = ({ onNotice }: { onNotice: (n: Notice) => void }) => {
 const RunsSection = ({ onNotice }: { onNotice: (n: Notice) => void }) => {
   const { t, language } = useT();
   const api = useApi();
-  const runs = useLoad<{ runs: Run[] }>("/retention/runs");
+  const noticeOf = useNotices();
+  const runs = useCentreLoad<{ runs: Run[] }>("/retention/runs");
   const run = async (dryRun: boolean) => {
     if (!dryRun && !window.confirm(t("runConfirm"))) {
       return;
     }
-    onNotice(noticeOf(await api("POST", "/retention/runs", { dryRun }), dryRun ? t("dryRun") : t("runNow")));
+    onNotice(noticeOf(await api("POST", "/retention/runs", { body: { dryRun } }), dryRun ? t("dryRun") : t("runNow")));
     runs.reload();
   };
   return (
     <>
       <Title headingLevel="h2" className="pf-v5-u-mt-xl pf-v5-u-mb-md">{t("runs")}</Title>
       <div className="pf-v5-u-mb-md">
-        <Button variant="secondary" className="pf-v5-u-mr-sm" onClick={() => run(true)} data-testid="dry-run">
+        <Button variant="secondary" className="pf-v5-u-mr-sm" onClick={() => void run(true)} data-testid="dry-run">
           {t("dryRun")}
         </Button>
-        <Button variant="danger" onClick={() => run(false)} data-testid="run-retention">{t("runNow")}</Button>
+        <Button variant="danger" onClick={() => void run(false)} data-testid="run-retention">{t("runNow")}</Button>
       </div>
       <LoadState loaded={runs} />
       {runs.data && runs.data.runs.length === 0 && <p>{t("runsEmpty")}</p>}
@@ -134,14 +138,15 @@ const RunsSection = ({ onNotice }: { onNotice: (n: Notice) => void }) => {
 const HoldsSection = ({ onNotice }: { onNotice: (n: Notice) => void }) => {
   const { t, language } = useT();
   const api = useApi();
-  const holds = useLoad<{ holds?: Hold[]; legalHolds?: Hold[] }>("/legal-holds");
+  const noticeOf = useNotices();
+  const holds = useCentreLoad<{ holds?: Hold[]; legalHolds?: Hold[] }>("/legal-holds");
   const [recordId, setRecordId] = useState("");
   const [reason, setReason] = useState("");
   const all = holds.data?.legalHolds ?? holds.data?.holds ?? [];
   const place = async (event: FormEvent) => {
     event.preventDefault();
     onNotice(noticeOf(await api("POST", `/records/${encodeURIComponent(recordId.trim())}/legal-holds`,
-      { reason: reason.trim() }), t("saved")));
+      { body: { reason: reason.trim() } }), t("saved")));
     holds.reload();
   };
   const lift = async (hold: Hold) => {
@@ -151,7 +156,7 @@ const HoldsSection = ({ onNotice }: { onNotice: (n: Notice) => void }) => {
   return (
     <>
       <Title headingLevel="h2" className="pf-v5-u-mt-xl pf-v5-u-mb-md">{t("legalHolds")}</Title>
-      <Form onSubmit={place} isWidthLimited className="pf-v5-u-mb-md">
+      <Form onSubmit={(e) => void place(e)} isWidthLimited className="pf-v5-u-mb-md">
         <FormGroup label={t("recordId")} isRequired fieldId="hold-record">
           <TextInput id="hold-record" isRequired value={recordId} onChange={(_e, v) => setRecordId(v)} />
         </FormGroup>
@@ -186,7 +191,7 @@ const HoldsSection = ({ onNotice }: { onNotice: (n: Notice) => void }) => {
                 <Td dataLabel={t("liftedAt")}>{formatInstant(h.liftedAt, language)}</Td>
                 <Td dataLabel={t("actions")}>
                   {!h.liftedAt && (
-                    <Button variant="secondary" size="sm" onClick={() => lift(h)} data-testid={`lift-${h.id}`}>
+                    <Button variant="secondary" size="sm" onClick={() => void lift(h)} data-testid={`lift-${h.id}`}>
                       {t("lift")}
                     </Button>
                   )}

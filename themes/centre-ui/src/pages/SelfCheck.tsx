@@ -1,8 +1,9 @@
-import { Alert, Button, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm } from "@patternfly/react-core";
+import { Alert, Button, Spinner, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
-import { formatInstant, problemText, useApi } from "../api";
-import { CentrePage, type Notice, NoticeLine, useLoad } from "../components";
+import { answered, findingText, formatInstant, problemText } from "@student-records/shared";
+import { useApi } from "../api";
+import { CentrePage, isMissing, type Notice, NoticeLine, useCentreLoad } from "../components";
 import { useT } from "../i18n";
 
 type Finding = { code: string; actor: string | null; count: number; from: string | null; to: string | null };
@@ -12,7 +13,8 @@ type Report = { ranAt: string; clean: boolean; auditChainIntact: boolean; auditE
 export const SelfCheck = () => {
   const { t, language } = useT();
   const api = useApi();
-  const latest = useLoad<Report>("/self-check");
+  const latest = useCentreLoad<Report>("/self-check");
+  const missing = latest.failure !== undefined && isMissing(latest);
   const [report, setReport] = useState<Report>();
   const [notice, setNotice] = useState<Notice>();
   const [busy, setBusy] = useState(false);
@@ -20,16 +22,13 @@ export const SelfCheck = () => {
 
   const run = async () => {
     setBusy(true);
-    try {
-      const reply = await api<Report>("POST", "/self-check");
-      if (reply.ok) {
-        setReport(reply.body);
-        setNotice(undefined);
-      } else {
-        setNotice({ variant: "danger", text: problemText(reply) });
-      }
-    } finally {
-      setBusy(false);
+    const reply = await api<Report>("POST", "/self-check");
+    setBusy(false);
+    if (answered(reply)) {
+      setReport(reply.body);
+      setNotice(undefined);
+    } else {
+      setNotice({ variant: "danger", text: problemText(reply, language, true) });
     }
   };
 
@@ -37,12 +36,15 @@ export const SelfCheck = () => {
     <CentrePage title={t("selfCheck")} intro={t("selfCheckIntro")}>
       <NoticeLine notice={notice} testId="self-check-message" />
       <div className="pf-v5-u-mb-md">
-        <Button variant="primary" onClick={run} isLoading={busy} isDisabled={busy} data-testid="run-self-check">
+        <Button variant="primary" onClick={() => void run()} isLoading={busy} isDisabled={busy} data-testid="run-self-check">
           {t("selfCheckRun")}
         </Button>
       </div>
-      {latest.error && !shown && <Alert variant="danger" isInline title={latest.error} />}
-      {!shown && latest.missing && <p data-testid="self-check-none">{t("selfCheckNone")}</p>}
+      {latest.failure && !missing && !shown && (
+        <Alert variant="danger" isInline title={problemText(latest.failure, language, true)} data-testid="load-error" />
+      )}
+      {!shown && missing && <p data-testid="self-check-none">{t("selfCheckNone")}</p>}
+      {!shown && !latest.failure && <Spinner size="lg" aria-label={t("loading")} />}
       {shown && (
         <div data-testid="self-check-report">
           <Alert variant={shown.clean ? "success" : "warning"} isInline
@@ -74,7 +76,7 @@ export const SelfCheck = () => {
               <Tbody>
                 {shown.findings.map((f, i) => (
                   <Tr key={i}>
-                    <Td dataLabel={t("finding")}>{f.code}</Td>
+                    <Td dataLabel={t("finding")} data-code={f.code}>{findingText(f.code, language)}</Td>
                     <Td dataLabel={t("actor")}>{f.actor ?? "—"}</Td>
                     <Td dataLabel={t("count")}>{f.count}</Td>
                     <Td dataLabel={t("entryTime")}>

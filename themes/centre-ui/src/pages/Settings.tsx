@@ -1,7 +1,8 @@
 import { ActionGroup, Button, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from "@patternfly/react-core";
-import { type FormEvent, useEffect, useState } from "react";
-import { type FieldError, list, useApi } from "../api";
-import { CentrePage, LoadState, type Notice, NoticeLine, noticeOf, useLoad } from "../components";
+import { type FormEvent, useState } from "react";
+import { type FieldError } from "@student-records/shared";
+import { list, useApi } from "../api";
+import { CentrePage, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
 import { type Key, useT } from "../i18n";
 
 type SettingsBody = {
@@ -42,16 +43,18 @@ function number(text: string): number | null {
 export const Settings = () => {
   const { t } = useT();
   const api = useApi();
-  const settings = useLoad<SettingsBody>("/settings");
+  const noticeOf = useNotices();
+  const settings = useCentreLoad<SettingsBody>("/settings");
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [notice, setNotice] = useState<Notice>();
 
-  useEffect(() => {
-    if (settings.data) {
-      setValues(flatten(settings.data));
-    }
-  }, [settings.data]);
+  const [shown, setShown] = useState<SettingsBody>();
+  // The settings the API answers fill the form once.
+  if (settings.data && settings.data !== shown) {
+    setShown(settings.data);
+    setValues(flatten(settings.data));
+  }
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,7 +69,7 @@ export const Settings = () => {
         staleAdminDays: number(values["selfCheck.staleAdminDays"] ?? "") as number,
       },
     };
-    const reply = await api("PUT", "/settings", body);
+    const reply = await api("PUT", "/settings", { body });
     setErrors(reply.problem?.errors ?? []);
     setNotice(noticeOf(reply, t("saved")));
   };
@@ -76,7 +79,7 @@ export const Settings = () => {
       <NoticeLine notice={notice} testId="settings-message" />
       <LoadState loaded={settings} />
       {settings.data && (
-        <Form onSubmit={save} isWidthLimited data-testid="settings-form">
+        <Form onSubmit={(e) => void save(e)} isWidthLimited data-testid="settings-form">
           {FIELDS.map((f) => {
             const error = errors.find((e) => e.field === f.path);
             const id = `setting-${f.path.replace(".", "-")}`;

@@ -1,8 +1,8 @@
 package edu.studentrecords.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -35,14 +35,26 @@ class AccountConsoleIT {
 
     private static final String THEME = "student-records";
     private static final AtomicInteger PHONES = new AtomicInteger(1);
-    private static World world;
-    private static String setUpFailedIn;
 
     @InjectRealm
     ManagedRealm realm;
 
     @InjectOAuthClient
     OAuthClient oauth;
+
+    @RegisterExtension
+    static final CampusWorld<AccountConsoleIT, World> WORLD = CampusWorld.of(AccountConsoleIT.class, t -> t.realm,
+        t -> t.oauth, (test, campus) -> {
+            RealmRepresentation representation = test.realm.admin().toRepresentation();
+            representation.setAccountTheme(THEME);
+            test.realm.admin().update(representation);
+            campus.offersEnglishAndChinese();
+            String admin = campus.signIn(test.oauth, "ada", PORTAL, ADMIN_SCOPES);
+            GeneratedStudent alice = GeneratedStudent.number(41, Campus.PHYSICS_CLASS);
+            GeneratedStudent bob = GeneratedStudent.number(42, Campus.HISTORY_CLASS);
+            return new World(campus, admin, alice, campus.enrol(admin, alice, "alice"), bob,
+                campus.enrol(admin, bob, "bob"));
+        });
 
     /** The campus with alice's and bob's records, set up once for the class. */
     record World(Campus campus, String adminToken, GeneratedStudent alice, String aliceRecord, GeneratedStudent bob,
@@ -62,28 +74,6 @@ class AccountConsoleIT {
         "下载我的数据", "我的举报", "你的修改已保存。", "谢谢：你已确认档案信息正确。", "你的申请已提交给信息管理中心。",
         "你的举报已提交给信息管理中心。");
 
-    @BeforeEach
-    void campus() {
-        if (world != null && world.campus().realm.getId().equals(realm.getId())) {
-            return;
-        }
-        assertThat(setUpFailedIn).as("the campus could not be set up").isNotEqualTo(realm.getId());
-        setUpFailedIn = realm.getId();
-        Campus campus = Campus.setUp(realm, oauth);
-        RealmRepresentation representation = realm.admin().toRepresentation();
-        representation.setAccountTheme(THEME);
-        representation.setInternationalizationEnabled(true);
-        representation.setSupportedLocales(java.util.Set.of("en", "zh-CN"));
-        representation.setDefaultLocale("en");
-        realm.admin().update(representation);
-
-        String admin = campus.signIn(oauth, "ada", PORTAL, ADMIN_SCOPES);
-        GeneratedStudent alice = GeneratedStudent.number(41, Campus.PHYSICS_CLASS);
-        GeneratedStudent bob = GeneratedStudent.number(42, Campus.HISTORY_CLASS);
-        world = new World(campus, admin, alice, campus.enrol(admin, alice, "alice"), bob, campus.enrol(admin, bob, "bob"));
-        setUpFailedIn = null;
-    }
-
     @Test
     void aliceLooksAfterHerRecordInEnglish() throws IOException {
         walk(ENGLISH);
@@ -96,39 +86,81 @@ class AccountConsoleIT {
 
     @Test
     void bobsRecordIdInTheAddressNeverShowsBobsRecord() throws IOException {
-        World w = world;
+        World w = WORLD.get();
+        String bob = w.bobRecord();
         speak("alice", ENGLISH);
         try (ConsoleBrowser browser = browser()) {
             String base = consoleBase();
-            browser.open(base + "student-record?id=" + w.bobRecord() + "&record=" + w.bobRecord());
+            browser.open(base + "student-record?id=" + bob + "&record=" + bob);
             browser.signIn("alice", w.campus().passwords.get("alice"));
             browser.waitForPage(ENGLISH.myRecord());
             browser.waitForText(By.cssSelector("[data-testid='profile-studentNumber']"), w.alice().studentNumber());
-            List<String> addresses = List.of(
-                base + "student-record?id=" + w.bobRecord(),
-                base + "student-record/" + w.bobRecord(),
-                base + "student-record/access-log?record=" + w.bobRecord(),
-                base + "student-record/download?id=" + w.bobRecord(),
-                base + "student-record/reports/" + w.bobRecord(),
-                base + "student-record/who-can-see?id=" + w.bobRecord());
-            for (String address : addresses) {
-                browser.open(address);
-                // Let the page call the API and render what it got before looking.
-                browser.visible(By.cssSelector("body"));
-                sleep(2500);
-                String shown = browser.pageText() + browser.driver.getPageSource();
+            // Each address is checked only once its page shows what it shows alice (her own record, her own log, ...):
+            // before that, the absence of bob's data would prove nothing.
+            showsNothingOfBob(browser, w, base + "student-record?id=" + bob,
+                () -> browser.waitForText(By.cssSelector("[data-testid='profile-studentNumber']"),
+                    w.alice().studentNumber()));
+            showsNothingOfBob(browser, w, base + "student-record/" + bob,
+                () -> awaitAnswerWithoutPage(browser));
+            showsNothingOfBob(browser, w, base + "student-record/access-log?record=" + bob, () -> {
+                browser.waitForPage(ENGLISH.accessLog());
+                browser.visible(By.cssSelector("[data-testid='access-log'] tr[data-testid^='entry-']"));
+            });
+            showsNothingOfBob(browser, w, base + "student-record/download?id=" + bob, () -> {
+                browser.waitForPage(ENGLISH.download());
+                browser.click(By.cssSelector("[data-testid='download']"));
+                JsonNode export = json(browser.downloaded("student-record.json"));
+                assertThat(export.path("record").path("id").asText()).as("the download is alice's record")
+                    .isEqualTo(w.aliceRecord());
                 for (String bobsValue : bobsValues(w.bob())) {
-                    assertThat(shown).as("%s must not show bob's data", address).doesNotContain(bobsValue);
+                    assertThat(export.toString()).as("the download must not hold bob's data").doesNotContain(bobsValue);
                 }
-            }
-            browser.open(base + "student-record?id=" + w.bobRecord());
+            });
+            showsNothingOfBob(browser, w, base + "student-record/reports/" + bob,
+                () -> awaitAnswerWithoutPage(browser));
+            showsNothingOfBob(browser, w, base + "student-record/who-can-see?id=" + bob, () -> {
+                browser.waitForPage(ENGLISH.whoCanSee());
+                browser.byTestId("application-library-app");
+            });
+            browser.open(base + "student-record?id=" + bob);
             browser.waitForText(By.cssSelector("[data-testid='profile-studentNumber']"), w.alice().studentNumber());
             browser.screenshot("bobs-record-id-shows-alices-own-record");
         }
     }
 
+    /**
+     * Opens {@code address}, waits until {@code shownToAlice} has seen the page's own content, then checks that
+     * nothing of bob's record is in the page's text or source.
+     */
+    private static void showsNothingOfBob(ConsoleBrowser browser, World w, String address, Runnable shownToAlice) {
+        browser.open(address);
+        shownToAlice.run();
+        String shown = browser.pageText() + browser.driver.getPageSource();
+        for (String bobsValue : bobsValues(w.bob())) {
+            assertThat(shown).as("%s must not show bob's data", address).doesNotContain(bobsValue);
+        }
+    }
+
+    /**
+     * Waits for the console's answer to an address it has no page for: the loading screen gone, no spinner left, and
+     * something said in its place.
+     */
+    private static void awaitAnswerWithoutPage(ConsoleBrowser browser) {
+        browser.waitUntil(d -> d.findElements(By.id("loading-text")).isEmpty()
+            && d.findElements(By.cssSelector(".pf-v5-c-spinner")).isEmpty()
+            && !d.findElement(By.id("app")).getText().isBlank());
+    }
+
+    private static JsonNode json(Path file) {
+        try {
+            return Api.JSON.readTree(ConsoleBrowser.read(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private void walk(Language language) throws IOException {
-        World w = world;
+        World w = WORLD.get();
         Campus campus = w.campus();
         speak("alice", language);
         Instant walkStarted = Instant.now().minusSeconds(1);
@@ -259,7 +291,7 @@ class AccountConsoleIT {
 
     /** Sets the user's language, as the console's language switch does. */
     private void speak(String username, Language language) {
-        world.campus().speaks(username, language.tag());
+        WORLD.campus().speaks(username, language.tag());
     }
 
     private ConsoleBrowser browser() throws IOException {
@@ -289,14 +321,5 @@ class AccountConsoleIT {
 
     private static List<String> label(String page, List<String> violations) {
         return violations.stream().map(v -> page + ": " + v).toList();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

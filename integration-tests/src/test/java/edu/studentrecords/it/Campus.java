@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,6 +150,15 @@ final class Campus {
         admin.users().get(id).roles().realmLevel().add(List.of(admin.roles().get(role).toRepresentation()));
         passwords.put(username, password.getValue());
         userIds.put(username, id);
+    }
+
+    /** Lets people of the realm choose English or Simplified Chinese, English unless they chose. */
+    void offersEnglishAndChinese() {
+        RealmRepresentation representation = realm.admin().toRepresentation();
+        representation.setInternationalizationEnabled(true);
+        representation.setSupportedLocales(Set.of("en", "zh-CN"));
+        representation.setDefaultLocale("en");
+        realm.admin().update(representation);
     }
 
     /** Sets a person's language (user attribute {@code locale}, the token's locale claim), as a language switch does. */

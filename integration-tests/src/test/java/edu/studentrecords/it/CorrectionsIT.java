@@ -3,9 +3,9 @@ package edu.studentrecords.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
@@ -14,6 +14,7 @@ import org.keycloak.testframework.oauth.OAuthClient;
 import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Map;
 import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
 import static edu.studentrecords.it.Campus.PORTAL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code POST/GET /me/corrections} with real tokens: a student asks for a correction of her name (201, pending,
@@ -40,34 +42,34 @@ class CorrectionsIT {
     @InjectMailServer
     MailServer mail;
 
-    private static Campus campus;
-    private static String alice;
-    private static String admin;
-    private static GeneratedStudent aliceStudent;
-    private static GeneratedStudent bobStudent;
-    private static String bob;
-    private static String staff;
-    private RawRealmStore raw;
+    @RegisterExtension
+    static final CampusWorld<CorrectionsIT, World> WORLD = CampusWorld.of(CorrectionsIT.class, t -> t.realm,
+        t -> t.oauth, (test, campus) -> {
+            OAuthClient oauth = test.oauth;
+            String admin = campus.signIn(oauth, "ada", PORTAL, ADMIN_SCOPES);
+            GeneratedStudent alice = GeneratedStudent.number(201, Campus.PHYSICS_CLASS);
+            campus.enrol(admin, alice, "alice");
+            String aliceToken = campus.signIn(oauth, "alice", PORTAL, "student.self");
+            GeneratedStudent bob = GeneratedStudent.number(202, Campus.PHYSICS_CLASS);
+            campus.enrol(admin, bob, "bob");
+            return new World(admin, alice, aliceToken, bob, campus.signIn(oauth, "bob", PORTAL, "student.self"),
+                campus.signIn(oauth, "sam", PORTAL, Campus.STAFF_SCOPES));
+        });
 
-    @BeforeEach
-    void campus() {
-        if (campus == null || !campus.realm.getId().equals(realm.getId())) {
-            campus = Campus.setUp(realm, oauth);
-            admin = campus.signIn(oauth, "ada", PORTAL, ADMIN_SCOPES);
-            aliceStudent = GeneratedStudent.number(201, Campus.PHYSICS_CLASS);
-            campus.enrol(admin, aliceStudent, "alice");
-            alice = campus.signIn(oauth, "alice", PORTAL, "student.self");
-            bobStudent = GeneratedStudent.number(202, Campus.PHYSICS_CLASS);
-            campus.enrol(admin, bobStudent, "bob");
-            bob = campus.signIn(oauth, "bob", PORTAL, "student.self");
-            staff = campus.signIn(oauth, "sam", PORTAL, Campus.STAFF_SCOPES);
-        }
-        raw = new RawRealmStore(realm.getId());
+    /** Two students' records and the tokens of everyone who takes part, set up once for the class. */
+    record World(String admin, GeneratedStudent aliceStudent, String alice, GeneratedStudent bobStudent, String bob,
+                 String staff) {
     }
 
-    @AfterEach
-    void close() {
-        raw.close();
+    private Campus campus;
+    private RawRealmStore raw;
+    private World w;
+
+    @BeforeEach
+    void world() {
+        campus = WORLD.campus();
+        raw = WORLD.raw();
+        w = WORLD.get();
     }
 
     @Test
@@ -91,7 +93,7 @@ class CorrectionsIT {
         assertThat(body.has("outcome") && body.get("outcome").isNull()).isTrue();
 
         audit = raw.auditEntries();
-        Api.Reply list = campus.api.call("GET", "/me/corrections", alice, null).send();
+        Api.Reply list = campus.api.call("GET", "/me/corrections", w.alice(), null).send();
         assertThat(list.status()).as(list.body()).isEqualTo(200);
         assertThat(raw.auditEntries() - audit).isEqualTo(1);
         assertThat(list.json().get("corrections").get(0).get("id").asText()).isEqualTo(id);
@@ -99,8 +101,8 @@ class CorrectionsIT {
 
         Api.Reply after = me();
         assertThat(after.header("ETag")).isEqualTo(before.header("ETag"));
-        assertThat(after.json().at("/profile/name").asText()).isEqualTo(aliceStudent.name());
-        assertThat(raw.dump("corrections")).doesNotContain("Corrected Given Name").doesNotContain(aliceStudent.name())
+        assertThat(after.json().at("/profile/name").asText()).isEqualTo(w.aliceStudent().name());
+        assertThat(raw.dump("corrections")).doesNotContain("Corrected Given Name").doesNotContain(w.aliceStudent().name())
             .doesNotContain("misspelt");
     }
 
@@ -119,7 +121,7 @@ class CorrectionsIT {
 
     @Test
     void aCorrectionThatWouldMakeTheRecordInvalidNamesTheFieldAndNotTheValue() {
-        String wrongId = ImportIT.wrongCheckCharacter(aliceStudent.residentIdNumber());
+        String wrongId = ImportIT.wrongCheckCharacter(w.aliceStudent().residentIdNumber());
         long corrections = raw.count("corrections");
         long audit = raw.auditEntries();
         Api.Reply refused = post(Map.of("changes", Map.of("identity", Map.of("residentIdNumber", wrongId)),
@@ -134,7 +136,7 @@ class CorrectionsIT {
     @Test
     void onlyTheStudentThroughSelfServiceMayAsk() {
         long audit = raw.auditEntries();
-        Api.Reply byAdmin = campus.api.call("POST", "/me/corrections", admin, null).json("application/json",
+        Api.Reply byAdmin = campus.api.call("POST", "/me/corrections", w.admin(), null).json("application/json",
             Map.of("changes", Map.of("profile", Map.of("name", "Someone Else")), "reason", "x")).send();
         assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(403);
         assertThat(raw.auditEntries() - audit).isEqualTo(1);
@@ -142,10 +144,10 @@ class CorrectionsIT {
     }
 
     @Test
-    void theCentreApprovesOneCorrectionWhichChangesTheRecordAndRejectsAnotherWhichDoesNot() throws Exception {
-        Api.Reply first = campus.api.call("POST", "/me/corrections", bob, null).json("application/json",
+    void theCentreApprovesOneCorrectionWhichChangesTheRecordAndRejectsAnotherWhichDoesNot() {
+        Api.Reply first = campus.api.call("POST", "/me/corrections", w.bob(), null).json("application/json",
             Map.of("changes", Map.of("profile", Map.of("name", "Bob Corrected")), "reason", "Spelling")).send();
-        Api.Reply second = campus.api.call("POST", "/me/corrections", bob, null).json("application/json",
+        Api.Reply second = campus.api.call("POST", "/me/corrections", w.bob(), null).json("application/json",
             Map.of("changes", Map.of("profile", Map.of("status", "SUSPENDED")), "reason", "Taking a year off")).send();
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         assertThat(second.status()).as(second.body()).isEqualTo(201);
@@ -153,14 +155,14 @@ class CorrectionsIT {
         String rejectId = second.json().get("id").asText();
 
         long audit = raw.auditEntries();
-        Api.Reply byStaff = campus.api.call("GET", "/corrections", staff, "teaching").send();
+        Api.Reply byStaff = campus.api.call("GET", "/corrections", w.staff(), "teaching").send();
         assertThat(byStaff.status()).as(byStaff.body()).isEqualTo(403);
-        Api.Reply staffApproves = campus.api.call("POST", "/corrections/" + approveId + "/approve", staff, "teaching")
+        Api.Reply staffApproves = campus.api.call("POST", "/corrections/" + approveId + "/approve", w.staff(), "teaching")
             .send();
         assertThat(staffApproves.status()).as(staffApproves.body()).isEqualTo(403);
         assertThat(raw.auditEntries() - audit).isEqualTo(2);
 
-        Api.Reply pending = campus.api.call("GET", "/corrections", admin, "administration").send();
+        Api.Reply pending = campus.api.call("GET", "/corrections", w.admin(), "administration").send();
         assertThat(pending.status()).as(pending.body()).isEqualTo(200);
         JsonNode review = null;
         for (JsonNode each : pending.json().get("corrections")) {
@@ -169,26 +171,26 @@ class CorrectionsIT {
             }
         }
         assertThat(review).as("the request in the pending list").isNotNull();
-        assertThat(review.at("/changes/profile/before/name").asText()).isEqualTo(bobStudent.name());
+        assertThat(review.at("/changes/profile/before/name").asText()).isEqualTo(w.bobStudent().name());
         assertThat(review.at("/changes/profile/after/name").asText()).isEqualTo("Bob Corrected");
 
         audit = raw.auditEntries();
-        Api.Reply approved = campus.api.call("POST", "/corrections/" + approveId + "/approve", admin, "administration")
+        Api.Reply approved = campus.api.call("POST", "/corrections/" + approveId + "/approve", w.admin(), "administration")
             .json("application/json", Map.of("note", "Checked against the certificate")).send();
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
         assertThat(approved.json().get("status").asText()).isEqualTo("APPROVED");
-        Api.Reply rejected = campus.api.call("POST", "/corrections/" + rejectId + "/reject", admin, "administration")
+        Api.Reply rejected = campus.api.call("POST", "/corrections/" + rejectId + "/reject", w.admin(), "administration")
             .json("application/json", Map.of("reason", "Ask the faculty office")).send();
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(200);
         assertThat(raw.auditEntries() - audit).isEqualTo(2);
-        Api.Reply again = campus.api.call("POST", "/corrections/" + rejectId + "/approve", admin, "administration")
+        Api.Reply again = campus.api.call("POST", "/corrections/" + rejectId + "/approve", w.admin(), "administration")
             .send();
         assertThat(again.status()).as(again.body()).isEqualTo(409);
 
-        Api.Reply record = campus.api.call("GET", "/me", bob, null).send();
+        Api.Reply record = campus.api.call("GET", "/me", w.bob(), null).send();
         assertThat(record.json().at("/profile/name").asText()).isEqualTo("Bob Corrected");
         assertThat(record.json().at("/profile/status").asText()).isEqualTo("ENROLLED");
-        JsonNode seen = campus.api.call("GET", "/me/corrections", bob, null).send().json().get("corrections");
+        JsonNode seen = campus.api.call("GET", "/me/corrections", w.bob(), null).send().json().get("corrections");
         assertThat(seen.get(0).get("id").asText()).as("newest first").isEqualTo(rejectId);
         assertThat(seen.get(0).at("/outcome/decision").asText()).isEqualTo("REJECTED");
         assertThat(seen.get(0).at("/outcome/reason").asText()).isEqualTo("Ask the faculty office");
@@ -201,7 +203,7 @@ class CorrectionsIT {
             "Your correction request was approved", "Your correction request was not approved");
         for (MimeMessage notice : toBob) {
             assertThat(MailText.of(notice)).as("the outcome, never the values or the notes").contains("Profile")
-                .doesNotContain("Bob Corrected").doesNotContain(bobStudent.name()).doesNotContain("SUSPENDED")
+                .doesNotContain("Bob Corrected").doesNotContain(w.bobStudent().name()).doesNotContain("SUSPENDED")
                 .doesNotContain("Ask the faculty office").doesNotContain("Checked against the certificate");
         }
         assertThat(MailText.of(toBob.stream().filter(m -> subject(m).contains("not approved")).findFirst().orElseThrow()))
@@ -209,17 +211,11 @@ class CorrectionsIT {
     }
 
     /** Waits until {@code count} emails to {@code address} arrived (or 30 s passed) and returns them. */
-    private List<MimeMessage> awaitMails(String address, int count) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 30_000;
-        List<MimeMessage> found;
-        do {
-            found = Arrays.stream(mail.getReceivedMessages()).filter(m -> to(m).contains(address)).toList();
-            if (found.size() >= count) {
-                return found;
-            }
-            Thread.sleep(200);
-        } while (System.currentTimeMillis() < deadline);
-        throw new AssertionError(found.size() + " of " + count + " emails to " + address + " arrived");
+    private List<MimeMessage> awaitMails(String address, int count) {
+        return await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+            .alias(count + " emails to " + address)
+            .until(() -> Arrays.stream(mail.getReceivedMessages()).filter(m -> to(m).contains(address)).toList(),
+                found -> found.size() >= count);
     }
 
     private static List<String> to(MimeMessage message) {
@@ -239,11 +235,11 @@ class CorrectionsIT {
     }
 
     private Api.Reply post(Map<String, Object> body) {
-        return campus.api.call("POST", "/me/corrections", alice, null).json("application/json", body).send();
+        return campus.api.call("POST", "/me/corrections", w.alice(), null).json("application/json", body).send();
     }
 
     private Api.Reply me() {
-        Api.Reply me = campus.api.call("GET", "/me", alice, null).send();
+        Api.Reply me = campus.api.call("GET", "/me", w.alice(), null).send();
         assertThat(me.status()).as(me.body()).isEqualTo(200);
         return me;
     }

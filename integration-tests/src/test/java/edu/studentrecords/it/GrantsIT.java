@@ -148,6 +148,12 @@ class GrantsIT {
         JsonNode listed = api.call("GET", "/grants", ada, "administration").send().json().get("grants");
         assertThat(listed.findValuesAsText("id")).containsExactly(shortGrant, grantId);
         assertThat(listed.findValuesAsText("status")).containsExactly("ACTIVE", "REVOKED");
+
+        // The second approval tells alice again. A notice to bob would have been sent with the first approval's, long
+        // before this one: only now is "nobody but alice was told" certain, not merely not yet contradicted.
+        assertThat(mail.waitForIncomingEmail(30_000, 2)).as("alice is told of the second grant").isTrue();
+        assertThat(mail.getReceivedMessages()).flatExtracting(m -> List.of(m.getAllRecipients()))
+            .extracting(Object::toString).containsOnly("alice@people.example.test");
     }
 
     private static List<String> recordIdsOfReads(JsonNode entries) {

@@ -1,9 +1,9 @@
 package edu.studentrecords.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.oauth.OAuthClient;
@@ -37,23 +37,20 @@ class ImportIT {
     @InjectOAuthClient
     OAuthClient oauth;
 
-    private static Campus campus;
-    private static String admin;
+    /** The campus and an administrator's token, set up once for the class. */
+    @RegisterExtension
+    static final CampusWorld<ImportIT, String> WORLD = CampusWorld.of(ImportIT.class, t -> t.realm, t -> t.oauth,
+        (test, campus) -> campus.signIn(test.oauth, "ada", PORTAL, ADMIN_SCOPES));
+
+    private Campus campus;
+    private String admin;
     private RawRealmStore raw;
 
-    /** The campus is set up once per realm: the framework keeps the realm for the whole class. */
     @BeforeEach
-    void campus() {
-        if (campus == null || !campus.realm.getId().equals(realm.getId())) {
-            campus = Campus.setUp(realm, oauth);
-            admin = campus.signIn(oauth, "ada", PORTAL, ADMIN_SCOPES);
-        }
-        raw = new RawRealmStore(realm.getId());
-    }
-
-    @AfterEach
-    void close() {
-        raw.close();
+    void world() {
+        campus = WORLD.campus();
+        admin = WORLD.get();
+        raw = WORLD.raw();
     }
 
     @Test

@@ -1,74 +1,44 @@
 package edu.studentrecords.it;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import edu.studentrecords.search.testing.PlaintextScan;
+
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Predicate;
-import java.util.stream.Stream;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * Which of a student's name (UTF-8) and number (as given and lower-cased) occur as bytes in a realm's search index
- * files on the suite's Keycloak node: the raw check that a destroyed student left nothing in the index.
+ * A student's name and number (as given and lower-cased) as bytes in a realm's search index files on the suite's
+ * Keycloak node: the raw check that a destroyed student left nothing in the index. The index commits about once a
+ * second, so each check waits up to ten seconds for the files to say what it expects.
  */
 final class IndexTraces {
+
+    private static final Duration COMMITTED = Duration.ofSeconds(10);
 
     private IndexTraces() {
     }
 
-    /** Scans again for up to ten seconds until {@code awaited} holds: the index commits about once a second. */
-    static List<String> await(String realmId, GeneratedStudent student, Predicate<List<String>> awaited) throws Exception {
-        Map<String, byte[]> needles = Map.of(
-            "name", student.name().getBytes(StandardCharsets.UTF_8),
-            "number", student.studentNumber().getBytes(StandardCharsets.US_ASCII),
-            "number (lower case)", student.studentNumber().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+    /**
+     * Waits until the files hold the student's number: the control, without which an empty scan later proves
+     * nothing.
+     */
+    static void awaitNumberFound(String realmId, GeneratedStudent student) {
+        await().atMost(COMMITTED).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+            .untilAsserted(() -> assertThat(scan(realmId, student)).as("the index files hold the student number")
+                .anyMatch(trace -> trace.startsWith("number ")));
+    }
+
+    /** Waits until the files hold neither the student's name nor number. */
+    static void awaitNone(String realmId, GeneratedStudent student) {
+        await().atMost(COMMITTED).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+            .untilAsserted(() -> assertThat(scan(realmId, student))
+                .as("the destroyed student's name and number in the index files").isEmpty());
+    }
+
+    private static java.util.List<String> scan(String realmId, GeneratedStudent student) {
         Path folder = SuiteStore.indexDirectory().resolve(realmId.replaceAll("[^A-Za-z0-9-]", "_"));
-        List<String> traces = scan(folder, needles);
-        for (int attempt = 0; attempt < 50 && !awaited.test(traces); attempt++) {
-            Thread.sleep(200);
-            traces = scan(folder, needles);
-        }
-        return traces;
-    }
-
-    private static List<String> scan(Path folder, Map<String, byte[]> needles) throws IOException {
-        List<String> found = new ArrayList<>();
-        if (!Files.isDirectory(folder)) {
-            return List.of("no index folder " + folder);
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                byte[] content;
-                try {
-                    content = Files.readAllBytes(file);
-                } catch (NoSuchFileException merged) {
-                    continue;
-                }
-                needles.forEach((what, needle) -> {
-                    if (indexOf(content, needle) >= 0) {
-                        found.add(what + " in " + file.getFileName());
-                    }
-                });
-            }
-        }
-        return found;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
+        return PlaintextScan.forStudent(student.name(), student.studentNumber()).tracesIn(folder);
     }
 }

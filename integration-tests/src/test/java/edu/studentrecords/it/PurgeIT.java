@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
@@ -18,6 +17,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +28,7 @@ import static edu.studentrecords.it.Campus.LIBRARY;
 import static edu.studentrecords.it.Campus.PORTAL;
 import static edu.studentrecords.it.Campus.STAFF_SCOPES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Destroying a record takes two administrators: one asks, a different one approves. Afterwards the record is gone
@@ -43,59 +44,44 @@ class PurgeIT {
     private static final String ADMINISTRATION = "administration";
     private static final String PROBLEM_TYPES = "https://student-records.example/problems/";
 
-    private static World world;
-    private static RawRealmStore raw;
-
     @InjectRealm(ref = "purge")
     ManagedRealm realm;
 
     @InjectOAuthClient
     OAuthClient oauth;
 
+    @RegisterExtension
+    static final CampusWorld<PurgeIT, World> WORLD = CampusWorld.of(PurgeIT.class, t -> t.realm, t -> t.oauth,
+        (test, campus) -> new World(campus,
+            campus.signIn(test.oauth, "ada", PORTAL, PURGE_SCOPES),
+            campus.signIn(test.oauth, "eli", PORTAL, PURGE_SCOPES),
+            campus.signIn(test.oauth, "sam", PORTAL, STAFF_SCOPES),
+            campus.serviceToken(test.oauth, LIBRARY),
+            campus.signIn(test.oauth, "alice", PORTAL, "student.self")));
+
     /** The campus and the tokens of everyone who takes part, set up once for the class. */
     record World(Campus campus, String ada, String eli, String staff, String library, String aliceSelf) {
     }
 
-    @BeforeEach
-    void campus() {
-        if (world != null && world.campus().realm.getId().equals(realm.getId())) {
-            return;
-        }
-        Campus campus = Campus.setUp(realm, oauth);
-        world = new World(campus,
-            campus.signIn(oauth, "ada", PORTAL, PURGE_SCOPES),
-            campus.signIn(oauth, "eli", PORTAL, PURGE_SCOPES),
-            campus.signIn(oauth, "sam", PORTAL, STAFF_SCOPES),
-            campus.serviceToken(oauth, LIBRARY),
-            campus.signIn(oauth, "alice", PORTAL, "student.self"));
-    }
-
-    @AfterAll
-    static void closeDriver() {
-        if (raw != null) {
-            raw.close();
-            raw = null;
-        }
-    }
-
     @Test
     void twoDifferentAdministratorsDestroyARecordAndItsKeyAndTheAuditTellsIt() throws Exception {
-        World w = world;
+        RawRealmStore raw = WORLD.raw();
+        World w = WORLD.get();
         Api api = w.campus().api;
         GeneratedStudent student = GeneratedStudent.number(41, Campus.PHYSICS_CLASS).named(PURGED_NAME);
         String record = w.campus().enrol(w.ada(), student, "alice");
         String path = "/records/" + record;
-        assertThat(awaitSearchHits(PURGED_NAME, 1)).as("the name found by an administrator before the purge")
-            .containsExactly(record);
+        await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).untilAsserted(() ->
+            assertThat(searchHits(PURGED_NAME)).as("the name found by an administrator before the purge")
+                .containsExactly(record));
         // The control: the scan below must see the record while it exists, or its empty answer later proves nothing.
-        assertThat(IndexTraces.await(realm.getId(), student, traces -> traces.stream().anyMatch(t -> t.startsWith("number "))))
-            .as("the index files hold the student number before the purge").anyMatch(t -> t.startsWith("number "));
+        IndexTraces.awaitNumberFound(realm.getId(), student);
         assertThat(status(api.call("GET", path, w.staff(), "teaching"))).isEqualTo(200);
         assertThat(status(api.call("GET", path, w.library(), "library-services"))).isEqualTo(200);
         assertThat(status(api.call("GET", "/me", w.aliceSelf(), null))).isEqualTo(200);
-        assertThat(keyOf(record)).as("the record's data key before the purge").isNotNull();
+        assertThat(raw.keyOf(record)).as("the record's data key before the purge").isNotNull();
 
-        long before = auditCount();
+        long before = raw.auditEntries();
         Api.Reply filed = api.call("POST", path + "/purge-requests", w.ada(), ADMINISTRATION)
             .json("application/json", Map.of("reason", "Enrolled twice by mistake")).send();
         assertThat(filed.status()).as(filed.body()).isEqualTo(201);
@@ -106,20 +92,20 @@ class PurgeIT {
         assertThat(request.get("reason").asText()).isEqualTo("Enrolled twice by mistake");
         assertThat(request.get("requestedBy").asText()).isEqualTo(w.campus().userIds.get("ada"));
         assertThat(request.hasNonNull("requestedAt")).isTrue();
-        assertThat(auditCount()).as("entries left by filing the request").isEqualTo(before + 1);
+        assertThat(raw.auditEntries()).as("entries left by filing the request").isEqualTo(before + 1);
 
         Api.Reply pending = api.call("GET", "/purge-requests", w.eli(), ADMINISTRATION).send();
         assertThat(pending.status()).as(pending.body()).isEqualTo(200);
         assertThat(pending.json().get("purgeRequests").findValuesAsText("id")).contains(requestId);
         assertThat(status(api.call("GET", "/purge-requests", w.staff(), "teaching"))).isEqualTo(403);
 
-        before = auditCount();
+        before = raw.auditEntries();
         Api.Reply sameAdmin = api.call("POST", "/purge-requests/" + requestId + "/approve", w.ada(), ADMINISTRATION)
             .send();
         assertThat(sameAdmin.status()).as(sameAdmin.body()).isEqualTo(403);
         assertThat(sameAdmin.header("Content-Type")).startsWith("application/problem+json");
         assertThat(sameAdmin.json().get("type").asText()).isEqualTo(PROBLEM_TYPES + "four-eyes");
-        assertThat(auditCount()).as("entries left by the refused approval").isEqualTo(before + 1);
+        assertThat(raw.auditEntries()).as("entries left by the refused approval").isEqualTo(before + 1);
         assertThat(status(api.call("GET", path, w.eli(), ADMINISTRATION))).as("the refusal left the record")
             .isEqualTo(200);
         assertThat(status(api.call("POST", "/purge-requests/" + requestId + "/approve", w.staff(), "teaching")))
@@ -127,7 +113,7 @@ class PurgeIT {
         assertThat(status(api.call("POST", "/purge-requests/" + UUID.randomUUID() + "/approve", w.eli(),
             ADMINISTRATION))).as("an unknown request").isEqualTo(404);
 
-        before = auditCount();
+        before = raw.auditEntries();
         Api.Reply approved = api.call("POST", "/purge-requests/" + requestId + "/approve", w.eli(), ADMINISTRATION)
             .send();
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
@@ -144,7 +130,7 @@ class PurgeIT {
         assertThat(certificate.get("requestedBy").asText()).isEqualTo(w.campus().userIds.get("ada"));
         assertThat(certificate.get("approvedBy").asText()).isEqualTo(w.campus().userIds.get("eli"));
         assertThat(certificate.get("purgeRequest").asText()).isEqualTo(requestId);
-        assertThat(auditCount()).as("the approval is one entry: the destruction it caused").isEqualTo(before + 1);
+        assertThat(raw.auditEntries()).as("the approval is one entry: the destruction it caused").isEqualTo(before + 1);
         Api.Reply again = api.call("POST", "/purge-requests/" + requestId + "/approve", w.eli(), ADMINISTRATION)
             .send();
         assertThat(again.status()).as(again.body()).isEqualTo(409);
@@ -154,12 +140,11 @@ class PurgeIT {
         assertThat(status(api.call("GET", path, w.staff(), "teaching"))).as("staff of the class").isEqualTo(404);
         assertThat(status(api.call("GET", path, w.library(), "library-services"))).as("library-app").isEqualTo(404);
         assertThat(status(api.call("GET", "/me", w.aliceSelf(), null))).as("the student herself").isEqualTo(404);
-        assertThat(keyOf(record)).as("the record's data key after the purge").isNull();
-        assertThat(database().collection("records").find(Filters.eq("_id", record)).first()).isNull();
+        assertThat(raw.keyOf(record)).as("the record's data key after the purge").isNull();
+        assertThat(raw.collection("records").find(Filters.eq("_id", record)).first()).isNull();
         assertThat(searchHits(PURGED_NAME)).as("the name searched after the purge").isEmpty();
         assertThat(searchHits(student.studentNumber())).as("the number searched after the purge").isEmpty();
-        assertThat(IndexTraces.await(realm.getId(), student, List::isEmpty)).as("the purged student's name and number in the index files")
-            .isEmpty();
+        IndexTraces.awaitNone(realm.getId(), student);
 
         List<String> steps = new ArrayList<>();
         for (Document entry : auditOf(record)) {
@@ -178,15 +163,16 @@ class PurgeIT {
     }
 
     @Test
-    void deletingALinkedUserKeepsTheRecordUnlinkedWithAPurgeRequestOfTheSystem() throws InterruptedException {
-        World w = world;
+    void deletingALinkedUserKeepsTheRecordUnlinkedWithAPurgeRequestOfTheSystem() {
+        RawRealmStore raw = WORLD.raw();
+        World w = WORLD.get();
         Api api = w.campus().api;
         String userId = student("leaver");
         Api.Reply enrolled = api.call("POST", "/records", w.ada(), ADMINISTRATION)
             .json("application/json", GeneratedStudent.number(42, Campus.HISTORY_CLASS).enrolment(userId)).send();
         assertThat(enrolled.status()).as(enrolled.body()).isEqualTo(201);
         String record = enrolled.json().get("id").asText();
-        assertThat(database().collection("records").find(Filters.eq("_id", record)).first().getString("owner"))
+        assertThat(raw.collection("records").find(Filters.eq("_id", record)).first().getString("owner"))
             .isEqualTo(userId);
 
         try (Response deleted = realm.admin().users().delete(userId)) {
@@ -203,9 +189,9 @@ class PurgeIT {
         Api.Reply kept = api.call("GET", "/records/" + record, w.eli(), ADMINISTRATION).send();
         assertThat(kept.status()).as("the record stays: %s", kept.body()).isEqualTo(200);
         assertThat(kept.header("ETag")).as("unlinking wrote a new version").isEqualTo("\"2\"");
-        assertThat(database().collection("records").find(Filters.eq("_id", record)).first().containsKey("owner"))
+        assertThat(raw.collection("records").find(Filters.eq("_id", record)).first().containsKey("owner"))
             .as("the record no longer points at the deleted user").isFalse();
-        assertThat(keyOf(record)).isNotNull();
+        assertThat(raw.keyOf(record)).isNotNull();
 
         List<String> steps = new ArrayList<>();
         for (Document entry : auditOf(record)) {
@@ -223,45 +209,34 @@ class PurgeIT {
     }
 
     /** The system's purge request for a record, waiting up to ten seconds for the after-commit step. */
-    private JsonNode systemRequestFor(String record, String adminToken) throws InterruptedException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            Api.Reply list = world.campus().api.call("GET", "/purge-requests?status=pending", adminToken,
-                ADMINISTRATION).send();
-            assertThat(list.status()).as(list.body()).isEqualTo(200);
-            for (JsonNode request : list.json().get("purgeRequests")) {
-                if (request.get("recordId").asText().equals(record)) {
-                    return request;
-                }
+    private JsonNode systemRequestFor(String record, String adminToken) {
+        return await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+            .until(() -> pendingRequestFor(record, adminToken), java.util.Objects::nonNull);
+    }
+
+    private JsonNode pendingRequestFor(String record, String adminToken) {
+        Api.Reply list = WORLD.get().campus().api.call("GET", "/purge-requests?status=pending", adminToken,
+            ADMINISTRATION).send();
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        for (JsonNode request : list.json().get("purgeRequests")) {
+            if (request.get("recordId").asText().equals(record)) {
+                return request;
             }
-            Thread.sleep(200);
         }
         return null;
     }
 
     /** Waits up to ten seconds for the record to lose its owner (the last step after the deletion commits). */
-    private void awaitUnlinked(String record) throws InterruptedException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            Document stored = database().collection("records").find(Filters.eq("_id", record)).first();
-            if (stored != null && !stored.containsKey("owner")) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    /** The ids an administrator finds for {@code text}, waiting up to five seconds for {@code expected} of them. */
-    private List<String> awaitSearchHits(String text, int expected) throws InterruptedException {
-        List<String> ids = searchHits(text);
-        for (int attempt = 0; attempt < 50 && ids.size() < expected; attempt++) {
-            Thread.sleep(100);
-            ids = searchHits(text);
-        }
-        return ids;
+    private void awaitUnlinked(String record) {
+        await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+            .untilAsserted(() -> assertThat(WORLD.raw().byId("records", record))
+                .as("the stored record %s, without its owner", record)
+                .isNotNull().doesNotContainKey("owner"));
     }
 
     private List<String> searchHits(String text) {
-        Api.Reply found = world.campus().api.call("GET", "/search?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8),
-            world.eli(), ADMINISTRATION).send();
+        Api.Reply found = WORLD.get().campus().api.call("GET",
+            "/search?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8), WORLD.get().eli(), ADMINISTRATION).send();
         assertThat(found.status()).as(found.body()).isEqualTo(200);
         return found.json().get("hits").findValuesAsText("id");
     }
@@ -287,30 +262,14 @@ class PurgeIT {
     /** The username of an entry's subject among the campus people, or "system". */
     private static String who(Document entry) {
         String subject = entry.getString("subject");
-        return world.campus().userIds.entrySet().stream().filter(e -> e.getValue().equals(subject))
+        return WORLD.get().campus().userIds.entrySet().stream().filter(e -> e.getValue().equals(subject))
             .map(Map.Entry::getKey).findFirst().orElse("system");
     }
 
-    /** The realm's record store as the raw driver sees it: no keys, no access decision. */
-    private RawRealmStore database() {
-        if (raw == null || !raw.realmId().equals(realm.getId())) {
-            closeDriver();
-            raw = new RawRealmStore(realm.getId());
-        }
-        return raw;
-    }
-
-    private Document keyOf(String record) {
-        return database().byId("record_keys", record);
-    }
-
-    private long auditCount() {
-        return database().auditEntries();
-    }
 
     /** Every audit entry that names the record, oldest first. */
-    private List<Document> auditOf(String record) {
-        return database().collection("audit_entries").find(Filters.eq("recordId", record))
+    private static List<Document> auditOf(String record) {
+        return WORLD.raw().collection("audit_entries").find(Filters.eq("recordId", record))
             .sort(Sorts.ascending("_id")).into(new ArrayList<>());
     }
 }

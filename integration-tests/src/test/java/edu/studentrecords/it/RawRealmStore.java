@@ -7,6 +7,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A realm's database in the suite store as a raw driver sees it (no keys, no access decision), for checks of what the
  * product wrote: how many audit entries, records and keys there are, and what is stored in clear.
@@ -42,6 +44,19 @@ final class RawRealmStore implements AutoCloseable {
 
     long auditEntries() {
         return count("audit_entries");
+    }
+
+    /** Sends the call and checks it left exactly one audit entry in this realm's trail. */
+    Api.Reply once(Api.Call call) {
+        long before = auditEntries();
+        Api.Reply reply = call.send();
+        assertThat(auditEntries() - before).as("audit entries of %s (%s)", reply, reply.body()).isEqualTo(1);
+        return reply;
+    }
+
+    /** The data key of a record (its document in {@code record_keys}), or null once it is destroyed. */
+    Document keyOf(String recordId) {
+        return byId("record_keys", recordId);
     }
 
     /** Every document of a collection as JSON text (binary fields base64), for checks that a value is not in clear. */

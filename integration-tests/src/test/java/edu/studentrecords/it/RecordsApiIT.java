@@ -1,9 +1,8 @@
 package edu.studentrecords.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.oauth.OAuthClient;
@@ -32,6 +31,7 @@ import static edu.studentrecords.it.Campus.LIBRARY;
 import static edu.studentrecords.it.Campus.PORTAL;
 import static edu.studentrecords.it.Campus.STAFF_SCOPES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The REST contract of ARCHITECTURE.md, called with tokens from real OAuth flows: every endpoint against every kind
@@ -44,9 +44,6 @@ class RecordsApiIT {
     /** What the information management centre's work needs besides student.admin: purges, the audit trail, search. */
     private static final String CENTRE_SCOPES = ADMIN_SCOPES + " student.purge student.audit student.search";
     private static final String JSON = "application/json";
-    private static RawRealmStore raw;
-    private static World world;
-    private static String setUpFailedIn;
 
     @InjectRealm
     ManagedRealm realm;
@@ -60,9 +57,9 @@ class RecordsApiIT {
     @InjectTimeOffSet
     TimeOffSet clock;
 
-    /** Who calls: a token (null: none) and the Data-Purpose it declares (null: none). */
-    record Caller(String label, String token, String purpose) {
-    }
+    @RegisterExtension
+    static final CampusWorld<RecordsApiIT, World> WORLD = CampusWorld.of(RecordsApiIT.class, t -> t.realm, t -> t.oauth,
+        RecordsApiIT::world);
 
     /** The campus, its two records and the tokens of every caller, set up once for the class. */
     record World(Campus campus, GeneratedStudent aliceStudent, String aliceRecord, String bobRecord,
@@ -73,18 +70,9 @@ class RecordsApiIT {
                  Caller secondAdmin, Caller supervisor, Caller staffSearching) {
     }
 
-    @BeforeEach
-    void campus() {
-        if (world != null && world.campus().realm.getId().equals(realm.getId())) {
-            return;
-        }
-        assertThat(setUpFailedIn).as("the campus could not be set up").isNotEqualTo(realm.getId());
-        setUpFailedIn = realm.getId();
-        Campus campus = Campus.setUp(realm, oauth);
-        Campus other = Campus.setUp(elsewhere, oauth);
-        closeRawStore();
-        raw = new RawRealmStore(realm.getId());
-
+    private static World world(RecordsApiIT test, Campus campus) {
+        OAuthClient oauth = test.oauth;
+        Campus other = Campus.setUp(test.elsewhere, oauth);
         String admin = campus.signIn(oauth, "ada", PORTAL, ADMIN_SCOPES);
         GeneratedStudent alice = GeneratedStudent.number(1, Campus.PHYSICS_CLASS);
         GeneratedStudent bob = GeneratedStudent.number(2, Campus.HISTORY_CLASS);
@@ -92,7 +80,7 @@ class RecordsApiIT {
         String bobRecord = campus.enrol(admin, bob, "bob");
         String staff = campus.signIn(oauth, "sam", PORTAL, STAFF_SCOPES);
 
-        world = new World(campus, alice, aliceRecord, bobRecord,
+        return new World(campus, alice, aliceRecord, bobRecord,
             new Caller("alice (student.self)", campus.signIn(oauth, "alice", PORTAL, "student.self"), null),
             new Caller("bob (student.self)", campus.signIn(oauth, "bob", PORTAL, "student.self"), null),
             new Caller("alice at /records", campus.signIn(oauth, "alice", PORTAL,
@@ -121,20 +109,11 @@ class RecordsApiIT {
             new Caller("supervisor", campus.signIn(oauth, "sue", PORTAL, "student.audit"), "administration"),
             new Caller("staff of the physics class, searching", campus.signIn(oauth, "sam", PORTAL,
                 STAFF_SCOPES + " student.search"), "teaching"));
-        setUpFailedIn = null;
-    }
-
-    @AfterAll
-    static void closeRawStore() {
-        if (raw != null) {
-            raw.close();
-            raw = null;
-        }
     }
 
     @Test
     void readingARecord() {
-        World w = world;
+        World w = WORLD.get();
         Matrix m = new Matrix();
         String a = "/records/" + w.aliceRecord();
         String b = "/records/" + w.bobRecord();
@@ -151,7 +130,7 @@ class RecordsApiIT {
 
     @Test
     void lookingUpByStudentNumber() {
-        World w = world;
+        World w = WORLD.get();
         Matrix m = new Matrix();
         String a = "/records?studentNumber=" + w.aliceStudent().studentNumber();
         String b = "/records?studentNumber=" + GeneratedStudent.number(2, Campus.HISTORY_CLASS).studentNumber();
@@ -168,7 +147,7 @@ class RecordsApiIT {
 
     @Test
     void enrollingAStudent() {
-        World w = world;
+        World w = WORLD.get();
         Matrix m = new Matrix();
         for (Caller caller : List.of(w.aliceAtRecords(), w.staff(), w.library(), w.bureau(), w.adminWithoutAdminScope(),
             w.wrongPurpose(), w.missingPurpose())) {
@@ -183,7 +162,7 @@ class RecordsApiIT {
 
     @Test
     void patchingARecord() {
-        World w = world;
+        World w = WORLD.get();
         Matrix m = new Matrix();
         String a = "/records/" + w.aliceRecord();
         String b = "/records/" + w.bobRecord();
@@ -196,7 +175,7 @@ class RecordsApiIT {
 
     @Test
     void selfService() {
-        World w = world;
+        World w = WORLD.get();
         Matrix m = new Matrix();
         // People and clients that are not students may not use self service at all: 403, whether or not a
         // record happens to be linked to them; a student without student.self is a 403 too.
@@ -230,7 +209,7 @@ class RecordsApiIT {
 
     @Test
     void expiredTokensAreRefused() {
-        World w = world;
+        World w = WORLD.get();
         clock.set(3600);
         Matrix m = new Matrix();
         try {
@@ -263,7 +242,7 @@ class RecordsApiIT {
 
     @Test
     void libraryAppNeverSeesIdentityContactOrGuardians() {
-        World w = world;
+        World w = WORLD.get();
         Api api = w.campus().api;
         List<Api.Reply> replies = new ArrayList<>();
         replies.add(api.call("GET", "/records/" + w.aliceRecord(), w.library().token(), "library-services").send());
@@ -289,7 +268,7 @@ class RecordsApiIT {
 
     @Test
     void patchPreconditionsAndValidationLeaveTheRecordUnchanged() {
-        World w = world;
+        World w = WORLD.get();
         Api api = w.campus().api;
         String path = "/records/" + w.aliceRecord();
         Caller admin = w.admin();
@@ -320,7 +299,7 @@ class RecordsApiIT {
 
     @Test
     void everyCallOnAliceRecordLeavesOneEntryInHerAccessLog() {
-        World w = world;
+        World w = WORLD.get();
         Api api = w.campus().api;
         String path = "/records/" + w.aliceRecord();
         // Reading the access log is itself an access to the record, and is logged: measure what one read adds.
@@ -352,11 +331,11 @@ class RecordsApiIT {
 
     @Test
     void importingStudents() throws Exception {
-        World w = world;
+        World w = WORLD.get();
         Matrix m = new Matrix();
         String path = "/records:import";
         for (Caller caller : List.of(w.aliceAtRecords(), w.staff(), w.library(), w.bureau(), w.adminWithoutAdminScope(),
-            w.missingScope(), withPurpose(w.admin(), "marketing"), withPurpose(w.admin(), null))) {
+            w.missingScope(), w.admin().withPurpose("marketing"), w.admin().withPurpose(null))) {
             m.send(caller, "POST", path, "text/csv", csvOf(newStudentNumber()), 403);
         }
         for (Caller caller : List.of(w.noToken(), w.otherRealm(), w.noAudience())) {
@@ -378,7 +357,7 @@ class RecordsApiIT {
 
     @Test
     void searching() {
-        World w = world;
+        World w = WORLD.get();
         String alice = "/search?q=" + w.aliceStudent().studentNumber();
         String bob = "/search?q=" + GeneratedStudent.number(2, Campus.HISTORY_CLASS).studentNumber();
         awaitFound(alice, w.purgeAdmin(), w.aliceRecord());
@@ -392,8 +371,8 @@ class RecordsApiIT {
         for (String path : List.of(alice, bob)) {
             // The admin and the staff without student.search are tokens missing the scope.
             for (Caller caller : List.of(w.aliceAtRecords(), w.staff(), w.admin(), w.library(), w.bureau(),
-                w.missingScope(), w.supervisor(), withPurpose(w.staffSearching(), "marketing"),
-                withPurpose(w.staffSearching(), null), withPurpose(w.staffSearching(), "library-services"))) {
+                w.missingScope(), w.supervisor(), w.staffSearching().withPurpose("marketing"),
+                w.staffSearching().withPurpose(null), w.staffSearching().withPurpose("library-services"))) {
                 m.expect(caller, "GET", path, 403);
             }
             for (Caller caller : List.of(w.noToken(), w.otherRealm(), w.noAudience())) {
@@ -407,7 +386,7 @@ class RecordsApiIT {
 
     @Test
     void correctionRequestsAndTheirReview() {
-        World w = world;
+        World w = WORLD.get();
         Matrix m = new Matrix();
         List<Caller> notStudents = List.of(w.staff(), w.admin(), w.library(), w.bureau());
         List<Caller> unauthenticated = List.of(w.noToken(), w.otherRealm(), w.noAudience());
@@ -425,8 +404,8 @@ class RecordsApiIT {
 
         // Reviewing is the centre's: everyone else is refused before any record is looked at, so always 403.
         List<Caller> notTheCentre = List.of(w.aliceAtRecords(), w.staff(), w.library(), w.bureau(),
-            w.adminWithoutAdminScope(), w.missingScope(), w.supervisor(), withPurpose(w.admin(), "marketing"),
-            withPurpose(w.admin(), null));
+            w.adminWithoutAdminScope(), w.missingScope(), w.supervisor(), w.admin().withPurpose("marketing"),
+            w.admin().withPurpose(null));
         // Each pending request shown is a read of its record: one entry per request listed.
         m.leaving(reply -> reply.json().get("corrections").size()).expect(w.admin(), "GET", "/corrections", 200);
         List<String> pending = m.last().json().get("corrections").findValuesAsText("id");
@@ -455,7 +434,7 @@ class RecordsApiIT {
 
     @Test
     void purgeRequestsAndTheirApproval() {
-        World w = world;
+        World w = WORLD.get();
         Caller ada = w.purgeAdmin();
         Caller eli = w.secondAdmin();
         // Dedicated records (nobody's account) in alice's class and in bob's, so that no other test loses a record.
@@ -466,8 +445,8 @@ class RecordsApiIT {
         Map<String, Object> reason = Map.of("reason", "Enrolled twice by mistake");
         List<Caller> unauthenticated = List.of(w.noToken(), w.otherRealm(), w.noAudience());
         // Refused alike for every record: purpose, an outside body without a grant, no student.purge, not an admin.
-        List<Caller> refusedAlike = List.of(w.admin(), w.library(), w.bureau(), withPurpose(ada, "marketing"),
-            withPurpose(ada, null), withPurpose(ada, "library-services"));
+        List<Caller> refusedAlike = List.of(w.admin(), w.library(), w.bureau(), ada.withPurpose("marketing"),
+            ada.withPurpose(null), ada.withPurpose("library-services"));
         // Those who see no record at all: any record they name is one they may not know of.
         List<Caller> blind = List.of(w.aliceAtRecords(), w.supervisor());
         Matrix m = new Matrix();
@@ -532,12 +511,12 @@ class RecordsApiIT {
 
     @Test
     void grantsForOutsideBodies() {
-        World w = world;
+        World w = WORLD.get();
         Caller ada = w.admin();
         Caller eli = w.secondAdmin();
         List<Caller> notTheCentre = List.of(w.aliceAtRecords(), w.staff(), w.library(), w.bureau(),
-            w.adminWithoutAdminScope(), w.missingScope(), w.supervisor(), withPurpose(ada, "marketing"),
-            withPurpose(ada, null));
+            w.adminWithoutAdminScope(), w.missingScope(), w.supervisor(), ada.withPurpose("marketing"),
+            ada.withPurpose(null));
         List<Caller> unauthenticated = List.of(w.noToken(), w.otherRealm(), w.noAudience());
         Matrix m = new Matrix();
         m.expect(ada, "GET", "/grants", 200).expect(eli, "GET", "/grants", 200);
@@ -561,11 +540,11 @@ class RecordsApiIT {
 
     @Test
     void supervision() {
-        World w = world;
+        World w = WORLD.get();
         List<String> paths = List.of("/audit?record=" + w.aliceRecord(), "/audit?record=" + w.bobRecord(),
             "/audit?fromSequence=1", "/audit/verify", "/self-check");
         List<Caller> refused = List.of(w.aliceAtRecords(), w.staff(), w.admin(), w.library(), w.bureau(),
-            w.missingScope(), withPurpose(w.supervisor(), "marketing"), withPurpose(w.supervisor(), null));
+            w.missingScope(), w.supervisor().withPurpose("marketing"), w.supervisor().withPurpose(null));
         List<Caller> unauthenticated = List.of(w.noToken(), w.otherRealm(), w.noAudience());
         Matrix m = new Matrix();
         m.expect(w.supervisor(), "POST", "/self-check", 200).expect(w.purgeAdmin(), "POST", "/self-check", 200);
@@ -584,12 +563,12 @@ class RecordsApiIT {
 
     @Test
     void misuseReportsAndTheirHandling() {
-        World w = world;
+        World w = WORLD.get();
         Caller ada = w.admin();
         Caller sue = w.supervisor();
         List<Caller> notStudents = List.of(w.staff(), w.admin(), w.library(), w.bureau());
         List<Caller> notTheCentre = List.of(w.aliceAtRecords(), w.staff(), w.library(), w.bureau(),
-            w.adminWithoutAdminScope(), w.missingScope(), withPurpose(ada, "marketing"), withPurpose(ada, null));
+            w.adminWithoutAdminScope(), w.missingScope(), ada.withPurpose("marketing"), ada.withPurpose(null));
         List<Caller> unauthenticated = List.of(w.noToken(), w.otherRealm(), w.noAudience());
         Map<String, Object> report = Map.of("message", "Please check who read my record.", "auditEntries", List.of());
         Map<String, Object> triage = Map.of("severity", "LOW", "assignee", "eli", "linkedEntries", List.of());
@@ -627,10 +606,10 @@ class RecordsApiIT {
 
     @Test
     void realmSettings() {
-        World w = world;
+        World w = WORLD.get();
         Caller ada = w.admin();
         List<Caller> refused = List.of(w.aliceAtRecords(), w.staff(), w.library(), w.bureau(), w.supervisor(),
-            w.adminWithoutAdminScope(), w.missingScope(), withPurpose(ada, "marketing"), withPurpose(ada, null));
+            w.adminWithoutAdminScope(), w.missingScope(), ada.withPurpose("marketing"), ada.withPurpose(null));
         List<Caller> unauthenticated = List.of(w.noToken(), w.otherRealm(), w.noAudience());
         Matrix m = new Matrix();
         m.expect(ada, "GET", "/settings", 200);
@@ -646,10 +625,10 @@ class RecordsApiIT {
 
     @Test
     void backups() {
-        World w = world;
+        World w = WORLD.get();
         Caller ada = w.admin();
         List<Caller> refused = List.of(w.aliceAtRecords(), w.staff(), w.library(), w.bureau(), w.supervisor(),
-            w.adminWithoutAdminScope(), w.missingScope(), withPurpose(ada, "marketing"), withPurpose(ada, null));
+            w.adminWithoutAdminScope(), w.missingScope(), ada.withPurpose("marketing"), ada.withPurpose(null));
         List<Caller> unauthenticated = List.of(w.noToken(), w.otherRealm(), w.noAudience());
         Matrix m = new Matrix();
         m.expect(ada, "POST", "/backups", 202);
@@ -666,11 +645,6 @@ class RecordsApiIT {
             .expect(ada, "POST", "/backups/" + UUID.randomUUID() + "/restore", 404)
             .expect(ada, "POST", "/backups/" + id + "/restore", 409);
         m.assertNoneUnexpected();
-    }
-
-    private static Caller withPurpose(Caller caller, String purpose) {
-        return new Caller(caller.label() + (purpose == null ? ", no purpose" : ", purpose " + purpose), caller.token(),
-            purpose);
     }
 
     private static int newStudentNumber() {
@@ -700,8 +674,8 @@ class RecordsApiIT {
     }
 
     private String enrolUnowned(String unit) {
-        Caller admin = world.admin();
-        Api.Reply created = world.campus().api.call("POST", "/records", admin.token(), admin.purpose())
+        Caller admin = WORLD.get().admin();
+        Api.Reply created = WORLD.get().campus().api.call("POST", "/records", admin.token(), admin.purpose())
             .json(JSON, GeneratedStudent.number(newStudentNumber(), unit).enrolment(null)).send();
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.json().get("id").asText();
@@ -709,38 +683,32 @@ class RecordsApiIT {
 
     /** Waits up to five seconds for the index to have caught up with a record enrolled at set-up. */
     private void awaitFound(String searchPath, Caller searcher, String recordId) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            Api.Reply reply = world.campus().api.call("GET", searchPath, searcher.token(), searcher.purpose()).send();
-            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-            if (reply.json().get("hits").findValuesAsText("id").contains(recordId)) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError(searchPath + " never found " + recordId);
+        await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+            .untilAsserted(() -> {
+                Api.Reply reply = WORLD.get().campus().api.call("GET", searchPath, searcher.token(), searcher.purpose())
+                    .send();
+                assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+                assertThat(reply.json().get("hits").findValuesAsText("id")).as("%s finds %s", searchPath, recordId)
+                    .contains(recordId);
+            });
     }
 
     private int logSize() {
-        Api.Reply log = world.campus().api.call("GET", "/me/access-log?limit=1000", world.aliceSelf().token(), null)
+        Api.Reply log = WORLD.get().campus().api.call("GET", "/me/access-log?limit=1000", WORLD.get().aliceSelf().token(), null)
             .send();
         assertThat(log.status()).as(log.body()).isEqualTo(200);
         return log.json().get("entries").size();
     }
 
     private void assertUnchanged(String path, Api.Reply before) {
-        Caller admin = world.admin();
-        Api.Reply now = world.campus().api.call("GET", path, admin.token(), admin.purpose()).send();
+        Caller admin = WORLD.get().admin();
+        Api.Reply now = WORLD.get().campus().api.call("GET", path, admin.token(), admin.purpose()).send();
         assertThat(now.header("ETag")).isEqualTo(before.header("ETag"));
         assertThat(now.json()).isEqualTo(before.json());
     }
 
     private String currentEtag(String path, Caller reader) {
-        Api.Reply current = world.campus().api.call("GET", path, reader.token(), reader.purpose()).send();
+        Api.Reply current = WORLD.get().campus().api.call("GET", path, reader.token(), reader.purpose()).send();
         assertThat(current.status()).as("reading %s for its ETag: %s", path, current.body()).isEqualTo(200);
         return current.header("ETag");
     }
@@ -784,8 +752,8 @@ class RecordsApiIT {
 
         /** A contact change with the current ETag (read by an administrator, or by the student for /me). */
         Matrix patch(Caller caller, String path, int... statuses) {
-            String etag = path.equals("/me") ? currentEtag("/me", world.aliceSelf())
-                : currentEtag(path, world.admin());
+            String etag = path.equals("/me") ? currentEtag("/me", WORLD.get().aliceSelf())
+                : currentEtag(path, WORLD.get().admin());
             Map<String, Object> change = Map.of("contact", Map.of("homeAddress", ENROLMENTS.incrementAndGet()
                 + " Patched Road, Test Town"));
             return check(caller, "PATCH " + path, statuses, api -> api.call("PATCH", path, caller.token(),
@@ -800,9 +768,9 @@ class RecordsApiIT {
         private Matrix check(Caller caller, String request, int[] statuses, Function<Api, Api.Reply> call) {
             ToLongFunction<Api.Reply> entries = nextEntries == null ? reply -> 1 : nextEntries;
             nextEntries = null;
-            long before = raw.auditEntries();
-            Api.Reply reply = call.apply(world.campus().api);
-            long added = raw.auditEntries() - before;
+            long before = WORLD.raw().auditEntries();
+            Api.Reply reply = call.apply(WORLD.get().campus().api);
+            long added = WORLD.raw().auditEntries() - before;
             last = reply;
             checked++;
             if (Arrays.stream(statuses).noneMatch(s -> s == reply.status())) {

@@ -66,12 +66,12 @@ class ReportsIT {
             assertThat(api.call("GET", "/records/" + bobRecord, ada, "administration").send().status()).isEqualTo(200);
             long bobsEntry = lastRead(api, bob);
 
-            Api.Reply sent = once(raw, api.call("POST", "/me/reports", alice, null).json("application/json",
+            Api.Reply sent = raw.once(api.call("POST", "/me/reports", alice, null).json("application/json",
                 Map.of("message", "Someone opened my record twice this morning.", "auditEntries", List.of(reported))));
             assertThat(sent.status()).as(sent.body()).isEqualTo(201);
             String id = sent.json().get("id").asText();
 
-            Api.Reply open = once(raw, api.call("GET", "/reports?status=OPEN", ada, "administration"));
+            Api.Reply open = raw.once(api.call("GET", "/reports?status=OPEN", ada, "administration"));
             assertThat(open.status()).as(open.body()).isEqualTo(200);
             JsonNode listed = byId(open.json().get("reports"), id);
             assertThat(listed).as("the report among the open ones").isNotNull();
@@ -85,11 +85,11 @@ class ReportsIT {
             assertThat(listed.get("message").asText()).isEqualTo("Someone opened my record twice this morning.");
             assertThat(listed.get("auditEntries").toString()).isEqualTo("[" + reported + "]");
             assertThat(listed.get("severity").isNull()).isTrue();
-            assertThat(once(raw, api.call("GET", "/reports?status=RESOLVED", ada, "administration")).json()
+            assertThat(raw.once(api.call("GET", "/reports?status=RESOLVED", ada, "administration")).json()
                 .get("reports").findValuesAsText("id")).doesNotContain(id);
             assertThat(api.call("GET", "/reports?status=LOST", ada, "administration").send().status()).isEqualTo(400);
 
-            Api.Reply bySue = once(raw, api.call("GET", "/reports/" + id, sue, "administration"));
+            Api.Reply bySue = raw.once(api.call("GET", "/reports/" + id, sue, "administration"));
             assertThat(bySue.status()).as(bySue.body()).isEqualTo(200);
             assertThat(bySue.json().get("id").asText()).isEqualTo(id);
 
@@ -98,27 +98,27 @@ class ReportsIT {
                 new String[] {sam, "teaching"}, new String[] {library, "library-services"},
                 new String[] {bureau, "statistics"}, new String[] {alice, null}, new String[] {alice, "administration"});
             for (String[] caller : refusals) {
-                assertThat(once(raw, api.call("GET", "/reports", caller[0], caller[1])).status()).isEqualTo(403);
-                assertThat(once(raw, api.call("GET", "/reports/" + id, caller[0], caller[1])).status()).isEqualTo(403);
-                assertThat(once(raw, api.call("GET", "/reports/" + id + "/entries", caller[0], caller[1])).status())
+                assertThat(raw.once(api.call("GET", "/reports", caller[0], caller[1])).status()).isEqualTo(403);
+                assertThat(raw.once(api.call("GET", "/reports/" + id, caller[0], caller[1])).status()).isEqualTo(403);
+                assertThat(raw.once(api.call("GET", "/reports/" + id + "/entries", caller[0], caller[1])).status())
                     .isEqualTo(403);
-                assertThat(once(raw, api.call("POST", "/reports/" + id + "/triage", caller[0], caller[1])
+                assertThat(raw.once(api.call("POST", "/reports/" + id + "/triage", caller[0], caller[1])
                     .json("application/json", triage)).status()).isEqualTo(403);
-                assertThat(once(raw, api.call("POST", "/reports/" + id + "/resolve", caller[0], caller[1])
+                assertThat(raw.once(api.call("POST", "/reports/" + id + "/resolve", caller[0], caller[1])
                     .json("application/json", Map.of("outcome", "Nothing."))).status()).isEqualTo(403);
             }
-            assertThat(once(raw, api.call("POST", "/reports/" + id + "/triage", sue, "administration")
+            assertThat(raw.once(api.call("POST", "/reports/" + id + "/triage", sue, "administration")
                 .json("application/json", triage)).status()).as("supervisors do not triage").isEqualTo(403);
             assertThat(api.call("GET", "/reports", null, "administration").send().status()).isEqualTo(401);
 
-            Api.Reply stranger = once(raw, api.call("POST", "/reports/" + id + "/triage", ada, "administration")
+            Api.Reply stranger = raw.once(api.call("POST", "/reports/" + id + "/triage", ada, "administration")
                 .json("application/json", Map.of("severity", "HIGH", "assignee", "sam",
                     "linkedEntries", List.of(bobsEntry))));
             assertThat(stranger.status()).as(stranger.body()).isEqualTo(422);
             assertThat(stranger.json().get("errors").findValuesAsText("field"))
                 .containsExactly("assignee", "linkedEntries[0]");
 
-            Api.Reply triaged = once(raw, api.call("POST", "/reports/" + id + "/triage", ada, "administration")
+            Api.Reply triaged = raw.once(api.call("POST", "/reports/" + id + "/triage", ada, "administration")
                 .json("application/json", triage));
             assertThat(triaged.status()).as(triaged.body()).isEqualTo(200);
             assertThat(triaged.json().get("status").asText()).isEqualTo("TRIAGED");
@@ -128,26 +128,26 @@ class ReportsIT {
             assertThat(triaged.json().get("triagedBy").asText()).isEqualTo("ada");
             assertThat(triaged.json().get("triagedAt").isNull()).isFalse();
 
-            Api.Reply entries = once(raw, api.call("GET", "/reports/" + id + "/entries", sue, "administration"));
+            Api.Reply entries = raw.once(api.call("GET", "/reports/" + id + "/entries", sue, "administration"));
             assertThat(entries.status()).as(entries.body()).isEqualTo(200);
             assertThat(entries.json().get("entries").findValuesAsText("sequence"))
                 .containsExactly(String.valueOf(reported), String.valueOf(linked));
             assertThat(entries.json().get("entries").findValuesAsText("recordId")).containsOnly(aliceRecord);
 
-            assertThat(once(raw, api.call("POST", "/reports/" + UUID.randomUUID() + "/resolve", sue, "administration")
+            assertThat(raw.once(api.call("POST", "/reports/" + UUID.randomUUID() + "/resolve", sue, "administration")
                 .json("application/json", Map.of("outcome", "x"))).status()).isEqualTo(404);
-            Api.Reply resolved = once(raw, api.call("POST", "/reports/" + id + "/resolve", sue, "administration")
+            Api.Reply resolved = raw.once(api.call("POST", "/reports/" + id + "/resolve", sue, "administration")
                 .json("application/json", Map.of("outcome", OUTCOME)));
             assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
             assertThat(resolved.json().get("status").asText()).isEqualTo("RESOLVED");
             assertThat(resolved.json().get("outcome").asText()).isEqualTo(OUTCOME);
             assertThat(resolved.json().get("decidedBy").asText()).isEqualTo("sue");
-            Api.Reply again = once(raw, api.call("POST", "/reports/" + id + "/resolve", ada, "administration")
+            Api.Reply again = raw.once(api.call("POST", "/reports/" + id + "/resolve", ada, "administration")
                 .json("application/json", Map.of("outcome", "Again")));
             assertThat(again.status()).as(again.body()).isEqualTo(409);
             assertThat(again.header("Content-Type")).startsWith("application/problem+json");
 
-            Api.Reply own = once(raw, api.call("GET", "/me/reports", alice, null));
+            Api.Reply own = raw.once(api.call("GET", "/me/reports", alice, null));
             JsonNode mine = byId(own.json().get("reports"), id);
             assertThat(mine.get("status").asText()).isEqualTo("RESOLVED");
             assertThat(mine.get("outcome").asText()).isEqualTo(OUTCOME);
@@ -169,13 +169,6 @@ class ReportsIT {
         }
     }
 
-    /** Sends the call and checks it left exactly one audit entry. */
-    private static Api.Reply once(RawRealmStore raw, Api.Call call) {
-        long before = raw.auditEntries();
-        Api.Reply reply = call.send();
-        assertThat(raw.auditEntries() - before).as("audit entries of %s (%s)", reply, reply.body()).isEqualTo(1);
-        return reply;
-    }
 
     /** The sequence of the newest READ of the student's record in their access log. */
     private static long lastRead(Api api, String student) {

@@ -4,19 +4,21 @@ import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
 import static edu.studentrecords.it.Campus.PORTAL;
 import static edu.studentrecords.it.Campus.STAFF_SCOPES;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.model.Filters;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.oauth.OAuthClient;
@@ -42,9 +44,6 @@ class RetentionIT {
     /** A made-up name no other record of the realm has. */
     private static final String GRADUATE_NAME = "欧阳思远";
 
-    private static Campus campus;
-    private static RawRealmStore raw;
-
     @InjectRealm(ref = "retention")
     ManagedRealm realm;
 
@@ -54,23 +53,20 @@ class RetentionIT {
     @InjectTimeOffSet
     TimeOffSet clock;
 
+    @RegisterExtension
+    static final CampusWorld<RetentionIT, Campus> WORLD = CampusWorld.of(RetentionIT.class, t -> t.realm,
+        t -> t.oauth);
+
+    private Campus campus;
+
     @BeforeEach
     void campus() {
-        if (campus == null || !campus.realm.getId().equals(realm.getId())) {
-            campus = Campus.setUp(realm, oauth);
-        }
-    }
-
-    @AfterAll
-    static void closeDriver() {
-        if (raw != null) {
-            raw.close();
-            raw = null;
-        }
+        campus = WORLD.campus();
     }
 
     @Test
     void aGraduateIsArchivedThenDestroyedByRuleWithASignedCertificateAndNoTraceLeft() throws Exception {
+        RawRealmStore raw = WORLD.raw();
         Api api = campus.api;
         String ada = campus.signIn(oauth, "ada", PORTAL, ADMIN);
         String sam = campus.signIn(oauth, "sam", PORTAL, STAFF_SCOPES);
@@ -87,9 +83,10 @@ class RetentionIT {
         GeneratedStudent student = GeneratedStudent.number(71, Campus.PHYSICS_CLASS).named(GRADUATE_NAME);
         String record = campus.enrol(ada, student, "alice");
         String path = "/records/" + record;
-        assertThat(awaitSearchHits(ada, GRADUATE_NAME, 1)).containsExactly(record);
-        assertThat(IndexTraces.await(realm.getId(), student, t -> t.stream().anyMatch(s -> s.startsWith("number "))))
-            .as("the index files hold the student number while the record lives").anyMatch(t -> t.startsWith("number "));
+        await().atMost(Duration.ofSeconds(5)).pollDelay(Duration.ZERO)
+            .untilAsserted(() -> assertThat(searchHits(ada, GRADUATE_NAME)).containsExactly(record));
+        // The control: the scan must see the record while it lives, or its empty answer later proves nothing.
+        IndexTraces.awaitNumberFound(realm.getId(), student);
         graduate(api, ada, path);
         Api.Reply copy = api.call("POST", path + "/paper-copies", ada, ADMINISTRATION).json("application/json",
             Map.of("location", "Registry, cabinet 4", "custodian", "records officer", "destroyBy", "2027-01-31")).send();
@@ -100,20 +97,20 @@ class RetentionIT {
 
         assertThat(api.call("POST", "/retention/runs", ada, ADMINISTRATION).json("application/json", Map.of())
             .send().status()).as("a run without dryRun").isEqualTo(400);
-        long refusedBefore = auditCount();
+        long refusedBefore = raw.auditEntries();
         assertThat(api.call("POST", "/retention/runs", sam, "teaching").json("application/json",
             Map.of("dryRun", false)).send().status()).as("staff running retention").isEqualTo(403);
-        assertThat(auditCount()).as("one entry for the refusal").isEqualTo(refusedBefore + 1);
+        assertThat(raw.auditEntries()).as("one entry for the refusal").isEqualTo(refusedBefore + 1);
 
-        long before = auditCount();
+        long before = raw.auditEntries();
         JsonNode archiving = run(api, ada, false);
         assertThat(texts(archiving.get("archived"))).contains(record);
         assertThat(archiving.get("destroyed")).isEmpty();
-        assertThat(auditCount()).as("the call's entry and the system's archiving of the one leaver")
+        assertThat(raw.auditEntries()).as("the call's entry and the system's archiving of the one leaver")
             .isEqualTo(before + 2);
-        before = auditCount();
+        before = raw.auditEntries();
         Api.Reply archive = api.call("GET", path + "/archive", ada, ADMINISTRATION).send();
-        assertThat(auditCount()).as("one entry for reading the archive's facts").isEqualTo(before + 1);
+        assertThat(raw.auditEntries()).as("one entry for reading the archive's facts").isEqualTo(before + 1);
         assertThat(archive.status()).as(archive.body()).isEqualTo(200);
         String sha = archive.json().get("sha256").asText();
         assertThat(sha).matches("[0-9a-f]{64}");
@@ -124,7 +121,7 @@ class RetentionIT {
         assertThat(verified.json().get("sha256").asText()).as(verified.body()).isEqualTo(sha);
         assertThat(verified.json().get("intact").asBoolean()).isTrue();
         assertThat(api.call("GET", path + "/archive", sam, "teaching").send().status()).as("staff").isEqualTo(403);
-        byte[] sealed = database().collection("record_archives").find(Filters.eq("_id", record)).first()
+        byte[] sealed = raw.collection("record_archives").find(Filters.eq("_id", record)).first()
             .get("sealed", org.bson.types.Binary.class).getData();
         assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).as("sealed: the name is not in the archive's bytes")
             .doesNotContain(new String(GRADUATE_NAME.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
@@ -140,7 +137,7 @@ class RetentionIT {
             assertThat(api.call("GET", path, later, ADMINISTRATION).send().status()).as("after the dry run").isEqualTo(200);
             assertThat(api.call("POST", path + "/archive/verify", later, ADMINISTRATION).send().json()
                 .get("intact").asBoolean()).isTrue();
-            assertThat(keyOf(record)).as("the data key after the dry run").isNotNull();
+            assertThat(raw.keyOf(record)).as("the data key after the dry run").isNotNull();
 
             JsonNode real = run(api, later, false);
             JsonNode destroyed = only(real.get("destroyed"), record);
@@ -158,11 +155,11 @@ class RetentionIT {
 
             assertThat(api.call("GET", path, later, ADMINISTRATION).send().status()).as("the record").isEqualTo(404);
             assertThat(api.call("GET", path + "/archive", later, ADMINISTRATION).send().status()).isEqualTo(404);
-            assertThat(keyOf(record)).as("the data key").isNull();
-            assertThat(database().collection("record_archives").find(Filters.eq("_id", record)).first()).isNull();
+            assertThat(raw.keyOf(record)).as("the data key").isNull();
+            assertThat(raw.collection("record_archives").find(Filters.eq("_id", record)).first()).isNull();
             assertThat(searchHits(later, GRADUATE_NAME)).isEmpty();
             assertThat(searchHits(later, student.studentNumber())).isEmpty();
-            assertThat(IndexTraces.await(realm.getId(), student, List::isEmpty)).as("traces in the index files").isEmpty();
+            IndexTraces.awaitNone(realm.getId(), student);
 
             JsonNode again = run(api, later, false);
             assertThat(again.get("destroyed")).as("a second run destroys nothing").isEmpty();
@@ -177,6 +174,7 @@ class RetentionIT {
 
     @Test
     void aLegalHoldStopsDestructionAndLiftingItLetsTheNextRunDestroy() throws Exception {
+        RawRealmStore raw = WORLD.raw();
         Api api = campus.api;
         String ada = campus.signIn(oauth, "ada", PORTAL, ADMIN);
         setPolicy(ada);
@@ -202,11 +200,11 @@ class RetentionIT {
             assertThat(api.call("GET", "/legal-holds", later, ADMINISTRATION).send().json().get("legalHolds")
                 .findValuesAsText("id")).contains(hold);
 
-            long before = auditCount();
+            long before = raw.auditEntries();
             Api.Reply lifted = api.call("POST", "/legal-holds/" + hold + "/lift", later, ADMINISTRATION).send();
             assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
             assertThat(lifted.json().hasNonNull("liftedAt")).isTrue();
-            assertThat(auditCount()).as("one entry for the lift").isEqualTo(before + 1);
+            assertThat(raw.auditEntries()).as("one entry for the lift").isEqualTo(before + 1);
             assertThat(api.call("POST", "/legal-holds/" + hold + "/lift", later, ADMINISTRATION).send().status())
                 .as("lifting twice").isEqualTo(409);
 
@@ -223,7 +221,7 @@ class RetentionIT {
             "archiveRetentionDays", PERIOD_DAYS);
     }
 
-    private static void setPolicy(String admin) {
+    private void setPolicy(String admin) {
         Api.Reply set = campus.api.call("PUT", "/retention/policy", admin, ADMINISTRATION)
             .json("application/json", policy()).send();
         assertThat(set.status()).as(set.body()).isEqualTo(200);
@@ -262,36 +260,10 @@ class RetentionIT {
         return values;
     }
 
-    private List<String> awaitSearchHits(String token, String text, int expected) throws InterruptedException {
-        List<String> ids = searchHits(token, text);
-        for (int attempt = 0; attempt < 50 && ids.size() < expected; attempt++) {
-            Thread.sleep(100);
-            ids = searchHits(token, text);
-        }
-        return ids;
-    }
-
     private List<String> searchHits(String token, String text) {
         Api.Reply found = campus.api.call("GET", "/search?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8), token,
             ADMINISTRATION).send();
         assertThat(found.status()).as(found.body()).isEqualTo(200);
         return found.json().get("hits").findValuesAsText("id");
-    }
-
-    /** The realm's record store as the raw driver sees it: no keys, no access decision. */
-    private RawRealmStore database() {
-        if (raw == null || !raw.realmId().equals(realm.getId())) {
-            closeDriver();
-            raw = new RawRealmStore(realm.getId());
-        }
-        return raw;
-    }
-
-    private Document keyOf(String record) {
-        return database().byId("record_keys", record);
-    }
-
-    private long auditCount() {
-        return database().auditEntries();
     }
 }

@@ -1,15 +1,12 @@
 package edu.studentrecords.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.oauth.OAuthClient;
@@ -18,6 +15,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -28,6 +26,7 @@ import static edu.studentrecords.it.Campus.HISTORY_CLASS;
 import static edu.studentrecords.it.Campus.PHYSICS_CLASS;
 import static edu.studentrecords.it.Campus.PORTAL;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code GET /search} against the real server and store, with tokens from real OAuth flows: staff of one class see
@@ -43,10 +42,6 @@ class SearchIT {
     private static final String PHYSICS_NAME = "欧阳澜汐";
     private static final String HISTORY_NAME = "欧阳明远";
 
-    private static World world;
-    private static String setUpFailedIn;
-    private static MongoClient mongo;
-
     /** A realm of its own: realms of other test classes may share the default realm's id, and with it the store. */
     @InjectRealm(ref = "search")
     ManagedRealm realm;
@@ -54,9 +49,9 @@ class SearchIT {
     @InjectOAuthClient
     OAuthClient oauth;
 
-    /** Who calls: a token and the Data-Purpose it declares. */
-    record Caller(String label, String token, String purpose) {
-    }
+    @RegisterExtension
+    static final CampusWorld<SearchIT, World> WORLD = CampusWorld.of(SearchIT.class, t -> t.realm, t -> t.oauth,
+        SearchIT::enrol);
 
     /** The campus, its four records and the callers, set up once for the class. */
     record World(Campus campus, String physicsNamed, String physicsOther, String historyNamed, String historyOther,
@@ -64,14 +59,8 @@ class SearchIT {
                  Caller bureau) {
     }
 
-    @BeforeEach
-    void campus() {
-        if (world != null && world.campus().realm.getId().equals(realm.getId())) {
-            return;
-        }
-        assertThat(setUpFailedIn).as("the campus could not be set up").isNotEqualTo(realm.getId());
-        setUpFailedIn = realm.getId();
-        Campus campus = Campus.setUp(realm, oauth);
+    private static World enrol(SearchIT test, Campus campus) {
+        OAuthClient oauth = test.oauth;
         String admin = campus.signIn(oauth, "ada", PORTAL, ADMIN_SCOPES + " student.search");
         GeneratedStudent physicsStudent = GeneratedStudent.number(41, PHYSICS_CLASS).named(PHYSICS_NAME);
         String physicsNamed = campus.enrol(admin, physicsStudent, "alice");
@@ -79,28 +68,20 @@ class SearchIT {
         String historyNamed = campus.enrol(admin, GeneratedStudent.number(51, HISTORY_CLASS).named(HISTORY_NAME),
             "bob");
         String historyOther = campus.enrol(admin, GeneratedStudent.number(52, HISTORY_CLASS), null);
-        world = new World(campus, physicsNamed, physicsOther, historyNamed, historyOther, physicsStudent,
+        World world = new World(campus, physicsNamed, physicsOther, historyNamed, historyOther, physicsStudent,
             new Caller("admin", admin, "administration"),
             new Caller("staff of the physics class", campus.signIn(oauth, "sam", PORTAL, SEARCH_SCOPES), "teaching"),
             new Caller("staff without student.search", campus.signIn(oauth, "sam", PORTAL, "student.profile.read"),
                 "teaching"),
             new Caller("city-statistics-bureau without a grant", campus.serviceToken(oauth, BUREAU), "statistics"));
-        setUpFailedIn = null;
         // The records were enrolled just now: wait (briefly) until the index has the last of them.
-        awaitHits(world.admin(), "?q=IT000052", 1, 5_000);
-    }
-
-    @AfterAll
-    static void closeMongo() {
-        if (mongo != null) {
-            mongo.close();
-            mongo = null;
-        }
+        awaitHits(campus.api, world.admin(), "?q=IT000052", 1, 5_000);
+        return world;
     }
 
     @Test
     void staffOfOneClassSeeOnlyThatClassInHitsTotalAndFacetsAndAdministratorsSeeBoth() {
-        World w = world;
+        World w = WORLD.get();
         JsonNode staffAll = ok(search(w.staff(), ""));
         assertThat(staffAll.get("total").asLong()).isEqualTo(2);
         assertThat(ids(staffAll)).containsExactlyInAnyOrder(w.physicsNamed(), w.physicsOther());
@@ -124,7 +105,7 @@ class SearchIT {
 
     @Test
     void aChineseNameIsFoundByItsCharactersSimplifiedOrTraditionalAndByPinyinWithOrWithoutSpaces() {
-        World w = world;
+        World w = WORLD.get();
         for (String text : List.of(PHYSICS_NAME, "歐陽瀾汐", "ouyang lanxi", "ouyanglanxi", "OuYang LanXi")) {
             JsonNode result = ok(search(w.admin(), text));
             assertThat(ids(result)).as(text).isNotEmpty();
@@ -134,14 +115,14 @@ class SearchIT {
 
     @Test
     void aStudentNumberPrefixFindsTheNumbersThatStartWithIt() {
-        World w = world;
+        World w = WORLD.get();
         assertThat(ids(ok(search(w.admin(), "IT00004")))).containsExactlyInAnyOrder(w.physicsNamed(), w.physicsOther());
         assertThat(ids(ok(search(w.admin(), "it000051"))).get(0)).isEqualTo(w.historyNamed());
     }
 
     @Test
     void hitsCarryTheIdAndProfileOnlyAndFiltersAndPagesApply() {
-        World w = world;
+        World w = WORLD.get();
         Api.Reply reply = search(w.admin(), PHYSICS_NAME);
         JsonNode hit = ok(reply).get("hits").get(0);
         assertThat(fieldNames(hit)).containsExactly("id", "profile");
@@ -174,7 +155,7 @@ class SearchIT {
 
     @Test
     void anOutsideBodyWithoutAGrantAndATokenWithoutStudentSearchAre403AndEachLeavesOneRefusal() {
-        World w = world;
+        World w = WORLD.get();
         Caller bureau = w.bureau();
         List<Document> bureauEntries = auditedDuring(() -> search(bureau, "欧阳"), reply -> {
             assertThat(reply.status()).as(reply.body()).isEqualTo(403);
@@ -200,7 +181,7 @@ class SearchIT {
 
     @Test
     void everySearchLeavesExactlyOneAuditEntryNamingTheIdsItReturned() {
-        World w = world;
+        World w = WORLD.get();
         for (Caller caller : List.of(w.admin(), w.staff())) {
             List<String> returned = new ArrayList<>();
             List<Document> entries = auditedDuring(() -> search(caller, "欧阳"), reply -> returned.addAll(ids(ok(reply))));
@@ -226,34 +207,23 @@ class SearchIT {
 
     @Test
     void aRecordEnrolledThroughTheApiIsSearchableWithinOneSecond() {
-        World w = world;
+        World w = WORLD.get();
         // In a class of its own, so the counts the other tests expect stay as they are.
         GeneratedStudent student = GeneratedStudent.number(61, "science/chemistry/2024-1");
         assertThat(ok(search(w.admin(), student.studentNumber())).get("total").asLong()).isZero();
         String id = w.campus().enrol(w.admin().token(), student, null);
-        long took = awaitHits(w.admin(), "?q=" + enc(student.studentNumber()), 1, 1_000);
+        long took = awaitHits(w.campus().api, w.admin(), "?q=" + enc(student.studentNumber()), 1, 1_000);
         assertThat(took).as("milliseconds until the new record was a hit").isLessThanOrEqualTo(1_000);
         assertThat(ids(ok(search(w.admin(), student.studentNumber())))).containsExactly(id);
     }
 
     /** Polls until the query has {@code hits} hits; returns the milliseconds it took, or fails after {@code limitMs}. */
-    private static long awaitHits(Caller caller, String query, int hits, long limitMs) {
+    private static long awaitHits(Api api, Caller caller, String query, int hits, long limitMs) {
         long start = System.nanoTime();
-        while (true) {
-            JsonNode result = ok(call(caller, query));
-            long elapsed = (System.nanoTime() - start) / 1_000_000;
-            if (result.get("total").asLong() == hits) {
-                return elapsed;
-            }
-            assertThat(elapsed).as("%s still has %s hits after %d ms", query, result.get("total"), elapsed)
-                .isLessThan(limitMs);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        await().atMost(Duration.ofMillis(limitMs)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
+            .untilAsserted(() -> assertThat(ok(call(api, caller, query)).get("total").asLong())
+                .as("hits of %s after %d ms", query, (System.nanoTime() - start) / 1_000_000).isEqualTo(hits));
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private static Api.Reply search(Caller caller, String text) {
@@ -261,7 +231,11 @@ class SearchIT {
     }
 
     private static Api.Reply call(Caller caller, String query) {
-        return world.campus().api.call("GET", "/search" + query, caller.token(), caller.purpose()).send();
+        return call(WORLD.campus().api, caller, query);
+    }
+
+    private static Api.Reply call(Api api, Caller caller, String query) {
+        return api.call("GET", "/search" + query, caller.token(), caller.purpose()).send();
     }
 
     private static JsonNode ok(Api.Reply reply) {
@@ -302,10 +276,6 @@ class SearchIT {
 
     /** The audit chain of the test realm, read as the store keeps it (the API has no audit endpoint yet). */
     private static MongoCollection<Document> auditEntries() {
-        if (mongo == null) {
-            mongo = MongoClients.create(SuiteStore.get().connectionString());
-        }
-        String database = "student_records_it_" + world.campus().realm.getId().replaceAll("[^A-Za-z0-9-]", "_");
-        return mongo.getDatabase(database).getCollection("audit_entries");
+        return WORLD.raw().collection("audit_entries");
     }
 }

@@ -1,6 +1,7 @@
 package edu.studentrecords.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.StudentRecordStore;
@@ -68,7 +69,9 @@ class IndexCrashIT {
                         store.destroy(admin, ids.remove(i), "crash test");
                     }
                     if (i == 20) {
-                        awaitPositive(childPosition);
+                        await().atMost(Duration.ofSeconds(60)).until(() -> childPosition.get() > 0);
+                        // Kept on purpose: the kill must land at a random moment of indexing, and a random span of
+                        // time is that moment; no state of the child can be awaited without choosing it for it.
                         Thread.sleep(new Random().nextInt(400));
                     }
                 }
@@ -108,13 +111,6 @@ class IndexCrashIT {
             }
         } catch (Exception childGone) {
             // the child was killed: nothing more to read
-        }
-    }
-
-    private static void awaitPositive(AtomicLong position) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (position.get() <= 0 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
         }
     }
 

@@ -1,6 +1,7 @@
 package edu.studentrecords.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.model.EnrolmentStatus;
@@ -69,7 +70,9 @@ class IndexLifecycleTest {
         CountingFeed counting = new CountingFeed(feed);
         try (StudentSearchIndex index = StudentSearchIndex.open(settings, counting)) {
             assertThat(index.searchablePosition()).isEqualTo(feed.head());
-            Thread.sleep(300);
+            // The reopened index has asked the feed for what follows its position: a replay would have been served
+            // by that answer. Only then is "nothing served" worth checking.
+            await().atMost(Duration.ofSeconds(10)).until(() -> counting.pollsAnswered() > 0);
             assertThat(counting.eventsServed()).as("nothing replayed after a clean close").isZero();
             SearchResult before = index.search(ADMIN, SearchQuery.of("").withLimit(200));
 
@@ -85,6 +88,7 @@ class IndexLifecycleTest {
     private static final class CountingFeed implements edu.studentrecords.store.feed.ChangeFeed {
         private final MemoryFeed feed;
         private final java.util.concurrent.atomic.AtomicLong served = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong answered = new java.util.concurrent.atomic.AtomicLong();
 
         CountingFeed(MemoryFeed feed) {
             this.feed = feed;
@@ -94,6 +98,7 @@ class IndexLifecycleTest {
         public edu.studentrecords.store.feed.ChangeBatch poll(long after, int limit) {
             var batch = feed.poll(after, limit);
             served.addAndGet(batch.events().size());
+            answered.incrementAndGet();
             return batch;
         }
 
@@ -104,6 +109,10 @@ class IndexLifecycleTest {
 
         long eventsServed() {
             return served.get();
+        }
+
+        long pollsAnswered() {
+            return answered.get();
         }
     }
 }

@@ -29,9 +29,11 @@ public final class IndexingProcess {
                 StudentSearchIndex index = StudentSearchIndex.open(settings, records.changes())) {
             System.out.println("OPEN");
             while (true) {
-                System.out.println("POS " + index.searchablePosition());
+                long position = index.searchablePosition();
+                System.out.println("POS " + position);
                 System.out.flush();
-                Thread.sleep(20);
+                // The next line as soon as more is searchable, and at least once a second.
+                index.awaitSearchable(position + 1, Duration.ofSeconds(1));
             }
         }
     }

@@ -2,6 +2,7 @@ package edu.studentrecords.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import edu.studentrecords.search.testing.PlaintextScan;
 import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.StudentRecordStore;
@@ -11,16 +12,9 @@ import edu.studentrecords.store.model.StudentRecord;
 import edu.studentrecords.store.testing.GeneratedStudents;
 import edu.studentrecords.store.testing.Principals;
 import edu.studentrecords.store.testing.StoreFixture;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +27,8 @@ class PurgeIT {
     /** Characters no generated name uses, so a trace of them can only come from this record. */
     private static final String NAME = "欧阳澜汐";
     private static final String NUMBER = "PURGE-7731";
+    private static final PlaintextScan TRACES = PlaintextScan.forStudent(NAME, NUMBER)
+            .and("pinyin", "ouyanglanxi").and("given name", "澜汐");
 
     @TempDir
     Path dir;
@@ -59,7 +55,7 @@ class PurgeIT {
                 assertThat(index.search(admin, SearchQuery.of(NAME)).hits()).extracting(SearchHit::recordId)
                         .containsExactly(target.id());
                 index.purge("no-such-record"); // commits, so everything indexed so far is in the files
-                assertThat(traces(settings.indexDirectory())).as("the scan sees the record before").isNotEmpty();
+                assertThat(TRACES.tracesIn(settings.indexDirectory())).as("the scan sees the record before").isNotEmpty();
 
                 Destruction destroyed = store.destroy(admin, target.id(), "retention period over");
                 assertThat(index.awaitSearchable(destroyed.feedSequence(), Duration.ofSeconds(5))).isTrue();
@@ -67,41 +63,9 @@ class PurgeIT {
                 assertThat(index.search(admin, SearchQuery.of(NUMBER)).total()).isZero();
 
                 index.purge(target.id());
-                assertThat(traces(settings.indexDirectory())).isEmpty();
+                assertThat(TRACES.tracesIn(settings.indexDirectory())).isEmpty();
                 assertThat(index.search(admin, SearchQuery.of("")).total()).isEqualTo(80);
             }
         }
-    }
-
-    /** Which of the record's values occur, as bytes, in any file of the index folder. */
-    private static List<String> traces(Path indexDir) throws IOException {
-        List<byte[]> needles = List.of(NAME.getBytes(StandardCharsets.UTF_8), NUMBER.getBytes(StandardCharsets.US_ASCII),
-                NUMBER.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
-                "ouyanglanxi".getBytes(StandardCharsets.US_ASCII), "澜汐".getBytes(StandardCharsets.UTF_8));
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.list(indexDir)) {
-            for (Path f : files.toList()) {
-                byte[] content = Files.readAllBytes(f);
-                for (int i = 0; i < needles.size(); i++) {
-                    if (indexOf(content, needles.get(i)) >= 0) {
-                        found.add(f.getFileName() + "#" + i);
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -39,6 +39,9 @@ final class CrashRound {
                 throw new IllegalStateException("the writer acknowledged nothing within "
                     + WRITER_TIMEOUT_SECONDS + " s; store stderr: " + store.stderrTail());
             }
+            // Kept on purpose: the crash lands a chosen span of time into the writes (the test draws it at random),
+            // while writes are in flight. Waiting for a condition instead (say, a number of acknowledgements) would
+            // tie the moment of the kill to the writer's pace, which is what the random span keeps out.
             Thread.sleep(killAfterMillis);
             store.kill();
             // Replies already on their way count: the writer prints them until its next write fails.

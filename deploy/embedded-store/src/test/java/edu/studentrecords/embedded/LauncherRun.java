@@ -1,15 +1,19 @@
 package edu.studentrecords.embedded;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** The launcher run as a child process with arguments of the test's choosing; its output is collected. */
 final class LauncherRun implements AutoCloseable {
@@ -47,20 +51,24 @@ final class LauncherRun implements AutoCloseable {
     }
 
     /** Waits until the launcher has printed a first line on standard output and returns it. */
-    String awaitFirstStdoutLine() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            synchronized (stdout) {
-                if (!stdout.isEmpty()) {
-                    return stdout.get(0);
-                }
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the launcher exited; stderr: " + stderr());
-            }
-            Thread.sleep(20);
+    String awaitFirstStdoutLine() {
+        try {
+            return await().atMost(Duration.ofSeconds(TIMEOUT_SECONDS)).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(20))
+                .until(this::stdoutWhileRunning, lines -> !lines.isEmpty()).get(0);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("no line on standard output; stderr: " + stderr(), e);
         }
-        throw new IllegalStateException("no line on standard output; stderr: " + stderr());
+    }
+
+    /** What the launcher printed so far; a failure once it has exited without printing anything. */
+    private List<String> stdoutWhileRunning() {
+        boolean running = process.isAlive();
+        List<String> lines = stdout();
+        if (lines.isEmpty() && !running) {
+            throw new IllegalStateException("the launcher exited; stderr: " + stderr());
+        }
+        return lines;
     }
 
     /** Sends SIGTERM, as a service manager or Ctrl-C does, and returns the exit status. */

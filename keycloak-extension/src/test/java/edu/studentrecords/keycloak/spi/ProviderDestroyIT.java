@@ -6,6 +6,7 @@ import edu.studentrecords.embedded.EmbeddedStoreProcess;
 import edu.studentrecords.search.SearchHit;
 import edu.studentrecords.search.SearchQuery;
 import edu.studentrecords.search.StudentSearchIndex;
+import edu.studentrecords.search.testing.PlaintextScan;
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.StudentRecordStore;
 import edu.studentrecords.store.access.AccessContext;
@@ -13,18 +14,11 @@ import edu.studentrecords.store.model.Profile;
 import edu.studentrecords.store.model.StudentRecord;
 import edu.studentrecords.store.testing.GeneratedStudents;
 import edu.studentrecords.store.testing.Principals;
-import java.io.IOException;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -40,6 +34,8 @@ class ProviderDestroyIT {
     /** Characters and a number no generated record uses, so a trace of them can only come from this record. */
     private static final String NAME = "欧阳澜汐";
     private static final String NUMBER = "PURGE-7731";
+    private static final PlaintextScan TRACES = PlaintextScan.forStudent(NAME, NUMBER)
+            .and("pinyin", "ouyanglanxi").and("given name", "澜汐");
 
     @TempDir
     Path dir;
@@ -76,13 +72,13 @@ class ProviderDestroyIT {
                     .containsExactly(target.id());
             Path files = indexDir.resolve("purge-realm").resolve("student-index");
             index.purge("no-such-record"); // commits, so everything indexed so far is in the files
-            assertThat(traces(files)).as("the scan sees the record before").isNotEmpty();
+            assertThat(TRACES.tracesIn(files)).as("the scan sees the record before").isNotEmpty();
 
             factory.destroy(realm, admin, target.id(), "retention period over");
 
             assertThat(index.search(admin, SearchQuery.of(NAME)).total()).isZero();
             assertThat(index.search(admin, SearchQuery.of(NUMBER)).total()).isZero();
-            assertThat(traces(files)).isEmpty();
+            assertThat(TRACES.tracesIn(files)).isEmpty();
             assertThat(index.search(admin, SearchQuery.of("")).total()).isEqualTo(10);
         } finally {
             factory.close();
@@ -109,38 +105,5 @@ class ProviderDestroyIT {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
-    }
-
-    /** Which of the record's values occur, as bytes, in any file of the index folder. */
-    private static List<String> traces(Path indexDir) throws IOException {
-        List<byte[]> needles = List.of(NAME.getBytes(StandardCharsets.UTF_8), NUMBER.getBytes(StandardCharsets.US_ASCII),
-                NUMBER.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
-                "ouyanglanxi".getBytes(StandardCharsets.US_ASCII), "澜汐".getBytes(StandardCharsets.UTF_8));
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.list(indexDir)) {
-            // Not the write lock: reading it would close a channel on it, and with that the index's own lock.
-            for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
-                byte[] content = Files.readAllBytes(f);
-                for (int i = 0; i < needles.size(); i++) {
-                    if (indexOf(content, needles.get(i)) >= 0) {
-                        found.add(f.getFileName() + "#" + i);
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
