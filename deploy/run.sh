@@ -4,6 +4,9 @@
 #          --data DIR (everything that persists, default ./data), --reset (wipe DIR first). Ctrl-C stops everything.
 set -euo pipefail
 
+# Everything this run writes (the store's files, keys, logs, Keycloak's database) is for this user alone.
+umask 077
+
 root="$(cd "$(dirname "$0")/.." && pwd)"
 keycloak_version=26.7.0
 port=8080
@@ -149,7 +152,10 @@ if [ "$first_start" = true ]; then
 fi
 say "starting Keycloak on http://localhost:$port (management $management_port; log: $logs/keycloak.log) ..."
 started=$(date +%s)
-KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+# The HTTP layer refuses bodies over 10 MiB by default, with an empty 413, before the API sees them. Keycloak has no
+# option for the limit; Quarkus reads it from the environment. Twice the API's own cap (16 MiB, an import file or a
+# grant's agreement), so that a larger body reaches the API and gets its too-large problem.
+KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE=32M \
   "$kc_home/bin/kc.sh" "${kc_args[@]}" >"$logs/keycloak.log" 2>&1 &
 kc_pid=$!
 until curl -fsS -o /dev/null "http://localhost:$port/realms/campus/.well-known/openid-configuration" 2>/dev/null; do

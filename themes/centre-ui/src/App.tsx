@@ -23,6 +23,7 @@ import { useEffect, useMemo, useState } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { LANGUAGES, type Language, languageOf } from "@student-records/shared";
 import { useSession } from "./api";
+import { ToastProvider } from "./feedback";
 import { LanguageContext, type Key, useLanguage, useT } from "./i18n";
 import { Backups } from "./pages/Backups";
 import { Corrections } from "./pages/Corrections";
@@ -61,9 +62,11 @@ export const App = () => {
   }, [language]);
   return (
     <LanguageContext.Provider value={state}>
-      <BrowserRouter basename={config.basePath}>
-        <Shell />
-      </BrowserRouter>
+      <ToastProvider>
+        <BrowserRouter basename={config.basePath}>
+          <Shell />
+        </BrowserRouter>
+      </ToastProvider>
     </LanguageContext.Provider>
   );
 };

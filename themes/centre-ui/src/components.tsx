@@ -1,13 +1,15 @@
-import { Alert, Spinner } from "@patternfly/react-core";
+import { Alert, FormHelperText, HelperText, HelperTextItem, Spinner } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import {
-  decisionText,
+  entryResultText,
+  type EntryResult,
   formatInstant,
+  isImpersonated,
   type Loaded,
   operationText,
+  outcomeOf,
   PageFrame,
   problemText,
-  reasonText,
   type Reply,
   useLoad,
 } from "@student-records/shared";
@@ -66,8 +68,11 @@ export function useNotices() {
     reply.ok ? { variant: "success", text: success } : { variant: "danger", text: problemText(reply, language, true) };
 }
 
-/** One audit entry as /grants/{id}/uses and /reports/{id}/entries list it. */
-export type Entry = {
+/**
+ * One audit entry as /grants/{id}/uses and /reports/{id}/entries list it: besides who, when and what, the decision,
+ * the outcome (done, not done, refused) with its reason, and the administrator who impersonated the person, if any.
+ */
+export type Entry = EntryResult & {
   sequence: number;
   time: string;
   subject?: string;
@@ -75,11 +80,12 @@ export type Entry = {
   purpose?: string;
   recordId?: string;
   operation: string;
-  decision: string;
-  reason?: string;
 };
 
-/** Audit entries: when, who and for what purpose, optionally which record, what was done and what was decided. */
+/**
+ * Audit entries: when, who (and the administrator impersonating them) for what purpose, optionally which record,
+ * what was tried and how it ended.
+ */
 export const EntriesTable = ({ entries, label, withRecord = false, testId, className }: {
   entries: Entry[];
   label: string;
@@ -97,24 +103,38 @@ export const EntriesTable = ({ entries, label, withRecord = false, testId, class
           <Th>{t("entryWho")}</Th>
           {withRecord && <Th>{t("recordId")}</Th>}
           <Th>{t("entryOperation")}</Th>
-          <Th>{t("entryDecision")}</Th>
+          <Th>{t("entryOutcome")}</Th>
         </Tr>
       </Thead>
       <Tbody>
         {entries.map((e) => (
-          <Tr key={e.sequence} data-operation={e.operation}>
+          <Tr key={e.sequence} data-operation={e.operation} data-outcome={outcomeOf(e) ?? ""}>
             <Td dataLabel="#">{e.sequence}</Td>
             <Td dataLabel={t("entryTime")}>{formatInstant(e.time, language)}</Td>
-            <Td dataLabel={t("entryWho")}>{[e.clientId, e.subject, e.purpose].filter(Boolean).join(" ")}</Td>
+            <Td dataLabel={t("entryWho")}>
+              {[e.clientId, e.subject, e.purpose].filter(Boolean).join(" ")}
+              {isImpersonated(e) && (
+                <>
+                  <br />
+                  <small data-testid={`impersonated-${e.sequence}`}>{t("entryImpersonatedBy", { id: e.impersonator ?? "" })}</small>
+                </>
+              )}
+            </Td>
             {withRecord && <Td dataLabel={t("recordId")}>{e.recordId ?? "—"}</Td>}
             <Td dataLabel={t("entryOperation")}>{operationText(e.operation, language)}</Td>
-            <Td dataLabel={t("entryDecision")}>
-              {decisionText(e.decision, language)}
-              {e.reason ? ` (${reasonText(e.reason, language)})` : ""}
-            </Td>
+            <Td dataLabel={t("entryOutcome")}>{entryResultText(e, language)}</Td>
           </Tr>
         ))}
       </Tbody>
     </Table>
   );
 };
+
+/** The error under a form field, tied to the field by {@code id} (the field's aria-describedby). */
+export const FieldErrorText = ({ id, text }: { id: string; text: string }) => (
+  <FormHelperText>
+    <HelperText>
+      <HelperTextItem variant="error" id={id}>{text}</HelperTextItem>
+    </HelperText>
+  </FormHelperText>
+);

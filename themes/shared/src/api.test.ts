@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { apiClient, problemText } from "./api";
+import { apiClient, problemText, retryAfterOf } from "./api";
 
 const tokens = { token: "t0k3n", updateToken: () => Promise.resolve(true) };
 
-function answer(status: number, body: string, contentType: string) {
-  vi.stubGlobal("fetch", vi.fn(() => Promise.resolve(new Response(body, { status, headers: { "Content-Type": contentType } }))));
+function answer(status: number, body: string, contentType: string, headers: Record<string, string> = {}) {
+  vi.stubGlobal("fetch", vi.fn(() =>
+    Promise.resolve(new Response(body, { status, headers: { "Content-Type": contentType, ...headers } }))));
 }
+
+const PROBLEMS = "https://student-records.example/problems/";
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -56,5 +59,45 @@ describe("apiClient", () => {
     expect(problemText(offline, "zh-CN")).toBe("无法连接服务器。请检查网络连接后重试。");
     const ended = await apiClient("", { updateToken: () => Promise.reject(new Error("expired")) })("GET", "/me");
     expect(ended.failure).toBe("session");
+  });
+
+  it("says what a problem type of its own means, in the user's language, whatever the detail", async () => {
+    answer(403, `{"type":"${PROBLEMS}impersonated","title":"Forbidden","status":403,"detail":"x","reason":"IMPERSONATED"}`,
+      "application/problem+json");
+    const impersonated = await apiClient("", tokens)("POST", "/retention/policy/approve");
+    expect(problemText(impersonated, "en")).toBe("403 Not while impersonating: sign in as yourself to do this");
+    expect(problemText(impersonated, "zh-CN")).toBe("403 以他人身份登录时不能执行此操作：请以本人身份登录后再试");
+
+    answer(403, `{"type":"${PROBLEMS}four-eyes","title":"A second administrator must approve","status":403}`,
+      "application/problem+json");
+    const fourEyes = await apiClient("", tokens)("POST", "/retention/policy/approve");
+    expect(problemText(fourEyes, "en")).toBe("403 A second administrator must approve this; the one who asked may not");
+
+    answer(503, `{"type":"${PROBLEMS}search-catching-up","title":"Service unavailable","status":503}`,
+      "application/problem+json", { "Retry-After": "7" });
+    const catchingUp = await apiClient("", tokens)("GET", "/search?q=x");
+    expect(catchingUp).toMatchObject({ ok: false, status: 503, retryAfter: 7 });
+    expect(problemText(catchingUp, "en")).toBe("503 Search is catching up after a restart; try again in a few seconds");
+    expect(problemText(catchingUp, "zh-CN")).toBe("503 检索服务重启后正在同步，请几秒钟后重试");
+  });
+
+  it("keeps to the status, title and refusal code for problem types without a text of their own", async () => {
+    answer(403, `{"type":"${PROBLEMS}forbidden","title":"Access denied","status":403,"reason":"MOVE_NOT_ALLOWED"}`,
+      "application/problem+json");
+    const reply = await apiClient("", tokens)("PATCH", "/records/r1", { body: {} });
+    expect(problemText(reply, "en")).toBe("403 Refused: A record may be moved only by someone with the right in both units");
+    expect(reply.retryAfter).toBeUndefined();
+  });
+});
+
+describe("retryAfterOf", () => {
+  it("reads seconds and HTTP dates, and nothing else", () => {
+    expect(retryAfterOf("5")).toBe(5);
+    expect(retryAfterOf(" 0 ")).toBe(0);
+    expect(retryAfterOf("Wed, 21 Oct 2015 07:28:10 GMT", Date.parse("Wed, 21 Oct 2015 07:28:00 GMT"))).toBe(10);
+    expect(retryAfterOf("Wed, 21 Oct 2015 07:28:00 GMT", Date.parse("Wed, 21 Oct 2015 07:29:00 GMT"))).toBe(0);
+    expect(retryAfterOf("-3")).toBeUndefined();
+    expect(retryAfterOf("soon")).toBeUndefined();
+    expect(retryAfterOf(null)).toBeUndefined();
   });
 });

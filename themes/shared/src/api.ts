@@ -1,4 +1,4 @@
-import { isKnownReason, reasonText } from "./codes";
+import { isKnownReason, problemTypeText, reasonText } from "./codes";
 import type { Language } from "./language";
 import { type Problem, problemOf } from "./problem";
 import { clientText, statusText } from "./texts";
@@ -18,6 +18,8 @@ export type Reply<T> = {
   body: T | undefined;
   problem?: Problem;
   failure?: Failure;
+  /** Seconds to wait before asking again, from a Retry-After header (a 503 while search catches up, say). */
+  retryAfter?: number;
 };
 
 /** A successful reply, whose body is there. */
@@ -43,6 +45,20 @@ function failed<T>(failure: Failure, status = 0): Reply<T> {
 
 function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true || (error instanceof DOMException && error.name === "AbortError");
+}
+
+/** The seconds of a Retry-After header, given as seconds or as an HTTP date; undefined when absent or unreadable. */
+export function retryAfterOf(header: string | null, now: number = Date.now()): number | undefined {
+  const value = header?.trim();
+  if (!value) {
+    return undefined;
+  }
+  if (/^\d+$/.test(value)) {
+    return Number(value);
+  }
+  // An HTTP date names its day and month ("Wed, 21 Oct 2015 07:28:00 GMT"); Date.parse would take "-3" as a year.
+  const at = /[a-z]/i.test(value) ? Date.parse(value) : NaN;
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
 function isJson(contentType: string): boolean {
@@ -82,8 +98,10 @@ export function apiClient(base: string, tokens: TokenSource, headers: Record<str
     }
     const contentType = response.headers.get("Content-Type") ?? "";
     const etag = response.headers.get("ETag");
+    const retryAfter = retryAfterOf(response.headers.get("Retry-After"));
+    const waits = retryAfter === undefined ? {} : { retryAfter };
     if (!text) {
-      return { status: response.status, ok: response.ok, etag, body: undefined };
+      return { status: response.status, ok: response.ok, etag, body: undefined, ...waits };
     }
     let json: unknown;
     try {
@@ -92,7 +110,7 @@ export function apiClient(base: string, tokens: TokenSource, headers: Record<str
       json = undefined;
     }
     if (json === undefined) {
-      return { ...failed<T>("not-json", response.status), etag };
+      return { ...failed<T>("not-json", response.status), etag, ...waits };
     }
     const isProblem = /problem\+json/i.test(contentType);
     return {
@@ -101,14 +119,16 @@ export function apiClient(base: string, tokens: TokenSource, headers: Record<str
       etag,
       body: response.ok ? (json as T) : undefined,
       problem: isProblem || !response.ok ? problemOf(json) : undefined,
+      ...waits,
     };
   };
 }
 
 /**
- * One line, in the user's language, for a call that did not go through: what failed on the way, or the problem's
- * status, title and detail (the text of its refusal code where it has one). With {@code withFields}, the field
- * errors follow in brackets (for pages that do not show them at their fields).
+ * One line, in the user's language, for a call that did not go through: what failed on the way, the status and the
+ * text of a problem type that says it all (four-eyes, impersonated, search-catching-up), or else the problem's status,
+ * title and detail (the text of its refusal code where it has one). With {@code withFields}, the field errors follow
+ * in brackets (for pages that do not show them at their fields).
  */
 export function problemText(reply: Reply<unknown>, language: Language, withFields = false): string {
   switch (reply.failure) {
@@ -123,6 +143,10 @@ export function problemText(reply: Reply<unknown>, language: Language, withField
       break;
   }
   const problem = reply.problem;
+  const typeText = problemTypeText(problem?.type, language);
+  if (typeText) {
+    return `${reply.status} ${typeText}`;
+  }
   const title = statusText(language, reply.status) ?? problem?.title ?? clientText(language, "failed");
   const detail = isKnownReason(problem?.reason) ? reasonText(problem?.reason, language) : problem?.detail;
   const fields = withFields ? (problem?.errors ?? []).map((e) => `${e.field}: ${e.message}`).join("; ") : "";

@@ -1,6 +1,15 @@
-export { answered, apiClient, problemText } from "./api";
+export { answered, apiClient, problemText, retryAfterOf } from "./api";
 export type { Answered, ApiCall, CallOptions, Failure, Reply, TokenSource } from "./api";
-export { decisionText, findingText, isKnownReason, operationText, reasonText } from "./codes";
+export {
+  decisionText,
+  findingText,
+  isKnownOutcome,
+  isKnownReason,
+  operationText,
+  outcomeText,
+  problemTypeText,
+  reasonText,
+} from "./codes";
 export {
   endOfUtcDay,
   formatInstant,
@@ -10,6 +19,8 @@ export {
   startOfLocalDay,
   startOfNextLocalDay,
 } from "./dates";
+export { entryResultText, isImpersonated, outcomeOf } from "./entries";
+export type { EntryResult, Outcome } from "./entries";
 export { LANGUAGES, languageOf } from "./language";
 export type { Language } from "./language";
 export { useLoad } from "./load";

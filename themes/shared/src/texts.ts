@@ -23,6 +23,7 @@ const en = {
   otherReason: "Other reason",
   otherFinding: "Other finding",
   otherDecision: "Other decision",
+  otherOutcome: "Other outcome",
 };
 
 export type ClientTextKey = keyof typeof en;
@@ -49,6 +50,7 @@ const zh: Record<ClientTextKey, string> = {
   otherReason: "其他原因",
   otherFinding: "其他发现",
   otherDecision: "其他决定",
+  otherOutcome: "其他结果",
 };
 
 const TEXTS: Record<Language, Record<ClientTextKey, string>> = { en, "zh-CN": zh };

@@ -16,13 +16,15 @@ import {
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import {
   clientText,
-  decisionText,
+  entryResultText,
+  type EntryResult,
   formatInstant,
+  isImpersonated,
   isLocalDate,
   operationText,
+  outcomeOf,
   PageFrame,
   problemText,
-  reasonText,
   startOfLocalDay,
   startOfNextLocalDay,
   useLoad,
@@ -31,8 +33,11 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage, useStudentRecordsApi } from "../api";
 
-/** One access to the record, as GET /me/access-log answers. */
-export type AccessEntry = {
+/**
+ * One access to the record, as GET /me/access-log answers: besides who, when and what, the decision, the outcome
+ * (done, not done, refused) with its reason, and whether an administrator impersonated the person.
+ */
+export type AccessEntry = EntryResult & {
   sequence: number;
   time: string;
   subject?: string;
@@ -41,8 +46,6 @@ export type AccessEntry = {
   grantId?: string;
   operation: string;
   groups: string[];
-  decision: string;
-  reason?: string;
 };
 
 const PAGE_SIZE = 20;
@@ -134,19 +137,25 @@ export const AccessLog = () => {
         </Thead>
         <Tbody>
           {shown.map((e) => (
-            <Tr key={e.sequence} data-testid={`entry-${e.sequence}`} data-client={e.clientId} data-operation={e.operation}>
+            <Tr key={e.sequence} data-testid={`entry-${e.sequence}`} data-client={e.clientId} data-operation={e.operation}
+              data-outcome={outcomeOf(e) ?? ""}>
               <Td dataLabel={t("studentAccessLogWhen")}>{formatInstant(e.time, language)}</Td>
               <Td dataLabel={t("studentAccessLogWho")}>
                 {e.subject ? t("studentAccessLogPerson", { client: e.clientId }) : t("studentAccessLogApplication", { client: e.clientId })}
+                {isImpersonated(e) && (
+                  <>
+                    <br />
+                    <small data-testid={`impersonated-${e.sequence}`}>{t("studentAccessLogImpersonated")}</small>
+                  </>
+                )}
               </Td>
               <Td dataLabel={t("studentAccessLogPurpose")}>{e.purpose ?? "—"}{e.grantId ? ` (${e.grantId})` : ""}</Td>
               <Td dataLabel={t("studentAccessLogWhat")}>
                 {operationText(e.operation, language)}
                 {e.groups.length > 0 ? `: ${e.groups.map((g) => t(`studentRecordGroup.${g}`, { defaultValue: g })).join(", ")}` : ""}
               </Td>
-              <Td dataLabel={t("studentAccessLogDecision")}>
-                {decisionText(e.decision, language)}
-                {e.reason ? ` (${reasonText(e.reason, language)})` : ""}
+              <Td dataLabel={t("studentAccessLogDecision")} data-testid={`outcome-${e.sequence}`}>
+                {entryResultText(e, language)}
               </Td>
               <Td dataLabel={t("studentAccessLogActions")}>
                 <Button variant="link" isInline onClick={() => { setSent(undefined); setReporting(e); }} data-testid={`report-${e.sequence}`}>

@@ -4,9 +4,6 @@ import {
   Checkbox,
   Form,
   FormGroup,
-  FormHelperText,
-  HelperText,
-  HelperTextItem,
   Label,
   TextInput,
   Title,
@@ -15,7 +12,17 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { Fragment, type FormEvent, useState } from "react";
 import { answered, endOfUtcDay, formatInstant, isLocalDate } from "@student-records/shared";
 import { list, useApi } from "../api";
-import { CentrePage, type Entry, EntriesTable, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
+import {
+  CentrePage,
+  type Entry,
+  EntriesTable,
+  FieldErrorText,
+  LoadState,
+  type Notice,
+  NoticeLine,
+  useCentreLoad,
+  useNotices,
+} from "../components";
 import { type Key, useT } from "../i18n";
 
 type Grant = {
@@ -230,13 +237,7 @@ const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
         <FormGroup label={t("grantExpires")} isRequired fieldId="grant-expires">
           <TextInput id="grant-expires" type="date" isRequired value={expires} onChange={(_e, v) => setExpires(v)}
             validated={expiresInvalid ? "error" : "default"} aria-describedby={expiresInvalid ? "grant-expires-error" : undefined} />
-          {expiresInvalid && (
-            <FormHelperText>
-              <HelperText>
-                <HelperTextItem variant="error" id="grant-expires-error">{client("invalidDate")}</HelperTextItem>
-              </HelperText>
-            </FormHelperText>
-          )}
+          {expiresInvalid && <FieldErrorText id="grant-expires-error" text={client("invalidDate")} />}
         </FormGroup>
         <FormGroup label={t("grantAgreementReference")} isRequired fieldId="grant-reference">
           <TextInput id="grant-reference" isRequired value={reference} onChange={(_e, v) => setReference(v)} />

@@ -1,12 +1,51 @@
-import { ActionGroup, Button, Checkbox, Form, FormGroup, TextInput, Title } from "@patternfly/react-core";
+import {
+  ActionGroup,
+  Alert,
+  Button,
+  Card,
+  CardBody,
+  CardFooter,
+  CardTitle,
+  Checkbox,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Flex,
+  FlexItem,
+  Form,
+  FormGroup,
+  Label,
+  Text,
+  TextContent,
+  TextInput,
+  Title,
+  Tooltip,
+} from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { type FormEvent, useState } from "react";
-import { formatInstant } from "@student-records/shared";
-import { useApi } from "../api";
-import { CentrePage, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
+import { type FieldError, formatInstant, type Loaded, problemText } from "@student-records/shared";
+import { useApi, useSession } from "../api";
+import { CentrePage, FieldErrorText, LoadState, useCentreLoad, useNotices } from "../components";
+import { ConfirmDialog, useToast } from "../feedback";
 import { type Key, useT } from "../i18n";
+import {
+  changeTag,
+  DAY_RULES,
+  type DayRule,
+  isProposer,
+  LEAVING,
+  type Policy,
+  type PolicyChange,
+  rangeOf,
+  type Rule,
+  RULES,
+  ruleErrors,
+  savedAs,
+  shortenedRules,
+  untypedDays,
+} from "../retentionPolicy";
 
-type Policy = { archiveOn: string[]; destroyAfterDays: number; archiveRetentionDays: number };
 type Run = {
   id: string;
   dryRun: boolean;
@@ -18,46 +57,122 @@ type Run = {
 };
 type Hold = { id: string; recordId: string; reason: string; placedBy: string; placedAt: string; liftedAt: string | null };
 
-const LEAVING = ["GRADUATED", "WITHDRAWN", "TRANSFERRED"];
+/** The test id of every toast of this page: what the browser tests wait for. */
+const MESSAGE = "retention-message";
 
-/** The retention policy, dry runs and runs with their report, and legal holds. */
+/** The rule of a field error the form finds itself: days that are not a whole number. */
+const WHOLE_DAYS = "whole-days";
+
+/** The retention policy, a change of it waiting for a second administrator, dry runs and runs, legal holds. */
 export const Retention = () => {
-  const { t } = useT();
-  const [notice, setNotice] = useState<Notice>();
+  const { t, language } = useT();
+  const policy = useCentreLoad<Policy>("/retention/policy");
+  const pending = useCentreLoad<PolicyChange>("/retention/policy/pending");
+  // 404: nothing waits (or this server has no approvals yet). A failed reload keeps the last data, so a change that
+  // is no longer pending must not stay on screen: only a body without a failure is a pending change.
+  const nothingPending = pending.failure?.status === 404 || pending.failure?.status === 405;
+  const change = pending.failure ? undefined : pending.data;
+  const reload = () => {
+    policy.reload();
+    pending.reload();
+  };
   return (
     <CentrePage title={t("retention")} intro={t("retentionIntro")}>
-      <NoticeLine notice={notice} testId="retention-message" />
-      <PolicyForm onNotice={setNotice} />
-      <RunsSection onNotice={setNotice} />
-      <HoldsSection onNotice={setNotice} />
+      {pending.failure && !nothingPending && (
+        <Alert variant="warning" isInline className="pf-v5-u-mb-md" data-testid="pending-load-error"
+          title={t("pendingUnknown", { problem: problemText(pending.failure, language) })} />
+      )}
+      {change && <PendingChange change={change} onDone={reload} />}
+      <PolicyForm policy={policy} onSaved={reload} />
+      <RunsSection />
+      <HoldsSection />
     </CentrePage>
   );
 };
 
-const PolicyForm = ({ onNotice }: { onNotice: (n: Notice) => void }) => {
-  const { t } = useT();
+/** What a rule's field error says, in the user's language: a range of days it must lie in, where the server names one. */
+function useFieldErrorText() {
+  const { t, language } = useT();
+  return (error: FieldError): string => {
+    if (error.rule === WHOLE_DAYS) {
+      return t("wholeDays");
+    }
+    const range = rangeOf(error);
+    if (range) {
+      return t("daysRange", range);
+    }
+    if (error.field === "archiveOn") {
+      return t("archiveOnInvalid");
+    }
+    // A rule this page does not know: the server's words in English, a general line otherwise.
+    return language === "en" ? error.message : t("fieldInvalid");
+  };
+}
+
+const PolicyForm = ({ policy, onSaved }: { policy: Loaded<Policy>; onSaved: () => void }) => {
+  const { t, language } = useT();
   const api = useApi();
-  const noticeOf = useNotices();
-  const policy = useCentreLoad<Policy>("/retention/policy");
+  const toast = useToast();
+  const errorText = useFieldErrorText();
   const [archiveOn, setArchiveOn] = useState<string[]>([]);
-  const [destroyAfter, setDestroyAfter] = useState("");
-  const [keepArchive, setKeepArchive] = useState("");
+  const [days, setDays] = useState<Record<DayRule, string>>({
+    destroyAfterDays: "",
+    archiveRetentionDays: "",
+  });
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
   const [shown, setShown] = useState<Policy>();
-  // Every policy the API answers (the first, and the one after a save) fills the form once.
+  // Every policy the API answers (the first, and the one after a save or an approval) fills the form once.
   if (policy.data && policy.data !== shown) {
     setShown(policy.data);
     setArchiveOn(policy.data.archiveOn);
-    setDestroyAfter(String(policy.data.destroyAfterDays));
-    setKeepArchive(String(policy.data.archiveRetentionDays));
+    setDays({
+      destroyAfterDays: String(policy.data.destroyAfterDays),
+      archiveRetentionDays: String(policy.data.archiveRetentionDays),
+    });
+    setErrors([]);
   }
+
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const body = { archiveOn, destroyAfterDays: Number(destroyAfter), archiveRetentionDays: Number(keepArchive) };
-    onNotice(noticeOf(await api("PUT", "/retention/policy", { body }), t("saved")));
-    policy.reload();
+    // Whole days only: anything else is marked at its field and not sent.
+    const typed = untypedDays(days).map((field) => ({ field, message: "not a whole number of days", rule: WHOLE_DAYS }));
+    if (typed.length > 0) {
+      setErrors(typed);
+      toast({ variant: "danger", text: t("policyNotSaved"), testId: MESSAGE });
+      return;
+    }
+    const body: Policy = {
+      archiveOn,
+      destroyAfterDays: Number(days.destroyAfterDays.trim()),
+      archiveRetentionDays: Number(days.archiveRetentionDays.trim()),
+    };
+    setBusy(true);
+    const reply = await api<Policy | PolicyChange>("PUT", "/retention/policy", { body });
+    setBusy(false);
+    const outcome = savedAs(reply);
+    if (outcome === "awaiting-approval") {
+      toast({ variant: "info", text: t("policyAwaitingApproval"), testId: MESSAGE });
+      onSaved();
+    } else if (outcome === "applied") {
+      toast({ variant: "success", text: t("saved"), testId: MESSAGE });
+      onSaved();
+    } else {
+      // What was typed stays; the fields the server names (the floor under the periods, say) are marked.
+      const named = ruleErrors(reply);
+      setErrors(named);
+      toast({ variant: "danger", text: problemText(reply, language, named.length === 0), testId: MESSAGE });
+    }
   };
+
+  const errorOf = (field: Rule) => errors.find((e) => e.field === field);
+  const archiveOnError = errorOf("archiveOn");
   return (
     <>
+      <Title headingLevel="h2" className="pf-v5-u-mb-sm">{t("policy")}</Title>
+      <TextContent className="pf-v5-u-mb-md">
+        <Text component="p">{t("policyIntro")}</Text>
+      </TextContent>
       <LoadState loaded={policy} />
       {policy.data && (
         <Form onSubmit={(e) => void save(e)} isWidthLimited data-testid="policy-form">
@@ -66,15 +181,24 @@ const PolicyForm = ({ onNotice }: { onNotice: (n: Notice) => void }) => {
               <Checkbox key={s} id={`archive-on-${s}`} label={t(`enrolment_${s}` as Key)} isChecked={archiveOn.includes(s)}
                 onChange={(_e, c) => setArchiveOn(c ? [...archiveOn, s] : archiveOn.filter((x) => x !== s))} />
             ))}
+            {archiveOnError && <FieldErrorText id="archive-on-error" text={errorText(archiveOnError)} />}
           </FormGroup>
-          <FormGroup label={t("destroyAfterDays")} fieldId="destroy-after">
-            <TextInput id="destroy-after" type="number" value={destroyAfter} onChange={(_e, v) => setDestroyAfter(v)} />
-          </FormGroup>
-          <FormGroup label={t("archiveRetentionDays")} fieldId="keep-archive">
-            <TextInput id="keep-archive" type="number" value={keepArchive} onChange={(_e, v) => setKeepArchive(v)} />
-          </FormGroup>
+          {DAY_RULES.map((field) => {
+            const id = field === "destroyAfterDays" ? "destroy-after" : "keep-archive";
+            const error = errorOf(field);
+            return (
+              <FormGroup key={field} label={t(field)} fieldId={id}>
+                <TextInput id={id} type="number" inputMode="numeric" min={0} value={days[field]}
+                  validated={error ? "error" : "default"} aria-describedby={error ? `${id}-error` : undefined}
+                  onChange={(_e, v) => setDays({ ...days, [field]: v })} />
+                {error && <FieldErrorText id={`${id}-error`} text={errorText(error)} />}
+              </FormGroup>
+            );
+          })}
           <ActionGroup>
-            <Button type="submit" variant="primary" data-testid="save-policy">{t("save")}</Button>
+            <Button type="submit" variant="primary" isLoading={busy} isDisabled={busy} data-testid="save-policy">
+              {t("save")}
+            </Button>
           </ActionGroup>
         </Form>
       )}
@@ -82,16 +206,147 @@ const PolicyForm = ({ onNotice }: { onNotice: (n: Notice) => void }) => {
   );
 };
 
-const RunsSection = ({ onNotice }: { onNotice: (n: Notice) => void }) => {
+/**
+ * A change that makes retention shorter, waiting for a second administrator: before and after, who asked and when,
+ * Approve (not for the one who asked) and Cancel, both confirmed first.
+ */
+const PendingChange = ({ change, onDone }: { change: PolicyChange; onDone: () => void }) => {
   const { t, language } = useT();
   const api = useApi();
+  const toast = useToast();
+  const { keycloak } = useSession();
+  const me = (keycloak.tokenParsed as { sub?: string } | undefined)?.sub;
+  const mine = isProposer(change, me);
+  const [confirming, setConfirming] = useState<"approve" | "cancel">();
+  const shorter = shortenedRules(change.current, change.proposed);
+
+  const decide = async (action: "approve" | "cancel") => {
+    // The approval names the change this page shows (its ETag is when it was proposed): never another one.
+    const reply = await api<PolicyChange>("POST", `/retention/policy/${action}`,
+      action === "approve" ? { ifMatch: changeTag(change) } : {});
+    setConfirming(undefined);
+    toast(reply.ok
+      ? { variant: "success", text: t(action === "approve" ? "policyApproved" : "policyCancelled"), testId: MESSAGE }
+      // 403 for the one who asked (four-eyes) or under impersonation, 409 when nothing is pending any more, 412 when
+      // another change waits now.
+      : { variant: "danger", text: problemText(reply, language), testId: MESSAGE });
+    // Approved, cancelled, or (409) no longer pending: the page shows what is in force now either way.
+    onDone();
+  };
+
+  const value = (policy: Policy, rule: Rule): string => {
+    if (rule === "archiveOn") {
+      return policy.archiveOn.length === 0
+        ? t("none")
+        : LEAVING.filter((s) => policy.archiveOn.includes(s)).map((s) => t(`enrolment_${s}` as Key)).join(t("listSeparator"));
+    }
+    return t(policy[rule] === 1 ? "day" : "days", { count: policy[rule] });
+  };
+
+  const approve = (
+    <Button variant="primary" isAriaDisabled={mine} onClick={() => setConfirming("approve")} data-testid="approve-policy">
+      {t("approve")}
+    </Button>
+  );
+  return (
+    <Card className="pf-v5-u-mb-xl" data-testid="pending-policy" data-proposed-by={change.proposedBy}
+      data-mine={mine ? "true" : "false"}>
+      <CardTitle component="h2">
+        <Label color="orange" className="pf-v5-u-mr-sm">{t("state_PENDING")}</Label>
+        {t("pendingTitle")}
+      </CardTitle>
+      <CardBody>
+        <TextContent className="pf-v5-u-mb-md">
+          <Text component="p">{t("pendingIntro")}</Text>
+        </TextContent>
+        <DescriptionList isCompact isHorizontal horizontalTermWidthModifier={{ default: "12ch" }} className="pf-v5-u-mb-md">
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t("proposedBy")}</DescriptionListTerm>
+            <DescriptionListDescription data-testid="pending-proposed-by">
+              {mine ? t("you") : t("anotherAdministrator")}
+              {!mine && (
+                <>
+                  <br />
+                  <small className="pf-v5-u-color-200">{t("userId", { id: change.proposedBy })}</small>
+                </>
+              )}
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t("proposedAt")}</DescriptionListTerm>
+            <DescriptionListDescription>{formatInstant(change.proposedAt, language)}</DescriptionListDescription>
+          </DescriptionListGroup>
+        </DescriptionList>
+        <Table aria-label={t("pendingTitle")} variant="compact" data-testid="pending-policy-rules">
+          <Thead>
+            <Tr>
+              <Th>{t("rule")}</Th>
+              <Th>{t("inForce")}</Th>
+              <Th>{t("proposed")}</Th>
+            </Tr>
+          </Thead>
+          <Tbody>
+            {RULES.map((rule) => (
+              <Tr key={rule} data-rule={rule} data-shorter={shorter.has(rule) ? "true" : "false"}>
+                <Td dataLabel={t("rule")}>{t(rule)}</Td>
+                <Td dataLabel={t("inForce")}>{value(change.current, rule)}</Td>
+                <Td dataLabel={t("proposed")}>
+                  {/* One inline box, so that the label stays beside the value when the table stacks on a phone. */}
+                  <span className={shorter.has(rule) ? "centre-diff-changed" : undefined}>
+                    {value(change.proposed, rule)}
+                    {shorter.has(rule) && (
+                      <Label color="orange" isCompact className="pf-v5-u-ml-sm">{t("shorter")}</Label>
+                    )}
+                  </span>
+                </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+        {mine && (
+          <p className="pf-v5-u-mt-md" data-testid="pending-mine">{t("approveOwnChange")}</p>
+        )}
+      </CardBody>
+      <CardFooter>
+        <Flex spaceItems={{ default: "spaceItemsSm" }}>
+          <FlexItem>
+            {mine ? <Tooltip content={t("approveOwnChange")}>{approve}</Tooltip> : approve}
+          </FlexItem>
+          <FlexItem>
+            <Button variant="secondary" onClick={() => setConfirming("cancel")} data-testid="cancel-policy">
+              {t("cancelChange")}
+            </Button>
+          </FlexItem>
+        </Flex>
+      </CardFooter>
+      {confirming === "approve" && (
+        <ConfirmDialog title={t("approveChangeTitle")} confirmLabel={t("approve")} variant="danger"
+          onConfirm={() => decide("approve")} onClose={() => setConfirming(undefined)} testId="confirm-approve-policy">
+          {t("approveChangeBody")}
+        </ConfirmDialog>
+      )}
+      {confirming === "cancel" && (
+        <ConfirmDialog title={t("cancelChangeTitle")} confirmLabel={t("cancelChange")} backLabel={t("back")}
+          onConfirm={() => decide("cancel")} onClose={() => setConfirming(undefined)} testId="confirm-cancel-policy">
+          {t("cancelChangeBody")}
+        </ConfirmDialog>
+      )}
+    </Card>
+  );
+};
+
+const RunsSection = () => {
+  const { t, language } = useT();
+  const api = useApi();
+  const toast = useToast();
   const noticeOf = useNotices();
   const runs = useCentreLoad<{ runs: Run[] }>("/retention/runs");
   const run = async (dryRun: boolean) => {
     if (!dryRun && !window.confirm(t("runConfirm"))) {
       return;
     }
-    onNotice(noticeOf(await api("POST", "/retention/runs", { body: { dryRun } }), dryRun ? t("dryRun") : t("runNow")));
+    const notice = noticeOf(await api("POST", "/retention/runs", { body: { dryRun } }), dryRun ? t("dryRun") : t("runNow"));
+    if (notice) toast({ ...notice, testId: MESSAGE });
     runs.reload();
   };
   return (
@@ -135,22 +390,26 @@ const RunsSection = ({ onNotice }: { onNotice: (n: Notice) => void }) => {
   );
 };
 
-const HoldsSection = ({ onNotice }: { onNotice: (n: Notice) => void }) => {
+const HoldsSection = () => {
   const { t, language } = useT();
   const api = useApi();
+  const toast = useToast();
   const noticeOf = useNotices();
   const holds = useCentreLoad<{ holds?: Hold[]; legalHolds?: Hold[] }>("/legal-holds");
   const [recordId, setRecordId] = useState("");
   const [reason, setReason] = useState("");
   const all = holds.data?.legalHolds ?? holds.data?.holds ?? [];
+  const announce = (notice: ReturnType<ReturnType<typeof useNotices>>) => {
+    if (notice) toast({ ...notice, testId: MESSAGE });
+  };
   const place = async (event: FormEvent) => {
     event.preventDefault();
-    onNotice(noticeOf(await api("POST", `/records/${encodeURIComponent(recordId.trim())}/legal-holds`,
+    announce(noticeOf(await api("POST", `/records/${encodeURIComponent(recordId.trim())}/legal-holds`,
       { body: { reason: reason.trim() } }), t("saved")));
     holds.reload();
   };
   const lift = async (hold: Hold) => {
-    onNotice(noticeOf(await api("POST", `/legal-holds/${encodeURIComponent(hold.id)}/lift`), t("saved")));
+    announce(noticeOf(await api("POST", `/legal-holds/${encodeURIComponent(hold.id)}/lift`), t("saved")));
     holds.reload();
   };
   return (

@@ -2,14 +2,15 @@ package edu.studentrecords.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +18,16 @@ import java.util.Map;
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The claims of a JWT (its payload), read without checking the signature: for asserting what a token carries. */
+    static JsonNode claims(String jwt) {
+        String[] parts = jwt.split("\\.");
+        try {
+            return JSON.readTree(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -37,7 +48,7 @@ final class Api {
         private final String method;
         private final String uri;
         private final Map<String, String> headers = new LinkedHashMap<>();
-        private String body;
+        private byte[] body;
 
         private Call(String method, String uri, String token, String purpose) {
             this.method = method;
@@ -56,19 +67,27 @@ final class Api {
         }
 
         Call json(String contentType, Object value) {
-            headers.put("Content-Type", contentType);
             try {
-                body = value instanceof String text ? text : JSON.writeValueAsString(value);
+                return bytes(contentType, value instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
+                    : JSON.writeValueAsBytes(value));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** A body of exactly these bytes, sent with {@code contentType}, or with no Content-Type when it is null. */
+        Call bytes(String contentType, byte[] bytes) {
+            if (contentType != null) {
+                headers.put("Content-Type", contentType);
+            }
+            body = bytes;
             return this;
         }
 
         Reply send() {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(request::header);
             try {
                 HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,9 +1,23 @@
 package edu.studentrecords.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.userprofile.config.UPConfig;
@@ -13,21 +27,11 @@ import org.keycloak.testsuite.util.oauth.AccessTokenResponse;
 import org.keycloak.testsuite.util.oauth.AuthorizationEndpointResponse;
 import org.keycloak.testsuite.util.oauth.PkceGenerator;
 
-import jakarta.ws.rs.core.Response;
-import java.security.SecureRandom;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A campus set up in a test realm through the admin API, as an administrator would: the campus portal (an internal
  * client people sign in to), a library application (internal, acting for itself), a statistics bureau (external, no
- * grant), students, a staff member of one class, two administrators (what needs four eyes needs both), and two
- * enrolled students' records.
+ * grant), the units of three classes as groups, students, a staff member of one class (a member of its group), two
+ * administrators (what needs four eyes needs both), and two enrolled students' records.
  */
 final class Campus {
 
@@ -36,7 +40,12 @@ final class Campus {
     static final String BUREAU = "city-statistics-bureau";
     static final String PHYSICS_CLASS = "science/physics/2024-1";
     static final String HISTORY_CLASS = "arts/history/2024-2";
+    static final String CHEMISTRY_CLASS = "science/chemistry/2024-1";
+    /** The role of an application that works with records for itself (its service account holds it). */
+    static final String APPLICATION_ROLE = "records-application";
     static final String PORTAL_PURPOSES = "teaching,student-services,administration";
+    /** The redirect of browser applications on any local port, as the demo realm's campus portal has it. */
+    static final String LOCAL_APPS = "http://localhost:*";
 
     static final List<String> STUDENT_SCOPES = RealmBootstrapIT.SCOPES;
     static final String STAFF_SCOPES = "student.profile.read student.profile.write student.identity.read "
@@ -62,8 +71,9 @@ final class Campus {
     /** Sets up the clients and people of a campus in {@code realm}; records are enrolled separately. */
     static Campus setUp(ManagedRealm realm, OAuthClient oauth) {
         Campus campus = new Campus(realm, oauth.config().getRedirectUri());
-        campus.allowUnitAttributes();
+        campus.adminsSeeTheExtensionsAttributes();
         campus.longerTokens();
+        campus.units(PHYSICS_CLASS, HISTORY_CLASS, CHEMISTRY_CLASS);
         campus.client(PORTAL, true, "internal", null, PORTAL_PURPOSES, List.of(), STUDENT_SCOPES);
         campus.client(LIBRARY, false, "internal", "*", "library-services", List.of("student.profile.read"), List.of());
         campus.client(BUREAU, false, "external", null, "statistics", List.of("student.profile.read"), List.of());
@@ -76,10 +86,49 @@ final class Campus {
         return campus;
     }
 
-    /** Staff units are a user attribute the declarative user profile does not know; administrators may set it. */
-    private void allowUnitAttributes() {
+    /**
+     * The campus's units, as groups below the realm's unit root ({@code /units}), the way the school shapes them in
+     * the admin console: a record may only be enrolled in a unit whose group exists.
+     */
+    private void units(String... paths) {
+        for (String path : paths) {
+            String parentPath = "/units";
+            for (String name : path.split("/")) {
+                String groupPath = parentPath + "/" + name;
+                if (!groupExists(groupPath)) {
+                    GroupRepresentation group = new GroupRepresentation();
+                    group.setName(name);
+                    String parentId = realm.admin().getGroupByPath(parentPath).getId();
+                    try (Response created = realm.admin().groups().group(parentId).subGroup(group)) {
+                        assertThat(created.getStatus()).as("creating group %s", groupPath).isEqualTo(201);
+                    }
+                }
+                parentPath = groupPath;
+            }
+        }
+    }
+
+    private boolean groupExists(String path) {
+        try {
+            return realm.admin().getGroupByPath(path) != null;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Puts a person in the group of a unit: staff work with the records of their units. */
+    void joinUnit(String username, String unit) {
+        String groupId = realm.admin().getGroupByPath("/units/" + unit).getId();
+        realm.admin().users().get(userIds.get(username)).joinGroup(groupId);
+    }
+
+    /**
+     * The attributes the extension keeps on users (an administrator's last sign-in) are not in the declarative user
+     * profile; administrators see them, as the demo realm lets them.
+     */
+    private void adminsSeeTheExtensionsAttributes() {
         UPConfig profile = realm.admin().users().userProfile().getConfiguration();
-        profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_EDIT);
+        profile.setUnmanagedAttributePolicy(UPConfig.UnmanagedAttributePolicy.ADMIN_VIEW);
         realm.admin().users().userProfile().update(profile);
     }
 
@@ -103,7 +152,10 @@ final class Campus {
         client.setServiceAccountsEnabled(!people);
         client.setDirectAccessGrantsEnabled(false);
         if (people) {
-            client.setRedirectUris(List.of(redirectUri));
+            // As the demo's campus portal: the test's own redirect, and any local port for browser applications,
+            // whose origins are the client's web origins ("+").
+            client.setRedirectUris(List.of(redirectUri, LOCAL_APPS));
+            client.setWebOrigins(List.of("+"));
         }
         Map<String, String> attributes = new HashMap<>();
         attributes.put("student-records.trust", trust);
@@ -123,6 +175,13 @@ final class Campus {
             assertThat(created.getStatus()).as("creating client %s", clientId).isEqualTo(201);
         }
         secrets.put(clientId, secret);
+        if (!people) {
+            // An application acting for itself holds the application role: without it, its token carries no record scope.
+            String id = realm.admin().clients().findByClientId(clientId).get(0).getId();
+            String serviceAccount = realm.admin().clients().get(id).getServiceAccountUser().getId();
+            realm.admin().users().get(serviceAccount).roles().realmLevel()
+                .add(List.of(realm.admin().roles().get(APPLICATION_ROLE).toRepresentation()));
+        }
     }
 
     private void person(String username, String units, String role) {
@@ -133,9 +192,6 @@ final class Campus {
         user.setEmailVerified(true);
         user.setFirstName(Character.toUpperCase(username.charAt(0)) + username.substring(1));
         user.setLastName("Tester");
-        if (units != null) {
-            user.setAttributes(Map.of("student-records.units", List.of(units)));
-        }
         String id;
         try (Response created = realm.admin().users().create(user)) {
             assertThat(created.getStatus()).as("creating user %s", username).isEqualTo(201);
@@ -150,6 +206,9 @@ final class Campus {
         admin.users().get(id).roles().realmLevel().add(List.of(admin.roles().get(role).toRepresentation()));
         passwords.put(username, password.getValue());
         userIds.put(username, id);
+        if (units != null) {
+            joinUnit(username, units);
+        }
     }
 
     /** Lets people of the realm choose English or Simplified Chinese, English unless they chose. */
@@ -232,6 +291,27 @@ final class Campus {
         AccessTokenResponse tokens = oauth.doClientCredentialsGrantAccessTokenRequest();
         assertThat(tokens.getAccessToken()).as("service token of %s: %s", clientId, tokens.getError()).isNotNull();
         return tokens.getAccessToken();
+    }
+
+    /**
+     * The body of {@code POST /grants} for the statistics bureau ({@link #BUREAU}): the profiles of {@code unit}'s
+     * students for statistics, until {@code expiresAt}, with the signed agreement as a file of {@code contentType}.
+     */
+    static Map<String, Object> grantRequest(String unit, Instant expiresAt, String reference, String fileName,
+                                            String contentType, byte[] content) {
+        Map<String, Object> agreement = new LinkedHashMap<>();
+        agreement.put("reference", reference);
+        agreement.put("fileName", fileName);
+        agreement.put("contentType", contentType);
+        agreement.put("content", Base64.getEncoder().encodeToString(content));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("clientId", BUREAU);
+        body.put("purpose", "statistics");
+        body.put("groups", List.of("profile"));
+        body.put("units", List.of(unit));
+        body.put("expiresAt", expiresAt.toString());
+        body.put("agreement", agreement);
+        return body;
     }
 
     /** Enrols {@code student} for the user {@code owner} with an administrator's token; returns the record id. */

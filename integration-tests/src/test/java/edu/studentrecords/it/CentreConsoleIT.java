@@ -1,22 +1,18 @@
 package edu.studentrecords.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.keycloak.representations.idm.ClientRepresentation;
-import org.keycloak.testframework.annotations.InjectRealm;
-import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
-import org.keycloak.testframework.oauth.OAuthClient;
-import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
-import org.keycloak.testframework.realm.ManagedRealm;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
+import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
+import static edu.studentrecords.it.Campus.BUREAU;
+import static edu.studentrecords.it.Campus.PORTAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -31,19 +27,23 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
-import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
-import static edu.studentrecords.it.Campus.BUREAU;
-import static edu.studentrecords.it.Campus.PORTAL;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 
 /**
  * The information management centre's screens in headless Chromium against the suite's real Keycloak and record
  * store: administrators sign in through the real login form at {@code /realms/{realm}/student-records/centre/}
  * (client {@code student-records-centre}, created by the realm bootstrap), request a grant with an uploaded agreement
- * and approve it as a second administrator, review a student's correction and resolve a student's misuse report; the
- * API is checked after each step. Every page is photographed in English and Chinese into
+ * and approve it as a second administrator, review a student's correction, resolve a student's misuse report and limit
+ * the purposes of staff in the settings; the API is checked after each step. Every page is photographed in English and Chinese into
  * {@code target/screenshots/centre/} and checked with axe-core.
  */
 @KeycloakIntegrationTest(config = StudentRecordsServer.class)
@@ -153,8 +153,10 @@ class CentreConsoleIT {
         Campus campus = w.campus();
         String axe = ConsoleBrowser.axeScript();
         List<String> inaccessible = new ArrayList<>();
+        // A PDF by its first bytes (the API takes PDF, PNG and JPEG files only), the rest random.
         byte[] agreement = new byte[4096 + new SecureRandom().nextInt(4096)];
         new SecureRandom().nextBytes(agreement);
+        System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, agreement, 0, 9);
         Path file = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "agreement-", ".pdf");
         Files.write(file, agreement);
         String reference = "CSB-" + System.nanoTime();
@@ -358,6 +360,85 @@ class CentreConsoleIT {
     }
 
     @Test
+    void adaLimitsStaffToTheirPurposesOnTheSettingsPageAndARefusalIsShownAtItsRole() throws Exception {
+        World w = WORLD.get();
+        Campus campus = w.campus();
+        Api.Reply before = campus.api.call("GET", "/settings", w.adminToken(), "administration").send();
+        assertThat(before.status()).as("GET /settings: %s", before.body()).isEqualTo(200);
+        assertThat(before.json().at("/purposesByRole/records-staff").toString())
+            .isEqualTo("[\"teaching\",\"student-services\"]");
+        String sam = campus.signIn(oauth, "sam", PORTAL, Campus.STAFF_SCOPES);
+        String axe = ConsoleBrowser.axeScript();
+        List<String> inaccessible = new ArrayList<>();
+        try {
+            for (String language : List.of("en", "zh-CN")) {
+                campus.speaks("ada", language);
+                try (ConsoleBrowser browser = ConsoleBrowser.forScreenshots("centre")) {
+                    browser.open(centreBase() + "settings");
+                    browser.signIn("ada", campus.passwords.get("ada"));
+                    browser.waitForPage(PAGES.get(3).heading(language));
+                    waitForLoad(browser);
+                    if (language.equals("en")) {
+                        // Staff no longer teach with records: teaching out, administration in.
+                        browser.click(By.cssSelector("[data-testid='role-records-staff-purposes-chip-teaching'] button"));
+                        browser.type(By.id("role-records-staff-purposes"), "admin");
+                        browser.byTestId("role-records-staff-purposes-option-administration");
+                        browser.screenshot("settings-purposes-by-role-en-choosing");
+                        browser.click(By.cssSelector("[data-testid='role-records-staff-purposes-option-administration']"));
+                        browser.byTestId("role-records-staff-purposes-chip-administration");
+                        browser.click(By.cssSelector("[data-testid='save-settings']"));
+                        browser.waitForText(By.cssSelector("[data-testid='settings-message']"), "Saved.");
+                        JsonNode saved = campus.api.call("GET", "/settings", w.adminToken(), "administration").send().json();
+                        assertThat(saved.at("/purposesByRole/records-staff").toString())
+                            .isEqualTo("[\"student-services\",\"administration\"]");
+                        Api.Reply teaching = campus.api.call("GET", "/records/" + w.aliceRecord(), sam, "teaching").send();
+                        assertThat(teaching.status()).as("teaching, no longer a purpose of staff: %s", teaching.body())
+                            .isEqualTo(403);
+                        assertThat(teaching.json().path("reason").asText()).isEqualTo("PURPOSE_NOT_ALLOWED_FOR_ROLE");
+                        assertThat(campus.api.call("GET", "/records/" + w.aliceRecord(), sam, "administration").send()
+                            .status()).as("administration, now a purpose of staff").isEqualTo(200);
+                    }
+                    supervisionLimitedToNothingIsRefusedAtItsField(browser, campus, w);
+                    browser.scrollToTop();
+                    browser.screenshot("settings-purposes-by-role-" + language);
+                    inaccessible.addAll(label(language + " settings", browser.seriousAccessibilityViolations(axe)));
+                    if (language.equals("en")) {
+                        // Administration taken out of the realm while staff still name it: marked at once, refused at
+                        // staff's purposes when saved.
+                        browser.type(By.id("setting-purposes"), "teaching, student-services, library-services, statistics");
+                        browser.byTestId("role-records-staff-stray");
+                        browser.click(By.cssSelector("[data-testid='save-settings']"));
+                        browser.waitForText(By.cssSelector("[data-testid='role-records-staff-error']"),
+                            "“administration” is not one of the realm's purposes");
+                        browser.scrollIntoView(browser.byTestId("role-records-admin"));
+                        browser.screenshot("settings-purposes-by-role-en-taken-out-of-the-realm");
+                        assertThat(campus.api.call("GET", "/settings", w.adminToken(), "administration").send().json()
+                            .path("purposes").toString()).as("nothing written").contains("administration");
+                    }
+
+                    browser.driver.manage().window().setSize(new Dimension(390, 844));
+                    browser.open(centreBase() + "settings");
+                    browser.waitForPage(PAGES.get(3).heading(language));
+                    waitForLoad(browser);
+                    supervisionLimitedToNothingIsRefusedAtItsField(browser, campus, w);
+                    browser.scrollIntoView(browser.byTestId("role-records-staff"));
+                    browser.screenshot("settings-purposes-by-role-" + language + "-narrow");
+                    ConsoleBrowser.Overflow overflow = browser.sidewaysOverflow();
+                    assertThat(overflow.pixels()).as("no sideways scrolling on a phone: %s", overflow.elements())
+                        .isLessThanOrEqualTo(0);
+                    inaccessible.addAll(label(language + " narrow settings", browser.seriousAccessibilityViolations(axe)));
+                }
+            }
+        } finally {
+            campus.speaks("ada", "en");
+            Api.Reply restored = campus.api.call("PUT", "/settings", w.adminToken(), "administration")
+                .json("application/json", before.body()).send();
+            assertThat(restored.status()).as("the settings put back: %s", restored.body()).isEqualTo(200);
+        }
+        assertThat(inaccessible).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    @Test
     void everyPageInEnglishAndChineseIsAccessibleAndWorksOnANarrowScreen() throws Exception {
         Campus campus = WORLD.campus();
         String axe = ConsoleBrowser.axeScript();
@@ -420,6 +501,17 @@ class CentreConsoleIT {
             assertThat(Instant.parse(latest.json().path("ranAt").asText())).as("the latest run")
                 .isAfterOrEqualTo(started);
         });
+    }
+
+    /** Supervision limited to no purpose: the server refuses, the page says so at supervision's purposes. */
+    private static void supervisionLimitedToNothingIsRefusedAtItsField(ConsoleBrowser browser, Campus campus, World w) {
+        browser.click(By.cssSelector("label[for='role-records-supervisor-limited']"));
+        browser.byTestId("role-records-supervisor-purposes-toggle");
+        browser.click(By.cssSelector("[data-testid='save-settings']"));
+        browser.byTestId("role-records-supervisor-error");
+        assertThat(browser.byTestId("settings-message").getText()).isNotBlank();
+        assertThat(campus.api.call("GET", "/settings", w.adminToken(), "administration").send().json()
+            .path("purposesByRole").has("records-supervisor")).as("nothing written").isFalse();
     }
 
     private String centreBase() {

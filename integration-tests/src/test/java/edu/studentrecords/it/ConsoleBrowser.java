@@ -139,6 +139,40 @@ final class ConsoleBrowser implements AutoCloseable {
             """, input, value);
     }
 
+    /** Scrolls the page so that {@code element} is at the top of the window. */
+    void scrollIntoView(WebElement element) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView();", element);
+    }
+
+    /** Scrolls the page back to its heading (pages scroll inside their main area, not the window). */
+    void scrollToTop() {
+        scrollIntoView(byTestId("page-heading"));
+    }
+
+    /**
+     * How far the page reaches beyond the window's width, in CSS pixels (0 or less: no sideways scrolling), and the
+     * deepest elements that reach beyond it, for the message of a failed check.
+     */
+    Overflow sidewaysOverflow() {
+        Object result = ((JavascriptExecutor) driver).executeScript("""
+            const width = document.documentElement.clientWidth;
+            const beyond = [...document.querySelectorAll('body *')]
+              .filter(e => e.getBoundingClientRect().right > width + 0.5)
+              .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > width + 0.5))
+              .slice(0, 8)
+              .map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                + (e.dataset.testid ? '[' + e.dataset.testid + ']' : '')
+                + '.' + [...e.classList].join('.') + ' right=' + Math.round(e.getBoundingClientRect().right));
+            return [document.documentElement.scrollWidth - width, beyond.join('; ')];
+            """);
+        List<?> values = (List<?>) result;
+        return new Overflow(((Number) values.get(0)).intValue(), (String) values.get(1));
+    }
+
+    /** See {@link #sidewaysOverflow()}. */
+    record Overflow(int pixels, String elements) {
+    }
+
     String pageText() {
         return driver.findElement(By.tagName("body")).getText();
     }

@@ -3,7 +3,6 @@ package edu.studentrecords.it;
 import edu.studentrecords.store.model.Gender;
 import edu.studentrecords.store.validation.DivisionCodes;
 import edu.studentrecords.store.validation.ResidentIdNumber;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,10 +24,10 @@ record GeneratedStudent(String studentNumber, String name, Gender gender, String
         Map.Entry<String, String> division = county(n);
         String residentId = ResidentIdNumber.compose(division.getKey(), birthDate, gender, 100 + n).value();
         return new GeneratedStudent(
-            String.format("IT%06d", n), "Test Student " + (char) ('A' + n - 1), gender, unit, birthDate,
+            String.format("IT%06d", n), "Test Student " + letters(n), gender, unit, birthDate,
             residentId, division.getKey(), division.getValue(),
             String.format("139%08d", 10_000_000 + n * 7919), "student" + n + "@example.test",
-            n + " Generated Road, Test Town", "Test Guardian " + (char) ('A' + n - 1),
+            n + " Generated Road, Test Town", "Test Guardian " + letters(n),
             String.format("137%08d", 20_000_000 + n * 104_729));
     }
 
@@ -36,6 +35,12 @@ record GeneratedStudent(String studentNumber, String name, Gender gender, String
     GeneratedStudent named(String otherName) {
         return new GeneratedStudent(studentNumber, otherName, gender, unit, birthDate, residentIdNumber, divisionCode,
             divisionName, mobilePhone, email, homeAddress, guardianName, guardianPhone);
+    }
+
+    /** Letters that tell the {@code n}-th student apart in a name: A to Z, then A1 to Z1, and so on. */
+    private static String letters(int n) {
+        int round = (n - 1) / 26;
+        return (char) ('A' + (n - 1) % 26) + (round == 0 ? "" : Integer.toString(round));
     }
 
     private static Map.Entry<String, String> county(int n) {

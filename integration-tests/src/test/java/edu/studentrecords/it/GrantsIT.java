@@ -1,9 +1,24 @@
 package edu.studentrecords.it;
 
+import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
+import static edu.studentrecords.it.Campus.BUREAU;
+import static edu.studentrecords.it.Campus.LIBRARY;
+import static edu.studentrecords.it.Campus.PORTAL;
+import static edu.studentrecords.it.Campus.STAFF_SCOPES;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.testframework.annotations.InjectRealm;
-import jakarta.mail.internet.MimeMessage;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
 import org.keycloak.testframework.mail.annotations.InjectMailServer;
@@ -13,23 +28,6 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
 import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
-import static edu.studentrecords.it.Campus.BUREAU;
-import static edu.studentrecords.it.Campus.LIBRARY;
-import static edu.studentrecords.it.Campus.PORTAL;
-import static edu.studentrecords.it.Campus.STAFF_SCOPES;
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Access grants for an outside body through the REST API, with real tokens: nothing without a grant, a grant needs a
  * second administrator, it opens only its groups, students and purpose, every use is listed under it and in the
@@ -38,8 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @KeycloakIntegrationTest(config = StudentRecordsServer.class)
 class GrantsIT {
 
-    private static final byte[] AGREEMENT = "Confidentiality agreement CSB-2026-007, signed (generated test file)"
-        .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] AGREEMENT =
+        "%PDF-1.7\n% Confidentiality agreement CSB-2026-007, signed (generated test file)\n".getBytes(StandardCharsets.UTF_8);
 
     @InjectRealm(ref = "grants")
     ManagedRealm realm;
@@ -171,14 +169,6 @@ class GrantsIT {
     }
 
     private static Map<String, Object> grant(String unit, Instant expiresAt) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("clientId", BUREAU);
-        body.put("purpose", "statistics");
-        body.put("groups", List.of("profile"));
-        body.put("units", List.of(unit));
-        body.put("expiresAt", expiresAt.toString());
-        body.put("agreement", Map.of("reference", "CSB-2026-007", "fileName", "agreement.txt", "contentType", "text/plain",
-            "content", Base64.getEncoder().encodeToString(AGREEMENT)));
-        return body;
+        return Campus.grantRequest(unit, expiresAt, "CSB-2026-007", "agreement.pdf", "application/pdf", AGREEMENT);
     }
 }

@@ -62,13 +62,18 @@ class RealmBootstrapIT {
     }
 
     @Test
-    void realmCarriesPurposesAndVerificationPeriod() {
+    void realmCarriesPurposesPurposesByRoleAndVerificationPeriod() {
         RealmRepresentation representation = realm.admin().toRepresentation();
 
         assertThat(representation.getAttributes())
             .containsEntry("student-records.purposes",
                 "teaching,student-services,administration,library-services,statistics")
-            .containsEntry("student-records.verification-period-days", "180");
+            .containsEntry("student-records.verification-period-days", "180")
+            .containsEntry("student-records.purposes.records-staff", "teaching,student-services")
+            .containsEntry("student-records.purposes.records-admin", "administration")
+            .containsEntry("student-records.purposes-by-role.defaults-applied", "true")
+            .doesNotContainKeys("student-records.purposes.records-supervisor",
+                "student-records.purposes.records-application", "student-records.purposes.student");
     }
 
     @Test

@@ -38,8 +38,9 @@ class RetentionIT {
 
     private static final String ADMIN = ADMIN_SCOPES + " student.search";
     private static final String ADMINISTRATION = "administration";
-    private static final int PERIOD_DAYS = 30;
-    /** Past the period: destruction is due at the start of the day 30 days after leaving, and after archiving + 30 days. */
+    /** Above the server's floor (365 days by default), under the default policy's five years: a shortening. */
+    private static final int PERIOD_DAYS = 400;
+    /** Past the period: destruction is due at the start of the day 400 days after leaving, and after archiving + 400. */
     private static final int SHIFT_SECONDS = (PERIOD_DAYS + 2) * 24 * 3600;
     /** A made-up name no other record of the realm has. */
     private static final String GRADUATE_NAME = "欧阳思远";
@@ -216,16 +217,88 @@ class RetentionIT {
         }
     }
 
+    @Test
+    void aShorterPolicyWaitsForASecondAdministratorAndNeverGoesUnderTheServersFloor() {
+        Api api = campus.api;
+        String ada = campus.signIn(oauth, "ada", PORTAL, ADMIN);
+        String sam = campus.signIn(oauth, "sam", PORTAL, STAFF_SCOPES);
+        int inForce = api.call("GET", "/retention/policy", ada, ADMINISTRATION).send().json()
+            .get("destroyAfterDays").asInt();
+        Map<String, Object> shorter = Map.of("archiveOn", List.of("GRADUATED"), "destroyAfterDays", 399,
+            "archiveRetentionDays", 399);
+
+        Api.Reply asked = api.call("PUT", "/retention/policy", ada, ADMINISTRATION).json("application/json", shorter)
+            .send();
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        assertThat(asked.json().get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+        assertThat(asked.json().get("proposed").get("destroyAfterDays").asInt()).isEqualTo(399);
+        assertThat(asked.json().get("current").get("destroyAfterDays").asInt()).isEqualTo(inForce);
+        Api.Reply pending = api.call("GET", "/retention/policy/pending", ada, ADMINISTRATION).send();
+        assertThat(pending.status()).as(pending.body()).isEqualTo(200);
+        assertThat(pending.json().get("proposedBy").asText()).isEqualTo(campus.userIds.get("ada"));
+        assertThat(pending.header("ETag")).isEqualTo(asked.header("ETag")).isNotNull();
+        // While it waits, no other change takes its place: what a second administrator reads is what they approve.
+        Api.Reply replacing = api.call("PUT", "/retention/policy", ada, ADMINISTRATION).json("application/json",
+            Map.of("archiveOn", List.of("GRADUATED"), "destroyAfterDays", 365, "archiveRetentionDays", 365)).send();
+        assertThat(replacing.status()).as(replacing.body()).isEqualTo(409);
+        String eli = campus.signIn(oauth, "eli", PORTAL, ADMIN);
+        Api.Reply unnamed = api.call("POST", "/retention/policy/approve", eli, ADMINISTRATION).send();
+        assertThat(unnamed.status()).as("an approval names the change it approves").isEqualTo(428);
+        Api.Reply other = api.call("POST", "/retention/policy/approve", eli, ADMINISTRATION)
+            .header("If-Match", "\"1\"").send();
+        assertThat(other.status()).as("not the change that waits").isEqualTo(412);
+        assertThat(api.call("GET", "/retention/policy/pending", sam, "teaching").send().status()).as("staff")
+            .isEqualTo(403);
+        Api.Reply own = api.call("POST", "/retention/policy/approve", ada, ADMINISTRATION)
+            .header("If-Match", asked.header("ETag")).send();
+        assertThat(own.status()).as(own.body()).isEqualTo(403);
+        assertThat(own.json().get("type").asText()).endsWith("/four-eyes");
+        assertThat(api.call("GET", "/retention/policy", ada, ADMINISTRATION).send().json().get("destroyAfterDays")
+            .asInt()).as("nothing applies before a second administrator approves").isEqualTo(inForce);
+
+        Api.Reply cancelled = api.call("POST", "/retention/policy/cancel", ada, ADMINISTRATION).send();
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(api.call("GET", "/retention/policy/pending", ada, ADMINISTRATION).send().status()).isEqualTo(404);
+        assertThat(api.call("POST", "/retention/policy/cancel", ada, ADMINISTRATION).send().status()).isEqualTo(409);
+        assertThat(api.call("POST", "/retention/policy/approve", eli, ADMINISTRATION)
+            .header("If-Match", asked.header("ETag")).send().status()).isEqualTo(409);
+
+        Api.Reply underFloor = api.call("PUT", "/retention/policy", ada, ADMINISTRATION).json("application/json",
+            Map.of("archiveOn", List.of("GRADUATED"), "destroyAfterDays", 30, "archiveRetentionDays", 30)).send();
+        assertThat(underFloor.status()).as(underFloor.body()).isEqualTo(422);
+        assertThat(underFloor.json().get("errors").findValuesAsText("message")).contains("must be from 365 to 36500");
+        assertThat(api.call("GET", "/retention/policy", ada, ADMINISTRATION).send().json().get("destroyAfterDays")
+            .asInt()).isEqualTo(inForce);
+    }
+
     private static Map<String, Object> policy() {
         return Map.of("archiveOn", List.of("GRADUATED", "WITHDRAWN", "TRANSFERRED"), "destroyAfterDays", PERIOD_DAYS,
             "archiveRetentionDays", PERIOD_DAYS);
     }
 
+    /**
+     * Puts the test's policy in force. Its periods are shorter than the default policy's, so the first time it waits
+     * for a second administrator: ada asks, may not approve her own change, and eli approves.
+     */
     private void setPolicy(String admin) {
         Api.Reply set = campus.api.call("PUT", "/retention/policy", admin, ADMINISTRATION)
             .json("application/json", policy()).send();
+        if (set.status() == 202) {
+            assertThat(set.json().get("proposedBy").asText()).isEqualTo(campus.userIds.get("ada"));
+            String tag = set.header("ETag");
+            Api.Reply own = campus.api.call("POST", "/retention/policy/approve", admin, ADMINISTRATION)
+                .header("If-Match", tag).send();
+            assertThat(own.status()).as(own.body()).isEqualTo(403);
+            assertThat(own.json().get("type").asText()).endsWith("/four-eyes");
+            String eli = campus.signIn(oauth, "eli", PORTAL, ADMIN);
+            set = campus.api.call("POST", "/retention/policy/approve", eli, ADMINISTRATION).header("If-Match", tag)
+                .send();
+            assertThat(set.json().get("decidedBy").asText()).isEqualTo(campus.userIds.get("eli"));
+        }
         assertThat(set.status()).as(set.body()).isEqualTo(200);
-        assertThat(texts(set.json().get("archiveOn"))).containsExactly("GRADUATED", "WITHDRAWN", "TRANSFERRED");
+        Api.Reply inForce = campus.api.call("GET", "/retention/policy", admin, ADMINISTRATION).send();
+        assertThat(texts(inForce.json().get("archiveOn"))).containsExactly("GRADUATED", "WITHDRAWN", "TRANSFERRED");
+        assertThat(inForce.json().get("destroyAfterDays").asInt()).isEqualTo(PERIOD_DAYS);
     }
 
     /** The student graduates today: status and leaving date, through the API with If-Match. */

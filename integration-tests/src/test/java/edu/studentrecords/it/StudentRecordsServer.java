@@ -10,14 +10,24 @@ import org.keycloak.testframework.server.KeycloakServerConfigBuilder;
  * module, which is where the framework looks them up), and the {@code student-records} SPI points at the suite's
  * embedded store, which is started here, before Keycloak, on a free port, and keeps its search indexes beside it
  * (emptied with it: an index left from an earlier run would hold a feed position the new store has not reached).
+ *
+ * <p>The server runs with the HTTP body limit a deployment has ({@code deploy/run.sh}): above the API's own 16 MiB cap,
+ * so that a larger body gets the API's too-large problem. Keycloak has no option for it, and the framework passes no
+ * Quarkus property, but the server inherits this JVM's environment, where failsafe sets it (this module's pom).
  */
 public final class StudentRecordsServer implements KeycloakServerConfig {
 
     static final String SPI = "student-records";
     static final String PROVIDER = "default";
+    /** Quarkus's {@code quarkus.http.limits.max-body-size}, from the environment. */
+    static final String BODY_LIMIT = "QUARKUS_HTTP_LIMITS_MAX_BODY_SIZE";
 
     @Override
     public KeycloakServerConfigBuilder configure(KeycloakServerConfigBuilder config) {
+        if (System.getenv(BODY_LIMIT) == null) {
+            throw new IllegalStateException(BODY_LIMIT + " is not set: run the integration tests through Maven, whose "
+                + "failsafe configuration sets it as deploy/run.sh does");
+        }
         return config
             .dependency("edu.studentrecords", "keycloak-extension")
             .dependency("edu.studentrecords", "records-store")

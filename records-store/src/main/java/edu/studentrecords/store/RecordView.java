@@ -6,6 +6,8 @@ import edu.studentrecords.store.model.Guardian;
 import edu.studentrecords.store.model.Identity;
 import edu.studentrecords.store.model.Profile;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,7 +17,7 @@ import java.util.Set;
  *
  * @param id         record id
  * @param version    the version read; send it back as {@code If-Match} to change the record
- * @param groups     the groups present in this view
+ * @param groups     the groups present in this view, in {@link FieldGroup}'s order
  * @param profile    profile group, or {@code null}
  * @param identity   identity group, or {@code null}
  * @param contact    contact group, or {@code null}
@@ -35,7 +37,8 @@ public record RecordView(
         Instant verifiedAt) {
 
     public RecordView {
-        groups = Set.copyOf(groups);
+        // In the groups' fixed order, so that every rendering of a view lists them alike.
+        groups = groups.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(groups));
     }
 
     @Override

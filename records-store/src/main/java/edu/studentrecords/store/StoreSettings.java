@@ -23,6 +23,10 @@ import java.util.Objects;
  * @param feedSettle          how long the change feed waits for a write in flight before it reports the
  *                            record as it is; default 5 seconds
  * @param clock               the clock for timestamps and rules; default UTC system clock
+ * @param backupDirectory     where backups started through the store's API are written (one folder for this database);
+ *                            null when none is configured, and such backups are then unavailable
+ * @param retentionFloorDays  the shortest retention period any realm's policy may name, in days; a server setting no
+ *                            realm setting goes under; default 365
  */
 public record StoreSettings(
         String connectionString,
@@ -35,7 +39,12 @@ public record StoreSettings(
         boolean generateMissingKeys,
         int keyCacheSize,
         Duration feedSettle,
-        Clock clock) {
+        Clock clock,
+        Path backupDirectory,
+        int retentionFloorDays) {
+
+    /** The shortest retention period a realm's policy may name unless the server says otherwise: a year. */
+    public static final int DEFAULT_RETENTION_FLOOR_DAYS = 365;
 
     public StoreSettings {
         new ConnectionString(Objects.requireNonNull(connectionString, "connectionString"));
@@ -51,6 +60,9 @@ public record StoreSettings(
             throw new IllegalArgumentException("feedSettle must be zero or positive");
         }
         Objects.requireNonNull(clock, "clock");
+        if (retentionFloorDays < 0) {
+            throw new IllegalArgumentException("retentionFloorDays must not be negative");
+        }
     }
 
     /** A builder with the defaults; key files default to {@code master.key}, {@code blind-index.key} and {@code audit.key} in {@code keysDir}. */
@@ -101,7 +113,8 @@ public record StoreSettings(
                 + ", database=" + database + ", w=" + writeConcernW + ", j=" + journal + ", masterKeyFile=" + masterKeyFile
                 + ", blindIndexKeyFile=" + blindIndexKeyFile + ", auditKeyFile=" + auditKeyFile
                 + ", generateMissingKeys=" + generateMissingKeys + ", keyCacheSize=" + keyCacheSize
-                + ", feedSettle=" + feedSettle + "]";
+                + ", feedSettle=" + feedSettle + ", backupDirectory=" + backupDirectory
+                + ", retentionFloorDays=" + retentionFloorDays + "]";
     }
 
     /** Builds {@link StoreSettings}; every setting has a default but the key location. */
@@ -117,6 +130,8 @@ public record StoreSettings(
         private int keyCacheSize = 10_000;
         private Duration feedSettle = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
+        private Path backupDirectory;
+        private int retentionFloorDays = DEFAULT_RETENTION_FLOOR_DAYS;
 
         private Builder() {
         }
@@ -180,9 +195,22 @@ public record StoreSettings(
             return this;
         }
 
+        /** Where backups started through the store's API are written; none by default. */
+        public Builder backupDirectory(Path value) {
+            this.backupDirectory = value;
+            return this;
+        }
+
+        /** The shortest retention period a realm's policy may name, in days (default 365). */
+        public Builder retentionFloorDays(int value) {
+            this.retentionFloorDays = value;
+            return this;
+        }
+
         public StoreSettings build() {
             return new StoreSettings(connectionString, database, writeConcernW, journal, masterKeyFile, blindIndexKeyFile,
-                    auditKeyFile, generateMissingKeys, keyCacheSize, feedSettle, clock);
+                    auditKeyFile, generateMissingKeys, keyCacheSize, feedSettle, clock, backupDirectory,
+                    retentionFloorDays);
         }
     }
 }

@@ -11,44 +11,36 @@ import edu.studentrecords.store.model.Identity;
 import edu.studentrecords.store.model.StudentRecord;
 import edu.studentrecords.store.testing.EnrolmentFiles;
 import edu.studentrecords.store.testing.GeneratedStudents;
+import edu.studentrecords.store.testing.Kinds;
 import edu.studentrecords.store.testing.Principals;
-import edu.studentrecords.store.testing.StoreFixture;
+import edu.studentrecords.store.testing.StoreExtension;
 import edu.studentrecords.store.validation.FieldError;
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bulk enrolment against a real embedded store process: per-row outcomes, nothing half-written, audit. */
 class BulkImportIT {
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final StoreExtension STORE = new StoreExtension();
 
-    static StoreFixture fixture;
-    static StudentRecordStore store;
+    static StudentRecords store;
     static final GeneratedStudents students = new GeneratedStudents(4711);
     static final LocalDate today = LocalDate.now();
     static final AccessContext admin = Principals.admin(UUID.randomUUID().toString());
 
     @BeforeAll
     static void start() {
-        fixture = StoreFixture.start(dir);
-        store = fixture.store();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
+        store = STORE.store();
     }
 
     private long count(String collection) {
-        return fixture.rawDatabase().getCollection(collection).countDocuments();
+        return STORE.fixture().rawDatabase().getCollection(collection).countDocuments();
     }
 
     @Test
@@ -57,7 +49,7 @@ class BulkImportIT {
         StudentRecord badId = withResidentId(students.next(today), "110101200001011234");
         StudentRecord good2 = students.next(today);
         StudentRecord taken = students.next(today);
-        store.create(admin, taken, null);
+        store.records().create(admin, taken, null);
         StudentRecord duplicate = withStudentNumber(students.next(today), taken.profile().studentNumber());
         String missingName = EnrolmentFiles.csvRow(students.next(today), null).replaceFirst("^([^,]+),[^,]+,", "$1,,");
         String csv = String.join("\n", EnrolmentFiles.CSV_HEADER, EnrolmentFiles.csvRow(good1, null),
@@ -67,7 +59,7 @@ class BulkImportIT {
         long keysBefore = count("record_keys");
         long auditBefore = count("audit_entries");
 
-        ImportReport report = store.importRecords(admin, () -> EnrolmentFile.readCsv(new StringReader(csv), 100));
+        ImportReport report = store.records().importRecords(admin, () -> EnrolmentFile.readCsv(new StringReader(csv), 100));
 
         // One entry per row that reached the store's create: all five rows were readable.
         assertThat(count("audit_entries") - auditBefore).isEqualTo(5);
@@ -84,13 +76,13 @@ class BulkImportIT {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("profile.studentNumber", "unique"));
         assertThat(report.toString()).doesNotContain("110101200001011234").doesNotContain(taken.profile().studentNumber());
 
-        assertThat(store.read(admin, report.rows().get(0).id()).profile()).isEqualTo(good1.profile());
-        assertThat(store.read(admin, report.rows().get(4).id()).identity()).isEqualTo(good2.identity());
+        assertThat(store.records().read(admin, report.rows().get(0).id()).profile()).isEqualTo(good1.profile());
+        assertThat(store.records().read(admin, report.rows().get(4).id()).identity()).isEqualTo(good2.identity());
         // Two records and their two keys: the failed rows left no record and no key.
         assertThat(count("records")).isEqualTo(recordsBefore + 2);
         assertThat(count("record_keys")).isEqualTo(keysBefore + 2);
-        assertThatThrownBy(() -> store.findByStudentNumber(admin, badId.profile().studentNumber()))
-                .isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> store.records().findByStudentNumber(admin, badId.profile().studentNumber()))
+                .is(Kinds.NOT_FOUND);
     }
 
     @Test
@@ -98,11 +90,11 @@ class BulkImportIT {
         StudentRecord a = students.next(today);
         StudentRecord b = students.next(today);
         String ndjson = EnrolmentFiles.ndjsonLine(a, null) + "\n" + EnrolmentFiles.ndjsonLine(b, null) + "\n";
-        ImportReport first = store.importRecords(admin, () -> EnrolmentFile.readNdjson(new StringReader(ndjson), 100));
+        ImportReport first = store.records().importRecords(admin, () -> EnrolmentFile.readNdjson(new StringReader(ndjson), 100));
         assertThat(first.imported()).isEqualTo(2);
         long records = count("records");
 
-        ImportReport again = store.importRecords(admin, () -> EnrolmentFile.readNdjson(new StringReader(ndjson), 100));
+        ImportReport again = store.records().importRecords(admin, () -> EnrolmentFile.readNdjson(new StringReader(ndjson), 100));
 
         assertThat(again.imported()).isZero();
         assertThat(again.rows()).allSatisfy(row -> assertThat(row.errors()).extracting(FieldError::field)
@@ -116,13 +108,13 @@ class BulkImportIT {
         long records = count("records");
         long audit = count("audit_entries");
 
-        assertThatThrownBy(() -> store.importRecords(teacher, () -> {
+        assertThatThrownBy(() -> store.records().importRecords(teacher, () -> {
             throw new AssertionError("a refused import must not read its file");
-        })).isInstanceOf(AccessDeniedException.class);
+        })).is(Kinds.REFUSED);
 
         assertThat(count("records")).isEqualTo(records);
         assertThat(count("audit_entries")).isEqualTo(audit + 1);
-        Document entry = fixture.rawDatabase().getCollection("audit_entries").find()
+        Document entry = STORE.fixture().rawDatabase().getCollection("audit_entries").find()
                 .sort(new Document("_id", -1)).first();
         assertThat(entry.toJson()).contains("CREATE").contains("DENY");
     }

@@ -1,10 +1,14 @@
 package edu.studentrecords.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.feed.ChangeBatch;
 import edu.studentrecords.store.feed.ChangeEvent;
+import edu.studentrecords.store.feed.ChangedRecords;
+import edu.studentrecords.store.feed.QuarantinedChange;
+import edu.studentrecords.store.testing.Destructions;
 import edu.studentrecords.store.testing.GeneratedStudents;
 import edu.studentrecords.store.testing.Principals;
 import edu.studentrecords.store.testing.StoreFixture;
@@ -15,6 +19,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -29,18 +34,18 @@ class ChangeFeedIT {
     @Test
     void everyCommittedChangeReachesTheConsumerInOrderAndRefusedWritesDoNot() throws Exception {
         try (StoreFixture fixture = StoreFixture.start(dir)) {
-            StudentRecordStore store = fixture.store();
+            StudentRecords store = fixture.store();
             AccessContext admin = Principals.admin(UUID.randomUUID().toString());
             GeneratedStudents students = new GeneratedStudents(11);
-            RecordView a = store.create(admin, students.next(LocalDate.now()), null);
-            RecordView b = store.create(admin, students.next(LocalDate.now()), null);
-            store.update(admin, a.id(), 1, "{\"profile\":{\"name\":\"改名甲\"}}");
+            RecordView a = store.records().create(admin, students.next(LocalDate.now()), null);
+            RecordView b = store.records().create(admin, students.next(LocalDate.now()), null);
+            store.records().update(admin, a.id(), 1, "{\"profile\":{\"name\":\"改名甲\"}}");
             try {
-                store.update(admin, a.id(), 1, "{\"profile\":{\"name\":\"改名乙\"}}");
-            } catch (StaleVersionException expected) {
+                store.records().update(admin, a.id(), 1, "{\"profile\":{\"name\":\"改名乙\"}}");
+            } catch (StoreException expected) {
                 // refused: must not appear as a change
             }
-            store.destroy(admin, b.id(), "test");
+            Destructions.destroy(store, b.id(), "test");
 
             List<ChangeEvent> events = drain(store, 0);
             assertThat(events).extracting(ChangeEvent::recordId, ChangeEvent::kind)
@@ -60,9 +65,9 @@ class ChangeFeedIT {
     @Test
     void aWriteInFlightHoldsTheFeedBackUntilItLandsOrSettles() throws Exception {
         try (StoreFixture fixture = StoreFixture.start(dir)) {
-            StudentRecordStore store = fixture.store();
+            StudentRecords store = fixture.store();
             AccessContext admin = Principals.admin(UUID.randomUUID().toString());
-            RecordView a = store.create(admin, new GeneratedStudents(12).next(LocalDate.now()), null);
+            RecordView a = store.records().create(admin, new GeneratedStudents(12).next(LocalDate.now()), null);
             long afterCreate = drainPosition(store);
 
             // A writer that crashed after announcing version 2 of a, before writing it.
@@ -87,7 +92,7 @@ class ChangeFeedIT {
     @Test
     void aConsumerThatRestartsFromItsPositionMissesNothing() {
         try (StoreFixture fixture = StoreFixture.start(dir)) {
-            StudentRecordStore store = fixture.store();
+            StudentRecords store = fixture.store();
             AccessContext admin = Principals.admin(UUID.randomUUID().toString());
             GeneratedStudents students = new GeneratedStudents(13);
             Map<String, Long> expected = new HashMap<>();
@@ -95,7 +100,7 @@ class ChangeFeedIT {
             Map<String, Long> applied = new HashMap<>();
             for (int round = 0; round < 5; round++) {
                 for (int i = 0; i < 10; i++) {
-                    RecordView v = store.create(admin, students.next(LocalDate.now()), null);
+                    RecordView v = store.records().create(admin, students.next(LocalDate.now()), null);
                     expected.put(v.id(), 1L);
                 }
                 // Consume a little at a time, as a consumer that stops between polls.
@@ -110,7 +115,90 @@ class ChangeFeedIT {
         }
     }
 
-    private static List<ChangeEvent> drain(StudentRecordStore store, long from) {
+    @Test
+    void theRecordsChangedAfterAPositionAreReadFromTheEntriesAloneAndTellWhetherTheyReachTheHead() {
+        try (StoreFixture fixture = StoreFixture.start(dir)) {
+            StudentRecords store = fixture.store();
+            AccessContext admin = Principals.admin(UUID.randomUUID().toString());
+            GeneratedStudents students = new GeneratedStudents(14);
+            RecordView a = store.records().create(admin, students.next(LocalDate.now()), null);
+            long afterA = store.changes().head();
+            RecordView b = store.records().create(admin, students.next(LocalDate.now()), null);
+            store.records().update(admin, a.id(), 1, "{\"profile\":{\"name\":\"改名丙\"}}");
+            RecordView c = store.records().create(admin, students.next(LocalDate.now()), null);
+            long head = store.changes().head();
+
+            ChangedRecords all = store.changes().changedAfter(afterA, 100);
+            assertThat(all.recordIds()).containsExactlyInAnyOrder(a.id(), b.id(), c.id());
+            assertThat(all.upTo()).isEqualTo(head);
+            assertThat(all.complete()).isTrue();
+
+            ChangedRecords cut = store.changes().changedAfter(afterA, 2);
+            assertThat(cut.recordIds()).containsExactlyInAnyOrder(a.id(), b.id());
+            assertThat(cut.upTo()).isEqualTo(afterA + 2);
+            assertThat(cut.complete()).isFalse();
+
+            ChangedRecords exact = store.changes().changedAfter(afterA, 3);
+            assertThat(exact.complete()).isTrue();
+            assertThat(store.changes().changedAfter(head, 10))
+                    .isEqualTo(new ChangedRecords(Set.of(), head, head, true));
+        }
+    }
+
+    @Test
+    void aQuarantinedEntryIsKeptOnceByItsSequenceAndStandsUntilItsRecordChangesOrIsDestroyed() {
+        try (StoreFixture fixture = StoreFixture.start(dir)) {
+            StudentRecords store = fixture.store();
+            AccessContext admin = Principals.admin(UUID.randomUUID().toString());
+            GeneratedStudents students = new GeneratedStudents(15);
+            RecordView a = store.records().create(admin, students.next(LocalDate.now()), null);
+            long seqA = store.changes().head();
+            RecordView b = store.records().create(admin, students.next(LocalDate.now()), null);
+            long seqB = store.changes().head();
+
+            store.changes().quarantine(seqA, a.id(), 1, "UNIT_INVALID");
+            store.changes().quarantine(seqA, a.id(), 1, "DOCUMENT_FAILED");
+            store.changes().quarantine(seqB, b.id(), 1, "DOCUMENT_REJECTED");
+            assertThat(store.changes().quarantined()).extracting(QuarantinedChange::sequence, QuarantinedChange::recordId,
+                    QuarantinedChange::version, QuarantinedChange::reasonCode).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(seqA, a.id(), 1L, "UNIT_INVALID"),
+                            org.assertj.core.groups.Tuple.tuple(seqB, b.id(), 1L, "DOCUMENT_REJECTED"));
+            assertThat(fixture.rawDatabase().getCollection("feed_quarantine").find().first().keySet())
+                    .as("ids, a version and a code only").containsExactlyInAnyOrder("_id", "record", "v", "reason", "at");
+            assertThatThrownBy(() -> store.changes().quarantine(seqA, a.id(), 1, "unit is 'x/../y'"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("x/../y");
+
+            store.records().update(admin, a.id(), 1, "{\"profile\":{\"name\":\"改名丁\"}}");
+            Destructions.destroy(store, b.id(), "test");
+            assertThat(store.changes().quarantined()).isEmpty();
+        }
+    }
+
+    @Test
+    void aStoredRecordTheFeedCannotReadIsDeliveredWithoutItsProfileAndQuarantinedInsteadOfHoldingTheFeedBack() {
+        try (StoreFixture fixture = StoreFixture.start(dir)) {
+            StudentRecords store = fixture.store();
+            AccessContext admin = Principals.admin(UUID.randomUUID().toString());
+            GeneratedStudents students = new GeneratedStudents(16);
+            RecordView broken = store.records().create(admin, students.next(LocalDate.now()), null);
+            long brokenAt = store.changes().head();
+            fixture.rawDatabase().getCollection("records").updateOne(new Document("_id", broken.id()),
+                    new Document("$set", new Document("profile.gender", "NOT_A_GENDER")));
+            RecordView after = store.records().create(admin, students.next(LocalDate.now()), null);
+
+            List<ChangeEvent> events = drain(store, 0);
+            assertThat(events).extracting(ChangeEvent::recordId).containsExactly(broken.id(), after.id());
+            assertThat(events.get(0).kind()).isEqualTo(ChangeEvent.Kind.UPSERT);
+            assertThat(events.get(0).version()).isEqualTo(1);
+            assertThat(events.get(0).profile()).isNull();
+            assertThat(events.get(1).profile()).isNotNull();
+            assertThat(store.changes().quarantined()).extracting(QuarantinedChange::sequence,
+                    QuarantinedChange::recordId, QuarantinedChange::reasonCode)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(brokenAt, broken.id(), "RECORD_UNREADABLE"));
+        }
+    }
+
+    private static List<ChangeEvent> drain(StudentRecords store, long from) {
         List<ChangeEvent> events = new ArrayList<>();
         long position = from;
         while (true) {
@@ -123,7 +211,7 @@ class ChangeFeedIT {
         }
     }
 
-    private static long drainPosition(StudentRecordStore store) {
+    private static long drainPosition(StudentRecords store) {
         long position = 0;
         while (true) {
             ChangeBatch batch = store.changes().poll(position, 100);

@@ -34,9 +34,9 @@ class ConcurrentPatchIT {
     @Test
     void noLostUpdateAndEveryRefusedWriterIsTold() throws Exception {
         try (StoreFixture fixture = StoreFixture.start(dir)) {
-            StudentRecordStore store = fixture.store();
+            StudentRecords store = fixture.store();
             AccessContext admin = Principals.admin(UUID.randomUUID().toString());
-            RecordView created = store.create(admin, new GeneratedStudents(7).next(LocalDate.now()), null);
+            RecordView created = store.records().create(admin, new GeneratedStudents(7).next(LocalDate.now()), null);
             AtomicInteger refusals = new AtomicInteger();
             AtomicInteger attempts = new AtomicInteger();
 
@@ -49,13 +49,13 @@ class ConcurrentPatchIT {
                     for (int i = 0; i < CHANGES_PER_WRITER; i++) {
                         String marker = "w" + writer + "-" + i;
                         while (true) {
-                            RecordView current = store.read(admin, created.id());
+                            RecordView current = store.records().read(admin, created.id());
                             attempts.incrementAndGet();
                             try {
-                                store.update(admin, created.id(), current.version(), increment(current));
+                                store.records().update(admin, created.id(), current.version(), increment(current));
                                 committed.add(marker);
                                 break;
-                            } catch (StaleVersionException e) {
+                            } catch (StoreException e) {
                                 assertThat(e.currentVersion()).isGreaterThan(current.version());
                                 refusals.incrementAndGet();
                             }
@@ -71,7 +71,7 @@ class ConcurrentPatchIT {
             }
             pool.shutdown();
 
-            RecordView last = store.read(admin, created.id());
+            RecordView last = store.records().read(admin, created.id());
             int total = WRITERS * CHANGES_PER_WRITER;
             assertThat(committed).hasSize(total);
             assertThat(last.version()).isEqualTo(1 + total);

@@ -9,53 +9,46 @@ import edu.studentrecords.store.correction.CorrectionReview;
 import edu.studentrecords.store.correction.CorrectionStatus;
 import edu.studentrecords.store.model.FieldGroup;
 import edu.studentrecords.store.model.StudentRecord;
+import edu.studentrecords.store.testing.Destructions;
 import edu.studentrecords.store.testing.GeneratedStudents;
+import edu.studentrecords.store.testing.Kinds;
 import edu.studentrecords.store.testing.Principals;
-import edu.studentrecords.store.testing.StoreFixture;
+import edu.studentrecords.store.testing.StoreExtension;
 import edu.studentrecords.store.validation.FieldError;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Correction requests against a real embedded store process: request, list, review, approve, reject, audit. */
 class CorrectionRequestIT {
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final StoreExtension STORE = new StoreExtension();
 
-    static StoreFixture fixture;
-    static StudentRecordStore store;
+    static StudentRecords store;
     static final GeneratedStudents students = new GeneratedStudents(2718);
     static final LocalDate today = LocalDate.now();
     static final AccessContext admin = Principals.admin(UUID.randomUUID().toString());
 
     @BeforeAll
     static void start() {
-        fixture = StoreFixture.start(dir);
-        store = fixture.store();
-    }
-
-    @AfterAll
-    static void stop() {
-        fixture.close();
+        store = STORE.store();
     }
 
     private long auditCount() {
-        return fixture.rawDatabase().getCollection("audit_entries").countDocuments();
+        return STORE.fixture().rawDatabase().getCollection("audit_entries").countDocuments();
     }
 
     /** A student with a record of their own. */
     private static Student enrol() {
         String subject = UUID.randomUUID().toString();
         StudentRecord content = students.next(today);
-        RecordView created = store.create(admin, content, subject);
+        RecordView created = store.records().create(admin, content, subject);
         return new Student(Principals.self(subject), created.id(), content);
     }
 
@@ -71,7 +64,7 @@ class CorrectionRequestIT {
         Student alice = enrol();
         long audit = auditCount();
 
-        CorrectionRequest request = store.requestCorrectionOwn(alice.ctx(), nameChange("王小明"), "Misspelt at enrolment");
+        CorrectionRequest request = store.self().requestCorrection(alice.ctx(), nameChange("王小明"), "Misspelt at enrolment");
 
         assertThat(auditCount()).isEqualTo(audit + 1);
         assertThat(request.status()).isEqualTo(CorrectionStatus.PENDING);
@@ -79,16 +72,16 @@ class CorrectionRequestIT {
         assertThat(request.reason()).isEqualTo("Misspelt at enrolment");
         assertThat(request.decidedAt()).isNull();
         assertThat(request.outcome()).isNull();
-        RecordView own = store.readOwn(alice.ctx());
+        RecordView own = store.self().read(alice.ctx());
         assertThat(own.profile()).isEqualTo(alice.content().profile());
         assertThat(own.version()).isEqualTo(1);
 
         audit = auditCount();
-        assertThat(store.correctionsOwn(alice.ctx())).extracting(CorrectionRequest::id).containsExactly(request.id());
+        assertThat(store.self().corrections(alice.ctx())).extracting(CorrectionRequest::id).containsExactly(request.id());
         assertThat(auditCount()).isEqualTo(audit + 1);
 
         // At rest: neither the new name, the old one, nor the reason in clear.
-        Document stored = fixture.rawDatabase().getCollection("corrections").find(new Document("_id", request.id())).first();
+        Document stored = STORE.fixture().rawDatabase().getCollection("corrections").find(new Document("_id", request.id())).first();
         String raw = stored.toJson() + new String(stored.get("sealed", Binary.class).getData(), StandardCharsets.UTF_8);
         assertThat(raw).doesNotContain("王小明").doesNotContain(alice.content().profile().name()).doesNotContain("Misspelt");
     }
@@ -97,49 +90,49 @@ class CorrectionRequestIT {
     void aCorrectionTouchingContactOrMakingTheRecordInvalidIsRefusedByFieldAndAuditedOnce() {
         Student bob = enrol();
         long audit = auditCount();
-        assertThatThrownBy(() -> store.requestCorrectionOwn(bob.ctx(), "{\"contact\":{\"email\":\"x@y.example\"}}", "moved"))
-                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.errors())
+        assertThatThrownBy(() -> store.self().requestCorrection(bob.ctx(), "{\"contact\":{\"email\":\"x@y.example\"}}", "moved"))
+                .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field, FieldError::rule)
                         .containsExactly(org.assertj.core.groups.Tuple.tuple("contact", "not-correctable")));
         assertThat(auditCount()).isEqualTo(audit + 1);
 
         String badId = "110101200001011234";
         audit = auditCount();
-        assertThatThrownBy(() -> store.requestCorrectionOwn(bob.ctx(),
+        assertThatThrownBy(() -> store.self().requestCorrection(bob.ctx(),
                 "{\"identity\":{\"residentIdNumber\":\"" + badId + "\"}}", "typo"))
-                .isInstanceOfSatisfying(InvalidRecordException.class, e -> {
+                .isInstanceOfSatisfying(StoreException.class, e -> {
                     assertThat(e.errors()).extracting(FieldError::field).contains("identity.residentIdNumber");
                     assertThat(e.errors().toString()).doesNotContain(badId);
                 });
         assertThat(auditCount()).isEqualTo(audit + 1);
 
         audit = auditCount();
-        assertThatThrownBy(() -> store.requestCorrectionOwn(bob.ctx(), nameChange("李四"), " "))
-                .isInstanceOfSatisfying(InvalidRecordException.class, e -> assertThat(e.errors())
+        assertThatThrownBy(() -> store.self().requestCorrection(bob.ctx(), nameChange("李四"), " "))
+                .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("reason"));
-        assertThatThrownBy(() -> store.requestCorrectionOwn(bob.ctx(), "[1]", "x"))
-                .isInstanceOf(InvalidPatchException.class);
+        assertThatThrownBy(() -> store.self().requestCorrection(bob.ctx(), "[1]", "x"))
+                .is(Kinds.MALFORMED);
         assertThat(auditCount()).isEqualTo(audit + 2);
-        assertThat(store.correctionsOwn(bob.ctx())).isEmpty();
+        assertThat(store.self().corrections(bob.ctx())).isEmpty();
     }
 
     @Test
     void onlyStudentsOnTheirOwnRecordMayAsk() {
         long audit = auditCount();
-        assertThatThrownBy(() -> store.requestCorrectionOwn(admin, nameChange("张三"), "x"))
-                .isInstanceOfAny(AccessDeniedException.class, RecordNotFoundException.class);
+        assertThatThrownBy(() -> store.self().requestCorrection(admin, nameChange("张三"), "x"))
+                .is(Kinds.REFUSED_OR_NOT_FOUND);
         AccessContext stranger = Principals.self(UUID.randomUUID().toString());
-        assertThatThrownBy(() -> store.requestCorrectionOwn(stranger, nameChange("张三"), "x"))
-                .isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> store.self().requestCorrection(stranger, nameChange("张三"), "x"))
+                .is(Kinds.NOT_FOUND);
         assertThat(auditCount()).isEqualTo(audit + 2);
     }
 
     @Test
     void anApprovedCorrectionChangesTheRecordAndTheStudentSeesTheOutcome() {
         Student carol = enrol();
-        CorrectionRequest request = store.requestCorrectionOwn(carol.ctx(), nameChange("赵敏"), "Legal name changed");
+        CorrectionRequest request = store.self().requestCorrection(carol.ctx(), nameChange("赵敏"), "Legal name changed");
 
-        assertThat(store.pendingCorrections(admin)).filteredOn(r -> r.request().id().equals(request.id()))
+        assertThat(store.corrections().pending(admin)).filteredOn(r -> r.request().id().equals(request.id()))
                 .singleElement().satisfies(review -> {
                     assertThat(review.profileBefore()).isEqualTo(carol.content().profile());
                     assertThat(review.profileAfter().name()).isEqualTo("赵敏");
@@ -148,73 +141,73 @@ class CorrectionRequestIT {
                 });
 
         long audit = auditCount();
-        CorrectionRequest approved = store.approveCorrection(admin, request.id(), "Checked against the certificate");
+        CorrectionRequest approved = store.corrections().approve(admin, request.id(), "Checked against the certificate");
         assertThat(auditCount()).isEqualTo(audit + 1);
 
         assertThat(approved.status()).isEqualTo(CorrectionStatus.APPROVED);
         assertThat(approved.outcome().recordVersion()).isEqualTo(2L);
-        assertThat(store.read(admin, carol.recordId()).profile().name()).isEqualTo("赵敏");
-        assertThat(store.correctionsOwn(carol.ctx())).singleElement().satisfies(seen -> {
+        assertThat(store.records().read(admin, carol.recordId()).profile().name()).isEqualTo("赵敏");
+        assertThat(store.self().corrections(carol.ctx())).singleElement().satisfies(seen -> {
             assertThat(seen.status()).isEqualTo(CorrectionStatus.APPROVED);
             assertThat(seen.decidedAt()).isNotNull();
             assertThat(seen.outcome().reason()).isEqualTo("Checked against the certificate");
         });
-        assertThat(store.pendingCorrections(admin)).extracting(CorrectionReview::request)
+        assertThat(store.corrections().pending(admin)).extracting(CorrectionReview::request)
                 .extracting(CorrectionRequest::id).doesNotContain(request.id());
-        assertThatThrownBy(() -> store.approveCorrection(admin, request.id(), null))
-                .isInstanceOf(CorrectionDecidedException.class);
+        assertThatThrownBy(() -> store.corrections().approve(admin, request.id(), null))
+                .is(Kinds.CONFLICT);
     }
 
     @Test
     void aRejectedCorrectionLeavesTheRecordAndCarriesTheReason() {
         Student dan = enrol();
-        CorrectionRequest request = store.requestCorrectionOwn(dan.ctx(), nameChange("钱多多"), "Nickname");
-        assertThatThrownBy(() -> store.rejectCorrection(admin, request.id(), ""))
-                .isInstanceOf(InvalidRecordException.class);
+        CorrectionRequest request = store.self().requestCorrection(dan.ctx(), nameChange("钱多多"), "Nickname");
+        assertThatThrownBy(() -> store.corrections().reject(admin, request.id(), ""))
+                .is(Kinds.INVALID);
 
-        CorrectionRequest rejected = store.rejectCorrection(admin, request.id(), "Not a legal name");
+        CorrectionRequest rejected = store.corrections().reject(admin, request.id(), "Not a legal name");
 
         assertThat(rejected.status()).isEqualTo(CorrectionStatus.REJECTED);
         assertThat(rejected.outcome().reason()).isEqualTo("Not a legal name");
         assertThat(rejected.outcome().recordVersion()).isNull();
-        assertThat(store.read(admin, dan.recordId()).profile()).isEqualTo(dan.content().profile());
-        assertThat(store.correctionsOwn(dan.ctx())).singleElement()
+        assertThat(store.records().read(admin, dan.recordId()).profile()).isEqualTo(dan.content().profile());
+        assertThat(store.self().corrections(dan.ctx())).singleElement()
                 .extracting(CorrectionRequest::status).isEqualTo(CorrectionStatus.REJECTED);
-        assertThatThrownBy(() -> store.approveCorrection(admin, request.id(), null))
-                .isInstanceOf(CorrectionDecidedException.class);
+        assertThatThrownBy(() -> store.corrections().approve(admin, request.id(), null))
+                .is(Kinds.CONFLICT);
     }
 
     @Test
     void anApprovalIsRefusedWhenTheTouchedGroupChangedMeanwhileOrTheCallerMayNotWriteIt() {
         Student eve = enrol();
-        CorrectionRequest request = store.requestCorrectionOwn(eve.ctx(), nameChange("孙悦"), "typo");
-        store.update(admin, eve.recordId(), 1, "{\"profile\":{\"status\":\"SUSPENDED\"}}");
+        CorrectionRequest request = store.self().requestCorrection(eve.ctx(), nameChange("孙悦"), "typo");
+        store.records().update(admin, eve.recordId(), 1, "{\"profile\":{\"status\":\"SUSPENDED\"}}");
 
-        assertThatThrownBy(() -> store.approveCorrection(admin, request.id(), null))
-                .isInstanceOf(StaleVersionException.class);
-        assertThat(store.read(admin, eve.recordId()).profile().name()).isEqualTo(eve.content().profile().name());
-        assertThat(store.correctionsOwn(eve.ctx())).singleElement()
+        assertThatThrownBy(() -> store.corrections().approve(admin, request.id(), null))
+                .is(Kinds.STALE);
+        assertThat(store.records().read(admin, eve.recordId()).profile().name()).isEqualTo(eve.content().profile().name());
+        assertThat(store.self().corrections(eve.ctx())).singleElement()
                 .extracting(CorrectionRequest::status).isEqualTo(CorrectionStatus.PENDING);
 
         AccessContext teacher = Principals.staff(UUID.randomUUID().toString(), Principals.allScopes(),
                 eve.content().profile().unit());
         long audit = auditCount();
-        assertThatThrownBy(() -> store.rejectCorrection(teacher, request.id(), "no"))
-                .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> store.pendingCorrections(teacher)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> store.corrections().reject(teacher, request.id(), "no"))
+                .is(Kinds.REFUSED);
+        assertThatThrownBy(() -> store.corrections().pending(teacher)).is(Kinds.REFUSED);
         assertThat(auditCount()).isEqualTo(audit + 2);
-        assertThatThrownBy(() -> store.approveCorrection(admin, UUID.randomUUID().toString(), null))
-                .isInstanceOf(CorrectionNotFoundException.class);
+        assertThatThrownBy(() -> store.corrections().approve(admin, UUID.randomUUID().toString(), null))
+                .is(Kinds.NOT_FOUND);
     }
 
     @Test
     void purgingTheRecordLeavesItsCorrectionsUnreadable() {
         Student fay = enrol();
-        CorrectionRequest request = store.requestCorrectionOwn(fay.ctx(), nameChange("周芳"), "typo");
-        store.destroy(admin, fay.recordId(), "left");
-        assertThat(store.pendingCorrections(admin)).extracting(CorrectionReview::request)
+        CorrectionRequest request = store.self().requestCorrection(fay.ctx(), nameChange("周芳"), "typo");
+        Destructions.destroy(store, fay.recordId(), "left");
+        assertThat(store.corrections().pending(admin)).extracting(CorrectionReview::request)
                 .extracting(CorrectionRequest::id).doesNotContain(request.id());
-        assertThatThrownBy(() -> store.approveCorrection(admin, request.id(), null))
-                .isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> store.corrections().approve(admin, request.id(), null))
+                .is(Kinds.NOT_FOUND);
     }
 }

@@ -12,6 +12,7 @@ import edu.studentrecords.store.model.Contact;
 import edu.studentrecords.store.model.Guardian;
 import edu.studentrecords.store.model.Relationship;
 import edu.studentrecords.store.model.StudentRecord;
+import edu.studentrecords.store.testing.Destructions;
 import edu.studentrecords.store.testing.GeneratedStudents;
 import edu.studentrecords.store.testing.Principals;
 import edu.studentrecords.store.testing.StoreFixture;
@@ -35,7 +36,7 @@ class EncryptionAtRestIT {
     @Test
     void aRawDumpOfEveryCollectionHoldsNoPlaintextOfEncryptedFields() {
         try (StoreFixture fixture = StoreFixture.start(dir)) {
-            StudentRecordStore store = fixture.store();
+            StudentRecords store = fixture.store();
             AccessContext admin = Principals.admin(UUID.randomUUID().toString());
             GeneratedStudents students = new GeneratedStudents(3);
             List<String> canaries = new ArrayList<>();
@@ -47,9 +48,9 @@ class EncryptionAtRestIT {
                 StudentRecord canary = new StudentRecord(r.profile(), r.identity(),
                         new Contact(r.contact().mobilePhone(), email, address),
                         List.of(new Guardian(guardianName, Relationship.MOTHER, r.guardians().get(0).phone(), true)));
-                RecordView view = store.create(admin, canary, null);
-                store.read(admin, view.id());
-                store.update(admin, view.id(), 1, "{\"contact\":{\"homeAddress\":\"" + address + " 2\"}}");
+                RecordView view = store.records().create(admin, canary, null);
+                store.records().read(admin, view.id());
+                store.records().update(admin, view.id(), 1, "{\"contact\":{\"homeAddress\":\"" + address + " 2\"}}");
                 canaries.add(address);
                 canaries.add(email);
                 canaries.add(guardianName);
@@ -78,15 +79,15 @@ class EncryptionAtRestIT {
     @Test
     void destroyingTheDataKeyMakesACopyOfTheRecordUnreadable() {
         try (StoreFixture fixture = StoreFixture.start(dir)) {
-            StudentRecordStore store = fixture.store();
+            StudentRecords store = fixture.store();
             AccessContext admin = Principals.admin(UUID.randomUUID().toString());
-            RecordView view = store.create(admin, new GeneratedStudents(5).next(LocalDate.now()), null);
+            RecordView view = store.records().create(admin, new GeneratedStudents(5).next(LocalDate.now()), null);
             Document copy = fixture.rawDatabase().getCollection("records").find(new Document("_id", view.id())).first();
             Document keyCopy = fixture.rawDatabase().getCollection("record_keys").find(new Document("_id", view.id())).first();
             assertThat(copy).isNotNull();
             assertThat(keyCopy).isNotNull();
 
-            store.destroy(admin, view.id(), "test");
+            Destructions.destroy(store, view.id(), "test");
 
             // The copy (think: a backup) still has the sealed groups, but no key in the store opens them any more.
             byte[] sealedContact = copy.get("sealed", Document.class).get("contact", Binary.class).getData();

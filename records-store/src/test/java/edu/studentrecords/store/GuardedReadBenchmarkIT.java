@@ -49,7 +49,7 @@ class GuardedReadBenchmarkIT {
     void guardedReadAgainstRawFind() throws IOException {
         try (StoreFixture fixture = StoreFixture.start(dir);
              MongoClient rawClient = MongoClients.create(fixture.process().connectionString())) {
-            StudentRecordStore store = fixture.store();
+            StudentRecords store = fixture.store();
             AccessContext admin = Principals.admin(UUID.randomUUID().toString());
             AccessContext library = AccessContext.builder()
                     .serviceAccount(true)
@@ -65,7 +65,7 @@ class GuardedReadBenchmarkIT {
             GeneratedStudents students = new GeneratedStudents(99);
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < RECORDS; i++) {
-                ids.add(store.create(admin, students.next(LocalDate.now()), null).id());
+                ids.add(store.records().create(admin, students.next(LocalDate.now()), null).id());
             }
             MongoCollection<Document> raw = rawClient.getDatabase(fixture.settings().database()).getCollection("records");
 
@@ -91,9 +91,9 @@ class GuardedReadBenchmarkIT {
                             throw new IllegalStateException("record vanished");
                         }
                     } else if (which == 1) {
-                        store.read(admin, id);
+                        store.records().read(admin, id);
                     } else if (which == 2) {
-                        store.read(library, id);
+                        store.records().read(library, id);
                     } else {
                         if (raw.find(Filters.eq("_id", id)).first() == null) {
                             throw new IllegalStateException("record vanished");
@@ -125,7 +125,7 @@ class GuardedReadBenchmarkIT {
                 .append(" generated records, ").append(WARMUP).append(" warm-up rounds, then ").append(ITERATIONS)
                 .append(" measured rounds; each round reads one random record four ways, in rotating order, one thread:\n\n");
         s.append("- **raw**: `find({_id})` with the MongoDB driver, no decision, no decryption, no audit;\n");
-        s.append("- **guarded, all groups**: `StudentRecordStore.read` by an administrator: access decision, find, data key "
+        s.append("- **guarded, all groups**: `StudentRecords.read` by an administrator: access decision, find, data key "
                 + "(cached), AES-GCM decryption of identity, contact and guardians, audit append (an insert, durable before it returns);\n");
         s.append("- **guarded, profile only**: the same by an internal service client with `student.profile.read` only "
                 + "(nothing to decrypt);\n");

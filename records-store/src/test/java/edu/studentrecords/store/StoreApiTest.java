@@ -3,72 +3,74 @@ package edu.studentrecords.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.backup.Backups;
+import edu.studentrecords.store.check.SecuritySelfCheck;
+import edu.studentrecords.store.grants.AccessGrants;
+import edu.studentrecords.store.reports.MisuseReports;
+import edu.studentrecords.store.retention.Retention;
+import edu.studentrecords.store.settings.RealmSettings;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The store's public surface: no way to reach a record without an access context. */
+/** The store's public surface: no way to reach a record, or to do the centre's work, without an access context. */
 class StoreApiTest {
 
     /**
-     * Public methods that reach no record content: construction, settings, the feed, the audit, closing, the services
-     * whose own operations are checked below, and the ids of users a grant covers or a record is linked to (for
-     * notices).
+     * The services of a store, with the operations that take no caller: each named here decides nothing about a
+     * caller. {@code ofClient} feeds access contexts; {@code accountRemoved} is Keycloak telling the store an account
+     * is gone (recorded as the system's step); {@code runScheduled} is the system's own run; {@code lastScheduledRun}
+     * returns no record content.
      */
-    private static final Set<String> NO_RECORD_CONTENT = Set.of("connect", "using", "clientSettings", "changes",
-            "auditTrail", "verifyAudit", "close", "grants", "auditReview", "purgeRequests", "selfCheck",
-            "ownersCoveredBy", "misuseReports", "retention", "ownerOf", "duties");
+    private static final Map<Class<?>, Set<String>> SERVICES = Map.ofEntries(
+            Map.entry(Records.class, Set.of()),
+            Map.entry(SelfService.class, Set.of()),
+            Map.entry(Corrections.class, Set.of()),
+            Map.entry(PurgeRequests.class, Set.of("accountRemoved")),
+            Map.entry(AccessGrants.class, Set.of("ofClient")),
+            Map.entry(Retention.class, Set.of("runScheduled", "lastScheduledRun")),
+            Map.entry(MisuseReports.class, Set.of()),
+            Map.entry(AuditReview.class, Set.of()),
+            Map.entry(SecuritySelfCheck.class, Set.of("runScheduled")),
+            Map.entry(RealmSettings.class, Set.of()),
+            Map.entry(Backups.class, Set.of()));
 
     @Test
-    void everyPublicOperationOnRecordsTakesAnAccessContextFirst() {
-        List<Method> operations = Arrays.stream(StudentRecordStore.class.getDeclaredMethods())
-                .filter(m -> Modifier.isPublic(m.getModifiers()))
-                .filter(m -> !NO_RECORD_CONTENT.contains(m.getName()))
-                .toList();
-        assertThat(operations).extracting(Method::getName)
-                .contains("create", "read", "readOwn", "export", "findByStudentNumber", "findByResidentIdNumber",
-                        "findByPhone", "update", "updateOwn", "destroy");
-        for (Method m : operations) {
-            assertThat(m.getParameterTypes()).as(m.getName()).isNotEmpty();
-            assertThat(m.getParameterTypes()[0]).as(m.getName()).isEqualTo(AccessContext.class);
-        }
-        // The misuse reports hang off the store, and each of their operations takes a context too; reporterSubject
-        // only names the user to tell about an outcome already decided.
-        for (Method m : edu.studentrecords.store.reports.MisuseReports.class.getDeclaredMethods()) {
-            if (m.getName().equals("reporterSubject")) {
-                continue;
-            }
-            assertThat(m.getParameterTypes()[0]).as("MisuseReports." + m.getName()).isEqualTo(AccessContext.class);
-        }
-    }
-
-    @Test
-    void theCentresServicesDecideOnAnAccessContextFirst() {
-        // ofClient and covering feed access contexts and the student's own view; they decide nothing.
-        // accountRemoved is Keycloak telling the store an account is gone; it is recorded as the system's step.
-        // runScheduled is the system's own run, recorded as such.
-        // lastScheduledRun and registeredPaperCopies (for certificates) return no record content.
-        Set<String> contextFree = Set.of("ofClient", "covering", "accountRemoved", "runScheduled", "lastScheduledRun",
-                "registeredPaperCopies");
-        for (Class<?> service : List.of(edu.studentrecords.store.grants.AccessGrants.class, AuditReview.class,
-                PurgeRequests.class, edu.studentrecords.store.check.SecuritySelfCheck.class,
-                edu.studentrecords.store.retention.Retention.class, CentreDuties.class)) {
-            List<Method> operations = Arrays.stream(service.getDeclaredMethods())
-                    .filter(m -> Modifier.isPublic(m.getModifiers()) && !contextFree.contains(m.getName()))
+    void everyOperationOfEveryServiceTakesAnAccessContextFirst() {
+        for (Map.Entry<Class<?>, Set<String>> service : SERVICES.entrySet()) {
+            List<Method> operations = Arrays.stream(service.getKey().getDeclaredMethods())
+                    .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+                    .filter(m -> !service.getValue().contains(m.getName()))
                     .toList();
-            assertThat(operations).as(service.getSimpleName()).isNotEmpty();
+            assertThat(operations).as(service.getKey().getSimpleName()).isNotEmpty();
             for (Method m : operations) {
-                assertThat(m.getParameterTypes()[0]).as(service.getSimpleName() + "." + m.getName())
+                assertThat(m.getParameterTypes()).as(service.getKey().getSimpleName() + "." + m.getName()).isNotEmpty();
+                assertThat(m.getParameterTypes()[0]).as(service.getKey().getSimpleName() + "." + m.getName())
                         .isEqualTo(AccessContext.class);
             }
         }
     }
 
     @Test
+    void theStoreHandsOutEveryServiceAndNothingElseThatReachesRecords() {
+        List<Class<?>> handedOut = Arrays.stream(StudentRecords.class.getDeclaredMethods())
+                .filter(m -> Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers()))
+                .filter(m -> m.getParameterCount() == 0)
+                .<Class<?>>map(Method::getReturnType)
+                .filter(type -> type != void.class)
+                .toList();
+        assertThat(handedOut).containsAll(SERVICES.keySet());
+        // Besides the services: whom to tell about decisions, the entries of calls refused before a service, the change
+        // feed (ids and versions), the audit trail.
+        assertThat(handedOut).hasSize(SERVICES.size() + 4);
+    }
+
+    @Test
     void theStoreHasNoPublicConstructor() {
-        assertThat(StudentRecordStore.class.getConstructors()).isEmpty();
+        assertThat(StudentRecords.class.getConstructors()).isEmpty();
     }
 }

@@ -76,15 +76,15 @@ class StoreCrashIT {
         }
     }
 
-    private static void checkEverythingAcknowledgedIsThere(StudentRecordStore store, Map<String, Long> acknowledged, int round) {
+    private static void checkEverythingAcknowledgedIsThere(StudentRecords store, Map<String, Long> acknowledged, int round) {
         AccessContext admin = Principals.admin(UUID.randomUUID().toString());
         for (Map.Entry<String, Long> ack : acknowledged.entrySet()) {
-            RecordView view = store.read(admin, ack.getKey());
+            RecordView view = store.records().read(admin, ack.getKey());
             assertThat(view.version()).as("round %d: version of an acknowledged write", round).isGreaterThanOrEqualTo(ack.getValue());
             assertThat(view.identity().residentIdNumber()).hasSize(18);
             assertThat(view.contact().homeAddress()).isNotBlank();
         }
-        ChainVerification verification = store.verifyAudit();
+        ChainVerification verification = store.auditTrail().verify();
         assertThat(verification.intact()).as("round %d: audit chain %s", round, verification).isTrue();
         System.out.printf("crash round %d: %d acknowledged records present and readable, audit chain of %d entries intact%n",
                 round, acknowledged.size(), verification.entriesChecked());

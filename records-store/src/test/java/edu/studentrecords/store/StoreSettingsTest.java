@@ -18,7 +18,7 @@ class StoreSettingsTest {
     @Test
     void defaultsToMajorityJournaledWritesAndMajorityReads() {
         StoreSettings settings = builder().build();
-        MongoClientSettings client = StudentRecordStore.clientSettings(settings);
+        MongoClientSettings client = StudentRecords.clientSettings(settings);
         assertThat(client.getWriteConcern()).isEqualTo(WriteConcern.MAJORITY.withJournal(true));
         assertThat(client.getReadConcern()).isEqualTo(ReadConcern.MAJORITY);
         assertThat(settings.database()).isEqualTo("student_records");
@@ -27,7 +27,7 @@ class StoreSettingsTest {
     @Test
     void writeConcernIsConfigurable() {
         StoreSettings settings = builder().writeConcern("2", false).build();
-        assertThat(StudentRecordStore.clientSettings(settings).getWriteConcern()).isEqualTo(new WriteConcern(2).withJournal(false));
+        assertThat(StudentRecords.clientSettings(settings).getWriteConcern()).isEqualTo(new WriteConcern(2).withJournal(false));
     }
 
     @Test

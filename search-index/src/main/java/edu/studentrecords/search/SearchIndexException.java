@@ -1,7 +1,10 @@
 package edu.studentrecords.search;
 
-/** The index could not be read or written (an I/O failure of its folder, or the index was closed). */
-public final class SearchIndexException extends RuntimeException {
+/**
+ * The index could not be read or written (an I/O failure of its folder, or the index was closed), or, as
+ * {@link SearchIndexCatchingUpException}, cannot be searched yet.
+ */
+public sealed class SearchIndexException extends RuntimeException permits SearchIndexCatchingUpException {
 
     private static final long serialVersionUID = 1L;
 

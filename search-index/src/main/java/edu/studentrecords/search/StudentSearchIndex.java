@@ -1,76 +1,70 @@
 package edu.studentrecords.search;
 
-import edu.studentrecords.search.internal.AccessFilter;
-import edu.studentrecords.search.internal.FacetCounts;
 import edu.studentrecords.search.internal.FeedConsumer;
 import edu.studentrecords.search.internal.IndexFolder;
 import edu.studentrecords.search.internal.NameAnalysis;
-import edu.studentrecords.search.internal.ProfileDocument;
 import edu.studentrecords.search.internal.ProfileSearcherFactory.ProfileSearcher;
 import edu.studentrecords.search.internal.Rebuild;
 import edu.studentrecords.search.internal.Reconciler;
-import edu.studentrecords.search.internal.RecordFilters;
+import edu.studentrecords.search.internal.ScopedSearch;
 import edu.studentrecords.search.internal.TextQuery;
-import edu.studentrecords.store.access.AccessContext;
-import edu.studentrecords.store.access.AccessDecision;
-import edu.studentrecords.store.access.AccessPolicy;
-import edu.studentrecords.store.access.AccessTarget;
-import edu.studentrecords.store.access.DenialReason;
-import edu.studentrecords.store.access.Operation;
 import edu.studentrecords.store.access.SearchScope;
-import edu.studentrecords.store.access.UnitPath;
 import edu.studentrecords.store.feed.ChangeBatch;
 import edu.studentrecords.store.feed.ChangeEvent;
 import edu.studentrecords.store.feed.ChangeFeed;
+import edu.studentrecords.store.feed.IndexSearch;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.jboss.logging.Logger;
 
 /**
  * The search index of student profiles on one node: a Lucene index in the data folder, kept up to date by a
  * thread that consumes the store's change feed (no dual writes), with a committed write searchable within
- * about a second. Every search asks {@link AccessPolicy#searchScope} first and puts the answer into the query
+ * about a second. Every search takes the scope the store's gate decided and puts it into the query
  * itself, so hits, totals and facet counts cover only records the caller may see; hits carry the record id and
  * profile only.
+ *
+ * <p>Searches go through the store: {@code records.search(ctx, index.searching(query, offset))}. The store's gate
+ * re-checks every record the index may hold otherwise than the store (those changed after the index's position) and
+ * every hit it returns, so nothing the caller may no longer read is returned or counted while the index lags.
+ *
+ * <p>Open the index when the node starts: it catches up with the feed in the background, and until it has
+ * ({@link #caughtUp()}) searches are refused with {@link SearchIndexCatchingUpException} rather than answered from an
+ * incomplete index. {@link #status()} tells a readiness check how far it is.
+ *
+ * <p>A feed entry the index cannot take (its record cannot be made into a document) is quarantined in the store
+ * ({@code ChangeFeed.quarantine}), the record is kept out of the index (no earlier version of it either), and
+ * indexing goes on; other failures are retried from the same position.
  *
  * <p>Thread-safe: one instance per node, shared by all requests; {@link #close()} when the node stops.
  */
 public final class StudentSearchIndex implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(StudentSearchIndex.class);
+    /** The wait suggested while catching up when the pace is not known. */
+    private static final Duration UNKNOWN_RETRY_AFTER = Duration.ofSeconds(5);
+    /** The longest wait suggested while catching up. */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
     private final SearchSettings settings;
     private final ChangeFeed feed;
-    private final AccessPolicy policy;
     private final IndexFolder folder;
     private final TextQuery textQuery;
     private final FeedConsumer consumer;
     private final ScheduledExecutorService refresher;
+    private volatile boolean caughtUp;
 
-    private StudentSearchIndex(SearchSettings settings, ChangeFeed feed, AccessPolicy policy, IndexFolder folder,
+    private StudentSearchIndex(SearchSettings settings, ChangeFeed feed, IndexFolder folder,
             NameAnalysis analysis) {
         this.settings = settings;
         this.feed = feed;
-        this.policy = policy;
         this.folder = folder;
         this.textQuery = new TextQuery(analysis);
         this.consumer = new FeedConsumer(feed, folder, settings);
@@ -90,14 +84,8 @@ public final class StudentSearchIndex implements AutoCloseable {
      * @throws SearchIndexException if the index folder cannot be opened
      */
     public static StudentSearchIndex open(SearchSettings settings, ChangeFeed feed) {
-        return open(settings, feed, new AccessPolicy());
-    }
-
-    /** As {@link #open(SearchSettings, ChangeFeed)}, with the access policy to ask. */
-    public static StudentSearchIndex open(SearchSettings settings, ChangeFeed feed, AccessPolicy policy) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(feed, "feed");
-        Objects.requireNonNull(policy, "policy");
         NameAnalysis analysis = new NameAnalysis();
         IndexFolder folder;
         try {
@@ -105,7 +93,7 @@ public final class StudentSearchIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new SearchIndexException("Cannot open the search index", e);
         }
-        StudentSearchIndex index = new StudentSearchIndex(settings, feed, policy, folder, analysis);
+        StudentSearchIndex index = new StudentSearchIndex(settings, feed, folder, analysis);
         index.start();
         return index;
     }
@@ -118,90 +106,97 @@ public final class StudentSearchIndex implements AutoCloseable {
     }
 
     /**
-     * Searches the records the caller may see.
+     * The search of one page for the store's gate: {@code records.search(ctx, index.searching(query, offset))}. The
+     * gate decides the caller's scope, runs the search within it, re-checks what the index may hold otherwise than
+     * the store, and audits the ids returned.
      *
-     * @param ctx   the caller; not null
-     * @param query what to look for; not null
-     * @return hits (id and profile only), the exact total and facet counts, all within the caller's scope
-     * @throws SearchRefusedException if the caller may not search (the REST layer answers 403)
-     */
-    public SearchResult search(AccessContext ctx, SearchQuery query) {
-        return search(scopeOf(ctx), query, 0);
-    }
-
-    /**
-     * Searches within a scope the access policy gave, returning one page of hits. For the store's audited search
-     * entry point ({@code StudentRecordStore.search}), which asks {@link AccessPolicy#searchScope} and records the
-     * ids returned; a scope must never be made up by a caller.
+     * <p>A run searches the index as it is when the run starts, until the gate closes it. It is refused with
+     * {@link SearchIndexCatchingUpException} until the index has {@linkplain #caughtUp() caught up} since it opened.
      *
-     * @param scope  what the caller may match, as {@link AccessPolicy#searchScope} answered; not null
      * @param query  what to look for; not null. Its {@link SearchQuery#limit()} is the page size.
      * @param offset how many of the best hits to skip, at least 0; {@code offset + limit} is capped by
      *               {@link SearchSettings#maxResults()}
-     * @return the page's hits (id and profile only), the exact total and facet counts of everything matching
+     * @return the search, for {@code Records.search}
      */
-    public SearchResult search(SearchScope.Matching scope, SearchQuery query, int offset) {
+    public IndexSearch<SearchResult> searching(SearchQuery query, int offset) {
+        Objects.requireNonNull(query, "query");
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must not be negative");
+        }
+        return scope -> {
+            Objects.requireNonNull(scope, "scope");
+            if (!caughtUp()) {
+                throw new SearchIndexCatchingUpException(retryAfter());
+            }
+            // Read before the searcher is taken: the searcher then holds at least everything up to it.
+            long position = folder.visiblePosition();
+            return new Run(position, acquire(), scoped(scope, query, offset));
+        };
+    }
+
+    /**
+     * Searches within a scope on the index alone, as it is now: no re-check against the store, no refusal while the
+     * index catches up. For this module's tests and benchmark; the product searches through {@link #searching}.
+     */
+    SearchResult search(SearchScope.Matching scope, SearchQuery query, int offset) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(query, "query");
         if (offset < 0) {
             throw new IllegalArgumentException("offset must not be negative");
         }
-        Query access = AccessFilter.of(scope);
-        BooleanQuery.Builder q = new BooleanQuery.Builder()
-                .add(textQuery.of(query.text()), BooleanClause.Occur.MUST)
-                .add(access, BooleanClause.Occur.FILTER);
-        RecordFilters.add(q, query.units(), query.statuses());
-        int window = (int) Math.min((long) offset + query.limit(), settings.maxResults());
-        return withSearcher(searcher -> {
-            Object[] results = searcher.search(q.build(), new MultiCollectorManager(
-                    new TopScoreDocCollectorManager(window, null, Integer.MAX_VALUE), new FacetsCollectorManager()));
-            TopDocs top = (TopDocs) results[0];
-            FacetsCollector matching = (FacetsCollector) results[1];
-            FacetCounts facets = FacetCounts.of(searcher.facetState(), matching);
-            return new SearchResult(top.totalHits.value, hitsOf(searcher, top, offset), facets.units(),
-                    facets.statuses());
-        });
+        ScopedSearch search = scoped(scope, query, offset);
+        return withSearcher(searcher -> search.page(searcher, Set.of()));
     }
 
     /**
-     * Looks records up by the keyed hash of an encrypted field (computed by the store from the value the
-     * caller typed). Only records the caller may search <em>and</em> whose {@link HashedField#groups()} the
-     * caller may read are returned.
-     *
-     * @param ctx   the caller; not null
-     * @param field which hashed field; not null
-     * @param hash  the keyed hash; not null
-     * @return the matching records (id and profile only); empty when none the caller may see
-     * @throws SearchRefusedException if the caller may not search, or its token lacks the read scope of a
-     *                                group the field needs
+     * Whether the index has caught up with the feed since it opened: it has made searchable every entry up to the
+     * feed's head as the index's feed consumer first read it after opening. Once true it stays true while the index
+     * is open (a later lag is covered by the store's re-check of each search). False while the store has not been
+     * reached. Reads nothing: cheap enough for every request.
      */
-    public List<SearchHit> findByHash(AccessContext ctx, HashedField field, String hash) {
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(hash, "hash");
-        SearchScope.Matching scope = scopeOf(ctx);
-        if (field.groups().stream().anyMatch(g -> !ctx.hasScope(g.readScope()))) {
-            throw new SearchRefusedException(DenialReason.SCOPE_MISSING);
-        }
-        Query q = new BooleanQuery.Builder()
-                .add(ProfileDocument.hashQuery(field == HashedField.RESIDENT_ID, hash), BooleanClause.Occur.MUST)
-                .add(AccessFilter.of(scope), BooleanClause.Occur.FILTER)
-                .build();
-        return withSearcher(searcher -> {
-            TopDocs top = searcher.search(q, settings.maxResults());
-            List<SearchHit> allowed = new ArrayList<>();
-            var stored = searcher.storedFields();
-            for (ScoreDoc sd : top.scoreDocs) {
-                Document doc = stored.document(sd.doc);
-                SearchHit hit = hitOf(doc, sd.score);
-                AccessTarget target = new AccessTarget(hit.recordId(), ProfileDocument.ownerOf(doc),
-                        UnitPath.parse(hit.profile().unit()));
-                AccessDecision decision = policy.decide(ctx, Operation.READ, target, field.groups());
-                if (decision instanceof AccessDecision.Allowed a && a.groups().containsAll(field.groups())) {
-                    allowed.add(hit);
-                }
+    public boolean caughtUp() {
+        if (!caughtUp) {
+            long target = consumer.catchUpTarget();
+            if (target >= 0 && folder.visiblePosition() >= target) {
+                caughtUp = true;
+                LOG.infof("Search index caught up at feed position %d", folder.visiblePosition());
             }
-            return allowed;
-        });
+        }
+        return caughtUp;
+    }
+
+    /**
+     * How long a search refused while the index catches up should wait before trying again: zero once caught up;
+     * otherwise the time the remaining entries take at the pace so far, between 1 and 60 seconds, or 5 seconds when
+     * the pace is not known (nothing applied yet, or the store failing). Reads nothing.
+     */
+    public Duration retryAfter() {
+        if (caughtUp()) {
+            return Duration.ZERO;
+        }
+        long target = consumer.catchUpTarget();
+        double pace = consumer.positionsPerSecond();
+        if (target < 0 || pace <= 0 || consumer.consecutiveFailures() > 0) {
+            return UNKNOWN_RETRY_AFTER;
+        }
+        double seconds = Math.ceil((target - folder.visiblePosition()) / pace);
+        return Duration.ofSeconds((long) Math.max(1, Math.min(MAX_RETRY_AFTER.toSeconds(), seconds)));
+    }
+
+    /**
+     * How far the index is with the feed, for a readiness check. Reads the feed's head from the store (a few key
+     * look-ups); when the store cannot be reached, {@link IndexStatus#feedHead()} is -1 and nothing is thrown.
+     */
+    public IndexStatus status() {
+        long head;
+        try {
+            head = feed.head();
+        } catch (RuntimeException e) {
+            LOG.debugf("Search index status: the feed's head could not be read (%s)", e.getClass().getSimpleName());
+            head = -1;
+        }
+        return new IndexStatus(caughtUp(), folder.visiblePosition(), consumer.catchUpTarget(), head,
+                consumer.consecutiveFailures(), folder.quarantinedSinceOpen(), retryAfter());
     }
 
     /**
@@ -296,7 +291,8 @@ public final class StudentSearchIndex implements AutoCloseable {
     @Override
     public void close() {
         consumer.stop();
-        refresher.shutdownNow();
+        // Not interrupted: a refresh in progress finishes (an interrupt during file I/O closes the index's files).
+        refresher.shutdown();
         try {
             refresher.awaitTermination(10, TimeUnit.SECONDS);
             folder.close();
@@ -307,30 +303,6 @@ public final class StudentSearchIndex implements AutoCloseable {
         }
     }
 
-    private SearchScope.Matching scopeOf(AccessContext ctx) {
-        Objects.requireNonNull(ctx, "ctx");
-        SearchScope scope = policy.searchScope(ctx);
-        if (scope instanceof SearchScope.Refused refused) {
-            throw new SearchRefusedException(refused.reason());
-        }
-        return (SearchScope.Matching) scope;
-    }
-
-    private static List<SearchHit> hitsOf(IndexSearcher searcher, TopDocs top, int offset) throws IOException {
-        List<SearchHit> hits = new ArrayList<>(Math.max(0, top.scoreDocs.length - offset));
-        var stored = searcher.storedFields();
-        for (int i = offset; i < top.scoreDocs.length; i++) {
-            ScoreDoc sd = top.scoreDocs[i];
-            hits.add(hitOf(stored.document(sd.doc), sd.score));
-        }
-        return hits;
-    }
-
-    private static SearchHit hitOf(Document doc, float score) {
-        return new SearchHit(ProfileDocument.idOf(doc), ProfileDocument.versionOf(doc), ProfileDocument.profileOf(doc),
-                score);
-    }
-
     private void refreshQuietly() {
         try {
             folder.refresh();
@@ -339,22 +311,83 @@ public final class StudentSearchIndex implements AutoCloseable {
         }
     }
 
+    private ScopedSearch scoped(SearchScope.Matching scope, SearchQuery query, int offset) {
+        int window = (int) Math.min((long) offset + query.limit(), settings.maxResults());
+        return new ScopedSearch(textQuery.of(query.text()), scope, query.units(), query.statuses(), window, offset);
+    }
+
     private <T> T withSearcher(SearcherWork<T> work) {
-        ProfileSearcher searcher;
-        try {
-            searcher = (ProfileSearcher) folder.searchers().acquire();
-        } catch (IOException e) {
-            throw new SearchIndexException("Search index unavailable", e);
-        }
+        ProfileSearcher searcher = acquire();
         try {
             return work.run(searcher);
         } catch (IOException e) {
             throw new SearchIndexException("Search failed", e);
         } finally {
+            release(searcher);
+        }
+    }
+
+    private ProfileSearcher acquire() {
+        try {
+            return (ProfileSearcher) folder.searchers().acquire();
+        } catch (IOException | org.apache.lucene.store.AlreadyClosedException e) {
+            throw new SearchIndexException("Search index unavailable", e);
+        }
+    }
+
+    private void release(ProfileSearcher searcher) {
+        try {
+            folder.searchers().release(searcher);
+        } catch (IOException e) {
+            LOG.warnf("Releasing a searcher failed (%s)", e.getClass().getSimpleName());
+        }
+    }
+
+    /** One search of the store's gate on one searcher, released when the gate closes the run. */
+    private final class Run implements IndexSearch.Run<SearchResult> {
+
+        private final long position;
+        private final ProfileSearcher searcher;
+        private final ScopedSearch search;
+        private boolean closed;
+
+        Run(long position, ProfileSearcher searcher, ScopedSearch search) {
+            this.position = position;
+            this.searcher = searcher;
+            this.search = search;
+        }
+
+        @Override
+        public long position() {
+            return position;
+        }
+
+        @Override
+        public Set<String> counted(Set<String> recordIds) {
+            Objects.requireNonNull(recordIds, "recordIds");
             try {
-                folder.searchers().release(searcher);
+                return search.matching(searcher, recordIds);
             } catch (IOException e) {
-                LOG.warnf("Releasing a searcher failed (%s)", e.getClass().getSimpleName());
+                throw new SearchIndexException("Search failed", e);
+            }
+        }
+
+        @Override
+        public IndexSearch.Page<SearchResult> page(Set<String> excluded) {
+            Objects.requireNonNull(excluded, "excluded");
+            try {
+                SearchResult result = search.page(searcher, excluded);
+                return new IndexSearch.Page<>(result.hits().stream().map(SearchHit::recordId).toList(), result);
+            } catch (IOException e) {
+                throw new SearchIndexException("Search failed", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                release(searcher);
             }
         }
     }

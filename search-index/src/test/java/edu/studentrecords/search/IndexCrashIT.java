@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import edu.studentrecords.store.RecordView;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StudentRecords;
 import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.testing.Destructions;
 import edu.studentrecords.store.testing.GeneratedStudents;
 import edu.studentrecords.store.testing.Principals;
 import edu.studentrecords.store.testing.StoreFixture;
@@ -38,15 +39,15 @@ class IndexCrashIT {
     @Test
     void afterAKillDuringIndexingTheIndexResumesFromItsCommitAndConvergesToTheStore() throws Exception {
         try (StoreFixture fixture = StoreFixture.start(dir)) {
-            StudentRecordStore store = fixture.store();
+            StudentRecords store = fixture.store();
             AccessContext admin = Principals.admin("registrar-1");
             GeneratedStudents students = new GeneratedStudents(41);
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < 150; i++) {
-                RecordView v = store.create(admin, students.next(LocalDate.now()), null);
+                RecordView v = store.records().create(admin, students.next(LocalDate.now()), null);
                 ids.add(v.id());
                 if (i % 4 == 0) {
-                    store.update(admin, v.id(), v.version(), "{\"profile\":{\"status\":\"SUSPENDED\"}}");
+                    store.records().update(admin, v.id(), v.version(), "{\"profile\":{\"status\":\"SUSPENDED\"}}");
                 }
             }
             Path data = dir.resolve("search");
@@ -63,10 +64,10 @@ class IndexCrashIT {
             try {
                 // The store keeps changing while the child indexes: creations, updates and destructions.
                 for (int i = 0; i < 60; i++) {
-                    RecordView v = store.create(admin, students.next(LocalDate.now()), null);
+                    RecordView v = store.records().create(admin, students.next(LocalDate.now()), null);
                     ids.add(v.id());
                     if (i % 5 == 0) {
-                        store.destroy(admin, ids.remove(i), "crash test");
+                        Destructions.destroy(store, ids.remove(i), "crash test");
                     }
                     if (i == 20) {
                         await().atMost(Duration.ofSeconds(60)).until(() -> childPosition.get() > 0);
@@ -89,7 +90,7 @@ class IndexCrashIT {
                 assertThat(index.awaitSearchable(head, Duration.ofSeconds(60))).isTrue();
                 Map<String, Long> storeVersions = new HashMap<>();
                 for (String id : ids) {
-                    storeVersions.put(id, store.read(admin, id).version());
+                    storeVersions.put(id, store.records().read(admin, id).version());
                 }
                 Drift drift = index.reconcile(storeVersions);
                 assertThat(drift.missing()).isEmpty();

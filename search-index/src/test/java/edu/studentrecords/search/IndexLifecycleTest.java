@@ -38,8 +38,8 @@ class IndexLifecycleTest {
             versions.remove("r2");
             assertThat(index.awaitSearchable(removal, Duration.ofSeconds(5))).isTrue();
 
-            assertThat(index.search(ADMIN, SearchQuery.of("li si")).hits()).extracting(SearchHit::recordId).containsExactly("r1");
-            assertThat(index.search(ADMIN, SearchQuery.of("G000000002")).total()).isZero();
+            assertThat(index.search(Scopes.of(ADMIN), SearchQuery.of("li si"), 0).hits()).extracting(SearchHit::recordId).containsExactly("r1");
+            assertThat(index.search(Scopes.of(ADMIN), SearchQuery.of("G000000002"), 0).total()).isZero();
             assertThat(index.reconcile(versions).isEmpty()).isTrue();
             assertThat(index.reconcileWithFeed().isEmpty()).isTrue();
 
@@ -74,10 +74,10 @@ class IndexLifecycleTest {
             // by that answer. Only then is "nothing served" worth checking.
             await().atMost(Duration.ofSeconds(10)).until(() -> counting.pollsAnswered() > 0);
             assertThat(counting.eventsServed()).as("nothing replayed after a clean close").isZero();
-            SearchResult before = index.search(ADMIN, SearchQuery.of("").withLimit(200));
+            SearchResult before = index.search(Scopes.of(ADMIN), SearchQuery.of("").withLimit(200), 0);
 
             assertThat(index.rebuild()).isEqualTo(201);
-            SearchResult after = index.search(ADMIN, SearchQuery.of("").withLimit(200));
+            SearchResult after = index.search(Scopes.of(ADMIN), SearchQuery.of("").withLimit(200), 0);
             assertThat(after.total()).isEqualTo(before.total()).isEqualTo(199);
             assertThat(after.unitCounts()).isEqualTo(before.unitCounts());
             assertThat(index.reconcileWithFeed().isEmpty()).isTrue();
@@ -105,6 +105,21 @@ class IndexLifecycleTest {
         @Override
         public long head() {
             return feed.head();
+        }
+
+        @Override
+        public edu.studentrecords.store.feed.ChangedRecords changedAfter(long after, int limit) {
+            return feed.changedAfter(after, limit);
+        }
+
+        @Override
+        public void quarantine(long sequence, String recordId, long version, String reasonCode) {
+            feed.quarantine(sequence, recordId, version, reasonCode);
+        }
+
+        @Override
+        public java.util.List<edu.studentrecords.store.feed.QuarantinedChange> quarantined() {
+            return feed.quarantined();
         }
 
         long eventsServed() {

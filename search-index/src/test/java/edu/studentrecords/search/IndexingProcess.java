@@ -1,7 +1,7 @@
 package edu.studentrecords.search;
 
 import edu.studentrecords.store.StoreSettings;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StudentRecords;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -25,7 +25,7 @@ public final class IndexingProcess {
                 .withBatchSize(5)
                 .withCommitInterval(Duration.ofMillis(30))
                 .withRefreshInterval(Duration.ofMillis(20));
-        try (StudentRecordStore records = StudentRecordStore.connect(store);
+        try (StudentRecords records = StudentRecords.connect(store);
                 StudentSearchIndex index = StudentSearchIndex.open(settings, records.changes())) {
             System.out.println("OPEN");
             while (true) {

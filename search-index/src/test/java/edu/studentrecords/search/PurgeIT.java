@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import edu.studentrecords.search.testing.PlaintextScan;
 import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.RecordView;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StudentRecords;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.model.Profile;
 import edu.studentrecords.store.model.StudentRecord;
+import edu.studentrecords.store.testing.Destructions;
 import edu.studentrecords.store.testing.GeneratedStudents;
 import edu.studentrecords.store.testing.Principals;
 import edu.studentrecords.store.testing.StoreFixture;
@@ -36,35 +37,35 @@ class PurgeIT {
     @Test
     void aDestroyedRecordLeavesResultsAtOnceAndTheIndexFilesAfterThePurge() throws Exception {
         try (StoreFixture fixture = StoreFixture.start(dir)) {
-            StudentRecordStore store = fixture.store();
+            StudentRecords store = fixture.store();
             AccessContext admin = Principals.admin("registrar-1");
             GeneratedStudents students = new GeneratedStudents(5);
             for (int i = 0; i < 40; i++) {
-                store.create(admin, students.next(LocalDate.now()), null);
+                store.records().create(admin, students.next(LocalDate.now()), null);
             }
             StudentRecord r = students.next(LocalDate.now());
             Profile p = r.profile();
-            RecordView target = store.create(admin, new StudentRecord(new Profile(NUMBER, NAME, p.gender(), p.status(),
+            RecordView target = store.records().create(admin, new StudentRecord(new Profile(NUMBER, NAME, p.gender(), p.status(),
                     p.unit(), p.enrolmentDate(), p.leavingDate()), r.identity(), r.contact(), r.guardians()), null);
             for (int i = 0; i < 40; i++) {
-                store.create(admin, students.next(LocalDate.now()), null);
+                store.records().create(admin, students.next(LocalDate.now()), null);
             }
             SearchSettings settings = SearchSettings.defaults(dir.resolve("search"));
             try (StudentSearchIndex index = StudentSearchIndex.open(settings, store.changes())) {
                 assertThat(index.awaitSearchable(store.changes().head(), Duration.ofSeconds(30))).isTrue();
-                assertThat(index.search(admin, SearchQuery.of(NAME)).hits()).extracting(SearchHit::recordId)
+                assertThat(index.search(Scopes.of(admin), SearchQuery.of(NAME), 0).hits()).extracting(SearchHit::recordId)
                         .containsExactly(target.id());
                 index.purge("no-such-record"); // commits, so everything indexed so far is in the files
                 assertThat(TRACES.tracesIn(settings.indexDirectory())).as("the scan sees the record before").isNotEmpty();
 
-                Destruction destroyed = store.destroy(admin, target.id(), "retention period over");
+                Destruction destroyed = Destructions.destroy(store, target.id(), "retention period over");
                 assertThat(index.awaitSearchable(destroyed.feedSequence(), Duration.ofSeconds(5))).isTrue();
-                assertThat(index.search(admin, SearchQuery.of(NAME)).total()).isZero();
-                assertThat(index.search(admin, SearchQuery.of(NUMBER)).total()).isZero();
+                assertThat(index.search(Scopes.of(admin), SearchQuery.of(NAME), 0).total()).isZero();
+                assertThat(index.search(Scopes.of(admin), SearchQuery.of(NUMBER), 0).total()).isZero();
 
                 index.purge(target.id());
                 assertThat(TRACES.tracesIn(settings.indexDirectory())).isEmpty();
-                assertThat(index.search(admin, SearchQuery.of("")).total()).isEqualTo(80);
+                assertThat(index.search(Scopes.of(admin), SearchQuery.of(""), 0).total()).isEqualTo(80);
             }
         }
     }

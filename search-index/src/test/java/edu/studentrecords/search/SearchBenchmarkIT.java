@@ -125,7 +125,7 @@ class SearchBenchmarkIT {
             for (SearchQuery q : queries) {
                 for (AccessContext ctx : List.of(staff, admin)) {
                     long t0 = System.nanoTime();
-                    index.search(ctx, q);
+                    index.search(Scopes.of(ctx), q, 0);
                     long ours = System.nanoTime() - t0;
                     Query lucene = rawQuery(text, (SearchScope.Matching) policy.searchScope(ctx), q);
                     t0 = System.nanoTime();

@@ -1,7 +1,7 @@
 package edu.studentrecords.demo;
 
 import edu.studentrecords.store.StoreSettings;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StudentRecords;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -87,8 +87,8 @@ public final class DemoCampus {
                         .generateMissingKeys(generateKeys)
                         .build();
                 long started = System.nanoTime();
-                try (StudentRecordStore store = StudentRecordStore.connect(settings)) {
-                    RecordSeeder.Report report = new RecordSeeder(store, seed, Clock.systemUTC()).seed(campus);
+                try (StudentRecords store = StudentRecords.connect(settings)) {
+                    RecordSeeder.Report report = new RecordSeeder(store.records(), seed, Clock.systemUTC()).seed(campus);
                     LOG.infof("Student records in %s: %d enrolled now, %d already there (%d ms)", database,
                             report.created(), report.skipped(), (System.nanoTime() - started) / 1_000_000);
                 }

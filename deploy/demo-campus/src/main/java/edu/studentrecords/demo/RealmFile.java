@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
+import edu.studentrecords.store.access.Purpose;
 import edu.studentrecords.store.access.RealmRole;
+import edu.studentrecords.store.access.StudentScope;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -29,8 +32,9 @@ final class RealmFile {
     /** The account theme of the realm: Keycloak's account console with the student pages. */
     static final String ACCOUNT_THEME = "student-records";
     static final String AUDIENCE = "student-records";
-    static final String REALM_PURPOSES = "teaching,student-services,administration,library-services,statistics";
-    static final String UNITS_ATTRIBUTE = "student-records.units";
+    static final String REALM_PURPOSES = Purpose.defaultList();
+    /** The group below which the realm's units are groups: {@code /units/science/physics/2024-1}. */
+    static final String UNITS_ROOT = "units";
     private static final List<String> BASIC_SCOPES = List.of("basic", "profile", "email", "roles", "web-origins", "acr");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -65,11 +69,19 @@ final class RealmFile {
         realm.put("internationalizationEnabled", true);
         realm.putArray("supportedLocales").add("en").add("zh-CN");
         realm.put("defaultLocale", "en");
+        // Guessing passwords locks an account for a while (Keycloak's brute force detection), as in production.
+        realm.put("bruteForceProtected", true);
+        realm.put("permanentLockout", false);
+        realm.put("failureFactor", 10);
+        realm.put("waitIncrementSeconds", 60);
+        realm.put("maxFailureWaitSeconds", 900);
+        realm.put("maxDeltaTimeSeconds", 43200);
         // The account console with the students' pages (themes/, deployed beside the extension).
         realm.put("accountTheme", ACCOUNT_THEME);
         ObjectNode attributes = realm.putObject("attributes");
         attributes.put("student-records.purposes", REALM_PURPOSES);
         attributes.put("student-records.verification-period-days", "180");
+        attributes.put("student-records.units-root", UNITS_ROOT);
         // Keycloak creates its built-in scopes (basic, profile, email, ...) only when asked, once a realm file lists scopes.
         attributes.put("CreateDefaultClientScopes", "true");
         ArrayNode realmRoles = realm.putObject("roles").putArray("realm");
@@ -77,8 +89,10 @@ final class RealmFile {
         realmRoles.add(role(RealmRole.STAFF, "Authorised personnel: the records of their units"));
         realmRoles.add(role(RealmRole.SUPERVISOR, "Supervision: audit trail and reports, never record contents"));
         realmRoles.add(role(RealmRole.STUDENT, "A student: their own record"));
+        realmRoles.add(role(RealmRole.APPLICATION, "An application acting for itself: the records its client may reach"));
+        realm.set("groups", json.createArrayNode().add(unitGroups()));
         ArrayNode scopes = realm.putArray("clientScopes");
-        StudentScope.ALL.forEach(scope -> scopes.add(clientScope(scope)));
+        Arrays.stream(StudentScope.values()).forEach(scope -> scopes.add(clientScope(scope)));
         // The consent texts themselves (English, Simplified Chinese) are the extension's: its realm bootstrap adds them
         // when the realm is created. A realm file with texts of its own would collide with them during the import.
         ObjectNode userProfile = realm.putObject("components").putArray("org.keycloak.userprofile.UserProfileProvider").addObject();
@@ -92,12 +106,49 @@ final class RealmFile {
         ArrayNode users = realm.putArray("users");
         Random salts = new Random(campus.seed());
         campus.people().forEach(person -> users.add(user(person, salts)));
+        users.add(serviceAccount("library-app"));
+        users.add(serviceAccount("city-statistics-bureau"));
         return realm;
     }
 
+    /** The units of the campus as groups: {@code units}, then faculties, departments and classes. */
+    private ObjectNode unitGroups() {
+        ObjectNode root = json.createObjectNode();
+        root.put("name", UNITS_ROOT);
+        for (String unit : CampusUnits.CLASSES) {
+            ObjectNode parent = root;
+            for (String name : unit.split("/")) {
+                parent = subGroup(parent, name);
+            }
+        }
+        return root;
+    }
+
+    private ObjectNode subGroup(ObjectNode parent, String name) {
+        ArrayNode children = parent.has("subGroups") ? (ArrayNode) parent.get("subGroups") : parent.putArray("subGroups");
+        for (var child : children) {
+            if (name.equals(child.get("name").asText())) {
+                return (ObjectNode) child;
+            }
+        }
+        ObjectNode group = children.addObject();
+        group.put("name", name);
+        return group;
+    }
+
+    /** The service account of an application client, holding the role that lets its tokens carry record scopes. */
+    private ObjectNode serviceAccount(String clientId) {
+        ObjectNode user = json.createObjectNode();
+        user.put("username", "service-account-" + clientId);
+        user.put("enabled", true);
+        user.put("serviceAccountClientId", clientId);
+        user.putArray("realmRoles").add("default-roles-" + REALM).add(RealmRole.APPLICATION.roleName());
+        return user;
+    }
+
     /**
-     * Keycloak's default user profile, except that attributes it does not declare (a staff member's
-     * {@value #UNITS_ATTRIBUTE}) are shown to and edited by administrators, never by the users themselves.
+     * Keycloak's default user profile, except that attributes it does not declare (those the extension keeps, such as
+     * an administrator's last sign-in) are shown to and edited by administrators, never by the users themselves.
      */
     private static String userProfileConfig() {
         try (InputStream in = RealmFile.class.getResourceAsStream("user-profile.json")) {
@@ -116,13 +167,13 @@ final class RealmFile {
 
     private ObjectNode clientScope(StudentScope scope) {
         ObjectNode node = json.createObjectNode();
-        node.put("name", scope.name());
-        node.put("description", scope.english());
+        node.put("name", scope.scopeName());
+        node.put("description", scope.description());
         node.put("protocol", "openid-connect");
         ObjectNode attributes = node.putObject("attributes");
         attributes.put("include.in.token.scope", "true");
         attributes.put("display.on.consent.screen", "true");
-        attributes.put("consent.screen.text", "${" + scope.messageKey() + "}");
+        attributes.put("consent.screen.text", "${" + scope.consentKey() + "}");
         ObjectNode mapper = node.putArray("protocolMappers").addObject();
         mapper.put("name", "audience " + AUDIENCE);
         mapper.put("protocol", "openid-connect");
@@ -150,7 +201,7 @@ final class RealmFile {
         // The device flow lets a terminal get a token for a person who signs in with a browser (see the README).
         attributes.put("oauth2.device.authorization.grant.enabled", "true");
         ArrayNode optional = client.putArray("optionalClientScopes").add("offline_access");
-        StudentScope.ALL.forEach(scope -> optional.add(scope.name()));
+        Arrays.stream(StudentScope.values()).forEach(scope -> optional.add(scope.scopeName()));
         return client;
     }
 
@@ -214,8 +265,9 @@ final class RealmFile {
         credential.put("credentialData", password.credentialData());
         user.putArray("realmRoles").add("default-roles-" + REALM).add(person.role());
         if (!person.units().isEmpty()) {
-            ArrayNode units = user.putObject("attributes").putArray(UNITS_ATTRIBUTE);
-            person.units().forEach(units::add);
+            // Staff work with the records of their units: they are members of the units' groups.
+            ArrayNode groups = user.putArray("groups");
+            person.units().forEach(unit -> groups.add("/" + UNITS_ROOT + "/" + unit));
         }
         return user;
     }

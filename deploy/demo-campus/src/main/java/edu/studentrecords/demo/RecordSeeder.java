@@ -1,10 +1,12 @@
 package edu.studentrecords.demo;
 
-import edu.studentrecords.store.RecordNotFoundException;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.Records;
+import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.RealmRole;
+import edu.studentrecords.store.access.UnitDirectory;
+import edu.studentrecords.store.access.UnitPath;
 import edu.studentrecords.store.model.FieldGroup;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * Enrols the campus's students through the store, as any enrolment would: each record is validated,
@@ -32,11 +35,11 @@ final class RecordSeeder {
     /** Enrolments in flight at once: the store waits on durable writes, so a few overlap well even on 2 cores. */
     private static final int WORKERS = 4;
 
-    private final StudentRecordStore store;
+    private final Records store;
     private final RecordGenerator generator;
     private final Clock clock;
 
-    RecordSeeder(StudentRecordStore store, long seed, Clock clock) {
+    RecordSeeder(Records store, long seed, Clock clock) {
         this.store = store;
         this.generator = new RecordGenerator(seed);
         this.clock = clock;
@@ -115,6 +118,8 @@ final class RecordSeeder {
                 .purpose(SEED_PURPOSE)
                 .realmPurposes(Set.copyOf(Arrays.asList(RealmFile.REALM_PURPOSES.split(","))))
                 .clientPurposes(Set.of(SEED_PURPOSE))
+                .unitDirectory(UnitDirectory.of(CampusUnits.CLASSES.stream().map(UnitPath::parse)
+                        .collect(Collectors.toSet())))
                 .now(clock.instant())
                 .build();
     }
@@ -123,8 +128,11 @@ final class RecordSeeder {
         try {
             store.findByStudentNumber(ctx, student.studentNumber());
             return true;
-        } catch (RecordNotFoundException e) {
-            return false;
+        } catch (StoreException e) {
+            if (e.is(StoreException.Kind.NOT_FOUND)) {
+                return false;
+            }
+            throw e;
         }
     }
 }

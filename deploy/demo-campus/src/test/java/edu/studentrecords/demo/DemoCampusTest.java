@@ -108,21 +108,43 @@ class DemoCampusTest {
         assertThat(realm.path("id").asText()).isEqualTo("campus");
         Map<String, JsonNode> users = StreamSupport.stream(realm.path("users").spliterator(), false)
                 .collect(Collectors.toMap(u -> u.path("username").asText(), Function.identity()));
-        assertThat(users).hasSize(CAMPUS.people().size());
+        assertThat(users).hasSize(CAMPUS.people().size() + 2);
         for (Person student : CAMPUS.students()) {
             JsonNode user = users.get(student.username());
             assertThat(user.path("id").asText()).isEqualTo(student.id()).isEqualTo(Campus.userId(CAMPUS.seed(), student.username()));
             assertThat(user.path("realmRoles").toString()).contains("\"student\"");
         }
-        assertThat(users.get("carol.teacher").path("attributes").path(RealmFile.UNITS_ATTRIBUTE).get(0).asText())
-                .isEqualTo(CampusUnits.ALICE_CLASS);
+        assertThat(users.get("carol.teacher").path("groups").get(0).asText())
+                .isEqualTo("/units/" + CampusUnits.ALICE_CLASS);
+        for (String application : List.of("library-app", "city-statistics-bureau")) {
+            JsonNode account = users.get("service-account-" + application);
+            assertThat(account.path("serviceAccountClientId").asText()).isEqualTo(application);
+            assertThat(account.path("realmRoles").toString()).contains("\"records-application\"");
+        }
+    }
+
+    @Test
+    void everyClassIsAGroupBelowTheUnitRootAndPasswordGuessingLocksAccounts() {
+        JsonNode realm = new RealmFile(CAMPUS).realm();
+        JsonNode root = realm.path("groups").get(0);
+        assertThat(root.path("name").asText()).isEqualTo("units");
+        for (String unit : CampusUnits.CLASSES) {
+            JsonNode group = root;
+            for (String name : unit.split("/")) {
+                group = StreamSupport.stream(group.path("subGroups").spliterator(), false)
+                        .filter(g -> g.path("name").asText().equals(name)).findFirst().orElseThrow(
+                                () -> new AssertionError("no group for " + unit));
+            }
+        }
+        assertThat(realm.path("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.path("failureFactor").asInt()).isPositive();
     }
 
     @Test
     void theRealmHasTheContractsRolesScopesAndClients() {
         ObjectNode realm = new RealmFile(CAMPUS).realm();
         assertThat(names(realm.path("roles").path("realm"), "name"))
-                .contains("records-admin", "records-staff", "records-supervisor", "student");
+                .contains("records-admin", "records-staff", "records-supervisor", "student", "records-application");
         assertThat(names(realm.path("clientScopes"), "name")).containsExactlyInAnyOrder(
                 "student.profile.read", "student.profile.write", "student.identity.read", "student.identity.write",
                 "student.contact.read", "student.contact.write", "student.guardians.read", "student.guardians.write",

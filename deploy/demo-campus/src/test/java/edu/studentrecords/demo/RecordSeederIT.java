@@ -6,7 +6,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.StoreSettings;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StudentRecords;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.testing.Principals;
 import java.nio.file.Path;
@@ -26,13 +26,13 @@ class RecordSeederIT {
     @TempDir
     Path keys;
     private MongoServer server;
-    private StudentRecordStore store;
+    private StudentRecords store;
 
     @BeforeEach
     void start() {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
-        store = StudentRecordStore.connect(StoreSettings.builder()
+        store = StudentRecords.connect(StoreSettings.builder()
                 .connectionString("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())
                 .database("student_records_campus")
                 .keysDirectory(keys)
@@ -49,7 +49,7 @@ class RecordSeederIT {
     @Test
     void enrolsEveryStudentOnceLinkedToTheirUserAndAuditedAsTheSeedingClient() {
         Campus campus = Campus.generate(Campus.DEFAULT_SEED, STUDENTS);
-        RecordSeeder seeder = new RecordSeeder(store, campus.seed(), Clock.systemUTC());
+        RecordSeeder seeder = new RecordSeeder(store.records(), campus.seed(), Clock.systemUTC());
 
         RecordSeeder.Report first = seeder.seed(campus);
         RecordSeeder.Report second = seeder.seed(campus);
@@ -57,7 +57,7 @@ class RecordSeederIT {
         assertThat(first).isEqualTo(new RecordSeeder.Report(STUDENTS + 2, 0));
         assertThat(second).isEqualTo(new RecordSeeder.Report(0, STUDENTS + 2));
         Person alice = campus.person("alice.student");
-        RecordView own = store.readOwn(Principals.self(alice.id()));
+        RecordView own = store.self().read(Principals.self(alice.id()));
         assertThat(own.profile().studentNumber()).isEqualTo(alice.studentNumber());
         assertThat(own.contact().email()).isEqualTo(alice.email());
         List<AuditEntry> history = store.auditTrail().historyOf(own.id(), Instant.EPOCH, Instant.now().plusSeconds(60), 0, 10);
@@ -66,14 +66,14 @@ class RecordSeederIT {
             assertThat(entry.event().operation()).isEqualTo("CREATE");
             assertThat(entry.event().purpose()).isEqualTo("administration");
         });
-        assertThat(store.verifyAudit().intact()).isTrue();
+        assertThat(store.auditTrail().verify().intact()).isTrue();
     }
 
     @Test
     void anInterruptedSeedingIsCompletedWithoutDuplicates() {
-        new RecordSeeder(store, Campus.DEFAULT_SEED, Clock.systemUTC()).seed(Campus.generate(Campus.DEFAULT_SEED, 10));
+        new RecordSeeder(store.records(), Campus.DEFAULT_SEED, Clock.systemUTC()).seed(Campus.generate(Campus.DEFAULT_SEED, 10));
 
-        RecordSeeder.Report rest = new RecordSeeder(store, Campus.DEFAULT_SEED, Clock.systemUTC())
+        RecordSeeder.Report rest = new RecordSeeder(store.records(), Campus.DEFAULT_SEED, Clock.systemUTC())
                 .seed(Campus.generate(Campus.DEFAULT_SEED, STUDENTS));
 
         assertThat(rest).isEqualTo(new RecordSeeder.Report(STUDENTS - 10, 12));

@@ -1,10 +1,9 @@
 package edu.studentrecords.embedded;
 
-import org.h2.mvstore.MVStore;
-
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 
 /**
  * The H2 file backend of mongo-java-server, changed so that a command that may write returns only once

@@ -1,10 +1,9 @@
 package edu.studentrecords.embedded;
 
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * Tells the commands that never change stored data from all others.

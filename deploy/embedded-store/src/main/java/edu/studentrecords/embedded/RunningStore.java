@@ -1,5 +1,7 @@
 package edu.studentrecords.embedded;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -9,13 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
-
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * A store serving one data folder: the MVStore file, the server listening on it, and the port file.

@@ -1,10 +1,5 @@
 package edu.studentrecords.embedded;
 
-import java.io.PrintStream;
-import java.util.concurrent.TimeUnit;
-
-import org.bson.Document;
-
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
@@ -15,6 +10,9 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import java.io.PrintStream;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 
 /**
  * Writes to a store until it fails, printing one line per acknowledged write, flushed before the next

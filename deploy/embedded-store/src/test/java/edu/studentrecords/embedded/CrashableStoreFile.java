@@ -1,11 +1,9 @@
 package edu.studentrecords.embedded;
 
-import java.nio.file.Path;
-
-import org.h2.mvstore.MVStore;
-
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Path;
+import org.h2.mvstore.MVStore;
 
 /**
  * A store file opened in this JVM that a test can "crash": closing it without writing anything loses

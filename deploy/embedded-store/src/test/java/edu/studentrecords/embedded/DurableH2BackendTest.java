@@ -2,19 +2,17 @@ package edu.studentrecords.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.bson.Document;
-import io.netty.channel.embedded.EmbeddedChannel;
 
 /** Calls the backend the way the wire protocol handler does, then crashes the store file. */
 class DurableH2BackendTest {

@@ -1,16 +1,14 @@
 package edu.studentrecords.embedded;
 
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
-import org.bson.Document;
-
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
 
 /** Counts the acknowledged writes of a {@link CrashRound} that a restarted store no longer has. */
 final class LostWrites {

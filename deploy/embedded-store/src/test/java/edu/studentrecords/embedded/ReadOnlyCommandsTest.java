@@ -2,13 +2,11 @@ package edu.studentrecords.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import de.bwaldvogel.mongo.bson.Document;
 
 class ReadOnlyCommandsTest {
 

@@ -4,11 +4,14 @@ import edu.studentrecords.keycloak.bootstrap.RealmBootstrap;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.Grant;
+import edu.studentrecords.store.access.RealmRole;
 import edu.studentrecords.store.access.UnitPath;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -20,9 +23,6 @@ import org.keycloak.representations.AccessToken;
  * decides on.
  */
 final class AccessContextMapping {
-
-    /** The user attribute that lists a staff member's units. */
-    static final String USER_UNITS_ATTRIBUTE = "student-records.units";
 
     private static final Logger LOG = Logger.getLogger(AccessContextMapping.class);
 
@@ -49,7 +49,7 @@ final class AccessContextMapping {
                 .clientTrust(ClientTrust.fromAttribute(facts.clientAttributes().get(ClientTrust.ATTRIBUTE)))
                 .scopes(split(token.getScope(), " "))
                 .roles(facts.realmRoles())
-                .units(units(facts.userUnits().stream(), "user"))
+                .units(facts.userUnits())
                 .clientUnits(units(Stream.ofNullable(facts.clientAttributes().get(AccessContext.CLIENT_UNITS_ATTRIBUTE)),
                         "client " + clientId))
                 .purpose(purpose)
@@ -59,8 +59,17 @@ final class AccessContextMapping {
                 .clientPurposes(split(facts.clientAttributes().get(AccessContext.CLIENT_PURPOSES_ATTRIBUTE), ","))
                 .grants(grants)
                 .selfService(selfService)
+                .rolePurposes(rolePurposes(facts.rolePurposes()))
+                .impersonator(facts.impersonator())
+                .unitDirectory(facts.unitDirectory())
                 .now(now)
                 .build();
+    }
+
+    private static Map<RealmRole, Set<String>> rolePurposes(Map<RealmRole, String> attributes) {
+        Map<RealmRole, Set<String>> purposes = new EnumMap<>(RealmRole.class);
+        attributes.forEach((role, text) -> purposes.put(role, split(text, ",")));
+        return purposes;
     }
 
     /** The non-blank, trimmed parts of a separated list; empty for null. */

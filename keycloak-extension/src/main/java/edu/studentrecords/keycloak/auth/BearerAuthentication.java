@@ -5,7 +5,9 @@ import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.Grant;
+import edu.studentrecords.store.access.RealmRole;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,10 +15,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.ImpersonationSessionNote;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
@@ -51,7 +55,7 @@ public final class BearerAuthentication {
                 : realm.getClientByClientId(result.getToken().getIssuedFor());
         // The clock Keycloak's tests can shift, so that grant expiry follows the server's notion of time.
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
-        CallerFacts facts = facts(realm, result.getUser(), client);
+        CallerFacts facts = facts(realm, result.getUser(), client, impersonator(result));
         // Grants matter only to external clients; they are read on every request so that approval, expiry and
         // revocation work on the very next one.
         List<Grant> grants = ClientTrust.fromAttribute(facts.clientAttributes().get(ClientTrust.ATTRIBUTE)) == ClientTrust.EXTERNAL
@@ -61,16 +65,30 @@ public final class BearerAuthentication {
         return Optional.of(new Caller(result.getToken(), context));
     }
 
-    private static CallerFacts facts(RealmModel realm, UserModel user, ClientModel client) {
+    private CallerFacts facts(RealmModel realm, UserModel user, ClientModel client, String impersonator) {
         Set<String> roles = RoleUtils.getDeepUserRoleMappings(user).stream()
                 .filter(role -> !role.isClientRole())
                 .map(RoleModel::getName)
                 .collect(Collectors.toSet());
-        List<String> units = user.getAttributeStream(AccessContextMapping.USER_UNITS_ATTRIBUTE).toList();
+        UnitGroups units = UnitGroups.of(realm);
         Map<String, String> clientAttributes = client == null ? Map.of() : client.getAttributes().entrySet().stream()
                 .filter(e -> e.getValue() != null)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return new CallerFacts(user.getServiceAccountClientLink() != null, roles, units, clientAttributes,
-                realm.getAttribute(RealmBootstrap.PURPOSES_ATTRIBUTE));
+        Map<RealmRole, String> rolePurposes = new EnumMap<>(RealmRole.class);
+        for (RealmRole role : RealmRole.values()) {
+            String purposes = realm.getAttribute(RealmBootstrap.ROLE_PURPOSES_ATTRIBUTE_PREFIX + role.roleName());
+            if (purposes != null) {
+                rolePurposes.put(role, purposes);
+            }
+        }
+        return new CallerFacts(user.getServiceAccountClientLink() != null, roles, units.unitsOf(user), clientAttributes,
+                realm.getAttribute(RealmBootstrap.PURPOSES_ATTRIBUTE), rolePurposes, impersonator,
+                units.directory(session, realm));
+    }
+
+    /** The administrator impersonating the token's user, as Keycloak noted it in the user session; null otherwise. */
+    private static String impersonator(AuthResult result) {
+        UserSessionModel userSession = result.getSession();
+        return userSession == null ? null : userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_ID.toString());
     }
 }

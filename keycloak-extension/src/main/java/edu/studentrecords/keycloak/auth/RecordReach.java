@@ -3,17 +3,21 @@ package edu.studentrecords.keycloak.auth;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import edu.studentrecords.keycloak.bootstrap.RealmBootstrap;
 import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.AccessDecision.Basis;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.Grant;
+import edu.studentrecords.store.access.Reacher;
 import edu.studentrecords.store.access.RealmRole;
 import edu.studentrecords.store.access.UnitPath;
 import edu.studentrecords.store.grants.GrantState;
-import edu.studentrecords.store.grants.StoredGrant;
 import edu.studentrecords.store.model.FieldGroup;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,8 +35,6 @@ import org.keycloak.models.RoleModel;
  * named.
  */
 public final class RecordReach {
-
-    private static final String ALL_UNITS = "*";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -60,37 +62,52 @@ public final class RecordReach {
     public record Application(String clientId, String name, List<String> purposes, List<String> groups, List<String> units) {
     }
 
-    /** Who reaches a record of {@code unit}, among them the outside bodies under {@code covering} grants. */
-    public Body of(String unit, List<StoredGrant> covering, Instant now) {
-        UnitPath target = UnitPath.parse(unit);
-        List<Staff> staff = new ArrayList<>();
+    /**
+     * Everyone who may reach records through an internal client, for the access policy to judge against one record:
+     * administrators (every unit), staff with the units they hold, and each internal application acting for itself
+     * with its client units.
+     */
+    public List<Reacher> candidates() {
+        List<Reacher> candidates = new ArrayList<>();
         if (realm.getRole(RealmRole.ADMIN.roleName()) != null) {
-            staff.add(new Staff(RealmRole.ADMIN.roleName(), List.of(ALL_UNITS)));
+            candidates.add(new Reacher(RealmRole.ADMIN.roleName(), Basis.ADMIN, Set.of(UnitPath.ALL)));
         }
         RoleModel staffRole = realm.getRole(RealmRole.STAFF.roleName());
         if (staffRole != null) {
-            Set<String> units = new TreeSet<>();
+            Set<UnitPath> units = new HashSet<>();
             session.users().getRoleMembersStream(realm, staffRole)
-                    .flatMap(user -> user.getAttributeStream(AccessContextMapping.USER_UNITS_ATTRIBUTE))
-                    .flatMap(value -> AccessContextMapping.split(value, ",").stream())
-                    .filter(text -> reaches(text, target))
-                    .forEach(units::add);
-            if (!units.isEmpty()) {
-                staff.add(new Staff(RealmRole.STAFF.roleName(), List.copyOf(units)));
-            }
+                    .forEach(user -> units.addAll(UnitGroups.of(realm).unitsOf(user)));
+            candidates.add(new Reacher(RealmRole.STAFF.roleName(), Basis.STAFF, units));
         }
-        List<Application> applications = realm.getClientsStream()
-                .filter(client -> ClientTrust.fromAttribute(client.getAttribute(ClientTrust.ATTRIBUTE)) == ClientTrust.INTERNAL)
-                .filter(client -> !RealmBootstrap.ACCOUNT_CONSOLE.equals(client.getClientId()))
-                .map(client -> application(client, target))
+        internalClients().filter(ClientModel::isServiceAccountsEnabled).forEach(client -> candidates.add(
+                new Reacher(client.getClientId(), Basis.CLIENT, UnitGroups.clientUnits(client))));
+        return candidates;
+    }
+
+    /** The answer of {@code GET /me/grants}, from the store's answer of who reaches the student's record. */
+    public Body of(edu.studentrecords.store.RecordReach reach, Instant now) {
+        List<Staff> staff = reach.reachers().stream()
+                .filter(r -> r.basis() == Basis.ADMIN || r.basis() == Basis.STAFF)
+                .map(r -> new Staff(r.name(), r.units().stream().map(UnitPath::toString).sorted().toList()))
+                .toList();
+        Map<String, Reacher> applications = new HashMap<>();
+        reach.reachers().stream().filter(r -> r.basis() == Basis.CLIENT).forEach(r -> applications.put(r.name(), r));
+        List<Application> apps = internalClients()
+                .map(client -> application(client, applications.get(client.getClientId())))
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(Application::clientId))
                 .toList();
-        List<GrantItem> grants = covering.stream()
+        List<GrantItem> grants = reach.grants().stream()
                 .filter(stored -> stored.stateAt(now) == GrantState.ACTIVE)
                 .map(stored -> grantItem(stored.grant()))
                 .toList();
-        return new Body(staff, applications, grants);
+        return new Body(staff, apps, grants);
+    }
+
+    private Stream<ClientModel> internalClients() {
+        return realm.getClientsStream()
+                .filter(client -> ClientTrust.fromAttribute(client.getAttribute(ClientTrust.ATTRIBUTE)) == ClientTrust.INTERNAL)
+                .filter(client -> !RealmBootstrap.ACCOUNT_CONSOLE.equals(client.getClientId()));
     }
 
     private GrantItem grantItem(Grant grant) {
@@ -100,38 +117,30 @@ public final class RecordReach {
                 grant.groups().stream().map(FieldGroup::jsonName).toList(), grant.agreementReference(), grant.expiresAt());
     }
 
-    /** The client as it reaches the record, or null when its own units do not contain the record's unit. */
-    private static Application application(ClientModel client, UnitPath target) {
-        String unitsAttribute = client.getAttribute(AccessContext.CLIENT_UNITS_ATTRIBUTE);
-        List<String> units = null;
-        if (unitsAttribute != null && client.isServiceAccountsEnabled()) {
-            units = AccessContextMapping.split(unitsAttribute, ",").stream().filter(u -> reaches(u, target)).toList();
-            if (units.isEmpty() && !client.isStandardFlowEnabled()) {
-                return null;
-            }
+    /**
+     * The client as it reaches the record: acting for itself through the units the policy found ({@code reacher}, or
+     * null), or for the people who sign in to it. Null when it does neither.
+     */
+    private static Application application(ClientModel client, Reacher reacher) {
+        if (reacher == null && !client.isStandardFlowEnabled()) {
+            return null;
         }
         Set<String> groups = new TreeSet<>(Comparator.comparingInt(RecordReach::groupOrder));
         Stream.concat(client.getClientScopes(true).values().stream(), client.getClientScopes(false).values().stream())
                 .map(ClientScopeModel::getName)
                 .forEach(scope -> FieldGroup.ALL.stream()
-                        .filter(g -> scope.equals("student." + g.jsonName() + ".read"))
+                        .filter(g -> scope.equals(g.readScope()))
                         .forEach(g -> groups.add(g.jsonName())));
         String name = client.getName() == null || client.getName().isBlank() || client.getName().startsWith("${")
                 ? client.getClientId() : client.getName();
+        List<String> units = reacher == null ? null
+                : reacher.units().stream().map(UnitPath::toString).sorted().toList();
         return new Application(client.getClientId(), name,
                 List.copyOf(AccessContextMapping.split(client.getAttribute(AccessContext.CLIENT_PURPOSES_ATTRIBUTE), ",")),
-                List.copyOf(groups), units == null || units.isEmpty() ? null : units);
+                List.copyOf(groups), units);
     }
 
     private static int groupOrder(String group) {
         return FieldGroup.ALL.stream().map(FieldGroup::jsonName).toList().indexOf(group);
-    }
-
-    private static boolean reaches(String unitText, UnitPath target) {
-        try {
-            return UnitPath.parse(unitText).contains(target);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -3,7 +3,7 @@ package edu.studentrecords.keycloak.auth;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.RealmRole;
-import edu.studentrecords.store.access.StudentScopes;
+import edu.studentrecords.store.access.StudentScope;
 import java.time.Instant;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -43,7 +43,7 @@ public record SignedInStudent(RealmModel realm, UserModel user, ClientModel clie
                 .subject(user.getId())
                 .clientId(client.getClientId())
                 .clientTrust(ClientTrust.fromAttribute(client.getAttribute(ClientTrust.ATTRIBUTE)))
-                .scopes(Set.of(StudentScopes.SELF))
+                .scopes(Set.of(StudentScope.SELF.scopeName()))
                 .roles(roles)
                 .selfService(true)
                 .now(now())

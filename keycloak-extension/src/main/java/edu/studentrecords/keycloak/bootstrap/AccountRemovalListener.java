@@ -1,14 +1,16 @@
 package edu.studentrecords.keycloak.bootstrap;
 
 import edu.studentrecords.store.PurgeRequests;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StudentRecords;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.provider.ProviderEvent;
 import org.keycloak.provider.ProviderEventListener;
+import org.keycloak.representations.JsonWebToken;
 
 /**
  * When a Keycloak user is deleted (by the admin console, the admin API, an identity provider sync or a workflow:
@@ -24,10 +26,10 @@ public final class AccountRemovalListener implements ProviderEventListener {
 
     private static final Logger LOG = Logger.getLogger(AccountRemovalListener.class);
 
-    private final Function<RealmModel, StudentRecordStore> stores;
+    private final Function<RealmModel, StudentRecords> stores;
 
     /** @param stores the store of a realm */
-    public AccountRemovalListener(Function<RealmModel, StudentRecordStore> stores) {
+    public AccountRemovalListener(Function<RealmModel, StudentRecords> stores) {
         this.stores = stores;
     }
 
@@ -43,10 +45,13 @@ public final class AccountRemovalListener implements ProviderEventListener {
         }
         RealmModel realm = removed.getRealm();
         String userId = user.getId();
+        // Whoever removed the account (an administrator's bearer token, when the admin API did it) may not approve the
+        // destruction the removal asks for: no one destroys a record alone.
+        String removedBy = removedBy(removed.getKeycloakSession());
         removed.getKeycloakSession().getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                unlink(realm, userId);
+                unlink(realm, userId, removedBy);
             }
 
             @Override
@@ -56,9 +61,13 @@ public final class AccountRemovalListener implements ProviderEventListener {
         });
     }
 
-    private void unlink(RealmModel realm, String userId) {
+    private static String removedBy(KeycloakSession session) {
+        return session.getContext().getBearerToken() instanceof JsonWebToken token ? token.getSubject() : null;
+    }
+
+    private void unlink(RealmModel realm, String userId, String removedBy) {
         try {
-            stores.apply(realm).purgeRequests().accountRemoved(userId).ifPresent(request ->
+            stores.apply(realm).purgeRequests().accountRemoved(userId, removedBy).ifPresent(request ->
                     LOG.infof("Keycloak user %s was removed: record %s unlinked, purge request %s awaits the centre",
                             userId, request.recordId(), request.id()));
         } catch (RuntimeException e) {

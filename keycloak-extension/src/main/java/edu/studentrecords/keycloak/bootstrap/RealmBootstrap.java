@@ -1,20 +1,27 @@
 package edu.studentrecords.keycloak.bootstrap;
 
+import edu.studentrecords.keycloak.auth.UnitGroups;
 import edu.studentrecords.keycloak.centre.CentrePages;
 import edu.studentrecords.keycloak.login.RecordVerificationActionFactory;
 import edu.studentrecords.keycloak.login.StudentClaimsMapper;
 import edu.studentrecords.store.access.ClientTrust;
+import edu.studentrecords.store.access.Purpose;
 import edu.studentrecords.store.access.RealmRole;
+import edu.studentrecords.store.access.StudentScope;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.ClientScopeModel;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.mappers.AudienceProtocolMapper;
 import org.keycloak.protocol.oidc.mappers.OIDCAttributeMapperHelper;
@@ -30,7 +37,21 @@ public final class RealmBootstrap {
     /** The audience every student-records scope adds, and the only one the API accepts. */
     public static final String AUDIENCE = "student-records";
     public static final String PURPOSES_ATTRIBUTE = "student-records.purposes";
-    public static final String DEFAULT_PURPOSES = "teaching,student-services,administration,library-services,statistics";
+    public static final String DEFAULT_PURPOSES = Purpose.defaultList();
+    /**
+     * The purposes each role may declare, as a realm attribute per role ({@code student-records.purposes.<role>});
+     * a role without one is limited only by its client's purposes.
+     */
+    public static final String ROLE_PURPOSES_ATTRIBUTE_PREFIX = "student-records.purposes.";
+    /** Teachers teach and look after students; the centre administers. */
+    static final Map<RealmRole, String> DEFAULT_ROLE_PURPOSES = Map.of(
+            RealmRole.STAFF, Purpose.TEACHING.code() + "," + Purpose.STUDENT_SERVICES.code(),
+            RealmRole.ADMIN, Purpose.ADMINISTRATION.code());
+    /**
+     * Set when a realm got the roles' default purposes: from then on a role without a list was left out on purpose
+     * (by the centre's settings, say) and keeps being limited only by its clients, across restarts.
+     */
+    static final String ROLE_PURPOSES_DEFAULTS_ATTRIBUTE = "student-records.purposes-by-role.defaults-applied";
     public static final String VERIFICATION_PERIOD_ATTRIBUTE = "student-records.verification-period-days";
     public static final String DEFAULT_VERIFICATION_PERIOD = "180";
     public static final String ACCOUNT_CONSOLE = "account-console";
@@ -39,19 +60,22 @@ public final class RealmBootstrap {
 
     static final String CENTRE_NAME = "Information management centre";
     static final String CENTRE_PURPOSES_ATTRIBUTE = "student-records.purposes";
-    static final String CENTRE_PURPOSE = "administration";
+    static final String CENTRE_PURPOSE = Purpose.ADMINISTRATION.code();
     /**
      * The optional scopes of the centre's client: administration, audit and purge, and reading and changing the two
      * groups a correction may touch (a review reads them, an approval writes them).
      */
-    static final Set<String> CENTRE_SCOPES = Set.of("student.admin", "student.audit", "student.purge",
-            "student.profile.read", "student.profile.write", "student.identity.read", "student.identity.write");
+    static final Set<String> CENTRE_SCOPES = Stream.of(StudentScope.ADMIN, StudentScope.AUDIT, StudentScope.PURGE,
+            StudentScope.PROFILE_READ, StudentScope.PROFILE_WRITE, StudentScope.IDENTITY_READ,
+            StudentScope.IDENTITY_WRITE).map(StudentScope::scopeName).collect(Collectors.toUnmodifiableSet());
 
     private static final Logger LOG = Logger.getLogger(RealmBootstrap.class);
 
+    private final KeycloakSession session;
     private final RealmModel realm;
 
-    RealmBootstrap(RealmModel realm) {
+    RealmBootstrap(KeycloakSession session, RealmModel realm) {
+        this.session = session;
         this.realm = realm;
     }
 
@@ -59,23 +83,27 @@ public final class RealmBootstrap {
     void apply() {
         Map<String, String> english = new HashMap<>();
         Map<String, String> chinese = new HashMap<>();
-        for (StudentScope scope : StudentScope.ALL) {
-            ClientScopeModel model = clientScope(scope);
-            ensureAudienceMapper(model);
-            if (StudentClaimsMapper.SCOPES.contains(scope.name())) {
-                ensureClaimsMapper(model);
-            }
-            english.put(scope.consentKey(), scope.english());
-            chinese.put(scope.consentKey(), scope.chinese());
-        }
-        addMissingTexts("en", english);
-        addMissingTexts("zh-CN", chinese);
         for (RealmRole role : RealmRole.values()) {
             if (realm.getRole(role.roleName()) == null) {
                 realm.addRole(role.roleName());
             }
         }
+        for (StudentScope scope : StudentScope.values()) {
+            ClientScopeModel model = clientScope(scope);
+            ensureAudienceMapper(model);
+            ensureRoleScopeMappings(model, scope);
+            if (StudentClaimsMapper.SCOPES.contains(scope.scopeName())) {
+                ensureClaimsMapper(model);
+            }
+            english.put(scope.consentKey(), scope.consentEnglish());
+            chinese.put(scope.consentKey(), scope.consentChinese());
+        }
+        addMissingTexts("en", english);
+        addMissingTexts("zh-CN", chinese);
         setIfAbsent(PURPOSES_ATTRIBUTE, DEFAULT_PURPOSES);
+        applyRolePurposeDefaults(realm);
+        setIfAbsent(UnitGroups.ROOT_ATTRIBUTE, UnitGroups.DEFAULT_ROOT);
+        ensureUnitRoot();
         setIfAbsent(VERIFICATION_PERIOD_ATTRIBUTE, DEFAULT_VERIFICATION_PERIOD);
         markAccountConsole();
         addCentreClient();
@@ -85,17 +113,37 @@ public final class RealmBootstrap {
 
     private ClientScopeModel clientScope(StudentScope scope) {
         Optional<ClientScopeModel> existing = realm.getClientScopesStream()
-                .filter(s -> scope.name().equals(s.getName())).findFirst();
+                .filter(s -> scope.scopeName().equals(s.getName())).findFirst();
         if (existing.isPresent()) {
             return existing.get();
         }
-        ClientScopeModel created = realm.addClientScope(scope.name());
+        ClientScopeModel created = realm.addClientScope(scope.scopeName());
         created.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        created.setDescription(scope.english());
+        created.setDescription(scope.description());
         created.setIncludeInTokenScope(true);
         created.setDisplayOnConsentScreen(true);
         created.setConsentScreenText("${" + scope.consentKey() + "}");
         return created;
+    }
+
+    /**
+     * Only holders of the roles that may use a scope get it in a token: Keycloak leaves a client scope with role scope
+     * mappings out of the token of a user who holds none of them, so a client asking for more still gets a token,
+     * without what its user could not use. Added once; an administrator's later changes stay.
+     */
+    private void ensureRoleScopeMappings(ClientScopeModel model, StudentScope scope) {
+        if (model.getScopeMappingsStream().findAny().isPresent()) {
+            return;
+        }
+        scope.roles().forEach(role -> model.addScopeMapping(realm.getRole(role.roleName())));
+    }
+
+    /** The root group of the realm's units, so that the centre has somewhere to put them. */
+    private void ensureUnitRoot() {
+        String root = UnitGroups.of(realm).root();
+        if (KeycloakModelUtils.findGroupByPath(session, realm, "/" + root) == null) {
+            realm.createGroup(root);
+        }
     }
 
     private static void ensureAudienceMapper(ClientScopeModel scope) {
@@ -167,6 +215,23 @@ public final class RealmBootstrap {
         }
     }
 
+    /**
+     * Gives the roles their default purposes once per realm (where a role has no list yet), and notes that it did: a
+     * list the centre removed later is not put back at the next start.
+     */
+    static void applyRolePurposeDefaults(RealmModel realm) {
+        if (realm.getAttribute(ROLE_PURPOSES_DEFAULTS_ATTRIBUTE) != null) {
+            return;
+        }
+        DEFAULT_ROLE_PURPOSES.forEach((role, purposes) -> {
+            String attribute = ROLE_PURPOSES_ATTRIBUTE_PREFIX + role.roleName();
+            if (realm.getAttribute(attribute) == null) {
+                realm.setAttribute(attribute, purposes);
+            }
+        });
+        realm.setAttribute(ROLE_PURPOSES_DEFAULTS_ATTRIBUTE, "true");
+    }
+
     private void setIfAbsent(String attribute, String value) {
         if (realm.getAttribute(attribute) == null) {
             realm.setAttribute(attribute, value);
@@ -230,7 +295,8 @@ public final class RealmBootstrap {
         if (console.getAttribute(ClientTrust.ATTRIBUTE) == null) {
             console.setAttribute(ClientTrust.ATTRIBUTE, "internal");
         }
-        realm.getClientScopesStream().filter(s -> "student.self".equals(s.getName())).findFirst().ifPresent(self -> {
+        realm.getClientScopesStream().filter(s -> StudentScope.SELF.scopeName().equals(s.getName())).findFirst()
+                .ifPresent(self -> {
             boolean assigned = console.getClientScopes(true).containsKey(self.getName())
                     || console.getClientScopes(false).containsKey(self.getName());
             if (!assigned) {

@@ -1,6 +1,6 @@
 package edu.studentrecords.keycloak.jobs;
 
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StudentRecords;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.check.Finding;
 import java.time.Instant;
@@ -22,11 +22,11 @@ public final class RealmSecurityFindings {
     }
 
     /** Every finding only Keycloak can tell: clients without grants, then stale administrators. */
-    public static List<Finding> of(KeycloakSession session, RealmModel realm, StudentRecordStore store, Instant now) {
+    public static List<Finding> of(KeycloakSession session, RealmModel realm, StudentRecords store, Instant now) {
         return Stream.concat(of(realm, store, now).stream(), StaleAdmins.of(session, realm, now).stream()).toList();
     }
 
-    static List<Finding> of(RealmModel realm, StudentRecordStore store, Instant now) {
+    static List<Finding> of(RealmModel realm, StudentRecords store, Instant now) {
         return realm.getClientsStream()
                 .filter(client -> ClientTrust.fromAttribute(client.getAttribute(ClientTrust.ATTRIBUTE)) == ClientTrust.EXTERNAL)
                 .filter(RealmSecurityFindings::holdsStudentScopes)

@@ -3,7 +3,7 @@ package edu.studentrecords.keycloak.jobs;
 import edu.studentrecords.keycloak.mail.SelfCheckMail;
 import edu.studentrecords.keycloak.settings.SelfCheckSettings;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StudentRecords;
 import edu.studentrecords.store.check.SelfCheckReport;
 import java.time.Instant;
 import org.jboss.logging.Logger;
@@ -39,7 +39,7 @@ final class SelfCheckTask implements ScheduledTask {
     }
 
     static SelfCheckReport check(KeycloakSession session, RealmModel realm) {
-        StudentRecordStore store = session.getProvider(StudentRecordsProvider.class).store(realm);
+        StudentRecords store = session.getProvider(StudentRecordsProvider.class).store(realm);
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
         return store.selfCheck().runScheduled(now, SelfCheckSettings.of(realm), RealmSecurityFindings.of(session, realm, store, now));
     }

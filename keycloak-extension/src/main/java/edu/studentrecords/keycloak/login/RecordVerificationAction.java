@@ -3,10 +3,9 @@ package edu.studentrecords.keycloak.login;
 import edu.studentrecords.keycloak.auth.SignedInStudent;
 import edu.studentrecords.keycloak.settings.VerificationPeriod;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
-import edu.studentrecords.store.AccessDeniedException;
-import edu.studentrecords.store.RecordNotFoundException;
 import edu.studentrecords.store.RecordView;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StoreException;
+import edu.studentrecords.store.StudentRecords;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -56,14 +55,16 @@ final class RecordVerificationAction implements RequiredActionProvider {
         }
         Instant since;
         try {
-            since = store(context).lastConfirmationOwn(student.context());
-        } catch (RecordNotFoundException | AccessDeniedException e) {
-            // No record of theirs, or not reachable through this client: nothing to verify at this sign-in.
-            return;
+            since = store(context).self().lastConfirmation(student.context());
         } catch (RuntimeException e) {
-            LOG.warnf("Periodic verification not checked at a sign-in to realm %s: %s", context.getRealm().getName(),
-                    e.getClass().getSimpleName());
-            return;
+            if (StoreException.refusedOrMissing(e)) {
+                // No record of theirs, or not reachable through this client: nothing to verify at this sign-in.
+                return;
+            } else {
+                LOG.warnf("Periodic verification not checked at a sign-in to realm %s: %s", context.getRealm().getName(),
+                        e.getClass().getSimpleName());
+                return;
+            }
         }
         if (VerificationPeriod.of(context.getRealm()).overdue(since, SignedInStudent.now())) {
             context.getUser().addRequiredAction(RecordVerificationActionFactory.ID);
@@ -87,7 +88,7 @@ final class RecordVerificationAction implements RequiredActionProvider {
         SignedInStudent student = student(context);
         try {
             if (form.containsKey(CONFIRM)) {
-                store(context).confirmOwn(student.context());
+                store(context).self().confirm(student.context());
                 context.getEvent().detail(OUTCOME_DETAIL, "confirmed");
                 context.success();
             } else if (form.containsKey(CORRECTION)) {
@@ -105,21 +106,26 @@ final class RecordVerificationAction implements RequiredActionProvider {
             } else {
                 render(context, null);
             }
-        } catch (RecordNotFoundException | AccessDeniedException e) {
-            // The record went away or out of reach while the page was open: nothing is left to verify.
-            context.success();
         } catch (RuntimeException e) {
-            LOG.warnf("Periodic verification not saved in realm %s: %s", context.getRealm().getName(),
-                    e.getClass().getSimpleName());
-            render(context, "studentRecordVerificationNotSaved");
+            if (StoreException.refusedOrMissing(e)) {
+                // The record went away or out of reach while the page was open: nothing is left to verify.
+                context.success();
+            } else {
+                LOG.warnf("Periodic verification not saved in realm %s: %s", context.getRealm().getName(),
+                        e.getClass().getSimpleName());
+                render(context, "studentRecordVerificationNotSaved");
+            }
         }
     }
 
     private void render(RequiredActionContext context, String error) {
         RecordView record;
         try {
-            record = store(context).readOwn(student(context).context());
-        } catch (RecordNotFoundException | AccessDeniedException e) {
+            record = store(context).self().read(student(context).context());
+        } catch (StoreException e) {
+            if (!StoreException.refusedOrMissing(e)) {
+                throw e;
+            }
             context.success();
             return;
         }
@@ -137,7 +143,7 @@ final class RecordVerificationAction implements RequiredActionProvider {
                 context.getAuthenticationSession().getClient());
     }
 
-    private static StudentRecordStore store(RequiredActionContext context) {
+    private static StudentRecords store(RequiredActionContext context) {
         return context.getSession().getProvider(StudentRecordsProvider.class).store(context.getRealm());
     }
 

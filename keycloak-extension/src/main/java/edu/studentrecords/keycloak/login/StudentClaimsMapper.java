@@ -2,10 +2,9 @@ package edu.studentrecords.keycloak.login;
 
 import edu.studentrecords.keycloak.auth.SignedInStudent;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
-import edu.studentrecords.store.AccessDeniedException;
-import edu.studentrecords.store.RecordNotFoundException;
 import edu.studentrecords.store.RecordView;
-import edu.studentrecords.store.access.StudentScopes;
+import edu.studentrecords.store.StoreException;
+import edu.studentrecords.store.access.StudentScope;
 import edu.studentrecords.store.model.Profile;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +47,7 @@ public final class StudentClaimsMapper extends AbstractOIDCProtocolMapper
     static final String STUDENT_NUMBER = "student_number";
     static final String ENROLMENT_STATUS = "enrolment_status";
     /** The scopes that let a token carry the claims. */
-    public static final Set<String> SCOPES = Set.of(StudentScopes.SELF, "student.profile.read");
+    public static final Set<String> SCOPES = Set.of(StudentScope.SELF.scopeName(), StudentScope.PROFILE_READ.scopeName());
 
     private static final String CACHED = StudentClaimsMapper.class.getName();
     private static final Logger LOG = Logger.getLogger(StudentClaimsMapper.class);
@@ -119,14 +118,16 @@ public final class StudentClaimsMapper extends AbstractOIDCProtocolMapper
         }
         try {
             RecordView view = session.getProvider(StudentRecordsProvider.class).store(userSession.getRealm())
-                    .readOwnProfileForToken(student.context());
+                    .self().profileForToken(student.context());
             return Optional.ofNullable(view.profile());
-        } catch (RecordNotFoundException | AccessDeniedException e) {
-            return Optional.empty();
         } catch (RuntimeException e) {
-            LOG.warnf("Student claims left out of a token of realm %s: %s", userSession.getRealm().getName(),
-                    e.getClass().getSimpleName());
-            return Optional.empty();
+            if (StoreException.refusedOrMissing(e)) {
+                return Optional.empty();
+            } else {
+                LOG.warnf("Student claims left out of a token of realm %s: %s", userSession.getRealm().getName(),
+                        e.getClass().getSimpleName());
+                return Optional.empty();
+            }
         }
     }
 

@@ -37,7 +37,7 @@ public final class GrantNotices {
     }
 
     private static void send(KeycloakSession session, RealmModel realm, Grant grant) {
-        List<String> owners = session.getProvider(StudentRecordsProvider.class).store(realm).ownersCoveredBy(grant);
+        List<String> owners = session.getProvider(StudentRecordsProvider.class).store(realm).owners().coveredBy(grant);
         int sent = 0;
         for (String owner : owners) {
             UserModel user = session.users().getUserById(realm, owner);

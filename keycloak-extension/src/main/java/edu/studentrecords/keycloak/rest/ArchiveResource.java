@@ -3,6 +3,7 @@ package edu.studentrecords.keycloak.rest;
 import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
 import edu.studentrecords.keycloak.rest.representation.RetentionRepresentation;
+import edu.studentrecords.store.audit.AuditOperation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,7 +21,7 @@ public final class ArchiveResource extends CollectionResource {
 
     @GET
     public Response summary() {
-        return pipeline.run(request -> json(Response.ok(),
+        return pipeline.run(AuditOperation.ARCHIVE_READ, request -> json(Response.ok(),
                 RetentionRepresentation.Archive.of(request.store().retention().archive(request.access(), recordId))));
     }
 
@@ -28,7 +29,7 @@ public final class ArchiveResource extends CollectionResource {
     @POST
     @Path("verify")
     public Response verify() {
-        return pipeline.run(request -> json(Response.ok(),
+        return pipeline.run(AuditOperation.ARCHIVE_VERIFY, request -> json(Response.ok(),
                 request.store().retention().verifyArchive(request.access(), recordId)));
     }
 }

@@ -8,6 +8,7 @@ import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
 import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
 import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.audit.ChainVerification;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,7 +33,7 @@ public final class AuditResource extends CollectionResource {
     public Response entries(@QueryParam("record") String record, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("fromSequence") String fromSequence,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        return pipeline.run(request -> {
+        return pipeline.run(AuditOperation.AUDIT_READ, request -> {
             int page = integer("limit", limit, DEFAULT_LOG_PAGE, 1, MAX_LOG_PAGE);
             if (record != null && !record.isBlank()) {
                 int skip = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
@@ -50,7 +51,7 @@ public final class AuditResource extends CollectionResource {
     @GET
     @Path("verify")
     public Response verify() {
-        return pipeline.run(request -> {
+        return pipeline.run(AuditOperation.AUDIT_VERIFY, request -> {
             ChainVerification verification = request.store().auditReview().verify(request.access());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("intact", verification.intact());

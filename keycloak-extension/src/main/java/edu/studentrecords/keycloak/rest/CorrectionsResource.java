@@ -7,6 +7,7 @@ import edu.studentrecords.keycloak.rest.representation.CorrectionDecisionReprese
 import edu.studentrecords.keycloak.rest.representation.CorrectionRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionReviewRepresentation;
 import edu.studentrecords.keycloak.rest.representation.JsonBodies;
+import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.correction.CorrectionRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.Map;
 
 /**
@@ -30,17 +32,17 @@ public final class CorrectionsResource extends CollectionResource {
     /** The pending correction requests with their values, for the centre (administrators with student.admin). */
     @GET
     public Response pending() {
-        return pipeline.run(request -> json(Response.ok(), Map.of("corrections", request.store()
-                .pendingCorrections(request.access()).stream().map(CorrectionReviewRepresentation::of).toList())));
+        return pipeline.run(AuditOperation.REVIEW_CORRECTION, request -> json(Response.ok(), Map.of("corrections", request.store()
+                .corrections().pending(request.access()).stream().map(CorrectionReviewRepresentation::of).toList())));
     }
 
     /** Approves a correction request: the record changes (validated); 412 when its groups changed since the request. */
     @POST
     @Path("{id}/approve")
-    public Response approve(@PathParam("id") String id, String body) {
-        return pipeline.run(request -> {
+    public Response approve(@PathParam("id") String id, InputStream body) {
+        return pipeline.run(AuditOperation.APPROVE_CORRECTION, request -> {
             CorrectionDecisionRepresentation decision = decision(request, body);
-            CorrectionRequest approved = request.store().approveCorrection(request.access(), id, decision.note());
+            CorrectionRequest approved = request.store().corrections().approve(request.access(), id, decision.note());
             tellStudent(request, approved);
             return json(Response.ok(), CorrectionRepresentation.of(approved));
         });
@@ -49,26 +51,37 @@ public final class CorrectionsResource extends CollectionResource {
     /** Rejects a correction request with a reason; the record does not change. */
     @POST
     @Path("{id}/reject")
-    public Response reject(@PathParam("id") String id, String body) {
-        return pipeline.run(request -> {
+    public Response reject(@PathParam("id") String id, InputStream body) {
+        return pipeline.run(AuditOperation.REJECT_CORRECTION, request -> {
             CorrectionDecisionRepresentation decision = decision(request, body);
-            CorrectionRequest rejected = request.store().rejectCorrection(request.access(), id, decision.reason());
+            CorrectionRequest rejected = request.store().corrections().reject(request.access(), id, decision.reason());
             tellStudent(request, rejected);
             return json(Response.ok(), CorrectionRepresentation.of(rejected));
         });
     }
 
-    /** The decision's body, which may be left out (a reject then fails for its missing reason). */
-    private static CorrectionDecisionRepresentation decision(RequestContext request, String body) throws Exception {
-        if (body == null || body.isBlank()) {
-            return new CorrectionDecisionRepresentation(null, null);
+    /**
+     * The decision's body, which may be left out (a reject then fails for its missing reason); a body that is there, or
+     * a content type that says there is one (a form's, whose body the server takes as form fields), is JSON with its
+     * content type, as every body is.
+     */
+    private static CorrectionDecisionRepresentation decision(RequestContext request, InputStream body) throws Exception {
+        byte[] bytes = JsonBodies.bytes(body);
+        if (bytes.length > 0 || request.contentType() != null) {
+            request.requireContentType(MediaType.APPLICATION_JSON);
         }
-        request.requireContentType(MediaType.APPLICATION_JSON);
-        return JsonBodies.read(body, CorrectionDecisionRepresentation.class);
+        return decision(bytes);
+    }
+
+    /** The decision a body of JSON says, or none when it is blank. */
+    static CorrectionDecisionRepresentation decision(byte[] body) throws Exception {
+        String text = JsonBodies.text(body);
+        return text.isBlank() ? new CorrectionDecisionRepresentation(null, null)
+                : JsonBodies.read(text, CorrectionDecisionRepresentation.class);
     }
 
     private static void tellStudent(RequestContext request, CorrectionRequest decided) {
-        request.store().ownerOf(decided.recordId())
+        request.store().owners().ownerOf(decided.recordId())
                 .ifPresent(owner -> CorrectionNotices.afterCommit(request.session(), owner, decided));
     }
 }

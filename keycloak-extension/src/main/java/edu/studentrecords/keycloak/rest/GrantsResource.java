@@ -10,6 +10,7 @@ import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
 import edu.studentrecords.keycloak.rest.representation.GrantRepresentation;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.grants.GrantRequest;
 import edu.studentrecords.store.grants.StoredGrant;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +40,7 @@ public final class GrantsResource extends CollectionResource {
     /** Every access grant of the realm, newest first (administrators). */
     @GET
     public Response list() {
-        return pipeline.run(request -> {
+        return pipeline.run(AuditOperation.GRANT_LIST, request -> {
             Instant now = request.now();
             List<Map<String, Object>> grants = request.store().grants().list(request.access()).stream()
                     .map(g -> GrantRepresentation.of(g, now)).toList();
@@ -48,8 +50,8 @@ public final class GrantsResource extends CollectionResource {
 
     /** Requests a grant for an outside body, with the signed agreement; a second administrator approves it. */
     @POST
-    public Response requestGrant(String body) {
-        return pipeline.run(request -> {
+    public Response requestGrant(InputStream body) {
+        return pipeline.run(AuditOperation.GRANT_REQUEST, request -> {
             GrantRequest asked = request.readJson(body, GrantRepresentation.Request.class).toRequest();
             RealmModel realm = request.realm();
             StoredGrant stored = request.store().grants().request(request.access(), asked,
@@ -63,7 +65,7 @@ public final class GrantsResource extends CollectionResource {
     @GET
     @Path("{id}")
     public Response read(@PathParam("id") String id) {
-        return pipeline.run(request -> json(Response.ok(),
+        return pipeline.run(AuditOperation.GRANT_READ, request -> json(Response.ok(),
                 GrantRepresentation.of(request.store().grants().get(request.access(), id), request.now())));
     }
 
@@ -71,7 +73,7 @@ public final class GrantsResource extends CollectionResource {
     @POST
     @Path("{id}/approve")
     public Response approve(@PathParam("id") String id) {
-        return pipeline.run(request -> {
+        return pipeline.run(AuditOperation.GRANT_APPROVE, request -> {
             StoredGrant approved = request.store().grants().approve(request.access(), id);
             GrantNotices.afterCommit(request.session(), approved.grant());
             return json(Response.ok(), GrantRepresentation.of(approved, request.now()));
@@ -82,20 +84,16 @@ public final class GrantsResource extends CollectionResource {
     @POST
     @Path("{id}/revoke")
     public Response revoke(@PathParam("id") String id) {
-        return pipeline.run(request -> json(Response.ok(),
+        return pipeline.run(AuditOperation.GRANT_REVOKE, request -> json(Response.ok(),
                 GrantRepresentation.of(request.store().grants().revoke(request.access(), id), request.now())));
     }
 
-    /** The signed agreement file of a grant, as uploaded. */
+    /** The signed agreement file of a grant, as uploaded: an attachment ({@link GrantRepresentation#agreementFile}). */
     @GET
     @Path("{id}/agreement")
     public Response agreement(@PathParam("id") String id) {
-        return pipeline.run(request -> {
-            StoredGrant stored = request.store().grants().get(request.access(), id);
-            byte[] file = request.store().grants().agreement(request.access(), id);
-            return Response.ok(file).type(stored.agreementContentType())
-                    .header("Content-Disposition", "attachment; filename=\"agreement-" + id + "\"");
-        });
+        return pipeline.run(AuditOperation.GRANT_AGREEMENT, request -> GrantRepresentation.agreementFile(
+                request.store().grants().agreement(request.access(), id)));
     }
 
     /** The grant's history: request, approval, revocation and every access it opened, newest first. */
@@ -103,7 +101,7 @@ public final class GrantsResource extends CollectionResource {
     @Path("{id}/uses")
     public Response uses(@PathParam("id") String id, @QueryParam("offset") String offset,
             @QueryParam("limit") String limit) {
-        return pipeline.run(request -> {
+        return pipeline.run(AuditOperation.GRANT_HISTORY, request -> {
             int skip = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
             int page = integer("limit", limit, DEFAULT_LOG_PAGE, 1, MAX_LOG_PAGE);
             List<AuditEntry> entries = request.store().grants().history(request.access(), id, skip, page);

@@ -3,6 +3,7 @@ package edu.studentrecords.keycloak.rest;
 import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
 import edu.studentrecords.keycloak.rest.representation.RetentionRepresentation;
+import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.retention.LegalHold;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.Map;
 
 /**
@@ -37,11 +39,11 @@ public final class LegalHoldsResource extends CollectionResource {
     }
 
     @POST
-    public Response place(String body) {
+    public Response place(InputStream body) {
         if (recordId == null) {
             throw new NotFoundException();
         }
-        return pipeline.run(request -> {
+        return pipeline.run(AuditOperation.LEGAL_HOLD_PLACE, request -> {
             RetentionRepresentation.HoldRequest asked = request.readJson(body,
                     RetentionRepresentation.HoldRequest.class);
             LegalHold hold = request.store().retention().placeHold(request.access(), recordId, asked.reason());
@@ -53,7 +55,7 @@ public final class LegalHoldsResource extends CollectionResource {
     /** Every hold of the realm, newest first ({@code /legal-holds}) or those of one record. */
     @GET
     public Response list() {
-        return pipeline.run(request -> json(Response.ok(), Map.of("legalHolds",
+        return pipeline.run(AuditOperation.LEGAL_HOLD_LIST, request -> json(Response.ok(), Map.of("legalHolds",
                 request.store().retention().holds(request.access()).stream()
                         .filter(h -> recordId == null || recordId.equals(h.recordId()))
                         .map(RetentionRepresentation.Hold::of).toList())));
@@ -65,7 +67,7 @@ public final class LegalHoldsResource extends CollectionResource {
         if (recordId != null) {
             throw new NotFoundException();
         }
-        return pipeline.run(request -> json(Response.ok(),
+        return pipeline.run(AuditOperation.LEGAL_HOLD_LIFT, request -> json(Response.ok(),
                 RetentionRepresentation.Hold.of(request.store().retention().liftHold(request.access(), holdId))));
     }
 }

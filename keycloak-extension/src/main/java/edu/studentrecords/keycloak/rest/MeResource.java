@@ -12,13 +12,10 @@ import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionRequestRepresentation;
 import edu.studentrecords.keycloak.rest.representation.MisuseReportRepresentation;
-import edu.studentrecords.keycloak.rest.representation.RecordRepresentation;
-import edu.studentrecords.store.CorrectionNotFoundException;
-import edu.studentrecords.store.OwnRecord;
 import edu.studentrecords.store.SelfExport;
-import edu.studentrecords.store.access.AccessTarget;
-import edu.studentrecords.store.access.UnitPath;
+import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.correction.CorrectionRequest;
 import edu.studentrecords.store.reports.MisuseReport;
 import jakarta.ws.rs.GET;
@@ -28,6 +25,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +37,6 @@ import java.util.Map;
  */
 public final class MeResource extends CollectionResource {
 
-    /** The audit code of a student looking at who can reach their record. */
-    static final String READ_GRANTS = "READ_GRANTS";
-
     MeResource(RequestPipeline pipeline) {
         super(pipeline);
     }
@@ -49,17 +44,17 @@ public final class MeResource extends CollectionResource {
     /** The caller's own record. */
     @GET
     public Response readOwn() {
-        return pipeline.runSelfService(request -> withRecord(Response.ok(), request.store().readOwn(request.access())));
+        return pipeline.runSelfService(AuditOperation.READ, request -> withRecord(Response.ok(), request.store().self().read(request.access())));
     }
 
     /** Changes the caller's own contact and guardians; {@code If-Match} is required. */
     @PATCH
-    public Response updateOwn(String body) {
-        return pipeline.runSelfService(request -> {
+    public Response updateOwn(InputStream body) {
+        return pipeline.runSelfService(AuditOperation.UPDATE, request -> {
             request.requireContentType(RequestParameters.MERGE_PATCH);
             long version = request.ifMatchVersion();
-            return withRecord(Response.ok(),
-                    request.store().updateOwn(request.access(), version, RequestParameters.requireBody(body)));
+            String patch = request.readText(body, RequestParameters.MERGE_PATCH);
+            return withRecord(Response.ok(), request.store().self().update(request.access(), version, patch));
         });
     }
 
@@ -68,10 +63,10 @@ public final class MeResource extends CollectionResource {
     @Path("access-log")
     public Response accessLog(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        return pipeline.runSelfService(request -> {
+        return pipeline.runSelfService(AuditOperation.READ_ACCESS_LOG, request -> {
             int skip = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
             int page = integer("limit", limit, DEFAULT_LOG_PAGE, 1, MAX_LOG_PAGE);
-            List<AuditEntry> entries = request.store().accessLogOwn(request.access(), instant("from", from),
+            List<AuditEntry> entries = request.store().self().accessLog(request.access(), instant("from", from),
                     instant("to", to), skip, page);
             return json(Response.ok(), AccessLogRepresentation.of(entries, skip, page));
         });
@@ -81,11 +76,11 @@ public final class MeResource extends CollectionResource {
     @GET
     @Path("export")
     public Response export() {
-        return pipeline.runSelfService(request -> {
-            SelfExport export = request.store().exportOwn(request.access());
+        return pipeline.runSelfService(AuditOperation.EXPORT, request -> {
+            SelfExport export = request.store().self().export(request.access());
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("exportedAt", request.now());
-            document.put("record", RecordRepresentation.of(export.record()));
+            document.put("record", export.record());
             document.put("accessLog",
                     AccessLogRepresentation.of(export.accessLog(), 0, export.accessLog().size()).entries());
             return json(Response.ok(), document)
@@ -97,17 +92,17 @@ public final class MeResource extends CollectionResource {
     @POST
     @Path("verification")
     public Response verify() {
-        return pipeline.runSelfService(request -> withRecord(Response.ok(),
-                request.store().confirmOwn(request.access())));
+        return pipeline.runSelfService(AuditOperation.VERIFY, request -> withRecord(Response.ok(),
+                request.store().self().confirm(request.access())));
     }
 
     /** The student asks for a correction of profile or identity fields: 201 with {@code Location}; no change yet. */
     @POST
     @Path("corrections")
-    public Response requestCorrection(String body) {
-        return pipeline.runSelfService(request -> {
+    public Response requestCorrection(InputStream body) {
+        return pipeline.runSelfService(AuditOperation.REQUEST_CORRECTION, request -> {
             CorrectionRequestRepresentation asked = request.readJson(body, CorrectionRequestRepresentation.class);
-            CorrectionRequest created = request.store().requestCorrectionOwn(request.access(), asked.changesText(),
+            CorrectionRequest created = request.store().self().requestCorrection(request.access(), asked.changesText(),
                     asked.reason());
             return json(Response.created(request.locationBelow(created.id())), CorrectionRepresentation.of(created));
         });
@@ -117,24 +112,24 @@ public final class MeResource extends CollectionResource {
     @GET
     @Path("corrections")
     public Response corrections() {
-        return pipeline.runSelfService(request -> json(Response.ok(), Map.of("corrections",
-                request.store().correctionsOwn(request.access()).stream().map(CorrectionRepresentation::of).toList())));
+        return pipeline.runSelfService(AuditOperation.READ_CORRECTIONS, request -> json(Response.ok(), Map.of("corrections",
+                request.store().self().corrections(request.access()).stream().map(CorrectionRepresentation::of).toList())));
     }
 
     /** One of the student's own correction requests. */
     @GET
     @Path("corrections/{id}")
     public Response correction(@PathParam("id") String id) {
-        return pipeline.runSelfService(request -> json(Response.ok(), request.store().correctionsOwn(request.access())
+        return pipeline.runSelfService(AuditOperation.READ_CORRECTIONS, request -> json(Response.ok(), request.store().self().corrections(request.access())
                 .stream().filter(c -> c.id().equals(id)).findFirst().map(CorrectionRepresentation::of)
-                .orElseThrow(CorrectionNotFoundException::new)));
+                .orElseThrow(() -> StoreException.notFound(StoreException.Subject.CORRECTION))));
     }
 
     /** The caller reports misuse of their information, naming entries of their own access log: 201 with the report. */
     @POST
     @Path("reports")
-    public Response reportMisuse(String body) {
-        return pipeline.runSelfService(request -> {
+    public Response reportMisuse(InputStream body) {
+        return pipeline.runSelfService(AuditOperation.REPORT_MISUSE, request -> {
             MisuseReportRepresentation.Request report = request.readJson(body,
                     MisuseReportRepresentation.Request.class);
             MisuseReport filed = request.store().misuseReports().report(request.access(), report.message(),
@@ -147,7 +142,7 @@ public final class MeResource extends CollectionResource {
     @GET
     @Path("reports")
     public Response ownReports() {
-        return pipeline.runSelfService(request -> json(Response.ok(), new MisuseReportRepresentation.Listing(
+        return pipeline.runSelfService(AuditOperation.READ_REPORTS, request -> json(Response.ok(), new MisuseReportRepresentation.Listing(
                 request.store().misuseReports().ownReports(request.access()).stream()
                         .map(MisuseReportRepresentation::of).toList())));
     }
@@ -156,11 +151,10 @@ public final class MeResource extends CollectionResource {
     @GET
     @Path("grants")
     public Response reach() {
-        return pipeline.runSelfService(request -> {
-            OwnRecord own = request.store().ownRecord(request.access(), READ_GRANTS);
-            AccessTarget target = new AccessTarget(own.id(), request.access().subject(), UnitPath.parse(own.unit()));
-            return json(Response.ok(), new RecordReach(request.session(), request.realm())
-                    .of(own.unit(), request.store().grants().covering(target), request.now()));
+        return pipeline.runSelfService(AuditOperation.READ_GRANTS, request -> {
+            RecordReach reach = new RecordReach(request.session(), request.realm());
+            return json(Response.ok(), reach.of(request.store().self().reach(request.access(), reach.candidates()),
+                    request.now()));
         });
     }
 }

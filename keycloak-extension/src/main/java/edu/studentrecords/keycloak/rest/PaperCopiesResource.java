@@ -3,12 +3,14 @@ package edu.studentrecords.keycloak.rest;
 import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
 import edu.studentrecords.keycloak.rest.representation.RetentionRepresentation;
-import edu.studentrecords.store.InvalidRecordException;
+import edu.studentrecords.store.StoreException;
+import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.retention.PaperCopy;
 import edu.studentrecords.store.validation.FieldError;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,8 @@ public final class PaperCopiesResource extends CollectionResource {
     }
 
     @POST
-    public Response add(String body) {
-        return pipeline.run(request -> {
+    public Response add(InputStream body) {
+        return pipeline.run(AuditOperation.PAPER_COPY_ADD, request -> {
             RetentionRepresentation.PaperCopyRequest asked = request.readJson(body,
                     RetentionRepresentation.PaperCopyRequest.class);
             List<FieldError> errors = RetentionRepresentation.errors();
@@ -34,10 +36,13 @@ public final class PaperCopiesResource extends CollectionResource {
             try {
                 copy = request.store().retention().addPaperCopy(request.access(), recordId, asked.location(),
                         asked.custodian(), destroyBy);
-            } catch (InvalidRecordException invalid) {
+            } catch (StoreException invalid) {
+                if (!invalid.is(StoreException.Kind.INVALID)) {
+                    throw invalid;
+                }
                 // The store's errors with the date's own, when the date could not be read.
                 errors.addAll(invalid.errors().stream().filter(e -> !e.field().equals("destroyBy")).toList());
-                throw new InvalidRecordException(errors.isEmpty() ? invalid.errors() : errors);
+                throw StoreException.invalid(StoreException.Subject.PAPER_COPY, errors.isEmpty() ? invalid.errors() : errors);
             }
             return json(Response.created(request.locationBelow(copy.id())), copy);
         });
@@ -45,7 +50,7 @@ public final class PaperCopiesResource extends CollectionResource {
 
     @GET
     public Response list() {
-        return pipeline.run(request -> json(Response.ok(),
+        return pipeline.run(AuditOperation.PAPER_COPY_LIST, request -> json(Response.ok(),
                 Map.of("paperCopies", request.store().retention().paperCopies(request.access(), recordId))));
     }
 }

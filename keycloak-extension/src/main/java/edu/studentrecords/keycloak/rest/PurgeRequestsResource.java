@@ -9,12 +9,14 @@ import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.DestructionCertificate;
 import edu.studentrecords.store.PurgeRequest;
 import edu.studentrecords.store.PurgeStatus;
+import edu.studentrecords.store.audit.AuditOperation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.keycloak.models.RealmModel;
@@ -33,21 +35,26 @@ public final class PurgeRequestsResource extends CollectionResource {
     }
 
     /** Asks for a record's destruction ({@code POST /records/{id}/purge-requests}); another administrator decides. */
-    Response file(String recordId, String body) {
-        return pipeline.run(request -> {
-            PurgeRequestRepresentation.Filing filing = request.readJson(body, PurgeRequestRepresentation.Filing.class);
-            if (filing.reason() == null || filing.reason().isBlank() || filing.reason().length() > MAX_PURGE_REASON) {
-                throw new BadRequest("Give a 'reason' of 1 to " + MAX_PURGE_REASON + " characters.");
-            }
-            PurgeRequest filed = request.store().purgeRequests().request(request.access(), recordId, filing.reason());
+    Response file(String recordId, InputStream body) {
+        return pipeline.run(AuditOperation.PURGE_REQUEST, request -> {
+            String reason = reasonOf(request.readJson(body, PurgeRequestRepresentation.Filing.class));
+            PurgeRequest filed = request.store().purgeRequests().request(request.access(), recordId, reason);
             return json(Response.status(Response.Status.CREATED), PurgeRequestRepresentation.of(filed));
         });
+    }
+
+    /** The reason a filing gives: 1 to {@value #MAX_PURGE_REASON} characters, or a 400. */
+    static String reasonOf(PurgeRequestRepresentation.Filing filing) {
+        if (filing.reason() == null || filing.reason().isBlank() || filing.reason().length() > MAX_PURGE_REASON) {
+            throw new BadRequest("Give a 'reason' of 1 to " + MAX_PURGE_REASON + " characters.");
+        }
+        return filing.reason();
     }
 
     /** The purge requests in one state (default {@code PENDING}), newest first: the centre's work queue. */
     @GET
     public Response list(@QueryParam("status") String status) {
-        return pipeline.run(request -> {
+        return pipeline.run(AuditOperation.PURGE_LIST, request -> {
             PurgeStatus wanted = RequestParameters.oneOf("status", status, PurgeStatus.class, PurgeStatus.PENDING);
             List<PurgeRequestRepresentation> found = request.store().purgeRequests().list(request.access(), wanted)
                     .stream().map(PurgeRequestRepresentation::of).toList();
@@ -56,17 +63,17 @@ public final class PurgeRequestsResource extends CollectionResource {
     }
 
     /**
-     * A second administrator approves: the record is destroyed through {@link StudentRecordsProvider#destroy} (store,
-     * key, index) and the destruction certificate returned.
+     * A second administrator approves: the store destroys the record (key, record, archive), this node's index drops it,
+     * and the destruction certificate is returned, signed with the realm's key.
      */
     @POST
     @Path("{rid}/approve")
     public Response approve(@PathParam("rid") String requestId) {
-        return pipeline.run(request -> {
+        return pipeline.run(AuditOperation.PURGE_APPROVE, request -> {
             StudentRecordsProvider provider = request.provider();
             RealmModel realm = request.realm();
             DestructionCertificate certificate = provider.store(realm).purgeRequests().approve(request.access(),
-                    requestId, (ctx, recordId, reason) -> provider.destroy(realm, ctx, recordId, reason));
+                    requestId, destruction -> provider.purgeFromIndex(realm, destruction));
             PurgeRequestRepresentation.Certificate body = PurgeRequestRepresentation.Certificate.of(certificate);
             return json(Response.ok(), new PurgeRequestRepresentation.Certified(body,
                     DestructionCertificates.sign(request.session(), body)));
@@ -77,7 +84,7 @@ public final class PurgeRequestsResource extends CollectionResource {
     @POST
     @Path("{rid}/cancel")
     public Response cancel(@PathParam("rid") String requestId) {
-        return pipeline.run(request -> json(Response.ok(),
+        return pipeline.run(AuditOperation.PURGE_CANCEL, request -> json(Response.ok(),
                 PurgeRequestRepresentation.of(request.store().purgeRequests().cancel(request.access(), requestId))));
     }
 }

@@ -6,8 +6,8 @@ import edu.studentrecords.keycloak.rest.problem.BadRequest;
 import edu.studentrecords.keycloak.rest.representation.EnrolmentRepresentation;
 import edu.studentrecords.keycloak.rest.representation.ImportFileRepresentation;
 import edu.studentrecords.keycloak.rest.representation.ImportReportRepresentation;
-import edu.studentrecords.keycloak.rest.representation.RecordRepresentation;
 import edu.studentrecords.store.RecordView;
+import edu.studentrecords.store.audit.AuditOperation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -33,26 +33,26 @@ public final class RecordsResource extends CollectionResource {
     @GET
     @Path("{id}")
     public Response read(@PathParam("id") String id) {
-        return pipeline.run(request -> withRecord(Response.ok(), request.store().read(request.access(), id)));
+        return pipeline.run(AuditOperation.READ, request -> withRecord(Response.ok(), request.store().records().read(request.access(), id)));
     }
 
     /** Looks a record up by student number. */
     @GET
     public Response findByStudentNumber(@QueryParam("studentNumber") String studentNumber) {
-        return pipeline.run(request -> {
+        return pipeline.run(AuditOperation.READ, request -> {
             if (studentNumber == null || studentNumber.isBlank()) {
                 throw new BadRequest("Give the studentNumber query parameter.");
             }
-            return withRecord(Response.ok(), request.store().findByStudentNumber(request.access(), studentNumber));
+            return withRecord(Response.ok(), request.store().records().findByStudentNumber(request.access(), studentNumber));
         });
     }
 
     /** Enrols a student: 201 with {@code Location}. */
     @POST
-    public Response create(String body) {
-        return pipeline.run(request -> {
+    public Response create(InputStream body) {
+        return pipeline.run(AuditOperation.CREATE, request -> {
             EnrolmentRepresentation enrolment = request.readJson(body, EnrolmentRepresentation.class);
-            RecordView created = request.store().create(request.access(), enrolment.content(),
+            RecordView created = request.store().records().create(request.access(), enrolment.content(),
                     enrolment.ownerSubject());
             return withRecord(Response.created(request.locationBelow(created.id())), created);
         });
@@ -63,29 +63,29 @@ public final class RecordsResource extends CollectionResource {
      * rows failed; 400 for a file that cannot be read, 413 beyond the size or row cap, 415 for another content type.
      */
     Response importRecords(InputStream body) {
-        return pipeline.run(request -> {
+        return pipeline.run(AuditOperation.CREATE, request -> {
             ImportFileRepresentation upload = ImportFileRepresentation.of(request.contentType());
             return json(Response.ok(), ImportReportRepresentation.of(
-                    request.store().importRecords(request.access(), () -> upload.rows(body))));
+                    request.store().records().importRecords(request.access(), () -> upload.rows(body))));
         });
     }
 
     /** Applies a JSON merge patch to a record; {@code If-Match} is required. */
     @PATCH
     @Path("{id}")
-    public Response update(@PathParam("id") String id, String body) {
-        return pipeline.run(request -> {
+    public Response update(@PathParam("id") String id, InputStream body) {
+        return pipeline.run(AuditOperation.UPDATE, request -> {
             request.requireContentType(RequestParameters.MERGE_PATCH);
             long version = request.ifMatchVersion();
-            return withRecord(Response.ok(),
-                    request.store().update(request.access(), id, version, RequestParameters.requireBody(body)));
+            String patch = request.readText(body, RequestParameters.MERGE_PATCH);
+            return withRecord(Response.ok(), request.store().records().update(request.access(), id, version, patch));
         });
     }
 
     /** Asks for the record's destruction ({@link PurgeRequestsResource#file}). */
     @POST
     @Path("{id}/purge-requests")
-    public Response requestPurge(@PathParam("id") String id, String body) {
+    public Response requestPurge(@PathParam("id") String id, InputStream body) {
         return new PurgeRequestsResource(pipeline).file(id, body);
     }
 
@@ -109,7 +109,7 @@ public final class RecordsResource extends CollectionResource {
 
     /** A record as the answer's JSON body, its version as the {@code ETag}. */
     static Response.ResponseBuilder withRecord(Response.ResponseBuilder builder, RecordView view) {
-        return json(builder, RecordRepresentation.of(view))
+        return json(builder, view)
                 .header(HttpHeaders.ETAG, RequestParameters.etag(view.version()));
     }
 }

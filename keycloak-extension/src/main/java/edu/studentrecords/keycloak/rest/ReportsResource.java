@@ -6,6 +6,7 @@ import edu.studentrecords.keycloak.mail.ReportNotices;
 import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CentreReportRepresentation;
 import edu.studentrecords.store.access.RealmRole;
+import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.reports.MisuseReport;
 import edu.studentrecords.store.reports.MisuseReports;
 import edu.studentrecords.store.reports.ReportStatus;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.List;
 import java.util.stream.Stream;
 import org.keycloak.models.KeycloakSession;
@@ -36,7 +38,7 @@ public final class ReportsResource extends CollectionResource {
     /** The realm's reports, newest first, optionally of one status. */
     @GET
     public Response list(@QueryParam("status") String status) {
-        return pipeline.run(request -> {
+        return pipeline.run(AuditOperation.LIST_MISUSE_REPORTS, request -> {
             ReportStatus wanted = RequestParameters.oneOf("status", status, ReportStatus.class, null);
             List<CentreReportRepresentation> found = reports(request).list(request.access(), wanted).stream()
                     .map(report -> representation(request, report)).toList();
@@ -48,7 +50,7 @@ public final class ReportsResource extends CollectionResource {
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id) {
-        return pipeline.run(request -> json(Response.ok(),
+        return pipeline.run(AuditOperation.READ_MISUSE_REPORT, request -> json(Response.ok(),
                 representation(request, reports(request).get(request.access(), id))));
     }
 
@@ -56,7 +58,7 @@ public final class ReportsResource extends CollectionResource {
     @GET
     @Path("{id}/entries")
     public Response entries(@PathParam("id") String id) {
-        return pipeline.run(request -> {
+        return pipeline.run(AuditOperation.READ_MISUSE_REPORT_ENTRIES, request -> {
             var entries = reports(request).entries(request.access(), id);
             return json(Response.ok(), AccessLogRepresentation.of(entries, 0, entries.size()));
         });
@@ -65,8 +67,8 @@ public final class ReportsResource extends CollectionResource {
     /** Triages a report: severity, assignee (a username of the centre), linked audit entries of the same record. */
     @POST
     @Path("{id}/triage")
-    public Response triage(@PathParam("id") String id, String body) {
-        return pipeline.run(request -> {
+    public Response triage(@PathParam("id") String id, InputStream body) {
+        return pipeline.run(AuditOperation.TRIAGE_MISUSE_REPORT, request -> {
             CentreReportRepresentation.TriageRequest asked = request.readJson(body,
                     CentreReportRepresentation.TriageRequest.class);
             RealmModel realm = request.realm();
@@ -80,12 +82,12 @@ public final class ReportsResource extends CollectionResource {
     /** Resolves a report with an outcome the student reads; the student is told by email. 409 when already resolved. */
     @POST
     @Path("{id}/resolve")
-    public Response resolve(@PathParam("id") String id, String body) {
-        return pipeline.run(request -> {
+    public Response resolve(@PathParam("id") String id, InputStream body) {
+        return pipeline.run(AuditOperation.RESOLVE_MISUSE_REPORT, request -> {
             CentreReportRepresentation.ResolveRequest asked = request.readJson(body,
                     CentreReportRepresentation.ResolveRequest.class);
             MisuseReport resolved = reports(request).resolve(request.access(), id, asked.outcome());
-            reports(request).reporterSubject(resolved)
+            request.store().owners().ownerOf(resolved.recordId())
                     .ifPresent(subject -> ReportNotices.afterCommit(request.session(), subject, resolved));
             return json(Response.ok(), representation(request, resolved));
         });

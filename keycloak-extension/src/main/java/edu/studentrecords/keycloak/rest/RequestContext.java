@@ -5,10 +5,11 @@ import edu.studentrecords.keycloak.auth.Caller;
 import edu.studentrecords.keycloak.rest.representation.JsonBodies;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.search.StudentSearchIndex;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StudentRecords;
 import edu.studentrecords.store.access.AccessContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import org.keycloak.models.KeycloakSession;
@@ -58,7 +59,7 @@ final class RequestContext {
     }
 
     /** The realm's record store. */
-    StudentRecordStore store() {
+    StudentRecords store() {
         return provider().store(realm);
     }
 
@@ -72,9 +73,13 @@ final class RequestContext {
         return session.getContext().getRequestHeaders().getHeaderString(name);
     }
 
-    /** The content type of the request's body, or null. */
+    /** The content type of the request's body, or null when there is none or it cannot be read. */
     MediaType contentType() {
-        return session.getContext().getRequestHeaders().getMediaType();
+        try {
+            return session.getContext().getRequestHeaders().getMediaType();
+        } catch (IllegalArgumentException malformed) {
+            return null;
+        }
     }
 
     /** The version the {@code If-Match} header names: 428 without it, 412 when it cannot name a version. */
@@ -87,10 +92,21 @@ final class RequestContext {
         RequestParameters.requireContentType(contentType(), expected);
     }
 
-    /** The body read as {@code type}, after checking it is JSON (415) and present (400). */
-    <T> T readJson(String body, Class<T> type) throws JsonProcessingException {
-        requireContentType(MediaType.APPLICATION_JSON);
-        return JsonBodies.read(RequestParameters.requireBody(body), type);
+    /**
+     * The body read as {@code type}, after checking it is JSON (415) and present (400): strict JSON in UTF-8
+     * ({@link JsonBodies}), at most {@link JsonBodies#MAX_BODY_BYTES} (413).
+     */
+    <T> T readJson(InputStream body, Class<T> type) throws JsonProcessingException {
+        return JsonBodies.read(readText(body, MediaType.APPLICATION_JSON), type);
+    }
+
+    /**
+     * The body as text, after checking it is of {@code expected} type (415) and present (400): UTF-8 (400 otherwise),
+     * at most {@link JsonBodies#MAX_BODY_BYTES} (413); a JSON merge patch is handed to the store as such.
+     */
+    String readText(InputStream body, String expected) {
+        requireContentType(expected);
+        return RequestParameters.requireBody(JsonBodies.text(JsonBodies.bytes(body)));
     }
 
     /** The address of {@code id} below the requested one, for the {@code Location} of a 201. */

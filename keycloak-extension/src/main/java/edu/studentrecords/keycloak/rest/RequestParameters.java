@@ -2,6 +2,7 @@ package edu.studentrecords.keycloak.rest;
 
 import edu.studentrecords.keycloak.rest.problem.BadRequest;
 import edu.studentrecords.keycloak.rest.problem.ProblemType;
+import edu.studentrecords.keycloak.rest.representation.JsonBodies;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -24,7 +25,7 @@ final class RequestParameters {
     static final int DEFAULT_LOG_PAGE = 50;
     static final int MAX_LOG_PAGE = 1000;
 
-    private static final Pattern STRONG_TAG = Pattern.compile("\\s*\"([0-9]{1,18})\"\\s*");
+    private static final Pattern STRONG_TAG = Pattern.compile("\\s*\"(0|[1-9][0-9]{0,17})\"\\s*");
 
     private RequestParameters() {
     }
@@ -96,10 +97,14 @@ final class RequestParameters {
         return Long.parseLong(matcher.group(1));
     }
 
-    /** Refuses (415) a body whose content type is not {@code expected}, parameters such as the charset aside. */
+    /**
+     * Refuses (415) a body whose content type is missing or is not {@code expected}, or that declares a charset other
+     * than UTF-8 (the API reads UTF-8 only); other parameters aside.
+     */
     static void requireContentType(MediaType type, String expected) {
-        if (type == null || !(type.getType() + "/" + type.getSubtype()).equalsIgnoreCase(expected)) {
-            throw new BadRequest(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as " + expected + ".");
+        if (type == null || !(type.getType() + "/" + type.getSubtype()).equalsIgnoreCase(expected)
+                || JsonBodies.declaresOtherCharset(type)) {
+            throw new BadRequest(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as " + expected + " in UTF-8.");
         }
     }
 

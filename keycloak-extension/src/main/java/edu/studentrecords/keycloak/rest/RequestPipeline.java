@@ -6,21 +6,31 @@ import edu.studentrecords.keycloak.auth.CorsPolicy;
 import edu.studentrecords.keycloak.rest.problem.Problem;
 import edu.studentrecords.keycloak.rest.problem.ProblemMapper;
 import edu.studentrecords.keycloak.rest.problem.ProblemType;
+import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
+import edu.studentrecords.store.CallAudit;
 import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.audit.AuditOperation;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.cors.Cors;
 
 /**
  * The path of every API request: authenticate the bearer token (401 without a valid one), check the request's origin
  * against the token's client (CORS), run the endpoint with a {@link RequestContext}, and answer whatever it throws as
- * a problem ({@link ProblemMapper}); CORS headers on every answer. The root resource makes one per request and hands
- * it to the resource of each collection.
+ * a problem ({@link ProblemMapper}); CORS headers and {@code Cache-Control: no-store} on every answer (most carry
+ * personal data, and none is worth keeping). The root resource makes one per request and hands it to the resource of
+ * each collection.
  */
 final class RequestPipeline {
+
+    private static final Logger LOG = Logger.getLogger(RequestPipeline.class);
+    private static final String NO_STORE = "no-store";
 
     private final KeycloakSession session;
 
@@ -34,50 +44,107 @@ final class RequestPipeline {
         Response.ResponseBuilder apply(RequestContext request) throws Exception;
     }
 
-    /** Serves a call of staff, administrators, supervisors or clients, who declare a purpose ({@code Data-Purpose}). */
-    Response run(Endpoint endpoint) {
-        return handle(false, endpoint);
+    /**
+     * Serves a call of staff, administrators, supervisors or clients, who declare a purpose ({@code Data-Purpose}).
+     *
+     * @param operation what the call is, for the audit entry of a call refused before it reaches the store
+     */
+    Response run(AuditOperation operation, Endpoint endpoint) {
+        return handle(false, operation, endpoint);
     }
 
     /** Serves a student's call about their own record, through {@code /me}. */
-    Response runSelfService(Endpoint endpoint) {
-        return handle(true, endpoint);
+    Response runSelfService(AuditOperation operation, Endpoint endpoint) {
+        return handle(true, operation, endpoint);
     }
 
-    /** Answers a CORS preflight. */
+    /** Answers a CORS preflight: 403 for an origin of none of the realm's clients. */
     Response preflight() {
-        return CorsPolicy.preflight(session);
+        try {
+            return Response.fromResponse(CorsPolicy.preflight(session)).header(HttpHeaders.CACHE_CONTROL, NO_STORE)
+                    .build();
+        } catch (ForbiddenException e) {
+            return originRefused();
+        }
     }
 
-    private Response handle(boolean selfService, Endpoint endpoint) {
+    private Response handle(boolean selfService, AuditOperation operation, Endpoint endpoint) {
         Optional<Caller> caller;
         try {
             caller = new BearerAuthentication(session).authenticate(
                     session.getContext().getRequestHeaders().getHeaderString(AccessContext.PURPOSE_HEADER),
                     selfService);
         } catch (RuntimeException e) {
-            return CorsPolicy.actualFor(null).add(ProblemMapper.from(e).toResponse());
+            return CorsPolicy.actualFor(session, null).add(noStore(ProblemMapper.from(e).toResponse()));
         }
         if (caller.isEmpty()) {
             String challenge = "Bearer realm=\"" + session.getContext().getRealm().getName() + "\"";
-            return CorsPolicy.actualFor(null).add(Problem.of(ProblemType.NOT_AUTHENTICATED,
+            return CorsPolicy.actualFor(session, null).add(noStore(Problem.of(ProblemType.NOT_AUTHENTICATED,
                     "A valid bearer token with the audience student-records is required.").toResponse()
-                    .header(HttpHeaders.WWW_AUTHENTICATE, challenge));
+                    .header(HttpHeaders.WWW_AUTHENTICATE, challenge)));
         }
         Cors cors;
         try {
-            cors = CorsPolicy.actualFor(caller.get().token());
+            cors = CorsPolicy.actualFor(session, caller.get().token());
         } catch (ForbiddenException e) {
-            return new Problem(ProblemType.FORBIDDEN.uri(), ProblemType.FORBIDDEN.title(), 403,
-                    "Requests from this origin are not allowed for the token's client.", "ORIGIN_NOT_ALLOWED", null)
-                    .toResponse().build();
+            leaveEntry(caller.get().context(), operation, e);
+            return originRefused();
         }
         Response.ResponseBuilder builder;
         try {
             builder = endpoint.apply(new RequestContext(session, caller.get()));
         } catch (Exception e) {
-            builder = ProblemMapper.from(e).toResponse();
+            leaveEntry(caller.get().context(), operation, e);
+            Response.ResponseBuilder problem = ProblemMapper.from(e).toResponse();
+            ProblemMapper.retryAfterSeconds(e).ifPresent(seconds -> problem.header(HttpHeaders.RETRY_AFTER, seconds));
+            builder = problem;
         }
-        return cors.add(builder);
+        return cors.add(noStore(builder));
+    }
+
+    private static Response.ResponseBuilder noStore(Response.ResponseBuilder builder) {
+        return builder.header(HttpHeaders.CACHE_CONTROL, NO_STORE);
+    }
+
+    /** The answer to a request from an origin the API does not serve, without CORS headers. */
+    private static Response originRefused() {
+        return noStore(new Problem(ProblemType.FORBIDDEN.uri(), ProblemType.FORBIDDEN.title(), 403,
+                "Requests from this origin are not allowed.", "ORIGIN_NOT_ALLOWED", null)
+                .toResponse()).build();
+    }
+
+    /**
+     * Leaves the audit entry of a call that ended before the store recorded it: refused for its input (the body, a
+     * header, the origin) or failed. The store appends nothing when the call has its entry already.
+     */
+    private void leaveEntry(AccessContext ctx, AuditOperation operation, Exception failure) {
+        String recordId = recordIdInPath();
+        try {
+            CallAudit calls = session.getProvider(StudentRecordsProvider.class).store(session.getContext().getRealm())
+                    .calls();
+            Optional<RefusalReasons.Ending> ending = RefusalReasons.endingOf(failure);
+            if (ending.isEmpty()) {
+                calls.failed(ctx, operation, recordId);
+            } else if (ending.get().refused()) {
+                calls.refused(ctx, operation, recordId, ending.get().reason());
+            } else {
+                calls.notDone(ctx, operation, recordId, ending.get().reason());
+            }
+        } catch (RuntimeException auditFailure) {
+            // The call's own answer says what went wrong; the audit trail's failure is reported by the self-check.
+            LOG.warnf("The audit entry of a %s call could not be written (%s)", operation.code(),
+                    auditFailure.getClass().getSimpleName());
+        }
+    }
+
+    /** The record the request's address names ({@code /records/{id}/...}), or null. */
+    private String recordIdInPath() {
+        List<PathSegment> segments = session.getContext().getUri().getPathSegments();
+        for (int i = 0; i + 1 < segments.size(); i++) {
+            if ("records".equals(segments.get(i).getPath())) {
+                return segments.get(i + 1).getPath();
+            }
+        }
+        return null;
     }
 }

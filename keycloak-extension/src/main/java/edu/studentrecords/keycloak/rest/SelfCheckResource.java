@@ -7,7 +7,8 @@ import edu.studentrecords.keycloak.rest.problem.Problem;
 import edu.studentrecords.keycloak.rest.problem.ProblemType;
 import edu.studentrecords.keycloak.rest.representation.SelfCheckRepresentation;
 import edu.studentrecords.keycloak.settings.SelfCheckSettings;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StudentRecords;
+import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.check.SelfCheckReport;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +25,7 @@ public final class SelfCheckResource extends CollectionResource {
     /** The latest security self-check report of the realm. */
     @GET
     public Response latest() {
-        return pipeline.run(request -> request.store().selfCheck().latest(request.access())
+        return pipeline.run(AuditOperation.SELF_CHECK_READ, request -> request.store().selfCheck().latest(request.access())
                 .map(report -> json(Response.ok(), SelfCheckRepresentation.of(report)))
                 .orElseGet(() -> Problem.of(ProblemType.NOT_FOUND, "No self-check has run in this realm yet.")
                         .toResponse()));
@@ -33,9 +34,9 @@ public final class SelfCheckResource extends CollectionResource {
     /** Runs the security self-check now and answers its report. */
     @POST
     public Response run() {
-        return pipeline.run(request -> {
+        return pipeline.run(AuditOperation.SELF_CHECK, request -> {
             RealmModel realm = request.realm();
-            StudentRecordStore store = request.store();
+            StudentRecords store = request.store();
             SelfCheckReport report = store.selfCheck().run(request.access(), SelfCheckSettings.of(realm),
                     RealmSecurityFindings.of(request.session(), realm, store, request.now()));
             return json(Response.ok(), SelfCheckRepresentation.of(report));

@@ -118,6 +118,17 @@ public final class StudentRecordsResource {
     }
 
     /**
+     * Whether this node is ready to serve the realm's records: its search index has caught up with the store's change
+     * feed since the node started. 200 or 503 (with {@code Retry-After}), without a token: it says nothing of any
+     * record. Keycloak's own {@code /health/ready} takes no checks from extensions, so a load balancer probes both.
+     */
+    @GET
+    @Path("health/ready")
+    public Response ready() {
+        return Readiness.of(session);
+    }
+
+    /**
      * The information management centre's screens ({@link CentrePages}): the page and its assets, without a token
      * (the page signs in through the {@code student-records-centre} client and calls this API with its own token).
      */

@@ -1,9 +1,12 @@
 package edu.studentrecords.keycloak.settings;
 
 import edu.studentrecords.keycloak.bootstrap.RealmBootstrap;
-import edu.studentrecords.keycloak.rest.problem.Problem;
 import edu.studentrecords.keycloak.rest.representation.RealmSettingsRepresentation;
+import edu.studentrecords.store.access.RealmRole;
 import edu.studentrecords.store.check.CheckSettings;
+import edu.studentrecords.store.settings.PurposesByRole;
+import edu.studentrecords.store.validation.FieldError;
+import edu.studentrecords.store.validation.PlainTexts;
 import java.time.DateTimeException;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -11,17 +14,21 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.keycloak.models.RealmModel;
 
 /**
  * The realm's student-records settings, kept as the realm attributes the rest of the extension reads
- * ({@code student-records.purposes}, {@code .verification-period-days}, {@code .centre-email},
- * {@code .self-check.reads-per-hour}, {@code .workday}, {@code .zone}, {@code .stale-admin-days}): read with the
- * defaults the readers apply, validated as a whole (every broken field named, never its value), written only when all
- * of it is valid.
+ * ({@code student-records.purposes}, {@code .purposes.<role>}, {@code .verification-period-days},
+ * {@code .centre-email}, {@code .self-check.reads-per-hour}, {@code .workday}, {@code .zone},
+ * {@code .stale-admin-days}): read with the defaults the readers apply, validated as a whole (every broken field named,
+ * never its value), written only when all of it is valid. A role left out of the purposes by role has no attribute,
+ * and is limited only by its clients' purposes.
  */
 public final class RealmSettings {
 
@@ -43,9 +50,16 @@ public final class RealmSettings {
     public static RealmSettingsRepresentation read(RealmModel realm) {
         CheckSettings check = SelfCheckSettings.of(realm);
         String purposes = realm.getAttribute(RealmBootstrap.PURPOSES_ATTRIBUTE);
+        Map<String, List<String>> byRole = new LinkedHashMap<>();
+        for (RealmRole role : PurposesByRole.roles()) {
+            String list = realm.getAttribute(RealmBootstrap.ROLE_PURPOSES_ATTRIBUTE_PREFIX + role.roleName());
+            if (list != null) {
+                byRole.put(role.roleName(), split(list));
+            }
+        }
         return new RealmSettingsRepresentation(
-                Arrays.stream((purposes == null ? RealmBootstrap.DEFAULT_PURPOSES : purposes).split(","))
-                        .map(String::strip).filter(p -> !p.isEmpty()).distinct().toList(),
+                split(purposes == null ? RealmBootstrap.DEFAULT_PURPOSES : purposes),
+                byRole,
                 VerificationPeriod.of(realm).days(),
                 realm.getAttribute(SelfCheckSettings.CENTRE_EMAIL),
                 new RealmSettingsRepresentation.SelfCheck(check.readsPerHour(), check.workdayStart() + "-" + check.workdayEnd(),
@@ -64,41 +78,50 @@ public final class RealmSettings {
     }
 
     /** Every rule {@code body} breaks; empty when it may be written. */
-    public static List<Problem.Error> errors(RealmSettingsRepresentation body) {
-        List<Problem.Error> errors = new ArrayList<>();
+    public static List<FieldError> errors(RealmSettingsRepresentation body) {
+        List<FieldError> errors = new ArrayList<>();
+        boolean purposesUsable = false;
         if (body.purposes() == null || body.purposes().isEmpty()) {
-            errors.add(new Problem.Error("purposes", "Name at least one purpose.", "required"));
+            errors.add(new FieldError("purposes", "required", "Name at least one purpose."));
         } else if (body.purposes().size() > MAX_PURPOSES) {
-            errors.add(new Problem.Error("purposes", "At most " + MAX_PURPOSES + " purposes.", "size"));
+            errors.add(new FieldError("purposes", "size", "At most " + MAX_PURPOSES + " purposes."));
         } else {
+            purposesUsable = true;
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < body.purposes().size(); i++) {
                 String purpose = body.purposes().get(i);
                 if (purpose == null || !PURPOSE.matcher(purpose).matches()) {
-                    errors.add(new Problem.Error("purposes[" + i + "]",
-                            "Lower-case letters, digits, '.', '_' and '-', at most 64 characters.", "pattern"));
+                    errors.add(new FieldError("purposes[" + i + "]", "pattern",
+                            "Lower-case letters, digits, '.', '_' and '-', at most 64 characters."));
                 } else if (!seen.add(purpose)) {
-                    errors.add(new Problem.Error("purposes[" + i + "]", "Named twice.", "unique"));
+                    errors.add(new FieldError("purposes[" + i + "]", "unique", "Named twice."));
                 }
             }
         }
+        // A role's list is held against the purposes this same body names: taking a purpose out of the realm while a
+        // role still names it is refused at that role's list.
+        errors.addAll(PurposesByRole.errors(body.purposesByRole(), purposesUsable ? body.purposes() : null));
         days(errors, "verificationPeriodDays", body.verificationPeriodDays());
-        if (body.centreEmail() != null && !(body.centreEmail().length() <= 254 && EMAIL.matcher(body.centreEmail()).matches())) {
-            errors.add(new Problem.Error("centreEmail", "An email address, or null for none.", "email"));
+        Optional<FieldError> notText = PlainTexts.error("centreEmail", body.centreEmail(), false);
+        if (notText.isPresent()) {
+            errors.add(notText.get());
+        } else if (body.centreEmail() != null
+                && !(body.centreEmail().length() <= 254 && EMAIL.matcher(body.centreEmail()).matches())) {
+            errors.add(new FieldError("centreEmail", "email", "An email address, or null for none."));
         }
         RealmSettingsRepresentation.SelfCheck check = body.selfCheck();
         if (check == null) {
-            errors.add(new Problem.Error("selfCheck", "Give the self-check settings.", "required"));
+            errors.add(new FieldError("selfCheck", "required", "Give the self-check settings."));
             return errors;
         }
         if (check.readsPerHour() == null || check.readsPerHour() < 1 || check.readsPerHour() > 1_000_000) {
-            errors.add(new Problem.Error("selfCheck.readsPerHour", "A whole number from 1 to 1000000.", "range"));
+            errors.add(new FieldError("selfCheck.readsPerHour", "range", "A whole number from 1 to 1000000."));
         }
         if (check.workday() == null || !WORKDAY.matcher(check.workday()).matches() || !startsBeforeEnd(check.workday())) {
-            errors.add(new Problem.Error("selfCheck.workday", "Like 07:00-20:00, the start before the end.", "pattern"));
+            errors.add(new FieldError("selfCheck.workday", "pattern", "Like 07:00-20:00, the start before the end."));
         }
         if (!zone(check.zone())) {
-            errors.add(new Problem.Error("selfCheck.zone", "A time zone such as Asia/Shanghai.", "zone"));
+            errors.add(new FieldError("selfCheck.zone", "zone", "A time zone such as Asia/Shanghai."));
         }
         days(errors, "selfCheck.staleAdminDays", check.staleAdminDays());
         return errors;
@@ -107,6 +130,15 @@ public final class RealmSettings {
     /** Writes valid settings ({@link #errors} empty) into the realm's attributes. */
     public static void write(RealmModel realm, RealmSettingsRepresentation body) {
         realm.setAttribute(RealmBootstrap.PURPOSES_ATTRIBUTE, String.join(",", body.purposes()));
+        for (RealmRole role : PurposesByRole.roles()) {
+            List<String> purposes = body.purposesByRole().get(role.roleName());
+            String attribute = RealmBootstrap.ROLE_PURPOSES_ATTRIBUTE_PREFIX + role.roleName();
+            if (purposes == null) {
+                realm.removeAttribute(attribute);
+            } else {
+                realm.setAttribute(attribute, String.join(",", purposes));
+            }
+        }
         realm.setAttribute(RealmBootstrap.VERIFICATION_PERIOD_ATTRIBUTE, body.verificationPeriodDays().toString());
         if (body.centreEmail() == null) {
             realm.removeAttribute(SelfCheckSettings.CENTRE_EMAIL);
@@ -119,9 +151,14 @@ public final class RealmSettings {
         realm.setAttribute(STALE_ADMIN_DAYS, body.selfCheck().staleAdminDays().toString());
     }
 
-    private static void days(List<Problem.Error> errors, String field, Integer days) {
+    /** The non-blank, trimmed parts of a comma-separated list, each once. */
+    private static List<String> split(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).filter(p -> !p.isEmpty()).distinct().toList();
+    }
+
+    private static void days(List<FieldError> errors, String field, Integer days) {
         if (days == null || days < 1 || days > MAX_DAYS) {
-            errors.add(new Problem.Error(field, "A whole number of days from 1 to " + MAX_DAYS + ".", "range"));
+            errors.add(new FieldError(field, "range", "A whole number of days from 1 to " + MAX_DAYS + "."));
         }
     }
 

@@ -2,8 +2,7 @@ package edu.studentrecords.keycloak.spi;
 
 import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;
-import edu.studentrecords.store.StudentRecordStore;
-import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.StudentRecords;
 import org.keycloak.models.RealmModel;
 
 /** Borrows the stores of {@link DefaultStudentRecordsProviderFactory}; owns nothing. */
@@ -16,23 +15,13 @@ public final class DefaultStudentRecordsProvider implements StudentRecordsProvid
     }
 
     @Override
-    public StudentRecordStore store(RealmModel realm) {
+    public StudentRecords store(RealmModel realm) {
         return factory.store(realm);
     }
 
     @Override
     public StudentSearchIndex index(RealmModel realm) {
         return factory.index(realm);
-    }
-
-    @Override
-    public Destruction destroy(RealmModel realm, AccessContext ctx, String recordId, String reason) {
-        return factory.destroy(realm, ctx, recordId, reason);
-    }
-
-    /** The factory that owns the stores, for what the REST layer needs beyond the SPI (backup jobs). */
-    public DefaultStudentRecordsProviderFactory factory() {
-        return factory;
     }
 
     @Override

@@ -4,15 +4,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import edu.studentrecords.keycloak.bootstrap.AccountRemovalListener;
 import edu.studentrecords.keycloak.bootstrap.RealmLifecycleListener;
-import edu.studentrecords.keycloak.jobs.BackupJob;
-import edu.studentrecords.keycloak.jobs.BackupJobs;
 import edu.studentrecords.keycloak.jobs.RetentionSchedule;
 import edu.studentrecords.keycloak.jobs.SelfCheckSchedule;
 import edu.studentrecords.search.SearchIndexException;
 import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;
-import edu.studentrecords.store.StudentRecordStore;
-import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.StudentRecords;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +24,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * The {@code default} provider of the {@code student-records} SPI. Owns the node's one MongoDB client (created in
- * {@link #postInit}) and, per realm, one {@link StudentRecordStore} and the {@link StudentSearchIndex} fed by its
+ * {@link #postInit}) and, per realm, one {@link StudentRecords} and the {@link StudentSearchIndex} fed by its
  * change feed (opened together on first use, the index in its own folder below {@code index-dir}), and closes them
  * all in {@link #close()}. It also registers the realm bootstrap and what happens to a record when its user is
  * removed. Thread-safe.
@@ -48,8 +45,6 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
     private final Map<String, RealmRecords> realms = new ConcurrentHashMap<>();
     private volatile StudentRecordsOptions options;
     private volatile MongoClient client;
-    private volatile java.nio.file.Path backupFolder;
-    private volatile BackupJobs backups;
 
     public DefaultStudentRecordsProviderFactory() {
         super(ID);
@@ -58,15 +53,13 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
     @Override
     public void init(Config.Scope config) {
         options = StudentRecordsOptions.from(config);
-        backupFolder = BackupFolder.from(config);
         LOG.infof("Student records: %s", options);
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        client = MongoClients.create(StudentRecordStore.clientSettings(options.clientSettings()));
-        backups = new BackupJobs(backupFolder);
-        factory.register(new RealmLifecycleListener(this::forget));
+        client = MongoClients.create(StudentRecords.clientSettings(options.clientSettings()));
+        factory.register(new RealmLifecycleListener(this::forget, this::openAtStart));
         factory.register(new AccountRemovalListener(this::store));
         factory.register(new SelfCheckSchedule(SELF_CHECK_INTERVAL.toMillis()));
         factory.register(new RetentionSchedule());
@@ -78,7 +71,7 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
     }
 
     /** The realm's store, opened once per node with its search index; a failed opening is retried on the next call. */
-    StudentRecordStore store(RealmModel realm) {
+    StudentRecords store(RealmModel realm) {
         return records(realm).store();
     }
 
@@ -94,48 +87,27 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
         }
         StudentRecordsOptions settings = options;
         return realms.computeIfAbsent(realm.getId(), id -> RealmRecords.open(
-                StudentRecordStore.using(settings.settingsFor(id), current),
+                StudentRecords.using(settings.settingsFor(id), current),
                 store -> StudentSearchIndex.open(settings.searchSettingsFor(id), store.changes())));
     }
 
-    /** Starts a backup of the realm's store on this node's backup worker. */
-    public BackupJob startBackup(RealmModel realm, java.time.Instant now) {
-        return backups.backup(realm.getId(), options.settingsFor(realm.getId()), client, now);
-    }
-
-    /** Starts restoring a finished backup of the realm into its store, which must be empty. */
-    public BackupJob startRestore(RealmModel realm, BackupJob from, java.time.Instant now) {
-        return backups.restore(from, options.settingsFor(realm.getId()), client, now);
-    }
-
-    /** Whether the realm's store database holds no document at all: the only state a restore writes into. */
-    public boolean storeIsEmpty(RealmModel realm) {
-        com.mongodb.client.MongoDatabase database = client.getDatabase(options.databaseFor(realm.getId()));
-        for (String name : database.listCollectionNames()) {
-            if (database.getCollection(name).countDocuments() > 0) {
-                return false;
-            }
+    /**
+     * Opens a realm's store and index when the node starts: the index catches up with the feed in the background and
+     * search answers 503 until it has. A store that cannot be reached now is opened at the realm's first request.
+     */
+    private void openAtStart(RealmModel realm) {
+        try {
+            records(realm);
+        } catch (RuntimeException e) {
+            LOG.warnf("The records of realm %s could not be opened at start (%s); trying again at its first request",
+                    realm.getName(), e.getClass().getSimpleName());
         }
-        return true;
-    }
-
-    /** The backups and restores started on this node. */
-    public BackupJobs backups() {
-        return backups;
     }
 
     /**
-     * Destroys a record in the realm's store, then purges it from this node's index before returning: out of the
-     * results and, by a merge of deletes, out of the index files. See {@link StudentRecordsProvider#destroy}.
+     * Takes a record the store destroyed (a purge approved, a retention run) out of this node's index: out of the
+     * results and, by a merge of deletes, out of the index files.
      */
-    Destruction destroy(RealmModel realm, AccessContext ctx, String recordId, String reason) {
-        RealmRecords records = records(realm);
-        Destruction destruction = records.store().destroy(ctx, recordId, reason);
-        purgeFromIndex(records, destruction);
-        return destruction;
-    }
-
-    /** Takes a record the store destroyed (a retention run) out of this node's index, as {@link #destroy} does. */
     void purgeFromIndex(RealmModel realm, Destruction destruction) {
         purgeFromIndex(records(realm), destruction);
     }
@@ -187,10 +159,6 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
             }
         }
         realms.clear();
-        if (backups != null) {
-            backups.close();
-            backups = null;
-        }
         if (client != null) {
             client.close();
             client = null;
@@ -209,8 +177,6 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        List<ProviderConfigProperty> metadata = new java.util.ArrayList<>(StudentRecordsOptions.metadata());
-        metadata.addAll(BackupFolder.metadata());
-        return metadata;
+        return StudentRecordsOptions.metadata();
     }
 }

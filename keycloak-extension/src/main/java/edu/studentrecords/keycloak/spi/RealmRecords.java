@@ -1,7 +1,7 @@
 package edu.studentrecords.keycloak.spi;
 
 import edu.studentrecords.search.StudentSearchIndex;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StudentRecords;
 import java.util.function.Function;
 
 /**
@@ -11,10 +11,10 @@ import java.util.function.Function;
  * @param store the realm's store
  * @param index the realm's search index on this node
  */
-record RealmRecords(StudentRecordStore store, StudentSearchIndex index) implements AutoCloseable {
+record RealmRecords(StudentRecords store, StudentSearchIndex index) implements AutoCloseable {
 
     /** Opens the store and then its index; a store whose index cannot be opened is closed again. */
-    static RealmRecords open(StudentRecordStore store, Function<StudentRecordStore, StudentSearchIndex> indexOf) {
+    static RealmRecords open(StudentRecords store, Function<StudentRecords, StudentSearchIndex> indexOf) {
         try {
             return new RealmRecords(store, indexOf.apply(store));
         } catch (RuntimeException e) {

@@ -23,6 +23,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * @param writeConcern     the write concern's {@code w}: {@code majority} or a number
  * @param journal          the write concern's {@code j}
  * @param indexDir         the folder of this node's search indexes, one sub-folder per realm
+ * @param backupDir        the folder of backups started over REST, one sub-folder per realm
+ * @param retentionFloorDays the shortest retention period any realm's policy may name, in days
  */
 public record StudentRecordsOptions(
         String connectionString,
@@ -31,7 +33,9 @@ public record StudentRecordsOptions(
         boolean generateKeys,
         String writeConcern,
         boolean journal,
-        Path indexDir) {
+        Path indexDir,
+        Path backupDir,
+        int retentionFloorDays) {
 
     static final String CONNECTION_STRING = "connection-string";
     static final String DATABASE_PREFIX = "database-prefix";
@@ -40,6 +44,8 @@ public record StudentRecordsOptions(
     static final String WRITE_CONCERN = "write-concern";
     static final String JOURNAL = "journal";
     static final String INDEX_DIR = "index-dir";
+    static final String BACKUP_DIR = "backup-dir";
+    static final String RETENTION_FLOOR_DAYS = "retention-floor-days";
 
     static final String DEFAULT_CONNECTION_STRING = "mongodb://127.0.0.1:27017";
     static final String DEFAULT_DATABASE_PREFIX = "student_records";
@@ -50,6 +56,11 @@ public record StudentRecordsOptions(
      * node-local and rebuildable from the store, so it belongs beside that state, not beside the store.
      */
     static final Path DEFAULT_INDEX_DIR_IN_HOME = Path.of("data", "search-index");
+    /**
+     * Where backups started over REST go unless {@code backup-dir} says otherwise. Keep them off the database's disk,
+     * and keep {@code backup.key} (in {@code keys-dir}) apart from them: a backup is only as safe as its key's place.
+     */
+    static final Path DEFAULT_BACKUP_DIR_IN_HOME = Path.of("data", "backups");
     /** The system property in which Keycloak's start script names its home folder. */
     static final String KEYCLOAK_HOME_PROPERTY = "kc.home.dir";
     /** The deepest hit a page of search results may reach ({@code (page + 1) * size}). */
@@ -66,6 +77,10 @@ public record StudentRecordsOptions(
             throw new IllegalArgumentException(WRITE_CONCERN + " must not be blank");
         }
         Objects.requireNonNull(indexDir, INDEX_DIR);
+        Objects.requireNonNull(backupDir, BACKUP_DIR);
+        if (retentionFloorDays < 0) {
+            throw new IllegalArgumentException(RETENTION_FLOOR_DAYS + " must not be negative");
+        }
     }
 
     /**
@@ -95,13 +110,13 @@ public record StudentRecordsOptions(
                 config.getBoolean(GENERATE_KEYS, false),
                 config.get(WRITE_CONCERN, DEFAULT_WRITE_CONCERN),
                 config.getBoolean(JOURNAL, true),
-                indexDir(config.get(INDEX_DIR), keycloakHome));
+                folder(config.get(INDEX_DIR), keycloakHome, DEFAULT_INDEX_DIR_IN_HOME),
+                folder(config.get(BACKUP_DIR), keycloakHome, DEFAULT_BACKUP_DIR_IN_HOME),
+                config.getInt(RETENTION_FLOOR_DAYS, StoreSettings.DEFAULT_RETENTION_FLOOR_DAYS));
     }
 
-    private static Path indexDir(String configured, Path keycloakHome) {
-        Path dir = configured == null || configured.isBlank()
-                ? keycloakHome.resolve(DEFAULT_INDEX_DIR_IN_HOME)
-                : Path.of(configured);
+    private static Path folder(String configured, Path keycloakHome, Path defaultInHome) {
+        Path dir = configured == null || configured.isBlank() ? keycloakHome.resolve(defaultInHome) : Path.of(configured);
         return dir.toAbsolutePath().normalize();
     }
 
@@ -128,6 +143,14 @@ public record StudentRecordsOptions(
                 .helpText("Folder of this node's search indexes (one sub-folder per realm); node-local, rebuilt from "
                         + "the record store when lost. Default: data/search-index in Keycloak's home folder.")
                 .defaultValue(DEFAULT_INDEX_DIR_IN_HOME.toString()).add()
+                .property().name(BACKUP_DIR).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Folder of backups started over REST (one sub-folder per realm). "
+                        + "Default: data/backups in Keycloak's home folder.")
+                .defaultValue(DEFAULT_BACKUP_DIR_IN_HOME.toString()).add()
+                .property().name(RETENTION_FLOOR_DAYS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("The shortest retention period, in days, that any realm's retention policy may name; "
+                        + "no realm setting goes under it.")
+                .defaultValue(StoreSettings.DEFAULT_RETENTION_FLOOR_DAYS).add()
                 .build();
     }
 
@@ -144,6 +167,8 @@ public record StudentRecordsOptions(
                 .writeConcern(writeConcern, journal)
                 .keysDirectory(keysDir)
                 .generateMissingKeys(generateKeys)
+                .backupDirectory(backupDir.resolve(realmId.replaceAll("[^A-Za-z0-9-]", "_")))
+                .retentionFloorDays(retentionFloorDays)
                 .build();
     }
 
@@ -168,6 +193,8 @@ public record StudentRecordsOptions(
         info.put(WRITE_CONCERN, writeConcern);
         info.put(JOURNAL, Boolean.toString(journal));
         info.put(INDEX_DIR, indexDir.toString());
+        info.put(BACKUP_DIR, backupDir.toString());
+        info.put(RETENTION_FLOOR_DAYS, Integer.toString(retentionFloorDays));
         return info;
     }
 

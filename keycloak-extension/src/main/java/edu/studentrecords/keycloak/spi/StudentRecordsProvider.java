@@ -2,8 +2,7 @@ package edu.studentrecords.keycloak.spi;
 
 import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;
-import edu.studentrecords.store.StudentRecordStore;
-import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.StudentRecords;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.Provider;
 
@@ -19,11 +18,11 @@ public interface StudentRecordsProvider extends Provider {
      * @param realm the realm; not null
      * @return the realm's store; never null
      */
-    StudentRecordStore store(RealmModel realm);
+    StudentRecords store(RealmModel realm);
 
     /**
      * The realm's search index on this node, fed by the realm's store's change feed. Search it only through
-     * {@code store(realm).search(...)}, which decides and audits the search.
+     * {@code store(realm).records().search(...)}, which decides and audits the search.
      *
      * @param realm the realm; not null
      * @return the realm's index; never null
@@ -31,20 +30,8 @@ public interface StudentRecordsProvider extends Provider {
     StudentSearchIndex index(RealmModel realm);
 
     /**
-     * Destroys a record everywhere this node keeps it: in the realm's store (its data key first) and in the node's
-     * search index. The caller's right to purge is decided by the store.
-     *
-     * @param realm    the realm; not null
-     * @param ctx      the caller's access context; not null
-     * @param recordId the record to destroy; not null
-     * @param reason   why, as approved; not null
-     * @return what was destroyed, for the destruction certificate
-     */
-    Destruction destroy(RealmModel realm, AccessContext ctx, String recordId, String reason);
-
-    /**
-     * Takes a record the store has destroyed (by a retention run) out of this node's search index, as {@link #destroy}
-     * does: out of the results and, by a merge of deletes, out of the index files.
+     * Takes a record the store has destroyed (a purge approved, a retention run) out of this node's search index: out of
+     * the results and, by a merge of deletes, out of the index files.
      *
      * @param realm       the realm; not null
      * @param destruction what the store destroyed; not null

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
+import edu.studentrecords.store.access.RealmRole;
+import edu.studentrecords.store.access.UnitDirectory;
 import edu.studentrecords.store.access.UnitPath;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +30,7 @@ class AccessContextMappingTest {
     void aPersonThroughAnInternalClient() {
         AccessToken token = token("user-1", "registry-app", "openid  student.profile.read student.contact.read");
         CallerFacts facts = new CallerFacts(false, Set.of("records-staff", "default-roles-campus"),
-                List.of("science/physics", "arts/music/2024-1"),
+                Set.of(UnitPath.parse("science/physics"), UnitPath.parse("arts/music/2024-1")),
                 Map.of("student-records.trust", "internal", "student-records.purposes", "teaching, statistics"),
                 "teaching,statistics,library-services");
 
@@ -53,7 +55,7 @@ class AccessContextMappingTest {
     @Test
     void aServiceAccountActsWithoutSubjectAndWithItsClientUnits() {
         AccessToken token = token("service-account-user-id", "timetable", "student.profile.read");
-        CallerFacts facts = new CallerFacts(true, Set.of("default-roles-campus"), List.of(),
+        CallerFacts facts = new CallerFacts(true, Set.of("default-roles-campus"), Set.of(),
                 Map.of("student-records.trust", "internal", "student-records.units", "*"), null);
 
         AccessContext ctx = AccessContextMapping.toContext(token, facts, "teaching", false, NOW, List.of());
@@ -64,20 +66,32 @@ class AccessContextMappingTest {
     }
 
     @Test
-    void unitsMayBeMultiValuedOrCommaSeparatedAndMalformedOnesAreSkipped() {
-        CallerFacts facts = new CallerFacts(false, Set.of(), List.of("science/physics,science/chemistry", "../etc", "arts"),
-                Map.of("student-records.units", "science, arts/music"), null);
+    void clientUnitsAreCommaSeparatedAndMalformedOnesAreSkipped() {
+        CallerFacts facts = new CallerFacts(false, Set.of(), Set.of(),
+                Map.of("student-records.units", "science, ../etc, arts/music"), null);
 
         AccessContext ctx = AccessContextMapping.toContext(token("u", "c", "openid"), facts, null, false, NOW, List.of());
 
-        assertThat(ctx.units()).containsExactlyInAnyOrder(UnitPath.parse("science/physics"),
-                UnitPath.parse("science/chemistry"), UnitPath.parse("arts"));
+        assertThat(ctx.units()).isEmpty();
         assertThat(ctx.clientUnits()).containsExactlyInAnyOrder(UnitPath.parse("science"), UnitPath.parse("arts/music"));
     }
 
     @Test
+    void rolePurposesAndTheImpersonatorReachTheContext() {
+        CallerFacts facts = new CallerFacts(false, Set.of("records-staff"), Set.of(), Map.of(), null,
+                Map.of(RealmRole.STAFF, "teaching, student-services"), "admin-1", UnitDirectory.NONE);
+
+        AccessContext ctx = AccessContextMapping.toContext(token("u", "c", "openid"), facts, "teaching", false, NOW,
+                List.of());
+
+        assertThat(ctx.rolePurposes()).containsExactly(
+                Map.entry(RealmRole.STAFF, Set.of("teaching", "student-services")));
+        assertThat(ctx.impersonator()).isEqualTo("admin-1");
+    }
+
+    @Test
     void aClientWithoutTrustAttributeIsExternalAndTheRealmPurposesDefault() {
-        CallerFacts facts = new CallerFacts(false, Set.of(), List.of(), Map.of(), null);
+        CallerFacts facts = new CallerFacts(false, Set.of(), Set.of(), Map.of(), null);
 
         AccessContext ctx = AccessContextMapping.toContext(token("u", "outside-body", null), facts, "  ", true, NOW, List.of());
 
@@ -92,7 +106,7 @@ class AccessContextMappingTest {
 
     @Test
     void aTrustValueOtherThanInternalIsExternal() {
-        CallerFacts facts = new CallerFacts(false, Set.of(), List.of(), Map.of("student-records.trust", "intern"), null);
+        CallerFacts facts = new CallerFacts(false, Set.of(), Set.of(), Map.of("student-records.trust", "intern"), null);
 
         assertThat(AccessContextMapping.toContext(token("u", "c", ""), facts, null, false, NOW, List.of()).clientTrust())
                 .isEqualTo(ClientTrust.EXTERNAL);

@@ -61,6 +61,9 @@ class RequestParametersTest {
                         e -> assertThat(e.type().status()).isEqualTo(415));
         assertThatThrownBy(() -> RequestParameters.requireContentType(null, MediaType.APPLICATION_JSON))
                 .isInstanceOf(BadRequest.class);
+        assertThatThrownBy(() -> RequestParameters.requireContentType(new MediaType("application", "json", "ISO-8859-1"),
+                MediaType.APPLICATION_JSON)).as("the API reads UTF-8 only").isInstanceOfSatisfying(BadRequest.class,
+                        e -> assertThat(e.type().status()).isEqualTo(415));
         assertBad(() -> RequestParameters.requireBody(" "), "The request needs a JSON body.");
     }
 

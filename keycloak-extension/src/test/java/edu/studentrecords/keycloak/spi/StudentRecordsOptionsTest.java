@@ -94,6 +94,25 @@ class StudentRecordsOptionsTest {
     void everyOptionIsDeclaredForTheServerInfo() {
         assertThat(StudentRecordsOptions.metadata()).extracting(ProviderConfigProperty::getName).containsExactly(
                 "connection-string", "database-prefix", "keys-dir", "generate-keys", "write-concern", "journal",
-                "index-dir");
+                "index-dir", "backup-dir", "retention-floor-days");
+    }
+
+    @Test
+    void backupsAndTheRetentionFloorHaveSafeDefaultsAndReachTheStore() {
+        Path home = Path.of("/opt/keycloak");
+        StudentRecordsOptions byDefault = StudentRecordsOptions.from(new MapScope(Map.of("keys-dir", "/keys")), home);
+        StoreSettings defaults = byDefault.settingsFor("campus");
+        assertThat(defaults.retentionFloorDays()).isEqualTo(365);
+        assertThat(defaults.backupDirectory()).isEqualTo(Path.of("/opt/keycloak/data/backups/campus"));
+
+        StudentRecordsOptions given = StudentRecordsOptions.from(new MapScope(Map.of("keys-dir", "/keys",
+                "backup-dir", "/srv/backups", "retention-floor-days", "30")), home);
+        assertThat(given.settingsFor("campus").retentionFloorDays()).isEqualTo(30);
+        assertThat(given.operationalInfo()).containsEntry("backup-dir", "/srv/backups")
+                .containsEntry("retention-floor-days", "30");
+
+        assertThatThrownBy(() -> StudentRecordsOptions.from(new MapScope(Map.of("keys-dir", "/keys",
+                "retention-floor-days", "-1")), home)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("retention-floor-days");
     }
 }

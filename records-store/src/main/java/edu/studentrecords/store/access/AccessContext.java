@@ -2,6 +2,7 @@ package edu.studentrecords.store.access;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,6 +34,12 @@ import java.util.stream.Collectors;
  * @param grants the grants issued to this client, in any state; a grant of another client is ignored
  * @param selfService whether the request came through the {@code /me} endpoints
  * @param now the instant of the request, against which grants are checked; not null
+ * @param impersonator the Keycloak user id of the administrator impersonating the person, or null: a session under
+ *     impersonation never exercises a duty, and every audit entry it leaves names the impersonator
+ * @param rolePurposes the purposes the realm allows each role to declare; a role without an entry is not limited
+ *     (the client's purposes still are)
+ * @param unitDirectory the realm's units, where a record may be placed; {@link UnitDirectory#NONE} by default
+ * @param ledger the audit entries this call has left; a new one for every context built
  */
 public record AccessContext(
         String subject,
@@ -48,7 +55,11 @@ public record AccessContext(
         Set<String> clientPurposes,
         List<Grant> grants,
         boolean selfService,
-        Instant now) {
+        Instant now,
+        String impersonator,
+        Map<RealmRole, Set<String>> rolePurposes,
+        UnitDirectory unitDirectory,
+        CallLedger ledger) {
 
     /** The client attribute that lists a client's units. */
     public static final String CLIENT_UNITS_ATTRIBUTE = "student-records.units";
@@ -79,6 +90,18 @@ public record AccessContext(
         clientPurposes = Set.copyOf(clientPurposes);
         grants = List.copyOf(grants);
         Objects.requireNonNull(now, "now");
+        if (impersonator != null && impersonator.isBlank()) {
+            throw new IllegalArgumentException("impersonator must be null or not blank");
+        }
+        rolePurposes = rolePurposes.entrySet().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
+        Objects.requireNonNull(unitDirectory, "unitDirectory");
+        Objects.requireNonNull(ledger, "ledger");
+    }
+
+    /** Whether the session is under impersonation: an administrator acting as the person. */
+    public boolean impersonated() {
+        return impersonator != null;
     }
 
     /** A builder: no person, external client, empty collections, no purpose, not self service. */
@@ -89,6 +112,11 @@ public record AccessContext(
     /** Whether the token carries the scope. */
     public boolean hasScope(String scope) {
         return scopes.contains(scope);
+    }
+
+    /** Whether the token carries the scope. */
+    public boolean hasScope(StudentScope scope) {
+        return scopes.contains(scope.scopeName());
     }
 
     /** Whether the person holds the realm role; always false for a service account. */
@@ -112,6 +140,8 @@ public record AccessContext(
                 + ", grants=" + grants.stream().map(Grant::id).collect(Collectors.toList())
                 + ", selfService=" + selfService
                 + ", now=" + now
+                + ", impersonator=" + impersonator
+                + ", rolePurposes=" + rolePurposes
                 + "]";
     }
 
@@ -131,6 +161,9 @@ public record AccessContext(
         private List<Grant> grants = List.of();
         private boolean selfService;
         private Instant now;
+        private String impersonator;
+        private Map<RealmRole, Set<String>> rolePurposes = Map.of();
+        private UnitDirectory unitDirectory = UnitDirectory.NONE;
 
         private Builder() {
         }
@@ -219,6 +252,24 @@ public record AccessContext(
             return this;
         }
 
+        /** Sets the administrator impersonating the person; null when not impersonated. */
+        public Builder impersonator(String impersonator) {
+            this.impersonator = impersonator;
+            return this;
+        }
+
+        /** Sets the purposes each role may declare. */
+        public Builder rolePurposes(Map<RealmRole, Set<String>> rolePurposes) {
+            this.rolePurposes = rolePurposes;
+            return this;
+        }
+
+        /** Sets the realm's units. */
+        public Builder unitDirectory(UnitDirectory unitDirectory) {
+            this.unitDirectory = unitDirectory;
+            return this;
+        }
+
         /**
          * The context.
          *
@@ -226,7 +277,8 @@ public record AccessContext(
          */
         public AccessContext build() {
             return new AccessContext(subject, serviceAccount, clientId, clientTrust, scopes, roles, units,
-                    clientUnits, purpose, realmPurposes, clientPurposes, grants, selfService, now);
+                    clientUnits, purpose, realmPurposes, clientPurposes, grants, selfService, now, impersonator,
+                    rolePurposes, unitDirectory, new CallLedger());
         }
     }
 }

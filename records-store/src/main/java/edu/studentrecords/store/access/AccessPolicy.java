@@ -41,6 +41,11 @@ public final class AccessPolicy {
 
     /** Operations whose {@code requested} groups are the groups to return or touch. */
     private static final Set<Operation> NAMING_GROUPS = EnumSet.of(Operation.READ, Operation.UPDATE, Operation.EXPORT);
+    /**
+     * What a session under impersonation may do: read and search as its user may. It changes, enrols, exports and
+     * destroys nothing, and does no duty ({@link #checkDuty}) and nothing in its user's name ({@link #checkActing}).
+     */
+    private static final Set<Operation> READING = EnumSet.of(Operation.READ, Operation.SEARCH);
 
     /**
      * Decides one request.
@@ -70,6 +75,10 @@ public final class AccessPolicy {
         if (NAMING_GROUPS.contains(op) && groups.isEmpty()) {
             return new Denied(DenialReason.NO_GROUPS_REQUESTED, Visibility.FORBIDDEN);
         }
+        if (ctx.impersonated() && !READING.contains(op)) {
+            // Whatever the record, so that the refusal tells nothing about which records exist.
+            return new Denied(DenialReason.IMPERSONATED, Visibility.FORBIDDEN);
+        }
         if (ctx.selfService()) {
             return SelfServiceAccess.decide(ctx, op, touched, groups);
         }
@@ -80,6 +89,25 @@ public final class AccessPolicy {
         return ctx.clientTrust() == ClientTrust.INTERNAL
                 ? InternalAccess.decide(ctx, op, touched, groups)
                 : GrantAccess.decide(ctx, op, touched, groups);
+    }
+
+    /**
+     * Decides a change to a record on the record before and after it: first as an update of the touched groups of the
+     * record as it is ({@link #decide} with {@link Operation#UPDATE}), then on what the change does. Moving a record
+     * needs the right in the old and the new unit; making a student a leaver (status or leaving date) is an
+     * administrator's. Self service changes only contact and guardians, so it never moves a record or makes a leaver.
+     *
+     * @param ctx    the caller; not null
+     * @param change the change; not null
+     * @return the decision; allowed exactly for the touched groups, never in part
+     */
+    public AccessDecision decideChange(AccessContext ctx, RecordChange change) {
+        Objects.requireNonNull(change, "change");
+        AccessDecision before = decide(ctx, Operation.UPDATE, change.before(), change.groups());
+        if (!(before instanceof AccessDecision.Allowed allowed) || ctx.selfService()) {
+            return before;
+        }
+        return ctx.clientTrust() == ClientTrust.INTERNAL ? InternalAccess.decideChange(ctx, change, allowed) : before;
     }
 
     /**
@@ -107,9 +135,47 @@ public final class AccessPolicy {
     }
 
     /**
+     * Whether a principal behind an internal client reaches a record, by the rules {@link #decide} applies to it: an
+     * administrator reaches every record, staff and a client acting for itself the records of their units and
+     * everything below them.
+     *
+     * @param candidate the principal; not null
+     * @param target    the record; not null
+     * @return the candidate with only the units through which it reaches the record ({@link UnitPath#ALL} for an
+     *     administrator), or empty when it does not reach it
+     */
+    public Optional<Reacher> reach(Reacher candidate, AccessTarget target) {
+        Objects.requireNonNull(candidate, "candidate");
+        Objects.requireNonNull(target, "target");
+        return switch (candidate.basis()) {
+            case ADMIN -> Optional.of(new Reacher(candidate.name(), candidate.basis(), Set.of(UnitPath.ALL)));
+            case STAFF, CLIENT -> {
+                Set<UnitPath> through = InternalReach.unitsReaching(candidate.units(), target);
+                yield through.isEmpty() ? Optional.empty()
+                        : Optional.of(new Reacher(candidate.name(), candidate.basis(), through));
+            }
+            case SELF, GRANT -> Optional.empty();
+        };
+    }
+
+    /**
+     * Decides whether the caller may act in their own name beyond reading: confirm their record, ask for a
+     * correction, report misuse. Never in a session under impersonation: an administrator does not speak for the
+     * person they impersonate.
+     *
+     * @return empty when allowed; otherwise the refusal (always {@link Visibility#FORBIDDEN})
+     */
+    public Optional<Denied> checkActing(AccessContext ctx) {
+        Objects.requireNonNull(ctx, "ctx");
+        return ctx.impersonated() ? Optional.of(new Denied(DenialReason.IMPERSONATED, Visibility.FORBIDDEN))
+                : Optional.empty();
+    }
+
+    /**
      * Decides whether the caller may perform one of the centre's duties. A duty is done by a signed-in person
-     * (never a client acting for itself, never through self service) holding one of the duty's roles, through an
-     * internal client, with a declared purpose the realm and the client allow, and with the duty's scope.
+     * (never a client acting for itself, never through self service, never in a session under
+     * impersonation) holding one of the duty's roles, through an internal client, with a declared purpose the realm
+     * and the client allow, and with the duty's scope.
      *
      * @param ctx  the caller; not null
      * @param duty the duty; not null
@@ -120,6 +186,9 @@ public final class AccessPolicy {
         Objects.requireNonNull(duty, "duty");
         if (ctx.selfService()) {
             return Optional.of(new Denied(DenialReason.OPERATION_NOT_SELF_SERVICE, Visibility.FORBIDDEN));
+        }
+        if (ctx.impersonated()) {
+            return Optional.of(new Denied(DenialReason.IMPERSONATED, Visibility.FORBIDDEN));
         }
         Optional<Denied> purposeDenied = PurposeCheck.check(ctx);
         if (purposeDenied.isPresent()) {

@@ -40,7 +40,17 @@ public enum DenialReason {
     /** The covering grants do not open any of the requested field groups. */
     GROUP_NOT_GRANTED("The access grant does not open the requested field groups."),
     /** Grants open reading and searching only. */
-    OPERATION_NOT_GRANTABLE("Access grants allow reading and searching only.");
+    OPERATION_NOT_GRANTABLE("Access grants allow reading and searching only."),
+    /** Staff and applications change only contact and guardians; profile and identity are the centre's. */
+    GROUP_NOT_WRITABLE_BY_ROLE("Only the centre changes profile and identity, directly or through a correction."),
+    /** A record moved to a unit the caller does not hold. */
+    MOVE_NOT_ALLOWED("A record may be moved only by someone with the right in both units."),
+    /** Making a student a leaver (status or leaving date) is the centre's work. */
+    LEAVER_CHANGE_REQUIRES_ADMIN("Only the centre records that a student has left."),
+    /** A purpose the caller's role may not declare. */
+    PURPOSE_NOT_ALLOWED_FOR_ROLE("The caller's role may not declare this purpose."),
+    /** A session under impersonation: it never exercises a duty of the centre. */
+    IMPERSONATED("A session under impersonation may not do this.");
 
     private final String description;
 

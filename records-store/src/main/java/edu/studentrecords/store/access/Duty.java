@@ -9,30 +9,32 @@ import java.util.Set;
  */
 public enum Duty {
     /** Request, approve, revoke and list access grants for outside bodies. */
-    MANAGE_GRANTS(StudentScopes.ADMIN, Set.of(RealmRole.ADMIN)),
+    MANAGE_GRANTS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN)),
     /** Read and verify the audit trail (supervision): never record contents. */
-    SUPERVISE(StudentScopes.AUDIT, Set.of(RealmRole.ADMIN, RealmRole.SUPERVISOR)),
+    SUPERVISE(StudentScope.AUDIT, Set.of(RealmRole.ADMIN, RealmRole.SUPERVISOR)),
     /** Set the retention policy, run retention, place and lift legal holds, keep the register of paper copies. */
-    RETENTION(StudentScopes.ADMIN, Set.of(RealmRole.ADMIN)),
+    RETENTION(StudentScope.ADMIN, Set.of(RealmRole.ADMIN)),
     /** Handle students' misuse reports as the centre: read, triage, resolve. */
-    HANDLE_REPORTS(StudentScopes.ADMIN, Set.of(RealmRole.ADMIN)),
+    HANDLE_REPORTS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN)),
     /** Review students' misuse reports as supervision: read and resolve, never triage. */
-    REVIEW_REPORTS(StudentScopes.AUDIT, Set.of(RealmRole.ADMIN, RealmRole.SUPERVISOR)),
+    REVIEW_REPORTS(StudentScope.AUDIT, Set.of(RealmRole.ADMIN, RealmRole.SUPERVISOR)),
     /** Read and change the realm's student-records settings (purposes, verification period, self-check). */
-    MANAGE_SETTINGS(StudentScopes.ADMIN, Set.of(RealmRole.ADMIN)),
+    MANAGE_SETTINGS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN)),
     /** Take backups of the realm's store and restore them. */
-    MANAGE_BACKUPS(StudentScopes.ADMIN, Set.of(RealmRole.ADMIN));
+    MANAGE_BACKUPS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN)),
+    /** Review students' correction requests: read them with their values, approve or reject them. */
+    REVIEW_CORRECTIONS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN));
 
-    private final String scope;
+    private final StudentScope scope;
     private final Set<RealmRole> roles;
 
-    Duty(String scope, Set<RealmRole> roles) {
+    Duty(StudentScope scope, Set<RealmRole> roles) {
         this.scope = Objects.requireNonNull(scope);
         this.roles = Set.copyOf(roles);
     }
 
     /** The scope the caller's token must carry. */
-    public String scope() {
+    public StudentScope scope() {
         return scope;
     }
 

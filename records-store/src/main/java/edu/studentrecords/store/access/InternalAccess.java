@@ -4,6 +4,7 @@ import edu.studentrecords.store.access.AccessDecision.Allowed;
 import edu.studentrecords.store.access.AccessDecision.Denied;
 import edu.studentrecords.store.access.AccessDecision.Visibility;
 import edu.studentrecords.store.model.FieldGroup;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Set;
  * operation. Then what it may do to a record it sees, capped by the token's scopes ({@link ScopeCap}).
  */
 final class InternalAccess {
+
+    /** What staff and applications acting for themselves may change: the rest is the centre's. */
+    private static final Set<FieldGroup> ROLE_WRITABLE = EnumSet.of(FieldGroup.CONTACT, FieldGroup.GUARDIANS);
 
     private InternalAccess() {
     }
@@ -22,7 +26,7 @@ final class InternalAccess {
             return new Denied(reach.blindReason(), op.needsRecord() ? Visibility.NOT_FOUND : Visibility.FORBIDDEN);
         }
         if (op == Operation.CREATE) {
-            return adminWithScope(ctx, reach, StudentScopes.ADMIN);
+            return adminWithScope(ctx, reach, StudentScope.ADMIN);
         }
         if (op == Operation.SEARCH) {
             return searchHit(ctx, reach, target);
@@ -32,18 +36,20 @@ final class InternalAccess {
         }
         return switch (op) {
             case READ -> allowedUnlessEmpty(reach, ScopeCap.readable(ctx, requested));
-            // All or nothing: a patch is never applied in part.
-            case UPDATE -> ScopeCap.allWritable(ctx, requested) ? allowed(reach, requested) : scopeMissing();
+            // All or nothing: a patch is never applied in part. Only the centre changes profile and identity.
+            case UPDATE -> !reach.isAdmin() && !ROLE_WRITABLE.containsAll(requested)
+                    ? forbidden(DenialReason.GROUP_NOT_WRITABLE_BY_ROLE)
+                    : ScopeCap.allWritable(ctx, requested) ? allowed(reach, requested) : scopeMissing();
             case EXPORT -> reach.isAdmin()
                     ? allowedUnlessEmpty(reach, ScopeCap.readable(ctx, requested))
                     : forbidden(DenialReason.OPERATION_REQUIRES_ADMIN);
-            case PURGE -> adminWithScope(ctx, reach, StudentScopes.PURGE);
+            case PURGE -> adminWithScope(ctx, reach, StudentScope.PURGE);
             case CREATE, SEARCH -> throw new IllegalStateException("handled above: " + op);
         };
     }
 
     /** Enrolment and purge: an administrator with the operation's scope, for the whole record. */
-    private static AccessDecision adminWithScope(AccessContext ctx, InternalReach reach, String scope) {
+    private static AccessDecision adminWithScope(AccessContext ctx, InternalReach reach, StudentScope scope) {
         if (!reach.isAdmin()) {
             return forbidden(DenialReason.OPERATION_REQUIRES_ADMIN);
         }
@@ -60,6 +66,21 @@ final class InternalAccess {
             return outsideUnits();
         }
         return allowed(reach, Set.of(FieldGroup.PROFILE));
+    }
+
+    /**
+     * A change an update was allowed for, judged on the record before and after: a move needs the right in the old
+     * unit (already decided) and the new one, and making a student a leaver is the centre's.
+     */
+    static AccessDecision decideChange(AccessContext ctx, RecordChange change, Allowed before) {
+        InternalReach reach = InternalReach.of(ctx);
+        if (change.moves() && !reach.sees(change.after())) {
+            return forbidden(DenialReason.MOVE_NOT_ALLOWED);
+        }
+        if (change.makesLeaver() && !reach.isAdmin()) {
+            return forbidden(DenialReason.LEAVER_CHANGE_REQUIRES_ADMIN);
+        }
+        return before;
     }
 
     /** The search scope matching {@link #decide} for {@link Operation#SEARCH}. */

@@ -51,6 +51,11 @@ record InternalReach(Basis basis, Set<UnitPath> units, DenialReason blindReason)
     }
 
     boolean sees(AccessTarget target) {
-        return units.stream().anyMatch(unit -> unit.contains(target.unit()));
+        return !unitsReaching(units, target).isEmpty();
+    }
+
+    /** The units among {@code units} that contain the record's unit. */
+    static Set<UnitPath> unitsReaching(Set<UnitPath> units, AccessTarget target) {
+        return units.stream().filter(unit -> unit.contains(target.unit())).collect(java.util.stream.Collectors.toSet());
     }
 }

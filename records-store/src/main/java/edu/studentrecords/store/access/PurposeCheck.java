@@ -3,6 +3,7 @@ package edu.studentrecords.store.access;
 import edu.studentrecords.store.access.AccessDecision.Denied;
 import edu.studentrecords.store.access.AccessDecision.Visibility;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The declared purpose, checked before anything about the record, so that a missing or foreign
@@ -25,7 +26,28 @@ final class PurposeCheck {
         if (ctx.clientTrust() == ClientTrust.INTERNAL && !ctx.clientPurposes().contains(ctx.purpose())) {
             return deny(DenialReason.PURPOSE_NOT_ALLOWED_FOR_CLIENT);
         }
+        if (!allowedForRoles(ctx)) {
+            return deny(DenialReason.PURPOSE_NOT_ALLOWED_FOR_ROLE);
+        }
         return Optional.empty();
+    }
+
+    /**
+     * Whether the person's roles allow the purpose: one of the person's roles allows it, or is not limited by the
+     * realm. A person without any of the product's roles, and a client acting for itself, are not limited by role.
+     */
+    private static boolean allowedForRoles(AccessContext ctx) {
+        boolean holdsAny = false;
+        for (RealmRole role : RealmRole.values()) {
+            if (ctx.hasRole(role)) {
+                holdsAny = true;
+                Set<String> purposes = ctx.rolePurposes().get(role);
+                if (purposes == null || purposes.contains(ctx.purpose())) {
+                    return true;
+                }
+            }
+        }
+        return !holdsAny;
     }
 
     private static Optional<Denied> deny(DenialReason reason) {

@@ -1,5 +1,8 @@
 package edu.studentrecords.store.access;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** The realm roles that matter to the access decision, with their names in Keycloak. */
 public enum RealmRole {
     /** The information management centre: every record of the realm. */
@@ -9,7 +12,12 @@ public enum RealmRole {
     /** Supervision: audit and reports, never record contents. */
     SUPERVISOR("records-supervisor"),
     /** A student: their own record, through self service only. */
-    STUDENT("student");
+    STUDENT("student"),
+    /**
+     * An application acting for itself (a client's service account): what it reaches is decided by its client's units
+     * or grants, never by this role; the role only lets its tokens carry the record scopes.
+     */
+    APPLICATION("records-application");
 
     private final String roleName;
 
@@ -20,5 +28,18 @@ public enum RealmRole {
     /** The role's name in the realm, e.g. {@code records-admin}. */
     public String roleName() {
         return roleName;
+    }
+
+    /**
+     * Whether the role's callers declare a purpose, so that a realm may limit the purposes the role declares: every
+     * role that works with records, not {@link #STUDENT}, whose calls are self service without a purpose.
+     */
+    public boolean declaresPurposes() {
+        return this != STUDENT;
+    }
+
+    /** The role of the product named {@code roleName} in the realm, if there is one. */
+    public static Optional<RealmRole> named(String roleName) {
+        return Arrays.stream(values()).filter(role -> role.roleName.equals(roleName)).findFirst();
     }
 }

@@ -28,6 +28,6 @@ final class ScopeCap {
 
     /** Whether the token may search: {@code student.search} and the profile's read scope. */
     static boolean maySearch(AccessContext ctx) {
-        return ctx.hasScope(StudentScopes.SEARCH) && ctx.hasScope(FieldGroup.PROFILE.readScope());
+        return ctx.hasScope(StudentScope.SEARCH) && ctx.hasScope(FieldGroup.PROFILE.readScope());
     }
 }

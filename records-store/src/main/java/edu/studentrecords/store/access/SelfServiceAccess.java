@@ -24,7 +24,7 @@ final class SelfServiceAccess {
         if (ctx.serviceAccount() || !ctx.hasRole(RealmRole.STUDENT)) {
             return forbidden(DenialReason.NOT_AUTHENTICATED_AS_STUDENT);
         }
-        if (!ctx.hasScope(StudentScopes.SELF)) {
+        if (!ctx.hasScope(StudentScope.SELF)) {
             return forbidden(DenialReason.SCOPE_MISSING);
         }
         if (ctx.clientTrust() != ClientTrust.INTERNAL) {

@@ -19,6 +19,12 @@ public final class UnitPath {
     /** Every unit: contains every other path, and is contained only in itself. Written {@code *}. */
     public static final UnitPath ALL = new UnitPath(List.of());
 
+    /**
+     * A unit that cannot be read (a stored value outside the grammar, from before it was enforced): contained in
+     * {@link #ALL} and in itself only, so administrators still reach such a record and can correct it, nobody else.
+     */
+    public static final UnitPath UNREADABLE = new UnitPath(List.of(".."));
+
     private static final String ALL_TEXT = "*";
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern DOTS_ONLY = Pattern.compile("\\.+");
@@ -50,6 +56,27 @@ public final class UnitPath {
             }
         }
         return new UnitPath(List.of(parts));
+    }
+
+    /**
+     * Whether {@code text} names one unit a record can be in: a path {@link #parse} accepts, other than {@link #ALL}.
+     * The grammar the record's validation, the access decision and the search index share.
+     */
+    public static boolean isRecordUnit(String text) {
+        if (text == null || text.equals(ALL_TEXT)) {
+            return false;
+        }
+        try {
+            parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The unit {@code text} names, or {@link #UNREADABLE} when it is not a record's unit. */
+    public static UnitPath ofRecord(String text) {
+        return isRecordUnit(text) ? parse(text) : UNREADABLE;
     }
 
     /** Whether this is {@link #ALL}. */

@@ -18,21 +18,7 @@ import java.util.Set;
  * <p>Immutable and thread-safe. Nullability of the event components is as in {@link AuditEvent};
  * {@code time}, {@code previousHash} and {@code hash} are never null.
  */
-public record AuditEntry(
-        long sequence,
-        Instant time,
-        String subject,
-        String clientId,
-        String purpose,
-        String grantId,
-        String recordId,
-        List<String> recordIds,
-        Set<FieldGroup> groups,
-        String operation,
-        Decision decision,
-        String reason,
-        String previousHash,
-        String hash) {
+public record AuditEntry(long sequence, Instant time, AuditEvent event, String previousHash, String hash) {
 
     /** The {@code previousHash} of the first entry of every chain. */
     public static final String GENESIS_HASH = "0".repeat(64);
@@ -42,25 +28,73 @@ public record AuditEntry(
             throw new IllegalArgumentException("sequence must be positive");
         }
         Objects.requireNonNull(time, "time");
-        Objects.requireNonNull(clientId, "clientId");
-        Objects.requireNonNull(operation, "operation");
-        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(event, "event");
         Objects.requireNonNull(previousHash, "previousHash");
         Objects.requireNonNull(hash, "hash");
-        recordIds = recordIds == null ? List.of() : List.copyOf(recordIds);
-        groups = AuditEvent.copyOfGroups(groups);
     }
 
     /** The entry with the given sequence, time and hashes for an event. */
     public static AuditEntry of(long sequence, Instant time, AuditEvent event, String previousHash, String hash) {
-        return new AuditEntry(sequence, time, event.subject(), event.clientId(), event.purpose(), event.grantId(),
-                event.recordId(), event.recordIds(), event.groups(), event.operation(), event.decision(),
-                event.reason(), previousHash, hash);
+        return new AuditEntry(sequence, time, event, previousHash, hash);
     }
 
-    /** The event this entry records. */
-    public AuditEvent event() {
-        return new AuditEvent(subject, clientId, purpose, grantId, recordId, recordIds, groups, operation, decision,
-                reason);
+    /** The Keycloak user id of the person, or null for a client acting for itself. */
+    public String subject() {
+        return event.subject();
+    }
+
+    /** The OAuth client that made the request. */
+    public String clientId() {
+        return event.clientId();
+    }
+
+    /** The declared purpose code, or null. */
+    public String purpose() {
+        return event.purpose();
+    }
+
+    /** The access grant that opened the access (or that the call was about), or null. */
+    public String grantId() {
+        return event.grantId();
+    }
+
+    /** The record the entry is about, or null. */
+    public String recordId() {
+        return event.recordId();
+    }
+
+    /** The ids of the records an answer named (a search, a listing); empty otherwise. */
+    public List<String> recordIds() {
+        return event.recordIds();
+    }
+
+    /** The field groups the decision covers. */
+    public Set<FieldGroup> groups() {
+        return event.groups();
+    }
+
+    /** What was attempted: an {@link AuditOperation} code. */
+    public String operation() {
+        return event.operation();
+    }
+
+    /** Allow or deny. */
+    public Decision decision() {
+        return event.decision();
+    }
+
+    /** A stable code explaining the decision, or null. */
+    public String reason() {
+        return event.reason();
+    }
+
+    /** The administrator who impersonated the person, or null. */
+    public String impersonator() {
+        return event.impersonator();
+    }
+
+    /** What came of the call: done, allowed but not done, or denied. */
+    public Outcome outcome() {
+        return Outcome.of(event.decision(), event.reason());
     }
 }

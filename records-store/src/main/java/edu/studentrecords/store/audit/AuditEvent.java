@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  * @param operation what was attempted, e.g. {@code READ}, {@code UPDATE}, {@code SEARCH}; required
  * @param decision allow or deny; required
  * @param reason a stable code explaining the decision, or null
+ * @param impersonator the Keycloak user id of an administrator impersonating the person, or null
  */
 public record AuditEvent(
         String subject,
@@ -42,7 +43,8 @@ public record AuditEvent(
         Set<FieldGroup> groups,
         String operation,
         Decision decision,
-        String reason) {
+        String reason,
+        String impersonator) {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
@@ -56,11 +58,15 @@ public record AuditEvent(
         }
         recordIds = recordIds == null ? List.of() : List.copyOf(recordIds);
         groups = copyOfGroups(groups);
+        if (impersonator != null && impersonator.isBlank()) {
+            throw new IllegalArgumentException("impersonator must be null or not blank");
+        }
     }
 
-    /** A builder with nothing set. */
-    public static Builder builder() {
-        return new Builder();
+    /** An event of a session that is not under impersonation. */
+    public AuditEvent(String subject, String clientId, String purpose, String grantId, String recordId,
+            List<String> recordIds, Set<FieldGroup> groups, String operation, Decision decision, String reason) {
+        this(subject, clientId, purpose, grantId, recordId, recordIds, groups, operation, decision, reason, null);
     }
 
     static Set<FieldGroup> copyOfGroups(Collection<FieldGroup> groups) {
@@ -82,79 +88,6 @@ public record AuditEvent(
     private static void requireCode(String value, String name) {
         if (!CODE.matcher(value).matches()) {
             throw new IllegalArgumentException(name + " must be a code matching " + CODE.pattern());
-        }
-    }
-
-    /** Fills an {@link AuditEvent} field by field. Not thread-safe; {@link #build()} validates. */
-    public static final class Builder {
-        private String subject;
-        private String clientId;
-        private String purpose;
-        private String grantId;
-        private String recordId;
-        private List<String> recordIds = List.of();
-        private Set<FieldGroup> groups = Set.of();
-        private String operation;
-        private Decision decision;
-        private String reason;
-
-        private Builder() {
-        }
-
-        public Builder subject(String subject) {
-            this.subject = subject;
-            return this;
-        }
-
-        public Builder clientId(String clientId) {
-            this.clientId = clientId;
-            return this;
-        }
-
-        public Builder purpose(String purpose) {
-            this.purpose = purpose;
-            return this;
-        }
-
-        public Builder grantId(String grantId) {
-            this.grantId = grantId;
-            return this;
-        }
-
-        public Builder recordId(String recordId) {
-            this.recordId = recordId;
-            return this;
-        }
-
-        public Builder recordIds(List<String> recordIds) {
-            this.recordIds = recordIds;
-            return this;
-        }
-
-        public Builder groups(Set<FieldGroup> groups) {
-            this.groups = groups;
-            return this;
-        }
-
-        public Builder operation(String operation) {
-            this.operation = operation;
-            return this;
-        }
-
-        public Builder decision(Decision decision) {
-            this.decision = decision;
-            return this;
-        }
-
-        public Builder reason(String reason) {
-            this.reason = reason;
-            return this;
-        }
-
-        /** The event; throws {@link IllegalArgumentException} or {@link NullPointerException} when invalid. */
-        public AuditEvent build() {
-            return new AuditEvent(subject, clientId, purpose, grantId, recordId, recordIds, groups, operation,
-                    decision, reason);
         }
     }
 }

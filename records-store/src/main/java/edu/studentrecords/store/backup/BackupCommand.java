@@ -1,6 +1,6 @@
 package edu.studentrecords.store.backup;
 
-import edu.studentrecords.store.RecordStoreException;
+import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.StoreSettings;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -93,7 +93,7 @@ public final class BackupCommand {
             err.println(e.getMessage());
             err.println(USAGE);
             return 2;
-        } catch (RecordStoreException | IllegalStateException e) {
+        } catch (StoreException | IllegalStateException e) {
             err.println(command + " failed: " + e.getMessage());
             return 1;
         } catch (UncheckedIOException e) {

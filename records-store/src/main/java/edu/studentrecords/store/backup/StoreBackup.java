@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.StoreSettings;
 import edu.studentrecords.store.internal.backup.BackupFileHeader;
 import edu.studentrecords.store.internal.backup.CheckedBackupRead;
@@ -93,7 +94,7 @@ public final class StoreBackup implements AutoCloseable {
     /**
      * Reads and authenticates a whole backup file and checks it against its manifest, writing nothing.
      *
-     * @throws CorruptBackupException when anything fails to check
+     * @throws StoreException when anything fails to check
      */
     public BackupManifest verify(Path in, ProgressListener progress) {
         byte[] key = SecretKeyFile.load(settings.backupKeyFile(), false);
@@ -113,7 +114,7 @@ public final class StoreBackup implements AutoCloseable {
      * records in a ledger; then the backup's indexes are created; then every ledger entry is destroyed again. If a step fails after writing began, the database is emptied again.
      * The search index must be rebuilt from the restored store afterwards.
      *
-     * @throws CorruptBackupException when the file fails any check; nothing was written
+     * @throws StoreException when the file fails any check; nothing was written
      * @throws IllegalStateException  when the database is not empty or the ledger is malformed; nothing was written
      */
     public RestoreReport restore(Path in, ProgressListener progress) {

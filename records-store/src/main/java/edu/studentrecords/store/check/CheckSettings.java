@@ -32,7 +32,7 @@ public record CheckSettings(int readsPerHour, LocalTime workdayStart, LocalTime 
     }
 
     /** Whether {@code time} falls outside the workday hours. */
-    boolean outOfHours(java.time.Instant time) {
+    public boolean outOfHours(java.time.Instant time) {
         LocalTime local = time.atZone(zone).toLocalTime();
         return local.isBefore(workdayStart) || !local.isBefore(workdayEnd);
     }

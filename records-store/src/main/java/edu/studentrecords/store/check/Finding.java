@@ -30,6 +30,16 @@ public record Finding(String code, String actor, long count, Instant from, Insta
     public static final String STALE_ADMIN = "STALE_ADMIN";
     /** An administrator account that has not signed in for long. */
     public static final String STALE_ADMIN_ACCOUNT = "STALE_ADMIN_ACCOUNT";
+    /** A session under impersonation tried a duty of the centre (refused); the actor is the impersonator. */
+    public static final String IMPERSONATED_DUTY_CALL = "IMPERSONATED_DUTY_CALL";
+    /** Stored records that break the record's rules (e.g. a unit outside the unit grammar, from before it was enforced). */
+    public static final String INVALID_RECORDS = "INVALID_RECORDS";
+    /**
+     * Records whose change feed entry the search index could not take (quarantined, see
+     * {@link edu.studentrecords.store.feed.ChangeFeed#quarantined()}): they are missing from search until they are
+     * changed again. The count is of records; {@code from} and {@code to} span when their entries were quarantined.
+     */
+    public static final String FEED_QUARANTINED = "FEED_QUARANTINED";
 
     public Finding {
         Objects.requireNonNull(code, "code");

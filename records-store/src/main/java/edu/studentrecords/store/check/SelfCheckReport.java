@@ -9,7 +9,7 @@ import java.util.List;
  * @param ranAt             when it ran
  * @param chainIntact       whether the audit chain verified
  * @param entriesChecked    audit entries whose hash and link were checked
- * @param scannedFrom       first audit sequence examined for reading patterns (after the previous check)
+ * @param scannedFrom       first audit sequence examined for reading patterns (the first of the day before the run)
  * @param scannedTo         last audit sequence examined
  * @param findings          what was found; empty when all is well
  */

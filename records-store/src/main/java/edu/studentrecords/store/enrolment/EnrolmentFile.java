@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import edu.studentrecords.store.StoreException;
+import edu.studentrecords.store.internal.json.JsonPaths;
 import edu.studentrecords.store.internal.mongo.RecordJson;
 import edu.studentrecords.store.model.Contact;
 import edu.studentrecords.store.model.Guardian;
@@ -62,7 +64,7 @@ public final class EnrolmentFile {
     public static List<EnrolmentRow> readCsv(Reader csv, int maxRows) {
         try (MappingIterator<String[]> lines = CSV.readerFor(String[].class).readValues(csv)) {
             if (!lines.hasNextValue()) {
-                throw new UnreadableFileException("the file is empty: it needs a header row and at least one row");
+                throw StoreException.malformed(StoreException.Subject.ENROLMENT_FILE, "the file is empty: it needs a header row and at least one row");
             }
             List<CsvColumns.Column> columns = header(lines.nextValue());
             List<EnrolmentRow> rows = new ArrayList<>();
@@ -70,14 +72,14 @@ public final class EnrolmentFile {
                 String[] cells = lines.nextValue();
                 int row = rows.size() + 1;
                 if (row > maxRows) {
-                    throw new TooManyRowsException(maxRows);
+                    throw StoreException.tooLarge(StoreException.Subject.ENROLMENT_FILE, maxRows);
                 }
                 rows.add(csvRow(row, columns, cells));
             }
             return requireRows(rows);
         } catch (JsonProcessingException e) {
             // Jackson's message quotes the offending text: report the place only.
-            throw new UnreadableFileException("the CSV cannot be read near line " + e.getLocation().getLineNr()
+            throw StoreException.malformed(StoreException.Subject.ENROLMENT_FILE, "the CSV cannot be read near line " + e.getLocation().getLineNr()
                     + " (broken quoting or encoding)");
         } catch (IOException e) {
             throw new UncheckedIOException("reading an enrolment file failed", e);
@@ -102,7 +104,7 @@ public final class EnrolmentFile {
                 }
                 int row = rows.size() + 1;
                 if (row > maxRows) {
-                    throw new TooManyRowsException(maxRows);
+                    throw StoreException.tooLarge(StoreException.Subject.ENROLMENT_FILE, maxRows);
                 }
                 rows.add(jsonRow(row, json, line));
             }
@@ -114,7 +116,7 @@ public final class EnrolmentFile {
 
     private static List<EnrolmentRow> requireRows(List<EnrolmentRow> rows) {
         if (rows.isEmpty()) {
-            throw new UnreadableFileException("the file has no rows");
+            throw StoreException.malformed(StoreException.Subject.ENROLMENT_FILE, "the file has no rows");
         }
         return rows;
     }
@@ -125,15 +127,15 @@ public final class EnrolmentFile {
         for (int i = 0; i < names.length; i++) {
             // A byte order mark, as spreadsheet programs write it, is not part of the first name.
             String name = (i == 0 ? names[i].replace("\uFEFF", "") : names[i]).strip();
-            CsvColumns.Column column = CsvColumns.of(name).orElseThrow(() -> new UnreadableFileException(
+            CsvColumns.Column column = CsvColumns.of(name).orElseThrow(() -> StoreException.malformed(StoreException.Subject.ENROLMENT_FILE, 
                     "column " + (columns.size() + 1) + " of the header is not a column of the enrolment format"));
             if (!seen.add(name)) {
-                throw new UnreadableFileException("the column " + name + " appears twice in the header");
+                throw StoreException.malformed(StoreException.Subject.ENROLMENT_FILE, "the column " + name + " appears twice in the header");
             }
             columns.add(column);
         }
         if (columns.stream().noneMatch(c -> c.path().size() > 1 && c.path().get(1).equals("studentNumber"))) {
-            throw new UnreadableFileException("the header has no studentNumber column");
+            throw StoreException.malformed(StoreException.Subject.ENROLMENT_FILE, "the header has no studentNumber column");
         }
         return columns;
     }
@@ -198,7 +200,7 @@ public final class EnrolmentFile {
     }
 
     private static FieldError cellError(JsonProcessingException e) {
-        String path = e instanceof JsonMappingException mapping ? path(mapping) : "$";
+        String path = e instanceof JsonMappingException mapping ? JsonPaths.of(mapping) : "$";
         if (e instanceof UnrecognizedPropertyException) {
             return new FieldError(path, "unknown-field", "is not a field of a student record");
         }
@@ -208,20 +210,6 @@ public final class EnrolmentFile {
         return new FieldError(path, "unreadable", "cannot be read");
     }
 
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.length() == 0 ? "$" : path.toString();
-    }
 
     /** One NDJSON line: the body of {@code POST /records}. */
     record Line(Profile profile, Identity identity, Contact contact, List<Guardian> guardians, String ownerSubject) {

@@ -14,7 +14,10 @@ import java.util.Objects;
  * @param recordId          the record concerned
  * @param kind              whether the record now exists
  * @param version           the record's version, 0 for a removal
- * @param profile           the record's profile (clear fields) for an upsert, {@code null} for a removal
+ * @param profile           the record's profile (clear fields) for an upsert, {@code null} for a removal; also
+ *                          {@code null} for an upsert of a record whose stored form the feed cannot read (the feed
+ *                          has quarantined the entry as {@code RECORD_UNREADABLE}): a consumer keeps such a record
+ *                          out of its copy
  * @param ownerSubject      the linked Keycloak user, or {@code null}
  * @param residentIdHash    keyed hash of the resident ID number (never the number), {@code null} for a removal
  * @param phoneHashes       keyed hashes of the student's and guardians' phones, empty for a removal

@@ -2,6 +2,8 @@ package edu.studentrecords.store.grants;
 
 import edu.studentrecords.store.model.FieldGroup;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -30,8 +32,9 @@ public record GrantRequest(
 
     public GrantRequest {
         groups = groups == null ? Set.of() : Set.copyOf(groups);
-        recordIds = recordIds == null ? List.of() : List.copyOf(recordIds);
-        units = units == null ? List.of() : List.copyOf(units);
+        // Not List.copyOf: a missing id or unit is a field error to report, not a NullPointerException.
+        recordIds = recordIds == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(recordIds));
+        units = units == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(units));
     }
 
     /**

@@ -1,6 +1,7 @@
 package edu.studentrecords.store.model;
 
 import edu.studentrecords.store.validation.PhoneNumber;
+import edu.studentrecords.store.validation.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -13,9 +14,9 @@ import jakarta.validation.constraints.Size;
  * @param homeAddress the home address
  */
 public record Contact(
-        @NotBlank @PhoneNumber String mobilePhone,
-        @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
-        @NotBlank @Size(max = 200) String homeAddress) {
+        @NotBlank @PlainText @PhoneNumber String mobilePhone,
+        @PlainText @Email(regexp = ".+@.+\\..+") @Size(max = 254) String email,
+        @NotBlank @PlainText @Size(max = 200) String homeAddress) {
 
     @Override
     public String toString() {

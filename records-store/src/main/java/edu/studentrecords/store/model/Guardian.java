@@ -1,6 +1,7 @@
 package edu.studentrecords.store.model;
 
 import edu.studentrecords.store.validation.PhoneNumber;
+import edu.studentrecords.store.validation.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -14,9 +15,9 @@ import jakarta.validation.constraints.Size;
  * @param emergencyContact whether the school calls this guardian in an emergency
  */
 public record Guardian(
-        @NotBlank @Size(max = 64) String name,
+        @NotBlank @PlainText @Size(max = 64) String name,
         @NotNull Relationship relationship,
-        @NotBlank @PhoneNumber String phone,
+        @NotBlank @PlainText @PhoneNumber String phone,
         boolean emergencyContact) {
 
     @Override

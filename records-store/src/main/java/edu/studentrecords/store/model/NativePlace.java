@@ -2,6 +2,7 @@ package edu.studentrecords.store.model;
 
 import edu.studentrecords.store.validation.DivisionCode;
 import edu.studentrecords.store.validation.DivisionNameMatchesCode;
+import edu.studentrecords.store.validation.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -12,7 +13,7 @@ import jakarta.validation.constraints.Size;
  * @param name the division's name; may be {@code null} on input, the store fills it from the code list
  */
 @DivisionNameMatchesCode
-public record NativePlace(@NotBlank @DivisionCode String code, @Size(max = 100) String name) {
+public record NativePlace(@NotBlank @DivisionCode String code, @PlainText @Size(max = 100) String name) {
 
     @Override
     public String toString() {

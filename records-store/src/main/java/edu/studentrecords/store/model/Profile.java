@@ -1,5 +1,8 @@
 package edu.studentrecords.store.model;
 
+import edu.studentrecords.store.validation.LeavingAfterEnrolment;
+import edu.studentrecords.store.validation.PlainText;
+import edu.studentrecords.store.validation.UnitFormat;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -18,12 +21,13 @@ import java.time.LocalDate;
  * @param enrolmentDate the day the student enrolled
  * @param leavingDate   the day the student left, or {@code null} while enrolled
  */
+@LeavingAfterEnrolment
 public record Profile(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{4,20}") String studentNumber,
-        @NotBlank @Size(max = 64) String name,
+        @NotBlank @PlainText @Size(max = 64) String name,
         @NotNull Gender gender,
         @NotNull EnrolmentStatus status,
-        @NotBlank @Pattern(regexp = "[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*") @Size(max = 200) String unit,
+        @NotBlank @UnitFormat @Size(max = 200) String unit,
         @NotNull LocalDate enrolmentDate,
         LocalDate leavingDate) {
 

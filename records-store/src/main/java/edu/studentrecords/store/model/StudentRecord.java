@@ -5,6 +5,8 @@ import edu.studentrecords.store.validation.GuardiansForMinors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -26,7 +28,8 @@ public record StudentRecord(
         @NotNull @Size(max = 10) List<@NotNull @Valid Guardian> guardians) {
 
     public StudentRecord {
-        guardians = guardians == null ? null : List.copyOf(guardians);
+        // Not List.copyOf: a missing guardian is a field error to report (guardians[0]), not a NullPointerException.
+        guardians = guardians == null ? null : Collections.unmodifiableList(new ArrayList<>(guardians));
     }
 
     @Override

@@ -1,8 +1,6 @@
 package edu.studentrecords.store.reports;
 
-import edu.studentrecords.store.AccessDeniedException;
-import edu.studentrecords.store.InvalidRecordException;
-import edu.studentrecords.store.RecordNotFoundException;
+import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.audit.AuditEntry;
 import java.util.List;
@@ -21,22 +19,6 @@ import java.util.function.Predicate;
  */
 public interface MisuseReports {
 
-    /** The audit code of a student sending a misuse report. */
-    String REPORT_MISUSE = "REPORT_MISUSE";
-    /** The audit code of a student reading their own misuse reports. */
-    String READ_REPORTS = "READ_REPORTS";
-    /** The audit code of the centre listing misuse reports. */
-    String LIST_REPORTS = "LIST_MISUSE_REPORTS";
-    /** The audit code of the centre reading one misuse report. */
-    String READ_REPORT = "READ_MISUSE_REPORT";
-    /** The audit code of the centre reading the audit entries a misuse report names or links. */
-    String READ_REPORT_ENTRIES = "READ_MISUSE_REPORT_ENTRIES";
-    /** The audit code of an administrator triaging a misuse report. */
-    String TRIAGE_REPORT = "TRIAGE_MISUSE_REPORT";
-    /** The audit code of the centre resolving a misuse report. */
-    String RESOLVE_REPORT = "RESOLVE_MISUSE_REPORT";
-    /** The audit reason of a centre call naming a report that does not exist. */
-    String REPORT_NOT_FOUND = "REPORT_NOT_FOUND";
     /** The longest message accepted, in characters. */
     int MAX_MESSAGE = 4000;
     /** The most audit entries one report may name. */
@@ -112,9 +94,4 @@ public interface MisuseReports {
      */
     MisuseReport resolve(AccessContext ctx, String reportId, String outcome);
 
-    /**
-     * The Keycloak user who owns the report's record, to tell them about its outcome. Decides and returns nothing
-     * about record content, so it is not audited; empty when the record has no owner or is gone.
-     */
-    Optional<String> reporterSubject(MisuseReport report);
 }

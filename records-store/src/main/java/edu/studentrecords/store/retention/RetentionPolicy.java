@@ -35,6 +35,14 @@ public record RetentionPolicy(Set<EnrolmentStatus> archiveOn, int destroyAfterDa
 
     /** The rules this policy breaks, by field; empty when it is valid. */
     public List<FieldError> errors() {
+        return errors(0);
+    }
+
+    /**
+     * The rules this policy breaks, by field, where no period may be shorter than {@code floorDays} (the server's
+     * floor, which no realm setting goes under); empty when it is valid.
+     */
+    public List<FieldError> errors(int floorDays) {
         List<FieldError> errors = new ArrayList<>();
         for (EnrolmentStatus status : archiveOn) {
             if (!status.hasLeft()) {
@@ -43,13 +51,29 @@ public record RetentionPolicy(Set<EnrolmentStatus> archiveOn, int destroyAfterDa
                 break;
             }
         }
-        if (destroyAfterDays < 1 || destroyAfterDays > MAX_DAYS) {
-            errors.add(new FieldError("destroyAfterDays", "range", "must be from 1 to " + MAX_DAYS));
+        int destroyMin = Math.max(1, floorDays);
+        if (destroyAfterDays < destroyMin || destroyAfterDays > MAX_DAYS) {
+            errors.add(new FieldError("destroyAfterDays", "range", "must be from " + destroyMin + " to " + MAX_DAYS));
         }
-        if (archiveRetentionDays < 0 || archiveRetentionDays > MAX_DAYS) {
-            errors.add(new FieldError("archiveRetentionDays", "range", "must be from 0 to " + MAX_DAYS));
+        if (archiveRetentionDays < floorDays || archiveRetentionDays > MAX_DAYS) {
+            errors.add(new FieldError("archiveRetentionDays", "range", "must be from " + floorDays + " to " + MAX_DAYS));
         }
         return errors;
+    }
+
+    /** This policy with no period shorter than {@code floorDays}: what a run applies under the server's floor. */
+    public RetentionPolicy atLeast(int floorDays) {
+        return new RetentionPolicy(archiveOn, Math.max(destroyAfterDays, Math.max(1, floorDays)),
+                Math.max(archiveRetentionDays, floorDays));
+    }
+
+    /**
+     * Whether this policy, replacing {@code current}, makes retention shorter: a period shortened, or a status added
+     * to those archived (and so, in time, destroyed). Such a change needs a second administrator.
+     */
+    public boolean shortens(RetentionPolicy current) {
+        return destroyAfterDays < current.destroyAfterDays || archiveRetentionDays < current.archiveRetentionDays
+                || !current.archiveOn.containsAll(archiveOn);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -26,8 +27,8 @@ final class MatrixFixtures {
     static final Set<String> REALM_PURPOSES = Set.of("teaching", "scholarship", "statistics");
     static final Set<String> CLIENT_PURPOSES = Set.of("teaching", "scholarship");
 
-    /** Allowed for the internal client and the purpose of most grants; missing; unknown; realm-only. */
-    static final List<String> PURPOSES = Arrays.asList("teaching", null, "marketing", "statistics");
+    /** Allowed for the internal client and the purpose of most grants; missing; unknown; realm-only; supervisors'. */
+    static final List<String> PURPOSES = Arrays.asList("teaching", null, "marketing", "statistics", "scholarship");
 
     static final String SHA = "ab".repeat(32);
 
@@ -51,8 +52,17 @@ final class MatrixFixtures {
     }
 
     /** A caller as data: who, through which client, with which roles, units and grants. */
+    /** The realm limits supervisors to one purpose; every other role may declare any of the client's. */
+    static final Map<RealmRole, Set<String>> ROLE_PURPOSES = Map.of(RealmRole.SUPERVISOR, Set.of("scholarship"));
+
     record PrincipalSpec(String name, String subject, String clientId, boolean internal, Set<String> roles,
-            Set<String> units, Set<String> clientUnits, List<GrantSpec> grants) {
+            Set<String> units, Set<String> clientUnits, List<GrantSpec> grants, String impersonator) {
+
+        PrincipalSpec(String name, String subject, String clientId, boolean internal, Set<String> roles,
+                Set<String> units, Set<String> clientUnits, List<GrantSpec> grants) {
+            this(name, subject, clientId, internal, roles, units, clientUnits, grants, null);
+        }
+
         boolean serviceAccount() {
             return subject == null;
         }
@@ -67,6 +77,7 @@ final class MatrixFixtures {
                     .purpose(purpose).realmPurposes(REALM_PURPOSES)
                     .clientPurposes(internal ? CLIENT_PURPOSES : Set.of("teaching"))
                     .grants(grants.stream().map(GrantSpec::toGrant).toList())
+                    .rolePurposes(ROLE_PURPOSES).impersonator(impersonator)
                     .selfService(selfService).now(NOW).build();
         }
     }
@@ -126,6 +137,8 @@ final class MatrixFixtures {
                 Set.of("science/physics/2024", "art")));
         all.add(person("staff-no-units", "sam", true, Set.of("records-staff"), Set.of()));
         all.add(person("admin", "ada", true, Set.of("records-admin"), Set.of()));
+        all.add(new PrincipalSpec("admin-impersonated", "ada", INTERNAL_CLIENT, true, Set.of("records-admin"), Set.of(),
+                Set.of(), List.of(), "root"));
         all.add(person("admin-and-staff", "ada", true, Set.of("records-admin", "records-staff"), Set.of("arts")));
         all.add(person("supervisor", "sue", true, Set.of("records-supervisor"), Set.of("science")));
         all.add(person("supervisor-and-staff", "sue", true, Set.of("records-supervisor", "records-staff"),

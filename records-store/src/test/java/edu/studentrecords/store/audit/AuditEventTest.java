@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class AuditEventTest {
 
-    private static AuditEvent.Builder valid() {
-        return AuditEvent.builder().clientId("portal").operation("READ").decision(Decision.DENY);
+    private static AuditEventBuilder valid() {
+        return AuditEventBuilder.builder().clientId("portal").operation("READ").decision(Decision.DENY);
     }
 
     @Test

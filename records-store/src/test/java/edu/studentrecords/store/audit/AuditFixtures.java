@@ -21,7 +21,7 @@ final class AuditFixtures {
 
     /** A read of one record by a member of staff. */
     static AuditEvent read(String recordId) {
-        return AuditEvent.builder()
+        return AuditEventBuilder.builder()
                 .subject("user-1")
                 .clientId("registry-portal")
                 .purpose("enrolment")
@@ -34,7 +34,7 @@ final class AuditFixtures {
 
     /** A varied event: reads, denials, searches over several records. */
     static AuditEvent random(Random random, int records) {
-        AuditEvent.Builder builder = AuditEvent.builder()
+        AuditEventBuilder builder = AuditEventBuilder.builder()
                 .subject(random.nextInt(5) == 0 ? null : "user-" + random.nextInt(20))
                 .clientId("client-" + random.nextInt(4))
                 .purpose(random.nextBoolean() ? "enrolment" : null)

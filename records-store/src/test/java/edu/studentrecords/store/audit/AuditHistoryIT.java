@@ -107,7 +107,7 @@ class AuditHistoryIT {
         MongoDatabase database = MONGO.newDatabase();
         try (AuditTrail trail = MongoAuditTrail.open(database, AuditFixtures.KEY, AuditFixtures.ticking(START))) {
             trail.append(AuditFixtures.read("a/b"));
-            AuditEntry search = trail.append(AuditEvent.builder().clientId("registry-portal").operation("SEARCH")
+            AuditEntry search = trail.append(AuditEventBuilder.builder().clientId("registry-portal").operation("SEARCH")
                     .decision(Decision.ALLOW).recordIds(List.of("a", "a/b", "a%2Fb")).build());
             trail.verify();
 

@@ -6,7 +6,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.InsertManyOptions;
 import edu.studentrecords.store.StoreSettings;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StudentRecords;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.testing.GeneratedStudents;
 import edu.studentrecords.store.testing.Principals;
@@ -160,7 +160,7 @@ class BackupRestoreBenchmarkIT {
         }
     }
 
-    private static void enrol(StudentRecordStore store, int count) throws Exception {
+    private static void enrol(StudentRecords store, int count) throws Exception {
         AccessContext admin = Principals.admin(UUID.randomUUID().toString());
         GeneratedStudents students = new GeneratedStudents(2026);
         List<edu.studentrecords.store.model.StudentRecord> content = new ArrayList<>();
@@ -174,7 +174,7 @@ class BackupRestoreBenchmarkIT {
             for (int t = 0; t < 4; t++) {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        store.create(admin, content.get(i), null);
+                        store.records().create(admin, content.get(i), null);
                     }
                     return null;
                 }));

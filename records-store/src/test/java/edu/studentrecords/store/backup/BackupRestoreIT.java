@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import edu.studentrecords.store.RecordNotFoundException;
 import edu.studentrecords.store.RecordView;
+import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.StoreSettings;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StudentRecords;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.backup.BackupProgress.Phase;
 import edu.studentrecords.store.internal.backup.CheckedBackupRead;
@@ -17,7 +17,9 @@ import edu.studentrecords.store.internal.crypto.Aead;
 import edu.studentrecords.store.internal.crypto.SecretKeyFile;
 import edu.studentrecords.store.internal.crypto.UnreadableCiphertextException;
 import edu.studentrecords.store.model.StudentRecord;
+import edu.studentrecords.store.testing.Destructions;
 import edu.studentrecords.store.testing.GeneratedStudents;
+import edu.studentrecords.store.testing.Kinds;
 import edu.studentrecords.store.testing.Principals;
 import edu.studentrecords.store.testing.StoreFixture;
 import java.io.IOException;
@@ -64,10 +66,10 @@ class BackupRestoreIT {
             // Some records at a later version, so versions and times are part of what must come back.
             List<String> ids = new ArrayList<>(enrolled.keySet());
             for (int i = 0; i < 200; i++) {
-                fixture.store().update(ADMIN, ids.get(i), 1, "{\"contact\":{\"homeAddress\":\"" + (i + 1) + "号 学府路\"}}");
+                fixture.store().records().update(ADMIN, ids.get(i), 1, "{\"contact\":{\"homeAddress\":\"" + (i + 1) + "号 学府路\"}}");
             }
             Map<String, RecordView> before = new HashMap<>();
-            ids.forEach(id -> before.put(id, fixture.store().read(ADMIN, id)));
+            ids.forEach(id -> before.put(id, fixture.store().records().read(ADMIN, id)));
             assertThat(before.get(ids.get(0)).version()).isEqualTo(2);
             assertThat(before.get(ids.get(0)).contact().homeAddress()).isEqualTo("1号 学府路");
             fixture.closeStore();
@@ -106,12 +108,12 @@ class BackupRestoreIT {
             // Same counts and the same SHA-256 over the same BSON bytes, collection by collection.
             assertThat(again.collections()).isEqualTo(taken.collections());
 
-            StudentRecordStore restored = fixture.reopenStore();
+            StudentRecords restored = fixture.reopenStore();
             for (String id : ids) {
                 // Every group, field by field, with version, update and verification times.
-                assertThat(restored.read(ADMIN, id)).usingRecursiveComparison().isEqualTo(before.get(id));
+                assertThat(restored.records().read(ADMIN, id)).usingRecursiveComparison().isEqualTo(before.get(id));
             }
-            assertThat(restored.verifyAudit().intact()).isTrue();
+            assertThat(restored.auditTrail().verify().intact()).isTrue();
         }
     }
 
@@ -140,7 +142,7 @@ class BackupRestoreIT {
                     try {
                         backup.restore(damaged, ProgressListener.NONE);
                         throw new AssertionError("flip at byte " + position + " of " + copy.length + " was not detected");
-                    } catch (CorruptBackupException e) {
+                    } catch (StoreException e) {
                         assertThat(e.getMessage()).isNotBlank().doesNotContain("S007");
                         messages.merge(e.getMessage().replaceAll("\\d+", "N"), 1, Integer::sum);
                     }
@@ -164,7 +166,7 @@ class BackupRestoreIT {
             try (StoreBackup backup = StoreBackup.connect(fixture.settings())) {
                 backup.backup(file, ProgressListener.NONE);
             }
-            fixture.store().destroy(ADMIN, victim, "retention period over");
+            Destructions.destroy(fixture.store(), victim, "retention period over");
             assertThat(Files.readString(fixture.settings().erasureLedgerFile())).contains(" " + victim + "\n");
             fixture.closeStore();
 
@@ -176,11 +178,11 @@ class BackupRestoreIT {
             assertThat(report.erasedSkipped()).as("the record and its data key").isEqualTo(2);
             assertThat(report.erasuresReplayed()).isEqualTo(1);
 
-            StudentRecordStore restored = fixture.reopenStore();
-            assertThatThrownBy(() -> restored.read(ADMIN, victim)).isInstanceOf(RecordNotFoundException.class);
+            StudentRecords restored = fixture.reopenStore();
+            assertThatThrownBy(() -> restored.records().read(ADMIN, victim)).is(Kinds.NOT_FOUND);
             for (String other : enrolled.keySet()) {
                 if (!other.equals(victim)) {
-                    assertThat(content(restored.read(ADMIN, other))).isEqualTo(enrolled.get(other));
+                    assertThat(content(restored.records().read(ADMIN, other))).isEqualTo(enrolled.get(other));
                 }
             }
 
@@ -211,8 +213,8 @@ class BackupRestoreIT {
             try (StoreBackup backup = StoreBackup.connect(noLedger)) {
                 assertThat(backup.restore(file, ProgressListener.NONE).erasedSkipped()).isZero();
             }
-            try (StudentRecordStore control = StudentRecordStore.connect(noLedger)) {
-                assertThat(content(control.read(ADMIN, victim))).isEqualTo(enrolled.get(victim));
+            try (StudentRecords control = StudentRecords.connect(noLedger)) {
+                assertThat(content(control.records().read(ADMIN, victim))).isEqualTo(enrolled.get(victim));
             }
         }
     }
@@ -243,15 +245,15 @@ class BackupRestoreIT {
             for (StudentRecord student : enrolled.values()) {
                 assertThat(output).doesNotContain(student.profile().studentNumber()).doesNotContain(student.profile().name());
             }
-            try (StudentRecordStore restored = StudentRecordStore.connect(settingsFor(fixture, "cli_restored"))) {
+            try (StudentRecords restored = StudentRecords.connect(settingsFor(fixture, "cli_restored"))) {
                 String id = enrolled.keySet().iterator().next();
-                assertThat(content(restored.read(ADMIN, id))).isEqualTo(enrolled.get(id));
+                assertThat(content(restored.records().read(ADMIN, id))).isEqualTo(enrolled.get(id));
             }
         }
     }
 
     /** Enrols {@code count} generated students with four threads; returns their content by record id. */
-    private static Map<String, StudentRecord> enrol(StudentRecordStore store, int count, long seed) throws Exception {
+    private static Map<String, StudentRecord> enrol(StudentRecords store, int count, long seed) throws Exception {
         GeneratedStudents students = new GeneratedStudents(seed);
         List<StudentRecord> content = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -265,7 +267,7 @@ class BackupRestoreIT {
             for (int t = 0; t < 4; t++) {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        enrolled.put(store.create(ADMIN, content.get(i), null).id(), content.get(i));
+                        enrolled.put(store.records().create(ADMIN, content.get(i), null).id(), content.get(i));
                     }
                     return null;
                 }));

@@ -3,9 +3,11 @@ package edu.studentrecords.store.enrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.model.StudentRecord;
 import edu.studentrecords.store.testing.EnrolmentFiles;
 import edu.studentrecords.store.testing.GeneratedStudents;
+import edu.studentrecords.store.testing.Kinds;
 import edu.studentrecords.store.validation.FieldError;
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -58,15 +60,15 @@ class EnrolmentFileTest {
     @Test
     void anUnknownOrRepeatedColumnOrNoStudentNumberColumnMakesTheFileUnreadable() {
         assertThatThrownBy(() -> EnrolmentFile.readCsv(new StringReader("studentNumber,favouriteColour\nS1,red\n"), 10))
-                .isInstanceOf(UnreadableFileException.class).hasMessageContaining("column 2");
+                .is(Kinds.MALFORMED).hasMessageContaining("column 2");
         assertThatThrownBy(() -> EnrolmentFile.readCsv(new StringReader("studentNumber,studentNumber\nS1,S2\n"), 10))
-                .isInstanceOf(UnreadableFileException.class);
+                .is(Kinds.MALFORMED);
         assertThatThrownBy(() -> EnrolmentFile.readCsv(new StringReader("name\nsomeone\n"), 10))
-                .isInstanceOf(UnreadableFileException.class);
+                .is(Kinds.MALFORMED);
         assertThatThrownBy(() -> EnrolmentFile.readCsv(new StringReader(""), 10))
-                .isInstanceOf(UnreadableFileException.class);
+                .is(Kinds.MALFORMED);
         assertThatThrownBy(() -> EnrolmentFile.readCsv(new StringReader(EnrolmentFiles.CSV_HEADER + "\n"), 10))
-                .isInstanceOf(UnreadableFileException.class);
+                .is(Kinds.MALFORMED);
     }
 
     @Test
@@ -79,9 +81,9 @@ class EnrolmentFileTest {
             ndjson.append(EnrolmentFiles.ndjsonLine(record, null)).append('\n');
         }
         assertThatThrownBy(() -> EnrolmentFile.readCsv(new StringReader(csv.toString()), 3))
-                .isInstanceOf(TooManyRowsException.class);
+                .is(Kinds.TOO_LARGE);
         assertThatThrownBy(() -> EnrolmentFile.readNdjson(new StringReader(ndjson.toString()), 3))
-                .isInstanceOf(TooManyRowsException.class);
+                .is(Kinds.TOO_LARGE);
         assertThat(EnrolmentFile.readCsv(new StringReader(csv.toString()), 4)).hasSize(4);
     }
 

@@ -2,7 +2,7 @@ package edu.studentrecords.store.testing;
 
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.StoreSettings;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StudentRecords;
 import edu.studentrecords.store.access.AccessContext;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,14 +27,14 @@ public final class CrashWriter {
                 .build();
         GeneratedStudents students = new GeneratedStudents(Long.parseLong(args[2]));
         AccessContext admin = Principals.admin(UUID.randomUUID().toString());
-        try (StudentRecordStore store = StudentRecordStore.connect(settings)) {
+        try (StudentRecords store = StudentRecords.connect(settings)) {
             System.out.println("READY");
             System.out.flush();
             for (int i = 0; ; i++) {
-                RecordView created = store.create(admin, students.next(LocalDate.now()), null);
+                RecordView created = store.records().create(admin, students.next(LocalDate.now()), null);
                 ack(created);
                 if (i % 3 == 0) {
-                    ack(store.update(admin, created.id(), created.version(), "{\"contact\":{\"homeAddress\":\"updated " + i + "\"}}"));
+                    ack(store.records().update(admin, created.id(), created.version(), "{\"contact\":{\"homeAddress\":\"updated " + i + "\"}}"));
                 }
             }
         } catch (RuntimeException storeGone) {

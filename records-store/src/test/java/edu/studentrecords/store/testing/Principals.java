@@ -2,6 +2,7 @@ package edu.studentrecords.store.testing;
 
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
+import edu.studentrecords.store.access.UnitDirectory;
 import edu.studentrecords.store.access.UnitPath;
 import edu.studentrecords.store.model.FieldGroup;
 import java.time.Instant;
@@ -12,6 +13,8 @@ import java.util.Set;
 public final class Principals {
 
     public static final Set<String> REALM_PURPOSES = Set.of("teaching", "administration", "student-services", "statistics");
+    /** The test realm has every unit a test places a record in. */
+    public static final UnitDirectory EVERY_UNIT = unit -> true;
 
     private Principals() {
     }
@@ -55,6 +58,7 @@ public final class Principals {
                 .roles(Set.of("student"))
                 .realmPurposes(REALM_PURPOSES)
                 .selfService(true)
+                .unitDirectory(EVERY_UNIT)
                 .now(Instant.now())
                 .build();
     }
@@ -71,6 +75,7 @@ public final class Principals {
                 .purpose("administration")
                 .realmPurposes(REALM_PURPOSES)
                 .clientPurposes(Set.of("teaching", "administration", "student-services"))
+                .unitDirectory(EVERY_UNIT)
                 .now(now)
                 .build();
     }

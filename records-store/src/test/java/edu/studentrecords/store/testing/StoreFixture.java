@@ -5,7 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import edu.studentrecords.embedded.EmbeddedStoreProcess;
 import edu.studentrecords.store.StoreSettings;
-import edu.studentrecords.store.StudentRecordStore;
+import edu.studentrecords.store.StudentRecords;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -17,7 +17,7 @@ public final class StoreFixture implements AutoCloseable {
 
     private final Path dir;
     private EmbeddedStoreProcess process;
-    private StudentRecordStore store;
+    private StudentRecords store;
     private MongoClient raw;
 
     private StoreFixture(Path dir) {
@@ -39,10 +39,12 @@ public final class StoreFixture implements AutoCloseable {
                 .keysDirectory(dir.resolve("keys"))
                 .generateMissingKeys(true)
                 .feedSettle(Duration.ofSeconds(2))
+                // Tests shorten retention to days to see destruction happen; the floor has tests of its own.
+                .retentionFloorDays(0)
                 .build();
     }
 
-    public StudentRecordStore store() {
+    public StudentRecords store() {
         return store;
     }
 
@@ -70,9 +72,9 @@ public final class StoreFixture implements AutoCloseable {
     }
 
     /** Connects a new store to the running process, after {@link #closeStore()}. */
-    public StudentRecordStore reopenStore() {
+    public StudentRecords reopenStore() {
         closeStore();
-        store = StudentRecordStore.connect(settings());
+        store = StudentRecords.connect(settings());
         return store;
     }
 
@@ -84,7 +86,7 @@ public final class StoreFixture implements AutoCloseable {
     }
 
     private void connect() {
-        store = StudentRecordStore.connect(settings());
+        store = StudentRecords.connect(settings());
         raw = MongoClients.create(process.connectionString());
     }
 

@@ -85,8 +85,11 @@ class MessagesDoNotEchoValuesTest {
                 canary("too-long", "金丝雀名".repeat(20), withProfile("S2026-0001", "金丝雀名".repeat(20), "engineering")),
                 canary("too-long", "金丝雀家长".repeat(20), withGuardian("金丝雀家长".repeat(20), "139 0000 0002")),
                 canary("format", "CANARY!NUMBER", withProfile("CANARY!NUMBER", "测试", "engineering")),
-                canary("format", "canary unit", withProfile("S2026-0001", "测试", "canary unit")),
-                canary("guardians.required-for-minor", "2015-06-01", minorWithout(LocalDate.of(2015, 6, 1))));
+                canary("unit.format", "canary unit", withProfile("S2026-0001", "测试", "canary unit")),
+                canary("guardians.required-for-minor", "2015-06-01", minorWithout(LocalDate.of(2015, 6, 1))),
+                canary("plain-text", "金丝雀\u202e名字", withProfile("S2026-0001", "金丝雀\u202e名字", "engineering")),
+                canary("plain-text", "Canary\u0000Road", withContact("138 0000 0001", null, "Canary\u0000Road")),
+                canary("one-line", "Canary\nParent", withGuardian("Canary\nParent", "139 0000 0002")));
     }
 
     private static StudentRecord minorWithout(LocalDate birthDate) {
@@ -119,6 +122,6 @@ class MessagesDoNotEchoValuesTest {
         assertThat(covered).contains("resident-id.birth-date-mismatch", "resident-id.gender-mismatch",
                 "division-code.format", "division-code.unknown", "division-code.name-mismatch",
                 "phone.invalid", "phone.not-mobile", "email.invalid", "too-long", "format",
-                "guardians.required-for-minor");
+                "guardians.required-for-minor", "plain-text", "one-line");
     }
 }

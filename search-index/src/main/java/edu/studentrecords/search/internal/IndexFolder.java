@@ -4,16 +4,22 @@ import edu.studentrecords.search.SearchSettings;
 import edu.studentrecords.store.feed.ChangeEvent;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.jboss.logging.Logger;
 
 /**
  * The one index writer of the index folder and the searchers over it. Every change goes through here under
@@ -24,6 +30,8 @@ import org.apache.lucene.store.FSDirectory;
  * <p>Thread-safe.
  */
 public final class IndexFolder implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(IndexFolder.class);
 
     /** The commit user data key of the feed position. */
     static final String POSITION = "feed.position";
@@ -37,6 +45,7 @@ public final class IndexFolder implements AutoCloseable {
     private volatile long committedPosition;
     private volatile long visiblePosition;
     private volatile boolean refreshPaused;
+    private final AtomicLong quarantined = new AtomicLong();
 
     private IndexFolder(Directory directory, IndexWriter writer, SearcherManager searchers, ProfileDocument documents,
             long position) {
@@ -107,14 +116,36 @@ public final class IndexFolder implements AutoCloseable {
      * A batch polled from a position the index has meanwhile left (a rebuild ran in between) is dropped: its
      * events were read before the rebuild's and could carry older states.
      *
+     * <p>An event whose record cannot be made into a document, or whose document the index refuses, is the entry's
+     * own fault: the record's document is deleted (no earlier version of it stays searchable, under its old unit or
+     * otherwise), the entry is recorded in {@code quarantine}, and the rest of the batch is applied. Only once every
+     * such entry is recorded does the position move past them. A failure that is not the entry's (an I/O failure of
+     * the index folder, an index writer that has failed, the quarantine not recorded) is thrown, and the position
+     * stays where it was, so the batch is retried.
+     *
      * @param polledAfter the position the batch was polled after
-     * @return whether the batch removed a record (the caller then refreshes at once)
+     * @param quarantine  where entries that cannot be taken are recorded
+     * @return whether the batch removed a document (a removal, or a record quarantined): the caller then refreshes
+     *     at once
      */
-    public boolean apply(long polledAfter, List<ChangeEvent> events, long nextAfter) throws IOException {
+    public boolean apply(long polledAfter, List<ChangeEvent> events, long nextAfter, Quarantine quarantine)
+            throws IOException {
         Map<String, ChangeEvent> last = new LinkedHashMap<>();
         for (ChangeEvent e : events) {
             last.remove(e.recordId());
             last.put(e.recordId(), e);
+        }
+        // Built before the lock: building is the record's business alone and touches nothing shared.
+        Map<String, Document> built = new HashMap<>();
+        Map<ChangeEvent, String> poisoned = new LinkedHashMap<>();
+        for (ChangeEvent e : last.values()) {
+            if (e.kind() != ChangeEvent.Kind.REMOVE && e.profile() != null) {
+                try {
+                    built.put(e.recordId(), documents.of(e));
+                } catch (UnindexableRecordException unindexable) {
+                    poisoned.put(e, unindexable.reasonCode());
+                }
+            }
         }
         boolean removed = false;
         lock.lock();
@@ -123,18 +154,46 @@ public final class IndexFolder implements AutoCloseable {
                 return false;
             }
             for (ChangeEvent e : last.values()) {
-                if (e.kind() == ChangeEvent.Kind.REMOVE || e.profile() == null) {
-                    writer.deleteDocuments(ProfileDocument.idTerm(e.recordId()));
+                Term id = ProfileDocument.idTerm(e.recordId());
+                Document doc = built.get(e.recordId());
+                if (doc == null) {
+                    // A removal, or a record quarantined: either way nothing of it stays in the index.
+                    writer.deleteDocuments(id);
                     removed = true;
-                } else {
-                    writer.updateDocument(ProfileDocument.idTerm(e.recordId()), documents.of(e));
+                    continue;
                 }
+                try {
+                    writer.updateDocument(id, doc);
+                } catch (RuntimeException refused) {
+                    if (writerFailed(refused)) {
+                        throw refused;
+                    }
+                    writer.deleteDocuments(id);
+                    poisoned.put(e, UnindexableRecordException.DOCUMENT_REJECTED);
+                    removed = true;
+                }
+            }
+            for (Map.Entry<ChangeEvent, String> p : poisoned.entrySet()) {
+                quarantine.record(p.getKey(), p.getValue());
+                quarantined.incrementAndGet();
+                LOG.warnf("Search index: feed entry %d quarantined (%s); its record is kept out of the index",
+                        p.getKey().sequence(), p.getValue());
             }
             appliedPosition = nextAfter;
         } finally {
             lock.unlock();
         }
         return removed;
+    }
+
+    /** Whether an exception of the writer means the index itself has failed (not the document). */
+    private boolean writerFailed(RuntimeException e) {
+        return e instanceof AlreadyClosedException || !writer.isOpen() || writer.getTragicException() != null;
+    }
+
+    /** How many feed entries this folder has quarantined since it was opened. */
+    public long quarantinedSinceOpen() {
+        return quarantined.get();
     }
 
     /** Commits the applied changes with the applied position, when anything changed since the last commit. */

@@ -52,9 +52,30 @@ public final class ProfileDocument {
         return new Term(Fields.ID, recordId);
     }
 
-    /** The document of an upsert event. */
+    /**
+     * The document of an upsert event.
+     *
+     * @throws UnindexableRecordException when the event's record cannot be made into a document (a unit that is not
+     *     a unit path, a missing profile field, any other failure building it): the entry's own fault, with a code
+     */
     public Document of(ChangeEvent event) {
+        try {
+            return build(event);
+        } catch (UnindexableRecordException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Not kept as the cause: a message of what failed may quote the record's values.
+            throw new UnindexableRecordException(UnindexableRecordException.DOCUMENT_FAILED);
+        }
+    }
+
+    private Document build(ChangeEvent event) {
         Profile p = event.profile();
+        if (p == null || p.studentNumber() == null || p.name() == null || p.gender() == null || p.status() == null
+                || p.unit() == null || p.enrolmentDate() == null) {
+            throw new UnindexableRecordException(UnindexableRecordException.PROFILE_INCOMPLETE);
+        }
+        List<String> segments = unitSegments(p.unit());
         Document doc = new Document();
         doc.add(new StringField(Fields.ID, event.recordId(), Field.Store.YES));
         doc.add(new StoredField(Fields.VERSION, event.version()));
@@ -70,7 +91,6 @@ public final class ProfileDocument {
         doc.add(new Field(Fields.NUMBER_PREFIX, p.studentNumber(), PREFIXES));
         doc.add(new Field(Fields.NAME_PREFIX, p.name(), PREFIXES));
         doc.add(new Field(Fields.PINYIN_PREFIX, p.name(), PREFIXES));
-        List<String> segments = UnitPath.parse(p.unit()).segments();
         for (int i = 1; i <= segments.size(); i++) {
             doc.add(new StringField(Fields.UNIT_PATH, String.join("/", segments.subList(0, i)), Field.Store.NO));
         }
@@ -97,6 +117,20 @@ public final class ProfileDocument {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The unit's segments, from the faculty down; the same grammar the access decision uses. */
+    private static List<String> unitSegments(String unit) {
+        UnitPath path;
+        try {
+            path = UnitPath.parse(unit);
+        } catch (IllegalArgumentException e) {
+            throw new UnindexableRecordException(UnindexableRecordException.UNIT_INVALID);
+        }
+        if (path.isAll()) {
+            throw new UnindexableRecordException(UnindexableRecordException.UNIT_INVALID);
+        }
+        return path.segments();
     }
 
     private static FieldType prefixType() {

@@ -13,8 +13,9 @@ public final class Rebuild {
     private Rebuild() {
     }
 
-    /** Runs a rebuild; returns the number of events applied. */
+    /** Runs a rebuild; returns the number of events applied. Entries that cannot be taken are quarantined. */
     public static long run(ChangeFeed feed, IndexFolder folder, int batchSize) throws IOException {
+        Quarantine quarantine = Quarantine.in(feed);
         folder.lock().lock();
         try {
             folder.startRebuild();
@@ -24,7 +25,7 @@ public final class Rebuild {
                 while (true) {
                     long after = folder.appliedPosition();
                     var batch = feed.poll(after, batchSize);
-                    folder.apply(after, batch.events(), batch.nextAfter());
+                    folder.apply(after, batch.events(), batch.nextAfter(), quarantine);
                     applied += batch.events().size();
                     if (batch.caughtUp() && batch.events().isEmpty()) {
                         break;

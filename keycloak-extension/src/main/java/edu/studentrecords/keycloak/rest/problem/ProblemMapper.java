@@ -2,97 +2,28 @@ package edu.studentrecords.keycloak.rest.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import edu.studentrecords.search.SearchIndexCatchingUpException;
 import edu.studentrecords.search.SearchIndexException;
-import edu.studentrecords.search.SearchRefusedException;
-import edu.studentrecords.store.AccessDeniedException;
-import edu.studentrecords.store.CorrectionDecidedException;
-import edu.studentrecords.store.CorrectionNotFoundException;
-import edu.studentrecords.store.DuplicateRecordException;
-import edu.studentrecords.store.FourEyesException;
-import edu.studentrecords.store.InvalidPatchException;
-import edu.studentrecords.store.InvalidRecordException;
-import edu.studentrecords.store.PurgeRequestNotFoundException;
-import edu.studentrecords.store.PurgeRequestStateException;
-import edu.studentrecords.store.RecordNotFoundException;
-import edu.studentrecords.store.StaleVersionException;
+import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.access.DenialReason;
-import edu.studentrecords.store.audit.AuditUnavailableException;
-import edu.studentrecords.store.enrolment.TooManyRowsException;
-import edu.studentrecords.store.enrolment.UnreadableFileException;
-import edu.studentrecords.store.grants.GrantNotFoundException;
-import edu.studentrecords.store.grants.GrantStateException;
-import edu.studentrecords.store.grants.InvalidGrantException;
-import edu.studentrecords.store.reports.ReportNotFoundException;
-import edu.studentrecords.store.reports.ReportResolvedException;
-import edu.studentrecords.store.retention.ArchiveNotFoundException;
-import edu.studentrecords.store.retention.LegalHoldLiftedException;
-import edu.studentrecords.store.retention.LegalHoldNotFoundException;
 import edu.studentrecords.store.validation.FieldError;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Maps what an endpoint throws to the {@link Problem} the API answers, in two steps:
- * <ol>
- * <li>{@link #failureOf} says what went wrong as a {@link Failure}: its {@link Kind} and a detail written here from
- * codes, numbers and field paths (store messages are not passed through where they could carry a value);</li>
- * <li>{@link #from} picks the problem type of each kind in one {@code switch}.</li>
- * </ol>
- * Today the store tells its failures apart by exception class, so {@link #failureOf} looks the class up in
- * a table, one line per class. Once the store throws one exception with a kind, {@code failureOf} reads that
- * kind (the constants of {@link Kind} are named after it) and the table goes; nothing else here changes.
+ * Maps what an endpoint throws to the {@link Problem} the API answers: a {@link StoreException}'s kind picks the
+ * problem type in one {@code switch}; the detail is written here from codes, numbers, states and field paths (store
+ * messages are not passed through where they could carry a value). A JSON body that cannot be read, the search index
+ * failing and anything unexpected are the only other cases.
  */
 public final class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-
-    /** What kind of failure a request met; each is answered with one problem type. */
-    enum Kind {
-        /** Nothing the caller may see has this id (a record, grant, request, report, hold or archive). */
-        NOT_FOUND,
-        /** The access decision said no. */
-        REFUSED,
-        /** The second administrator of a four-eyes step is the first one. */
-        FOUR_EYES,
-        /** Submitted values break rules; the failure lists the fields. */
-        INVALID,
-        /** The body or file cannot be read at all. */
-        MALFORMED,
-        /** The thing is in a state or holds a value that forbids the change. */
-        CONFLICT,
-        /** The caller changed an older version than the current one. */
-        STALE,
-        /** The upload has more than the API takes. */
-        TOO_LARGE,
-        /** A part the request needs (search index, audit trail) cannot answer now. */
-        UNAVAILABLE,
-        /** Anything else: a defect, logged by type only. */
-        UNEXPECTED
-    }
-
-    /**
-     * What went wrong, as the API tells it.
-     *
-     * @param kind   the kind, which decides the problem type
-     * @param title  a title other than the type's own, or null
-     * @param detail what went wrong in this request; no submitted or stored value
-     * @param reason the stable code of a refusal, or null
-     * @param errors the fields of an {@link Kind#INVALID} failure, or null
-     */
-    record Failure(Kind kind, String title, String detail, String reason, List<Problem.Error> errors) {
-
-        Failure(Kind kind, String detail) {
-            this(kind, null, detail, null, null);
-        }
-    }
-
-    /** The store's and the index's failures by exception class, and how each reads as a {@link Failure}. */
-    private static final Map<Class<?>, Function<Exception, Failure>> KNOWN = known();
+    /** What {@code Retry-After} says of a store or index that cannot answer now. */
+    private static final long UNAVAILABLE_RETRY_SECONDS = 5;
 
     private ProblemMapper() {
     }
@@ -103,109 +34,144 @@ public final class ProblemMapper {
             // Refused by the API itself before the store saw the request, with a type of its own.
             return Problem.of(bad.type(), bad.getMessage());
         }
-        Failure what = failureOf(failure);
-        ProblemType type = switch (what.kind()) {
-            case NOT_FOUND -> ProblemType.NOT_FOUND;
-            case REFUSED -> ProblemType.FORBIDDEN;
-            case FOUR_EYES -> ProblemType.FOUR_EYES;
-            case INVALID -> ProblemType.VALIDATION;
-            case MALFORMED -> ProblemType.MALFORMED_REQUEST;
-            case CONFLICT -> ProblemType.CONFLICT;
-            case STALE -> ProblemType.VERSION_MISMATCH;
-            case TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
-            case UNAVAILABLE -> ProblemType.UNAVAILABLE;
-            case UNEXPECTED -> ProblemType.INTERNAL;
-        };
-        return new Problem(type.uri(), what.title() == null ? type.title() : what.title(), type.status(),
-                what.detail(), what.reason(), what.errors());
+        if (failure instanceof StoreException store) {
+            return of(store);
+        }
+        if (failure instanceof JsonProcessingException json) {
+            return Problem.of(ProblemType.MALFORMED_REQUEST, jsonDetail(json));
+        }
+        if (failure instanceof SearchIndexCatchingUpException) {
+            return Problem.of(ProblemType.SEARCH_CATCHING_UP,
+                    "Search is catching up with the records since this server started; try again shortly.");
+        }
+        if (failure instanceof SearchIndexException) {
+            LOG.error("The search index failed to answer a search");
+            return Problem.of(ProblemType.UNAVAILABLE, "Search is unavailable; try again later.");
+        }
+        return unexpected(failure);
     }
 
-    /** What went wrong: the entry of the failure's class, or of its nearest superclass that has one. */
-    static Failure failureOf(Exception failure) {
-        for (Class<?> type = failure.getClass(); type != null; type = type.getSuperclass()) {
-            Function<Exception, Failure> known = KNOWN.get(type);
-            if (known != null) {
-                return known.apply(failure);
-            }
+    /**
+     * How long the caller should wait before trying again ({@code Retry-After}, in seconds), for a failure that
+     * passes: search catching up, the store or its audit trail unreachable.
+     */
+    public static OptionalLong retryAfterSeconds(Exception failure) {
+        if (failure instanceof SearchIndexCatchingUpException catchingUp) {
+            return OptionalLong.of(Math.max(1, catchingUp.retryAfter().toSeconds()));
         }
+        if (failure instanceof SearchIndexException
+                || failure instanceof StoreException e && e.is(StoreException.Kind.UNAVAILABLE)) {
+            return OptionalLong.of(UNAVAILABLE_RETRY_SECONDS);
+        }
+        return OptionalLong.empty();
+    }
+
+    private static Problem unexpected(Exception failure) {
         // Only the type: messages of driver and parser exceptions can quote stored or submitted values.
         LOG.errorf("Unexpected %s while serving a student records request", failure.getClass().getName());
         LOG.debug("Unexpected failure", failure);
-        return new Failure(Kind.UNEXPECTED, "The request failed; it has been logged.");
+        return Problem.of(ProblemType.INTERNAL, "The request failed; it has been logged.");
     }
 
-    private static Map<Class<?>, Function<Exception, Failure>> known() {
-        Map<Class<?>, Function<Exception, Failure>> known = new HashMap<>();
-        add(known, RecordNotFoundException.class, e -> notFound("No record the caller may see has this id or key."));
-        add(known, GrantNotFoundException.class, e -> notFound("No grant has this id."));
-        add(known, PurgeRequestNotFoundException.class, e -> notFound("No purge request the caller may see has this id."));
-        add(known, CorrectionNotFoundException.class,
-                e -> notFound("No correction request the caller may see has this id."));
-        add(known, ReportNotFoundException.class, e -> notFound("No misuse report has this id."));
-        add(known, LegalHoldNotFoundException.class, e -> notFound("No legal hold has this id."));
-        add(known, ArchiveNotFoundException.class, e -> notFound("The record has no archive."));
-        add(known, AccessDeniedException.class, e -> refused(e.decision().reason()));
-        add(known, SearchRefusedException.class, e -> refused(e.reason()));
-        add(known, FourEyesException.class, e -> new Failure(Kind.FOUR_EYES, null,
-                "The administrator who asked may not approve; another administrator must.", "FOUR_EYES", null));
-        add(known, InvalidRecordException.class, e -> invalid(null, e.errors(), "written"));
-        add(known, InvalidGrantException.class, e -> invalid("Invalid grant request", e.errors(), "stored"));
-        add(known, InvalidPatchException.class,
-                e -> new Failure(Kind.MALFORMED, "The body is not a JSON merge patch of a record."));
-        // The store writes these messages from column names and row numbers only.
-        add(known, UnreadableFileException.class,
-                e -> new Failure(Kind.MALFORMED, "The file cannot be read: " + e.getMessage() + "."));
-        add(known, JsonProcessingException.class, e -> new Failure(Kind.MALFORMED, jsonDetail(e)));
-        add(known, DuplicateRecordException.class, e -> new Failure(Kind.CONFLICT, null,
-                "Another record already has this " + e.field() + ".", null,
-                List.of(new Problem.Error(e.field(), "Another record already has this value.", "unique"))));
-        add(known, GrantStateException.class, e -> new Failure(Kind.CONFLICT,
-                "The grant is " + lowerCase(e.state()) + "; this change is not possible now."));
-        add(known, PurgeRequestStateException.class, e -> new Failure(Kind.CONFLICT,
-                "The record's purge request is " + lowerCase(e.status()) + "; this step is not possible now."));
-        add(known, CorrectionDecidedException.class,
-                e -> new Failure(Kind.CONFLICT, "The correction request was already decided."));
-        add(known, ReportResolvedException.class,
-                e -> new Failure(Kind.CONFLICT, "The misuse report was already resolved."));
-        add(known, LegalHoldLiftedException.class, e -> new Failure(Kind.CONFLICT, "The legal hold was lifted already."));
-        add(known, StaleVersionException.class, e -> new Failure(Kind.STALE,
-                "The record is now at version " + e.currentVersion() + "; read it again and retry."));
-        add(known, TooManyRowsException.class, e -> new Failure(Kind.TOO_LARGE,
-                "An import file may have at most " + e.limit() + " rows; split it."));
-        add(known, SearchIndexException.class, e -> {
-            LOG.error("The search index failed to answer a search");
-            return new Failure(Kind.UNAVAILABLE, "Search is unavailable; try again later.");
-        });
-        add(known, AuditUnavailableException.class, e -> {
+    private static Problem of(StoreException e) {
+        return switch (e.kind()) {
+            case NOT_FOUND -> Problem.of(ProblemType.NOT_FOUND, notFound(e.subject()));
+            case REFUSED -> refused(e);
+            case INVALID -> invalid(e);
+            case MALFORMED -> e.subject() == StoreException.Subject.BACKUP ? unexpected(e)
+                    : Problem.of(ProblemType.MALFORMED_REQUEST, malformed(e));
+            case CONFLICT -> conflict(e);
+            case STALE -> Problem.of(ProblemType.VERSION_MISMATCH, e.subject() == StoreException.Subject.RETENTION_POLICY
+                    ? "The change waiting now is not the one you read; read it again."
+                    : "The record is now at version " + e.currentVersion() + "; read it again and retry.");
+            case TOO_LARGE -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+                    "An import file may have at most " + e.limit() + " rows; split it.");
+            case UNAVAILABLE -> unavailable(e);
+        };
+    }
+
+    private static String notFound(StoreException.Subject subject) {
+        return switch (subject) {
+            case RECORD -> "No record the caller may see has this id or key.";
+            case GRANT -> "No grant has this id.";
+            case PURGE_REQUEST -> "No purge request the caller may see has this id.";
+            case CORRECTION -> "No correction request the caller may see has this id.";
+            case REPORT -> "No misuse report has this id.";
+            case LEGAL_HOLD -> "No legal hold has this id.";
+            case ARCHIVE -> "The record has no archive.";
+            case BACKUP -> "No backup of this realm has this id.";
+            default -> "Nothing the caller may see has this id.";
+        };
+    }
+
+    private static Problem refused(StoreException e) {
+        if (StoreException.FOUR_EYES.equals(e.code())) {
+            ProblemType type = ProblemType.FOUR_EYES;
+            return new Problem(type.uri(), type.title(), type.status(),
+                    "The administrator who asked may not approve; another administrator must.", e.code(), null);
+        }
+        DenialReason reason = DenialReason.valueOf(e.code());
+        ProblemType type = reason == DenialReason.IMPERSONATED ? ProblemType.IMPERSONATED : ProblemType.FORBIDDEN;
+        return new Problem(type.uri(), type.title(), type.status(), reason.description(), reason.name(), null);
+    }
+
+    /** Every broken field, in a fixed order; nothing was written. */
+    private static Problem invalid(StoreException e) {
+        List<Problem.Error> errors = e.errors().stream().sorted(FieldError.ORDER)
+                .map(error -> new Problem.Error(error.field(), error.message(), error.rule())).toList();
+        ProblemType type = ProblemType.VALIDATION;
+        String title = switch (e.subject()) {
+            case GRANT -> "Invalid grant request";
+            case SETTINGS -> "Invalid settings";
+            case RETENTION_POLICY -> "Invalid retention policy";
+            default -> type.title();
+        };
+        boolean written = e.subject() == StoreException.Subject.RECORD || e.subject() == StoreException.Subject.SETTINGS;
+        String done = written ? "written" : "stored";
+        return new Problem(type.uri(), title, type.status(),
+                errors.size() + " field(s) break a rule; nothing was " + done + ".", null, errors);
+    }
+
+    private static String malformed(StoreException e) {
+        // The store writes these messages from column names, row numbers and field paths only.
+        return e.subject() == StoreException.Subject.ENROLMENT_FILE ? "The file cannot be read: " + e.getMessage() + "."
+                : "The body is not a JSON merge patch of a record.";
+    }
+
+    private static Problem conflict(StoreException e) {
+        if ("DUPLICATE".equals(e.code())) {
+            String field = e.errors().get(0).field();
+            ProblemType type = ProblemType.CONFLICT;
+            return new Problem(type.uri(), type.title(), type.status(), "Another record already has this " + field + ".",
+                    null, List.of(new Problem.Error(field, "Another record already has this value.", "unique")));
+        }
+        String state = e.code().toLowerCase(Locale.ROOT).replace('_', ' ');
+        String detail = switch (e.subject()) {
+            case GRANT -> "The grant is " + state + "; this change is not possible now.";
+            case PURGE_REQUEST -> "The record's purge request is " + state + "; this step is not possible now.";
+            case CORRECTION -> "The correction request was already decided.";
+            case REPORT -> "The misuse report was already resolved.";
+            case LEGAL_HOLD -> "The legal hold was lifted already.";
+            case RETENTION_POLICY -> switch (String.valueOf(e.code())) {
+                case "NONE_PENDING" -> "No change of the retention policy waits for approval.";
+                case "PENDING" -> "A change of the retention policy waits for a second administrator; "
+                        + "approve or cancel it first.";
+                default -> "The change was decided already.";
+            };
+            case BACKUP -> "NOT_EMPTY".equals(e.code())
+                    ? "The realm's record store is not empty; a backup is restored only into an empty store."
+                    : "Only a finished backup can be restored.";
+            default -> "This is not possible in the current state.";
+        };
+        return Problem.of(ProblemType.CONFLICT, detail);
+    }
+
+    private static Problem unavailable(StoreException e) {
+        if (e.subject() == StoreException.Subject.AUDIT_TRAIL) {
             LOG.error("The audit trail could not record an access decision; the request was refused");
-            return new Failure(Kind.UNAVAILABLE, "The request could not be recorded; try again later.");
-        });
-        return Map.copyOf(known);
-    }
-
-    private static <E extends Exception> void add(Map<Class<?>, Function<Exception, Failure>> known, Class<E> type,
-            Function<E, Failure> failure) {
-        known.put(type, e -> failure.apply(type.cast(e)));
-    }
-
-    private static Failure notFound(String detail) {
-        return new Failure(Kind.NOT_FOUND, detail);
-    }
-
-    private static Failure refused(DenialReason reason) {
-        return new Failure(Kind.REFUSED, null, reason.description(), reason.name(), null);
-    }
-
-    /** Every broken field, in a fixed order; nothing was {@code done} ("written", "stored"). */
-    private static Failure invalid(String title, List<FieldError> fields, String done) {
-        List<Problem.Error> errors = fields.stream().sorted(FieldError.ORDER)
-                .map(e -> new Problem.Error(e.field(), e.message(), e.rule())).toList();
-        return new Failure(Kind.INVALID, title, errors.size() + " field(s) break a rule; nothing was " + done + ".",
-                null, errors);
-    }
-
-    private static String lowerCase(Enum<?> state) {
-        return state.name().toLowerCase(Locale.ROOT);
+            return Problem.of(ProblemType.UNAVAILABLE, "The request could not be recorded; try again later.");
+        }
+        return Problem.of(ProblemType.UNAVAILABLE, "This is not available on this server now.");
     }
 
     /** Which field could not be read, by path only: Jackson's own message quotes the rejected value. */

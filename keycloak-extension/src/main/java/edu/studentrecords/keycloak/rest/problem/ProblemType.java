@@ -6,6 +6,7 @@ public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", "Malformed request", 400),
     FORBIDDEN("forbidden", "Access denied", 403),
     FOUR_EYES("four-eyes", "A second administrator must approve", 403),
+    IMPERSONATED("impersonated", "Not while impersonating", 403),
     NOT_FOUND("not-found", "Not found", 404),
     CONFLICT("conflict", "Conflict with another record", 409),
     VERSION_MISMATCH("version-mismatch", "The record has changed", 412),
@@ -14,6 +15,7 @@ public enum ProblemType {
     VALIDATION("validation", "Invalid record", 422),
     PRECONDITION_REQUIRED("precondition-required", "If-Match required", 428),
     UNAVAILABLE("unavailable", "Service unavailable", 503),
+    SEARCH_CATCHING_UP("search-catching-up", "Search is catching up", 503),
     INTERNAL("internal", "Internal error", 500);
 
     /** Where the problem type URIs live. */

@@ -3,15 +3,20 @@ package edu.studentrecords.keycloak.rest.representation;
 import edu.studentrecords.keycloak.rest.problem.BadRequest;
 import edu.studentrecords.store.access.Grant;
 import edu.studentrecords.store.access.UnitPath;
+import edu.studentrecords.store.grants.AccessGrants;
+import edu.studentrecords.store.grants.AgreementType;
 import edu.studentrecords.store.grants.GrantRequest;
 import edu.studentrecords.store.grants.StoredGrant;
 import edu.studentrecords.store.model.FieldGroup;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The JSON shapes of {@code /grants}: the request an administrator sends, and a grant as the API shows it. */
@@ -60,6 +65,23 @@ public final class GrantRepresentation {
         public String toString() {
             return "Agreement[" + reference + "]";
         }
+    }
+
+    /**
+     * A grant's agreement file as the API serves it: an attachment named {@code agreement-<grant id>.<extension>}, of
+     * the type its bytes were checked to be when it was uploaded ({@code nosniff}: a browser takes that type at its
+     * word). A file kept from before uploads were checked, or whose bytes are not of its type, is served as
+     * {@code application/octet-stream}.
+     */
+    public static Response.ResponseBuilder agreementFile(AccessGrants.Agreement agreement) {
+        Optional<AgreementType> type = AgreementType.ofMediaType(agreement.grant().agreementContentType())
+                .filter(checked -> checked.matches(agreement.content()));
+        String name = "agreement-" + agreement.grant().grant().id().replaceAll("[^A-Za-z0-9-]", "") + "."
+                + type.map(AgreementType::extension).orElse("bin");
+        return Response.ok(agreement.content())
+                .type(type.map(AgreementType::mediaType).orElse(MediaType.APPLICATION_OCTET_STREAM))
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("X-Content-Type-Options", "nosniff");
     }
 
     /** A grant as the API shows it, with its state at {@code now}. */

@@ -4,29 +4,21 @@ import edu.studentrecords.keycloak.rest.problem.BadRequest;
 import edu.studentrecords.keycloak.rest.problem.ProblemType;
 import edu.studentrecords.store.enrolment.EnrolmentFile;
 import edu.studentrecords.store.enrolment.EnrolmentRow;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The body of {@code POST /records:import}: a CSV ({@code text/csv}) or NDJSON ({@code application/x-ndjson}) file in
- * UTF-8, at most {@link #MAX_BYTES} bytes and {@link EnrolmentFile#DEFAULT_MAX_ROWS} rows. The column list of the CSV
- * format is in {@code docs/enrolment-import.md} of this module.
+ * UTF-8, at most {@link JsonBodies#MAX_BODY_BYTES} bytes and {@link EnrolmentFile#DEFAULT_MAX_ROWS} rows. The column
+ * list of the CSV format is in {@code docs/enrolment-import.md} of this module; each NDJSON line is strict JSON, as
+ * every body of the API is.
  */
 public final class ImportFileRepresentation {
 
     static final String CSV = "text/csv";
     static final String NDJSON = "application/x-ndjson";
-    /** Enough for the row cap at about 1.5 KB a row; a larger body is refused before it is parsed. */
-    static final int MAX_BYTES = 16 * 1024 * 1024;
 
     private final String mediaType;
 
@@ -37,13 +29,13 @@ public final class ImportFileRepresentation {
     /**
      * The upload of this content type.
      *
-     * @throws BadRequest 415 for any other type
+     * @throws BadRequest 415 for none, any other type, or a charset other than UTF-8
      */
     public static ImportFileRepresentation of(jakarta.ws.rs.core.MediaType type) {
         String name = type == null ? "" : (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
-        if (!name.equals(CSV) && !name.equals(NDJSON)) {
+        if (!name.equals(CSV) && !name.equals(NDJSON) || JsonBodies.declaresOtherCharset(type)) {
             throw new BadRequest(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the file as " + CSV + " or " + NDJSON + ".");
+                    "Send the file as " + CSV + " or " + NDJSON + " in UTF-8.");
         }
         return new ImportFileRepresentation(name);
     }
@@ -54,38 +46,13 @@ public final class ImportFileRepresentation {
      * @throws BadRequest 413 when the body is too large, 400 when it is empty or not UTF-8
      */
     public List<EnrolmentRow> rows(InputStream body) {
-        String text = utf8(body);
+        byte[] bytes = JsonBodies.bytes(body);
+        if (bytes.length == 0) {
+            throw new BadRequest("The request needs a file as its body.");
+        }
+        String text = JsonBodies.text(bytes);
         return mediaType.equals(CSV)
                 ? EnrolmentFile.readCsv(new StringReader(text), EnrolmentFile.DEFAULT_MAX_ROWS)
                 : EnrolmentFile.readNdjson(new StringReader(text), EnrolmentFile.DEFAULT_MAX_ROWS);
-    }
-
-    private static String utf8(InputStream body) {
-        if (body == null) {
-            throw new BadRequest("The request needs a file as its body.");
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        try (InputStream in = body) {
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                if (bytes.size() + read > MAX_BYTES) {
-                    throw new BadRequest(ProblemType.PAYLOAD_TOO_LARGE,
-                            "An import file may have at most " + MAX_BYTES + " bytes and "
-                                    + EnrolmentFile.DEFAULT_MAX_ROWS + " rows; split it.");
-                }
-                bytes.write(buffer, 0, read);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading an import body failed", e);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
-            throw new BadRequest("The file is not UTF-8 text.");
-        }
     }
 }

@@ -3,6 +3,7 @@ package edu.studentrecords.keycloak.rest.representation;
 import edu.studentrecords.store.model.EnrolmentStatus;
 import edu.studentrecords.store.retention.ArchiveSummary;
 import edu.studentrecords.store.retention.LegalHold;
+import edu.studentrecords.store.retention.PolicyChange;
 import edu.studentrecords.store.retention.RetentionPolicy;
 import edu.studentrecords.store.retention.RetentionRun;
 import edu.studentrecords.store.validation.FieldError;
@@ -19,6 +20,19 @@ import java.util.Set;
 public final class RetentionRepresentation {
 
     private RetentionRepresentation() {
+    }
+
+    /**
+     * A change of the policy as the centre sees it: whether it applies or waits for a second administrator, the policy
+     * in force, the one asked for, who asked and when, and who decided it.
+     */
+    public record Change(String status, Policy current, Policy proposed, String proposedBy, Instant proposedAt,
+            String decidedBy) {
+
+        public static Change of(PolicyChange change) {
+            return new Change(change.status().name(), Policy.of(change.current()), Policy.of(change.proposed()),
+                    change.proposedBy(), change.proposedAt(), change.decidedBy());
+        }
     }
 
     /**

@@ -6,34 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import edu.studentrecords.keycloak.rest.representation.EnrolmentRepresentation;
 import edu.studentrecords.keycloak.rest.representation.JsonBodies;
+import edu.studentrecords.search.SearchIndexCatchingUpException;
 import edu.studentrecords.search.SearchIndexException;
-import edu.studentrecords.search.SearchRefusedException;
-import edu.studentrecords.store.AccessDeniedException;
-import edu.studentrecords.store.CorrectionDecidedException;
-import edu.studentrecords.store.CorrectionNotFoundException;
-import edu.studentrecords.store.DuplicateRecordException;
-import edu.studentrecords.store.FourEyesException;
-import edu.studentrecords.store.InvalidPatchException;
-import edu.studentrecords.store.InvalidRecordException;
-import edu.studentrecords.store.PurgeRequestNotFoundException;
-import edu.studentrecords.store.PurgeRequestStateException;
 import edu.studentrecords.store.PurgeStatus;
-import edu.studentrecords.store.RecordNotFoundException;
-import edu.studentrecords.store.StaleVersionException;
+import edu.studentrecords.store.StoreException;
+import edu.studentrecords.store.StoreException.Subject;
 import edu.studentrecords.store.access.AccessDecision;
 import edu.studentrecords.store.access.DenialReason;
-import edu.studentrecords.store.audit.AuditUnavailableException;
-import edu.studentrecords.store.backup.CorruptBackupException;
-import edu.studentrecords.store.enrolment.TooManyRowsException;
-import edu.studentrecords.store.enrolment.UnreadableFileException;
-import edu.studentrecords.store.grants.GrantNotFoundException;
 import edu.studentrecords.store.grants.GrantState;
-import edu.studentrecords.store.grants.GrantStateException;
-import edu.studentrecords.store.grants.InvalidGrantException;
-import edu.studentrecords.store.retention.ArchiveNotFoundException;
-import edu.studentrecords.store.retention.LegalHoldLiftedException;
-import edu.studentrecords.store.retention.LegalHoldNotFoundException;
 import edu.studentrecords.store.validation.FieldError;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,54 +25,66 @@ class ProblemMapperTest {
 
     @Test
     void storeExceptionsMapToTheirStatusAndStableType() {
-        assertProblem(new RecordNotFoundException(), 404, "not-found");
-        assertProblem(new AccessDeniedException(new AccessDecision.Denied(DenialReason.PURPOSE_MISSING,
+        assertProblem(StoreException.notFound(Subject.RECORD), 404, "not-found");
+        assertProblem(StoreException.refused(new AccessDecision.Denied(DenialReason.PURPOSE_MISSING,
                 AccessDecision.Visibility.FORBIDDEN)), 403, "forbidden");
-        assertProblem(new InvalidRecordException(List.of(new FieldError("profile.name", "required", "must not be blank"))),
+        assertProblem(StoreException.invalid(List.of(new FieldError("profile.name", "required", "must not be blank"))),
                 422, "validation");
-        assertProblem(new InvalidPatchException("not an object"), 400, "malformed-request");
-        assertProblem(new StaleVersionException(3, 4), 412, "version-mismatch");
-        assertProblem(new DuplicateRecordException("profile.studentNumber"), 409, "conflict");
+        assertProblem(StoreException.malformed(Subject.RECORD, "not an object"), 400, "malformed-request");
+        assertProblem(StoreException.stale(3, 4), 412, "version-mismatch");
+        assertProblem(StoreException.duplicate("profile.studentNumber"), 409, "conflict");
         assertProblem(new IllegalStateException("boom at 13800138000"), 500, "internal");
     }
 
     @Test
+    void searchCatchingUpIsA503WithItsOwnTypeAndRetryAfter() {
+        SearchIndexCatchingUpException catchingUp = new SearchIndexCatchingUpException(Duration.ofSeconds(7));
+        assertProblem(catchingUp, 503, "search-catching-up");
+        assertThat(ProblemMapper.retryAfterSeconds(catchingUp)).hasValue(7);
+        assertThat(ProblemMapper.retryAfterSeconds(new SearchIndexCatchingUpException(Duration.ofMillis(200))))
+                .as("never 0: a client would retry at once").hasValue(1);
+        assertThat(ProblemMapper.retryAfterSeconds(StoreException.unavailable(Subject.AUDIT_TRAIL, "down", null)))
+                .hasValue(5);
+        assertThat(ProblemMapper.retryAfterSeconds(StoreException.notFound(Subject.RECORD))).isEmpty();
+    }
+
+    @Test
     void purgeRequestStepsMapToFourEyesNotFoundAndConflict() {
-        assertProblem(new FourEyesException(), 403, "four-eyes");
-        assertThat(ProblemMapper.from(new FourEyesException()).reason()).isEqualTo("FOUR_EYES");
-        assertProblem(new PurgeRequestNotFoundException(), 404, "not-found");
-        assertProblem(new PurgeRequestStateException(PurgeStatus.APPROVED), 409, "conflict");
+        assertProblem(StoreException.fourEyes(Subject.PURGE_REQUEST), 403, "four-eyes");
+        assertThat(ProblemMapper.from(StoreException.fourEyes(Subject.PURGE_REQUEST)).reason()).isEqualTo("FOUR_EYES");
+        assertProblem(StoreException.notFound(Subject.PURGE_REQUEST), 404, "not-found");
+        assertProblem(StoreException.conflict(Subject.PURGE_REQUEST, PurgeStatus.APPROVED.name()), 409, "conflict");
     }
 
     @Test
     void misuseReportStepsMapToNotFoundAndConflict() {
-        assertProblem(new edu.studentrecords.store.reports.ReportNotFoundException(), 404, "not-found");
-        assertProblem(new edu.studentrecords.store.reports.ReportResolvedException(), 409, "conflict");
+        assertProblem(StoreException.notFound(Subject.REPORT), 404, "not-found");
+        assertProblem(StoreException.conflict(Subject.REPORT, "RESOLVED"), 409, "conflict");
     }
 
     @Test
     void grantsCorrectionsImportsAndRetentionMapToTheirProblemsWithDetailsWrittenByTheApi() {
-        assertDetail(new GrantNotFoundException(), 404, "not-found", "No grant has this id.");
-        assertDetail(new GrantStateException(GrantState.REVOKED), 409, "conflict",
+        assertDetail(StoreException.notFound(Subject.GRANT), 404, "not-found", "No grant has this id.");
+        assertDetail(StoreException.conflict(Subject.GRANT, GrantState.REVOKED.name()), 409, "conflict",
                 "The grant is revoked; this change is not possible now.");
-        assertDetail(new CorrectionNotFoundException(), 404, "not-found",
+        assertDetail(StoreException.notFound(Subject.CORRECTION), 404, "not-found",
                 "No correction request the caller may see has this id.");
-        assertDetail(new CorrectionDecidedException(), 409, "conflict", "The correction request was already decided.");
-        assertDetail(new UnreadableFileException("row 3 has 4 columns"), 400, "malformed-request",
+        assertDetail(StoreException.conflict(Subject.CORRECTION, "DECIDED"), 409, "conflict", "The correction request was already decided.");
+        assertDetail(StoreException.malformed(Subject.ENROLMENT_FILE, "row 3 has 4 columns"), 400, "malformed-request",
                 "The file cannot be read: row 3 has 4 columns.");
-        assertDetail(new TooManyRowsException(10000), 413, "too-large",
+        assertDetail(StoreException.tooLarge(Subject.ENROLMENT_FILE, 10000), 413, "too-large",
                 "An import file may have at most 10000 rows; split it.");
-        assertDetail(new LegalHoldNotFoundException(), 404, "not-found", "No legal hold has this id.");
-        assertDetail(new LegalHoldLiftedException(), 409, "conflict", "The legal hold was lifted already.");
-        assertDetail(new ArchiveNotFoundException(), 404, "not-found", "The record has no archive.");
-        assertDetail(new AuditUnavailableException("down", null), 503, "unavailable",
+        assertDetail(StoreException.notFound(Subject.LEGAL_HOLD), 404, "not-found", "No legal hold has this id.");
+        assertDetail(StoreException.conflict(Subject.LEGAL_HOLD, "LIFTED"), 409, "conflict", "The legal hold was lifted already.");
+        assertDetail(StoreException.notFound(Subject.ARCHIVE), 404, "not-found", "The record has no archive.");
+        assertDetail(StoreException.unavailable(Subject.AUDIT_TRAIL, "down", null), 503, "unavailable",
                 "The request could not be recorded; try again later.");
-        assertDetail(new CorruptBackupException("bad file"), 500, "internal", "The request failed; it has been logged.");
+        assertDetail(StoreException.malformed(Subject.BACKUP, "bad file"), 500, "internal", "The request failed; it has been logged.");
     }
 
     @Test
     void anInvalidGrantHasATitleOfItsOwnAndARefusalOfTheApiKeepsItsType() {
-        Problem grant = ProblemMapper.from(new InvalidGrantException(List.of(
+        Problem grant = ProblemMapper.from(StoreException.invalid(Subject.GRANT, List.of(
                 new FieldError("purpose", "required", "is required"))));
         assertThat(grant.title()).isEqualTo("Invalid grant request");
         assertThat(grant.detail()).isEqualTo("1 field(s) break a rule; nothing was stored.");
@@ -103,7 +97,7 @@ class ProblemMapperTest {
 
     @Test
     void aRefusalCarriesItsReasonCode() {
-        Problem problem = ProblemMapper.from(new AccessDeniedException(new AccessDecision.Denied(
+        Problem problem = ProblemMapper.from(StoreException.refused(new AccessDecision.Denied(
                 DenialReason.SCOPE_MISSING, AccessDecision.Visibility.FORBIDDEN)));
 
         assertThat(problem.reason()).isEqualTo("SCOPE_MISSING");
@@ -111,17 +105,18 @@ class ProblemMapperTest {
     }
 
     @Test
-    void aRefusedSearchIs403WithItsReasonAndAFailedIndex503() {
-        Problem refused = ProblemMapper.from(new SearchRefusedException(DenialReason.SCOPE_MISSING));
+    void aSessionUnderImpersonationHasAProblemTypeOfItsOwnAndAFailedIndexIs503() {
+        Problem refused = ProblemMapper.from(StoreException.refused(new AccessDecision.Denied(DenialReason.IMPERSONATED,
+                AccessDecision.Visibility.FORBIDDEN)));
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.type()).isEqualTo(BASE + "forbidden");
-        assertThat(refused.reason()).isEqualTo("SCOPE_MISSING");
+        assertThat(refused.type()).isEqualTo(BASE + "impersonated");
+        assertThat(refused.reason()).isEqualTo("IMPERSONATED");
         assertProblem(new SearchIndexException("Search failed", new java.io.IOException("disk")), 503, "unavailable");
     }
 
     @Test
     void validationListsFieldMessageAndRuleInAFixedOrder() {
-        Problem problem = ProblemMapper.from(new InvalidRecordException(List.of(
+        Problem problem = ProblemMapper.from(StoreException.invalid(List.of(
                 new FieldError("profile.name", "required", "must not be blank"),
                 new FieldError("contact.mobilePhone", "phone.format", "is not a phone number"))));
 
@@ -150,7 +145,7 @@ class ProblemMapperTest {
 
     @Test
     void problemsWithoutErrorsOmitTheMember() {
-        assertThat(JsonBodies.write(ProblemMapper.from(new RecordNotFoundException())))
+        assertThat(JsonBodies.write(ProblemMapper.from(StoreException.notFound(Subject.RECORD))))
                 .isEqualTo("{\"type\":\"" + BASE + "not-found\",\"title\":\"Not found\",\"status\":404,"
                         + "\"detail\":\"No record the caller may see has this id or key.\"}");
     }

@@ -71,6 +71,11 @@ final class ChainMac {
             writeString(out, entry.decision().name());
             writeString(out, entry.reason());
             writeString(out, entry.previousHash());
+            // Appended only when present, so that every entry written before the field existed hashes as it did.
+            if (entry.impersonator() != null) {
+                writeString(out, "impersonator");
+                writeString(out, entry.impersonator());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

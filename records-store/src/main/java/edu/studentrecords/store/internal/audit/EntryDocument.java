@@ -1,6 +1,7 @@
 package edu.studentrecords.store.internal.audit;
 
 import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.audit.AuditEvent;
 import edu.studentrecords.store.audit.Decision;
 import edu.studentrecords.store.model.FieldGroup;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ final class EntryDocument {
     static final String REASON = "reason";
     static final String PREVIOUS_HASH = "previousHash";
     static final String HASH = "hash";
+    /** Present only on entries of a session under impersonation, so older entries keep their exact shape. */
+    static final String IMPERSONATOR = "impersonator";
 
     static final Set<String> FIELDS = Set.of(ID, TIME, SUBJECT, CLIENT_ID, PURPOSE, GRANT_ID, RECORD_ID, RECORD_IDS,
             GROUPS, OPERATION, DECISION, REASON, PREVIOUS_HASH, HASH);
@@ -41,7 +44,7 @@ final class EntryDocument {
     static Document toDocument(AuditEntry entry) {
         List<String> groups = new ArrayList<>();
         entry.groups().forEach(group -> groups.add(group.name()));
-        return new Document(ID, entry.sequence())
+        Document document = new Document(ID, entry.sequence())
                 .append(TIME, Date.from(entry.time()))
                 .append(SUBJECT, entry.subject())
                 .append(CLIENT_ID, entry.clientId())
@@ -55,16 +58,23 @@ final class EntryDocument {
                 .append(REASON, entry.reason())
                 .append(PREVIOUS_HASH, entry.previousHash())
                 .append(HASH, entry.hash());
+        if (entry.impersonator() != null) {
+            document.append(IMPERSONATOR, entry.impersonator());
+        }
+        return document;
     }
 
     static AuditEntry toEntry(Document document) throws MalformedEntryException {
-        if (!document.keySet().equals(FIELDS)) {
+        Set<String> keys = new java.util.HashSet<>(document.keySet());
+        keys.remove(IMPERSONATOR);
+        if (!keys.equals(FIELDS)) {
             throw new MalformedEntryException("unexpected or missing fields");
         }
         try {
             return new AuditEntry(
                     required(document, ID, Long.class),
                     required(document, TIME, Date.class).toInstant(),
+                    new AuditEvent(
                     optional(document, SUBJECT),
                     required(document, CLIENT_ID, String.class),
                     optional(document, PURPOSE),
@@ -75,6 +85,7 @@ final class EntryDocument {
                     required(document, OPERATION, String.class),
                     Decision.valueOf(required(document, DECISION, String.class)),
                     optional(document, REASON),
+                    optional(document, IMPERSONATOR)),
                     required(document, PREVIOUS_HASH, String.class),
                     required(document, HASH, String.class));
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -7,10 +7,10 @@ import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditEvent;
 import edu.studentrecords.store.audit.AuditTrail;
-import edu.studentrecords.store.audit.AuditUnavailableException;
 import edu.studentrecords.store.audit.ChainVerification;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,12 +117,12 @@ public final class MongoAuditTrail implements AuditTrail {
                 return entry;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw new AuditUnavailableException("audit entry not stored", e);
+                    throw StoreException.unavailable(StoreException.Subject.AUDIT_TRAIL, "audit entry not stored", e);
                 }
                 // Another process appended this sequence first: continue from its entry.
                 head = chain.advance(known);
             } catch (MongoException e) {
-                throw new AuditUnavailableException("audit entry not stored", e);
+                throw StoreException.unavailable(StoreException.Subject.AUDIT_TRAIL, "audit entry not stored", e);
             }
         }
     }

@@ -1,6 +1,6 @@
 package edu.studentrecords.store.internal.backup;
 
-import edu.studentrecords.store.backup.CorruptBackupException;
+import edu.studentrecords.store.StoreException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -50,28 +50,28 @@ public record BackupFileHeader(int formatVersion, int chunkSize, byte[] keyId, b
     /**
      * Reads a header and checks it belongs to {@code backupKey}.
      *
-     * @throws CorruptBackupException when it is not a backup header of this format or was made with another key
+     * @throws StoreException when it is not a backup header of this format or was made with another key
      */
     public static BackupFileHeader parse(byte[] bytes, byte[] backupKey) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         byte[] magic = new byte[MAGIC.length];
         in.get(magic);
         if (!Arrays.equals(magic, MAGIC)) {
-            throw new CorruptBackupException("not a student-records backup file (header damaged)");
+            throw StoreException.malformed(StoreException.Subject.BACKUP, "not a student-records backup file (header damaged)");
         }
         int version = in.getInt();
         if (version != FORMAT_VERSION) {
-            throw new CorruptBackupException("backup format version " + version + " is not known (header damaged or newer)");
+            throw StoreException.malformed(StoreException.Subject.BACKUP, "backup format version " + version + " is not known (header damaged or newer)");
         }
         int chunkSize = in.getInt();
         if (chunkSize < MIN_CHUNK || chunkSize > MAX_CHUNK) {
-            throw new CorruptBackupException("backup header names an impossible chunk size");
+            throw StoreException.malformed(StoreException.Subject.BACKUP, "backup header names an impossible chunk size");
         }
         byte[] keyId = new byte[KEY_ID_BYTES];
         in.get(keyId);
         byte[] expected = keyId(backupKey);
         if (!MessageDigest.isEqual(keyId, expected)) {
-            throw new CorruptBackupException("backup was made with backup key " + HexFormat.of().formatHex(keyId)
+            throw StoreException.malformed(StoreException.Subject.BACKUP, "backup was made with backup key " + HexFormat.of().formatHex(keyId)
                     + ", not with the configured key " + HexFormat.of().formatHex(expected) + " (or its header is damaged)");
         }
         byte[] salt = new byte[SALT_BYTES];

@@ -1,6 +1,6 @@
 package edu.studentrecords.store.internal.backup;
 
-import edu.studentrecords.store.backup.CorruptBackupException;
+import edu.studentrecords.store.StoreException;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -12,7 +12,7 @@ import org.bson.RawBsonDocument;
 /**
  * Reads what {@link BackupStreamWriter} wrote, checking the structure as it goes, and hands every part to a
  * {@link Visitor}. Anything out of place (a document outside a collection, a collection twice, an unknown tag, a
- * stream without a manifest or with bytes after it) is a {@link CorruptBackupException}. Not thread-safe.
+ * stream without a manifest or with bytes after it) is a {@link StoreException}. Not thread-safe.
  */
 public final class BackupStreamReader {
 
@@ -47,19 +47,19 @@ public final class BackupStreamReader {
                         requireOutside(current);
                         current = in.readUTF();
                         if (!seen.add(current)) {
-                            throw new CorruptBackupException("backup holds a collection twice");
+                            throw StoreException.malformed(StoreException.Subject.BACKUP, "backup holds a collection twice");
                         }
                         visitor.beginCollection(current, in.readLong());
                     }
                     case BackupStreamWriter.DOCUMENT -> {
                         if (current == null) {
-                            throw new CorruptBackupException("backup holds a document outside any collection");
+                            throw StoreException.malformed(StoreException.Subject.BACKUP, "backup holds a document outside any collection");
                         }
                         visitor.document(current, readBson(in));
                     }
                     case BackupStreamWriter.END -> {
                         if (current == null) {
-                            throw new CorruptBackupException("backup ends a collection it never began");
+                            throw StoreException.malformed(StoreException.Subject.BACKUP, "backup ends a collection it never began");
                         }
                         visitor.endCollection(current);
                         current = null;
@@ -68,23 +68,23 @@ public final class BackupStreamReader {
                         requireOutside(current);
                         RawBsonDocument manifest = new RawBsonDocument(readBson(in));
                         if (in.read() != -1) {
-                            throw new CorruptBackupException("backup holds data after its manifest");
+                            throw StoreException.malformed(StoreException.Subject.BACKUP, "backup holds data after its manifest");
                         }
                         visitor.manifest(manifest);
                         return;
                     }
-                    case -1 -> throw new CorruptBackupException("backup has no manifest");
-                    default -> throw new CorruptBackupException("backup holds an unknown record");
+                    case -1 -> throw StoreException.malformed(StoreException.Subject.BACKUP, "backup has no manifest");
+                    default -> throw StoreException.malformed(StoreException.Subject.BACKUP, "backup holds an unknown record");
                 }
             }
         } catch (EOFException e) {
-            throw new CorruptBackupException("backup ends in the middle of a record");
+            throw StoreException.malformed(StoreException.Subject.BACKUP, "backup ends in the middle of a record");
         }
     }
 
     private static void requireOutside(String current) {
         if (current != null) {
-            throw new CorruptBackupException("backup does not end collection " + current);
+            throw StoreException.malformed(StoreException.Subject.BACKUP, "backup does not end collection " + current);
         }
     }
 
@@ -93,13 +93,13 @@ public final class BackupStreamReader {
         in.readFully(size);
         int length = (size[0] & 0xff) | (size[1] & 0xff) << 8 | (size[2] & 0xff) << 16 | (size[3] & 0xff) << 24;
         if (length < 5 || length > MAX_DOCUMENT) {
-            throw new CorruptBackupException("backup holds a document of impossible size");
+            throw StoreException.malformed(StoreException.Subject.BACKUP, "backup holds a document of impossible size");
         }
         byte[] bson = new byte[length];
         System.arraycopy(size, 0, bson, 0, 4);
         in.readFully(bson, 4, length - 4);
         if (bson[length - 1] != 0) {
-            throw new CorruptBackupException("backup holds a malformed document");
+            throw StoreException.malformed(StoreException.Subject.BACKUP, "backup holds a malformed document");
         }
         return bson;
     }

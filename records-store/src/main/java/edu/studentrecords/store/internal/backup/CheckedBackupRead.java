@@ -1,10 +1,10 @@
 package edu.studentrecords.store.internal.backup;
 
+import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.backup.BackupManifest;
 import edu.studentrecords.store.backup.BackupProgress;
 import edu.studentrecords.store.backup.BackupProgress.Phase;
 import edu.studentrecords.store.backup.CollectionSummary;
-import edu.studentrecords.store.backup.CorruptBackupException;
 import edu.studentrecords.store.backup.ProgressListener;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -43,7 +43,7 @@ public final class CheckedBackupRead {
      *
      * @param expected a manifest an earlier read found, or null: when given, the file must still hold exactly it
      * @return the manifest, checked against the contents
-     * @throws CorruptBackupException on any damage or mismatch
+     * @throws StoreException on any damage or mismatch
      */
     public static SealedManifest read(Path file, byte[] backupKey, Phase phase, SealedManifest expected,
             ProgressListener progress, DocumentSink sink) throws IOException {
@@ -52,7 +52,7 @@ public final class CheckedBackupRead {
             BackupStreamReader.read(in, checker);
         }
         if (checker.manifest == null) {
-            throw new CorruptBackupException("backup has no manifest");
+            throw StoreException.malformed(StoreException.Subject.BACKUP, "backup has no manifest");
         }
         return checker.manifest;
     }
@@ -103,26 +103,26 @@ public final class CheckedBackupRead {
             SealedManifest read = SealedManifest.fromBson(raw);
             BackupManifest m = read.manifest();
             if (m.formatVersion() != BackupFileHeader.FORMAT_VERSION) {
-                throw new CorruptBackupException("backup manifest names format " + m.formatVersion());
+                throw StoreException.malformed(StoreException.Subject.BACKUP, "backup manifest names format " + m.formatVersion());
             }
             if (expected != null && !expected.manifest().equals(m)) {
-                throw new CorruptBackupException("backup file changed since it was verified");
+                throw StoreException.malformed(StoreException.Subject.BACKUP, "backup file changed since it was verified");
             }
             if (m.collections().size() != found.size()) {
-                throw new CorruptBackupException("backup holds " + found.size() + " collections, its manifest lists "
+                throw StoreException.malformed(StoreException.Subject.BACKUP, "backup holds " + found.size() + " collections, its manifest lists "
                         + m.collections().size());
             }
             for (CollectionSummary listed : m.collections()) {
                 CollectionSummary actual = found.get(listed.name());
                 if (actual == null) {
-                    throw new CorruptBackupException("collection " + listed.name() + " is in the manifest but not in the backup");
+                    throw StoreException.malformed(StoreException.Subject.BACKUP, "collection " + listed.name() + " is in the manifest but not in the backup");
                 }
                 if (actual.documents() != listed.documents()) {
-                    throw new CorruptBackupException("collection " + listed.name() + ": " + actual.documents()
+                    throw StoreException.malformed(StoreException.Subject.BACKUP, "collection " + listed.name() + ": " + actual.documents()
                             + " documents, the manifest says " + listed.documents());
                 }
                 if (!actual.sha256().equals(listed.sha256())) {
-                    throw new CorruptBackupException("collection " + listed.name() + ": checksum differs from the manifest");
+                    throw StoreException.malformed(StoreException.Subject.BACKUP, "collection " + listed.name() + ": checksum differs from the manifest");
                 }
             }
             manifest = read;

@@ -43,7 +43,8 @@ final class ErasureReplay {
         MongoCollection<Document> keys = database.getCollection(StoreCollections.RECORD_KEYS);
         MongoCollection<Document> archives = database.getCollection(StoreCollections.RECORD_ARCHIVES);
         // The feed is used to append removals only; nothing is resolved, so no data key check and no settle time.
-        MongoChangeFeed feed = new MongoChangeFeed(database.getCollection(StoreCollections.CHANGES), records, id -> false,
+        MongoChangeFeed feed = new MongoChangeFeed(database.getCollection(StoreCollections.CHANGES),
+                database.getCollection(StoreCollections.FEED_QUARANTINE), records, id -> false,
                 clock, Duration.ZERO);
         int done = 0;
         progress.onProgress(new BackupProgress(Phase.ERASURES, StoreCollections.RECORDS, 0, entries.size()));

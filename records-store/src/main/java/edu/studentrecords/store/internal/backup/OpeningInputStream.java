@@ -1,13 +1,13 @@
 package edu.studentrecords.store.internal.backup;
 
-import edu.studentrecords.store.backup.CorruptBackupException;
+import edu.studentrecords.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
  * Reads a backup file written by {@link SealingOutputStream}: checks the header against the backup key, then
  * opens chunk after chunk, handing out plaintext only of chunks that authenticate. End of stream is reported
- * only after the last chunk opened and nothing follows it; everything else is a {@link CorruptBackupException}
+ * only after the last chunk opened and nothing follows it; everything else is a {@link StoreException}
  * naming the chunk. Not thread-safe.
  */
 public final class OpeningInputStream extends InputStream {
@@ -55,7 +55,7 @@ public final class OpeningInputStream extends InputStream {
         while (position == plain.length) {
             if (sawLast) {
                 if (in.read() != -1) {
-                    throw new CorruptBackupException("bytes follow the last chunk (chunk " + (sequence - 1) + ")");
+                    throw StoreException.malformed(StoreException.Subject.BACKUP, "bytes follow the last chunk (chunk " + (sequence - 1) + ")");
                 }
                 return false;
             }
@@ -71,12 +71,12 @@ public final class OpeningInputStream extends InputStream {
         boolean last = word < 0;
         int length = word & 0x7fff_ffff;
         if (length > chunkSize) {
-            throw new CorruptBackupException("chunk " + number + " has an impossible length");
+            throw StoreException.malformed(StoreException.Subject.BACKUP, "chunk " + number + " has an impossible length");
         }
         byte[] sealed = readFully(length + ChunkCipher.TAG_BYTES, "the file ends inside chunk " + number);
         byte[] opened = cipher.open(number, last, sealed);
         if (opened == null) {
-            throw new CorruptBackupException("chunk " + number + " fails authentication (damaged, moved, or not the last chunk)");
+            throw StoreException.malformed(StoreException.Subject.BACKUP, "chunk " + number + " fails authentication (damaged, moved, or not the last chunk)");
         }
         sequence++;
         sawLast = last;
@@ -90,7 +90,7 @@ public final class OpeningInputStream extends InputStream {
         while (read < length) {
             int n = in.read(bytes, read, length - read);
             if (n < 0) {
-                throw new CorruptBackupException(whenShort);
+                throw StoreException.malformed(StoreException.Subject.BACKUP, whenShort);
             }
             read += n;
         }

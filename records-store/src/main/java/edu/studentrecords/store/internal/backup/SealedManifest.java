@@ -1,8 +1,8 @@
 package edu.studentrecords.store.internal.backup;
 
+import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.backup.BackupManifest;
 import edu.studentrecords.store.backup.CollectionSummary;
-import edu.studentrecords.store.backup.CorruptBackupException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -50,7 +50,7 @@ public record SealedManifest(BackupManifest manifest, Map<String, List<Document>
                     doc.getDate("startedAt").toInstant(), doc.getDate("finishedAt").toInstant(), collections);
             return new SealedManifest(manifest, indexes);
         } catch (RuntimeException e) {
-            throw new CorruptBackupException("backup manifest is malformed");
+            throw StoreException.malformed(StoreException.Subject.BACKUP, "backup manifest is malformed");
         }
     }
 }

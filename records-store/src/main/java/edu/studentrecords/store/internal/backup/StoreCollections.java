@@ -24,6 +24,8 @@ public final class StoreCollections {
     public static final String RECORDS = "records";
     public static final String RECORD_KEYS = "record_keys";
     public static final String CHANGES = "changes";
+    /** Change feed entries a consumer could not take ({@code _id} = the entry's sequence); ids and codes only. */
+    public static final String FEED_QUARANTINE = "feed_quarantine";
     /** Sealed archives of leavers, one per record ({@code _id} = record id), sealed under the record's data key. */
     public static final String RECORD_ARCHIVES = "record_archives";
 

@@ -11,8 +11,8 @@ public record CorrectionContent(
         String patch,
         String reason,
         Profile profileBefore,
-        Profile profileAfter,
         Identity identityBefore,
+        Profile profileAfter,
         Identity identityAfter) {
 
     @Override

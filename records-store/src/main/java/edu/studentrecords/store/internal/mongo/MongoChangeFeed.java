@@ -1,20 +1,29 @@
 package edu.studentrecords.store.internal.mongo;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import edu.studentrecords.store.feed.ChangeBatch;
 import edu.studentrecords.store.feed.ChangeEvent;
 import edu.studentrecords.store.feed.ChangeFeed;
+import edu.studentrecords.store.feed.ChangedRecords;
+import edu.studentrecords.store.feed.QuarantinedChange;
 import edu.studentrecords.store.model.Profile;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.bson.Document;
 
 /**
@@ -26,6 +35,9 @@ import org.bson.Document;
  * record's actual state, which is still correct. A reader turns each intent into the record's current state;
  * an intent whose write is not visible yet holds the feed back until it is, or until the settle time passes.
  * So no committed change is ever skipped, and per record the events are in order.
+ *
+ * <p>Entries a consumer could not take are kept in a collection of their own ({@code _id} = the entry's sequence,
+ * the record id, the version and a reason code; nothing of the record's content).
  */
 public final class MongoChangeFeed implements ChangeFeed {
 
@@ -34,17 +46,30 @@ public final class MongoChangeFeed implements ChangeFeed {
     private static final String KIND = "kind";
     private static final String AT = "at";
     private static final String VOID = "void";
+    private static final String REASON = "reason";
+    /** The quarantine code of an entry whose stored record cannot be read as a record. */
+    static final String RECORD_UNREADABLE = "RECORD_UNREADABLE";
+    private static final Pattern REASON_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+    /** The first page {@link #changedAfter} reads; each further page is four times larger. */
+    private static final int FIRST_CHANGED_PAGE = 16;
+    private static final int MAX_CHANGED_PAGE = 4_096;
 
     private final MongoCollection<Document> changes;
+    private final MongoCollection<Document> quarantine;
     private final SequentialLog log;
     private final RecordCollection records;
     private final Predicate<String> hasDataKey;
     private final Clock clock;
     private final Duration settle;
 
-    public MongoChangeFeed(MongoCollection<Document> changes, RecordCollection records,
-            Predicate<String> hasDataKey, Clock clock, Duration settle) {
+    /**
+     * @param changes    the intents, a {@link SequentialLog}
+     * @param quarantine the entries consumers could not take
+     */
+    public MongoChangeFeed(MongoCollection<Document> changes, MongoCollection<Document> quarantine,
+            RecordCollection records, Predicate<String> hasDataKey, Clock clock, Duration settle) {
         this.changes = changes;
+        this.quarantine = quarantine;
         this.log = new SequentialLog(changes);
         this.records = records;
         this.hasDataKey = hasDataKey;
@@ -111,8 +136,26 @@ public final class MongoChangeFeed implements ChangeFeed {
         if (!landed && clock.instant().isBefore(at.plus(settle))) {
             return Optional.empty();
         }
-        return Optional.of(current.map(doc -> upsert(sequence, doc))
+        return Optional.of(current.map(doc -> upsertOrUnreadable(sequence, recordId, doc))
                 .orElseGet(() -> new ChangeEvent(sequence, recordId, ChangeEvent.Kind.REMOVE, 0, null, null, null, List.of())));
+    }
+
+    /**
+     * The upsert event of a stored record; for a record whose stored form cannot be read as one (a field of the
+     * wrong type or value, written by something other than the store), an upsert without a profile, which consumers
+     * keep out of their copies, and the entry quarantined as {@code RECORD_UNREADABLE}. So one such record never
+     * holds the feed back; a failure to record the quarantine is thrown (the poll is retried).
+     */
+    private ChangeEvent upsertOrUnreadable(long sequence, String recordId, Document doc) {
+        try {
+            return upsert(sequence, doc);
+        } catch (MongoException e) {
+            throw e;
+        } catch (RuntimeException unreadable) {
+            long version = doc.get(RecordCodec.VERSION) instanceof Number n ? n.longValue() : 0;
+            quarantine(sequence, recordId, version, RECORD_UNREADABLE);
+            return new ChangeEvent(sequence, recordId, ChangeEvent.Kind.UPSERT, version, null, null, null, List.of());
+        }
     }
 
     /**
@@ -145,5 +188,88 @@ public final class MongoChangeFeed implements ChangeFeed {
     @Override
     public long head() {
         return log.readHead();
+    }
+
+    @Override
+    public ChangedRecords changedAfter(long after, int limit) {
+        if (after < 0) {
+            throw new IllegalArgumentException("after must not be negative");
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        Set<String> ids = new HashSet<>();
+        long position = after;
+        int read = 0;
+        int page = FIRST_CHANGED_PAGE;
+        while (true) {
+            int want = Math.min(page, limit - read);
+            List<Document> intents = log.page(position, want);
+            for (Document intent : intents) {
+                position = ((Number) intent.get("_id")).longValue();
+                if (!intent.getBoolean(VOID, false)) {
+                    ids.add(intent.getString(RECORD));
+                }
+            }
+            read += intents.size();
+            if (intents.size() < want) {
+                return new ChangedRecords(ids, after, position, true);
+            }
+            if (read >= limit) {
+                // The limit is reached: complete only if nothing follows.
+                return new ChangedRecords(ids, after, position, log.page(position, 1).isEmpty());
+            }
+            page = Math.min(page * 4, MAX_CHANGED_PAGE);
+        }
+    }
+
+    @Override
+    public void quarantine(long sequence, String recordId, long version, String reasonCode) {
+        if (sequence < 1) {
+            throw new IllegalArgumentException("sequence must be at least 1");
+        }
+        if (recordId == null || recordId.isBlank()) {
+            throw new IllegalArgumentException("recordId must not be blank");
+        }
+        if (reasonCode == null || !REASON_CODE.matcher(reasonCode).matches()) {
+            throw new IllegalArgumentException("reasonCode must be a code of capitals, digits and underscores");
+        }
+        Document entry = new Document("_id", sequence).append(RECORD, recordId).append(VERSION, version)
+                .append(REASON, reasonCode).append(AT, Date.from(clock.instant()));
+        Document known = quarantine.find(Filters.eq("_id", sequence)).first();
+        if (known == null) {
+            try {
+                quarantine.insertOne(entry);
+                return;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                known = quarantine.find(Filters.eq("_id", sequence)).first();
+            }
+        }
+        // Quarantined before (a replay or a rebuild met the entry again): the first record stands. Only an entry of
+        // another record or version at this sequence is replaced: the feed was restored to a point before it, and the
+        // sequence was taken again.
+        if (known != null && !(recordId.equals(known.getString(RECORD))
+                && version == ((Number) known.get(VERSION)).longValue())) {
+            quarantine.replaceOne(Filters.eq("_id", sequence), entry);
+        }
+    }
+
+    @Override
+    public List<QuarantinedChange> quarantined() {
+        List<QuarantinedChange> standing = new ArrayList<>();
+        for (Document entry : quarantine.find()) {
+            String recordId = entry.getString(RECORD);
+            long version = ((Number) entry.get(VERSION)).longValue();
+            Optional<Document> current = records.find(recordId);
+            if (current.isPresent() && ((Number) current.get().get(RecordCodec.VERSION)).longValue() == version) {
+                standing.add(new QuarantinedChange(((Number) entry.get("_id")).longValue(), recordId, version,
+                        entry.getString(REASON), entry.getDate(AT).toInstant()));
+            }
+        }
+        standing.sort(Comparator.comparingLong(QuarantinedChange::sequence));
+        return standing;
     }
 }

@@ -34,6 +34,8 @@ public final class PurgeRequestCollection {
     public static final String APPROVED_BY = "approvedBy";
     public static final String APPROVING_SINCE = "approvingSince";
     public static final String LAST_VERSION = "lastVersion";
+    /** Who removed the Keycloak account whose removal filed the request, when known: not an approver of it. */
+    public static final String REMOVED_BY = "removedBy";
     public static final String DECIDED_BY = "decidedBy";
     public static final String DECIDED_AT = "decidedAt";
     public static final String DESTROYED_AT = "destroyedAt";

@@ -8,11 +8,15 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.result.UpdateResult;
-import edu.studentrecords.store.DuplicateRecordException;
+import edu.studentrecords.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -51,7 +55,7 @@ public final class RecordCollection {
             records.insertOne(doc);
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw DuplicateRecordException.fromIndexMessage(e.getError().getMessage());
+                throw StoreException.duplicateFromIndexMessage(e.getError().getMessage());
             }
             throw e;
         }
@@ -77,7 +81,7 @@ public final class RecordCollection {
             return result.getMatchedCount() == 1;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw DuplicateRecordException.fromIndexMessage(e.getError().getMessage());
+                throw StoreException.duplicateFromIndexMessage(e.getError().getMessage());
             }
             throw e;
         }
@@ -112,6 +116,27 @@ public final class RecordCollection {
     }
 
     /**
+     * The headers of the stored records among {@code ids}, reading only the header fields; ids without a record are
+     * left out. One query for every {@value #HEADER_PAGE} ids, each answered by key.
+     */
+    public Map<String, RecordHeader> headers(Collection<String> ids) {
+        Map<String, RecordHeader> found = new HashMap<>();
+        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += HEADER_PAGE) {
+            List<String> page = all.subList(from, Math.min(all.size(), from + HEADER_PAGE));
+            records.find(Filters.in(RecordCodec.ID, page)).projection(Projections.include(RecordCodec.ID,
+                    RecordCodec.VERSION, RecordCodec.OWNER, RecordCodec.UNIT)).forEach(d -> found.put(
+                    d.getString(RecordCodec.ID), new RecordHeader(d.getString(RecordCodec.ID),
+                    ((Number) d.get(RecordCodec.VERSION)).longValue(), d.getString(RecordCodec.OWNER),
+                    d.getString(RecordCodec.UNIT))));
+        }
+        return found;
+    }
+
+    /** The most ids {@link #headers} asks for in one query. */
+    private static final int HEADER_PAGE = 1_000;
+
+    /**
      * Calls {@code visitor} with the header of every record, reading only the header fields. A full scan: for rare
      * background work such as telling the students a new grant covers.
      */
@@ -119,6 +144,11 @@ public final class RecordCollection {
         records.find().projection(Projections.include(RecordCodec.ID, RecordCodec.VERSION, RecordCodec.OWNER,
                 RecordCodec.UNIT)).forEach(d -> visitor.accept(new RecordHeader(d.getString(RecordCodec.ID),
                 d.getLong(RecordCodec.VERSION), d.getString(RecordCodec.OWNER), d.getString(RecordCodec.UNIT))));
+    }
+
+    /** Calls {@code visitor} with every stored record document. A full scan: for the daily self-check. */
+    public void forEachDocument(Consumer<Document> visitor) {
+        records.find().forEach(visitor::accept);
     }
 
     /**

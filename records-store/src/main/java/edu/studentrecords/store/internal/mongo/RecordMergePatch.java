@@ -1,66 +1,66 @@
 package edu.studentrecords.store.internal.mongo;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import edu.studentrecords.store.InvalidPatchException;
-import edu.studentrecords.store.InvalidRecordException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import edu.studentrecords.store.StoreException;
+import edu.studentrecords.store.internal.json.JsonPaths;
 import edu.studentrecords.store.model.FieldGroup;
 import edu.studentrecords.store.model.StudentRecord;
 import edu.studentrecords.store.validation.FieldError;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 /**
- * A JSON merge patch (RFC 7386) of a record's content, applied with Jakarta JSON Processing. Knows which
- * field groups it touches, so access can be decided before anything is applied. Immutable.
+ * A JSON merge patch (RFC 7386) of a record's content, read as strict JSON ({@link RecordJson}) and applied on the same
+ * JSON trees the record is mapped with. Knows which field groups it touches, so access can be decided before anything
+ * is applied. Immutable.
  */
 public final class RecordMergePatch {
 
-    private final JsonObject patch;
+    private final ObjectNode patch;
     private final Set<FieldGroup> touched;
 
-    private RecordMergePatch(JsonObject patch, Set<FieldGroup> touched) {
+    private RecordMergePatch(ObjectNode patch, Set<FieldGroup> touched) {
         this.patch = patch;
         this.touched = touched;
     }
 
     /**
-     * Parses a merge patch.
+     * Parses a merge patch: one strict JSON object (nothing after it, no key twice, limited nesting) naming field
+     * groups only.
      *
-     * @throws InvalidPatchException  when the text is not a JSON object
-     * @throws InvalidRecordException when it names a top-level field that is not a field group
+     * @throws StoreException {@code MALFORMED} when the text is not one strict JSON object, or an empty one;
+     *     {@code INVALID} when it names a top-level field that is not a field group
      */
     public static RecordMergePatch parse(String json) {
-        JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
-            value = reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            throw new InvalidPatchException("the body is not valid JSON");
+        JsonNode value;
+        try {
+            value = json == null ? null : RecordJson.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw StoreException.malformed(StoreException.Subject.RECORD, "the body is not valid JSON");
         }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new InvalidPatchException("a merge patch of a record must be a JSON object");
+        if (value == null || !value.isObject()) {
+            throw StoreException.malformed(StoreException.Subject.RECORD, "a merge patch of a record must be a JSON object");
         }
-        JsonObject object = value.asJsonObject();
+        ObjectNode object = (ObjectNode) value;
         if (object.isEmpty()) {
-            throw new InvalidPatchException("the merge patch changes nothing");
+            throw StoreException.malformed(StoreException.Subject.RECORD, "the merge patch changes nothing");
         }
         Set<FieldGroup> touched = EnumSet.noneOf(FieldGroup.class);
-        List<FieldError> unknown = object.keySet().stream()
+        List<FieldError> unknown = StreamSupport.stream(((Iterable<String>) object::fieldNames).spliterator(), false)
                 .filter(key -> FieldGroup.fromJsonName(key).map(touched::add).isEmpty())
                 .sorted()
                 .map(key -> new FieldError(key, "unknown-field", "is not a field of a student record"))
                 .collect(Collectors.toList());
         if (!unknown.isEmpty()) {
-            throw new InvalidRecordException(unknown);
+            throw StoreException.invalid(unknown);
         }
         return new RecordMergePatch(object, Set.copyOf(touched));
     }
@@ -73,38 +73,35 @@ public final class RecordMergePatch {
     /**
      * The content after the patch. Not validated here beyond its shape.
      *
-     * @throws InvalidRecordException when the result has fields of the wrong type or unknown fields
+     * @throws StoreException {@code INVALID} when the result has fields of the wrong type or unknown fields
      */
     public StudentRecord applyTo(StudentRecord content) {
         try {
-            String current = RecordJson.mapper().writeValueAsString(content);
-            JsonValue target;
-            try (JsonReader reader = Json.createReader(new StringReader(current))) {
-                target = reader.readValue();
-            }
-            JsonValue patched = Json.createMergePatch(patch).apply(target);
-            return RecordJson.mapper().readValue(patched.toString(), StudentRecord.class);
+            JsonNode patched = merge(RecordJson.mapper().valueToTree(content), patch);
+            return RecordJson.mapper().treeToValue(patched, StudentRecord.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new InvalidRecordException(List.of(new FieldError(path(e), "unknown-field", "is not a field of a student record")));
+            throw StoreException.invalid(List.of(new FieldError(JsonPaths.of(e), "unknown-field", "is not a field of a student record")));
         } catch (MismatchedInputException e) {
-            throw new InvalidRecordException(List.of(new FieldError(path(e), "wrong-type", "has the wrong type or format")));
+            throw StoreException.invalid(List.of(new FieldError(JsonPaths.of(e), "wrong-type", "has the wrong type or format")));
         } catch (JsonProcessingException e) {
-            throw new InvalidPatchException("the patched record is not readable");
+            throw StoreException.malformed(StoreException.Subject.RECORD, "the patched record is not readable");
         }
     }
 
-    private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (path.length() > 0) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
+    /** RFC 7386: an object merges into the target member by member, a null member removes one; anything else replaces. */
+    private static JsonNode merge(JsonNode target, JsonNode patch) {
+        if (!patch.isObject()) {
+            return patch.deepCopy();
         }
-        return path.length() == 0 ? "$" : path.toString();
+        ObjectNode merged = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+                : JsonNodeFactory.instance.objectNode();
+        patch.fields().forEachRemaining(member -> {
+            if (member.getValue().isNull()) {
+                merged.remove(member.getKey());
+            } else {
+                merged.set(member.getKey(), merge(merged.get(member.getKey()), member.getValue()));
+            }
+        });
+        return merged;
     }
 }

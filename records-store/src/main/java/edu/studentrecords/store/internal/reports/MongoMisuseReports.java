@@ -6,33 +6,37 @@ import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
-import edu.studentrecords.store.InvalidRecordException;
 import edu.studentrecords.store.OwnRecord;
-import edu.studentrecords.store.RecordNotFoundException;
+import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.access.AccessContext;
-import edu.studentrecords.store.access.AccessPolicy;
+import edu.studentrecords.store.access.Duty;
+import edu.studentrecords.store.access.Operation;
 import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.audit.AuditOperation;
+import edu.studentrecords.store.audit.AuditReason;
 import edu.studentrecords.store.audit.AuditTrail;
-import edu.studentrecords.store.internal.mongo.DecisionRecorder;
+import edu.studentrecords.store.internal.gate.Pass;
+import edu.studentrecords.store.internal.gate.RecordGate;
+import edu.studentrecords.store.internal.gate.RecordGate.AuditLabel;
+import edu.studentrecords.store.internal.gate.RecordGate.RecordCall;
+import edu.studentrecords.store.internal.records.RecordVault;
+import edu.studentrecords.store.model.FieldGroup;
 import edu.studentrecords.store.reports.MisuseReport;
 import edu.studentrecords.store.reports.MisuseReports;
-import edu.studentrecords.store.reports.ReportNotFoundException;
-import edu.studentrecords.store.reports.ReportResolvedException;
 import edu.studentrecords.store.reports.ReportStatus;
 import edu.studentrecords.store.reports.Severity;
 import edu.studentrecords.store.reports.Triage;
 import edu.studentrecords.store.validation.FieldError;
-import java.time.Clock;
+import edu.studentrecords.store.validation.PlainTexts;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -48,36 +52,33 @@ public final class MongoMisuseReports implements MisuseReports {
     private static final String RECORD = "recordId";
     private static final String STATUS = "status";
 
-    private final OwnRecordGate gate;
+    private static final List<Duty> REVIEWERS = List.of(Duty.HANDLE_REPORTS, Duty.REVIEW_REPORTS);
+
+    private final RecordGate gate;
     private final MongoCollection<Document> reports;
     private final AuditTrail audit;
-    private final Function<String, Optional<byte[]>> dataKeys;
-    private final Function<String, Optional<String>> owners;
-    private final ReportDesk desk;
-    private final Clock clock;
+    private final RecordVault vault;
 
-    /**
-     * @param owners the Keycloak user owning a record, by record id (no decision, no audit)
-     */
-    public MongoMisuseReports(OwnRecordGate gate, MongoCollection<Document> reports, AuditTrail audit,
-            Function<String, Optional<byte[]>> dataKeys, Function<String, Optional<String>> owners,
-            AccessPolicy policy, DecisionRecorder recorder, Clock clock) {
+    public MongoMisuseReports(RecordGate gate, MongoCollection<Document> reports, AuditTrail audit, RecordVault vault) {
         this.gate = gate;
         this.reports = reports;
         this.audit = audit;
-        this.dataKeys = dataKeys;
-        this.owners = owners;
-        this.desk = new ReportDesk(policy, recorder);
-        this.clock = clock;
+        this.vault = vault;
         // Used by MongoDB; the embedded engine ignores non-unique indexes and scans, which a student's few reports afford.
         reports.createIndex(Indexes.ascending(RECORD));
     }
 
     @Override
     public MisuseReport report(AccessContext ctx, String message, List<Long> auditEntries) {
-        OwnRecord own = gate.decide(ctx, REPORT_MISUSE);
+        RecordCall call = gate.openOwn(ctx, Operation.READ, FieldGroup.ALL,
+                new AuditLabel(AuditOperation.REPORT_MISUSE, Set.of()));
+        OwnRecord own = new OwnRecord(call.recordId(), null);
         List<Long> entries = auditEntries == null ? List.of() : new ArrayList<>(auditEntries);
-        requireValid(own, message, entries);
+        List<FieldError> errors = errors(own, message, entries);
+        if (!errors.isEmpty()) {
+            throw call.pass().invalid(own.id(), AuditReason.INVALID_REQUEST, StoreException.invalid(errors));
+        }
+        call.pass().allow(own.id());
         String id = UUID.randomUUID().toString();
         Instant now = now();
         byte[] sealed = ReportSeal.sealMessage(dataKey(own.id()), id, own.id(), message.strip());
@@ -94,7 +95,7 @@ public final class MongoMisuseReports implements MisuseReports {
 
     @Override
     public List<MisuseReport> ownReports(AccessContext ctx) {
-        OwnRecord own = gate.decide(ctx, READ_REPORTS);
+        OwnRecord own = own(ctx, AuditOperation.READ_REPORTS);
         byte[] key = dataKey(own.id());
         List<MisuseReport> found = new ArrayList<>();
         for (Document doc : reports.find(Filters.eq(RECORD, own.id()))) {
@@ -106,29 +107,27 @@ public final class MongoMisuseReports implements MisuseReports {
 
     @Override
     public List<MisuseReport> list(AccessContext ctx, ReportStatus status) {
-        desk.requireReviewer(ctx, LIST_REPORTS);
+        Pass pass = gate.anyDuty(ctx, AuditOperation.LIST_MISUSE_REPORTS, REVIEWERS);
         Bson filter = status == null ? new Document() : Filters.eq(STATUS, status.name());
         List<MisuseReport> found = new ArrayList<>();
         for (Document doc : reports.find(filter)) {
             // A record being destroyed has no key any more: its reports are gone with it.
-            dataKeys.apply(doc.getString(RECORD)).ifPresent(key -> found.add(decode(doc, key)));
+            vault.findDataKey(doc.getString(RECORD)).ifPresent(key -> found.add(decode(doc, key)));
         }
         found.sort(NEWEST_FIRST);
-        desk.allowedListing(ctx, LIST_REPORTS,
-                List.copyOf(new TreeSet<>(found.stream().map(MisuseReport::recordId).toList())));
+        pass.allowListing(List.copyOf(new TreeSet<>(found.stream().map(MisuseReport::recordId).toList())));
         return found;
     }
 
     @Override
     public MisuseReport get(AccessContext ctx, String reportId) {
-        desk.requireReviewer(ctx, READ_REPORT);
-        return opened(ctx, READ_REPORT, reportId);
+        return allowed(opened(gate.anyDuty(ctx, AuditOperation.READ_MISUSE_REPORT, REVIEWERS), reportId));
     }
 
     @Override
     public List<AuditEntry> entries(AccessContext ctx, String reportId) {
-        desk.requireReviewer(ctx, READ_REPORT_ENTRIES);
-        MisuseReport report = opened(ctx, READ_REPORT_ENTRIES, reportId);
+        MisuseReport report = allowed(opened(gate.anyDuty(ctx, AuditOperation.READ_MISUSE_REPORT_ENTRIES, REVIEWERS),
+                reportId));
         TreeSet<Long> sequences = new TreeSet<>(report.auditEntries());
         sequences.addAll(report.linkedEntries());
         List<AuditEntry> entries = new ArrayList<>();
@@ -140,12 +139,17 @@ public final class MongoMisuseReports implements MisuseReports {
 
     @Override
     public MisuseReport triage(AccessContext ctx, String reportId, Triage triage, Predicate<String> assignable) {
-        desk.requireHandler(ctx, TRIAGE_REPORT);
-        MisuseReport report = opened(ctx, TRIAGE_REPORT, reportId);
-        requireValid(report, triage, assignable);
-        if (report.status() == ReportStatus.RESOLVED) {
-            throw new ReportResolvedException();
+        Opened opened = opened(gate.duty(ctx, Duty.HANDLE_REPORTS, AuditOperation.TRIAGE_MISUSE_REPORT, null),
+                reportId);
+        MisuseReport report = opened.report();
+        List<FieldError> errors = errors(report, triage, assignable);
+        if (!errors.isEmpty()) {
+            throw opened.notDone(AuditReason.INVALID_REQUEST, StoreException.invalid(errors));
         }
+        if (report.status() == ReportStatus.RESOLVED) {
+            throw opened.notDone(AuditReason.CONFLICT, StoreException.conflict(StoreException.Subject.REPORT, "RESOLVED"));
+        }
+        allowed(opened);
         String assignee = triage.assignee() == null || triage.assignee().isBlank() ? null : triage.assignee().strip();
         return unresolvedUpdate(report, Updates.combine(
                 Updates.set(STATUS, ReportStatus.TRIAGED.name()),
@@ -158,18 +162,24 @@ public final class MongoMisuseReports implements MisuseReports {
 
     @Override
     public MisuseReport resolve(AccessContext ctx, String reportId, String outcome) {
-        desk.requireReviewer(ctx, RESOLVE_REPORT);
-        MisuseReport report = opened(ctx, RESOLVE_REPORT, reportId);
+        Opened opened = opened(gate.anyDuty(ctx, AuditOperation.RESOLVE_MISUSE_REPORT, REVIEWERS), reportId);
+        MisuseReport report = opened.report();
         if (outcome == null || outcome.isBlank()) {
-            throw new InvalidRecordException(List.of(new FieldError("outcome", "required", "Say how it was dealt with.")));
+            throw opened.notDone(AuditReason.INVALID_REQUEST, StoreException.invalid(List.of(
+                    new FieldError("outcome", "required", "Say how it was dealt with."))));
         }
         if (outcome.strip().length() > MAX_MESSAGE) {
-            throw new InvalidRecordException(List.of(new FieldError("outcome", "size",
-                    "At most " + MAX_MESSAGE + " characters.")));
+            throw opened.notDone(AuditReason.INVALID_REQUEST, StoreException.invalid(List.of(
+                    new FieldError("outcome", "size", "At most " + MAX_MESSAGE + " characters."))));
+        }
+        Optional<FieldError> notPlain = PlainTexts.error("outcome", outcome, true);
+        if (notPlain.isPresent()) {
+            throw opened.notDone(AuditReason.INVALID_REQUEST, StoreException.invalid(List.of(notPlain.get())));
         }
         if (report.status() == ReportStatus.RESOLVED) {
-            throw new ReportResolvedException();
+            throw opened.notDone(AuditReason.CONFLICT, StoreException.conflict(StoreException.Subject.REPORT, "RESOLVED"));
         }
+        allowed(opened);
         byte[] sealed = ReportSeal.sealOutcome(dataKey(report.recordId()), report.id(), report.recordId(), outcome.strip());
         return unresolvedUpdate(report, Updates.combine(
                 Updates.set(STATUS, ReportStatus.RESOLVED.name()),
@@ -178,24 +188,36 @@ public final class MongoMisuseReports implements MisuseReports {
                 Updates.set("decidedBy", actor(ctx))));
     }
 
-    @Override
-    public Optional<String> reporterSubject(MisuseReport report) {
-        return owners.apply(report.recordId());
+    /** A report a centre call names, decrypted, with the pass on which the call's outcome is still to be written. */
+    private record Opened(Pass pass, MisuseReport report) {
+
+        /** The call is refused for what it asks: its entry says it was not done. Returns {@code failure} to throw. */
+        StoreException notDone(AuditReason reason, StoreException failure) {
+            return pass.invalid(report.recordId(), reason, failure);
+        }
     }
 
-    /**
-     * The report a centre call names, decrypted; audits the allowed call under the report's record, or the miss
-     * (no such report, or its record gone) before the 404.
-     */
-    private MisuseReport opened(AccessContext ctx, String auditCode, String reportId) {
+    /** The report a centre call names, decrypted; audits the miss (no such report, or its record gone) before the 404. */
+    private Opened opened(Pass pass, String reportId) {
         Document doc = reportId == null ? null : reports.find(Filters.eq("_id", reportId)).first();
-        Optional<byte[]> key = doc == null ? Optional.empty() : dataKeys.apply(doc.getString(RECORD));
+        Optional<byte[]> key = doc == null ? Optional.empty() : vault.findDataKey(doc.getString(RECORD));
         if (key.isEmpty()) {
-            desk.missing(ctx, auditCode, REPORT_NOT_FOUND);
-            throw new ReportNotFoundException();
+            throw pass.deny(null, AuditReason.REPORT_NOT_FOUND, StoreException.notFound(StoreException.Subject.REPORT));
         }
-        desk.allowedOn(ctx, auditCode, doc.getString(RECORD));
-        return decode(doc, key.get());
+        return new Opened(pass, decode(doc, key.get()));
+    }
+
+    /** Audits the call as done, under the report's record. */
+    private static MisuseReport allowed(Opened opened) {
+        opened.pass().allow(opened.report().recordId());
+        return opened.report();
+    }
+
+    /** The caller's own record, decided as a self-service look at it and audited under {@code operation}. */
+    private OwnRecord own(AccessContext ctx, AuditOperation operation) {
+        Document doc = gate.locateOwn(ctx, Operation.READ, FieldGroup.ALL, new AuditLabel(operation, Set.of())).doc();
+        Document profile = doc.get("profile", Document.class);
+        return new OwnRecord(doc.getString("_id"), profile == null ? null : profile.getString("unit"));
     }
 
     /** Applies {@code change} only while the report is not resolved: a concurrent resolution wins, this one is a 409. */
@@ -204,38 +226,40 @@ public final class MongoMisuseReports implements MisuseReports {
                 Filters.and(Filters.eq("_id", report.id()), Filters.ne(STATUS, ReportStatus.RESOLVED.name())), change,
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (updated == null) {
-            throw new ReportResolvedException();
+            throw StoreException.conflict(StoreException.Subject.REPORT, "RESOLVED");
         }
         return decode(updated, dataKey(report.recordId()));
     }
 
-    private void requireValid(OwnRecord own, String message, List<Long> entries) {
+    private List<FieldError> errors(OwnRecord own, String message, List<Long> entries) {
         List<FieldError> errors = new ArrayList<>();
         if (message == null || message.isBlank()) {
             errors.add(new FieldError("message", "required", "Say what happened."));
         } else if (message.strip().length() > MAX_MESSAGE) {
             errors.add(new FieldError("message", "size", "At most " + MAX_MESSAGE + " characters."));
+        } else {
+            PlainTexts.error("message", message, true).ifPresent(errors::add);
         }
         entryErrors("auditEntries", entries, own.id(), "Not an entry of your record's access log.", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidRecordException(errors);
-        }
+        return errors;
     }
 
-    private void requireValid(MisuseReport report, Triage triage, Predicate<String> assignable) {
+    private List<FieldError> errors(MisuseReport report, Triage triage, Predicate<String> assignable) {
         List<FieldError> errors = new ArrayList<>();
         if (triage.severity() == null) {
             errors.add(new FieldError("severity", "required", "One of " + List.of(Severity.values()) + "."));
         }
-        if (triage.assignee() != null && !triage.assignee().isBlank() && !assignable.test(triage.assignee().strip())) {
+        Optional<FieldError> assignee = PlainTexts.error("assignee", triage.assignee(), false);
+        if (assignee.isPresent()) {
+            errors.add(assignee.get());
+        } else if (triage.assignee() != null && !triage.assignee().isBlank()
+                && !assignable.test(triage.assignee().strip())) {
             errors.add(new FieldError("assignee", "centre-member",
                     "Not the username of an administrator or supervisor of this realm."));
         }
         entryErrors("linkedEntries", triage.linkedEntries(), report.recordId(),
                 "Not an entry of the report's record.", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidRecordException(errors);
-        }
+        return errors;
     }
 
     private void entryErrors(String field, List<Long> entries, String recordId, String message, List<FieldError> errors) {
@@ -286,12 +310,12 @@ public final class MongoMisuseReports implements MisuseReports {
     }
 
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return vault.now();
     }
 
     private byte[] dataKey(String recordId) {
         // A record whose key is gone is being destroyed: it no longer exists for anyone, nor do its reports.
-        return dataKeys.apply(recordId).orElseThrow(RecordNotFoundException::new);
+        return vault.dataKey(recordId);
     }
 
     private static final Comparator<MisuseReport> NEWEST_FIRST =

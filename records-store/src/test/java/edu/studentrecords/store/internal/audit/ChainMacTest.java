@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditEvent;
+import edu.studentrecords.store.audit.AuditEventBuilder;
 import edu.studentrecords.store.audit.Decision;
 import edu.studentrecords.store.model.FieldGroup;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ class ChainMacTest {
     private final ChainMac mac = new ChainMac(KEY);
 
     private static AuditEntry entry(String subject, String clientId, List<String> recordIds) {
-        AuditEvent event = AuditEvent.builder().subject(subject).clientId(clientId).recordIds(recordIds)
+        AuditEvent event = AuditEventBuilder.builder().subject(subject).clientId(clientId).recordIds(recordIds)
                 .groups(Set.of(FieldGroup.CONTACT, FieldGroup.PROFILE)).operation("READ")
                 .decision(Decision.ALLOW).build();
         return AuditEntry.of(7, TIME, event, AuditEntry.GENESIS_HASH, "");

@@ -3,11 +3,12 @@ package edu.studentrecords.store.internal.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.backup.BackupManifest;
 import edu.studentrecords.store.backup.BackupProgress.Phase;
 import edu.studentrecords.store.backup.CollectionSummary;
-import edu.studentrecords.store.backup.CorruptBackupException;
 import edu.studentrecords.store.backup.ProgressListener;
+import edu.studentrecords.store.testing.Kinds;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -77,7 +78,7 @@ class BackupFileTest {
         cuts.add(BackupFileHeader.LENGTH - 1);
         for (int cut : cuts) {
             Path file = write(Arrays.copyOf(bytes, cut));
-            assertThatThrownBy(() -> verify(file)).as("cut at %d", cut).isInstanceOf(CorruptBackupException.class);
+            assertThatThrownBy(() -> verify(file)).as("cut at %d", cut).is(Kinds.MALFORMED);
         }
     }
 
@@ -115,7 +116,7 @@ class BackupFileTest {
     void anotherBackupKeyIsNamedAsSuch() throws IOException {
         Path file = write(backup(manifestOf(collections)));
         key[0] ^= 1;
-        assertThatThrownBy(() -> verify(file)).isInstanceOf(CorruptBackupException.class).hasMessageContaining("backup key");
+        assertThatThrownBy(() -> verify(file)).is(Kinds.MALFORMED).hasMessageContaining("backup key");
     }
 
     @Test

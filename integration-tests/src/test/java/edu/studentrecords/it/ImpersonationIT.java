@@ -1,0 +1,201 @@
+package edu.studentrecords.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.testframework.annotations.InjectAdminClient;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testsuite.util.oauth.PkceGenerator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
+import static edu.studentrecords.it.Campus.PORTAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keycloak's impersonation, as an administrator of the server starts it from the admin console: the session it opens
+ * signs in to the campus portal as the impersonated person, and the token is that person's. Such a session may read
+ * what the person may read, and every entry it leaves names the impersonator; it may do none of the centre's duties
+ * nor destroy anything (403 {@code …/impersonated}), and the self-check reports the impersonator who tried.
+ */
+@KeycloakIntegrationTest(config = StudentRecordsServer.class)
+class ImpersonationIT {
+
+    private static final String ADMINISTRATION = "administration";
+    private static final String CENTRE_SCOPES = ADMIN_SCOPES + " student.purge student.audit";
+
+    @InjectRealm(ref = "impersonation")
+    ManagedRealm realm;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @InjectRealm(ref = "impersonated-student")
+    ManagedRealm studentRealm;
+
+    @InjectAdminClient
+    Keycloak serverAdmin;
+
+    @Test
+    void anImpersonatedSessionReadsUnderTheImpersonatorsNameAndDoesNoDuty() throws Exception {
+        Campus campus = Campus.setUp(realm, oauth);
+        Api api = campus.api;
+        String ada = campus.signIn(oauth, "ada", PORTAL, CENTRE_SCOPES);
+        String record = campus.enrol(ada, GeneratedStudent.number(91, Campus.PHYSICS_CLASS), "alice");
+        String path = "/records/" + record;
+        String impersonator = Api.claims(serverAdmin.tokenManager().getAccessTokenString()).path("sub").asText();
+
+        String asAda = impersonate(campus, "ada", CENTRE_SCOPES);
+        assertThat(Api.claims(asAda).path("sub").asText()).as("the token is ada's").isEqualTo(campus.userIds.get("ada"));
+
+        Api.Reply read = api.call("GET", path, asAda, ADMINISTRATION).send();
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        List<Api.Reply> duties = new ArrayList<>();
+        duties.add(api.call("POST", path + "/purge-requests", asAda, ADMINISTRATION)
+            .json("application/json", Map.of("reason", "Asked while impersonating")).send());
+        duties.add(api.call("GET", "/retention/policy", asAda, ADMINISTRATION).send());
+        duties.add(api.call("PUT", "/settings", asAda, ADMINISTRATION)
+            .json("application/json", api.call("GET", "/settings", ada, ADMINISTRATION).send().json()).send());
+        duties.add(api.call("GET", "/audit/verify", asAda, ADMINISTRATION).send());
+        duties.add(api.call("POST", "/backups", asAda, ADMINISTRATION).send());
+        // Nor the centre's record work: no change, no leaver, no enrolment, no export.
+        String etag = api.call("GET", path, ada, ADMINISTRATION).send().header("ETag");
+        duties.add(api.call("PATCH", path, asAda, ADMINISTRATION).header("If-Match", etag)
+            .json("application/merge-patch+json", Map.of("profile", Map.of("status", "WITHDRAWN",
+                "leavingDate", "2025-01-01"))).send());
+        duties.add(api.call("PATCH", path, asAda, ADMINISTRATION).header("If-Match", etag)
+            .json("application/merge-patch+json", Map.of("contact", Map.of("homeAddress", "1 Impersonated Road")))
+            .send());
+        duties.add(api.call("POST", "/records", asAda, ADMINISTRATION).json("application/json",
+            GeneratedStudent.number(93, Campus.PHYSICS_CLASS).enrolment(null)).send());
+        duties.add(api.call("POST", "/records:import", asAda, ADMINISTRATION).json("application/x-ndjson",
+            Api.JSON.writeValueAsString(GeneratedStudent.number(94, Campus.PHYSICS_CLASS).enrolment(null)) + "\n")
+            .send());
+        for (Api.Reply duty : duties) {
+            assertThat(duty.status()).as(duty.body()).isEqualTo(403);
+            assertThat(duty.json().get("type").asText()).isEqualTo("https://student-records.example/problems/impersonated");
+            assertThat(duty.json().get("reason").asText()).isEqualTo("IMPERSONATED");
+        }
+
+        String alice = campus.signIn(oauth, "alice", PORTAL, "student.self");
+        JsonNode log = api.call("GET", "/me/access-log?limit=100", alice, null).send().json().get("entries");
+        List<JsonNode> byImpersonation = new ArrayList<>();
+        log.forEach(entry -> {
+            if (impersonator.equals(entry.path("impersonator").asText())) {
+                byImpersonation.add(entry);
+            }
+        });
+        assertThat(byImpersonation).extracting(e -> e.get("operation").asText() + " " + e.get("outcome").asText())
+            .containsExactlyInAnyOrder("READ DONE", "PURGE_REQUEST DENIED", "UPDATE DENIED", "UPDATE DENIED");
+        byImpersonation.forEach(e -> assertThat(e.get("subject").asText()).isEqualTo(campus.userIds.get("ada")));
+
+        String sue = campus.signIn(oauth, "sue", PORTAL, "student.audit");
+        Api.Reply check = api.call("POST", "/self-check", sue, ADMINISTRATION).send();
+        assertThat(check.status()).as(check.body()).isEqualTo(200);
+        List<String> flagged = new ArrayList<>();
+        check.json().get("findings").forEach(f -> {
+            if (f.get("code").asText().equals("IMPERSONATED_DUTY_CALL")) {
+                flagged.add(f.get("actor").asText());
+            }
+        });
+        assertThat(flagged).as(check.body()).containsExactly("user:" + impersonator);
+    }
+
+    @Test
+    void anImpersonatedStudentSeesTheirRecordAndTheEntryNamesTheImpersonator() throws Exception {
+        Campus campus = Campus.setUp(studentRealm, oauth);
+        String ada = campus.signIn(oauth, "ada", PORTAL, CENTRE_SCOPES);
+        campus.enrol(ada, GeneratedStudent.number(92, Campus.HISTORY_CLASS), "bob");
+        String impersonator = Api.claims(serverAdmin.tokenManager().getAccessTokenString()).path("sub").asText();
+
+        String asBob = impersonate(campus, "bob", "student.self");
+        Api.Reply own = campus.api.call("GET", "/me", asBob, null).send();
+        assertThat(own.status()).isEqualTo(200);
+        // Reading is all: the administrator neither confirms, changes, exports nor reports anything in Bob's name.
+        List<Api.Reply> acts = List.of(
+            campus.api.call("POST", "/me/verification", asBob, null).send(),
+            campus.api.call("PATCH", "/me", asBob, null).header("If-Match", own.header("ETag"))
+                .json("application/merge-patch+json", Map.of("contact", Map.of("homeAddress", "2 Spoken For Road")))
+                .send(),
+            campus.api.call("GET", "/me/export", asBob, null).send(),
+            campus.api.call("POST", "/me/corrections", asBob, null).json("application/json",
+                Map.of("changes", Map.of("profile", Map.of("name", "Another Name")), "reason", "Asked for him"))
+                .send(),
+            campus.api.call("POST", "/me/reports", asBob, null).json("application/json",
+                Map.of("message", "Reported in his name", "auditEntries", List.of())).send());
+        for (Api.Reply act : acts) {
+            assertThat(act.status()).as("%s: %s", act, act.body()).isEqualTo(403);
+            assertThat(act.json().get("reason").asText()).isEqualTo("IMPERSONATED");
+        }
+
+        String bob = campus.signIn(oauth, "bob", PORTAL, "student.self");
+        JsonNode entries = campus.api.call("GET", "/me/access-log?limit=100", bob, null).send().json().get("entries");
+        List<String> readBy = new ArrayList<>();
+        entries.forEach(e -> {
+            if (e.get("operation").asText().equals("READ") && e.has("impersonator")) {
+                readBy.add(e.get("impersonator").asText());
+            }
+        });
+        assertThat(readBy).containsExactly(impersonator);
+    }
+
+    /**
+     * Impersonates {@code username} through the admin REST API, as the admin console's "Impersonate" does, and signs
+     * in to the campus portal in the session it opened: the authorization endpoint answers with a code at once.
+     */
+    private String impersonate(Campus campus, String username, String scope) throws IOException, InterruptedException {
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        ManagedRealm realm = campus.realm;
+        String server = realm.getBaseUrl().substring(0, realm.getBaseUrl().indexOf("/realms/"));
+        HttpResponse<String> started = browser.send(HttpRequest.newBuilder(URI.create(server + "/admin/realms/"
+                + realm.getName() + "/users/" + campus.userIds.get(username) + "/impersonation"))
+            .header("Authorization", "Bearer " + serverAdmin.tokenManager().getAccessTokenString())
+            .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+
+        PkceGenerator pkce = PkceGenerator.s256();
+        String redirect = oauth.config().getRedirectUri();
+        String authorize = realm.getBaseUrl() + "/protocol/openid-connect/auth?response_type=code&client_id=" + PORTAL
+            + "&redirect_uri=" + encode(redirect) + "&scope=" + encode("openid " + scope) + "&state=impersonation"
+            + "&code_challenge=" + pkce.getCodeChallenge() + "&code_challenge_method=S256";
+        // The session cookies are Secure: a browser sends them to http://localhost (a secure context), so do we.
+        String cookies = started.headers().allValues("Set-Cookie").stream().map(c -> c.substring(0, c.indexOf(';')))
+            .collect(Collectors.joining("; "));
+        HttpResponse<String> answered = browser.send(HttpRequest.newBuilder(URI.create(authorize))
+            .header("Cookie", cookies).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String location = answered.headers().firstValue("Location").orElse("");
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
+        assertThat(code.find()).as("a code at once, in the impersonation's session: %s %s", answered.statusCode(),
+            location).isTrue();
+
+        String form = "grant_type=authorization_code&code=" + code.group(1) + "&redirect_uri=" + encode(redirect)
+            + "&client_id=" + PORTAL + "&client_secret=" + encode(campus.secrets.get(PORTAL))
+            + "&code_verifier=" + pkce.getCodeVerifier();
+        HttpResponse<String> tokens = browser.send(HttpRequest.newBuilder(URI.create(realm.getBaseUrl()
+                + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        return Api.JSON.readTree(tokens.body()).get("access_token").asText();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

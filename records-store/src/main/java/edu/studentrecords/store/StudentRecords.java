@@ -1,0 +1,223 @@
+package edu.studentrecords.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import edu.studentrecords.store.audit.AuditTrail;
+import edu.studentrecords.store.backup.Backups;
+import edu.studentrecords.store.backup.ErasureLedger;
+import edu.studentrecords.store.check.SecuritySelfCheck;
+import edu.studentrecords.store.feed.ChangeFeed;
+import edu.studentrecords.store.grants.AccessGrants;
+import edu.studentrecords.store.internal.audit.GatedAuditReview;
+import edu.studentrecords.store.internal.audit.MongoAuditTrail;
+import edu.studentrecords.store.internal.backup.BackupDesk;
+import edu.studentrecords.store.internal.backup.StoreCollections;
+import edu.studentrecords.store.internal.check.MongoSelfCheck;
+import edu.studentrecords.store.internal.crypto.BlindIndex;
+import edu.studentrecords.store.internal.crypto.DataKeyVault;
+import edu.studentrecords.store.internal.crypto.SecretKeyFile;
+import edu.studentrecords.store.internal.gate.RecordGate;
+import edu.studentrecords.store.internal.gate.RecordLookup;
+import edu.studentrecords.store.internal.grants.MongoAccessGrants;
+import edu.studentrecords.store.internal.mongo.CorrectionCollection;
+import edu.studentrecords.store.internal.mongo.GrantCollection;
+import edu.studentrecords.store.internal.mongo.MongoChangeFeed;
+import edu.studentrecords.store.internal.mongo.PurgeRequestCollection;
+import edu.studentrecords.store.internal.mongo.RecordCodec;
+import edu.studentrecords.store.internal.mongo.RecordCollection;
+import edu.studentrecords.store.internal.records.CorrectionDesk;
+import edu.studentrecords.store.internal.records.GatedRecords;
+import edu.studentrecords.store.internal.records.GatedSelfService;
+import edu.studentrecords.store.internal.records.PurgeDesk;
+import edu.studentrecords.store.internal.records.RecordOwnerIndex;
+import edu.studentrecords.store.internal.records.RecordVault;
+import edu.studentrecords.store.internal.records.RecordWrites;
+import edu.studentrecords.store.internal.reports.MongoMisuseReports;
+import edu.studentrecords.store.internal.retention.GatedRetention;
+import edu.studentrecords.store.internal.retention.PaperCopyRegister;
+import edu.studentrecords.store.internal.settings.GatedRealmSettings;
+import edu.studentrecords.store.reports.MisuseReports;
+import edu.studentrecords.store.retention.Retention;
+import edu.studentrecords.store.settings.RealmSettings;
+import edu.studentrecords.store.validation.RecordValidator;
+
+/**
+ * One realm's student record store, wired once: every service is built here on the store's one gate (locate, decide
+ * with the access policy, audit, then act) and handed out; none of them reaches back here. There is no way to reach a
+ * record without an access context. Thread-safe; one instance per realm and process, closed with it.
+ */
+public final class StudentRecords implements AutoCloseable {
+
+    private final MongoClient client;
+    private final boolean ownsClient;
+    private final AuditTrail audit;
+    private final RecordLookup lookup;
+    private final BackupDesk backups;
+    private final MongoChangeFeed feed;
+    private final Records records;
+    private final SelfService self;
+    private final Corrections corrections;
+    private final PurgeRequests purges;
+    private final AccessGrants grants;
+    private final Retention retention;
+    private final MisuseReports reports;
+    private final AuditReview auditReview;
+    private final SecuritySelfCheck selfCheck;
+    private final RealmSettings settings;
+    private final RecordOwners owners;
+    private final CallAudit calls;
+
+    private StudentRecords(StoreSettings settings, MongoClient client, boolean ownsClient) {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        MongoDatabase db = client.getDatabase(settings.database())
+                .withWriteConcern(settings.writeConcern())
+                .withReadConcern(settings.readConcern());
+        byte[] master = SecretKeyFile.load(settings.masterKeyFile(), settings.generateMissingKeys());
+        byte[] blind = SecretKeyFile.load(settings.blindIndexKeyFile(), settings.generateMissingKeys());
+        byte[] auditKey = SecretKeyFile.load(settings.auditKeyFile(), settings.generateMissingKeys());
+        RecordCollection recordCollection = new RecordCollection(db.getCollection(StoreCollections.RECORDS));
+        recordCollection.createIndexes();
+        RecordCodec codec = new RecordCodec(new BlindIndex(blind));
+        DataKeyVault keys = new DataKeyVault(db.getCollection("record_keys"), master, settings.keyCacheSize());
+        this.feed = new MongoChangeFeed(db.getCollection(StoreCollections.CHANGES),
+                db.getCollection(StoreCollections.FEED_QUARANTINE), recordCollection, keys::exists, settings.clock(),
+                settings.feedSettle());
+        this.audit = MongoAuditTrail.open(db, auditKey, settings.clock());
+        this.lookup = new RecordLookup(recordCollection, codec, settings.keyCacheSize());
+        RecordGate gate = new RecordGate(audit, lookup, settings.clock());
+        RecordVault vault = new RecordVault(recordCollection, codec, keys, feed, lookup,
+                ErasureLedger.at(settings.erasureLedgerFile()), db.getCollection(StoreCollections.RECORD_ARCHIVES),
+                settings.clock());
+        RecordValidator validator = new RecordValidator(settings.clock());
+        RecordWrites writes = new RecordWrites(gate, lookup, vault, validator);
+        GrantCollection grantCollection = new GrantCollection(db.getCollection("grants"),
+                db.getCollection("grant_agreements"));
+        MongoAccessGrants accessGrants = new MongoAccessGrants(grantCollection, gate, audit);
+        CorrectionDesk correctionDesk = new CorrectionDesk(gate, lookup, vault, writes, new CorrectionCollection(db));
+        PaperCopyRegister paper = new PaperCopyRegister(db.getCollection("paper_copies"));
+        this.records = new GatedRecords(gate, lookup, vault, writes, feed);
+        this.self = new GatedSelfService(gate, lookup, vault, writes, audit, accessGrants, correctionDesk);
+        this.corrections = correctionDesk;
+        this.purges = new PurgeDesk(gate, lookup, vault, new PurgeRequestCollection(db.getCollection("purge_requests")),
+                paper);
+        this.grants = accessGrants;
+        this.retention = new GatedRetention(db, recordCollection, codec, keys, gate, lookup, vault, paper,
+                settings.retentionFloorDays());
+        this.reports = new MongoMisuseReports(gate, db.getCollection("misuse_reports"), audit, vault);
+        this.auditReview = new GatedAuditReview(audit, gate);
+        this.selfCheck = new MongoSelfCheck(audit, grantCollection, recordCollection, db.getCollection("self_checks"),
+                gate, vault, validator, feed);
+        this.settings = new GatedRealmSettings(gate);
+        this.backups = new BackupDesk(gate, settings, client);
+        this.owners = new RecordOwnerIndex(lookup, recordCollection);
+        this.calls = gate.calls();
+    }
+
+    /** Connects with a client of its own, built from the settings; {@link #close()} closes it. */
+    public static StudentRecords connect(StoreSettings settings) {
+        return new StudentRecords(settings, MongoClients.create(clientSettings(settings)), true);
+    }
+
+    /** Uses a client someone else owns (and closes); it should be built with {@link #clientSettings}. */
+    public static StudentRecords using(StoreSettings settings, MongoClient client) {
+        return new StudentRecords(settings, client, false);
+    }
+
+    /** The MongoDB client settings the store expects: the connection string, write concern and read concern. */
+    public static MongoClientSettings clientSettings(StoreSettings settings) {
+        return MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(settings.connectionString()))
+                .writeConcern(settings.writeConcern())
+                .readConcern(settings.readConcern())
+                .build();
+    }
+
+    /** Records as staff, administrators and applications reach them. */
+    public Records records() {
+        return records;
+    }
+
+    /** The student's own record. */
+    public SelfService self() {
+        return self;
+    }
+
+    /** The centre's review of correction requests. */
+    public Corrections corrections() {
+        return corrections;
+    }
+
+    /** Destruction on request, with four eyes. */
+    public PurgeRequests purgeRequests() {
+        return purges;
+    }
+
+    /** Access grants for outside bodies. */
+    public AccessGrants grants() {
+        return grants;
+    }
+
+    /** Retention: policy, archives, legal holds, paper copies, runs. */
+    public Retention retention() {
+        return retention;
+    }
+
+    /** Students' misuse reports. */
+    public MisuseReports misuseReports() {
+        return reports;
+    }
+
+    /** Supervision: the audit trail for supervisors and administrators. */
+    public AuditReview auditReview() {
+        return auditReview;
+    }
+
+    /** The security self-check (rule 7.3). */
+    public SecuritySelfCheck selfCheck() {
+        return selfCheck;
+    }
+
+    /** The realm's settings kept outside the store. */
+    public RealmSettings settings() {
+        return settings;
+    }
+
+    /** Backups started by the centre. */
+    public Backups backups() {
+        return backups;
+    }
+
+    /** Whom to tell about decisions already taken. */
+    public RecordOwners owners() {
+        return owners;
+    }
+
+    /** The entries of calls the services did not record: refused for their input, or failed. */
+    public CallAudit calls() {
+        return calls;
+    }
+
+    /** The change feed, for the search index. */
+    public ChangeFeed changes() {
+        return feed;
+    }
+
+    /** The audit trail, read-only (its entries are appended by the gate). */
+    public AuditTrail auditTrail() {
+        return audit;
+    }
+
+    @Override
+    public void close() {
+        backups.close();
+        lookup.close();
+        audit.close();
+        if (ownsClient) {
+            client.close();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package edu.studentrecords.store.audit;
+
+import edu.studentrecords.store.access.Operation;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The catalogue of what an audit entry can say was attempted: its {@code operation} code. The codes are stable (the
+ * trail keeps them for years, the account console and the centre translate each one), so a constant is never renamed
+ * or given another meaning; new work gets a new constant.
+ */
+public enum AuditOperation {
+    // Operations on records, as the access policy decides them.
+    READ, UPDATE, CREATE, SEARCH, EXPORT, PURGE,
+
+    // The student's own record (self service).
+    /** A student read who accessed their record. */
+    READ_ACCESS_LOG,
+    /** A student confirmed their record is correct. */
+    VERIFY,
+    /** A sign-in checked when the student last confirmed their record. */
+    CONFIRMATION_CHECK,
+    /** A token was issued with claims from the student's record. */
+    TOKEN_CLAIMS,
+    /** A student looked at who can reach their record. */
+    READ_GRANTS,
+    /** A student asked for a correction. */
+    REQUEST_CORRECTION,
+    /** A student listed their correction requests. */
+    READ_CORRECTIONS,
+    /** A student reported misuse. */
+    REPORT_MISUSE,
+    /** A student listed their misuse reports. */
+    READ_REPORTS,
+
+    // Corrections, the centre's side.
+    REVIEW_CORRECTION, APPROVE_CORRECTION, REJECT_CORRECTION,
+
+    // Destruction on request, and accounts removed in Keycloak.
+    PURGE_REQUEST, PURGE_APPROVE, PURGE_CANCEL, PURGE_LIST, UNLINK_OWNER,
+
+    // Access grants for outside bodies.
+    GRANT_REQUEST, GRANT_APPROVE, GRANT_REVOKE, GRANT_LIST, GRANT_READ, GRANT_AGREEMENT, GRANT_HISTORY,
+
+    // Supervision.
+    AUDIT_READ, AUDIT_VERIFY, SELF_CHECK, SELF_CHECK_READ,
+
+    // Misuse reports, the centre's side.
+    LIST_MISUSE_REPORTS, READ_MISUSE_REPORT, READ_MISUSE_REPORT_ENTRIES, TRIAGE_MISUSE_REPORT, RESOLVE_MISUSE_REPORT,
+
+    // Retention.
+    RETENTION_POLICY_READ, RETENTION_POLICY_UPDATE, RETENTION_POLICY_APPROVE, RETENTION_POLICY_CANCEL,
+    RETENTION_RUN, RETENTION_RUN_LIST, RETENTION_ARCHIVE,
+    RETENTION_DESTROY, ARCHIVE_READ, ARCHIVE_VERIFY, LEGAL_HOLD_PLACE, LEGAL_HOLD_LIFT, LEGAL_HOLD_LIST,
+    PAPER_COPY_ADD, PAPER_COPY_LIST,
+
+    // The realm's settings and backups.
+    READ_SETTINGS, UPDATE_SETTINGS, BACKUP_START, BACKUP_LIST, BACKUP_READ, BACKUP_RESTORE;
+
+    /** The code the trail keeps: the constant's name. */
+    public String code() {
+        return name();
+    }
+
+    /** The audit operation of an operation of the access policy (the same name). */
+    public static AuditOperation of(Operation operation) {
+        return valueOf(operation.name());
+    }
+
+    /** The constant of a stored code, if it is one of the catalogue (old entries may hold codes no longer made). */
+    public static Optional<AuditOperation> fromCode(String code) {
+        return Arrays.stream(values()).filter(o -> o.name().equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,173 @@
+package edu.studentrecords.store.internal.records;
+
+import edu.studentrecords.store.RecordView;
+import edu.studentrecords.store.Records;
+import edu.studentrecords.store.StoreException;
+import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.Operation;
+import edu.studentrecords.store.audit.AuditOperation;
+import edu.studentrecords.store.audit.AuditReason;
+import edu.studentrecords.store.enrolment.EnrolmentRow;
+import edu.studentrecords.store.enrolment.ImportReport;
+import edu.studentrecords.store.enrolment.RowOutcome;
+import edu.studentrecords.store.feed.ChangeFeed;
+import edu.studentrecords.store.feed.IndexSearch;
+import edu.studentrecords.store.internal.gate.RecordGate;
+import edu.studentrecords.store.internal.gate.RecordGate.Located;
+import edu.studentrecords.store.internal.gate.RecordLookup;
+import edu.studentrecords.store.internal.gate.WritePass;
+import edu.studentrecords.store.model.FieldGroup;
+import edu.studentrecords.store.model.StoredRecord;
+import edu.studentrecords.store.model.StudentRecord;
+import edu.studentrecords.store.validation.FieldError;
+import edu.studentrecords.store.validation.PlainTexts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/** {@link Records} behind the gate. Thread-safe. */
+public final class GatedRecords implements Records {
+
+    private static final Logger LOG = Logger.getLogger(GatedRecords.class);
+    /** How many rows an import handles between two progress lines in the log. */
+    private static final int IMPORT_PROGRESS_EVERY = 500;
+
+    private final RecordGate gate;
+    private final RecordLookup lookup;
+    private final RecordVault vault;
+    private final RecordWrites writes;
+    private final ChangeFeed feed;
+
+    /** @param feed the store's change feed: a search re-checks the records changed after the index's position */
+    public GatedRecords(RecordGate gate, RecordLookup lookup, RecordVault vault, RecordWrites writes, ChangeFeed feed) {
+        this.gate = gate;
+        this.lookup = lookup;
+        this.vault = vault;
+        this.writes = writes;
+        this.feed = feed;
+    }
+
+    @Override
+    public RecordView create(AccessContext ctx, StudentRecord content, String ownerSubject) {
+        String id = UUID.randomUUID().toString();
+        WritePass pass = gate.openEnrolment(ctx, id);
+        List<FieldError> errors = new ArrayList<>(writes.problems(ctx, null, content));
+        PlainTexts.error("ownerSubject", ownerSubject, false).ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            throw pass.notDone(AuditReason.INVALID_REQUEST, StoreException.invalid(errors));
+        }
+        Optional<String> taken = writes.takenKey(id, null, content)
+                .or(() -> ownerSubject != null && lookup.idByOwner(ownerSubject).isPresent()
+                        ? Optional.of("owner") : Optional.empty());
+        if (taken.isPresent()) {
+            throw pass.notDone(AuditReason.DUPLICATE, StoreException.duplicate(taken.get()));
+        }
+        pass.commitNew();
+        Instant now = vault.now();
+        StoredRecord record = new StoredRecord(id, 1, ownerSubject, content, now, now, null);
+        try {
+            vault.insert(record);
+        } catch (StoreException e) {
+            // Lost to a concurrent enrolment of the same keys after the checks: the entry above is revised.
+            gate.outcome(ctx, AuditOperation.CREATE, id, Set.of(), AuditReason.DUPLICATE);
+            throw e;
+        }
+        return RecordVault.view(record, pass.allowed().groups());
+    }
+
+    @Override
+    public ImportReport importRecords(AccessContext ctx, Supplier<List<EnrolmentRow>> file) {
+        gate.requireEnrolment(ctx);
+        List<EnrolmentRow> rows = file.get();
+        List<RowOutcome> outcomes = new ArrayList<>(rows.size());
+        int created = 0;
+        for (EnrolmentRow row : rows) {
+            RowOutcome outcome = importRow(ctx, row);
+            outcomes.add(outcome);
+            created += outcome.created() ? 1 : 0;
+            if (outcomes.size() % IMPORT_PROGRESS_EVERY == 0) {
+                LOG.infof("Import: %d of %d rows done, %d created", outcomes.size(), rows.size(), created);
+            }
+        }
+        LOG.infof("Import finished: %d rows, %d created, %d failed", rows.size(), created, rows.size() - created);
+        return ImportReport.of(outcomes);
+    }
+
+    private RowOutcome importRow(AccessContext ctx, EnrolmentRow row) {
+        if (!row.errors().isEmpty()) {
+            return RowOutcome.failed(row.row(), row.errors());
+        }
+        try {
+            return RowOutcome.created(row.row(), create(ctx, row.content(), row.ownerSubject()).id());
+        } catch (StoreException e) {
+            if (e.is(StoreException.Kind.INVALID) || e.is(StoreException.Kind.CONFLICT)) {
+                return RowOutcome.failed(row.row(), e.errors());
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public RecordView read(AccessContext ctx, String recordId) {
+        return readAs(ctx, Operation.READ, recordId);
+    }
+
+    @Override
+    public RecordView export(AccessContext ctx, String recordId) {
+        return readAs(ctx, Operation.EXPORT, recordId);
+    }
+
+    @Override
+    public RecordView findByStudentNumber(AccessContext ctx, String studentNumber) {
+        return readAs(ctx, Operation.READ, lookup.idByStudentNumber(studentNumber).orElse(null));
+    }
+
+    @Override
+    public RecordView findByResidentIdNumber(AccessContext ctx, String residentIdNumber) {
+        return readRequiring(ctx, lookup.idByResidentIdNumber(residentIdNumber).orElse(null), FieldGroup.IDENTITY);
+    }
+
+    @Override
+    public List<RecordView> findByPhone(AccessContext ctx, String phone) {
+        return lookup.idsByPhone(phone).stream().map(id -> {
+            try {
+                return Optional.of(readRequiring(ctx, id, null));
+            } catch (StoreException e) {
+                if (e.is(StoreException.Kind.NOT_FOUND) || e.is(StoreException.Kind.REFUSED)) {
+                    return Optional.<RecordView>empty();
+                }
+                throw e;
+            }
+        }).flatMap(Optional::stream).filter(v -> v.contact() != null || v.guardians() != null).toList();
+    }
+
+    @Override
+    public RecordView update(AccessContext ctx, String recordId, long expectedVersion, String mergePatch) {
+        return writes.patch(ctx, recordId, expectedVersion, mergePatch);
+    }
+
+    @Override
+    public <R> R search(AccessContext ctx, IndexSearch<R> search) {
+        Objects.requireNonNull(search, "search");
+        return gate.searchReadableNow(ctx, feed, search);
+    }
+
+    private RecordView readAs(AccessContext ctx, Operation operation, String recordId) {
+        Located found = gate.locate(ctx, operation, recordId, FieldGroup.ALL);
+        return vault.view(found.doc(), found.allowed().groups());
+    }
+
+    private RecordView readRequiring(AccessContext ctx, String recordId, FieldGroup required) {
+        Located found = gate.locate(ctx, Operation.READ, recordId, FieldGroup.ALL);
+        if (required != null && !found.allowed().groups().contains(required)) {
+            throw StoreException.notFound(StoreException.Subject.RECORD);
+        }
+        return vault.view(found.doc(), found.allowed().groups());
+    }
+}

@@ -1,0 +1,189 @@
+package edu.studentrecords.store.internal.records;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import edu.studentrecords.store.Destruction;
+import edu.studentrecords.store.RecordView;
+import edu.studentrecords.store.StoreException;
+import edu.studentrecords.store.StoreException.Subject;
+import edu.studentrecords.store.backup.ErasureLedger;
+import edu.studentrecords.store.internal.crypto.DataKeyVault;
+import edu.studentrecords.store.internal.crypto.UnreadableCiphertextException;
+import edu.studentrecords.store.internal.gate.RecordLookup;
+import edu.studentrecords.store.internal.mongo.MongoChangeFeed;
+import edu.studentrecords.store.internal.mongo.RecordCodec;
+import edu.studentrecords.store.internal.mongo.RecordCollection;
+import edu.studentrecords.store.internal.mongo.RecordHeader;
+import edu.studentrecords.store.internal.mongo.RecordHeaderCache;
+import edu.studentrecords.store.model.FieldGroup;
+import edu.studentrecords.store.model.StoredRecord;
+import edu.studentrecords.store.model.StudentRecord;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
+import org.bson.Document;
+
+/**
+ * Where records are sealed, opened, written and destroyed, once the gate has let a call through: the data keys, the
+ * change feed's intents, the version checks and the one destruction path. It decides nothing and audits nothing; only
+ * the features behind the gate use it. Thread-safe.
+ */
+public final class RecordVault {
+
+    /** How often a read is tried on fresh copies before a ciphertext that will not open counts as a fault. */
+    private static final int TORN_READ_ATTEMPTS = 5;
+
+    private final RecordCollection records;
+    private final RecordCodec codec;
+    private final DataKeyVault keys;
+    private final MongoChangeFeed feed;
+    private final RecordLookup lookup;
+    private final ErasureLedger erasures;
+    private final MongoCollection<Document> archives;
+    private final Clock clock;
+
+    public RecordVault(RecordCollection records, RecordCodec codec, DataKeyVault keys, MongoChangeFeed feed,
+            RecordLookup lookup, ErasureLedger erasures, MongoCollection<Document> archives, Clock clock) {
+        this.records = records;
+        this.codec = codec;
+        this.keys = keys;
+        this.feed = feed;
+        this.lookup = lookup;
+        this.erasures = erasures;
+        this.archives = archives;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a new record under a new data key, the change feed's intent first.
+     *
+     * @throws StoreException (conflict) when its student number, resident ID or owner is taken; nothing is left
+     */
+    public void insert(StoredRecord record) {
+        byte[] dataKey = keys.create(record.id());
+        long intent = feed.intendUpsert(record.id(), record.version());
+        try {
+            records.insert(codec.encode(record, dataKey));
+        } catch (RuntimeException e) {
+            feed.abandon(intent);
+            keys.destroy(record.id());
+            throw e;
+        }
+        lookup.remember(header(record));
+    }
+
+    /**
+     * Writes {@code after} if the record is still at {@code expectedVersion}: the change feed's intent first, then the
+     * record; an intent whose write was refused or failed is marked abandoned.
+     *
+     * @return false when the record moved on since {@code expectedVersion}; nothing was written
+     */
+    public boolean writeVersion(StoredRecord after, byte[] dataKey, long expectedVersion) {
+        long intent = feed.intendUpsert(after.id(), after.version());
+        boolean written;
+        try {
+            written = records.replaceIfVersion(codec.encode(after, dataKey), expectedVersion);
+        } catch (RuntimeException e) {
+            feed.abandon(intent);
+            throw e;
+        }
+        if (!written) {
+            feed.abandon(intent);
+            return false;
+        }
+        lookup.remember(header(after));
+        return true;
+    }
+
+    /** The record's data key; a record whose key is gone is being destroyed and no longer exists for anyone. */
+    public byte[] dataKey(String recordId) {
+        return keys.find(recordId).orElseThrow(() -> StoreException.notFound(Subject.RECORD));
+    }
+
+    /** The record's data key, or empty when it is gone. */
+    public Optional<byte[]> findDataKey(String recordId) {
+        return keys.find(recordId);
+    }
+
+    /** The stored record with every group opened. */
+    public StoredRecord open(Document doc) {
+        return decodeSettled(doc, FieldGroup.ALL, dataKey(doc.getString("_id")));
+    }
+
+    /** The stored record with only {@code groups} opened (none of them sealed: no key is needed). */
+    public StoredRecord openClear(Document doc, Set<FieldGroup> groups) {
+        return codec.decode(doc, groups, null);
+    }
+
+    /** The record as the caller may see it: only {@code groups}. */
+    public RecordView view(Document doc, Set<FieldGroup> groups) {
+        boolean sensitive = groups.stream().anyMatch(FieldGroup::sensitive);
+        byte[] dataKey = sensitive ? dataKey(doc.getString("_id")) : null;
+        return view(decodeSettled(doc, groups, dataKey), groups);
+    }
+
+    /** The version of a record as the caller may see it: only {@code groups}. */
+    public static RecordView view(StoredRecord record, Set<FieldGroup> groups) {
+        StudentRecord c = record.content();
+        return new RecordView(record.id(), record.version(), groups,
+                groups.contains(FieldGroup.PROFILE) ? c.profile() : null,
+                groups.contains(FieldGroup.IDENTITY) ? c.identity() : null,
+                groups.contains(FieldGroup.CONTACT) ? c.contact() : null,
+                groups.contains(FieldGroup.GUARDIANS) ? c.guardians() : null,
+                record.updatedAt(), record.verifiedAt());
+    }
+
+    /**
+     * Opens a stored document. The embedded engine may hand out a document while a change to it is being applied, so
+     * that its sealed groups do not match its version and fail to open; such a read is retried on a fresh copy. A copy
+     * whose access facts (owner, unit) differ from those the read was decided on is not used: the read then finds
+     * nothing, rather than return what another decision would have refused. A ciphertext that still fails to open is a
+     * real fault and is thrown.
+     */
+    private StoredRecord decodeSettled(Document doc, Set<FieldGroup> groups, byte[] dataKey) {
+        RecordHeader decidedOn = codec.header(doc);
+        Document copy = doc;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return codec.decode(copy, groups, dataKey);
+            } catch (UnreadableCiphertextException torn) {
+                if (attempt >= TORN_READ_ATTEMPTS) {
+                    throw torn;
+                }
+                copy = records.find(decidedOn.id()).orElseThrow(() -> StoreException.notFound(Subject.RECORD));
+                if (!RecordHeaderCache.sameAccessFacts(decidedOn, codec.header(copy))) {
+                    throw StoreException.notFound(Subject.RECORD);
+                }
+            }
+        }
+    }
+
+    /**
+     * Destroys a record: feed intent, erasure ledger, data key (so every copy of its encrypted fields, backups
+     * included, is unreadable from then on), record, archive. The one destruction path, whoever decided it.
+     */
+    public Destruction erase(RecordHeader header, String reason) {
+        String recordId = header.id();
+        long intent = feed.intendRemoval(recordId);
+        // Into the ledger before the key goes: a crash in between leaves an id a restore destroys again (the
+        // destruction was decided), never a destroyed key the ledger lacks, which an old backup would bring back.
+        erasures.append(recordId, now());
+        keys.destroy(recordId);
+        records.delete(recordId);
+        // Sealed under the key just destroyed, the archive is unreadable already; it goes too, so nothing is left.
+        archives.deleteOne(Filters.eq("_id", recordId));
+        lookup.forget(recordId);
+        return new Destruction(recordId, header.version(), now(), reason, intent);
+    }
+
+    /** Now, to the millisecond: what MongoDB keeps, so that what a write returns equals what a read gives back. */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static RecordHeader header(StoredRecord record) {
+        return new RecordHeader(record.id(), record.version(), record.ownerSubject(), record.content().profile().unit());
+    }
+}
