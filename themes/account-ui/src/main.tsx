@@ -2,6 +2,7 @@ import "@patternfly/react-core/dist/styles/base.css";
 import "@patternfly/patternfly/patternfly-addons.css";
 // The console components carry their own PatternFly styles in this sheet (the package exports no path to it).
 import "../../node_modules/@keycloak/keycloak-account-ui/lib/keycloak-account-ui.css";
+import "./frame.css";
 
 // The provider and hook of the account-ui package itself: it carries its own copy of the environment context.
 import { KeycloakProvider } from "@keycloak/keycloak-account-ui";

@@ -1,4 +1,13 @@
-import { Alert, FormHelperText, HelperText, HelperTextItem, Spinner } from "@patternfly/react-core";
+import {
+  Alert,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
+  Spinner,
+} from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import {
   entryResultText,
@@ -137,4 +146,12 @@ export const FieldErrorText = ({ id, text }: { id: string; text: string }) => (
       <HelperTextItem variant="error" id={id}>{text}</HelperTextItem>
     </HelperText>
   </FormHelperText>
+);
+
+/** One term and its value in a description list; {@code testId} marks the value for the browser tests. */
+export const Detail = ({ term, testId, children }: { term: string; testId?: string; children: ReactNode }) => (
+  <DescriptionListGroup>
+    <DescriptionListTerm>{term}</DescriptionListTerm>
+    <DescriptionListDescription data-testid={testId}>{children}</DescriptionListDescription>
+  </DescriptionListGroup>
 );

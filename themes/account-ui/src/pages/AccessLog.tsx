@@ -32,6 +32,7 @@ import {
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage, useStudentRecordsApi } from "../api";
+import { reportErrorKey } from "../reportErrors";
 
 /**
  * One access to the record, as GET /me/access-log answers: besides who, when and what, the decision, the outcome
@@ -127,11 +128,11 @@ export const AccessLog = () => {
       <Table aria-label={t("studentAccessLog")} variant="compact" data-testid="access-log">
         <Thead>
           <Tr>
-            <Th>{t("studentAccessLogWhen")}</Th>
-            <Th>{t("studentAccessLogWho")}</Th>
-            <Th>{t("studentAccessLogPurpose")}</Th>
-            <Th>{t("studentAccessLogWhat")}</Th>
-            <Th>{t("studentAccessLogDecision")}</Th>
+            <Th modifier="wrap">{t("studentAccessLogWhen")}</Th>
+            <Th modifier="wrap">{t("studentAccessLogWho")}</Th>
+            <Th modifier="wrap">{t("studentAccessLogPurpose")}</Th>
+            <Th modifier="wrap">{t("studentAccessLogWhat")}</Th>
+            <Th modifier="wrap">{t("studentAccessLogDecision")}</Th>
             <Th screenReaderText={t("studentAccessLogActions")} />
           </Tr>
         </Thead>
@@ -202,15 +203,23 @@ const ReportDialog = ({ entry, onClose }: { entry: AccessEntry; onClose: (sent: 
   const language = useLanguage();
   const api = useStudentRecordsApi();
   const [message, setMessage] = useState("");
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<{ title: string; lines: string[]; atMessage: boolean }>();
 
   const send = async () => {
     const reply = await api("POST", "/me/reports", { body: { message, auditEntries: [entry.sequence] } });
     if (reply.ok) {
       onClose(true);
-    } else {
-      setError(problemText(reply, language));
+      return;
     }
+    // The server names each broken field: say why in the student's language, not the problem's general line.
+    const fields = reply.problem?.errors ?? [];
+    const lines = [...new Set(fields.map((e) => {
+      const key = reportErrorKey(e);
+      return key ? t(key) : language === "en" ? e.message : t("studentReportFieldInvalid");
+    }))];
+    setError(lines.length > 0
+      ? { title: t("studentReportNotSent"), lines, atMessage: fields.some((e) => e.field === "message") }
+      : { title: problemText(reply, language), lines: [], atMessage: false });
   };
 
   return (
@@ -231,10 +240,19 @@ const ReportDialog = ({ entry, onClose }: { entry: AccessEntry; onClose: (sent: 
       <p>
         {t("studentReportAbout", { client: entry.clientId, time: formatInstant(entry.time, language) })}
       </p>
-      {error && <Alert variant="danger" isInline title={error} />}
+      {error && (
+        <Alert variant="danger" isInline title={error.title} className="pf-v5-u-my-md" data-testid="report-error">
+          {error.lines.length > 0 && (
+            <ul>
+              {error.lines.map((line) => <li key={line}>{line}</li>)}
+            </ul>
+          )}
+        </Alert>
+      )}
       <Form onSubmit={(e) => { e.preventDefault(); void send(); }}>
         <FormGroup label={t("studentReportMessage")} fieldId="report-message" isRequired>
-          <TextArea id="report-message" value={message} onChange={(_, v) => setMessage(v)} />
+          <TextArea id="report-message" value={message} onChange={(_, v) => setMessage(v)}
+            validated={error?.atMessage ? "error" : "default"} />
         </FormGroup>
       </Form>
     </Modal>

@@ -7,11 +7,12 @@ import {
   Label,
   TextInput,
   Title,
+  Tooltip,
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { Fragment, type FormEvent, useState } from "react";
 import { answered, endOfUtcDay, formatInstant, isLocalDate } from "@student-records/shared";
-import { list, useApi } from "../api";
+import { list, useApi, useSession } from "../api";
 import {
   CentrePage,
   type Entry,
@@ -23,6 +24,7 @@ import {
   useCentreLoad,
   useNotices,
 } from "../components";
+import { ConfirmDialog } from "../feedback";
 import { type Key, useT } from "../i18n";
 
 type Grant = {
@@ -40,6 +42,8 @@ type Grant = {
 };
 
 const GROUPS = ["profile", "identity", "contact", "guardians"];
+const DEFAULT_PURPOSE = "statistics";
+const DEFAULT_GROUPS = ["profile"];
 
 /** The file's bytes in base64, as POST /grants takes the agreement. */
 function base64Of(file: File): Promise<string> {
@@ -59,9 +63,13 @@ export const Grants = () => {
   const grants = useCentreLoad<{ grants: Grant[] }>("/grants");
   const [notice, setNotice] = useState<Notice>();
   const [uses, setUses] = useState<{ id: string; entries: Entry[] }>();
+  const [confirming, setConfirming] = useState<{ grant: Grant; action: "approve" | "revoke" }>();
+  const { keycloak } = useSession();
+  const me = (keycloak.tokenParsed as { sub?: string } | undefined)?.sub;
 
   const act = async (grant: Grant, action: "approve" | "revoke") => {
     const reply = await api("POST", `/grants/${encodeURIComponent(grant.id)}/${action}`);
+    setConfirming(undefined);
     setNotice(noticeOf(reply, t(action === "approve" ? "grantApproved" : "grantRevoked", { id: grant.id })));
     grants.reload();
   };
@@ -126,14 +134,12 @@ export const Grants = () => {
                   <Td dataLabel={t("grantApprovedBy")}>{g.approvedBy ?? "—"}</Td>
                   <Td dataLabel={t("actions")}>
                     {g.status === "PENDING" && (
-                      <Button variant="primary" size="sm" className="pf-v5-u-mr-sm pf-v5-u-mb-xs"
-                        data-testid={`approve-${g.id}`} onClick={() => void act(g, "approve")}>
-                        {t("approve")}
-                      </Button>
+                      <ApproveButton mine={isRequester(g, me)} testId={`approve-${g.id}`}
+                        onClick={() => setConfirming({ grant: g, action: "approve" })} />
                     )}
                     {(g.status === "PENDING" || g.status === "ACTIVE") && (
                       <Button variant="danger" size="sm" className="pf-v5-u-mr-sm pf-v5-u-mb-xs"
-                        data-testid={`revoke-${g.id}`} onClick={() => void act(g, "revoke")}>
+                        data-testid={`revoke-${g.id}`} onClick={() => setConfirming({ grant: g, action: "revoke" })}>
                         {t("revoke")}
                       </Button>
                     )}
@@ -161,8 +167,39 @@ export const Grants = () => {
         </Table>
         </div>
       )}
+      {confirming?.action === "approve" && (
+        <ConfirmDialog title={t("approveGrantTitle")} confirmLabel={t("approve")}
+          onConfirm={() => act(confirming.grant, "approve")} onClose={() => setConfirming(undefined)}
+          testId="confirm-approve-grant">
+          {t("approveGrantBody", { id: confirming.grant.id, client: confirming.grant.clientId, purpose: confirming.grant.purpose })}
+        </ConfirmDialog>
+      )}
+      {confirming?.action === "revoke" && (
+        <ConfirmDialog title={t("revokeGrantTitle")} confirmLabel={t("revoke")} variant="danger"
+          onConfirm={() => act(confirming.grant, "revoke")} onClose={() => setConfirming(undefined)}
+          testId="confirm-revoke-grant">
+          {t("revokeGrantBody", { id: confirming.grant.id, client: confirming.grant.clientId })}
+        </ConfirmDialog>
+      )}
     </CentrePage>
   );
+};
+
+/** Whether the signed-in administrator asked for the grant: four-eyes, so another one approves it. */
+function isRequester(grant: Grant, sub: string | undefined): boolean {
+  return sub !== undefined && sub !== "" && grant.requestedBy === sub;
+}
+
+/** Approve, or for the one who asked a disabled Approve whose tooltip says why (the server refuses it too). */
+const ApproveButton = ({ mine, testId, onClick }: { mine: boolean; testId: string; onClick: () => void }) => {
+  const { t } = useT();
+  const button = (
+    <Button variant="primary" size="sm" className="pf-v5-u-mr-sm pf-v5-u-mb-xs" isAriaDisabled={mine}
+      data-testid={testId} data-mine={mine ? "true" : "false"} onClick={onClick}>
+      {t("approve")}
+    </Button>
+  );
+  return mine ? <Tooltip content={t("approveOwnGrant")}>{button}</Tooltip> : button;
 };
 
 const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
@@ -170,14 +207,16 @@ const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
   const api = useApi();
   const noticeOf = useNotices();
   const [clientId, setClientId] = useState("");
-  const [purpose, setPurpose] = useState("statistics");
-  const [groups, setGroups] = useState<string[]>(["profile"]);
+  const [purpose, setPurpose] = useState(DEFAULT_PURPOSE);
+  const [groups, setGroups] = useState<string[]>(DEFAULT_GROUPS);
   const [units, setUnits] = useState("");
   const [recordIds, setRecordIds] = useState("");
   const [expires, setExpires] = useState("");
   const [reference, setReference] = useState("");
   const [file, setFile] = useState<File>();
   const [busy, setBusy] = useState(false);
+  // A file input cannot be emptied through React: a new one replaces it.
+  const [fileInput, setFileInput] = useState(0);
 
   const expiresInvalid = expires !== "" && !isLocalDate(expires);
 
@@ -204,6 +243,18 @@ const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
       };
       const reply = await api<{ id: string }>("POST", "/grants", { body });
       onDone(noticeOf(reply, t("grantRequested", { id: reply.body?.id ?? "" })));
+      if (reply.ok) {
+        // Sent: the form is empty for the next request; a refused one keeps what was typed.
+        setClientId("");
+        setPurpose(DEFAULT_PURPOSE);
+        setGroups(DEFAULT_GROUPS);
+        setUnits("");
+        setRecordIds("");
+        setExpires("");
+        setReference("");
+        setFile(undefined);
+        setFileInput((n) => n + 1);
+      }
     } catch {
       // Only reading the agreement file can fail here: the API's calls answer every failure in their reply.
       onDone({ variant: "danger", text: t("fileUnreadable") });
@@ -243,7 +294,7 @@ const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
           <TextInput id="grant-reference" isRequired value={reference} onChange={(_e, v) => setReference(v)} />
         </FormGroup>
         <FormGroup label={t("grantAgreementFile")} isRequired fieldId="grant-file">
-          <input id="grant-file" type="file" required className="pf-v5-c-form-control"
+          <input key={fileInput} id="grant-file" type="file" required className="pf-v5-c-form-control"
             onChange={(e) => setFile(e.target.files?.[0])} />
         </FormGroup>
         <ActionGroup>

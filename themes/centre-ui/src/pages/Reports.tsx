@@ -3,6 +3,7 @@ import {
   Card,
   CardBody,
   CardTitle,
+  DescriptionList,
   Form,
   FormGroup,
   FormSelect,
@@ -18,7 +19,7 @@ import {
 import { useState } from "react";
 import { answered, formatInstant } from "@student-records/shared";
 import { list, useApi } from "../api";
-import { CentrePage, type Entry, EntriesTable, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
+import { CentrePage, Detail, type Entry, EntriesTable, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
 import { type Key, useT } from "../i18n";
 
 type Report = {
@@ -37,14 +38,18 @@ type Report = {
   decidedBy: string | null;
 };
 
-const FILTERS = ["OPEN", "TRIAGED", "RESOLVED", "ALL"];
+/** What the list shows: what still needs the centre (open or triaged: the default), one status, or everything. */
+const FILTERS = ["UNRESOLVED", "OPEN", "TRIAGED", "RESOLVED", "ALL"];
 const SEVERITIES = ["LOW", "MEDIUM", "HIGH"];
 
 /** Misuse reports: the list by status, triage (severity, assignee, linked entries), resolution with an outcome. */
 export const Reports = () => {
   const { t } = useT();
-  const [filter, setFilter] = useState("OPEN");
-  const reports = useCentreLoad<{ reports: Report[] }>(filter === "ALL" ? "/reports" : `/reports?status=${filter}`);
+  const [filter, setFilter] = useState("UNRESOLVED");
+  // A triaged report still needs the centre: the default list keeps it until it is resolved.
+  const whole = filter === "ALL" || filter === "UNRESOLVED";
+  const reports = useCentreLoad<{ reports: Report[] }>(whole ? "/reports" : `/reports?status=${filter}`);
+  const shown = reports.data?.reports.filter((r) => filter !== "UNRESOLVED" || r.status !== "RESOLVED");
   const [notice, setNotice] = useState<Notice>();
   return (
     <CentrePage title={t("reports")} intro={t("reportsIntro")}>
@@ -59,9 +64,9 @@ export const Reports = () => {
         </FormGroup>
       </Form>
       <LoadState loaded={reports} />
-      {reports.data && reports.data.reports.length === 0 && <p>{t("reportsEmpty")}</p>}
+      {shown && shown.length === 0 && <p>{t("reportsEmpty")}</p>}
       <Stack hasGutter>
-        {reports.data?.reports.map((r) => (
+        {shown?.map((r) => (
           <StackItem key={r.id}>
             <ReportCard report={r} onDone={(n) => { setNotice(n); reports.reload(); }} />
           </StackItem>
@@ -118,6 +123,22 @@ const ReportCard = ({ report, onDone }: { report: Report; onDone: (notice: Notic
         </p>
         {entries && (
           <EntriesTable entries={entries} label={t("reportEntries")} className="pf-v5-u-mb-md" />
+        )}
+        {report.status === "TRIAGED" && report.triagedBy && (
+          <p className="pf-v5-u-mb-md" data-testid={`triaged-by-${id}`}>
+            <strong>{t("triagedBy")}:</strong> {report.triagedBy}
+          </p>
+        )}
+        {/* Resolved, the forms are gone: what the triage set stays in view. */}
+        {report.status === "RESOLVED" && report.severity && (
+          <DescriptionList isCompact isHorizontal className="pf-v5-u-mb-md" data-testid={`triage-of-${id}`}>
+            <Detail term={t("severity")} testId={`severity-of-${id}`}>{t(`severity_${report.severity}` as Key)}</Detail>
+            <Detail term={t("assignee")} testId={`assignee-of-${id}`}>{report.assignee || t("none")}</Detail>
+            {report.linkedEntries.length > 0 && (
+              <Detail term={t("linkedEntriesShort")}>{report.linkedEntries.join(", ")}</Detail>
+            )}
+            {report.triagedBy && <Detail term={t("triagedBy")}>{report.triagedBy}</Detail>}
+          </DescriptionList>
         )}
         {report.status === "RESOLVED" ? (
           <p data-testid={`outcome-${id}`}>

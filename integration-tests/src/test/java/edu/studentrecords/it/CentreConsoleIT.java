@@ -194,6 +194,7 @@ class CentreConsoleIT {
             browser.signIn("eli", campus.passwords.get("eli"));
             browser.waitForPage("Grants");
             browser.click(By.cssSelector("[data-testid='approve-" + grantId + "']"));
+            browser.click(By.cssSelector("[data-testid='confirm-approve-grant-confirm']"));
             browser.waitForText(By.cssSelector("[data-testid='grant-message']"), "approved");
             browser.waitUntil(d -> "ACTIVE".equals(d.findElement(By.cssSelector("[data-testid='grant-" + grantId + "']"))
                 .getAttribute("data-status")));

@@ -127,16 +127,35 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /**
-     * Sets an input's value as typing would for React, for inputs whose keyboard entry depends on the browser's
-     * locale (dates).
+     * Sets an input's (or a text area's) value as typing would for React, for inputs whose keyboard entry depends on
+     * the browser's locale (dates) and for characters a keyboard does not type.
      */
     void setValue(By by, String value) {
         WebElement input = visible(by);
         ((JavascriptExecutor) driver).executeScript("""
             const input = arguments[0];
-            Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, arguments[1]);
+            const kind = input instanceof HTMLTextAreaElement ? HTMLTextAreaElement : HTMLInputElement;
+            Object.getOwnPropertyDescriptor(kind.prototype, 'value').set.call(input, arguments[1]);
             input.dispatchEvent(new Event('input', { bubbles: true }));
             """, input, value);
+    }
+
+    /**
+     * How the server answers the page's icons: for each {@code link rel="icon"} of the page (or, without one, the
+     * {@code /favicon.ico} a browser then asks the server's root for) its address, status and content type.
+     */
+    List<String> iconAnswers() {
+        driver.manage().timeouts().scriptTimeout(WAIT);
+        Object answers = ((JavascriptExecutor) driver).executeAsyncScript("""
+            const done = arguments[arguments.length - 1];
+            const links = [...document.querySelectorAll("link[rel~='icon']")].map(l => l.href);
+            const asked = links.length > 0 ? links : [new URL('/favicon.ico', location.origin).href];
+            Promise.all(asked.map(url => fetch(url, { credentials: 'omit' })
+                .then(r => url + ' ' + r.status + ' ' + (r.headers.get('Content-Type') || ''))
+                .catch(e => url + ' failed ' + e)))
+              .then(done);
+            """);
+        return ((List<?>) answers).stream().map(String::valueOf).toList();
     }
 
     /** Scrolls the page so that {@code element} is at the top of the window. */

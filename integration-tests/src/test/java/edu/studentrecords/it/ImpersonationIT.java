@@ -3,6 +3,7 @@ package edu.studentrecords.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.testframework.annotations.InjectAdminClient;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
@@ -19,8 +20,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -145,15 +148,38 @@ class ImpersonationIT {
             assertThat(act.json().get("reason").asText()).isEqualTo("IMPERSONATED");
         }
 
+        // The sign-in's verification page, put before the administrator by the account's required action, confirms
+        // nothing in Bob's name either.
+        UserRepresentation account = studentRealm.admin().users().get(campus.userIds.get("bob")).toRepresentation();
+        account.setRequiredActions(List.of("student-record-verification"));
+        studentRealm.admin().users().get(campus.userIds.get("bob")).update(account);
+        impersonate(campus, "bob", "student.self");
+
         String bob = campus.signIn(oauth, "bob", PORTAL, "student.self");
+        JsonNode mine = campus.api.call("GET", "/me", bob, null).send().json();
+        assertThat(mine.path("verifiedAt").isMissingNode() || mine.path("verifiedAt").isNull())
+            .as("not confirmed: %s", mine.path("verifiedAt")).isTrue();
         JsonNode entries = campus.api.call("GET", "/me/access-log?limit=100", bob, null).send().json().get("entries");
         List<String> readBy = new ArrayList<>();
+        List<String> signInsByImpersonator = new ArrayList<>();
+        List<String> verifications = new ArrayList<>();
         entries.forEach(e -> {
-            if (e.get("operation").asText().equals("READ") && e.has("impersonator")) {
+            String operation = e.get("operation").asText();
+            if (operation.equals("READ") && e.has("impersonator")) {
                 readBy.add(e.get("impersonator").asText());
             }
+            if (Set.of("TOKEN_CLAIMS", "CONFIRMATION_CHECK").contains(operation)
+                && impersonator.equals(e.path("impersonator").asText())) {
+                signInsByImpersonator.add(operation);
+            }
+            if (operation.equals("VERIFY")) {
+                verifications.add(e.path("outcome").asText() + " " + e.path("impersonator").asText());
+            }
         });
-        assertThat(readBy).containsExactly(impersonator);
+        assertThat(readBy).as("the reads of /me and of the verification page").containsOnly(impersonator);
+        assertThat(signInsByImpersonator).as("the sign-ins' own entries name the impersonator").isNotEmpty();
+        assertThat(verifications).as("every verification tried was refused, under the impersonator's name")
+            .isNotEmpty().allMatch(v -> v.equals("DENIED " + impersonator));
     }
 
     /**
@@ -176,10 +202,24 @@ class ImpersonationIT {
             + "&redirect_uri=" + encode(redirect) + "&scope=" + encode("openid " + scope) + "&state=impersonation"
             + "&code_challenge=" + pkce.getCodeChallenge() + "&code_challenge_method=S256";
         // The session cookies are Secure: a browser sends them to http://localhost (a secure context), so do we.
-        String cookies = started.headers().allValues("Set-Cookie").stream().map(c -> c.substring(0, c.indexOf(';')))
-            .collect(Collectors.joining("; "));
+        Map<String, String> jar = new LinkedHashMap<>();
+        keep(jar, started);
         HttpResponse<String> answered = browser.send(HttpRequest.newBuilder(URI.create(authorize))
-            .header("Cookie", cookies).GET().build(), HttpResponse.BodyHandlers.ofString());
+            .header("Cookie", cookies(jar)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String next = answered.headers().firstValue("Location").orElse("");
+        if (answered.statusCode() == 302 && next.contains("/login-actions/")) {
+            keep(jar, answered);
+            answered = browser.send(HttpRequest.newBuilder(URI.create(next)).header("Cookie", cookies(jar)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        }
+        Matcher page = Pattern.compile("action=\"([^\"]+)\"").matcher(answered.body());
+        if (answered.statusCode() == 200 && page.find()) {
+            // A page of the sign-in stands in the way (the periodic verification): the administrator confirms on it.
+            keep(jar, answered);
+            answered = browser.send(HttpRequest.newBuilder(URI.create(page.group(1).replace("&amp;", "&")))
+                .header("Cookie", cookies(jar)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("confirm=confirm")).build(), HttpResponse.BodyHandlers.ofString());
+        }
         String location = answered.headers().firstValue("Location").orElse("");
         Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
         assertThat(code.find()).as("a code at once, in the impersonation's session: %s %s", answered.statusCode(),
@@ -193,6 +233,17 @@ class ImpersonationIT {
             .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
         return Api.JSON.readTree(tokens.body()).get("access_token").asText();
+    }
+
+    private static void keep(Map<String, String> jar, HttpResponse<String> response) {
+        response.headers().allValues("Set-Cookie").forEach(c -> {
+            String pair = c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'));
+            jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        });
+    }
+
+    private static String cookies(Map<String, String> jar) {
+        return jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
     }
 
     private static String encode(String value) {

@@ -67,5 +67,24 @@ class ProtocolMapperIT {
         });
         assertThat(claimsEntries).as("one entry per token response with the claims").hasSize(1);
         claimsEntries.forEach(e -> assertThat(e.path("groups").toString()).isEqualTo("[\"profile\"]"));
+
+        // A refresh is one more token response: one more entry, however many tokens it carries.
+        String form = "grant_type=refresh_token&refresh_token=" + self.getRefreshToken() + "&client_id=" + PORTAL
+            + "&client_secret=" + java.net.URLEncoder.encode(campus.secrets.get(PORTAL), java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpResponse<String> refreshed;
+        try {
+            refreshed = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(realm.getBaseUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
+        List<String> after = new ArrayList<>();
+        campus.api.call("GET", "/me/access-log?limit=100", self.getAccessToken(), null).send().json().get("entries")
+            .forEach(e -> after.add(e.path("operation").asText()));
+        assertThat(after).as("entries after a refresh").filteredOn("TOKEN_CLAIMS"::equals).hasSize(2);
     }
 }

@@ -64,6 +64,34 @@ class PurgeIT {
     }
 
     @Test
+    void aLegalHoldStopsTheDestructionUntilItIsLifted() {
+        World w = WORLD.get();
+        Api api = w.campus().api;
+        String record = w.campus().enrol(w.ada(), GeneratedStudent.number(47, Campus.PHYSICS_CLASS), null);
+        String path = "/records/" + record;
+        Api.Reply filed = api.call("POST", path + "/purge-requests", w.ada(), ADMINISTRATION)
+            .json("application/json", Map.of("reason", "Enrolled twice by mistake")).send();
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        Api.Reply hold = api.call("POST", path + "/legal-holds", w.ada(), ADMINISTRATION)
+            .json("application/json", Map.of("reason", "Court order 2026/41")).send();
+        assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+
+        Api.Reply approve = api.call("POST", "/purge-requests/" + filed.json().get("id").asText() + "/approve", w.eli(),
+            ADMINISTRATION).send();
+        assertThat(approve.status()).as(approve.body()).isEqualTo(409);
+        assertThat(approve.json().get("type").asText()).isEqualTo(PROBLEM_TYPES + "conflict");
+        assertThat(status(api.call("GET", path, w.eli(), ADMINISTRATION))).as("the record is still there").isEqualTo(200);
+
+        Api.Reply lifted = api.call("POST", "/legal-holds/" + hold.json().get("id").asText() + "/lift", w.eli(),
+            ADMINISTRATION).send();
+        assertThat(lifted.status()).as(lifted.body()).isEqualTo(200);
+        Api.Reply approved = api.call("POST", "/purge-requests/" + filed.json().get("id").asText() + "/approve",
+            w.eli(), ADMINISTRATION).send();
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(status(api.call("GET", path, w.eli(), ADMINISTRATION))).isEqualTo(404);
+    }
+
+    @Test
     void twoDifferentAdministratorsDestroyARecordAndItsKeyAndTheAuditTellsIt() throws Exception {
         RawRealmStore raw = WORLD.raw();
         World w = WORLD.get();

@@ -160,6 +160,10 @@ class StrictInputIT {
                 "plain-text"),
             new Refusal("PATCH", r, w.admin(), Map.of("contact", Map.of("homeAddress", "2 Qzv Road\u202e")),
                 "contact.homeAddress", "plain-text"),
+            new Refusal("PATCH", r, w.admin(), Map.of("contact", Map.of("homeAddress", "4 Qzv\u200f Road")),
+                "contact.homeAddress", "plain-text"),
+            new Refusal("PATCH", r, w.admin(), Map.of("contact", Map.of("homeAddress", "5 Qzv\u200b Road")),
+                "contact.homeAddress", "plain-text"),
             new Refusal("PATCH", "/me", w.alice(), Map.of("contact", Map.of("homeAddress", "3 Qzv\u0000Road")),
                 "contact.homeAddress", "plain-text"),
             new Refusal("POST", "/me/corrections", w.alice(),
@@ -219,6 +223,46 @@ class StrictInputIT {
             .send();
         assertThat(lines.status()).as(lines.body()).isEqualTo(201);
         assertThat(lines.json().get("message").asText()).isEqualTo("First line,\r\nsecond line\n\tand a third.");
+    }
+
+    @Test
+    void aValueOfAnotherJsonTypeIsMalformedAndAGrantEndsWithinTenYears() {
+        World w = WORLD.get();
+        String before = fingerprint(w);
+        Api api = w.campus().api;
+        String r = "/records/" + w.aliceRecord();
+        List<String> unexpected = new ArrayList<>();
+        Map<String, Api.Call> requests = new LinkedHashMap<>();
+        requests.put("days as text", api.call("PUT", "/retention/policy", w.admin().token(), "administration").json(JSON,
+            "{\"archiveOn\":[\"GRADUATED\"],\"destroyAfterDays\":\"1825\",\"archiveRetentionDays\":3650}"));
+        requests.put("days as a fraction", api.call("PUT", "/retention/policy", w.admin().token(), "administration")
+            .json(JSON, "{\"archiveOn\":[\"GRADUATED\"],\"destroyAfterDays\":1825.5,\"archiveRetentionDays\":3650}"));
+        requests.put("an entry as text", api.call("POST", "/me/reports", w.alice().token(), null).json(JSON,
+            "{\"message\":\"Who read it?\",\"auditEntries\":[\"1\"]}"));
+        requests.put("an entry as a fraction", api.call("POST", "/me/reports", w.alice().token(), null).json(JSON,
+            "{\"message\":\"Who read it?\",\"auditEntries\":[1.7]}"));
+        requests.put("a boolean as a number", api.call("POST", "/retention/runs", w.admin().token(), "administration")
+            .json(JSON, "{\"dryRun\":0}"));
+        requests.put("a text as a number", api.call("POST", r + "/legal-holds", w.admin().token(), "administration")
+            .json(JSON, "{\"reason\":12}"));
+        for (Map.Entry<String, Api.Call> request : requests.entrySet()) {
+            Api.Reply reply = request.getValue().send();
+            if (reply.status() != 400 || !reply.json().get("type").asText().endsWith("/malformed-request")) {
+                unexpected.add(request.getKey() + ": " + reply.status() + " " + reply.body());
+            }
+        }
+        assertThat(unexpected).as("values of another JSON type not refused as malformed").isEmpty();
+
+        Map<String, Object> forever = grant("CSB-2026-790", "agreement.pdf", "application/pdf", PDF);
+        forever.put("expiresAt", "+999999999-12-31T23:59:59Z");
+        Map<String, Object> eleven = grant("CSB-2026-791", "agreement.pdf", "application/pdf", PDF);
+        eleven.put("expiresAt", Instant.now().plus(Duration.ofDays(366 * 11)).toString());
+        for (Map<String, Object> body : List.of(forever, eleven)) {
+            Api.Reply reply = api.call("POST", "/grants", w.admin().token(), "administration").json(JSON, body).send();
+            assertThat(reply.status()).as(reply.body()).isEqualTo(422);
+            assertThat(reply.json().get("errors").findValuesAsText("rule")).containsExactly("grant.expiry");
+        }
+        assertThat(fingerprint(w)).as("what the store holds after the refusals").isEqualTo(before);
     }
 
     @Test

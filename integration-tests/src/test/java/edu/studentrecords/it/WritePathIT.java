@@ -123,6 +123,52 @@ class WritePathIT {
         assertThat(early.status()).as(early.body()).isEqualTo(422);
         assertThat(early.json().get("errors").findValuesAsText("field")).contains("profile.leavingDate");
         assertThat(read(ada, ADMINISTRATION, record).get("profile").get("status").asText()).isEqualTo("ENROLLED");
+
+        // A date out of any school's years would break the date arithmetic of retention for the whole realm.
+        Api.Reply far = patch(ada, ADMINISTRATION, record,
+            Map.of("profile", Map.of("status", "GRADUATED", "leavingDate", "+999999999-12-31")));
+        assertThat(far.status()).as(far.body()).isEqualTo(422);
+        assertThat(far.json().get("errors").findValuesAsText("rule")).contains("date.range");
+        Api.Reply run = api.call("POST", "/retention/runs", ada, ADMINISTRATION).json(JSON, Map.of("dryRun", true))
+            .send();
+        assertThat(run.status()).as(run.body()).isEqualTo(200);
+    }
+
+    @Test
+    void writersRacingOnOneVersionLeaveOneDoneEntryTheOthersNotDone() throws Exception {
+        String record = campus.enrol(ada, GeneratedStudent.number(281, PHYSICS_CLASS), null);
+        String etag = api.call("GET", "/records/" + record, ada, ADMINISTRATION).send().header("ETag");
+        long before = WORLD.raw().auditEntries();
+        int racers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            int racer = i;
+            answers.add(pool.submit(() -> {
+                start.await();
+                return api.call("PATCH", "/records/" + record, ada, ADMINISTRATION).header("If-Match", etag)
+                    .json("application/merge-patch+json", Map.of("contact", Map.of("homeAddress", racer + " Race Road")))
+                    .send().status();
+            }));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (java.util.concurrent.Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsOnly(200, 412).filteredOn(s -> s == 200).hasSize(1);
+
+        JsonNode log = api.call("GET", "/audit?fromSequence=" + (before + 1) + "&limit=100", sue, ADMINISTRATION).send()
+            .json().get("entries");
+        List<String> updates = new ArrayList<>();
+        log.forEach(e -> {
+            if (e.get("operation").asText().equals("UPDATE")) {
+                updates.add(e.get("outcome").asText());
+            }
+        });
+        assertThat(updates).as("one entry per call, one change done").hasSize(racers)
+            .filteredOn("DONE"::equals).hasSize(1);
     }
 
     @Test

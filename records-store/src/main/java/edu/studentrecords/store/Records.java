@@ -4,6 +4,7 @@ import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.enrolment.EnrolmentRow;
 import edu.studentrecords.store.enrolment.ImportReport;
 import edu.studentrecords.store.feed.IndexSearch;
+import edu.studentrecords.store.history.HistoryEntry;
 import edu.studentrecords.store.model.StudentRecord;
 import java.util.List;
 import java.util.function.Supplier;
@@ -62,6 +63,15 @@ public interface Records {
      *     not writable for the caller; nothing is written then
      */
     RecordView update(AccessContext ctx, String recordId, long expectedVersion, String mergePatch);
+
+    /**
+     * The record's history: its changes, newest first, with the values each changed field had before and after. Decided
+     * as a read of the record and audited once ({@code READ_HISTORY}, with the groups allowed): only changes of the
+     * groups the caller may read now are in it, with only those groups' fields.
+     *
+     * @throws StoreException {@code NOT_FOUND} or {@code REFUSED} as a read of the record would be
+     */
+    List<HistoryEntry> history(AccessContext ctx, String recordId);
 
     /**
      * Runs one search on the node's search index and answers only what the caller may read now, although the index

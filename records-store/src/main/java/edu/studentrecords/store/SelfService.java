@@ -4,6 +4,7 @@ import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.Reacher;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.correction.CorrectionRequest;
+import edu.studentrecords.store.history.HistoryEntry;
 import java.time.Instant;
 import java.util.List;
 
@@ -31,6 +32,9 @@ public interface SelfService {
      * @param limit  at most this many entries, 1 to 1000
      */
     List<AuditEntry> accessLog(AccessContext ctx, Instant from, Instant to, int offset, int limit);
+
+    /** The history of the caller's own record, newest first (see {@link Records#history}); audited once. */
+    List<HistoryEntry> history(AccessContext ctx);
 
     /**
      * When the caller last confirmed their record, or when it was enrolled if they never have: the start of the

@@ -37,6 +37,7 @@ import edu.studentrecords.store.internal.records.RecordVault;
 import edu.studentrecords.store.internal.records.RecordWrites;
 import edu.studentrecords.store.internal.reports.MongoMisuseReports;
 import edu.studentrecords.store.internal.retention.GatedRetention;
+import edu.studentrecords.store.internal.retention.HoldRegister;
 import edu.studentrecords.store.internal.retention.PaperCopyRegister;
 import edu.studentrecords.store.internal.settings.GatedRealmSettings;
 import edu.studentrecords.store.reports.MisuseReports;
@@ -91,7 +92,7 @@ public final class StudentRecords implements AutoCloseable {
         RecordGate gate = new RecordGate(audit, lookup, settings.clock());
         RecordVault vault = new RecordVault(recordCollection, codec, keys, feed, lookup,
                 ErasureLedger.at(settings.erasureLedgerFile()), db.getCollection(StoreCollections.RECORD_ARCHIVES),
-                settings.clock());
+                db.getCollection(StoreCollections.RECORD_HISTORY), settings.clock());
         RecordValidator validator = new RecordValidator(settings.clock());
         RecordWrites writes = new RecordWrites(gate, lookup, vault, validator);
         GrantCollection grantCollection = new GrantCollection(db.getCollection("grants"),
@@ -102,8 +103,9 @@ public final class StudentRecords implements AutoCloseable {
         this.records = new GatedRecords(gate, lookup, vault, writes, feed);
         this.self = new GatedSelfService(gate, lookup, vault, writes, audit, accessGrants, correctionDesk);
         this.corrections = correctionDesk;
+        HoldRegister holds = new HoldRegister(db.getCollection(StoreCollections.LEGAL_HOLDS));
         this.purges = new PurgeDesk(gate, lookup, vault, new PurgeRequestCollection(db.getCollection("purge_requests")),
-                paper);
+                paper, holds::isHeld);
         this.grants = accessGrants;
         this.retention = new GatedRetention(db, recordCollection, codec, keys, gate, lookup, vault, paper,
                 settings.retentionFloorDays());

@@ -16,10 +16,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -28,9 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A guarded read (access decision, read, decrypt, audit append) against a raw driver find by {@code _id}
- * on the same embedded store process, interleaved in one run. Writes its numbers to
- * {@code records-store/benchmarks/guarded-read.md}. Not part of the normal build: run with
- * {@value #COMMAND}.
+ * on the same embedded store process, interleaved in one run, first from one thread, then from
+ * {@value #DEFAULT_THREADS} threads at once. Writes its numbers to
+ * {@code records-store/benchmarks/guarded-read.md}, keeping whatever that file holds from the heading
+ * {@value #KEPT} on. Not part of the normal build: run with {@value #COMMAND}.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class GuardedReadBenchmarkIT {
@@ -41,6 +48,13 @@ class GuardedReadBenchmarkIT {
     private static final int RECORDS = 2_000;
     private static final int WARMUP = Integer.getInteger("benchmark.warmup", 3_000);
     private static final int ITERATIONS = Integer.getInteger("benchmark.iterations", 20_000);
+    private static final int DEFAULT_THREADS = 16;
+    private static final int THREADS = Integer.getInteger("benchmark.threads", DEFAULT_THREADS);
+    /** Reads per thread in one concurrent turn of one way; each way has {@value #TURNS} turns. */
+    private static final int PER_THREAD = Integer.getInteger("benchmark.perThread", 400);
+    private static final int TURNS = 3;
+    private static final String[] WAYS = {"raw", "guarded, all groups", "guarded, profile only", "raw find + raw insert"};
+    static final String KEPT = "## Earlier runs and profile";
 
     @TempDir
     Path dir;
@@ -68,16 +82,29 @@ class GuardedReadBenchmarkIT {
                 ids.add(store.records().create(admin, students.next(LocalDate.now()), null).id());
             }
             MongoCollection<Document> raw = rawClient.getDatabase(fixture.settings().database()).getCollection("records");
-
-            Histogram rawHist = new Histogram(3);
-            Histogram allHist = new Histogram(3);
-            Histogram profileHist = new Histogram(3);
-            Histogram floorHist = new Histogram(3);
             MongoCollection<Document> rawLog = rawClient.getDatabase(fixture.settings().database()).getCollection("raw_log");
             Document logTemplate = new Document("clientId", "campus-portal").append("operation", "READ")
                     .append("decision", "ALLOW").append("groups", List.of("profile", "identity", "contact", "guardians"))
                     .append("previousHash", "0".repeat(64)).append("hash", "f".repeat(64));
-            long logSequence = 0;
+            AtomicLong logSequence = new AtomicLong();
+            Way[] ways = {
+                id -> {
+                    if (raw.find(Filters.eq("_id", id)).first() == null) {
+                        throw new IllegalStateException("record vanished");
+                    }
+                },
+                id -> store.records().read(admin, id),
+                id -> store.records().read(library, id),
+                id -> {
+                    if (raw.find(Filters.eq("_id", id)).first() == null) {
+                        throw new IllegalStateException("record vanished");
+                    }
+                    rawLog.insertOne(new Document(logTemplate).append("_id", logSequence.incrementAndGet())
+                            .append("recordId", id).append("time", new Date()));
+                }
+            };
+
+            Histogram[] single = histograms();
             Random random = new Random(1);
             for (int i = 0; i < WARMUP + ITERATIONS; i++) {
                 boolean measure = i >= WARMUP;
@@ -86,33 +113,110 @@ class GuardedReadBenchmarkIT {
                 for (int k = 0; k < 4; k++) {
                     int which = (i + k) % 4;
                     long start = System.nanoTime();
-                    if (which == 0) {
-                        if (raw.find(Filters.eq("_id", id)).first() == null) {
-                            throw new IllegalStateException("record vanished");
-                        }
-                    } else if (which == 1) {
-                        store.records().read(admin, id);
-                    } else if (which == 2) {
-                        store.records().read(library, id);
-                    } else {
-                        if (raw.find(Filters.eq("_id", id)).first() == null) {
-                            throw new IllegalStateException("record vanished");
-                        }
-                        rawLog.insertOne(new Document(logTemplate).append("_id", ++logSequence).append("recordId", id)
-                                .append("time", new java.util.Date()));
-                    }
+                    ways[which].read(id);
                     long took = System.nanoTime() - start;
                     if (measure) {
-                        (which == 0 ? rawHist : which == 1 ? allHist : which == 2 ? profileHist : floorHist).recordValue(took);
+                        single[which].recordValue(took);
                     }
                 }
             }
-            String report = report(rawHist, allHist, profileHist, floorHist);
+
+            Histogram[] concurrent = histograms();
+            long[] elapsed = new long[4];
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            try {
+                for (int which = 0; which < 4; which++) {
+                    inTurn(pool, ways[which], ids, PER_THREAD / 4, new Histogram(3));
+                }
+                for (int turn = 0; turn < TURNS; turn++) {
+                    for (int k = 0; k < 4; k++) {
+                        int which = (turn + k) % 4;
+                        elapsed[which] += inTurn(pool, ways[which], ids, PER_THREAD, concurrent[which]);
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            String report = report(single[0], single[1], single[2], single[3]) + concurrentReport(concurrent, elapsed);
             Path out = Path.of(System.getProperty("benchmark.out", "benchmarks/guarded-read.md"));
             Files.createDirectories(out.toAbsolutePath().getParent());
-            Files.writeString(out, report);
+            Files.writeString(out, report + kept(out));
             System.out.println(report);
         }
+    }
+
+    /** One way of reading a record, timed as a whole. */
+    private interface Way {
+        void read(String id);
+    }
+
+    private static Histogram[] histograms() {
+        Histogram[] histograms = new Histogram[4];
+        for (int i = 0; i < histograms.length; i++) {
+            histograms[i] = new Histogram(3);
+        }
+        return histograms;
+    }
+
+    /**
+     * The configured number of threads read {@code perThread} random records each the same way, all at once; adds their
+     * latencies to {@code into} and returns the nanoseconds from the start until the last thread is done.
+     */
+    private static long inTurn(ExecutorService pool, Way way, List<String> ids, int perThread, Histogram into) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Histogram>> threads = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            Random random = new Random(t);
+            threads.add(pool.submit(() -> {
+                Histogram own = new Histogram(3);
+                start.await();
+                for (int i = 0; i < perThread; i++) {
+                    String id = ids.get(random.nextInt(ids.size()));
+                    long began = System.nanoTime();
+                    way.read(id);
+                    own.recordValue(System.nanoTime() - began);
+                }
+                return own;
+            }));
+        }
+        long began = System.nanoTime();
+        start.countDown();
+        try {
+            for (Future<Histogram> thread : threads) {
+                into.add(thread.get());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("a reading thread failed", e);
+        }
+        return System.nanoTime() - began;
+    }
+
+    private static String kept(Path out) throws IOException {
+        if (!Files.exists(out)) {
+            return "";
+        }
+        String previous = Files.readString(out);
+        int at = previous.indexOf(KEPT);
+        return at < 0 ? "" : "\n" + previous.substring(at);
+    }
+
+    private static String concurrentReport(Histogram[] hists, long[] elapsed) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format("%n## %d threads%n%n", THREADS));
+        s.append(String.format("The same four ways, now %d threads at once reading random records one way at a time: %d turns "
+                + "per way in rotating order, %d reads per thread and turn (after one unmeasured turn of each way). "
+                + "Throughput is all reads of a way divided by the time its turns took.%n%n", THREADS, TURNS, PER_THREAD));
+        s.append("| path | p50 (us) | p99 (us) | throughput (reads/s, all threads) | p50 / raw p50 | throughput / raw throughput |\n");
+        s.append("|---|---|---|---|---|---|\n");
+        double rawThroughput = hists[0].getTotalCount() * 1e9 / elapsed[0];
+        for (int i = 0; i < WAYS.length; i++) {
+            double throughput = hists[i].getTotalCount() * 1e9 / elapsed[i];
+            s.append(String.format("| %s | %.0f | %.0f | %.0f | %.2f | %.2f |%n", WAYS[i],
+                    hists[i].getValueAtPercentile(50) / 1000.0, hists[i].getValueAtPercentile(99) / 1000.0, throughput,
+                    hists[i].getValueAtPercentile(50) / (double) hists[0].getValueAtPercentile(50),
+                    throughput / rawThroughput));
+        }
+        return s.toString();
     }
 
     private static String report(Histogram raw, Histogram all, Histogram profile, Histogram floor) {

@@ -7,6 +7,7 @@ import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.Decision;
+import edu.studentrecords.store.retention.LegalHold;
 import edu.studentrecords.store.testing.Destructions;
 import edu.studentrecords.store.testing.GeneratedStudents;
 import edu.studentrecords.store.testing.Kinds;
@@ -85,6 +86,28 @@ class PurgeRequestsIT {
                 frank.subject(), erin.subject(), dave.subject(), dave.subject());
         assertThat(history.get(2).reason()).isEqualTo("FOUR_EYES");
         assertThat(store.auditTrail().verify().intact()).isTrue();
+    }
+
+    @Test
+    void aLegalHoldStopsTheRequestAndTheApprovalUntilItIsLifted() {
+        RecordView record = store.records().create(dave, students.next(today), null);
+        PurgeRequest filed = purges.request(dave, record.id(), "Enrolled twice by mistake");
+        LegalHold hold = store.retention().placeHold(erin, record.id(), "Court order 2026/41");
+        long before = auditCount();
+
+        assertThatThrownBy(() -> purges.approve(erin, filed.id(), d -> { })).is(Kinds.conflict("HELD"));
+        assertThat(auditCount()).as("the refused approval is one entry").isEqualTo(before + 1);
+        assertThat(purgeSteps(record.id()).get(0).reason()).isEqualTo("LEGAL_HOLD_ACTIVE");
+        assertThat(store.records().read(erin, record.id()).version()).as("the record is still there").isEqualTo(1);
+        assertThat(purges.list(erin, PurgeStatus.PENDING)).extracting(PurgeRequest::id).contains(filed.id());
+        purges.cancel(dave, filed.id());
+        assertThatThrownBy(() -> purges.request(dave, record.id(), "Enrolled twice by mistake"))
+                .is(Kinds.conflict("HELD"));
+
+        store.retention().liftHold(frank, hold.id());
+        PurgeRequest again = purges.request(dave, record.id(), "Enrolled twice by mistake");
+        assertThat(purges.approve(erin, again.id(), d -> { }).recordId()).isEqualTo(record.id());
+        assertThatThrownBy(() -> store.records().read(erin, record.id())).is(Kinds.NOT_FOUND);
     }
 
     @Test

@@ -9,9 +9,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
+import org.keycloak.models.ImpersonationSessionNote;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.utils.RoleUtils;
 
 /**
@@ -22,10 +24,17 @@ import org.keycloak.models.utils.RoleUtils;
  * or to a client the student has just signed in to, and the store's self-service rule still decides (a student,
  * an internal client, their own record) and audits.
  *
- * @param user   the signed-in user
- * @param client the client the student signs in to, or the token is issued to
+ * @param user         the signed-in user
+ * @param client       the client the student signs in to, or the token is issued to
+ * @param impersonator the administrator impersonating the user in this session (Keycloak's user session note), or
+ *                     null: named on every audit entry, and refused anything but reading
  */
-public record SignedInStudent(RealmModel realm, UserModel user, ClientModel client) {
+public record SignedInStudent(RealmModel realm, UserModel user, ClientModel client, String impersonator) {
+
+    /** The impersonator of {@code userSession}, or null when it is the user's own session (or there is none). */
+    public static String impersonatorOf(UserSessionModel userSession) {
+        return userSession == null ? null : userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_ID.toString());
+    }
 
     /** Whether the user holds the realm role {@code student} (directly, through a group or a composite). */
     public boolean isStudent() {
@@ -46,6 +55,7 @@ public record SignedInStudent(RealmModel realm, UserModel user, ClientModel clie
                 .scopes(Set.of(StudentScope.SELF.scopeName()))
                 .roles(roles)
                 .selfService(true)
+                .impersonator(impersonator)
                 .now(now())
                 .build();
     }

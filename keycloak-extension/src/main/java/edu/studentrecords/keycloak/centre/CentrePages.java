@@ -45,6 +45,9 @@ public final class CentrePages {
             + "base-uri 'none'; object-src 'none'";
     /** Hashed file names never change content, so a browser may keep them for a year. */
     static final String ASSET_CACHING = "public, max-age=31536000, immutable";
+    /** The icon keeps its name across versions: a day. */
+    static final String ICON_CACHING = "public, max-age=86400";
+    private static final String ICON = "favicon.svg";
 
     private static final String ROOT = "student-records-centre/";
     private static final String ENTRY = "src/main.tsx";
@@ -91,6 +94,9 @@ public final class CentrePages {
         if (rest.startsWith("/assets/")) {
             return asset(rest.substring("/assets/".length()));
         }
+        if (rest.equals("/" + ICON)) {
+            return icon();
+        }
         return index(server, basePath, realm.getName());
     }
 
@@ -122,7 +128,9 @@ public final class CentrePages {
         html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<meta name=\"referrer\" content=\"no-referrer\">\n")
-                .append("<title>Information management centre · 信息管理中心</title>\n");
+                .append("<title>Information management centre · 信息管理中心</title>\n")
+                .append("<link rel=\"icon\" type=\"image/svg+xml\" href=\"").append(attribute(basePath + "/" + ICON))
+                .append("\">\n");
         for (String style : built.get().styles()) {
             html.append("<link rel=\"stylesheet\" href=\"").append(attribute(basePath + "/" + style)).append("\">\n");
         }
@@ -143,10 +151,16 @@ public final class CentrePages {
     /** One built file by its plain name; anything else, or an unknown kind of file, is 404. */
     static Response asset(String name) {
         String type = contentType(name);
-        if (type == null) {
-            return notFound();
-        }
-        InputStream in = resource(ROOT + "assets/" + name);
+        return type == null ? notFound() : file(ROOT + "assets/" + name, type, ASSET_CACHING);
+    }
+
+    /** The centre's icon (the page links it, so the browser does not ask the server's root for one). */
+    private static Response icon() {
+        return file(ROOT + ICON, TYPES.get("svg"), ICON_CACHING);
+    }
+
+    private static Response file(String path, String type, String caching) {
+        InputStream in = resource(path);
         if (in == null) {
             return notFound();
         }
@@ -157,7 +171,7 @@ public final class CentrePages {
             throw new UncheckedIOException(e);
         }
         return Response.ok(bytes, type)
-                .header("Cache-Control", ASSET_CACHING)
+                .header("Cache-Control", caching)
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
     }

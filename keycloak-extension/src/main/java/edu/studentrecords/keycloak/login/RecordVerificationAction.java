@@ -14,6 +14,7 @@ import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -50,7 +51,8 @@ final class RecordVerificationAction implements RequiredActionProvider {
         }
         signIn.setAuthNote(CHECKED_NOTE, "true");
         SignedInStudent student = student(context);
-        if (!student.isStudent()) {
+        // An administrator impersonating the student is not the student: only the student confirms their record.
+        if (!student.isStudent() || student.impersonator() != null) {
             return;
         }
         Instant since;
@@ -139,8 +141,13 @@ final class RecordVerificationAction implements RequiredActionProvider {
     }
 
     private static SignedInStudent student(RequiredActionContext context) {
-        return new SignedInStudent(context.getRealm(), context.getUser(),
-                context.getAuthenticationSession().getClient());
+        // An existing session (an impersonation among them) signs in to another client under the same id as its
+        // authentication session's root.
+        AuthenticationSessionModel signIn = context.getAuthenticationSession();
+        UserSessionModel existing = context.getSession().sessions().getUserSession(context.getRealm(),
+                signIn.getParentSession().getId());
+        return new SignedInStudent(context.getRealm(), context.getUser(), signIn.getClient(),
+                SignedInStudent.impersonatorOf(existing));
     }
 
     private static StudentRecords store(RequiredActionContext context) {

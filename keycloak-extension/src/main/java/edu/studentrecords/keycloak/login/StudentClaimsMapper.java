@@ -93,7 +93,7 @@ public final class StudentClaimsMapper extends AbstractOIDCProtocolMapper
         });
     }
 
-    /** The profile for this token response, read at most once per client session context. */
+    /** The profile for this token response, read at most once per request. */
     private static Optional<Profile> claims(KeycloakSession session, UserSessionModel userSession,
             ClientSessionContext clientSession) {
         // The stream holds the client itself too, whose name may be null; Set.of refuses to look a null up.
@@ -102,17 +102,21 @@ public final class StudentClaimsMapper extends AbstractOIDCProtocolMapper
         if (!asked || userSession == null || userSession.getUser() == null) {
             return Optional.empty();
         }
-        Claims cached = clientSession.getAttribute(CACHED, Claims.class);
+        // Remembered for the request, not only the client session context: a refresh builds more than one context.
+        ClientModel client = clientSession.getClientSession().getClient();
+        String key = CACHED + ":" + userSession.getId() + ":" + client.getId();
+        Claims cached = session.getAttribute(key, Claims.class);
         if (cached != null) {
             return cached.profile();
         }
-        Optional<Profile> profile = read(session, userSession, clientSession.getClientSession().getClient());
-        clientSession.setAttribute(CACHED, new Claims(profile));
+        Optional<Profile> profile = read(session, userSession, client);
+        session.setAttribute(key, new Claims(profile));
         return profile;
     }
 
     private static Optional<Profile> read(KeycloakSession session, UserSessionModel userSession, ClientModel client) {
-        SignedInStudent student = new SignedInStudent(userSession.getRealm(), userSession.getUser(), client);
+        SignedInStudent student = new SignedInStudent(userSession.getRealm(), userSession.getUser(), client,
+                SignedInStudent.impersonatorOf(userSession));
         if (!student.isStudent()) {
             return Optional.empty();
         }

@@ -11,6 +11,7 @@ import edu.studentrecords.keycloak.auth.RecordReach;
 import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionRequestRepresentation;
+import edu.studentrecords.keycloak.rest.representation.HistoryRepresentation;
 import edu.studentrecords.keycloak.rest.representation.MisuseReportRepresentation;
 import edu.studentrecords.store.SelfExport;
 import edu.studentrecords.store.StoreException;
@@ -32,7 +33,7 @@ import java.util.Map;
 
 /**
  * {@code /me}: a student's own record ({@code student.self}, no {@code Data-Purpose}): read it, change contact and
- * guardians, confirm it, its access log, everything held as one file, correction requests, misuse reports, and who
+ * guardians, confirm it, its access log, its history, everything held as one file, correction requests, misuse reports, and who
  * can reach it.
  */
 public final class MeResource extends CollectionResource {
@@ -70,6 +71,14 @@ public final class MeResource extends CollectionResource {
                     instant("to", to), skip, page);
             return json(Response.ok(), AccessLogRepresentation.of(entries, skip, page));
         });
+    }
+
+    /** The changes of the caller's own record, newest first, with their values before and after. */
+    @GET
+    @Path("history")
+    public Response history() {
+        return pipeline.runSelfService(AuditOperation.READ_HISTORY, request -> json(Response.ok(),
+                HistoryRepresentation.of(request.store().self().history(request.access()))));
     }
 
     /** Everything held about the caller: the record and its whole access log, in one document. */

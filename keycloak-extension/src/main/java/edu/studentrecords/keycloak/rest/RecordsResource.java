@@ -4,6 +4,7 @@ import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
 import edu.studentrecords.keycloak.rest.problem.BadRequest;
 import edu.studentrecords.keycloak.rest.representation.EnrolmentRepresentation;
+import edu.studentrecords.keycloak.rest.representation.HistoryRepresentation;
 import edu.studentrecords.keycloak.rest.representation.ImportFileRepresentation;
 import edu.studentrecords.keycloak.rest.representation.ImportReportRepresentation;
 import edu.studentrecords.store.RecordView;
@@ -20,8 +21,8 @@ import java.io.InputStream;
 
 /**
  * {@code /records}: enrol a student, look a record up by student number, read one with only the groups the caller may
- * read ({@code ETag} is its version), change one with a JSON merge patch ({@code If-Match} required); and the
- * collections of one record: its purge request, legal holds, archive and paper copies.
+ * read ({@code ETag} is its version), change one with a JSON merge patch ({@code If-Match} required), its history; and
+ * the collections of one record: its purge request, legal holds, archive and paper copies.
  */
 public final class RecordsResource extends CollectionResource {
 
@@ -34,6 +35,14 @@ public final class RecordsResource extends CollectionResource {
     @Path("{id}")
     public Response read(@PathParam("id") String id) {
         return pipeline.run(AuditOperation.READ, request -> withRecord(Response.ok(), request.store().records().read(request.access(), id)));
+    }
+
+    /** The record's changes, newest first, with the values before and after of the groups the caller may read. */
+    @GET
+    @Path("{id}/history")
+    public Response history(@PathParam("id") String id) {
+        return pipeline.run(AuditOperation.READ_HISTORY, request -> json(Response.ok(),
+                HistoryRepresentation.of(request.store().records().history(request.access(), id))));
     }
 
     /** Looks a record up by student number. */

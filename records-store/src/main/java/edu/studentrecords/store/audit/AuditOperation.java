@@ -16,6 +16,8 @@ public enum AuditOperation {
     // The student's own record (self service).
     /** A student read who accessed their record. */
     READ_ACCESS_LOG,
+    /** A record's history (the values its changes replaced) was read, by the student or by staff and the centre. */
+    READ_HISTORY,
     /** A student confirmed their record is correct. */
     VERIFY,
     /** A sign-in checked when the student last confirmed their record. */

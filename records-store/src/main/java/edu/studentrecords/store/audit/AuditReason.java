@@ -30,6 +30,8 @@ public enum AuditReason {
     /** The student's Keycloak account was removed. */
     ACCOUNT_REMOVED,
     CORRECTION_NOT_FOUND, REPORT_NOT_FOUND, LEGAL_HOLD_NOT_FOUND, LEGAL_HOLD_LIFTED, ARCHIVE_NOT_FOUND,
+    /** A destruction of a record under a legal hold not lifted. */
+    LEGAL_HOLD_ACTIVE,
     /** An archive whose hash no longer matches. */
     NOT_INTACT,
     /** A backup job this node does not know. */

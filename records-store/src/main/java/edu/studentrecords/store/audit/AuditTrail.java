@@ -13,10 +13,11 @@ public interface AuditTrail extends AutoCloseable {
 
     /**
      * Appends an entry for the event and returns it once it is durably stored; only then may the
-     * caller answer the request the event is about.
+     * caller answer the request the event is about. Entries of concurrent callers may be stored
+     * together, with one write.
      *
-     * @throws AuditUnavailableException when the entry could not be stored; the caller must then not
-     *     answer as if the access had been recorded
+     * @throws edu.studentrecords.store.StoreException of kind {@code UNAVAILABLE} when the entry could
+     *     not be stored; the caller must then not answer as if the access had been recorded
      * @throws IllegalStateException after {@link #close()}
      */
     AuditEntry append(AuditEvent event);

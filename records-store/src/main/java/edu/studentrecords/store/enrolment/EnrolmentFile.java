@@ -21,6 +21,7 @@ import edu.studentrecords.store.model.Identity;
 import edu.studentrecords.store.model.Profile;
 import edu.studentrecords.store.model.StudentRecord;
 import edu.studentrecords.store.validation.FieldError;
+import edu.studentrecords.store.validation.StrictJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -45,6 +46,8 @@ public final class EnrolmentFile {
     /** The most rows one import takes by default. */
     public static final int DEFAULT_MAX_ROWS = 10_000;
 
+    /** A CSV file's cells are text: a boolean or a number is read from its text. */
+    private static final ObjectMapper CSV_CELLS = StrictJson.textCells();
     private static final CsvMapper CSV = CsvMapper.builder()
             .enable(CsvParser.Feature.WRAP_AS_ARRAY)
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
@@ -174,7 +177,7 @@ public final class EnrolmentFile {
         ArrayNode list = record.putArray("guardians");
         guardians.values().forEach(list::add);
         try {
-            return EnrolmentRow.read(row, RecordJson.mapper().treeToValue(record, StudentRecord.class), owner);
+            return EnrolmentRow.read(row, CSV_CELLS.treeToValue(record, StudentRecord.class), owner);
         } catch (JsonProcessingException e) {
             return EnrolmentRow.unreadable(row, cellError(e));
         }

@@ -8,8 +8,10 @@ import java.util.Optional;
  * What text a person may type into a field of the product: letters of any script (Chinese names included), digits,
  * spaces, punctuation and symbols. Refused everywhere, as rule {@value #PLAIN_TEXT}: control characters (C0 and C1,
  * NUL and BEL and ESC among them), the bidirectional embeddings, overrides and isolates (U+202A to U+202E, U+2066 to
- * U+2069) that make text display in another order than it is stored, the line and paragraph separators, surrogates
- * that pair with nothing, and noncharacters. Line breaks (CR, LF) and tabs belong only in fields that are multi-line by
+ * U+2069) and the direction marks (U+200E, U+200F, U+061C) that make text display in another order than it is stored,
+ * invisible characters that make two equal-looking texts differ (U+200B zero-width space, U+2060 to U+2064, U+FEFF,
+ * U+180E; the joiners U+200C and U+200D stay, as some scripts and emoji need them), the line and paragraph separators,
+ * surrogates that pair with nothing, and noncharacters. Line breaks (CR, LF) and tabs belong only in fields that are multi-line by
  * nature, a message or a reason; anywhere else they break rule {@value #ONE_LINE}. The same rules for the record's
  * fields ({@link PlainText}) and for every other text the store keeps. Stateless.
  */
@@ -53,6 +55,8 @@ public final class PlainTexts {
     private static boolean refused(int c) {
         return Character.getType(c) == Character.CONTROL
                 || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+                || c == 0x200e || c == 0x200f || c == 0x061c
+                || c == 0x200b || (c >= 0x2060 && c <= 0x2064) || c == 0xfeff || c == 0x180e
                 || c == 0x2028 || c == 0x2029
                 // A surrogate here is one that pairs with nothing: codePointAt joins the pairs.
                 || (c <= 0xffff && Character.isSurrogate((char) c))

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.util.List;
 
 /**
  * The one reading of JSON that comes from outside, for the store (merge patches, enrolment rows) and the API's body
@@ -27,15 +31,41 @@ public final class StrictJson {
      * share one per use.
      */
     public static ObjectMapper mapper() {
+        return mapper(false);
+    }
+
+    /**
+     * The mapper for values that come as text by nature, the cells of a CSV file: as {@link #mapper()}, except that a
+     * text is read as the number or boolean the field takes ({@code "true"} for a boolean, {@code "3"} for a number).
+     */
+    public static ObjectMapper textCells() {
+        return mapper(true);
+    }
+
+    private static ObjectMapper mapper(boolean textCells) {
         JsonFactory strict = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
                 .build();
-        return new ObjectMapper(strict)
+        ObjectMapper mapper = new ObjectMapper(strict)
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        // A value of another JSON type is refused, not converted: "1825" is not a number, 1825.5 not a whole one,
+        // 1 not a boolean, 12 not a text.
+        for (LogicalType scalar : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            mapper.coercionConfigFor(scalar).setCoercion(CoercionInputShape.String,
+                    textCells ? CoercionAction.TryConvert : CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                CoercionInputShape.Boolean)) {
+            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        return mapper;
     }
 }

@@ -9,9 +9,11 @@ import edu.studentrecords.store.StudentRecords;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.audit.AuditEvent;
 import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.audit.AuditReason;
 import edu.studentrecords.store.audit.Decision;
+import edu.studentrecords.store.model.FieldGroup;
 import edu.studentrecords.store.testing.GeneratedStudents;
 import edu.studentrecords.store.testing.Kinds;
 import edu.studentrecords.store.testing.Principals;
@@ -104,6 +106,26 @@ class MisuseReportsIT {
                 .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("message"));
         assertThat(store.misuseReports().ownReports(alice.self())).isEmpty();
+    }
+
+    @Test
+    void aSearchWhoseAnswerNamedTheRecordIsAnEntryOfItsLogAndCanBeReported() {
+        Student alice = enrolled();
+        Student bob = enrolled();
+        long search = store.auditTrail().append(new AuditEvent(UUID.randomUUID().toString(), "campus-portal", "teaching",
+                null, null, List.of(bob.record().id(), alice.record().id()), Set.of(FieldGroup.PROFILE),
+                AuditOperation.SEARCH.code(), Decision.ALLOW, null)).sequence();
+        assertThat(store.auditTrail().historyOf(alice.record().id(), null, null, 0, 10))
+                .extracting(AuditEntry::sequence).as("the search is in her access log").contains(search);
+
+        MisuseReport report = store.misuseReports().report(alice.self(), "A teacher looked me up.", List.of(search));
+        assertThat(report.auditEntries()).containsExactly(search);
+
+        Student carol = enrolled();
+        assertThatThrownBy(() -> store.misuseReports().report(carol.self(), "Not mine.", List.of(search)))
+                .as("a search that did not name her record")
+                .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("auditEntries[0]"));
     }
 
     @Test

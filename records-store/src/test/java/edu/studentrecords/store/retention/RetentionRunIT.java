@@ -210,13 +210,15 @@ class RetentionRunIT {
             fixture.rawDatabase().drop();
             try (StoreBackup backup = StoreBackup.connect(fixture.settings())) {
                 assertThat(backup.restore(file, ProgressListener.NONE).erasedSkipped())
-                        .as("the record, its data key and its archive").isEqualTo(3);
+                        .as("the record, its data key, its archive and the history entry of its leaving").isEqualTo(4);
             }
             StudentRecords restored = fixture.reopenStore();
             assertThatThrownBy(() -> restored.records().read(admin(later), graduate)).is(Kinds.NOT_FOUND);
             assertThatThrownBy(() -> restored.retention().archive(admin(later), graduate))
                     .is(Kinds.NOT_FOUND);
             assertThat(fixture.rawDatabase().getCollection("record_archives").countDocuments(new Document("_id", graduate)))
+                    .isZero();
+            assertThat(fixture.rawDatabase().getCollection("record_history").countDocuments(new Document("record", graduate)))
                     .isZero();
             assertThat(restored.retention().verifyArchive(admin(later), other).intact()).isTrue();
             // The backup's copy of the archive opens with nothing the restored store holds.

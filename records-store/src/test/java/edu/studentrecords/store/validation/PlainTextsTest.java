@@ -22,7 +22,7 @@ class PlainTextsTest {
     @ParameterizedTest
     @ValueSource(strings = {"王小明", "欧阳·娜娜", "Zoë O'Brien-Núñez", "Ольга", "محمد", "José María", "Ngô Bảo Châu",
         "12号 人民路, 3-401", "family \ud83d\udc68\u200d\ud83d\udc69\u200d\ud83d\udc67", "e\u0301", "a\u200db",
-        "\u200f a right-to-left mark is no override", "(+86) 139-0000-0001"})
+        "\u0645\u0647\u200c\u0633\u0627", "(+86) 139-0000-0001"})
     void lettersOfAnyScriptPunctuationAndSymbolsArePlainText(String text) {
         assertThat(PlainTexts.brokenRule(text, false)).isEmpty();
         assertThat(PlainTexts.brokenRule(text, true)).isEmpty();
@@ -30,7 +30,8 @@ class PlainTextsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\u0000", "\u0007", "\u001b[31m", "\u007f", "\u0085", "\u009f", "\u202a", "\u202b", "\u202c",
-        "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u2028", "\u2029", "\ud800", "\udfff", "\ufffe",
+        "\u202d", "\u202e", "\u200e", "\u200f", "\u061c", "\u200b", "\u2060", "\ufeff", "\u180e", "\u2066",
+        "\u2067", "\u2068", "\u2069", "\u2028", "\u2029", "\ud800", "\udfff", "\ufffe",
         "\uffff", "\ufdd0", "\ud83f\udfff"})
     void controlCharactersBidirectionalOverridesAndNoncharactersAreNotInAnyField(String character) {
         String text = "Name" + character + "Tail";

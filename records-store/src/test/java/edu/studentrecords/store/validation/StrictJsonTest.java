@@ -15,6 +15,10 @@ class StrictJsonTest {
     record Body(String reason) {
     }
 
+    record Typed(String text, Integer days, Long sequence, Boolean dryRun, Double ratio, java.util.List<Long> entries,
+            java.time.LocalDate date) {
+    }
+
     @Test
     void oneDocumentAndNothingAfterIt() throws JsonProcessingException {
         assertThat(JSON.readValue(" {\"reason\":\"x\"}\n", Body.class).reason()).isEqualTo("x");
@@ -47,6 +51,21 @@ class StrictJsonTest {
     void noFieldTheTypeDoesNotHave() {
         assertThatThrownBy(() -> JSON.readValue("{\"reason\":\"x\",\"extra\":1}", Body.class))
                 .isInstanceOf(JsonProcessingException.class);
+    }
+
+    @Test
+    void aValueOfAnotherTypeIsRefusedNotConverted() throws JsonProcessingException {
+        Typed exact = JSON.readValue("{\"text\":\"a\",\"days\":1825,\"sequence\":2412,\"dryRun\":false,"
+                + "\"ratio\":0.5,\"entries\":[3,4],\"date\":\"2031-01-31\"}", Typed.class);
+        assertThat(exact).isEqualTo(new Typed("a", 1825, 2412L, false, 0.5, java.util.List.of(3L, 4L),
+                java.time.LocalDate.of(2031, 1, 31)));
+        assertThat(JSON.readValue("{\"ratio\":2}", Typed.class).ratio()).as("a whole number is a number").isEqualTo(2.0);
+        for (String body : new String[] {"{\"days\":\"1825\"}", "{\"days\":1825.5}", "{\"days\":1825.0}",
+                "{\"sequence\":\"2412\"}", "{\"entries\":[\"2412\"]}", "{\"entries\":[2412.7]}",
+                "{\"dryRun\":\"false\"}", "{\"dryRun\":0}", "{\"text\":12}", "{\"text\":true}",
+                "{\"text\":1.5}", "{\"ratio\":\"0.5\"}"}) {
+            assertThatThrownBy(() -> JSON.readValue(body, Typed.class)).as(body).isInstanceOf(JsonProcessingException.class);
+        }
     }
 
     /** {@code depth} levels: objects inside arrays inside objects. */

@@ -151,7 +151,8 @@ public final class ProblemMapper {
             case PURGE_REQUEST -> "The record's purge request is " + state + "; this step is not possible now.";
             case CORRECTION -> "The correction request was already decided.";
             case REPORT -> "The misuse report was already resolved.";
-            case LEGAL_HOLD -> "The legal hold was lifted already.";
+            case LEGAL_HOLD -> "HELD".equals(e.code()) ? "The record is under a legal hold; it is not destroyed until the "
+                    + "hold is lifted." : "The legal hold was lifted already.";
             case RETENTION_POLICY -> switch (String.valueOf(e.code())) {
                 case "NONE_PENDING" -> "No change of the retention policy waits for approval.";
                 case "PENDING" -> "A change of the retention policy waits for a second administrator; "

@@ -43,11 +43,13 @@ final class BackgroundIndexer implements AutoCloseable {
         thread.start();
     }
 
-    /** Schedules the entry for indexing and anchoring. */
-    void submit(AuditEntry entry) {
+    /** Schedules the entries for indexing and anchoring. */
+    void submitAll(List<AuditEntry> entries) {
         synchronized (lock) {
-            pending.add(entry);
-            requested = Math.max(requested, entry.sequence());
+            for (AuditEntry entry : entries) {
+                pending.add(entry);
+                requested = Math.max(requested, entry.sequence());
+            }
             lock.notifyAll();
         }
     }

@@ -1,13 +1,9 @@
 package edu.studentrecords.store.internal.audit;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoException;
-import com.mongodb.MongoWriteException;
 import com.mongodb.ReadConcern;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditEvent;
 import edu.studentrecords.store.audit.AuditTrail;
@@ -15,13 +11,11 @@ import edu.studentrecords.store.audit.ChainVerification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 
 /**
@@ -30,9 +24,11 @@ import org.bson.Document;
  *
  * <p>An append inserts {@code _id = head + 1} chained to the head this process knows; MongoDB's
  * uniqueness of {@code _id} rejects a second entry for the same sequence, and on that rejection the
- * trail reads the newer head and tries again. Within a process appends are serialised by a lock held
- * for the hash and the insert. The history index and the anchor are written afterwards by a background
- * thread; {@link #open} catches both up from the chain, so a crash loses none of them.
+ * trail reads the newer head and tries again. Within a process, appends that arrive together are
+ * written together: one ordered insert of consecutive entries, one durable acknowledgement, and every
+ * caller among them answered only then (see {@link GroupCommit} and {@link ChainAppender}). The history
+ * index and the anchor are written afterwards by a background thread; {@link #open} catches both up from
+ * the chain, so a crash loses none of them.
  *
  * <p>Writes use {@code w:majority, j:true} and reads {@code majority}, whatever the database's
  * defaults. Thread-safe.
@@ -42,28 +38,27 @@ public final class MongoAuditTrail implements AuditTrail {
     private static final int MAX_PAGE = 1000;
     private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
 
-    private final MongoCollection<Document> entries;
-    private final ChainMac mac;
-    private final Clock clock;
     private final ChainReader chain;
     private final HistoryIndex index;
     private final ChainVerifier verifier;
     private final BackgroundIndexer indexer;
-    private final ReentrantLock appendLock = new ReentrantLock();
-    private volatile ChainHead head;
+    private final ChainAppender appender;
+    private final GroupCommit groupCommit;
     private volatile boolean closed;
 
     private MongoAuditTrail(MongoDatabase database, AuditCollectionNames names, byte[] key, Clock clock) {
-        this.entries = durable(database.getCollection(names.entries()));
-        this.mac = new ChainMac(key);
-        this.clock = Objects.requireNonNull(clock, "clock");
+        MongoCollection<Document> entries = durable(database.getCollection(names.entries()));
+        ChainMac mac = new ChainMac(key);
+        Objects.requireNonNull(clock, "clock");
         this.chain = new ChainReader(entries);
         this.index = new HistoryIndex(durable(database.getCollection(names.byRecord())));
         Anchor anchor = new Anchor(durable(database.getCollection(names.anchor())));
         this.verifier = new ChainVerifier(entries, chain, mac, anchor);
         CatchUp catchUp = new CatchUp(chain, index, anchor);
-        this.head = catchUp.fromAnchor();
+        ChainHead head = catchUp.fromAnchor();
         this.indexer = new BackgroundIndexer(catchUp, head.sequence(), "audit-index-" + database.getName());
+        this.appender = new ChainAppender(entries, mac, clock, chain, head);
+        this.groupCommit = new GroupCommit(this::appendBatch);
     }
 
     /**
@@ -94,43 +89,19 @@ public final class MongoAuditTrail implements AuditTrail {
     public AuditEntry append(AuditEvent event) {
         Objects.requireNonNull(event, "event");
         requireOpen();
-        AuditEntry appended;
-        appendLock.lock();
-        try {
-            appended = insertAfterHead(event);
-        } finally {
-            appendLock.unlock();
-        }
-        indexer.submit(appended);
-        return appended;
+        return groupCommit.append(event);
     }
 
-    private AuditEntry insertAfterHead(AuditEvent event) {
-        while (true) {
-            ChainHead known = head;
-            Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            AuditEntry unsealed = AuditEntry.of(known.sequence() + 1, time, event, known.hash(), "");
-            AuditEntry entry = AuditEntry.of(unsealed.sequence(), time, event, known.hash(), mac.hashOf(unsealed));
-            try {
-                entries.insertOne(EntryDocument.toDocument(entry));
-                head = ChainHead.of(entry);
-                return entry;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw StoreException.unavailable(StoreException.Subject.AUDIT_TRAIL, "audit entry not stored", e);
-                }
-                // Another process appended this sequence first: continue from its entry.
-                head = chain.advance(known);
-            } catch (MongoException e) {
-                throw StoreException.unavailable(StoreException.Subject.AUDIT_TRAIL, "audit entry not stored", e);
-            }
-        }
+    private List<AuditEntry> appendBatch(List<AuditEvent> events) {
+        List<AuditEntry> appended = appender.append(events);
+        indexer.submitAll(appended);
+        return appended;
     }
 
     @Override
     public ChainVerification verify() {
         indexer.flush(FLUSH_TIMEOUT);
-        return verifier.verify(head);
+        return verifier.verify(appender.head());
     }
 
     @Override

@@ -137,7 +137,8 @@ public final class DatabaseRestore {
         public void document(String collection, byte[] bson) {
             RawBsonDocument doc = new RawBsonDocument(bson);
             doneInCollection++;
-            if (PER_RECORD.contains(collection) && isErased(doc)) {
+            if (PER_RECORD.contains(collection) && isErased(doc)
+                    || StoreCollections.RECORD_HISTORY.equals(collection) && ofErased(doc)) {
                 skipped++;
                 return;
             }
@@ -146,6 +147,12 @@ public final class DatabaseRestore {
             if (batch.size() >= BATCH_DOCUMENTS || batchBytes >= BATCH_BYTES) {
                 flush(collection);
             }
+        }
+
+        /** A history entry of an erased record: left out like the record (its replay removes it too). */
+        private boolean ofErased(RawBsonDocument doc) {
+            BsonValue record = doc.get("record");
+            return record != null && record.isString() && erased.contains(record.asString().getValue());
         }
 
         private boolean isErased(RawBsonDocument doc) {

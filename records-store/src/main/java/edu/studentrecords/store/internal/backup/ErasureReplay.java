@@ -18,7 +18,7 @@ import org.bson.Document;
 /**
  * Destroys again, after a restore, every record of the erasure ledger, in the order the store destroys: a removal
  * in the change feed (only for records the backup held, so that an index fed from the restored feed drops them),
- * then the data key, then the record, then its sealed archive. Idempotent: a record that is already gone costs two deletes that find
+ * then the data key, then the record, then its sealed archive and history. Idempotent: a record that is already gone costs two deletes that find
  * nothing.
  */
 final class ErasureReplay {
@@ -42,6 +42,7 @@ final class ErasureReplay {
         RecordCollection records = new RecordCollection(database.getCollection(StoreCollections.RECORDS));
         MongoCollection<Document> keys = database.getCollection(StoreCollections.RECORD_KEYS);
         MongoCollection<Document> archives = database.getCollection(StoreCollections.RECORD_ARCHIVES);
+        MongoCollection<Document> history = database.getCollection(StoreCollections.RECORD_HISTORY);
         // The feed is used to append removals only; nothing is resolved, so no data key check and no settle time.
         MongoChangeFeed feed = new MongoChangeFeed(database.getCollection(StoreCollections.CHANGES),
                 database.getCollection(StoreCollections.FEED_QUARANTINE), records, id -> false,
@@ -56,6 +57,7 @@ final class ErasureReplay {
             keys.deleteOne(Filters.eq("_id", id));
             records.delete(id);
             archives.deleteOne(Filters.eq("_id", id));
+            history.deleteMany(Filters.eq("record", id));
             if (++done % ProgressListener.EVERY == 0) {
                 progress.onProgress(new BackupProgress(Phase.ERASURES, StoreCollections.RECORDS, done, entries.size()));
             }

@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * the order the store writes in. The audit anchor and history index come before the audit chain (the anchor
  * may lag the chain, never lead it; the store catches the index up on open). Records come before their keys (a
  * record's key is written before the record and destroyed before it; read afterwards, every record in the backup
- * has its key unless it was destroyed meanwhile, and then the erasure ledger has it). The change feed comes
+ * has its key unless it was destroyed meanwhile, and then the erasure ledger has it). Histories come between them (a
+ * record's history entry is written before the record). The change feed comes
  * after the records (its intents are written before the records they announce), and the audit chain last (every
  * decision is appended before the record operation it allows). Collections the store does not know of are read
  * in between, by name.
@@ -28,10 +29,18 @@ public final class StoreCollections {
     public static final String FEED_QUARANTINE = "feed_quarantine";
     /** Sealed archives of leavers, one per record ({@code _id} = record id), sealed under the record's data key. */
     public static final String RECORD_ARCHIVES = "record_archives";
+    /** The legal holds: a record under one not lifted is never destroyed. */
+    public static final String LEGAL_HOLDS = "legal_holds";
+    /**
+     * Records' histories, one entry per change ({@code record} = record id), sealed under the record's data key. Read
+     * after the records: a record's entries are written before it, so every entry a backed-up record points to is in
+     * the backup too.
+     */
+    public static final String RECORD_HISTORY = "record_history";
 
     private static final AuditCollectionNames AUDIT = AuditCollectionNames.DEFAULTS;
     private static final List<String> FIRST = List.of(AUDIT.anchor(), AUDIT.byRecord());
-    private static final List<String> LAST = List.of(RECORDS, RECORD_KEYS, CHANGES, AUDIT.entries());
+    private static final List<String> LAST = List.of(RECORDS, RECORD_HISTORY, RECORD_KEYS, CHANGES, AUDIT.entries());
 
     /**
      * Logs whose {@code _id} is a gap-free sequence from 1 (the change feed, the audit chain). A backup keeps only

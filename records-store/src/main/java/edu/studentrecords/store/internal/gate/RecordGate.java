@@ -64,7 +64,7 @@ public final class RecordGate {
 
     /**
      * How an operation on a record is written to the audit trail when it is not simply the operation with the groups
-     * it was allowed: a code of its own and the groups it touched.
+     * it was allowed: a code of its own and the groups it touched (null for a read: the groups it was allowed).
      */
     public record AuditLabel(AuditOperation operation, Set<FieldGroup> groups) {
     }
@@ -363,7 +363,8 @@ public final class RecordGate {
         if (label == null) {
             audit.decision(ctx, AuditOperation.of(operation), recordId, decision, allowedGroups(decision));
         } else {
-            audit.decision(ctx, label.operation(), recordId, decision, label.groups());
+            Set<FieldGroup> groups = label.groups() == null ? allowedGroups(decision) : label.groups();
+            audit.decision(ctx, label.operation(), recordId, decision, groups);
         }
     }
 

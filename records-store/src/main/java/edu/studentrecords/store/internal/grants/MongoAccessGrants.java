@@ -23,6 +23,7 @@ import edu.studentrecords.store.validation.FieldError;
 import edu.studentrecords.store.validation.PlainTexts;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -40,6 +41,8 @@ public final class MongoAccessGrants implements AccessGrants {
 
     /** The longest name of an agreement's file. */
     private static final int MAX_FILE_NAME = 255;
+    /** The longest a grant may run: an agreement with an outside body is renewed, not signed for ever. */
+    private static final int MAX_YEARS = 10;
     private static final Pattern RECORD_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Comparator<StoredGrant> NEWEST_FIRST =
             Comparator.comparing(StoredGrant::requestedAt).reversed().thenComparing(g -> g.grant().id());
@@ -225,8 +228,10 @@ public final class MongoAccessGrants implements AccessGrants {
         }
         if (request.expiresAt() == null) {
             errors.add(new FieldError("expiresAt", "required", "Give the expiry."));
-        } else if (!request.expiresAt().isAfter(ctx.now())) {
-            errors.add(new FieldError("expiresAt", "grant.expiry", "The expiry must be in the future."));
+        } else if (!request.expiresAt().isAfter(ctx.now())
+                || request.expiresAt().isAfter(ctx.now().atZone(ZoneOffset.UTC).plusYears(MAX_YEARS).toInstant())) {
+            errors.add(new FieldError("expiresAt", "grant.expiry",
+                    "The expiry must be in the future, at most " + MAX_YEARS + " years from now."));
         }
         GrantRequest.Agreement agreement = request.agreement();
         if (agreement == null) {

@@ -163,6 +163,13 @@ public final class CorrectionDesk implements Corrections {
     public CorrectionRequest approve(AccessContext ctx, String correctionId, String note) {
         Document request = find(ctx, correctionId, AuditOperation.APPROVE_CORRECTION);
         String recordId = request.getString(CorrectionCollection.RECORD);
+        try (RecordLocks.Hold held = writes.locks().writing(recordId)) {
+            return apply(ctx, correctionId, note, request, recordId);
+        }
+    }
+
+    private CorrectionRequest apply(AccessContext ctx, String correctionId, String note, Document request,
+            String recordId) {
         Set<FieldGroup> groups = groups(request);
         WritePass pass = writes.open(ctx, recordId, groups, new AuditLabel(AuditOperation.APPROVE_CORRECTION, groups));
         if (!isPending(request)) {
@@ -193,7 +200,8 @@ public final class CorrectionDesk implements Corrections {
         }
         boolean written;
         try {
-            written = vault.writeVersion(after, dataKey, current.version());
+            written = vault.writeVersion(pass.doc(), current, after, dataKey, HistoryNote.of(ctx, pass.allowed(),
+                    AuditOperation.APPROVE_CORRECTION, current.content().profile().unit()));
         } catch (RuntimeException e) {
             backToPending(correctionId);
             gate.outcome(ctx, AuditOperation.APPROVE_CORRECTION, recordId, groups, AuditReason.FAILED);

@@ -12,7 +12,9 @@ import edu.studentrecords.store.enrolment.ImportReport;
 import edu.studentrecords.store.enrolment.RowOutcome;
 import edu.studentrecords.store.feed.ChangeFeed;
 import edu.studentrecords.store.feed.IndexSearch;
+import edu.studentrecords.store.history.HistoryEntry;
 import edu.studentrecords.store.internal.gate.RecordGate;
+import edu.studentrecords.store.internal.gate.RecordGate.AuditLabel;
 import edu.studentrecords.store.internal.gate.RecordGate.Located;
 import edu.studentrecords.store.internal.gate.RecordLookup;
 import edu.studentrecords.store.internal.gate.WritePass;
@@ -153,21 +155,32 @@ public final class GatedRecords implements Records {
     }
 
     @Override
+    public List<HistoryEntry> history(AccessContext ctx, String recordId) {
+        Located found = gate.locate(ctx, Operation.READ, recordId, FieldGroup.ALL,
+                new AuditLabel(AuditOperation.READ_HISTORY, null));
+        return vault.history(found.doc(), found.allowed().groups());
+    }
+
+    @Override
     public <R> R search(AccessContext ctx, IndexSearch<R> search) {
         Objects.requireNonNull(search, "search");
         return gate.searchReadableNow(ctx, feed, search);
     }
 
     private RecordView readAs(AccessContext ctx, Operation operation, String recordId) {
-        Located found = gate.locate(ctx, operation, recordId, FieldGroup.ALL);
-        return vault.view(found.doc(), found.allowed().groups());
+        try (RecordLocks.Hold held = writes.locks().reading(recordId)) {
+            Located found = gate.locate(ctx, operation, recordId, FieldGroup.ALL);
+            return vault.view(found.doc(), found.allowed().groups());
+        }
     }
 
     private RecordView readRequiring(AccessContext ctx, String recordId, FieldGroup required) {
-        Located found = gate.locate(ctx, Operation.READ, recordId, FieldGroup.ALL);
-        if (required != null && !found.allowed().groups().contains(required)) {
-            throw StoreException.notFound(StoreException.Subject.RECORD);
+        try (RecordLocks.Hold held = writes.locks().reading(recordId)) {
+            Located found = gate.locate(ctx, Operation.READ, recordId, FieldGroup.ALL);
+            if (required != null && !found.allowed().groups().contains(required)) {
+                throw StoreException.notFound(StoreException.Subject.RECORD);
+            }
+            return vault.view(found.doc(), found.allowed().groups());
         }
-        return vault.view(found.doc(), found.allowed().groups());
     }
 }

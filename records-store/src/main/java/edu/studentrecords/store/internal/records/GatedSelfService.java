@@ -14,6 +14,7 @@ import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.audit.AuditReason;
 import edu.studentrecords.store.audit.AuditTrail;
 import edu.studentrecords.store.correction.CorrectionRequest;
+import edu.studentrecords.store.history.HistoryEntry;
 import edu.studentrecords.store.internal.gate.RecordGate;
 import edu.studentrecords.store.internal.gate.RecordGate.AuditLabel;
 import edu.studentrecords.store.internal.gate.RecordGate.Located;
@@ -91,6 +92,13 @@ public final class GatedSelfService implements SelfService {
     }
 
     @Override
+    public List<HistoryEntry> history(AccessContext ctx) {
+        Located found = gate.locateOwn(ctx, Operation.READ, FieldGroup.ALL,
+                new AuditLabel(AuditOperation.READ_HISTORY, null));
+        return vault.history(found.doc(), found.allowed().groups());
+    }
+
+    @Override
     public Instant lastConfirmation(AccessContext ctx) {
         Document doc = gate.locateOwn(ctx, Operation.READ, FieldGroup.ALL,
                 new AuditLabel(AuditOperation.CONFIRMATION_CHECK, Set.of())).doc();
@@ -120,7 +128,8 @@ public final class GatedSelfService implements SelfService {
             // The request's instant: the clock the caller judges the verification period on.
             StoredRecord after = new StoredRecord(recordId, current + 1, before.ownerSubject(), before.content(),
                     before.createdAt(), before.updatedAt(), ctx.now().truncatedTo(ChronoUnit.MILLIS));
-            if (vault.writeVersion(after, vault.dataKey(recordId), current)) {
+            if (vault.writeVersion(doc, before, after, vault.dataKey(recordId),
+                    HistoryNote.of(ctx, allowed, AuditOperation.VERIFY, null))) {
                 return RecordVault.view(after, allowed.groups());
             }
             if (attempt == CONFIRM_ATTEMPTS) {

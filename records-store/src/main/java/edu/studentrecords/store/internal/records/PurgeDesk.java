@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.bson.Document;
 
 /**
@@ -47,14 +48,20 @@ public final class PurgeDesk implements PurgeRequests {
     /** How often unlinking retries when a concurrent change moves the version under it. */
     private static final int UNLINK_ATTEMPTS = 3;
 
+    private final Predicate<String> held;
     private final RecordGate gate;
     private final RecordLookup lookup;
     private final RecordVault vault;
     private final PurgeRequestCollection requests;
     private final PaperCopyRegister paperCopies;
 
+    /**
+     * @param held whether a legal hold not lifted stands on a record (by id): such a record is neither requested for
+     *             destruction nor destroyed until the hold is lifted
+     */
     public PurgeDesk(RecordGate gate, RecordLookup lookup, RecordVault vault, PurgeRequestCollection requests,
-            PaperCopyRegister paperCopies) {
+            PaperCopyRegister paperCopies, Predicate<String> held) {
+        this.held = held;
         this.gate = gate;
         this.lookup = lookup;
         this.vault = vault;
@@ -75,6 +82,9 @@ public final class PurgeDesk implements PurgeRequests {
         if (unreadable.isPresent()) {
             throw pass.invalid(recordId, AuditReason.INVALID_REASON,
                     StoreException.invalid(Subject.PURGE_REQUEST, unreadable.get()));
+        }
+        if (held.test(recordId)) {
+            throw pass.deny(recordId, AuditReason.LEGAL_HOLD_ACTIVE, StoreException.conflict(Subject.LEGAL_HOLD, "HELD"));
         }
         Optional<Document> open = requests.findOpenFor(recordId);
         if (open.isPresent()) {
@@ -102,6 +112,11 @@ public final class PurgeDesk implements PurgeRequests {
         if (request.requestedBy().equals(ctx.subject())
                 || ctx.subject().equals(stored.getString(PurgeRequestCollection.REMOVED_BY))) {
             throw decided.pass().deny(request.recordId(), AuditReason.FOUR_EYES, StoreException.fourEyes(Subject.PURGE_REQUEST));
+        }
+        // A hold placed after the request was filed stops the destruction; the request waits until it is lifted.
+        if (held.test(request.recordId())) {
+            throw decided.pass().deny(request.recordId(), AuditReason.LEGAL_HOLD_ACTIVE,
+                    StoreException.conflict(Subject.LEGAL_HOLD, "HELD"));
         }
         Instant since = vault.now();
         if (!takeApproval(ctx, stored, decided.header(), since)) {
@@ -200,7 +215,8 @@ public final class PurgeDesk implements PurgeRequests {
             StoredRecord before = vault.open(doc.get());
             StoredRecord after = new StoredRecord(recordId, current + 1, null, before.content(), before.createdAt(),
                     vault.now(), before.verifiedAt());
-            if (vault.writeVersion(after, vault.dataKey(recordId), current)) {
+            if (vault.writeVersion(doc.get(), before, after, vault.dataKey(recordId),
+                    HistoryNote.system(USER_REMOVED, AuditOperation.UNLINK_OWNER))) {
                 return;
             }
             if (attempt == UNLINK_ATTEMPTS) {

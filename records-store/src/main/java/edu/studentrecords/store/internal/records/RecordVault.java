@@ -7,6 +7,7 @@ import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.StoreException.Subject;
 import edu.studentrecords.store.backup.ErasureLedger;
+import edu.studentrecords.store.history.HistoryEntry;
 import edu.studentrecords.store.internal.crypto.DataKeyVault;
 import edu.studentrecords.store.internal.crypto.UnreadableCiphertextException;
 import edu.studentrecords.store.internal.gate.RecordLookup;
@@ -21,6 +22,7 @@ import edu.studentrecords.store.model.StudentRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bson.Document;
@@ -42,10 +44,12 @@ public final class RecordVault {
     private final RecordLookup lookup;
     private final ErasureLedger erasures;
     private final MongoCollection<Document> archives;
+    private final RecordHistory history;
     private final Clock clock;
 
     public RecordVault(RecordCollection records, RecordCodec codec, DataKeyVault keys, MongoChangeFeed feed,
-            RecordLookup lookup, ErasureLedger erasures, MongoCollection<Document> archives, Clock clock) {
+            RecordLookup lookup, ErasureLedger erasures, MongoCollection<Document> archives,
+            MongoCollection<Document> history, Clock clock) {
         this.records = records;
         this.codec = codec;
         this.keys = keys;
@@ -53,6 +57,7 @@ public final class RecordVault {
         this.lookup = lookup;
         this.erasures = erasures;
         this.archives = archives;
+        this.history = new RecordHistory(history);
         this.clock = clock;
     }
 
@@ -75,26 +80,38 @@ public final class RecordVault {
     }
 
     /**
-     * Writes {@code after} if the record is still at {@code expectedVersion}: the change feed's intent first, then the
-     * record; an intent whose write was refused or failed is marked abandoned.
+     * Writes {@code after} if the record is still at the version of {@code before} (stored as {@code beforeDoc}): its
+     * history entry first (the values the change replaced and its new ones, sealed with {@code dataKey}), then the
+     * change feed's intent, then the record, pointing to its entry. An intent whose write was refused or failed is
+     * marked abandoned; the entry of a refused write is removed, that of a failed one is pointed to by nothing.
      *
-     * @return false when the record moved on since {@code expectedVersion}; nothing was written
+     * @return false when the record moved on since {@code before}; nothing was written
      */
-    public boolean writeVersion(StoredRecord after, byte[] dataKey, long expectedVersion) {
+    boolean writeVersion(Document beforeDoc, StoredRecord before, StoredRecord after, byte[] dataKey,
+            HistoryNote note) {
+        String entry = history.write(beforeDoc, before, after, dataKey, note, now());
         long intent = feed.intendUpsert(after.id(), after.version());
         boolean written;
         try {
-            written = records.replaceIfVersion(codec.encode(after, dataKey), expectedVersion);
+            written = records.replaceIfVersion(codec.encode(after, dataKey).append(RecordHistory.POINTER, entry),
+                    before.version());
         } catch (RuntimeException e) {
             feed.abandon(intent);
             throw e;
         }
         if (!written) {
             feed.abandon(intent);
+            history.discard(entry);
             return false;
         }
         lookup.remember(header(after));
         return true;
+    }
+
+    /** The changes the stored record went through, newest first, with the fields of {@code groups} only. */
+    public List<HistoryEntry> history(Document doc, Set<FieldGroup> groups) {
+        RecordHeader header = codec.header(doc);
+        return history.read(doc, header, dataKey(header.id()), groups);
     }
 
     /** The record's data key; a record whose key is gone is being destroyed and no longer exists for anyone. */
@@ -162,7 +179,7 @@ public final class RecordVault {
 
     /**
      * Destroys a record: feed intent, erasure ledger, data key (so every copy of its encrypted fields, backups
-     * included, is unreadable from then on), record, archive. The one destruction path, whoever decided it.
+     * included, is unreadable from then on), record, archive, history. The one destruction path, whoever decided it.
      */
     public Destruction erase(RecordHeader header, String reason) {
         String recordId = header.id();
@@ -172,8 +189,9 @@ public final class RecordVault {
         erasures.append(recordId, now());
         keys.destroy(recordId);
         records.delete(recordId);
-        // Sealed under the key just destroyed, the archive is unreadable already; it goes too, so nothing is left.
+        // Sealed under the key just destroyed, the archive and history are unreadable already; they go too.
         archives.deleteOne(Filters.eq("_id", recordId));
+        history.erase(recordId);
         lookup.forget(recordId);
         return new Destruction(recordId, header.version(), now(), reason, intent);
     }

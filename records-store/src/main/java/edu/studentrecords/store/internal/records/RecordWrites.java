@@ -39,6 +39,7 @@ public final class RecordWrites {
     private final RecordLookup lookup;
     private final RecordVault vault;
     private final RecordValidator validator;
+    private final RecordLocks locks = new RecordLocks();
 
     public RecordWrites(RecordGate gate, RecordLookup lookup, RecordVault vault, RecordValidator validator) {
         this.gate = gate;
@@ -52,6 +53,12 @@ public final class RecordWrites {
      * (a caller without a record of their own), which the gate refuses.
      */
     RecordView patch(AccessContext ctx, String recordId, long expectedVersion, String mergePatch) {
+        try (RecordLocks.Hold held = locks.writing(recordId)) {
+            return patchHeld(ctx, recordId, expectedVersion, mergePatch);
+        }
+    }
+
+    private RecordView patchHeld(AccessContext ctx, String recordId, long expectedVersion, String mergePatch) {
         RecordMergePatch patch = RecordMergePatch.parse(mergePatch);
         WritePass pass = gate.openWrite(ctx, recordId, patch.touchedGroups(), null);
         long current = lookup.headerOf(pass.doc()).version();
@@ -68,7 +75,8 @@ public final class RecordWrites {
         StoredRecord after = new StoredRecord(recordId, current + 1, before.ownerSubject(), content,
                 before.createdAt(), vault.now(), before.verifiedAt());
         commit(ctx, pass, before, after, patch.touchedGroups());
-        if (!vault.writeVersion(after, vault.dataKey(recordId), expectedVersion)) {
+        HistoryNote note = HistoryNote.of(ctx, pass.allowed(), AuditOperation.UPDATE, before.content().profile().unit());
+        if (!vault.writeVersion(pass.doc(), before, after, vault.dataKey(recordId), note)) {
             // Lost to a concurrent writer after the checks: the entry above is revised, nothing was written.
             gate.outcome(ctx, AuditOperation.UPDATE, recordId, patch.touchedGroups(), AuditReason.STALE_VERSION);
             throw StoreException.stale(expectedVersion, lookup.versionNow(recordId));
@@ -138,6 +146,11 @@ public final class RecordWrites {
         if (!errors.isEmpty()) {
             throw StoreException.invalid(errors);
         }
+    }
+
+    /** The node's holds on records: every write of a record's content, and every read of one, holds it. */
+    RecordLocks locks() {
+        return locks;
     }
 
     /** A write of {@code after} let through under an entry of its own ({@code label}), e.g. an approved correction. */

@@ -274,12 +274,17 @@ public final class MongoMisuseReports implements MisuseReports {
         }
     }
 
+    /**
+     * Whether the entry is one of the record's access log, as {@link AuditTrail#historyOf} lists it: about the record,
+     * or a search whose answer named it.
+     */
     private boolean onRecord(Long sequence, String recordId) {
         if (sequence == null || sequence < 1) {
             return false;
         }
         List<AuditEntry> entry = audit.range(sequence, 1);
-        return !entry.isEmpty() && recordId.equals(entry.get(0).recordId());
+        return !entry.isEmpty()
+                && (recordId.equals(entry.get(0).recordId()) || entry.get(0).recordIds().contains(recordId));
     }
 
     private static MisuseReport decode(Document doc, byte[] key) {

@@ -60,7 +60,7 @@ public final class GatedRetention implements Retention {
         this.lookup = lookup;
         this.keys = keys;
         this.archives = new ArchiveVault(db.getCollection(StoreCollections.RECORD_ARCHIVES));
-        this.holds = new HoldRegister(db.getCollection("legal_holds"));
+        this.holds = new HoldRegister(db.getCollection(StoreCollections.LEGAL_HOLDS));
         this.paper = paper;
         this.state = new RetentionState(db.getCollection("retention_state"), db.getCollection("retention_runs"));
         this.runner = new RetentionRunner(db.getCollection(StoreCollections.RECORDS), records, codec, keys, archives,

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.bson.Document;
 
 /** The legal holds of a realm, one document each; lifted only by a single-document compare-and-set. Thread-safe. */
-final class HoldRegister {
+public final class HoldRegister {
 
     private static final String ID = "_id";
     private static final String RECORD = "recordId";
@@ -28,7 +28,7 @@ final class HoldRegister {
 
     private final MongoCollection<Document> holds;
 
-    HoldRegister(MongoCollection<Document> holds) {
+    public HoldRegister(MongoCollection<Document> holds) {
         this.holds = holds;
     }
 
@@ -54,7 +54,8 @@ final class HoldRegister {
         return held;
     }
 
-    boolean isHeld(String recordId) {
+    /** Whether a hold not lifted stands on the record. */
+    public boolean isHeld(String recordId) {
         return holds.find(Filters.and(Filters.eq(RECORD, recordId), Filters.eq(LIFTED_AT, null))).first() != null;
     }
 

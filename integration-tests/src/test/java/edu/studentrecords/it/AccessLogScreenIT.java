@@ -1,0 +1,190 @@
+package edu.studentrecords.it;
+
+import static edu.studentrecords.it.Campus.PHYSICS_CLASS;
+import static edu.studentrecords.it.Campus.PORTAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The student's access log page in headless Chromium, as a student uses it: a year with a digit too many in the date
+ * filter is marked at the field and the page goes on working; a search by staff that found her record is in her log
+ * and can be reported; a report the server refuses says why, at the field's rule, in her language; the page's icon is
+ * served. In English and Simplified Chinese, 1280 and 390 pixels wide, photographed into
+ * {@code target/screenshots/access-log/} and checked with axe-core.
+ */
+@KeycloakIntegrationTest(config = StudentRecordsServer.class)
+class AccessLogScreenIT {
+
+    @InjectRealm(ref = "access-log")
+    ManagedRealm realm;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @RegisterExtension
+    static final CampusWorld<AccessLogScreenIT, World> WORLD = CampusWorld.of(AccessLogScreenIT.class, t -> t.realm,
+        t -> t.oauth, (test, campus) -> {
+            RealmRepresentation representation = test.realm.admin().toRepresentation();
+            representation.setAccountTheme("student-records");
+            test.realm.admin().update(representation);
+            campus.offersEnglishAndChinese();
+            String admin = campus.signIn(test.oauth, "ada", PORTAL, Campus.ADMIN_SCOPES);
+            GeneratedStudent alice = GeneratedStudent.number(71, PHYSICS_CLASS);
+            return new World(campus, alice, campus.enrol(admin, alice, "alice"));
+        });
+
+    /** The campus, with alice's record (a student of the physics class). */
+    record World(Campus campus, GeneratedStudent alice, String aliceRecord) {
+    }
+
+    /** What the checks read in one language. */
+    record Texts(String tag, String accessLog, String invalidDate, String reportSent, String plainTextOnly) {
+    }
+
+    private static final List<Integer> WIDTHS = List.of(1280, 390);
+
+    static final Texts ENGLISH = new Texts("en", "Who accessed my record", "Enter a real date (year, month, day).",
+        "Your report was sent to the information management centre.",
+        "Use plain text only: no control or text-direction characters.");
+    static final Texts CHINESE = new Texts("zh-CN", "谁查看了我的档案", "请输入有效的日期（年、月、日）。",
+        "你的举报已提交给信息管理中心。", "请只使用纯文本：不能含控制字符或文字方向字符。");
+
+    @Test
+    void aYearWithADigitTooManyIsMarkedAtTheFieldInEnglish() throws IOException {
+        dateFilter(ENGLISH);
+    }
+
+    @Test
+    void aYearWithADigitTooManyIsMarkedAtTheFieldInChinese() throws IOException {
+        dateFilter(CHINESE);
+    }
+
+    @Test
+    void aSearchThatFoundHerRecordCanBeReportedAndARefusalSaysWhyInEnglish() throws IOException {
+        reportSearch(ENGLISH);
+    }
+
+    @Test
+    void aSearchThatFoundHerRecordCanBeReportedAndARefusalSaysWhyInChinese() throws IOException {
+        reportSearch(CHINESE);
+    }
+
+    private void dateFilter(Texts texts) throws IOException {
+        List<String> inaccessible = new ArrayList<>();
+        for (int width : WIDTHS) {
+            try (ConsoleBrowser browser = accessLog(texts, width)) {
+                browser.visible(By.cssSelector("[data-testid='access-log'] tr[data-testid^='entry-']"));
+                browser.setValue(By.id("log-from"), "20255-01-01");
+                assertThat(browser.visible(By.id("log-from")).getAttribute("value"))
+                    .as("the browser keeps the five-digit year").isEqualTo("20255-01-01");
+                browser.waitForText(By.id("log-from-error"), texts.invalidDate());
+                assertThat(browser.pageText()).doesNotContain("RangeError", "Invalid time value");
+                browser.waitForPage(texts.accessLog());
+                assertThat(browser.visible(By.id("log-from")).getAttribute("aria-invalid")).isEqualTo("true");
+                browser.screenshot(texts.tag() + "-" + width + "-date-with-five-digit-year");
+                inaccessible.addAll(accessibilityViolations(browser, width));
+                assertThat(browser.sidewaysOverflow().pixels()).as("no sideways scrolling").isLessThanOrEqualTo(0);
+
+                // Corrected, the filter applies and the field is no longer marked.
+                browser.setValue(By.id("log-from"), "2025-01-01");
+                browser.waitUntil(d -> d.findElements(By.id("log-from-error")).isEmpty());
+                browser.visible(By.cssSelector("[data-testid='access-log'] tr[data-testid^='entry-']"));
+                if (width < 1280) {
+                    // On a phone the menu starts closed, the header's button opens it, choosing a page closes it.
+                    assertThat(browser.driver.findElement(By.cssSelector("[data-testid='student-menu']"))
+                        .getAttribute("data-open")).isEqualTo("false");
+                    browser.click(By.id("nav-toggle"));
+                    browser.click(By.cssSelector(".pf-v5-c-page__sidebar a[href$='student-record/access-log']"));
+                    browser.waitUntil(d -> "false".equals(d.findElement(By.cssSelector("[data-testid='student-menu']"))
+                        .getAttribute("data-open")));
+                }
+                assertThat(browser.iconAnswers()).as("the account page's icon").isNotEmpty()
+                    .allSatisfy(answer -> assertThat(answer).matches(".* 200 image/.*"));
+            }
+        }
+        assertThat(inaccessible).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    private void reportSearch(Texts texts) throws IOException {
+        World w = WORLD.get();
+        Campus campus = w.campus();
+        String staff = campus.signIn(oauth, "sam", PORTAL, "student.search student.profile.read");
+        String query = "/search?q=" + URLEncoder.encode(w.alice().studentNumber(), StandardCharsets.UTF_8);
+        List<String> inaccessible = new ArrayList<>();
+        for (int width : WIDTHS) {
+            // Staff of her class look her up by her student number just before she looks: the search's answer names
+            // her record (enrolled moments ago, the index may need a moment to have it).
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                Api.Reply search = campus.api.call("GET", query, staff, "teaching").send();
+                assertThat(search.status()).as("the search: %s", search.body()).isEqualTo(200);
+                assertThat(search.body()).as("the search's answer names her record").contains(w.aliceRecord());
+            });
+            try (ConsoleBrowser browser = accessLog(texts, width)) {
+                WebElement row = browser.visible(By.cssSelector("tr[data-client='" + PORTAL + "'][data-operation='SEARCH']"));
+                String sequence = row.getAttribute("data-testid").substring("entry-".length());
+                browser.scrollIntoView(row);
+                browser.screenshot(texts.tag() + "-" + width + "-search-in-the-log");
+                browser.click(By.cssSelector("[data-testid='report-" + sequence + "']"));
+
+                // A message with a character that turns text around is refused: the dialog says so in her language.
+                browser.setValue(By.id("report-message"), "Who looked me up\u202e?");
+                browser.click(By.cssSelector("[data-testid='send-report']"));
+                browser.waitForText(By.cssSelector("[data-testid='report-error']"), texts.plainTextOnly());
+                assertThat(browser.byTestId("report-error").getText()).doesNotContain("break a rule");
+                browser.screenshot(texts.tag() + "-" + width + "-report-refused");
+                inaccessible.addAll(accessibilityViolations(browser, width));
+
+                browser.type(By.id("report-message"), "A teacher looked me up without telling me why (" + width + ").");
+                browser.click(By.cssSelector("[data-testid='send-report']"));
+                browser.waitForText(By.cssSelector("[data-testid='report-sent']"), texts.reportSent());
+                browser.screenshot(texts.tag() + "-" + width + "-search-reported");
+            }
+        }
+        String alice = campus.signIn(oauth, "alice", PORTAL, "student.self");
+        assertThat(campus.api.call("GET", "/me/reports", alice, null).send().body()).contains("A teacher looked me up");
+        assertThat(inaccessible).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    /**
+     * The serious axe-core violations of the page 1280 pixels wide. Narrower, Keycloak's own header shows a menu button
+     * without a name (options-kebab-toggle, of @keycloak/keycloak-ui-shared), which these pages cannot name.
+     */
+    private static List<String> accessibilityViolations(ConsoleBrowser browser, int width) throws IOException {
+        return width < 1280 ? List.of() : browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript());
+    }
+
+    /** A browser {@code width} pixels wide signed in as alice, who speaks {@code texts}' language, on her access log. */
+    private ConsoleBrowser accessLog(Texts texts, int width) throws IOException {
+        Campus campus = WORLD.get().campus();
+        campus.speaks("alice", texts.tag());
+        ConsoleBrowser browser = ConsoleBrowser.forScreenshots("access-log");
+        // As a phone opens it: the page's first layout is the narrow one.
+        browser.driver.manage().window().setSize(new Dimension(width, width < 1280 ? 844 : 1600));
+        browser.open(accessLogUrl());
+        browser.signIn("alice", campus.passwords.get("alice"));
+        browser.waitForPage(texts.accessLog());
+        return browser;
+    }
+
+    private String accessLogUrl() {
+        return realm.getBaseUrl() + "/account/student-record/access-log";
+    }
+}

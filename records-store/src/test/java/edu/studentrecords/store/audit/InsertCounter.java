@@ -1,0 +1,67 @@
+package edu.studentrecords.store.audit;
+
+import com.mongodb.event.CommandFailedEvent;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+
+/**
+ * Watches a driver's commands and keeps, for the {@code insert} commands into one collection, how many documents each
+ * carried and which of them failed. Thread-safe.
+ */
+final class InsertCounter implements CommandListener {
+
+    private final String collection;
+    private final List<Integer> sizes = new CopyOnWriteArrayList<>();
+    private final Map<Integer, Integer> sizeByRequest = new ConcurrentHashMap<>();
+    private final List<Integer> failedSizes = new CopyOnWriteArrayList<>();
+
+    InsertCounter(String collection) {
+        this.collection = collection;
+    }
+
+    @Override
+    public void commandStarted(CommandStartedEvent event) {
+        BsonDocument command = event.getCommand();
+        BsonValue target = command.get("insert");
+        if ("insert".equals(event.getCommandName()) && target != null && target.isString()
+                && collection.equals(target.asString().getValue())) {
+            int size = command.getArray("documents").size();
+            sizes.add(size);
+            sizeByRequest.put(event.getRequestId(), size);
+        }
+    }
+
+    @Override
+    public void commandFailed(CommandFailedEvent event) {
+        Integer size = sizeByRequest.get(event.getRequestId());
+        if (size != null) {
+            failedSizes.add(size);
+        }
+    }
+
+    /** The number of insert commands sent so far. */
+    int inserts() {
+        return sizes.size();
+    }
+
+    /** The number of documents those commands carried. */
+    int documents() {
+        return sizes.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The number of documents carried by insert commands that failed. */
+    int documentsInFailedInserts() {
+        return failedSizes.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The number of insert commands that failed. */
+    int failedInserts() {
+        return failedSizes.size();
+    }
+}
