@@ -107,7 +107,7 @@ public final class StudentRecords implements AutoCloseable {
         this.purges = new PurgeDesk(gate, lookup, vault, new PurgeRequestCollection(db.getCollection("purge_requests")),
                 paper, holds::isHeld);
         this.grants = accessGrants;
-        this.retention = new GatedRetention(db, recordCollection, codec, keys, gate, lookup, vault, paper,
+        this.retention = new GatedRetention(db, recordCollection, codec, keys, gate, lookup, vault, paper, holds,
                 settings.retentionFloorDays());
         this.reports = new MongoMisuseReports(gate, db.getCollection("misuse_reports"), audit, vault);
         this.auditReview = new GatedAuditReview(audit, gate);

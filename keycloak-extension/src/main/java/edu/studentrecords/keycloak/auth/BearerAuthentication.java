@@ -15,12 +15,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.ClientModel;
-import org.keycloak.models.ImpersonationSessionNote;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.utils.RoleUtils;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager.AuthResult;
@@ -88,7 +86,6 @@ public final class BearerAuthentication {
 
     /** The administrator impersonating the token's user, as Keycloak noted it in the user session; null otherwise. */
     private static String impersonator(AuthResult result) {
-        UserSessionModel userSession = result.getSession();
-        return userSession == null ? null : userSession.getNote(ImpersonationSessionNote.IMPERSONATOR_ID.toString());
+        return SignedInStudent.impersonatorOf(result.getSession());
     }
 }

@@ -81,7 +81,7 @@ final class RecordVerificationAction implements RequiredActionProvider {
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
-        render(context, null);
+        render(context, student(context), null);
     }
 
     @Override
@@ -96,7 +96,7 @@ final class RecordVerificationAction implements RequiredActionProvider {
             } else if (form.containsKey(CORRECTION)) {
                 String reason = form.getFirst(REASON);
                 if (reason == null || reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
-                    render(context, "studentRecordVerificationReasonMissing");
+                    render(context, student, "studentRecordVerificationReasonMissing");
                     return;
                 }
                 // The record is not confirmed, so the period is not restarted and the page returns at the next
@@ -106,7 +106,7 @@ final class RecordVerificationAction implements RequiredActionProvider {
                 context.getEvent().detail(OUTCOME_DETAIL, "correction_requested");
                 context.success();
             } else {
-                render(context, null);
+                render(context, student, null);
             }
         } catch (RuntimeException e) {
             if (StoreException.refusedOrMissing(e)) {
@@ -115,15 +115,15 @@ final class RecordVerificationAction implements RequiredActionProvider {
             } else {
                 LOG.warnf("Periodic verification not saved in realm %s: %s", context.getRealm().getName(),
                         e.getClass().getSimpleName());
-                render(context, "studentRecordVerificationNotSaved");
+                render(context, student, "studentRecordVerificationNotSaved");
             }
         }
     }
 
-    private void render(RequiredActionContext context, String error) {
+    private void render(RequiredActionContext context, SignedInStudent student, String error) {
         RecordView record;
         try {
-            record = store(context).self().read(student(context).context());
+            record = store(context).self().read(student.context());
         } catch (StoreException e) {
             if (!StoreException.refusedOrMissing(e)) {
                 throw e;

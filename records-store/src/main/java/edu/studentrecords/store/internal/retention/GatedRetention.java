@@ -54,13 +54,14 @@ public final class GatedRetention implements Retention {
     private final RetentionRunner runner;
 
     public GatedRetention(MongoDatabase db, RecordCollection records, RecordCodec codec, DataKeyVault keys,
-            RecordGate gate, RecordLookup lookup, RecordVault vault, PaperCopyRegister paper, int floorDays) {
+            RecordGate gate, RecordLookup lookup, RecordVault vault, PaperCopyRegister paper, HoldRegister holds,
+            int floorDays) {
         this.floorDays = floorDays;
         this.gate = gate;
         this.lookup = lookup;
         this.keys = keys;
         this.archives = new ArchiveVault(db.getCollection(StoreCollections.RECORD_ARCHIVES));
-        this.holds = new HoldRegister(db.getCollection(StoreCollections.LEGAL_HOLDS));
+        this.holds = holds;
         this.paper = paper;
         this.state = new RetentionState(db.getCollection("retention_state"), db.getCollection("retention_runs"));
         this.runner = new RetentionRunner(db.getCollection(StoreCollections.RECORDS), records, codec, keys, archives,
