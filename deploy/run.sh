@@ -2,6 +2,8 @@
 # Runs the product locally: the embedded record store, and Keycloak 26.7.0 with the extension and the demo realm "campus".
 # Options: --port N (HTTP, default 8080; management port N+920), --store-port N (record store, default 27017),
 #          --data DIR (everything that persists, default ./data), --reset (wipe DIR first). Ctrl-C stops everything.
+# Production mode: --production [--nodes N] [--demo] [--hostname URL] [--db-port N] [--store-uri-file FILE]
+#          (HTTPS on --port, default 8443, one port per node; management port 9000 and up; PostgreSQL; see README).
 set -euo pipefail
 
 # Everything this run writes (the store's files, keys, logs, Keycloak's database) is for this user alone.
@@ -9,22 +11,56 @@ umask 077
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 keycloak_version=26.7.0
-port=8080
+port=""
 store_port=27017
 data="$root/data"
 reset=false
+production=false
+nodes=1
+demo=false
+hostname_url=""
+db_port=5433
+store_uri_file=""
+build=true
 while [ $# -gt 0 ]; do
   case "$1" in
     --port) port="$2"; shift 2 ;;
     --store-port) store_port="$2"; shift 2 ;;
     --data) data="$2"; shift 2 ;;
     --reset) reset=true; shift ;;
-    -h|--help) sed -n '2,4p' "$0" | sed 's/^# //'; exit 0 ;;
+    --production) production=true; shift ;;
+    --nodes) nodes="$2"; shift 2 ;;
+    --demo) demo=true; shift ;;
+    --hostname) hostname_url="$2"; shift 2 ;;
+    --db-port) db_port="$2"; shift 2 ;;
+    --store-uri-file) store_uri_file="$2"; shift 2 ;;
+    --no-build) build=false; shift ;;
+    -h|--help) sed -n '2,6p' "$0" | sed 's/^# //'; exit 0 ;;
     *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
   esac
 done
-# Keycloak's defaults are 8080 and 9000: keep that distance so two instances on one machine never share a port.
-management_port=$((port + 920))
+for number in "${port:-1}" "$store_port" "$nodes" "$db_port"; do
+  [[ "$number" =~ ^[0-9]+$ ]] || { echo "not a number: $number" >&2; exit 2; }
+done
+if [ "$production" = false ]; then
+  # Development mode always runs the demo campus; the production options mean nothing there.
+  demo=true
+  if [ "$nodes" != 1 ] || [ -n "$hostname_url" ] || [ -n "$store_uri_file" ]; then
+    echo "--nodes, --hostname and --store-uri-file need --production" >&2
+    exit 2
+  fi
+  port="${port:-8080}"
+  # Keycloak's defaults are 8080 and 9000: keep that distance so two instances on one machine never share a port.
+  management_port=$((port + 920))
+else
+  port="${port:-8443}"
+  # Keycloak's defaults are 8443 and 9000; node n takes port+n-1 and management_port+n-1.
+  management_port=$((port + 557))
+  hostname_url="${hostname_url:-https://localhost:$port}"
+  [[ "$hostname_url" =~ ^https://[A-Za-z0-9.-]+(:[0-9]+)?$ ]] \
+    || { echo "--hostname must be https://host[:port]" >&2; exit 2; }
+  [ "$nodes" -ge 1 ] && [ "$nodes" -le 9 ] || { echo "--nodes must be 1 to 9" >&2; exit 2; }
+fi
 
 say() { printf '[run] %s\n' "$*"; }
 
@@ -59,6 +95,12 @@ if [ "$needs_build" = false ]; then
     needs_build=true
   fi
 fi
+if [ "$needs_build" = true ] && [ "$build" = false ]; then
+  say "--no-build: using the jars as they are in target/"
+  needs_build=false
+  [ -f "$store_jar" ] && [ -f "$themes_jar" ] && compgen -G "$providers/*.jar" >/dev/null \
+    || { say "--no-build, but the jars are missing: run without --no-build once"; exit 1; }
+fi
 if [ "$needs_build" = true ]; then
   say "building (mvn install -DskipTests) ..."
   (cd "$root" && mvn -q -B -ntp install -DskipTests -pl records-store,keycloak-extension,themes,deploy/embedded-store,deploy/demo-campus -am) \
@@ -83,12 +125,22 @@ fi
 # 3. The embedded record store, in its own process.
 store_pid=""
 kc_pid=""
+kc_pids=()
+if [ "$production" = true ]; then
+  source "$root/deploy/production.sh"
+fi
 stop() {
   trap - INT TERM EXIT
-  if [ -n "$kc_pid" ] && kill -0 "$kc_pid" 2>/dev/null; then
-    say "stopping Keycloak ..."
-    kill -TERM "$kc_pid" 2>/dev/null || true
-    wait "$kc_pid" 2>/dev/null || true
+  local pid
+  for pid in "${kc_pids[@]}" $kc_pid; do
+    if kill -0 "$pid" 2>/dev/null; then
+      say "stopping Keycloak ($pid) ..."
+      kill -TERM "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
+  if [ "$production" = true ]; then
+    stop_postgres
   fi
   if [ -n "$store_pid" ] && kill -0 "$store_pid" 2>/dev/null; then
     say "stopping the record store (it flushes first) ..."
@@ -101,16 +153,25 @@ trap 'stop; exit 130' INT
 trap 'stop; exit 143' TERM
 trap stop EXIT
 
-say "starting the record store on 127.0.0.1:$store_port (data: $data/store) ..."
-java -jar "$store_jar" --port "$store_port" --data "$data/store" >"$logs/store.out" 2>"$logs/store.log" &
-store_pid=$!
-for _ in $(seq 1 120); do
-  grep -q '^embedded-store ready on' "$logs/store.out" 2>/dev/null && break
-  kill -0 "$store_pid" 2>/dev/null || { cat "$logs/store.log" >&2; say "the record store did not start"; exit 1; }
-  sleep 0.5
-done
-grep -q '^embedded-store ready on' "$logs/store.out" || { say "the record store did not report ready"; exit 1; }
-connection="mongodb://127.0.0.1:$store_port"
+if [ -n "$store_uri_file" ]; then
+  # A MongoDB of the school's own (a replica set): its connection string, credentials included, from an owner-only file.
+  [ -f "$store_uri_file" ] || { say "no such file: $store_uri_file"; exit 1; }
+  [ "$(stat -c '%a' "$store_uri_file")" = 600 ] || [ "$(stat -c '%a' "$store_uri_file")" = 400 ] \
+    || { say "$store_uri_file must be readable by its owner alone (chmod 600)"; exit 1; }
+  connection="$(head -n 1 "$store_uri_file")"
+  say "using the record store named in $store_uri_file"
+else
+  say "starting the record store on 127.0.0.1:$store_port (data: $data/store) ..."
+  java -jar "$store_jar" --port "$store_port" --data "$data/store" >"$logs/store.out" 2>"$logs/store.log" &
+  store_pid=$!
+  for _ in $(seq 1 120); do
+    grep -q '^embedded-store ready on' "$logs/store.out" 2>/dev/null && break
+    kill -0 "$store_pid" 2>/dev/null || { cat "$logs/store.log" >&2; say "the record store did not start"; exit 1; }
+    sleep 0.5
+  done
+  grep -q '^embedded-store ready on' "$logs/store.out" || { say "the record store did not report ready"; exit 1; }
+  connection="mongodb://127.0.0.1:$store_port"
+fi
 
 # 4. First start only: the demo realm file and the student records.
 campus_log="$logs/demo-campus.log"
@@ -120,12 +181,12 @@ demo_campus() {
   grep -E '^\[run\] (Realm|Student records)' "$campus_log" || true
 }
 first_start=false
-if [ ! -f "$data/campus-imported" ]; then
+if [ "$demo" = true ] && [ ! -f "$data/campus-imported" ]; then
   first_start=true
   say "generating the demo realm ..."
   demo_campus realm --out "$kc_home/data/import/campus-realm.json"
 fi
-if [ ! -f "$data/campus-seeded" ]; then
+if [ "$demo" = true ] && [ ! -f "$data/campus-seeded" ]; then
   say "enrolling the demo students in the record store ..."
   demo_campus seed --connection-string "$connection" --keys-dir "$data/keys" --generate-keys
   touch "$data/campus-seeded"
@@ -138,6 +199,14 @@ if compgen -G "$providers/*.jar" >/dev/null; then
   cp "$themes_jar" "$kc_home/providers/"
 else
   say "note: $providers has no jars yet; Keycloak starts without the student-records extension"
+fi
+
+if [ "$production" = true ]; then
+  run_production
+  # One node stopping leaves the others serving; the run ends when every node has stopped (or on Ctrl-C).
+  wait "${kc_pids[@]}" || true
+  say "every Keycloak node has stopped; see $logs"
+  exit 1
 fi
 
 # 6. Keycloak in development mode; its dev database lives in $kc_home/data, inside the data folder.

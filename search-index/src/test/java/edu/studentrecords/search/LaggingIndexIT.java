@@ -134,7 +134,8 @@ class LaggingIndexIT {
                     QuarantinedChange::recordId, QuarantinedChange::reasonCode)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(poison, dotted.id(), "UNIT_INVALID"));
 
-            SelfCheckReport report = store.selfCheck().runScheduled(Instant.now(), CheckSettings.DEFAULTS, List.of());
+            SelfCheckReport report = store.selfCheck()
+                    .runScheduled(Instant.now(), Duration.ofDays(1), CheckSettings.DEFAULTS, List.of()).orElseThrow();
             assertThat(report.findings()).filteredOn(f -> f.code().equals(Finding.FEED_QUARANTINED)).singleElement()
                     .satisfies(f -> {
                         assertThat(f.count()).isEqualTo(1);

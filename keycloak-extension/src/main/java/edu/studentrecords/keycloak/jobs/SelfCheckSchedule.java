@@ -1,29 +1,24 @@
 package edu.studentrecords.keycloak.jobs;
 
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.utils.KeycloakModelUtils;
+import java.time.Duration;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderEvent;
 import org.keycloak.provider.ProviderEventListener;
-import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
-import org.keycloak.timer.TimerProvider;
 
-/** Schedules the security self-check once the server has started, every {@code self-check-interval-hours}. */
+/** Schedules the security self-check once the server has started: once per period per cluster ({@link ClusterSchedule}). */
 public final class SelfCheckSchedule implements ProviderEventListener {
 
-    private final long intervalMillis;
+    private final Duration every;
 
-    public SelfCheckSchedule(long intervalMillis) {
-        this.intervalMillis = intervalMillis;
+    /** A schedule of one check per {@code every}. */
+    public SelfCheckSchedule(Duration every) {
+        this.every = every;
     }
 
     @Override
     public void onEvent(ProviderEvent event) {
         if (event instanceof PostMigrationEvent started) {
-            KeycloakSessionFactory factory = started.getFactory();
-            KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
-                    .schedule(new ClusterAwareScheduledTaskRunner(factory, new SelfCheckTask(), intervalMillis),
-                            intervalMillis, SelfCheckTask.NAME));
+            ClusterSchedule.start(started.getFactory(), new SelfCheckTask(every), SelfCheckTask.NAME, every);
         }
     }
 }

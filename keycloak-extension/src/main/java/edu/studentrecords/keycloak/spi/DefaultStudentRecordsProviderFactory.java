@@ -35,9 +35,6 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
     /** The provider id. */
     public static final String ID = "default";
 
-    /** How often every realm's security self-check runs (rule 7.3); supervisors can run it at any time too. */
-    static final Duration SELF_CHECK_INTERVAL = Duration.ofHours(24);
-
     private static final Logger LOG = Logger.getLogger(DefaultStudentRecordsProviderFactory.class);
     /** How long a destruction waits for the index to apply the record's removal before it purges the files. */
     private static final Duration PURGE_FEED_WAIT = Duration.ofSeconds(5);
@@ -61,8 +58,10 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
         client = MongoClients.create(StudentRecords.clientSettings(options.clientSettings()));
         factory.register(new RealmLifecycleListener(this::forget, this::openAtStart));
         factory.register(new AccountRemovalListener(this::store));
-        factory.register(new SelfCheckSchedule(SELF_CHECK_INTERVAL.toMillis()));
-        factory.register(new RetentionSchedule());
+        // Rule 7.3's self-check and the retention run, each once per period per cluster (supervisors can run the
+        // self-check at any time too).
+        factory.register(new SelfCheckSchedule(options.selfCheckEvery()));
+        factory.register(new RetentionSchedule(options.retentionEvery()));
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.mongodb.ConnectionString;
 import edu.studentrecords.search.SearchSettings;
 import edu.studentrecords.store.StoreSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * @param indexDir         the folder of this node's search indexes, one sub-folder per realm
  * @param backupDir        the folder of backups started over REST, one sub-folder per realm
  * @param retentionFloorDays the shortest retention period any realm's policy may name, in days
+ * @param selfCheckEvery   how often the scheduled security self-check runs, once per cluster
+ * @param retentionEvery   how often the scheduled retention run happens, once per cluster
  */
 public record StudentRecordsOptions(
         String connectionString,
@@ -35,7 +38,9 @@ public record StudentRecordsOptions(
         boolean journal,
         Path indexDir,
         Path backupDir,
-        int retentionFloorDays) {
+        int retentionFloorDays,
+        Duration selfCheckEvery,
+        Duration retentionEvery) {
 
     static final String CONNECTION_STRING = "connection-string";
     static final String DATABASE_PREFIX = "database-prefix";
@@ -46,6 +51,12 @@ public record StudentRecordsOptions(
     static final String INDEX_DIR = "index-dir";
     static final String BACKUP_DIR = "backup-dir";
     static final String RETENTION_FLOOR_DAYS = "retention-floor-days";
+    static final String SELF_CHECK_INTERVAL = "self-check-interval";
+    static final String RETENTION_INTERVAL = "retention-interval";
+    /** The scheduled runs' default period, in seconds: a day. */
+    static final int DAY_SECONDS = 86_400;
+    /** The shortest period a scheduled run may have, in seconds. */
+    static final int MIN_INTERVAL_SECONDS = 10;
 
     static final String DEFAULT_CONNECTION_STRING = "mongodb://127.0.0.1:27017";
     static final String DEFAULT_DATABASE_PREFIX = "student_records";
@@ -81,6 +92,8 @@ public record StudentRecordsOptions(
         if (retentionFloorDays < 0) {
             throw new IllegalArgumentException(RETENTION_FLOOR_DAYS + " must not be negative");
         }
+        requireInterval(selfCheckEvery, SELF_CHECK_INTERVAL);
+        requireInterval(retentionEvery, RETENTION_INTERVAL);
     }
 
     /**
@@ -112,7 +125,15 @@ public record StudentRecordsOptions(
                 config.getBoolean(JOURNAL, true),
                 folder(config.get(INDEX_DIR), keycloakHome, DEFAULT_INDEX_DIR_IN_HOME),
                 folder(config.get(BACKUP_DIR), keycloakHome, DEFAULT_BACKUP_DIR_IN_HOME),
-                config.getInt(RETENTION_FLOOR_DAYS, StoreSettings.DEFAULT_RETENTION_FLOOR_DAYS));
+                config.getInt(RETENTION_FLOOR_DAYS, StoreSettings.DEFAULT_RETENTION_FLOOR_DAYS),
+                Duration.ofSeconds(config.getInt(SELF_CHECK_INTERVAL, DAY_SECONDS)),
+                Duration.ofSeconds(config.getInt(RETENTION_INTERVAL, DAY_SECONDS)));
+    }
+
+    private static void requireInterval(Duration every, String name) {
+        if (every == null || every.compareTo(Duration.ofSeconds(MIN_INTERVAL_SECONDS)) < 0) {
+            throw new IllegalArgumentException(name + " must be at least " + MIN_INTERVAL_SECONDS + " seconds");
+        }
     }
 
     private static Path folder(String configured, Path keycloakHome, Path defaultInHome) {
@@ -151,6 +172,12 @@ public record StudentRecordsOptions(
                 .helpText("The shortest retention period, in days, that any realm's retention policy may name; "
                         + "no realm setting goes under it.")
                 .defaultValue(StoreSettings.DEFAULT_RETENTION_FLOOR_DAYS).add()
+                .property().name(SELF_CHECK_INTERVAL).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Seconds between two scheduled security self-checks of every realm; one node of the "
+                        + "cluster runs each.").defaultValue(DAY_SECONDS).add()
+                .property().name(RETENTION_INTERVAL).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Seconds between two scheduled retention runs of every realm; one node of the cluster "
+                        + "runs each.").defaultValue(DAY_SECONDS).add()
                 .build();
     }
 
@@ -195,6 +222,8 @@ public record StudentRecordsOptions(
         info.put(INDEX_DIR, indexDir.toString());
         info.put(BACKUP_DIR, backupDir.toString());
         info.put(RETENTION_FLOOR_DAYS, Integer.toString(retentionFloorDays));
+        info.put(SELF_CHECK_INTERVAL, Long.toString(selfCheckEvery.toSeconds()));
+        info.put(RETENTION_INTERVAL, Long.toString(retentionEvery.toSeconds()));
         return info;
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.WriteConcern;
 import edu.studentrecords.store.StoreSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -94,7 +95,20 @@ class StudentRecordsOptionsTest {
     void everyOptionIsDeclaredForTheServerInfo() {
         assertThat(StudentRecordsOptions.metadata()).extracting(ProviderConfigProperty::getName).containsExactly(
                 "connection-string", "database-prefix", "keys-dir", "generate-keys", "write-concern", "journal",
-                "index-dir", "backup-dir", "retention-floor-days");
+                "index-dir", "backup-dir", "retention-floor-days", "self-check-interval", "retention-interval");
+    }
+
+    @Test
+    void scheduledRunsDefaultToADayAndRefuseAPeriodUnderTenSeconds() {
+        StudentRecordsOptions defaults = StudentRecordsOptions.from(new MapScope(Map.of("keys-dir", "/keys")));
+        assertThat(defaults.selfCheckEvery()).isEqualTo(Duration.ofDays(1));
+        assertThat(defaults.retentionEvery()).isEqualTo(Duration.ofDays(1));
+        StudentRecordsOptions quick = StudentRecordsOptions.from(new MapScope(Map.of(
+                "keys-dir", "/keys", "self-check-interval", "20", "retention-interval", "30")));
+        assertThat(quick.selfCheckEvery()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(quick.retentionEvery()).isEqualTo(Duration.ofSeconds(30));
+        assertThatThrownBy(() -> StudentRecordsOptions.from(new MapScope(Map.of(
+                "keys-dir", "/keys", "self-check-interval", "5")))).hasMessageContaining("self-check-interval");
     }
 
     @Test

@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One backup or restore of a realm's store started through {@link Backups}, as it runs on the node that started it.
+ * One backup or restore of a realm's store started through {@link Backups}: as it runs on the node that started it,
+ * or as the store last recorded it for the other nodes.
  * Updated by the worker thread, read by callers: every field is volatile and written before the status that
  * publishes it. Holds counts, checksums and a file name, never anything of a record.
  */
@@ -31,6 +32,17 @@ public final class BackupJob implements ProgressListener {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.file = Objects.requireNonNull(file, "file");
         this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+    }
+
+    /** A job as another node (or an earlier run of this one) left it in the store. */
+    public static BackupJob recorded(String id, Kind kind, String file, Instant startedAt, Status status,
+            Instant finishedAt, BackupProgress progress, BackupManifest manifest) {
+        BackupJob job = new BackupJob(id, kind, file, startedAt);
+        job.progress = progress;
+        job.manifest = manifest;
+        job.finishedAt = finishedAt;
+        job.status = Objects.requireNonNull(status, "status");
+        return job;
     }
 
     @Override

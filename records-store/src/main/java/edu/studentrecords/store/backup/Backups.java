@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Backups of the realm's store started by the centre (rule 7.2), run off the caller's thread into the store's backup
  * folder with {@link StoreBackup}. Every call is the duty {@code MANAGE_BACKUPS} (administrators), decided by the gate
- * and audited once. The jobs are listed by the node that runs them, in memory (a restart forgets the list; the files
- * stay). Thread-safe.
+ * and audited once. The jobs are recorded in the store, so every node of a cluster lists the same jobs and their
+ * progress (the files are in the backup folder of the node that ran them: give every node the same shared folder).
+ * Thread-safe.
  */
 public interface Backups {
 
@@ -18,10 +19,10 @@ public interface Backups {
      */
     BackupJob start(AccessContext ctx);
 
-    /** The jobs started on this node, newest first. */
+    /** The jobs started on any node, newest first (the latest 100). */
     List<BackupJob> list(AccessContext ctx);
 
-    /** One job, with its progress; {@code NOT_FOUND} when this node has none with this id. */
+    /** One job, with its progress; {@code NOT_FOUND} when no node started one with this id. */
     BackupJob get(AccessContext ctx, String jobId);
 
     /**

@@ -1,6 +1,7 @@
 package edu.studentrecords.store.check;
 
 import edu.studentrecords.store.access.AccessContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +24,14 @@ public interface SecuritySelfCheck {
     SelfCheckReport run(AccessContext ctx, CheckSettings settings, List<Finding> extra);
 
     /**
-     * Runs a scheduled check, recorded in the audit trail as the system's.
+     * Runs the scheduled check due at {@code now}, recorded in the audit trail as the system's, unless a scheduled
+     * check was already run within {@code every} before it, on this node or any other: one run per period per cluster.
      *
-     * @param now the instant of the run
+     * @param now   the instant of the run
+     * @param every the period of the schedule
+     * @return the report, or empty when this period's run was already claimed
      */
-    SelfCheckReport runScheduled(Instant now, CheckSettings settings, List<Finding> extra);
+    Optional<SelfCheckReport> runScheduled(Instant now, Duration every, CheckSettings settings, List<Finding> extra);
 
     /** The report of the last run, if any; audited as {@code SELF_CHECK_READ}. */
     Optional<SelfCheckReport> latest(AccessContext ctx);

@@ -109,7 +109,8 @@ class SecuritySelfCheckIT {
         store.records().create(admin, students.nextIn("science/chemistry/2024-1", LocalDate.now()), UUID.randomUUID().toString());
 
         CheckSettings settings = new CheckSettings(1000, LocalTime.MIN, LocalTime.MAX, ZoneOffset.UTC, Duration.ofDays(180));
-        SelfCheckReport later = store.selfCheck().runScheduled(soon.plus(Duration.ofDays(200)), settings, List.of());
+        Instant due = soon.plus(Duration.ofDays(200));
+        SelfCheckReport later = store.selfCheck().runScheduled(due, Duration.ofDays(1), settings, List.of()).orElseThrow();
         assertThat(later.findings()).anySatisfy(f -> {
             assertThat(f.code()).isEqualTo(Finding.EXPIRED_GRANT_CLOSED);
             assertThat(f.actor()).isEqualTo("grant:" + grantId);
@@ -118,7 +119,10 @@ class SecuritySelfCheckIT {
             assertThat(f.code()).isEqualTo(Finding.VERIFICATION_OVERDUE);
             assertThat(f.count()).isGreaterThanOrEqualTo(1);
         });
-        assertThat(store.selfCheck().runScheduled(soon.plus(Duration.ofDays(200)), settings, List.of()).findings())
+        assertThat(store.selfCheck().runScheduled(due.plusSeconds(3600), Duration.ofDays(1), settings, List.of()))
+                .as("one scheduled run per period, on whichever node claims it").isEmpty();
+        assertThat(store.selfCheck().runScheduled(due.plus(Duration.ofDays(1)), Duration.ofDays(1), settings, List.of())
+                .orElseThrow().findings())
                 .as("closing is done once").noneMatch(f -> f.code().equals(Finding.EXPIRED_GRANT_CLOSED));
 
         STORE.fixture().rawDatabase().getCollection("audit_entries").updateOne(Filters.eq("_id", 2L), Updates.set("operation", "EXPORT"));

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +32,9 @@ import org.jboss.logging.Logger;
 
 /**
  * {@link Backups} behind the gate: one job at a time on a worker thread of its own, files in the store's backup
- * folder. Logs ids and failure types only. Thread-safe.
+ * folder, every job recorded in the store for the other nodes ({@link BackupJobRegister}); the jobs this node runs are
+ * also kept here, so their progress shows on this node without waiting for the record. Logs ids and failure types
+ * only. Thread-safe.
  */
 public final class BackupDesk implements Backups, AutoCloseable {
 
@@ -51,10 +52,14 @@ public final class BackupDesk implements Backups, AutoCloseable {
         return thread;
     });
 
+    private final BackupJobRegister register;
+
     public BackupDesk(RecordGate gate, StoreSettings settings, MongoClient client) {
         this.gate = gate;
         this.settings = settings;
         this.client = client;
+        this.register = new BackupJobRegister(
+                client.getDatabase(settings.database()).getCollection(StoreCollections.BACKUP_JOBS));
     }
 
     @Override
@@ -70,15 +75,17 @@ public final class BackupDesk implements Backups, AutoCloseable {
         String id = UUID.randomUUID().toString();
         BackupJob job = new BackupJob(id, BackupJob.Kind.BACKUP,
                 "backup-" + FILE_TIME.format(now) + "-" + id.substring(0, 8) + ".srbak", now);
-        jobs.put(id, job);
+        begin(job);
         worker.execute(() -> {
             try (StoreBackup backup = StoreBackup.using(settings, client)) {
-                BackupManifest manifest = backup.backup(Files.createDirectories(folder).resolve(job.file()), job);
+                BackupManifest manifest = backup.backup(Files.createDirectories(folder).resolve(job.file()),
+                        progressOf(job));
                 job.finished(manifest, Instant.now());
             } catch (IOException | RuntimeException e) {
                 LOG.errorf("Backup %s failed (%s)", id, e.getClass().getSimpleName());
                 job.failed(Instant.now());
             }
+            end(job);
         });
         return job;
     }
@@ -86,8 +93,8 @@ public final class BackupDesk implements Backups, AutoCloseable {
     @Override
     public List<BackupJob> list(AccessContext ctx) {
         duty(ctx, AuditOperation.BACKUP_LIST).allow(null);
-        return jobs.values().stream()
-                .sorted(Comparator.comparing(BackupJob::startedAt).reversed().thenComparing(BackupJob::id)).toList();
+        return register.latest(ctx.now()).stream().map(recorded -> jobs.getOrDefault(recorded.id(), recorded))
+                .toList();
     }
 
     @Override
@@ -110,14 +117,16 @@ public final class BackupDesk implements Backups, AutoCloseable {
         }
         pass.allow(null);
         BackupJob job = new BackupJob(UUID.randomUUID().toString(), BackupJob.Kind.RESTORE, from.file(), ctx.now());
-        jobs.put(job.id(), job);
+        begin(job);
         worker.execute(() -> {
             try (StoreBackup backup = StoreBackup.using(settings, client)) {
-                job.finished(backup.restore(settings.backupDirectory().resolve(from.file()), job).manifest(), Instant.now());
+                job.finished(backup.restore(settings.backupDirectory().resolve(from.file()), progressOf(job)).manifest(),
+                        Instant.now());
             } catch (RuntimeException e) {
                 LOG.errorf("Restore %s failed (%s)", job.id(), e.getClass().getSimpleName());
                 job.failed(Instant.now());
             }
+            end(job);
         });
         return job;
     }
@@ -126,7 +135,7 @@ public final class BackupDesk implements Backups, AutoCloseable {
     private boolean storeIsEmpty() {
         MongoDatabase database = client.getDatabase(settings.database());
         for (String name : database.listCollectionNames()) {
-            if (database.getCollection(name).countDocuments() > 0) {
+            if (!name.equals(StoreCollections.BACKUP_JOBS) && database.getCollection(name).countDocuments() > 0) {
                 return false;
             }
         }
@@ -134,8 +143,30 @@ public final class BackupDesk implements Backups, AutoCloseable {
     }
 
     private BackupJob existing(Pass pass, String jobId) {
-        return Optional.ofNullable(jobId == null ? null : jobs.get(jobId)).orElseThrow(() ->
+        Optional<BackupJob> job = jobId == null ? Optional.empty()
+                : Optional.ofNullable(jobs.get(jobId)).or(() -> register.find(jobId, settings.clock().instant()));
+        return job.orElseThrow(() ->
                 pass.deny(null, AuditReason.BACKUP_NOT_FOUND, StoreException.notFound(Subject.BACKUP)));
+    }
+
+    /** Lists the job here and records it for the other nodes before any work starts. */
+    private void begin(BackupJob job) {
+        jobs.put(job.id(), job);
+        register.save(job, settings.clock().instant());
+    }
+
+    /** Records how the job ended; the other nodes read it from the store from now on. */
+    private void end(BackupJob job) {
+        try {
+            register.save(job, settings.clock().instant());
+        } catch (RuntimeException e) {
+            LOG.errorf("The end of job %s could not be recorded (%s)", job.id(), e.getClass().getSimpleName());
+        }
+        jobs.remove(job.id());
+    }
+
+    private RecordedProgress progressOf(BackupJob job) {
+        return new RecordedProgress(job, register, settings.clock());
     }
 
     private Pass duty(AccessContext ctx, AuditOperation operation) {

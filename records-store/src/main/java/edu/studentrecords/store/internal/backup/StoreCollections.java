@@ -37,6 +37,11 @@ public final class StoreCollections {
      * the backup too.
      */
     public static final String RECORD_HISTORY = "record_history";
+    /**
+     * The backup and restore jobs started by the centre, shared by every node of a cluster. The store's own working
+     * state, not data: never backed up, and not counted when a restore asks whether the store is empty.
+     */
+    public static final String BACKUP_JOBS = "backup_jobs";
 
     private static final AuditCollectionNames AUDIT = AuditCollectionNames.DEFAULTS;
     private static final List<String> FIRST = List.of(AUDIT.anchor(), AUDIT.byRecord());
@@ -60,6 +65,7 @@ public final class StoreCollections {
         others.removeAll(FIRST);
         others.removeAll(LAST);
         others.removeIf(name -> name.startsWith("system."));
+        others.remove(BACKUP_JOBS);
         order.addAll(others);
         LAST.stream().filter(present::contains).forEach(order::add);
         return order;

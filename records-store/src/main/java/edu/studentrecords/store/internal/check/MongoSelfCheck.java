@@ -22,8 +22,10 @@ import edu.studentrecords.store.grants.StoredGrant;
 import edu.studentrecords.store.internal.gate.RecordGate;
 import edu.studentrecords.store.internal.mongo.GrantCollection;
 import edu.studentrecords.store.internal.mongo.RecordCollection;
+import edu.studentrecords.store.internal.mongo.ScheduledRunClaim;
 import edu.studentrecords.store.internal.records.RecordVault;
 import edu.studentrecords.store.validation.RecordValidator;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -49,13 +51,16 @@ public final class MongoSelfCheck implements SecuritySelfCheck {
     private static final Set<String> READS = Set.of(AuditOperation.READ.code(), AuditOperation.EXPORT.code(),
             AuditOperation.SEARCH.code());
     /** The period every report covers: the day before the run, as often as the check is scheduled. */
-    private static final java.time.Duration PERIOD = java.time.Duration.ofDays(1);
+    private static final Duration PERIOD = Duration.ofDays(1);
     private static final String LATEST = "latest";
+    /** The marker of the last scheduled run, beside the latest report. */
+    private static final String SCHEDULE = "schedule";
 
     private final AuditTrail audit;
     private final GrantCollection grants;
     private final RecordCollection records;
     private final MongoCollection<Document> checks;
+    private final ScheduledRunClaim schedule;
     private final RecordGate gate;
     private final RecordVault vault;
     private final RecordValidator validator;
@@ -68,6 +73,7 @@ public final class MongoSelfCheck implements SecuritySelfCheck {
         this.grants = grants;
         this.records = records;
         this.checks = checks;
+        this.schedule = new ScheduledRunClaim(checks, SCHEDULE);
         this.gate = gate;
         this.vault = vault;
         this.validator = validator;
@@ -81,9 +87,13 @@ public final class MongoSelfCheck implements SecuritySelfCheck {
     }
 
     @Override
-    public SelfCheckReport runScheduled(Instant now, CheckSettings settings, List<Finding> extra) {
+    public Optional<SelfCheckReport> runScheduled(Instant now, Duration every, CheckSettings settings,
+            List<Finding> extra) {
+        if (!schedule.claim(now.truncatedTo(ChronoUnit.MILLIS), every)) {
+            return Optional.empty();
+        }
         gate.system(AuditOperation.SELF_CHECK, null, null);
-        return check(now, settings, extra);
+        return Optional.of(check(now, settings, extra));
     }
 
     @Override

@@ -1,14 +1,12 @@
 package edu.studentrecords.store.internal.retention;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import edu.studentrecords.store.internal.mongo.RecordJson;
+import edu.studentrecords.store.internal.mongo.ScheduledRunClaim;
 import edu.studentrecords.store.model.EnrolmentStatus;
 import edu.studentrecords.store.retention.PolicyChange;
 import edu.studentrecords.store.retention.RetentionPolicy;
@@ -32,14 +30,15 @@ final class RetentionState {
     private static final String POLICY = "policy";
     private static final String PENDING = "pendingPolicy";
     private static final String SCHEDULE = "schedule";
-    private static final String LAST_RUN = "lastRun";
     private static final int MAX_RUNS = 100;
 
     private final MongoCollection<Document> state;
+    private final ScheduledRunClaim schedule;
     private final MongoCollection<Document> runs;
 
     RetentionState(MongoCollection<Document> state, MongoCollection<Document> runs) {
         this.state = state;
+        this.schedule = new ScheduledRunClaim(state, SCHEDULE);
         this.runs = runs;
     }
 
@@ -96,26 +95,12 @@ final class RetentionState {
      * compare-and-set, so two nodes (or a retried timer) never both claim the same period.
      */
     boolean claimScheduled(Instant now, Duration every) {
-        Date cutoff = Date.from(now.minus(every));
-        if (state.updateOne(Filters.and(Filters.eq("_id", SCHEDULE), Filters.lte(LAST_RUN, cutoff)),
-                Updates.set(LAST_RUN, Date.from(now))).getModifiedCount() == 1) {
-            return true;
-        }
-        try {
-            state.insertOne(new Document("_id", SCHEDULE).append(LAST_RUN, Date.from(now)));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return schedule.claim(now, every);
     }
 
     /** When the last scheduled run was claimed, or null. */
     Instant lastScheduled() {
-        Document doc = state.find(Filters.eq("_id", SCHEDULE)).first();
-        return doc == null ? null : doc.getDate(LAST_RUN).toInstant();
+        return schedule.lastRun();
     }
 
     void save(RetentionRun run) {
