@@ -51,17 +51,27 @@ class PurgeIT {
                 store.records().create(admin, students.next(LocalDate.now()), null);
             }
             SearchSettings settings = SearchSettings.defaults(dir.resolve("search"));
-            try (StudentSearchIndex index = StudentSearchIndex.open(settings, store.changes())) {
+            // A second node's index over the same store: it learns of the destruction from the feed alone.
+            SearchSettings otherNode = SearchSettings.defaults(dir.resolve("search-node-b"));
+            try (StudentSearchIndex index = StudentSearchIndex.open(settings, store.changes());
+                    StudentSearchIndex nodeB = StudentSearchIndex.open(otherNode, store.changes())) {
                 assertThat(index.awaitSearchable(store.changes().head(), Duration.ofSeconds(30))).isTrue();
                 assertThat(index.search(Scopes.of(admin), SearchQuery.of(NAME), 0).hits()).extracting(SearchHit::recordId)
                         .containsExactly(target.id());
                 index.purge("no-such-record"); // commits, so everything indexed so far is in the files
                 assertThat(TRACES.tracesIn(settings.indexDirectory())).as("the scan sees the record before").isNotEmpty();
+                assertThat(nodeB.awaitSearchable(store.changes().head(), Duration.ofSeconds(30))).isTrue();
+                nodeB.purge("no-such-record");
+                assertThat(TRACES.tracesIn(otherNode.indexDirectory())).as("node B's files before").isNotEmpty();
 
                 Destruction destroyed = Destructions.destroy(store, target.id(), "retention period over");
                 assertThat(index.awaitSearchable(destroyed.feedSequence(), Duration.ofSeconds(5))).isTrue();
                 assertThat(index.search(Scopes.of(admin), SearchQuery.of(NAME), 0).total()).isZero();
                 assertThat(index.search(Scopes.of(admin), SearchQuery.of(NUMBER), 0).total()).isZero();
+
+                assertThat(nodeB.awaitSearchable(destroyed.feedSequence(), Duration.ofSeconds(5))).isTrue();
+                assertThat(TRACES.tracesIn(otherNode.indexDirectory()))
+                        .as("node B merged the removal out of its files without being asked").isEmpty();
 
                 index.purge(target.id());
                 assertThat(TRACES.tracesIn(settings.indexDirectory())).isEmpty();

@@ -179,6 +179,11 @@ public final class IndexFolder implements AutoCloseable {
                 LOG.warnf("Search index: feed entry %d quarantined (%s); its record is kept out of the index",
                         p.getKey().sequence(), p.getValue());
             }
+            if (!refreshPaused && last.values().stream().anyMatch(e -> e.kind() == ChangeEvent.Kind.REMOVE)) {
+                // A destroyed record leaves this node's files before its removal can be made visible: whoever waits
+                // for the removal, on any node, finds no trace of it in the files either.
+                mergeAwayDeletesLocked();
+            }
             appliedPosition = nextAfter;
         } finally {
             lock.unlock();
@@ -230,18 +235,22 @@ public final class IndexFolder implements AutoCloseable {
         lock.lock();
         try {
             writer.deleteDocuments(ProfileDocument.idTerm(recordId));
-            searchers.maybeRefreshBlocking();
-            writer.forceMergeDeletes(true);
-            long position = appliedPosition;
-            writer.setLiveCommitData(Map.of(POSITION, Long.toString(position)).entrySet());
-            writer.commit();
-            committedPosition = position;
-            // The reopened searcher releases the merged-away segments; then their files can go.
-            searchers.maybeRefreshBlocking();
-            writer.deleteUnusedFiles();
+            mergeAwayDeletesLocked();
         } finally {
             lock.unlock();
         }
+    }
+
+    private void mergeAwayDeletesLocked() throws IOException {
+        searchers.maybeRefreshBlocking();
+        writer.forceMergeDeletes(true);
+        long position = appliedPosition;
+        writer.setLiveCommitData(Map.of(POSITION, Long.toString(position)).entrySet());
+        writer.commit();
+        committedPosition = position;
+        // The reopened searcher releases the merged-away segments; then their files can go.
+        searchers.maybeRefreshBlocking();
+        writer.deleteUnusedFiles();
     }
 
     /** Starts a rebuild: everything is dropped (not yet visible) and the position goes back to the start. */
