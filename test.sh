@@ -13,4 +13,13 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || !
     echo "test.sh: the browser tests need Debian's chromium and chromium-driver (apt-get install chromium chromium-driver fonts-noto-cjk)" >&2
   fi
 fi
+# ClusterIT runs the product in production mode, which needs Debian's PostgreSQL (deploy/run.sh --production would
+# install it too; installing it here keeps that out of the test's time).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q postgresql
+  else
+    echo "test.sh: ClusterIT needs Debian's postgresql package (apt-get install postgresql)" >&2
+  fi
+fi
 exec mvn -B -ntp verify "$@"

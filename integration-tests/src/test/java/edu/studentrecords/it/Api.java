@@ -33,24 +33,33 @@ final class Api {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String base;
+    private final HttpClient http;
 
     Api(String realmBaseUrl) {
+        this(realmBaseUrl, HTTP);
+    }
+
+    /** The API of a realm reached through {@code http} (e.g. one that trusts a server's own certificate). */
+    Api(String realmBaseUrl, HttpClient http) {
         this.base = realmBaseUrl + "/student-records";
+        this.http = http;
     }
 
     /** A request to {@code path} (below the API base) by {@code token} (null: none) for {@code purpose} (null: none). */
     Call call(String method, String path, String token, String purpose) {
-        return new Call(method, base + path, token, purpose);
+        return new Call(http, method, base + path, token, purpose);
     }
 
     /** One request being put together. */
     static final class Call {
+        private final HttpClient http;
         private final String method;
         private final String uri;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private byte[] body;
 
-        private Call(String method, String uri, String token, String purpose) {
+        private Call(HttpClient http, String method, String uri, String token, String purpose) {
+            this.http = http;
             this.method = method;
             this.uri = uri;
             if (token != null) {
@@ -90,7 +99,7 @@ final class Api {
                     : HttpRequest.BodyPublishers.ofByteArray(body));
             headers.forEach(request::header);
             try {
-                HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 return new Reply(method + " " + URI.create(uri).getPath(), response);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -25,20 +25,33 @@ final class IndexTraces {
      * nothing.
      */
     static void awaitNumberFound(String realmId, GeneratedStudent student) {
+        awaitNumberFound(folderOf(realmId), student);
+    }
+
+    /** Waits until the index files in {@code folder} (and below) hold the student's number. */
+    static void awaitNumberFound(Path folder, GeneratedStudent student) {
         await().atMost(COMMITTED).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
-            .untilAsserted(() -> assertThat(scan(realmId, student)).as("the index files hold the student number")
+            .untilAsserted(() -> assertThat(scan(folder, student)).as("the index files hold the student number")
                 .anyMatch(trace -> trace.startsWith("number ")));
     }
 
     /** Waits until the files hold neither the student's name nor number. */
     static void awaitNone(String realmId, GeneratedStudent student) {
+        awaitNone(folderOf(realmId), student);
+    }
+
+    /** Waits until the index files in {@code folder} (and below) hold neither the student's name nor number. */
+    static void awaitNone(Path folder, GeneratedStudent student) {
         await().atMost(COMMITTED).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
-            .untilAsserted(() -> assertThat(scan(realmId, student))
+            .untilAsserted(() -> assertThat(scan(folder, student))
                 .as("the destroyed student's name and number in the index files").isEmpty());
     }
 
-    private static java.util.List<String> scan(String realmId, GeneratedStudent student) {
-        Path folder = SuiteStore.indexDirectory().resolve(realmId.replaceAll("[^A-Za-z0-9-]", "_"));
+    private static Path folderOf(String realmId) {
+        return SuiteStore.indexDirectory().resolve(realmId.replaceAll("[^A-Za-z0-9-]", "_"));
+    }
+
+    private static java.util.List<String> scan(Path folder, GeneratedStudent student) {
         return PlaintextScan.forStudent(student.name(), student.studentNumber()).tracesIn(folder);
     }
 }

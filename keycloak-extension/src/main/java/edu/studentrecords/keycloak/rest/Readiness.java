@@ -16,12 +16,16 @@ import org.keycloak.models.RealmModel;
 /**
  * The readiness of this node for one realm, in the shape of a MicroProfile Health answer: {@code UP} once the realm's
  * search index has caught up with the store's change feed (a search would miss nothing that was committed before the
- * node started), {@code DOWN} before, or when the store or index cannot be opened. Positions only, no record.
+ * node started) while the store answers and the feed moves; {@code DOWN} before, when the store or index cannot be
+ * opened or reached, or when the index has failed to take the feed {@link #STUCK} times in a row. Positions only, no
+ * record.
  */
 final class Readiness {
 
     private static final Logger LOG = Logger.getLogger(Readiness.class);
     private static final String CHECK = "student-records-search-index";
+    /** Failed polls or batches in a row (retried with backoff, about half a minute) after which the feed is stuck. */
+    static final int STUCK = 5;
 
     private Readiness() {
     }
@@ -36,10 +40,19 @@ final class Readiness {
             return json(Response.status(Response.Status.SERVICE_UNAVAILABLE), body("DOWN",
                     Map.of("reason", "the record store cannot be reached"))).header(HttpHeaders.RETRY_AFTER, 5).build();
         }
-        if (index.caughtUp()) {
-            return json(Response.ok(), body("UP", Map.of())).build();
-        }
         IndexStatus status = index.status();
+        if (status.feedHead() < 0) {
+            return json(Response.status(Response.Status.SERVICE_UNAVAILABLE), body("DOWN",
+                    Map.of("reason", "the record store cannot be reached"))).header(HttpHeaders.RETRY_AFTER, 5).build();
+        }
+        if (status.consecutiveFailures() >= STUCK) {
+            return json(Response.status(Response.Status.SERVICE_UNAVAILABLE), body("DOWN", Map.of(
+                    "reason", "the change feed is stuck", "behind", status.behind(),
+                    "consecutiveFailures", status.consecutiveFailures()))).header(HttpHeaders.RETRY_AFTER, 5).build();
+        }
+        if (status.caughtUp()) {
+            return json(Response.ok(), body("UP", Map.of("behind", status.behind()))).build();
+        }
         return json(Response.status(Response.Status.SERVICE_UNAVAILABLE), body("DOWN", Map.of(
                 "reason", "the search index is catching up", "behind", status.behind(),
                 "consecutiveFailures", status.consecutiveFailures())))

@@ -69,6 +69,19 @@ final class RequestPipeline {
     }
 
     private Response handle(boolean selfService, AuditOperation operation, Endpoint endpoint) {
+        long started = System.nanoTime();
+        Response response = answer(selfService, operation, endpoint);
+        try {
+            session.getProvider(StudentRecordsProvider.class).served(operation, response.getStatus(),
+                    System.nanoTime() - started);
+        } catch (RuntimeException e) {
+            // A metric never fails a call that has its answer.
+            LOG.debugf("A call could not be counted (%s)", e.getClass().getSimpleName());
+        }
+        return response;
+    }
+
+    private Response answer(boolean selfService, AuditOperation operation, Endpoint endpoint) {
         Optional<Caller> caller;
         try {
             caller = new BearerAuthentication(session).authenticate(

@@ -3,6 +3,7 @@ package edu.studentrecords.keycloak.spi;
 import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.StudentRecords;
+import edu.studentrecords.store.audit.AuditOperation;
 import org.keycloak.models.RealmModel;
 
 /** Borrows the stores of {@link DefaultStudentRecordsProviderFactory}; owns nothing. */
@@ -27,6 +28,11 @@ public final class DefaultStudentRecordsProvider implements StudentRecordsProvid
     @Override
     public void purgeFromIndex(RealmModel realm, Destruction destruction) {
         factory.purgeFromIndex(realm, destruction);
+    }
+
+    @Override
+    public void served(AuditOperation operation, int status, long nanos) {
+        factory.served(operation, status, nanos);
     }
 
     @Override

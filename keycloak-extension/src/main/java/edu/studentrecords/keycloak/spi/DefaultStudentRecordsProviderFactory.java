@@ -10,6 +10,8 @@ import edu.studentrecords.search.SearchIndexException;
 import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.StudentRecords;
+import edu.studentrecords.store.audit.AuditOperation;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,7 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
     private final Map<String, RealmRecords> realms = new ConcurrentHashMap<>();
     private volatile StudentRecordsOptions options;
     private volatile MongoClient client;
+    private volatile NodeMetrics metrics;
 
     public DefaultStudentRecordsProviderFactory() {
         super(ID);
@@ -56,6 +59,7 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         client = MongoClients.create(StudentRecords.clientSettings(options.clientSettings()));
+        metrics = new NodeMetrics(Metrics.globalRegistry);
         factory.register(new RealmLifecycleListener(this::forget, this::openAtStart));
         factory.register(new AccountRemovalListener(this::store));
         // Rule 7.3's self-check and the retention run, each once per period per cluster (supervisors can run the
@@ -85,9 +89,20 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
             throw new IllegalStateException("the student records provider is not started");
         }
         StudentRecordsOptions settings = options;
-        return realms.computeIfAbsent(realm.getId(), id -> RealmRecords.open(
-                StudentRecords.using(settings.settingsFor(id), current),
-                store -> StudentSearchIndex.open(settings.searchSettingsFor(id), store.changes())));
+        return realms.computeIfAbsent(realm.getId(), id -> {
+            RealmRecords opened = RealmRecords.open(StudentRecords.using(settings.settingsFor(id), current),
+                    store -> StudentSearchIndex.open(settings.searchSettingsFor(id), store.changes()));
+            metrics.watch(id, realm.getName(), opened.index(), settings.searchSettingsFor(id).indexDirectory());
+            return opened;
+        });
+    }
+
+    /** Counts one API call of this node in its metrics. */
+    void served(AuditOperation operation, int status, long nanos) {
+        NodeMetrics current = metrics;
+        if (current != null) {
+            current.served(operation, status, nanos);
+        }
     }
 
     /**
@@ -141,6 +156,10 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
 
     /** Closes the store and index of a removed realm; its data stays in MongoDB, its index folder on disk. */
     void forget(String realmId) {
+        NodeMetrics current = metrics;
+        if (current != null) {
+            current.forget(realmId);
+        }
         RealmRecords records = realms.remove(realmId);
         if (records != null) {
             records.close();
@@ -158,6 +177,10 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
             }
         }
         realms.clear();
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
+        }
         if (client != null) {
             client.close();
             client = null;

@@ -3,6 +3,7 @@ package edu.studentrecords.keycloak.spi;
 import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;
 import edu.studentrecords.store.StudentRecords;
+import edu.studentrecords.store.audit.AuditOperation;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.Provider;
 
@@ -37,4 +38,10 @@ public interface StudentRecordsProvider extends Provider {
      * @param destruction what the store destroyed; not null
      */
     void purgeFromIndex(RealmModel realm, Destruction destruction);
+
+    /**
+     * Counts one API call in this node's metrics (Prometheus, on the management port): its operation, the status it
+     * answered and how long it took.
+     */
+    void served(AuditOperation operation, int status, long nanos);
 }

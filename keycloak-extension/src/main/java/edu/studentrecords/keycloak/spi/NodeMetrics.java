@@ -1,0 +1,118 @@
+package edu.studentrecords.keycloak.spi;
+
+import edu.studentrecords.search.IndexStatus;
+import edu.studentrecords.search.StudentSearchIndex;
+import edu.studentrecords.store.audit.AuditOperation;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The product's own metrics on this node, in the server's registry (Keycloak exports it in Prometheus format on the
+ * management port's {@code /metrics}, beside its own): every API call by operation and outcome with its duration,
+ * and per realm how far this node's search index is behind the change feed, how many entries it could not take, and
+ * how large its files are. Counts, durations and sizes only: no id, no name. Thread-safe.
+ */
+final class NodeMetrics implements AutoCloseable {
+
+    static final String REQUESTS = "student_records_requests";
+    static final String INDEX_BEHIND = "student_records_search_index_behind";
+    static final String INDEX_QUARANTINED = "student_records_search_index_quarantined";
+    static final String INDEX_BYTES = "student_records_search_index_bytes";
+
+    private final MeterRegistry registry;
+    private final Map<String, List<Meter>> realmMeters = new ConcurrentHashMap<>();
+    private final List<Meter> requestMeters = new CopyOnWriteArrayList<>();
+
+    NodeMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** One API call that answered {@code status} after {@code nanos}. */
+    void served(AuditOperation operation, int status, long nanos) {
+        Timer timer = Timer.builder(REQUESTS).description("Student records API calls by operation and outcome")
+                .tag("operation", operation.code()).tag("outcome", outcome(status)).register(registry);
+        if (timer.count() == 0) {
+            requestMeters.add(timer);
+        }
+        timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** What a status says of a call: allowed, refused (403, 404), unauthenticated, invalid (other 4xx) or failed. */
+    static String outcome(int status) {
+        if (status < 400) {
+            return "allowed";
+        }
+        if (status == 401) {
+            return "unauthenticated";
+        }
+        if (status == 403 || status == 404) {
+            return "refused";
+        }
+        return status < 500 ? "invalid" : "failed";
+    }
+
+    /** Watches a realm's index on this node, until {@link #forget}. */
+    void watch(String realmId, String realmName, StudentSearchIndex index, Path indexFolder) {
+        List<Meter> meters = List.of(
+                Gauge.builder(INDEX_BEHIND, index, i -> behind(i.status()))
+                        .description("Change feed entries not yet searchable on this node (-1: store unreachable)")
+                        .tag("realm", realmName).register(registry),
+                Gauge.builder(INDEX_QUARANTINED, index, i -> i.status().quarantinedSinceOpen())
+                        .description("Change feed entries this node's index could not take since it opened")
+                        .tag("realm", realmName).register(registry),
+                Gauge.builder(INDEX_BYTES, indexFolder, NodeMetrics::size).baseUnit("bytes")
+                        .description("Size of this node's search index files").tag("realm", realmName)
+                        .register(registry));
+        List<Meter> before = realmMeters.put(realmId, meters);
+        if (before != null) {
+            before.stream().filter(meter -> !meters.contains(meter)).forEach(registry::remove);
+        }
+    }
+
+    void forget(String realmId) {
+        List<Meter> meters = realmMeters.remove(realmId);
+        if (meters != null) {
+            meters.forEach(registry::remove);
+        }
+    }
+
+    private static double behind(IndexStatus status) {
+        return status.behind();
+    }
+
+    private static double size(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0; // a file merged away while the folder was walked
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public void close() {
+        realmMeters.keySet().forEach(this::forget);
+        requestMeters.forEach(registry::remove);
+        requestMeters.clear();
+    }
+}
