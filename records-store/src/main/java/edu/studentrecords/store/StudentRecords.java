@@ -100,10 +100,12 @@ public final class StudentRecords implements AutoCloseable {
         MongoAccessGrants accessGrants = new MongoAccessGrants(grantCollection, gate, audit);
         CorrectionDesk correctionDesk = new CorrectionDesk(gate, lookup, vault, writes, new CorrectionCollection(db));
         PaperCopyRegister paper = new PaperCopyRegister(db.getCollection("paper_copies"));
+        paper.createIndexes();
         this.records = new GatedRecords(gate, lookup, vault, writes, feed);
         this.self = new GatedSelfService(gate, lookup, vault, writes, audit, accessGrants, correctionDesk);
         this.corrections = correctionDesk;
         HoldRegister holds = new HoldRegister(db.getCollection(StoreCollections.LEGAL_HOLDS));
+        holds.createIndexes();
         this.purges = new PurgeDesk(gate, lookup, vault, new PurgeRequestCollection(db.getCollection("purge_requests")),
                 paper, holds::isHeld);
         this.grants = accessGrants;

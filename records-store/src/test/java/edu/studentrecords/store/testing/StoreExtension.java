@@ -1,11 +1,19 @@
 package edu.studentrecords.store.testing;
 
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import edu.studentrecords.store.StoreSettings;
 import edu.studentrecords.store.StudentRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -20,8 +28,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * static final StoreExtension STORE = new StoreExtension();
  * }</pre>
  */
-public final class StoreExtension implements BeforeAllCallback, AfterAllCallback {
+public final class StoreExtension implements BeforeAllCallback, AfterAllCallback, StoreUnderTest {
 
+    private final List<MongoClient> clients = new ArrayList<>();
     private Path dir;
     private StoreFixture fixture;
 
@@ -34,6 +43,8 @@ public final class StoreExtension implements BeforeAllCallback, AfterAllCallback
     @Override
     public void afterAll(ExtensionContext context) {
         try {
+            clients.forEach(MongoClient::close);
+            clients.clear();
             if (fixture != null) {
                 fixture.close();
             }
@@ -54,6 +65,27 @@ public final class StoreExtension implements BeforeAllCallback, AfterAllCallback
     /** The store connected to the process. */
     public StudentRecords store() {
         return fixture().store();
+    }
+
+    @Override
+    public StoreSettings settings() {
+        return fixture().settings();
+    }
+
+    @Override
+    public MongoClient newClient(CommandListener... listeners) {
+        MongoClientSettings.Builder builder = MongoClientSettings.builder(StudentRecords.clientSettings(settings()));
+        for (CommandListener listener : listeners) {
+            builder.addCommandListener(listener);
+        }
+        MongoClient client = MongoClients.create(builder.build());
+        clients.add(client);
+        return client;
+    }
+
+    @Override
+    public MongoDatabase rawDatabase() {
+        return fixture().rawDatabase();
     }
 
     private static void delete(Path dir) {

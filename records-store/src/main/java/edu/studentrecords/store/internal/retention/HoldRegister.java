@@ -2,6 +2,8 @@ package edu.studentrecords.store.internal.retention;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import edu.studentrecords.store.retention.LegalHold;
@@ -30,6 +32,14 @@ public final class HoldRegister {
 
     public HoldRegister(MongoCollection<Document> holds) {
         this.holds = holds;
+    }
+
+    /**
+     * Creates the index that every purge and retention decision asks by ({@link #isHeld}: the record's holds not
+     * lifted). Idempotent. The embedded store accepts and ignores it; a real MongoDB uses it.
+     */
+    public void createIndexes() {
+        holds.createIndex(Indexes.ascending(RECORD, LIFTED_AT), new IndexOptions().name("recordId_liftedAt"));
     }
 
     void add(LegalHold hold) {

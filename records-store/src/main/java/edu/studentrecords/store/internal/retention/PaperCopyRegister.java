@@ -2,6 +2,8 @@ package edu.studentrecords.store.internal.retention;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import edu.studentrecords.store.retention.PaperCopy;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +27,11 @@ public final class PaperCopyRegister {
 
     public PaperCopyRegister(MongoCollection<Document> copies) {
         this.copies = copies;
+    }
+
+    /** Creates the index a record's copies are found by ({@link #of}). Idempotent. */
+    public void createIndexes() {
+        copies.createIndex(Indexes.ascending(RECORD), new IndexOptions().name("recordId"));
     }
 
     void add(PaperCopy copy) {
