@@ -365,6 +365,16 @@ abstract class RecordStoreContract {
     @Test
     @Order(Integer.MAX_VALUE)
     void everyQueryTheseTestsMadeTheStoreSendIsServedByAnIndex() {
+        // The look-ups every request makes were among them, so that the check below covers them.
+        assertThat(queries.shapes()).extracting(edu.studentrecords.store.testing.SentQuery::shape).contains(
+                "find records {_id} limited", // a record by its id
+                "find records {profile.studentNumber} limited", // by student number
+                "find records {rid} limited", // by the blind index of the resident ID number
+                "find records {owner} limited", // a student's own record
+                "update records {$and:[{_id},{v}]} limited", // a write conditional on the version
+                "find audit_by_record {_id} limited", // a record's access log: its directory
+                "find audit_entries {_id:{$in:[?]}}", // ... and its entries by sequence
+                "find audit_entries {_id:{$gt:?}} limited"); // the audit trail from a sequence on
         QueryIndexes.check(target().rawDatabase(), queries.shapes(), explainsPlans(), reportName());
     }
 
