@@ -2,6 +2,7 @@ package edu.studentrecords.store.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +27,8 @@ import org.bson.Document;
  */
 public final class QueryIndexes {
 
+    private static final String BOUNDED = "none needed (no filter, bounded)";
+
     private QueryIndexes() {
     }
 
@@ -44,13 +47,21 @@ public final class QueryIndexes {
                 failures.add("no index serves " + query.shape() + " (indexes: " + keys(ofCollection) + ")");
             }
             if (explain) {
-                Document explained = db.runCommand(new Document("explain", Document.parse(query.command().toJson()))
-                        .append("verbosity", "queryPlanner"));
-                Set<String> stages = new LinkedHashSet<>();
-                winningStages(explained, false, stages);
-                plan = String.join(" ", stages);
-                if (stages.contains("COLLSCAN")) {
-                    failures.add("the server scans the collection for " + query.shape() + ": " + plan);
+                try {
+                    Document explained = db.runCommand(new Document("explain",
+                            Document.parse(query.command().toJson())).append("verbosity", "queryPlanner"));
+                    Set<String> stages = planStages(explained);
+                    plan = String.join(" ", stages);
+                    // A scan is fine only where no index is needed: no filter, a bounded number of documents.
+                    boolean bounded = index != null && index.startsWith(BOUNDED);
+                    if (stages.contains("COLLSCAN") && !bounded) {
+                        failures.add("the server scans the collection for " + query.shape() + ": " + plan);
+                    }
+                    if (stages.isEmpty()) {
+                        failures.add("the server explained no plan for " + query.shape() + ": " + explained.toJson());
+                    }
+                } catch (MongoException e) {
+                    failures.add("the server could not explain " + query.shape() + ": " + e.getMessage());
                 }
             }
             report.append("| `").append(query.shape()).append("` | ").append(index == null ? "**none**" : index)
@@ -76,7 +87,7 @@ public final class QueryIndexes {
                     }
                 }
             }
-            return query.limited() ? "none needed (no filter, bounded)" : null;
+            return query.limited() ? BOUNDED : null;
         }
         for (Document index : indexes) {
             String leading = leadingField(index);
@@ -114,7 +125,13 @@ public final class QueryIndexes {
         return String.join("; ", names);
     }
 
-    // The stages of the winning plans anywhere in an explain answer (aggregations nest theirs in their first stage).
+    /** The stages of the winning plans anywhere in an explain answer (aggregations nest theirs in their first stage). */
+    static Set<String> planStages(Document explained) {
+        Set<String> stages = new LinkedHashSet<>();
+        winningStages(explained, false, stages);
+        return stages;
+    }
+
     private static void winningStages(Object node, boolean inWinningPlan, Set<String> stages) {
         if (node instanceof Document document) {
             for (Map.Entry<String, Object> field : document.entrySet()) {

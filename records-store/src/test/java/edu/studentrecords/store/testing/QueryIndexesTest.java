@@ -63,4 +63,24 @@ class QueryIndexesTest {
         }
         return new Document("name", name).append("key", key);
     }
+
+    @Test
+    void theStagesOfTheWinningPlanAreReadWhereverTheServerPutsThem() {
+        Document express = Document.parse("{queryPlanner: {winningPlan: {isCached: false, stage: 'EXPRESS_IXSCAN',"
+                + " indexName: '_id_'}, rejectedPlans: []}}");
+        assertThat(QueryIndexes.planStages(express)).containsExactly("EXPRESS_IXSCAN");
+
+        Document scanWinning = Document.parse("{queryPlanner: {winningPlan: {queryPlan: {stage: 'LIMIT', inputStage:"
+                + " {stage: 'COLLSCAN'}}, slotBasedPlan: {stages: '[1] scan s1'}}, rejectedPlans: [{stage: 'FETCH',"
+                + " inputStage: {stage: 'IXSCAN'}}]}}");
+        assertThat(QueryIndexes.planStages(scanWinning)).containsExactly("LIMIT", "COLLSCAN");
+
+        Document update = Document.parse("{queryPlanner: {winningPlan: {stage: 'UPDATE', inputStage: {stage: 'FETCH',"
+                + " inputStage: {stage: 'IXSCAN', indexName: 'recordId_liftedAt'}}}}}");
+        assertThat(QueryIndexes.planStages(update)).containsExactly("UPDATE", "FETCH", "IXSCAN");
+
+        Document aggregation = Document.parse("{explainVersion: '1', stages: [{$cursor: {queryPlanner: {winningPlan:"
+                + " {stage: 'COLLSCAN'}}}}, {$group: {}}]}");
+        assertThat(QueryIndexes.planStages(aggregation)).containsExactly("COLLSCAN");
+    }
 }
