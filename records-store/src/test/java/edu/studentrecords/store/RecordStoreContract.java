@@ -14,8 +14,6 @@ import edu.studentrecords.store.testing.Destructions;
 import edu.studentrecords.store.testing.GeneratedStudents;
 import edu.studentrecords.store.testing.Kinds;
 import edu.studentrecords.store.testing.Principals;
-import edu.studentrecords.store.testing.QueryIndexes;
-import edu.studentrecords.store.testing.QueryLog;
 import edu.studentrecords.store.testing.StoreUnderTest;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,13 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The store's operations, against whatever engine a subclass names: the embedded store process in every build
@@ -37,30 +29,23 @@ import org.junit.jupiter.api.TestMethodOrder;
  * ({@link ReplicaSetRecordStoreIT}). The same assertions hold on both; the last test checks that every query these
  * tests made the store send is served by an index.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-abstract class RecordStoreContract {
+abstract class RecordStoreContract extends StoreContract {
 
     final GeneratedStudents students = new GeneratedStudents(42);
     final LocalDate today = LocalDate.now();
     final AccessContext admin = Principals.admin(UUID.randomUUID().toString());
-    StudentRecords store;
-    QueryLog queries;
 
-    /** The engine under test, running for the whole class. */
-    abstract StoreUnderTest target();
-
-    @BeforeAll
-    void start() {
-        queries = new QueryLog(target().settings().database());
-        store = target().connect(queries);
-    }
-
-    @AfterAll
-    void stop() {
-        if (store != null) {
-            store.close();
-        }
+    @Override
+    List<String> expectedQueryShapes() {
+        return List.of(
+                "find records {_id} limited", // a record by its id
+                "find records {profile.studentNumber} limited", // by student number
+                "find records {rid} limited", // by the blind index of the resident ID number
+                "find records {owner} limited", // a student's own record
+                "update records {$and:[{_id},{v}]} limited", // a write conditional on the version
+                "find audit_by_record {_id} limited", // a record's access log: its directory
+                "find audit_entries {_id:{$in:[?]}}", // ... and its entries by sequence
+                "find audit_entries {_id:{$gt:?}} limited"); // the audit trail from a sequence on
     }
 
     private long auditCount() {
@@ -361,28 +346,6 @@ abstract class RecordStoreContract {
         assertThatThrownBy(() -> store.self().read(studentWithoutRecord)).is(Kinds.NOT_FOUND);
         assertThatThrownBy(() -> store.self().confirm(studentWithoutRecord)).is(Kinds.NOT_FOUND);
     }
-
-    @Test
-    @Order(Integer.MAX_VALUE)
-    void everyQueryTheseTestsMadeTheStoreSendIsServedByAnIndex() {
-        // The look-ups every request makes were among them, so that the check below covers them.
-        assertThat(queries.shapes()).extracting(edu.studentrecords.store.testing.SentQuery::shape).contains(
-                "find records {_id} limited", // a record by its id
-                "find records {profile.studentNumber} limited", // by student number
-                "find records {rid} limited", // by the blind index of the resident ID number
-                "find records {owner} limited", // a student's own record
-                "update records {$and:[{_id},{v}]} limited", // a write conditional on the version
-                "find audit_by_record {_id} limited", // a record's access log: its directory
-                "find audit_entries {_id:{$in:[?]}}", // ... and its entries by sequence
-                "find audit_entries {_id:{$gt:?}} limited"); // the audit trail from a sequence on
-        QueryIndexes.check(target().rawDatabase(), queries.shapes(), explainsPlans(), reportName());
-    }
-
-    /** The name of the report of query shapes and their indexes, written under {@code target/}. */
-    abstract String reportName();
-
-    /** Whether the engine explains its query plans (a real mongod does; the embedded store cannot). */
-    abstract boolean explainsPlans();
 
     private static StudentRecord withStudentNumber(StudentRecord r, String number) {
         var p = r.profile();

@@ -14,14 +14,4 @@ class RecordStoreIT extends RecordStoreContract {
     StoreUnderTest target() {
         return STORE;
     }
-
-    @Override
-    String reportName() {
-        return "query-indexes-embedded.md";
-    }
-
-    @Override
-    boolean explainsPlans() {
-        return false;
-    }
 }

@@ -26,16 +26,6 @@ class ReplicaSetRecordStoreIT extends RecordStoreContract {
         return REPLICA_SET;
     }
 
-    @Override
-    String reportName() {
-        return "query-indexes-replica-set.md";
-    }
-
-    @Override
-    boolean explainsPlans() {
-        return true;
-    }
-
     @Test
     @Order(0)
     void theStoreRunsOnThreeHealthyMembersWritingWithMajorityAndJournal() {

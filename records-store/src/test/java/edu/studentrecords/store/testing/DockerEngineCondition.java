@@ -18,6 +18,7 @@ public final class DockerEngineCondition implements ExecutionCondition {
         }
         return ConditionEvaluationResult.disabled("No Docker engine is reachable (Testcontainers found none): the tests"
                 + " against a real three-member MongoDB replica set are skipped here. The store's contract runs against"
-                + " the embedded store in every build (RecordStoreIT, ConcurrentPatchIT).");
+                + " the embedded store in every build (RecordStoreIT, PurgeRequestsIT, CorrectionRequestIT,"
+                + " ConcurrentPatchIT).");
     }
 }

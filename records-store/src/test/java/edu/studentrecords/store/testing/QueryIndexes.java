@@ -89,7 +89,11 @@ public final class QueryIndexes {
             }
             return query.limited() ? BOUNDED : null;
         }
-        for (Document index : indexes) {
+        // As a planner would: the _id index first, then unique ones, then the others.
+        List<Document> preferred = new ArrayList<>(indexes);
+        preferred.sort(java.util.Comparator.comparingInt(index -> leadingField(index).equals("_id") ? 0
+                : index.getBoolean("unique", false) ? 1 : 2));
+        for (Document index : preferred) {
             String leading = leadingField(index);
             if (alternatives.stream().allMatch(fields -> fields.contains(leading))) {
                 return name(index);

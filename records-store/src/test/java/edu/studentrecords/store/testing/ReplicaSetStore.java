@@ -150,6 +150,11 @@ public final class ReplicaSetStore implements BeforeAllCallback, AfterAllCallbac
         return raw.getDatabase(settings().database());
     }
 
+    @Override
+    public boolean explainsPlans() {
+        return true;
+    }
+
     /** The replica set's status ({@code replSetGetStatus}). */
     public Document status() {
         return raw.getDatabase("admin").runCommand(new Document("replSetGetStatus", 1), ReadPreference.primary());

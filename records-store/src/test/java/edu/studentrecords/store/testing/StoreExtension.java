@@ -88,6 +88,11 @@ public final class StoreExtension implements BeforeAllCallback, AfterAllCallback
         return fixture().rawDatabase();
     }
 
+    @Override
+    public boolean explainsPlans() {
+        return false;
+    }
+
     private static void delete(Path dir) {
         if (dir == null) {
             return;

@@ -24,6 +24,9 @@ public interface StoreUnderTest {
     /** The store's database as a raw driver sees it: no keys, no access decision. */
     MongoDatabase rawDatabase();
 
+    /** Whether the engine explains its query plans (a real mongod does; the embedded store cannot). */
+    boolean explainsPlans();
+
     /** A store on a client of its own, as another Keycloak node would have; the caller closes the store. */
     default StudentRecords connect(CommandListener... listeners) {
         return StudentRecords.using(settings(), newClient(listeners));

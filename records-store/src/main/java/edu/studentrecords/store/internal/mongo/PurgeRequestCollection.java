@@ -51,10 +51,13 @@ public final class PurgeRequestCollection {
         this.requests = requests;
     }
 
-    /** Creates the index the collection relies on. Idempotent. */
+    /** Creates the indexes the collection relies on. Idempotent. */
     public void createIndexes() {
         requests.createIndex(Indexes.ascending(PENDING_FOR),
                 new IndexOptions().unique(true).sparse(true).name("pendingFor_unique"));
+        // The centre's list of requests by status, newest first: without it a collection scan and a sort in memory.
+        requests.createIndex(Indexes.compoundIndex(Indexes.ascending(STATUS), Indexes.descending(REQUESTED_AT)),
+                new IndexOptions().name("status_requestedAt"));
     }
 
     /**

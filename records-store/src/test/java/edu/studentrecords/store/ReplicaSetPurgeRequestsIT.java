@@ -1,0 +1,19 @@
+package edu.studentrecords.store;
+
+import edu.studentrecords.store.testing.RealMongoDB;
+import edu.studentrecords.store.testing.ReplicaSetStore;
+import edu.studentrecords.store.testing.StoreUnderTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Purge requests with four-eyes approval, against a real three-member MongoDB replica set. Runs where a Docker engine is. */
+@RealMongoDB
+class ReplicaSetPurgeRequestsIT extends PurgeRequestsContract {
+
+    @RegisterExtension
+    static final ReplicaSetStore REPLICA_SET = new ReplicaSetStore();
+
+    @Override
+    StoreUnderTest target() {
+        return REPLICA_SET;
+    }
+}
