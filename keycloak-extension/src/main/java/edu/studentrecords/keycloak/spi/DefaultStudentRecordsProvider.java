@@ -36,6 +36,11 @@ public final class DefaultStudentRecordsProvider implements StudentRecordsProvid
     }
 
     @Override
+    public void selfChecked(RealmModel realm, int findings) {
+        factory.selfChecked(realm, findings);
+    }
+
+    @Override
     public void close() {
         // The stores belong to the factory: nothing of the session's to release.
     }

@@ -97,6 +97,14 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
         });
     }
 
+    /** Counts a scheduled self-check this node ran, and its findings. */
+    void selfChecked(RealmModel realm, int findings) {
+        NodeMetrics current = metrics;
+        if (current != null) {
+            current.selfChecked(realm.getName(), findings);
+        }
+    }
+
     /** Counts one API call of this node in its metrics. */
     void served(AuditOperation operation, int status, long nanos) {
         NodeMetrics current = metrics;

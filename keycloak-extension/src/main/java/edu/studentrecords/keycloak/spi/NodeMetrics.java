@@ -3,6 +3,7 @@ package edu.studentrecords.keycloak.spi;
 import edu.studentrecords.search.IndexStatus;
 import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.audit.AuditOperation;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * The product's own metrics on this node, in the server's registry (Keycloak exports it in Prometheus format on the
  * management port's {@code /metrics}, beside its own): every API call by operation and outcome with its duration,
- * and per realm how far this node's search index is behind the change feed, how many entries it could not take, and
+ * the scheduled self-checks this node ran and their findings, and per realm how far this node's search index is behind the change feed, how many entries it could not take, and
  * how large its files are. Counts, durations and sizes only: no id, no name. Thread-safe.
  */
 final class NodeMetrics implements AutoCloseable {
@@ -30,10 +31,13 @@ final class NodeMetrics implements AutoCloseable {
     static final String INDEX_BEHIND = "student_records_search_index_behind";
     static final String INDEX_QUARANTINED = "student_records_search_index_quarantined";
     static final String INDEX_BYTES = "student_records_search_index_bytes";
+    static final String SELF_CHECKS = "student_records_self_checks";
+    static final String SELF_CHECK_FINDINGS = "student_records_self_check_findings";
 
     private final MeterRegistry registry;
     private final Map<String, List<Meter>> realmMeters = new ConcurrentHashMap<>();
-    private final List<Meter> requestMeters = new CopyOnWriteArrayList<>();
+    /** Meters made on first use (calls, self-checks), removed when the node stops. */
+    private final List<Meter> onUseMeters = new CopyOnWriteArrayList<>();
 
     NodeMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -44,9 +48,24 @@ final class NodeMetrics implements AutoCloseable {
         Timer timer = Timer.builder(REQUESTS).description("Student records API calls by operation and outcome")
                 .tag("operation", operation.code()).tag("outcome", outcome(status)).register(registry);
         if (timer.count() == 0) {
-            requestMeters.add(timer);
+            onUseMeters.add(timer);
         }
         timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** One scheduled self-check this node ran for a realm, with its findings (the cluster's total is the sum). */
+    void selfChecked(String realmName, int findings) {
+        Counter runs = Counter.builder(SELF_CHECKS).description("Scheduled security self-checks this node ran")
+                .tag("realm", realmName).register(registry);
+        Counter found = Counter.builder(SELF_CHECK_FINDINGS)
+                .description("Findings of the scheduled security self-checks this node ran")
+                .tag("realm", realmName).register(registry);
+        if (runs.count() == 0) {
+            onUseMeters.add(runs);
+            onUseMeters.add(found);
+        }
+        runs.increment();
+        found.increment(findings);
     }
 
     /** What a status says of a call: allowed, refused (403, 404), unauthenticated, invalid (other 4xx) or failed. */
@@ -112,7 +131,7 @@ final class NodeMetrics implements AutoCloseable {
     @Override
     public void close() {
         realmMeters.keySet().forEach(this::forget);
-        requestMeters.forEach(registry::remove);
-        requestMeters.clear();
+        onUseMeters.forEach(registry::remove);
+        onUseMeters.clear();
     }
 }

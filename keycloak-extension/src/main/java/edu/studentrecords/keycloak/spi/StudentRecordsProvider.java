@@ -44,4 +44,7 @@ public interface StudentRecordsProvider extends Provider {
      * answered and how long it took.
      */
     void served(AuditOperation operation, int status, long nanos);
+
+    /** Counts a scheduled security self-check of the realm that this node ran, and its findings, in the metrics. */
+    void selfChecked(RealmModel realm, int findings);
 }
