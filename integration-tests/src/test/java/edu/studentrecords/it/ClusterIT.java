@@ -54,7 +54,8 @@ class ClusterIT {
     private static ProductionCluster cluster;
     private static String dave;
     private static String erin;
-    private static int nextStudent = 700_000;
+    /** Generated students (the campus is this test's own: no other test enrols there). */
+    private static int nextStudent = 301;
 
     @BeforeAll
     static void startTheCluster() throws Exception {
@@ -82,8 +83,10 @@ class ClusterIT {
                 HttpResponse.BodyHandlers.ofString())).as("no plain HTTP on the HTTPS port").isInstanceOf(IOException.class);
 
         String master = cluster.hostname() + "/realms/master/protocol/openid-connect/token";
-        assertThat(post(http, master, "grant_type=password&client_id=admin-cli&username=admin&password=admin")
-                .statusCode()).as("admin/admin").isEqualTo(401);
+        HttpResponse<String> adminAdmin = post(http, master,
+                "grant_type=password&client_id=admin-cli&username=admin&password=admin");
+        assertThat(adminAdmin.statusCode()).as("admin/admin").isIn(400, 401);
+        assertThat(Api.JSON.readTree(adminAdmin.body()).path("error").asText()).isEqualTo("invalid_grant");
         assertThat(cluster.adminPassword()).as("a generated password, printed once").hasSizeGreaterThanOrEqualTo(24);
         assertThat(post(http, master, "grant_type=password&client_id=admin-cli&username=admin&password="
                 + cluster.adminPassword()).statusCode()).isEqualTo(200);
@@ -198,9 +201,11 @@ class ClusterIT {
                 .until(() -> scheduled(sam, "SELF_CHECK").size() >= 3 && scheduled(sam, "RETENTION_RUN").size() >= 3);
         for (String operation : List.of("SELF_CHECK", "RETENTION_RUN")) {
             List<Instant> runs = scheduled(sam, operation);
+            // A run is claimed at the instant it is due and entered once it has looked at the realm, so two entries
+            // can be a little closer than the period; two nodes both running would enter runs 5 s apart or less.
             for (int i = 1; i < runs.size(); i++) {
-                assertThat(Duration.between(runs.get(i - 1), runs.get(i)))
-                        .as("%s runs %s", operation, runs).isGreaterThanOrEqualTo(Duration.ofSeconds(SCHEDULE_SECONDS));
+                assertThat(Duration.between(runs.get(i - 1), runs.get(i))).as("%s runs %s", operation, runs)
+                        .isGreaterThanOrEqualTo(Duration.ofSeconds(SCHEDULE_SECONDS * 3 / 4));
             }
         }
     }
@@ -309,8 +314,9 @@ class ClusterIT {
             assertThat(page.status()).as(page.body()).isEqualTo(200);
             JsonNode entries = page.json().get("entries");
             for (JsonNode entry : entries) {
+                // The system's own steps: no person, the product's own client id.
                 if (operation.equals(entry.path("operation").asText()) && absent(entry, "subject")
-                        && absent(entry, "clientId")) {
+                        && "student-records".equals(entry.path("clientId").asText())) {
                     runs.add(Instant.parse(entry.get("time").asText()));
                 }
                 from = entry.get("sequence").asLong() + 1;
