@@ -2,7 +2,14 @@ package edu.studentrecords.store;
 
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.audit.AuditEpochs;
+import edu.studentrecords.store.audit.AuditSigner;
 import edu.studentrecords.store.audit.ChainVerification;
+import edu.studentrecords.store.audit.ExternalAnchor;
+import edu.studentrecords.store.audit.SealedEpoch;
+import edu.studentrecords.store.audit.TrailVerification;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,4 +28,26 @@ public interface AuditReview {
 
     /** Walks the hash chain end to end. */
     ChainVerification verify(AccessContext ctx);
+
+    /**
+     * Walks the kept chain (all of it, or with {@code incremental} only what follows the last sealed checkpoint),
+     * checks every sealed epoch's checkpoint against it, and compares it with the anchors kept outside the database.
+     */
+    TrailVerification verify(AccessContext ctx, boolean incremental, List<ExternalAnchor> anchors);
+
+    /** The sealed epochs, oldest first, dropped ones with their checkpoints. */
+    List<SealedEpoch> epochs(AccessContext ctx);
+
+    /**
+     * Closes the open epoch at the chain's anchored head and seals it, with every other epoch that is due.
+     *
+     * @return the epochs this call sealed
+     */
+    List<SealedEpoch> seal(AccessContext ctx, Instant now, int maxEntries, AuditSigner signer);
+
+    /**
+     * Writes a sealed, kept epoch as a signed export file ({@link AuditEpochs#export}); an unknown epoch is
+     * {@code NOT_FOUND} and a dropped one {@code CONFLICT}, decided before anything is written.
+     */
+    void export(AccessContext ctx, long epoch, AuditSigner signer, Path file) throws IOException;
 }

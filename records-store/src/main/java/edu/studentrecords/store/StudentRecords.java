@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import edu.studentrecords.store.audit.AuditEpochs;
 import edu.studentrecords.store.audit.AuditTrail;
 import edu.studentrecords.store.backup.Backups;
 import edu.studentrecords.store.backup.ErasureLedger;
@@ -55,6 +56,7 @@ public final class StudentRecords implements AutoCloseable {
     private final MongoClient client;
     private final boolean ownsClient;
     private final AuditTrail audit;
+    private final AuditEpochs auditEpochs;
     private final RecordLookup lookup;
     private final BackupDesk backups;
     private final MongoChangeFeed feed;
@@ -87,7 +89,8 @@ public final class StudentRecords implements AutoCloseable {
         this.feed = new MongoChangeFeed(db.getCollection(StoreCollections.CHANGES),
                 db.getCollection(StoreCollections.FEED_QUARANTINE), recordCollection, keys::exists, settings.clock(),
                 settings.feedSettle());
-        this.audit = MongoAuditTrail.open(db, auditKey, settings.clock());
+        MongoAuditTrail trail = MongoAuditTrail.open(db, auditKey, settings.clock());
+        this.audit = trail;
         this.lookup = new RecordLookup(recordCollection, codec, settings.keyCacheSize());
         RecordGate gate = new RecordGate(audit, lookup, settings.clock());
         RecordVault vault = new RecordVault(recordCollection, codec, keys, feed, lookup,
@@ -106,13 +109,14 @@ public final class StudentRecords implements AutoCloseable {
         this.corrections = correctionDesk;
         HoldRegister holds = new HoldRegister(db.getCollection(StoreCollections.LEGAL_HOLDS));
         holds.createIndexes();
+        this.auditEpochs = trail.epochs(holds::heldRecords);
         this.purges = new PurgeDesk(gate, lookup, vault, new PurgeRequestCollection(db.getCollection("purge_requests")),
                 paper, holds::isHeld);
         this.grants = accessGrants;
         this.retention = new GatedRetention(db, recordCollection, codec, keys, gate, lookup, vault, paper, holds,
                 settings.retentionFloorDays());
         this.reports = new MongoMisuseReports(gate, db.getCollection("misuse_reports"), audit, vault);
-        this.auditReview = new GatedAuditReview(audit, gate);
+        this.auditReview = new GatedAuditReview(audit, auditEpochs, gate);
         this.selfCheck = new MongoSelfCheck(audit, grantCollection, recordCollection, db.getCollection("self_checks"),
                 gate, vault, validator, feed);
         this.settings = new GatedRealmSettings(gate);
@@ -208,6 +212,11 @@ public final class StudentRecords implements AutoCloseable {
     /** The change feed, for the search index. */
     public ChangeFeed changes() {
         return feed;
+    }
+
+    /** The audit trail's sealed epochs, as the system's own timers work on them (sealing, retention, the log feed). */
+    public AuditEpochs auditEpochs() {
+        return auditEpochs;
     }
 
     /** The audit trail, read-only (its entries are appended by the gate). */

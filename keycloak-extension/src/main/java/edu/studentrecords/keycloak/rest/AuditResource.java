@@ -6,19 +6,32 @@ import static edu.studentrecords.keycloak.rest.RequestParameters.instant;
 import static edu.studentrecords.keycloak.rest.RequestParameters.integer;
 import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
+import edu.studentrecords.keycloak.audit.EpochView;
+import edu.studentrecords.keycloak.audit.OutsideAnchors;
+import edu.studentrecords.keycloak.audit.RealmAuditSigner;
+import edu.studentrecords.keycloak.audit.VerificationView;
+import edu.studentrecords.keycloak.rest.problem.BadRequest;
 import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditOperation;
-import edu.studentrecords.store.audit.ChainVerification;
+import edu.studentrecords.store.audit.ExternalAnchor;
+import edu.studentrecords.store.audit.SealedEpoch;
+import edu.studentrecords.store.audit.TrailVerification;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 
-/** {@code /audit}: the audit trail and a check of its hash chain (supervisors and administrators, student.audit). */
+/**
+ * {@code /audit}: the audit trail, a check of its hash chain, its sealed epochs and their exports (supervisors and
+ * administrators, student.audit).
+ */
 public final class AuditResource extends CollectionResource {
 
     AuditResource(RequestPipeline pipeline) {
@@ -47,18 +60,87 @@ public final class AuditResource extends CollectionResource {
         });
     }
 
-    /** Walks the audit trail's hash chain and says whether it is intact, and where it breaks if not. */
+    /**
+     * Walks the audit trail's hash chain (all kept entries, or with {@code mode=incremental} those after the last
+     * sealed checkpoint), checks the sealed checkpoints, and compares the chain with the anchors kept outside the
+     * store; says whether all agree, and where not.
+     */
     @GET
     @Path("verify")
-    public Response verify() {
+    public Response verify(@QueryParam("mode") String mode) {
         return pipeline.run(AuditOperation.AUDIT_VERIFY, request -> {
-            ChainVerification verification = request.store().auditReview().verify(request.access());
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("intact", verification.intact());
-            body.put("entriesChecked", verification.entriesChecked());
-            body.put("firstBrokenSequence", verification.firstBrokenSequence());
-            body.put("problem", verification.problem());
-            return json(Response.ok(), body);
+            boolean incremental = incremental(mode);
+            List<ExternalAnchor> anchors = new OutsideAnchors(request.realm(), request.provider().auditOptions()).read();
+            TrailVerification verification = request.store().auditReview().verify(request.access(), incremental,
+                    anchors);
+            return json(Response.ok(), VerificationView.of(verification));
         });
+    }
+
+    /** The sealed epochs, oldest first, with their signed checkpoints. */
+    @GET
+    @Path("epochs")
+    public Response epochs() {
+        return pipeline.run(AuditOperation.AUDIT_EPOCHS, request -> {
+            List<EpochView> epochs = request.store().auditReview().epochs(request.access()).stream().map(EpochView::of)
+                    .toList();
+            return json(Response.ok(), Map.of("epochs", epochs));
+        });
+    }
+
+    /** Closes the open epoch at the chain's head and seals it (with any other epoch due), then anchors it outside. */
+    @POST
+    @Path("epochs/seal")
+    public Response seal() {
+        return pipeline.run(AuditOperation.AUDIT_SEAL, request -> {
+            List<SealedEpoch> sealed = request.store().auditReview().seal(request.access(), request.now(),
+                    request.provider().auditOptions().epochEntries(), new RealmAuditSigner(request.session()));
+            new OutsideAnchors(request.realm(), request.provider().auditOptions())
+                    .record(request.store().auditEpochs());
+            return json(Response.ok(), Map.of("sealed", sealed.stream().map(EpochView::of).toList()));
+        });
+    }
+
+    /** A sealed epoch as a signed, gzip-compressed JSON Lines file (identifiers and codes only). */
+    @GET
+    @Path("epochs/{id}/export")
+    public Response export(@PathParam("id") String id) {
+        return pipeline.run(AuditOperation.AUDIT_EXPORT, request -> {
+            long epoch = epochId(id);
+            java.nio.file.Path file = Files.createTempFile("audit-epoch-", ".jsonl.gz");
+            try {
+                request.store().auditReview().export(request.access(), epoch, new RealmAuditSigner(request.session()),
+                        file);
+            } catch (Exception e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            StreamingOutput body = out -> {
+                try {
+                    Files.copy(file, out);
+                } finally {
+                    Files.deleteIfExists(file);
+                }
+            };
+            return Response.ok(body, "application/gzip").header("Content-Disposition",
+                    "attachment; filename=\"audit-epoch-" + epoch + ".jsonl.gz\"");
+        });
+    }
+
+    static boolean incremental(String mode) {
+        if (mode == null || mode.isBlank() || mode.equals("full")) {
+            return false;
+        }
+        if (mode.equals("incremental")) {
+            return true;
+        }
+        throw new BadRequest("'mode' must be full or incremental.");
+    }
+
+    static long epochId(String id) {
+        if (id == null || !id.matches("[1-9][0-9]{0,17}")) {
+            throw new BadRequest("An epoch id is a positive whole number.");
+        }
+        return Long.parseLong(id);
     }
 }

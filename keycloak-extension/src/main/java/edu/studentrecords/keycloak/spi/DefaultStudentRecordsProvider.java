@@ -41,6 +41,11 @@ public final class DefaultStudentRecordsProvider implements StudentRecordsProvid
     }
 
     @Override
+    public AuditTrailOptions auditOptions() {
+        return factory.auditOptions();
+    }
+
+    @Override
     public void close() {
         // The stores belong to the factory: nothing of the session's to release.
     }

@@ -2,6 +2,7 @@ package edu.studentrecords.keycloak.spi;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import edu.studentrecords.keycloak.audit.AuditEpochSchedule;
 import edu.studentrecords.keycloak.bootstrap.AccountRemovalListener;
 import edu.studentrecords.keycloak.bootstrap.RealmLifecycleListener;
 import edu.studentrecords.keycloak.jobs.RetentionSchedule;
@@ -66,6 +67,7 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
         // self-check at any time too).
         factory.register(new SelfCheckSchedule(options.selfCheckEvery()));
         factory.register(new RetentionSchedule(options.retentionEvery()));
+        factory.register(new AuditEpochSchedule(options.audit().sealInterval()));
     }
 
     @Override
@@ -76,6 +78,11 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
     /** The realm's store, opened once per node with its search index; a failed opening is retried on the next call. */
     StudentRecords store(RealmModel realm) {
         return records(realm).store();
+    }
+
+    /** The options of the audit trail's epochs. */
+    AuditTrailOptions auditOptions() {
+        return options.audit();
     }
 
     /** The realm's search index on this node, fed by the realm's store. */

@@ -28,6 +28,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * @param retentionFloorDays the shortest retention period any realm's policy may name, in days
  * @param selfCheckEvery   how often the scheduled security self-check runs, once per cluster
  * @param retentionEvery   how often the scheduled retention run happens, once per cluster
+ * @param audit          the audit trail's epochs, anchors, exports and log feed
  */
 public record StudentRecordsOptions(
         String connectionString,
@@ -40,7 +41,8 @@ public record StudentRecordsOptions(
         Path backupDir,
         int retentionFloorDays,
         Duration selfCheckEvery,
-        Duration retentionEvery) {
+        Duration retentionEvery,
+        AuditTrailOptions audit) {
 
     static final String CONNECTION_STRING = "connection-string";
     static final String DATABASE_PREFIX = "database-prefix";
@@ -57,6 +59,16 @@ public record StudentRecordsOptions(
     static final int DAY_SECONDS = 86_400;
     /** The shortest period a scheduled run may have, in seconds. */
     static final int MIN_INTERVAL_SECONDS = 10;
+    static final String AUDIT_EPOCH_ENTRIES = "audit-epoch-entries";
+    static final String AUDIT_SEAL_INTERVAL_SECONDS = "audit-seal-interval-seconds";
+    static final String AUDIT_ANCHOR_DIR = "audit-anchor-dir";
+    static final String AUDIT_EXPORT_DIR = "audit-export-dir";
+    static final String AUDIT_FEED_DIR = "audit-feed-dir";
+    static final int DEFAULT_AUDIT_EPOCH_ENTRIES = 1_000_000;
+    static final int DEFAULT_AUDIT_SEAL_INTERVAL_SECONDS = 60;
+    /** Node-local like the search index: each node keeps its own append-only copy of the anchors. */
+    static final Path DEFAULT_AUDIT_ANCHOR_DIR_IN_HOME = Path.of("data", "audit-anchors");
+    static final Path DEFAULT_AUDIT_EXPORT_DIR_IN_HOME = Path.of("data", "audit-exports");
 
     static final String DEFAULT_CONNECTION_STRING = "mongodb://127.0.0.1:27017";
     static final String DEFAULT_DATABASE_PREFIX = "student_records";
@@ -94,6 +106,7 @@ public record StudentRecordsOptions(
         }
         requireInterval(selfCheckEvery, SELF_CHECK_INTERVAL);
         requireInterval(retentionEvery, RETENTION_INTERVAL);
+        Objects.requireNonNull(audit, "audit");
     }
 
     /**
@@ -127,13 +140,23 @@ public record StudentRecordsOptions(
                 folder(config.get(BACKUP_DIR), keycloakHome, DEFAULT_BACKUP_DIR_IN_HOME),
                 config.getInt(RETENTION_FLOOR_DAYS, StoreSettings.DEFAULT_RETENTION_FLOOR_DAYS),
                 Duration.ofSeconds(config.getInt(SELF_CHECK_INTERVAL, DAY_SECONDS)),
-                Duration.ofSeconds(config.getInt(RETENTION_INTERVAL, DAY_SECONDS)));
+                Duration.ofSeconds(config.getInt(RETENTION_INTERVAL, DAY_SECONDS)),
+                new AuditTrailOptions(config.getInt(AUDIT_EPOCH_ENTRIES, DEFAULT_AUDIT_EPOCH_ENTRIES),
+                        Duration.ofSeconds(config.getInt(AUDIT_SEAL_INTERVAL_SECONDS,
+                                DEFAULT_AUDIT_SEAL_INTERVAL_SECONDS)),
+                        folder(config.get(AUDIT_ANCHOR_DIR), keycloakHome, DEFAULT_AUDIT_ANCHOR_DIR_IN_HOME),
+                        folder(config.get(AUDIT_EXPORT_DIR), keycloakHome, DEFAULT_AUDIT_EXPORT_DIR_IN_HOME),
+                        optionalFolder(config.get(AUDIT_FEED_DIR))));
     }
 
     private static void requireInterval(Duration every, String name) {
         if (every == null || every.compareTo(Duration.ofSeconds(MIN_INTERVAL_SECONDS)) < 0) {
             throw new IllegalArgumentException(name + " must be at least " + MIN_INTERVAL_SECONDS + " seconds");
         }
+    }
+
+    private static Path optionalFolder(String configured) {
+        return configured == null || configured.isBlank() ? null : Path.of(configured).toAbsolutePath().normalize();
     }
 
     private static Path folder(String configured, Path keycloakHome, Path defaultInHome) {
@@ -178,6 +201,27 @@ public record StudentRecordsOptions(
                 .property().name(RETENTION_INTERVAL).type(ProviderConfigProperty.INTEGER_TYPE)
                 .helpText("Seconds between two scheduled retention runs of every realm; one node of the cluster "
                         + "runs each.").defaultValue(DAY_SECONDS).add()
+                .property().name(AUDIT_EPOCH_ENTRIES).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("The most audit entries an epoch holds before it is sealed with a signed checkpoint; an "
+                        + "epoch is also sealed once the day (UTC) of its first entry is over.")
+                .defaultValue(DEFAULT_AUDIT_EPOCH_ENTRIES).add()
+                .property().name(AUDIT_SEAL_INTERVAL_SECONDS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("How often each node seals the audit epochs that are due, writes the anchors outside the "
+                        + "record store and feeds the log file.")
+                .defaultValue(DEFAULT_AUDIT_SEAL_INTERVAL_SECONDS).add()
+                .property().name(AUDIT_ANCHOR_DIR).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Folder of this node's append-only audit anchor files (one per realm); keep it where a "
+                        + "database administrator cannot write. Default: data/audit-anchors in Keycloak's home folder.")
+                .defaultValue(DEFAULT_AUDIT_ANCHOR_DIR_IN_HOME.toString()).add()
+                .property().name(AUDIT_EXPORT_DIR).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Folder where audit epochs are exported (signed, compressed JSON Lines) before their "
+                        + "retention drops them, one sub-folder per realm. Default: data/audit-exports in Keycloak's "
+                        + "home folder.")
+                .defaultValue(DEFAULT_AUDIT_EXPORT_DIR_IN_HOME.toString()).add()
+                .property().name(AUDIT_FEED_DIR).type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Folder of the audit log feed: one JSON lines file per realm that a log collector tails, "
+                        + "every entry once. Empty: no feed.")
+                .add()
                 .build();
     }
 
@@ -224,6 +268,11 @@ public record StudentRecordsOptions(
         info.put(RETENTION_FLOOR_DAYS, Integer.toString(retentionFloorDays));
         info.put(SELF_CHECK_INTERVAL, Long.toString(selfCheckEvery.toSeconds()));
         info.put(RETENTION_INTERVAL, Long.toString(retentionEvery.toSeconds()));
+        info.put(AUDIT_EPOCH_ENTRIES, Integer.toString(audit.epochEntries()));
+        info.put(AUDIT_SEAL_INTERVAL_SECONDS, Long.toString(audit.sealInterval().toSeconds()));
+        info.put(AUDIT_ANCHOR_DIR, audit.anchorDir().toString());
+        info.put(AUDIT_EXPORT_DIR, audit.exportDir().toString());
+        info.put(AUDIT_FEED_DIR, audit.feedDir() == null ? "" : audit.feedDir().toString());
         return info;
     }
 

@@ -46,6 +46,14 @@ public enum AuditOperation {
 
     // Supervision.
     AUDIT_READ, AUDIT_VERIFY, SELF_CHECK, SELF_CHECK_READ,
+    /** The sealed epochs of the audit trail were listed. */
+    AUDIT_EPOCHS,
+    /** The open epoch of the audit trail was closed and sealed on request. */
+    AUDIT_SEAL,
+    /** A sealed epoch of the audit trail was exported as a signed file. */
+    AUDIT_EXPORT,
+    /** A signed extract of the audit trail (one record or one client, a time window) was taken. */
+    AUDIT_EXTRACT,
 
     // Misuse reports, the centre's side.
     LIST_MISUSE_REPORTS, READ_MISUSE_REPORT, READ_MISUSE_REPORT_ENTRIES, TRIAGE_MISUSE_REPORT, RESOLVE_MISUSE_REPORT,

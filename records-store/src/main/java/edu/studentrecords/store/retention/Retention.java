@@ -37,6 +37,13 @@ public interface Retention {
         default String sign(DestructionCertificate certificate) {
             return null;
         }
+
+        /**
+         * Called once after a run that is not a dry run, with the policy's {@code auditRetentionDays}: the audit
+         * trail's own retention (export and drop of the epochs it ends), which needs the caller's signing key.
+         */
+        default void auditRetention(int auditRetentionDays, Instant now) {
+        }
     }
 
     /** The realm's policy ({@link RetentionPolicy#DEFAULT} until one is set). */

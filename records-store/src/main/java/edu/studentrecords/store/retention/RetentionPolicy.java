@@ -19,10 +19,19 @@ import java.util.Set;
  *                             {@code GRADUATED}, {@code WITHDRAWN}, {@code TRANSFERRED}
  * @param destroyAfterDays     days after the leaving date before the record may be destroyed, 1 to 36,500
  * @param archiveRetentionDays days after the archive was made before it may be destroyed, 0 to 36,500
+ * @param auditRetentionDays   days the audit trail's entries are kept: a sealed epoch whose last entry is older is
+ *                             exported and dropped (its signed checkpoint stays), 1 to 36,500
  */
-public record RetentionPolicy(Set<EnrolmentStatus> archiveOn, int destroyAfterDays, int archiveRetentionDays) {
+public record RetentionPolicy(Set<EnrolmentStatus> archiveOn, int destroyAfterDays, int archiveRetentionDays,
+        int auditRetentionDays) {
 
-    /** What a realm that never set a policy gets: archive every leaver, destroy after five years, archive ten. */
+    /** How long the audit trail is kept when a realm never said: three years. */
+    public static final int DEFAULT_AUDIT_RETENTION_DAYS = 1095;
+
+    /**
+     * What a realm that never set a policy gets: archive every leaver, destroy after five years, archive ten, keep the
+     * audit trail three.
+     */
     public static final RetentionPolicy DEFAULT = new RetentionPolicy(
             EnumSet.of(EnrolmentStatus.GRADUATED, EnrolmentStatus.WITHDRAWN, EnrolmentStatus.TRANSFERRED), 1825, 3650);
 
@@ -31,6 +40,11 @@ public record RetentionPolicy(Set<EnrolmentStatus> archiveOn, int destroyAfterDa
 
     public RetentionPolicy {
         archiveOn = archiveOn == null || archiveOn.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(archiveOn));
+    }
+
+    /** A policy that keeps the audit trail for the default three years. */
+    public RetentionPolicy(Set<EnrolmentStatus> archiveOn, int destroyAfterDays, int archiveRetentionDays) {
+        this(archiveOn, destroyAfterDays, archiveRetentionDays, DEFAULT_AUDIT_RETENTION_DAYS);
     }
 
     /** The rules this policy breaks, by field; empty when it is valid. */
@@ -58,22 +72,26 @@ public record RetentionPolicy(Set<EnrolmentStatus> archiveOn, int destroyAfterDa
         if (archiveRetentionDays < floorDays || archiveRetentionDays > MAX_DAYS) {
             errors.add(new FieldError("archiveRetentionDays", "range", "must be from " + floorDays + " to " + MAX_DAYS));
         }
+        if (auditRetentionDays < 1 || auditRetentionDays > MAX_DAYS) {
+            errors.add(new FieldError("auditRetentionDays", "range", "must be from 1 to " + MAX_DAYS));
+        }
         return errors;
     }
 
     /** This policy with no period shorter than {@code floorDays}: what a run applies under the server's floor. */
     public RetentionPolicy atLeast(int floorDays) {
         return new RetentionPolicy(archiveOn, Math.max(destroyAfterDays, Math.max(1, floorDays)),
-                Math.max(archiveRetentionDays, floorDays));
+                Math.max(archiveRetentionDays, floorDays), auditRetentionDays);
     }
 
     /**
-     * Whether this policy, replacing {@code current}, makes retention shorter: a period shortened, or a status added
+     * Whether this policy, replacing {@code current}, makes retention shorter: a period shortened (the audit trail's
+     * included), or a status added
      * to those archived (and so, in time, destroyed). Such a change needs a second administrator.
      */
     public boolean shortens(RetentionPolicy current) {
         return destroyAfterDays < current.destroyAfterDays || archiveRetentionDays < current.archiveRetentionDays
-                || !current.archiveOn.containsAll(archiveOn);
+                || auditRetentionDays < current.auditRetentionDays || !current.archiveOn.containsAll(archiveOn);
     }
 
     /**

@@ -41,12 +41,14 @@ public final class RetentionRepresentation {
      * @param archiveOn            leaving statuses archived, e.g. {@code ["GRADUATED","WITHDRAWN","TRANSFERRED"]}
      * @param destroyAfterDays     days after leaving before destruction
      * @param archiveRetentionDays days an archive is kept at least
+     * @param auditRetentionDays   days the audit trail's entries are kept (optional; absent: the default three years)
      */
-    public record Policy(List<String> archiveOn, Integer destroyAfterDays, Integer archiveRetentionDays) {
+    public record Policy(List<String> archiveOn, Integer destroyAfterDays, Integer archiveRetentionDays,
+            Integer auditRetentionDays) {
 
         public static Policy of(RetentionPolicy policy) {
             return new Policy(policy.archiveOn().stream().sorted().map(Enum::name).toList(), policy.destroyAfterDays(),
-                    policy.archiveRetentionDays());
+                    policy.archiveRetentionDays(), policy.auditRetentionDays());
         }
 
         /** The policy, or field errors for what cannot even be read (the store checks the rest). */
@@ -72,7 +74,8 @@ public final class RetentionRepresentation {
                 errors.add(new FieldError("archiveRetentionDays", "required", "is required"));
             }
             RetentionPolicy policy = new RetentionPolicy(on, destroyAfterDays == null ? 1 : destroyAfterDays,
-                    archiveRetentionDays == null ? 0 : archiveRetentionDays);
+                    archiveRetentionDays == null ? 0 : archiveRetentionDays,
+                    auditRetentionDays == null ? RetentionPolicy.DEFAULT_AUDIT_RETENTION_DAYS : auditRetentionDays);
             errors.addAll(policy.errors());
             return policy;
         }

@@ -3,65 +3,41 @@ package edu.studentrecords.store.internal.audit;
 import static com.mongodb.client.model.Filters.gt;
 
 import com.mongodb.client.MongoCollection;
-import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.ChainVerification;
-import java.util.Map;
 import org.bson.Document;
 
 /**
- * Walks the chain from sequence 1, checking each entry's shape, hash and link to its predecessor, then
- * checks the chain's end against the anchor and against the furthest head this process has seen.
+ * Walks the chain from the entry after {@code base} (the start of the chain, or the checkpoint of the last dropped
+ * epoch), checking each entry's shape, hash and link to its predecessor, then checks the chain's end against the
+ * anchor and against the furthest head this process has seen.
  */
 final class ChainVerifier {
 
     private final MongoCollection<Document> entries;
     private final ChainReader chain;
-    private final ChainMac mac;
+    private final SegmentWalk walk;
     private final Anchor anchor;
 
     ChainVerifier(MongoCollection<Document> entries, ChainReader chain, ChainMac mac, Anchor anchor) {
         this.entries = entries;
         this.chain = chain;
-        this.mac = mac;
+        this.walk = new SegmentWalk(chain, mac);
         this.anchor = anchor;
     }
 
     ChainVerification verify(ChainHead seenHere) {
-        ChainHead anchored = anchor.read();
-        String previousHash = AuditEntry.GENESIS_HASH;
-        String hashAtAnchor = anchored.sequence() == 0 ? AuditEntry.GENESIS_HASH : null;
-        long checked = 0;
-        long next = 1;
-        while (true) {
-            Map<Long, Document> found = chain.fetchRange(next, ChainReader.CHUNK);
-            for (int i = 0; i < ChainReader.CHUNK; i++, next++) {
-                Document document = found.get(next);
-                if (document == null) {
-                    return checkEnd(next - 1, checked, anchored, hashAtAnchor, seenHere);
-                }
-                AuditEntry entry;
-                try {
-                    entry = EntryDocument.toEntry(document);
-                } catch (MalformedEntryException e) {
-                    return ChainVerification.broken(checked, next, "malformed entry: " + e.getMessage());
-                }
-                if (!mac.hashOf(entry).equals(entry.hash())) {
-                    return ChainVerification.broken(checked, next, "hash mismatch");
-                }
-                if (!entry.previousHash().equals(previousHash)) {
-                    return ChainVerification.broken(checked, next, "broken link");
-                }
-                previousHash = entry.hash();
-                if (next == anchored.sequence()) {
-                    hashAtAnchor = entry.hash();
-                }
-                checked++;
-            }
-        }
+        return verify(seenHere, ChainHead.EMPTY);
     }
 
-    private ChainVerification checkEnd(long end, long checked, ChainHead anchored, String hashAtAnchor,
-            ChainHead seenHere) {
+    /** Walks from the entry after {@code base} to the end; the entries up to {@code base} are not read. */
+    ChainVerification verify(ChainHead seenHere, ChainHead base) {
+        ChainHead anchored = anchor.read();
+        SegmentWalk.Result result = walk.walk(base, Long.MAX_VALUE);
+        if (!result.verification().intact()) {
+            return result.verification();
+        }
+        long end = result.end().sequence();
+        long checked = result.verification().entriesChecked();
         // An entry stored beyond the first missing sequence means one was removed from the middle.
         if (entries.find(gt(EntryDocument.ID, end)).limit(1).first() != null) {
             return ChainVerification.broken(checked, end + 1, "gap");
@@ -69,9 +45,18 @@ final class ChainVerifier {
         if (anchored.sequence() > end || seenHere.sequence() > end) {
             return ChainVerification.broken(checked, end + 1, "missing tail");
         }
-        if (!anchored.hash().equals(hashAtAnchor)) {
+        if (anchored.sequence() > base.sequence() && !anchored.hash().equals(hashAt(anchored.sequence()))) {
+            return ChainVerification.broken(checked, anchored.sequence(), "anchor mismatch");
+        }
+        if (anchored.sequence() == base.sequence() && !anchored.hash().equals(base.hash())) {
             return ChainVerification.broken(checked, anchored.sequence(), "anchor mismatch");
         }
         return ChainVerification.intact(checked);
+    }
+
+    /** The hash stored at {@code sequence}, or null. */
+    String hashAt(long sequence) {
+        Document document = chain.fetch(java.util.List.of(sequence)).get(sequence);
+        return document == null ? null : String.valueOf(document.get(EntryDocument.HASH));
     }
 }

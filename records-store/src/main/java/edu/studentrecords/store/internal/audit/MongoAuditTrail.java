@@ -5,6 +5,7 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.audit.AuditEpochs;
 import edu.studentrecords.store.audit.AuditEvent;
 import edu.studentrecords.store.audit.AuditTrail;
 import edu.studentrecords.store.audit.ChainVerification;
@@ -16,6 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.bson.Document;
 
 /**
@@ -44,6 +47,7 @@ public final class MongoAuditTrail implements AuditTrail {
     private final BackgroundIndexer indexer;
     private final ChainAppender appender;
     private final GroupCommit groupCommit;
+    private final MongoAuditEpochs.Parts epochParts;
     private volatile boolean closed;
 
     private MongoAuditTrail(MongoDatabase database, AuditCollectionNames names, byte[] key, Clock clock) {
@@ -59,13 +63,25 @@ public final class MongoAuditTrail implements AuditTrail {
         this.indexer = new BackgroundIndexer(catchUp, head.sequence(), "audit-index-" + database.getName());
         this.appender = new ChainAppender(entries, mac, clock, chain, head);
         this.groupCommit = new GroupCommit(this::appendBatch);
+        this.epochParts = new MongoAuditEpochs.Parts(
+                new EpochRegister(durable(database.getCollection(names.epochs()))), chain, entries, mac, verifier,
+                anchor, index, durable(database.getCollection(names.feed())));
+    }
+
+    /**
+     * The trail's epochs: sealing, verification against outside anchors, retention and the log feed.
+     *
+     * @param heldRecords the ids of the records under a legal hold, asked when an epoch's retention ends
+     */
+    public AuditEpochs epochs(Supplier<Set<String>> heldRecords) {
+        return new MongoAuditEpochs(this, epochParts, heldRecords);
     }
 
     /**
      * Opens the trail in the default collections; see {@link #open(MongoDatabase, AuditCollectionNames,
      * byte[], Clock)}.
      */
-    public static AuditTrail open(MongoDatabase database, byte[] auditKey, Clock clock) {
+    public static MongoAuditTrail open(MongoDatabase database, byte[] auditKey, Clock clock) {
         return open(database, AuditCollectionNames.DEFAULTS, auditKey, clock);
     }
 
@@ -78,7 +94,8 @@ public final class MongoAuditTrail implements AuditTrail {
      *     holds it can forge a valid chain
      * @param clock the source of entry times
      */
-    public static AuditTrail open(MongoDatabase database, AuditCollectionNames names, byte[] auditKey, Clock clock) {
+    public static MongoAuditTrail open(MongoDatabase database, AuditCollectionNames names, byte[] auditKey,
+            Clock clock) {
         Objects.requireNonNull(database, "database");
         Objects.requireNonNull(names, "names");
         Objects.requireNonNull(auditKey, "auditKey");
@@ -101,7 +118,17 @@ public final class MongoAuditTrail implements AuditTrail {
     @Override
     public ChainVerification verify() {
         indexer.flush(FLUSH_TIMEOUT);
-        return verifier.verify(appender.head());
+        return verifier.verify(appender.head(), MongoAuditEpochs.keptFrom(epochParts.register().all()));
+    }
+
+    /** Waits until what this process appended is indexed and anchored. */
+    void flush() {
+        indexer.flush(FLUSH_TIMEOUT);
+    }
+
+    /** The furthest head this process has seen stored. */
+    ChainHead seenHere() {
+        return appender.head();
     }
 
     @Override

@@ -100,7 +100,7 @@ public final class DatabaseBackup {
         MongoCollection<RawBsonDocument> collection = database.getCollection(name, RawBsonDocument.class);
         long total = collection.estimatedDocumentCount();
         boolean sequenceLog = StoreCollections.SEQUENCE_LOGS.contains(name);
-        long nextInSequence = 1;
+        long nextInSequence = -1;
         CollectionDigest digest = new CollectionDigest();
         progress.onProgress(new BackupProgress(Phase.BACKUP, name, 0, total));
         writer.beginCollection(name, total);
@@ -110,6 +110,10 @@ public final class DatabaseBackup {
                 if (sequenceLog) {
                     BsonValue id = doc.get("_id");
                     if (id.isNumber()) {
+                        // The audit chain starts after its dropped epochs: the run begins at the first entry kept.
+                        if (nextInSequence < 0) {
+                            nextInSequence = id.asNumber().longValue();
+                        }
                         if (id.asNumber().longValue() != nextInSequence) {
                             // The gap-free beginning ends here; what follows was appended while the backup read.
                             break;

@@ -48,7 +48,7 @@ public final class StoreCollections {
     private static final List<String> LAST = List.of(RECORDS, RECORD_HISTORY, RECORD_KEYS, CHANGES, AUDIT.entries());
 
     /**
-     * Logs whose {@code _id} is a gap-free sequence from 1 (the change feed, the audit chain). A backup keeps only
+     * Logs whose {@code _id} is a gap-free sequence (the change feed from 1, the audit chain from its first kept entry). A backup keeps only
      * their gap-free beginning: an entry appended while the backup read, seen without an earlier one still in
      * flight, would leave a gap that readers of the restored log stop at.
      */

@@ -169,9 +169,12 @@ public final class GatedRetention implements Retention {
     }
 
     private RetentionRun runAndKeep(Instant now, boolean dryRun, String startedBy, Hooks hooks) {
-        RetentionRun run = runner.run(UUID.randomUUID().toString(), state.policy().atLeast(floorDays), now, dryRun,
-                startedBy, system(now), hooks);
+        RetentionPolicy policy = state.policy().atLeast(floorDays);
+        RetentionRun run = runner.run(UUID.randomUUID().toString(), policy, now, dryRun, startedBy, system(now), hooks);
         state.save(run);
+        if (!dryRun) {
+            hooks.auditRetention(policy.auditRetentionDays(), now);
+        }
         return run;
     }
 

@@ -58,7 +58,7 @@ public final class HoldRegister {
     }
 
     /** The ids of the records under at least one hold not lifted. */
-    Set<String> heldRecords() {
+    public Set<String> heldRecords() {
         Set<String> held = new HashSet<>();
         holds.find(Filters.eq(LIFTED_AT, null)).forEach(doc -> held.add(doc.getString(RECORD)));
         return held;

@@ -81,13 +81,16 @@ final class RetentionState {
     private static Document encode(RetentionPolicy policy) {
         return new Document("archiveOn", policy.archiveOn().stream().sorted().map(Enum::name).toList())
                 .append("destroyAfterDays", policy.destroyAfterDays())
-                .append("archiveRetentionDays", policy.archiveRetentionDays());
+                .append("archiveRetentionDays", policy.archiveRetentionDays())
+                .append("auditRetentionDays", policy.auditRetentionDays());
     }
 
     private static RetentionPolicy decode(Document doc) {
         Set<EnrolmentStatus> on = EnumSet.noneOf(EnrolmentStatus.class);
         doc.getList("archiveOn", String.class).forEach(name -> on.add(EnrolmentStatus.valueOf(name)));
-        return new RetentionPolicy(on, doc.getInteger("destroyAfterDays"), doc.getInteger("archiveRetentionDays"));
+        // A policy stored before the audit trail had its own period keeps it for the default three years.
+        return new RetentionPolicy(on, doc.getInteger("destroyAfterDays"), doc.getInteger("archiveRetentionDays"),
+                doc.getInteger("auditRetentionDays", RetentionPolicy.DEFAULT_AUDIT_RETENTION_DAYS));
     }
 
     /**
