@@ -51,6 +51,11 @@ public final class StudentRecordsServer implements KeycloakServerConfig {
             .spiOption(SPI, PROVIDER, "database-prefix", "student_records_it")
             .spiOption(SPI, PROVIDER, "keys-dir", SuiteStore.keysDirectory().toString())
             .spiOption(SPI, PROVIDER, "generate-keys", "true")
-            .spiOption(SPI, PROVIDER, "index-dir", SuiteStore.indexDirectory().toString());
+            .spiOption(SPI, PROVIDER, "index-dir", SuiteStore.indexDirectory().toString())
+            .spiOption(SPI, PROVIDER, "audit-anchor-dir", SuiteStore.auditAnchorDirectory().toAbsolutePath().toString())
+            .spiOption(SPI, PROVIDER, "audit-export-dir", SuiteStore.auditExportDirectory().toAbsolutePath().toString())
+            // Epochs are sealed by the tests' own calls (POST /audit/epochs/seal), not by a timer in the middle of a
+            // test that counts audit entries.
+            .spiOption(SPI, PROVIDER, "audit-seal-interval-seconds", "86400");
     }
 }

@@ -33,6 +33,8 @@ final class SuiteStore {
             deleteRecursively(dataDirectory());
             deleteRecursively(keysDirectory());
             deleteRecursively(indexDirectory());
+            deleteRecursively(auditAnchorDirectory());
+            deleteRecursively(auditExportDirectory());
             store = EmbeddedStoreProcess.start(dataDirectory());
         }
         return store;
@@ -54,6 +56,19 @@ final class SuiteStore {
     /** The folder of the server's search indexes ({@code index-dir}), emptied with the store's data. */
     static Path indexDirectory() {
         return WORK_DIRECTORY.resolve("index");
+    }
+
+    /**
+     * The folder of the server's audit anchor files ({@code audit-anchor-dir}), emptied with the store's data: anchors
+     * of an earlier run's chains would name entries the new store never had.
+     */
+    static Path auditAnchorDirectory() {
+        return WORK_DIRECTORY.resolve("audit-anchors");
+    }
+
+    /** The folder where the server exports audit epochs before their retention drops them ({@code audit-export-dir}). */
+    static Path auditExportDirectory() {
+        return WORK_DIRECTORY.resolve("audit-exports");
     }
 
     private static Path dataDirectory() {

@@ -65,8 +65,9 @@ class StoreApiTest {
                 .toList();
         assertThat(handedOut).containsAll(SERVICES.keySet());
         // Besides the services: whom to tell about decisions, the entries of calls refused before a service, the change
-        // feed (ids and versions), the audit trail.
-        assertThat(handedOut).hasSize(SERVICES.size() + 4);
+        // feed (ids and versions), the audit trail, and its epochs for the system's own timers (sealing, retention,
+        // the log feed: sequence numbers, hashes and ids, never record contents).
+        assertThat(handedOut).hasSize(SERVICES.size() + 5);
     }
 
     @Test

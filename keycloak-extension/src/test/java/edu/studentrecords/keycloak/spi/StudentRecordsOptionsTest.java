@@ -95,7 +95,9 @@ class StudentRecordsOptionsTest {
     void everyOptionIsDeclaredForTheServerInfo() {
         assertThat(StudentRecordsOptions.metadata()).extracting(ProviderConfigProperty::getName).containsExactly(
                 "connection-string", "database-prefix", "keys-dir", "generate-keys", "write-concern", "journal",
-                "index-dir", "backup-dir", "retention-floor-days", "self-check-interval", "retention-interval");
+                "index-dir", "backup-dir", "retention-floor-days", "self-check-interval", "retention-interval",
+                "audit-epoch-entries", "audit-seal-interval-seconds", "audit-anchor-dir", "audit-export-dir",
+                "audit-feed-dir");
     }
 
     @Test
@@ -109,6 +111,21 @@ class StudentRecordsOptionsTest {
         assertThat(quick.retentionEvery()).isEqualTo(Duration.ofSeconds(30));
         assertThatThrownBy(() -> StudentRecordsOptions.from(new MapScope(Map.of(
                 "keys-dir", "/keys", "self-check-interval", "5")))).hasMessageContaining("self-check-interval");
+    }
+
+    @Test
+    void theAuditTrailsOptionsHaveDefaultsBesideKeycloaksOwnData() {
+        Path home = Path.of("/opt/keycloak");
+        AuditTrailOptions byDefault = StudentRecordsOptions.from(new MapScope(Map.of("keys-dir", "/keys")), home).audit();
+        assertThat(byDefault.epochEntries()).isEqualTo(1_000_000);
+        assertThat(byDefault.sealInterval()).isEqualTo(java.time.Duration.ofMinutes(1));
+        assertThat(byDefault.anchorDir()).isEqualTo(Path.of("/opt/keycloak/data/audit-anchors"));
+        assertThat(byDefault.exportDir()).isEqualTo(Path.of("/opt/keycloak/data/audit-exports"));
+        assertThat(byDefault.feedDir()).as("no log feed unless asked for").isNull();
+        AuditTrailOptions given = StudentRecordsOptions.from(new MapScope(Map.of("keys-dir", "/keys",
+                "audit-epoch-entries", "5000", "audit-feed-dir", "/var/log/student-records")), home).audit();
+        assertThat(given.epochEntries()).isEqualTo(5000);
+        assertThat(given.feedDir()).isEqualTo(Path.of("/var/log/student-records"));
     }
 
     @Test

@@ -21,7 +21,21 @@ class RetentionRepresentationTest {
         assertThat(policy).isEqualTo(RetentionPolicy.DEFAULT);
         assertThat(JsonBodies.write(RetentionRepresentation.Policy.of(policy))).isEqualTo(
                 "{\"archiveOn\":[\"GRADUATED\",\"WITHDRAWN\",\"TRANSFERRED\"],\"destroyAfterDays\":1825,"
-                        + "\"archiveRetentionDays\":3650}");
+                        + "\"archiveRetentionDays\":3650,\"auditRetentionDays\":1095}");
+    }
+
+    @Test
+    void theAuditTrailsPeriodIsReadAndAShorterOneShortensRetention() throws Exception {
+        List<FieldError> errors = RetentionRepresentation.errors();
+        RetentionPolicy shorter = JsonBodies.read("{\"archiveOn\":[\"GRADUATED\",\"WITHDRAWN\",\"TRANSFERRED\"],"
+                + "\"destroyAfterDays\":1825,\"archiveRetentionDays\":3650,\"auditRetentionDays\":400}",
+                RetentionRepresentation.Policy.class).toPolicy(errors);
+        assertThat(errors).isEmpty();
+        assertThat(shorter.auditRetentionDays()).isEqualTo(400);
+        assertThat(shorter.shortens(RetentionPolicy.DEFAULT)).as("needs a second administrator").isTrue();
+        JsonBodies.read("{\"archiveOn\":[],\"destroyAfterDays\":1825,\"archiveRetentionDays\":3650,"
+                + "\"auditRetentionDays\":0}", RetentionRepresentation.Policy.class).toPolicy(errors);
+        assertThat(errors).extracting(FieldError::field).containsExactly("auditRetentionDays");
     }
 
     @Test

@@ -1,0 +1,222 @@
+package edu.studentrecords.it;
+
+import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
+import static edu.studentrecords.it.Campus.PORTAL;
+import static edu.studentrecords.it.Campus.STAFF_SCOPES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+
+/**
+ * The audit trail's sealed epochs on a real Keycloak: a supervisor seals the open epoch, whose checkpoint verifies
+ * offline with the realm's public key alone; an exported epoch verifies offline too and holds no record content; who
+ * else asks is refused, each call leaving one entry; and when someone with write access to the record store cuts the
+ * newest entries and moves the store's anchor back, a verify names the cut and the moved anchor from the anchors kept
+ * in Keycloak's database and in the node's file.
+ */
+@KeycloakIntegrationTest(config = StudentRecordsServer.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AuditEpochsIT {
+
+    private static final String SUPERVISOR = STAFF_SCOPES + " student.audit";
+    private static final String ADMINISTRATION = "administration";
+
+    @InjectRealm(ref = "audit-epochs")
+    ManagedRealm realm;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @RegisterExtension
+    static final CampusWorld<AuditEpochsIT, Campus> WORLD = CampusWorld.of(AuditEpochsIT.class, t -> t.realm,
+        t -> t.oauth);
+
+    private Campus campus;
+
+    @BeforeEach
+    void campus() {
+        campus = WORLD.campus();
+    }
+
+    @Test
+    @Order(1)
+    void aSealedEpochVerifiesOfflineAndItsExportHoldsNoRecordContent() throws Exception {
+        RawRealmStore raw = WORLD.raw();
+        Api api = campus.api;
+        String ada = campus.signIn(oauth, "ada", PORTAL, ADMIN_SCOPES + " student.audit");
+        GeneratedStudent student = GeneratedStudent.number(51, Campus.PHYSICS_CLASS).named("司马光明");
+        String record = campus.enrol(ada, student, "alice");
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.call("GET", "/records/" + record, ada, ADMINISTRATION).send().status()).isEqualTo(200);
+        }
+        String sue = campus.signIn(oauth, "sue", PORTAL, SUPERVISOR);
+
+        Api.Reply sealed = raw.once(api.call("POST", "/audit/epochs/seal", sue, ADMINISTRATION));
+        assertThat(sealed.status()).as(sealed.body()).isEqualTo(200);
+        JsonNode epoch = sealed.json().get("sealed").get(0);
+        assertThat(epoch.get("id").asLong()).isEqualTo(1);
+        assertThat(epoch.get("firstSequence").asLong()).isEqualTo(1);
+        long last = epoch.get("lastSequence").asLong();
+        assertThat(last).as("the seal call's own entry is in the epoch").isEqualTo(raw.auditEntries());
+        JsonNode keys = OfflineSignature.publicKeys(realm.getBaseUrl());
+        JsonNode checkpoint = OfflineSignature.verifiedPayload(epoch.get("checkpoint").asText(), keys);
+        assertThat(checkpoint).as("the checkpoint verifies with the realm's public key").isNotNull();
+        assertThat(checkpoint.get("lastSequence").asLong()).isEqualTo(last);
+        assertThat(checkpoint.get("entryCount").asLong()).isEqualTo(last);
+        assertThat(checkpoint.get("headHash").asText()).isEqualTo(raw.collection("audit_entries")
+            .find(Filters.eq("_id", last)).first().getString("hash"));
+        assertThat(OfflineSignature.verifiedPayload(OfflineSignature.tampered(epoch.get("checkpoint").asText()), keys))
+            .isNull();
+
+        Api.Reply listed = raw.once(api.call("GET", "/audit/epochs", ada, ADMINISTRATION));
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().get("epochs").findValuesAsText("state")).containsExactly("SEALED");
+
+        long before = raw.auditEntries();
+        HttpResponse<byte[]> export = api.call("GET", "/audit/epochs/1/export", sue, ADMINISTRATION).sendForBytes();
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(raw.auditEntries()).as("one entry for the export").isEqualTo(before + 1);
+        assertThat(export.headers().firstValue("Content-Type").orElse("")).startsWith("application/gzip");
+        assertThat(export.headers().firstValue("Content-Disposition").orElse(""))
+            .contains("audit-epoch-1.jsonl.gz");
+        List<JsonNode> entries = checkedOffline(export.body(), keys, checkpoint);
+        assertThat(entries).hasSize((int) last);
+        String text = new String(gunzip(export.body()), StandardCharsets.UTF_8);
+        assertThat(text).as("no record content in the export").doesNotContain(student.studentNumber())
+            .doesNotContain(student.name()).doesNotContain(student.residentIdNumber())
+            .doesNotContain(student.mobilePhone());
+        assertThat(entries.stream().map(e -> e.get("recordId").asText()).toList()).contains(record);
+
+        Api.Reply verified = raw.once(api.call("GET", "/audit/verify", sue, ADMINISTRATION));
+        assertThat(verified.json().get("intact").asBoolean()).as(verified.body()).isTrue();
+        assertThat(verified.json().get("anchors").findValuesAsText("place"))
+            .contains("keycloak-database", "node-file");
+        Api.Reply incremental = raw.once(api.call("GET", "/audit/verify?mode=incremental", sue, ADMINISTRATION));
+        assertThat(incremental.json().get("intact").asBoolean()).as(incremental.body()).isTrue();
+        assertThat(incremental.json().get("entriesChecked").asLong()).as("only the entries after the checkpoint")
+            .isLessThan(verified.json().get("entriesChecked").asLong());
+    }
+
+    @Test
+    @Order(2)
+    void othersAreRefusedAndBadEpochIdsAreAnswered() {
+        RawRealmStore raw = WORLD.raw();
+        Api api = campus.api;
+        String sam = campus.signIn(oauth, "sam", PORTAL, STAFF_SCOPES + " student.audit");
+        String sue = campus.signIn(oauth, "sue", PORTAL, SUPERVISOR);
+        for (String[] call : new String[][] {{"GET", "/audit/epochs"}, {"POST", "/audit/epochs/seal"},
+            {"GET", "/audit/epochs/1/export"}, {"GET", "/audit/verify?mode=incremental"}}) {
+            Api.Reply refused = raw.once(api.call(call[0], call[1], sam, "teaching"));
+            assertThat(refused.status()).as("staff: %s %s", call[0], call[1]).isEqualTo(403);
+        }
+        for (String id : List.of("0", "-1", "abc", "1e3", "99999999999999999999")) {
+            Api.Reply bad = raw.once(api.call("GET", "/audit/epochs/" + id + "/export", sue, ADMINISTRATION));
+            assertThat(bad.status()).as("epoch %s", id).isEqualTo(400);
+            assertThat(bad.json().get("type").asText()).endsWith("/malformed-request");
+        }
+        Api.Reply unknown = raw.once(api.call("GET", "/audit/epochs/999/export", sue, ADMINISTRATION));
+        assertThat(unknown.status()).isEqualTo(404);
+        Api.Reply mode = raw.once(api.call("GET", "/audit/verify?mode=everything", sue, ADMINISTRATION));
+        assertThat(mode.status()).isEqualTo(400);
+    }
+
+    @Test
+    @Order(3)
+    void cuttingTheNewestEntriesAndMovingTheAnchorBackIsNamedByAVerify() {
+        RawRealmStore raw = WORLD.raw();
+        Api api = campus.api;
+        String ada = campus.signIn(oauth, "ada", PORTAL, ADMIN_SCOPES + " student.audit");
+        String record = campus.enrol(ada, GeneratedStudent.number(52, Campus.PHYSICS_CLASS), "bob");
+        for (int i = 0; i < 5; i++) {
+            api.call("GET", "/records/" + record, ada, ADMINISTRATION).send();
+        }
+        String sue = campus.signIn(oauth, "sue", PORTAL, SUPERVISOR);
+        Api.Reply sealed = api.call("POST", "/audit/epochs/seal", sue, ADMINISTRATION).send();
+        JsonNode epoch = sealed.json().get("sealed").get(0);
+        long end = epoch.get("lastSequence").asLong();
+        long cutAfter = epoch.get("firstSequence").asLong() + 1;
+        assertThat(api.call("GET", "/audit/verify", sue, ADMINISTRATION).send().json().get("intact").asBoolean())
+            .isTrue();
+
+        // Someone with write access to the record store cuts the entries after cutAfter, moves the store's anchor back
+        // to that (real) entry and removes the checkpoint of the epoch the cut reaches into.
+        Document kept = raw.collection("audit_entries").find(Filters.eq("_id", cutAfter)).first();
+        raw.collection("audit_entries").deleteMany(Filters.gt("_id", cutAfter));
+        raw.collection("audit_anchor").updateOne(Filters.eq("_id", "head"),
+            Updates.combine(Updates.set("sequence", cutAfter), Updates.set("hash", kept.getString("hash"))));
+        raw.collection("audit_epochs").deleteOne(Filters.eq("_id", epoch.get("id").asLong()));
+
+        Api.Reply verified = api.call("GET", "/audit/verify", sue, ADMINISTRATION).send();
+        assertThat(verified.status()).isEqualTo(200);
+        JsonNode body = verified.json();
+        assertThat(body.get("intact").asBoolean()).as(verified.body()).isFalse();
+        List<JsonNode> database = new ArrayList<>();
+        List<JsonNode> file = new ArrayList<>();
+        body.get("anchors").forEach(anchor -> (anchor.get("place").asText().equals("node-file") ? file : database)
+            .add(anchor));
+        for (List<JsonNode> place : List.of(database, file)) {
+            JsonNode checkpointAnchor = place.stream().filter(a -> a.path("epoch").asLong() == epoch.get("id").asLong())
+                .findFirst().orElseThrow();
+            assertThat(checkpointAnchor.get("sequence").asLong()).isEqualTo(end);
+            List<String> findings = new ArrayList<>();
+            checkpointAnchor.get("findings").forEach(f -> findings.add(f.asText()));
+            assertThat(findings).as(verified.body()).contains("CUT", "ANCHOR_MOVED", "CHECKPOINT_MISSING");
+        }
+    }
+
+    /** Checks an export with the realm's public keys alone; its entries. */
+    private static List<JsonNode> checkedOffline(byte[] gzip, JsonNode keys, JsonNode checkpoint) throws Exception {
+        byte[] raw = gunzip(gzip);
+        String text = new String(raw, StandardCharsets.UTF_8);
+        String[] lines = text.split("\n");
+        int lastStart = text.lastIndexOf('\n', text.length() - 2) + 1;
+        JsonNode signature = OfflineSignature.verifiedPayload(
+            Api.JSON.readTree(lines[lines.length - 1]).get("signature").asText(), keys);
+        assertThat(signature).as("the export's signature").isNotNull();
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update(raw, 0, lastStart);
+        assertThat(HexFormat.of().formatHex(sha256.digest())).isEqualTo(signature.get("sha256").asText());
+        JsonNode inFile = OfflineSignature.verifiedPayload(Api.JSON.readTree(lines[0]).get("checkpoint").asText(), keys);
+        assertThat(inFile).isEqualTo(checkpoint);
+        List<JsonNode> entries = new ArrayList<>();
+        String previous = checkpoint.get("previousHash").asText();
+        for (int i = 1; i < lines.length - 1; i++) {
+            JsonNode entry = Api.JSON.readTree(lines[i]);
+            assertThat(entry.get("previousHash").asText()).as("line %d links to the one before", i + 1)
+                .isEqualTo(previous);
+            previous = entry.get("hash").asText();
+            entries.add(entry);
+        }
+        assertThat(previous).isEqualTo(checkpoint.get("headHash").asText());
+        return entries;
+    }
+
+    private static byte[] gunzip(byte[] gzip) throws Exception {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+            return in.readAllBytes();
+        }
+    }
+}
