@@ -110,6 +110,25 @@ class AuditEpochsIT {
             .doesNotContain(student.mobilePhone());
         assertThat(entries.stream().map(e -> e.get("recordId").asText()).toList()).contains(record);
 
+        Api.Reply extract = raw.once(api.call("GET", "/audit/extract?record=" + record, sue, ADMINISTRATION));
+        assertThat(extract.status()).as(extract.body()).isEqualTo(200);
+        assertThat(extract.header("Content-Type")).startsWith("application/jose");
+        JsonNode extracted = OfflineSignature.verifiedPayload(extract.body(), keys);
+        assertThat(extracted).as("the extract verifies with the realm's public key").isNotNull();
+        assertThat(extracted.get("recordId").asText()).isEqualTo(record);
+        assertThat(extracted.get("entries").findValuesAsText("operation")).contains("CREATE", "READ");
+        assertThat(extracted.get("entries").findValuesAsText("recordId")).containsOnly(record);
+        assertThat(extracted.get("checkpoints").get(0).asText()).isEqualTo(epoch.get("checkpoint").asText());
+        assertThat(extracted.toString()).doesNotContain(student.studentNumber()).doesNotContain(student.name());
+        String now = java.time.Instant.now().plusSeconds(60).toString();
+        String dayAgo = java.time.Instant.now().minusSeconds(86_400).toString();
+        Api.Reply byClient = raw.once(api.call("GET", "/audit/extract?client=" + PORTAL + "&from=" + dayAgo + "&to="
+            + now, sue, ADMINISTRATION));
+        assertThat(byClient.status()).as(byClient.body()).isEqualTo(200);
+        JsonNode clientEntries = OfflineSignature.verifiedPayload(byClient.body(), keys).get("entries");
+        assertThat(clientEntries.findValuesAsText("clientId")).isNotEmpty().containsOnly(PORTAL);
+        assertThat(clientEntries.findValuesAsText("operation")).contains("CREATE", "READ", "AUDIT_SEAL");
+
         Api.Reply verified = raw.once(api.call("GET", "/audit/verify", sue, ADMINISTRATION));
         assertThat(verified.json().get("intact").asBoolean()).as(verified.body()).isTrue();
         assertThat(verified.json().get("anchors").findValuesAsText("place"))
@@ -141,6 +160,16 @@ class AuditEpochsIT {
         assertThat(unknown.status()).isEqualTo(404);
         Api.Reply mode = raw.once(api.call("GET", "/audit/verify?mode=everything", sue, ADMINISTRATION));
         assertThat(mode.status()).isEqualTo(400);
+        String from = java.time.Instant.now().minusSeconds(3600).toString();
+        for (String query : List.of("", "?record=x&client=" + PORTAL, "?client=" + PORTAL,
+            "?client=" + PORTAL + "&from=" + from + "&to=" + java.time.Instant.now().plusSeconds(40L * 86_400),
+            "?client=" + PORTAL + "&from=" + from + "&to=" + from, "?record=x&from=yesterday")) {
+            Api.Reply bad = raw.once(api.call("GET", "/audit/extract" + query, sue, ADMINISTRATION));
+            assertThat(bad.status()).as("extract%s", query).isEqualTo(400);
+        }
+        Api.Reply staffExtract = raw.once(api.call("GET", "/audit/extract?client=" + PORTAL + "&from=" + from
+            + "&to=" + java.time.Instant.now(), sam, "teaching"));
+        assertThat(staffExtract.status()).isEqualTo(403);
     }
 
     @Test

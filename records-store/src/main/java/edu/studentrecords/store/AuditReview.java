@@ -50,4 +50,10 @@ public interface AuditReview {
      * {@code NOT_FOUND} and a dropped one {@code CONFLICT}, decided before anything is written.
      */
     void export(AccessContext ctx, long epoch, AuditSigner signer, Path file) throws IOException;
+
+    /**
+     * A signed extract for a supervisor: the entries about one record or made by one client within a time window
+     * ({@link AuditEpochs#extract}). An extract about a record is recorded under that record.
+     */
+    String extract(AccessContext ctx, String recordId, String clientId, Instant from, Instant to, AuditSigner signer);
 }

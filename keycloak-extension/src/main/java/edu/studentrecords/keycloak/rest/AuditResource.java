@@ -25,6 +25,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +35,9 @@ import java.util.Map;
  * administrators, student.audit).
  */
 public final class AuditResource extends CollectionResource {
+
+    /** The longest window of an extract of one client's entries. */
+    static final Duration MAX_CLIENT_WINDOW = Duration.ofDays(31);
 
     AuditResource(RequestPipeline pipeline) {
         super(pipeline);
@@ -124,6 +129,39 @@ public final class AuditResource extends CollectionResource {
             };
             return Response.ok(body, "application/gzip").header("Content-Disposition",
                     "attachment; filename=\"audit-epoch-" + epoch + ".jsonl.gz\"");
+        });
+    }
+
+    /**
+     * A signed extract for a supervisor (a compact JWS to download): the entries about one record ({@code record}) or
+     * made by one client ({@code client}, with {@code from} and {@code to}, at most 31 days), each checked against its
+     * hash, with the signed checkpoints of their epochs.
+     */
+    @GET
+    @Path("extract")
+    public Response extract(@QueryParam("record") String record, @QueryParam("client") String client,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        return pipeline.run(AuditOperation.AUDIT_EXTRACT, request -> {
+            boolean byRecord = record != null && !record.isBlank();
+            boolean byClient = client != null && !client.isBlank();
+            if (byRecord == byClient) {
+                throw new BadRequest("Name exactly one of 'record' and 'client'.");
+            }
+            Instant start = instant("from", from);
+            Instant end = instant("to", to);
+            if (byClient && (start == null || end == null)) {
+                throw new BadRequest("An extract of a client's entries needs 'from' and 'to'.");
+            }
+            if (start != null && end != null && !start.isBefore(end)) {
+                throw new BadRequest("'from' must be before 'to'.");
+            }
+            if (byClient && Duration.between(start, end).compareTo(MAX_CLIENT_WINDOW) > 0) {
+                throw new BadRequest("An extract of a client's entries covers at most 31 days.");
+            }
+            String extract = request.store().auditReview().extract(request.access(), byRecord ? record.strip() : null,
+                    byClient ? client.strip() : null, start, end, new RealmAuditSigner(request.session()));
+            return Response.ok(extract, "application/jose").header("Content-Disposition",
+                    "attachment; filename=\"audit-extract.jws\"");
         });
     }
 

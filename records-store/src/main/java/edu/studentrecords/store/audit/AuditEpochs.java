@@ -60,4 +60,15 @@ public interface AuditEpochs {
      * @return how many entries were appended
      */
     int feed(Path file, String node, Instant now) throws IOException;
+
+    /**
+     * A signed extract (compact JWS) of the entries about one record, or made by one client, with
+     * {@code from <= time < to}: each entry checked against its hash, the signed checkpoints of the epochs they lie
+     * in, identifiers and codes only.
+     *
+     * @param recordId the record, or null when {@code clientId} is given
+     * @param clientId the client, or null when {@code recordId} is given; then {@code from} and {@code to} are required
+     * @throws edu.studentrecords.store.StoreException {@code INVALID} when the window holds too many entries
+     */
+    String extract(String recordId, String clientId, Instant from, Instant to, AuditSigner signer, Instant now);
 }

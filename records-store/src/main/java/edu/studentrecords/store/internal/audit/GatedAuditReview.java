@@ -80,4 +80,11 @@ public final class GatedAuditReview implements AuditReview {
         pass.allow(null);
         epochs.export(epoch, signer, file);
     }
+
+    @Override
+    public String extract(AccessContext ctx, String recordId, String clientId, Instant from, Instant to,
+            AuditSigner signer) {
+        gate.duty(ctx, Duty.SUPERVISE, AuditOperation.AUDIT_EXTRACT, recordId).allow(recordId);
+        return epochs.extract(recordId, clientId, from, to, signer, ctx.now());
+    }
 }

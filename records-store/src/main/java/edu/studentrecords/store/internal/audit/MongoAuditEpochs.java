@@ -43,6 +43,7 @@ final class MongoAuditEpochs implements AuditEpochs {
     private final EpochSealer sealer;
     private final EpochFile files;
     private final FeedCursor cursor;
+    private final AuditExtracts extracts;
     private final Supplier<Set<String>> heldRecords;
 
     MongoAuditEpochs(MongoAuditTrail trail, Parts parts, Supplier<Set<String>> heldRecords) {
@@ -56,6 +57,7 @@ final class MongoAuditEpochs implements AuditEpochs {
         this.sealer = new EpochSealer(register, chain, new SegmentWalk(chain, parts.mac()), anchor);
         this.files = new EpochFile(chain, parts.mac());
         this.cursor = new FeedCursor(parts.feed());
+        this.extracts = new AuditExtracts(chain, parts.mac(), index);
         this.heldRecords = heldRecords;
     }
 
@@ -217,6 +219,18 @@ final class MongoAuditEpochs implements AuditEpochs {
             throw StoreException.conflict(StoreException.Subject.AUDIT_TRAIL, "DROPPED");
         }
         files.write(found, signer, file);
+    }
+
+    @Override
+    public String extract(String recordId, String clientId, Instant from, Instant to, AuditSigner signer,
+            Instant now) {
+        trail.flush();
+        List<SealedEpoch> epochs = register.all();
+        if (recordId != null) {
+            return extracts.ofRecord(recordId, from, to, epochs, signer, now);
+        }
+        long head = chain.advance(anchor.read()).sequence();
+        return extracts.ofClient(clientId, from, to, keptFrom(epochs).sequence() + 1, head, epochs, signer, now);
     }
 
     @Override

@@ -1,0 +1,149 @@
+package edu.studentrecords.store.internal.audit;
+
+import edu.studentrecords.store.StoreException;
+import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.audit.AuditSigner;
+import edu.studentrecords.store.audit.SealedEpoch;
+import edu.studentrecords.store.validation.FieldError;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * A supervisor's extract of the trail: the entries about one record, or made by one client, in a time window, each
+ * checked against its hash, with the signed checkpoints of the epochs they lie in, signed as one JWS. Identifiers and
+ * codes only.
+ */
+final class AuditExtracts {
+
+    /** The JWS {@code typ} of an extract. */
+    static final String TYPE = "audit-extract+jwt";
+    /** The most entries one extract holds; a window with more is refused (narrow it). */
+    static final int MAX_ENTRIES = 10_000;
+    /** The most entries a client's extract reads to find its own. */
+    static final int MAX_SCAN = 1_000_000;
+    /** Entries are in sequence order and, across nodes, nearly in time order: a margin finds them all. */
+    private static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
+
+    private final ChainReader chain;
+    private final ChainMac mac;
+    private final HistoryIndex index;
+
+    AuditExtracts(ChainReader chain, ChainMac mac, HistoryIndex index) {
+        this.chain = chain;
+        this.mac = mac;
+        this.index = index;
+    }
+
+    String ofRecord(String recordId, Instant from, Instant to, List<SealedEpoch> epochs, AuditSigner signer,
+            Instant now) {
+        List<Long> sequences = index.sequencesOf(recordId, from, to, 0, MAX_ENTRIES + 1);
+        if (sequences.size() > MAX_ENTRIES) {
+            throw tooMany();
+        }
+        List<AuditEntry> entries = new ArrayList<>();
+        chain.fetch(sequences).values().forEach(document -> entries.add(checked(document)));
+        entries.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("recordId", recordId);
+        return sign(about, from, to, entries, epochs, signer, now);
+    }
+
+    String ofClient(String clientId, Instant from, Instant to, long firstKept, long head, List<SealedEpoch> epochs,
+            AuditSigner signer, Instant now) {
+        List<AuditEntry> entries = new ArrayList<>();
+        long next = firstAtOrAfter(from.minus(CLOCK_MARGIN), firstKept, head);
+        long scanned = 0;
+        Instant stop = to.plus(CLOCK_MARGIN);
+        scan:
+        while (next <= head) {
+            int count = (int) Math.min(ChainReader.CHUNK, head - next + 1);
+            Map<Long, Document> found = chain.fetchRange(next, count);
+            for (long sequence = next; sequence < next + count; sequence++) {
+                Document document = found.get(sequence);
+                if (document == null) {
+                    break scan;
+                }
+                AuditEntry entry = checked(document);
+                if (entry.time().isAfter(stop)) {
+                    break scan;
+                }
+                if (clientId.equals(entry.clientId()) && !entry.time().isBefore(from) && entry.time().isBefore(to)) {
+                    entries.add(entry);
+                    if (entries.size() > MAX_ENTRIES) {
+                        throw tooMany();
+                    }
+                }
+                if (++scanned > MAX_SCAN) {
+                    throw tooMany();
+                }
+            }
+            next += count;
+        }
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("clientId", clientId);
+        return sign(about, from, to, entries, epochs, signer, now);
+    }
+
+    /** The first kept sequence whose entry is at or after {@code time}, by binary search over key lookups. */
+    private long firstAtOrAfter(Instant time, long low, long high) {
+        long lo = low;
+        long hi = high + 1;
+        while (lo < hi) {
+            long mid = lo + (hi - lo) / 2;
+            Document document = chain.fetch(List.of(mid)).get(mid);
+            if (document == null) {
+                return lo;
+            }
+            if (document.getDate(EntryDocument.TIME).toInstant().isBefore(time)) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private String sign(Map<String, Object> about, Instant from, Instant to, List<AuditEntry> entries,
+            List<SealedEpoch> epochs, AuditSigner signer, Instant now) {
+        Map<String, Object> payload = new LinkedHashMap<>(about);
+        payload.put("from", from == null ? null : from.toString());
+        payload.put("to", to == null ? null : to.toString());
+        payload.put("extractedAt", now.toString());
+        payload.put("entriesVerified", true);
+        List<String> checkpoints = new ArrayList<>();
+        for (SealedEpoch epoch : epochs) {
+            boolean covers = entries.stream().anyMatch(e -> e.sequence() >= epoch.checkpoint().firstSequence()
+                    && e.sequence() <= epoch.checkpoint().lastSequence());
+            if (covers) {
+                checkpoints.add(epoch.signed());
+            }
+        }
+        payload.put("checkpoints", checkpoints);
+        payload.put("entries", entries.stream().map(EntryJson::fields).toList());
+        return signer.sign(TYPE, EntryJson.write(payload).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private AuditEntry checked(Document document) {
+        try {
+            AuditEntry entry = EntryDocument.toEntry(document);
+            if (mac.hashOf(entry).equals(entry.hash())) {
+                return entry;
+            }
+        } catch (MalformedEntryException e) {
+            // reported below
+        }
+        throw StoreException.conflict(StoreException.Subject.AUDIT_TRAIL, "NOT_INTACT");
+    }
+
+    private static StoreException tooMany() {
+        return StoreException.invalid(StoreException.Subject.AUDIT_TRAIL, new FieldError("to", "range",
+                "the window holds more than " + MAX_ENTRIES + " entries (or more than " + MAX_SCAN
+                        + " to read); narrow it"));
+    }
+}
