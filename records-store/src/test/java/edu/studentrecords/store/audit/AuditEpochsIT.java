@@ -253,6 +253,34 @@ class AuditEpochsIT {
         assertThat(seen.keySet()).allMatch(sequence -> sequence >= 1 && sequence <= 1000);
     }
 
+    @Test
+    void anExtractOfOneRecordOrOneClientIsSignedAndHoldsOnlyTheirEntries() throws Exception {
+        MongoDatabase database = MONGO.newDatabase();
+        try (MongoAuditTrail trail = MongoAuditTrail.open(database, AuditFixtures.KEY, AuditFixtures.ticking(START))) {
+            append(trail, 400);
+            AuditEpochs epochs = trail.epochs(Set::of);
+            epochs.sealDue(START, 200, false, signer);
+            Instant now = START.plus(Duration.ofDays(1));
+            JsonNode ofRecord = TestSigner.verified(epochs.extract("rec-7", null, null, null, signer, now),
+                    signer.publicKey());
+            assertThat(ofRecord).isNotNull();
+            long expected = trail.range(1, 400).stream()
+                    .filter(e -> "rec-7".equals(e.recordId()) || e.recordIds().contains("rec-7")).count();
+            assertThat(ofRecord.get("entries")).hasSize((int) expected);
+            assertThat(ofRecord.get("checkpoints")).isNotEmpty();
+
+            Instant from = START.plusSeconds(100);
+            Instant to = START.plusSeconds(300);
+            JsonNode ofClient = TestSigner.verified(epochs.extract(null, "client-2", from, to, signer, now),
+                    signer.publicKey());
+            long inWindow = trail.range(1, 400).stream().filter(e -> "client-2".equals(e.clientId())
+                    && !e.time().isBefore(from) && e.time().isBefore(to)).count();
+            assertThat(ofClient.get("entries")).hasSize((int) inWindow);
+            assertThat(ofClient.get("entries").findValuesAsText("clientId")).containsOnly("client-2");
+            assertThat(ofClient.get("checkpoints")).hasSize(2);
+        }
+    }
+
     private void append(AuditTrail trail, int count) {
         for (int i = 0; i < count; i++) {
             trail.append(AuditFixtures.random(random, 40));
