@@ -34,8 +34,8 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * The audit trail's sealed epochs on a real Keycloak: a supervisor seals the open epoch, whose checkpoint verifies
  * offline with the realm's public key alone; an exported epoch verifies offline too and holds no record content; who
  * else asks is refused, each call leaving one entry; and when someone with write access to the record store cuts the
- * newest entries and moves the store's anchor back, a verify names the cut and the moved anchor from the anchors kept
- * in Keycloak's database and in the node's file.
+ * newest entries, moves the store's anchor back and removes the checkpoint, a verify names the cut and the missing
+ * checkpoint from the anchors kept in Keycloak's database and in the node's file.
  */
 @KeycloakIntegrationTest(config = StudentRecordsServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -212,8 +212,11 @@ class AuditEpochsIT {
             assertThat(checkpointAnchor.get("sequence").asLong()).isEqualTo(end);
             List<String> findings = new ArrayList<>();
             checkpointAnchor.get("findings").forEach(f -> findings.add(f.asText()));
-            assertThat(findings).as(verified.body()).contains("CUT", "ANCHOR_MOVED", "CHECKPOINT_MISSING");
+            // The store's anchor is not named here: this running node re-anchors after its own next append (this
+            // verify's entry). A fresh node finds it moved back too (AuditEpochsIT of the store, with a fresh trail).
+            assertThat(findings).as(verified.body()).contains("CUT", "CHECKPOINT_MISSING");
         }
+        assertThat(body.get("problem").asText()).as("the chain's own walk").isNotBlank();
     }
 
     /** Checks an export with the realm's public keys alone; its entries. */

@@ -35,6 +35,7 @@ public final class OutsideAnchors {
 
     private static final Logger LOG = Logger.getLogger(OutsideAnchors.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TAIL_BYTES = 1 << 20;
 
     private final RealmModel realm;
     private final Path file;
@@ -146,19 +147,30 @@ public final class OutsideAnchors {
         }
     }
 
+    /**
+     * The whole lines of the file's last {@value #TAIL_BYTES} bytes: the file only grows, in sequence order, and a
+     * checkpoint is written at least daily, so its tail holds the last checkpoint and the furthest head.
+     */
     private List<JsonNode> lines() {
         List<JsonNode> lines = new ArrayList<>();
         if (!Files.exists(file)) {
             return lines;
         }
-        try {
-            for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                if (!text.isBlank()) {
-                    try {
-                        lines.add(JSON.readTree(text));
-                    } catch (IOException partial) {
-                        // A line cut short by a crash: the next line written anchors again.
-                    }
+        try (var raf = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            long length = raf.length();
+            int size = (int) Math.min(TAIL_BYTES, length);
+            byte[] tail = new byte[size];
+            raf.seek(length - size);
+            raf.readFully(tail);
+            String[] texts = new String(tail, StandardCharsets.UTF_8).split("\n");
+            for (int i = 0; i < texts.length; i++) {
+                if (i == 0 && size < length || texts[i].isBlank()) {
+                    continue;
+                }
+                try {
+                    lines.add(JSON.readTree(texts[i]));
+                } catch (IOException partial) {
+                    // A line cut short by a crash: the next line written anchors again.
                 }
             }
         } catch (IOException e) {

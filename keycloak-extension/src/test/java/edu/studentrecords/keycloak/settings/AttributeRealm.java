@@ -20,6 +20,8 @@ public final class AttributeRealm {
                     switch (method.getName()) {
                         case "getName":
                             return "test-realm";
+                        case "getId":
+                            return "test-realm-id";
                         case "getAttribute":
                             if (arity == 1) {
                                 return attributes.get((String) args[0]);
