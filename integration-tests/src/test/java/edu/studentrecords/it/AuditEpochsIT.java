@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,13 +30,17 @@ import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.oauth.OAuthClient;
 import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
 
 /**
  * The audit trail's sealed epochs on a real Keycloak: a supervisor seals the open epoch, whose checkpoint verifies
  * offline with the realm's public key alone; an exported epoch verifies offline too and holds no record content; who
  * else asks is refused, each call leaving one entry; and when someone with write access to the record store cuts the
  * newest entries, moves the store's anchor back and removes the checkpoint, a verify names the cut and the missing
- * checkpoint from the anchors kept in Keycloak's database and in the node's file.
+ * checkpoint from the anchors kept in Keycloak's database and in the node's file. Epochs past the trail's own
+ * retention (a shorter one approved by a second administrator, the server's clock shifted past it) are exported and
+ * dropped by a retention run, and the chain verifies from the first kept entry.
  */
 @KeycloakIntegrationTest(config = StudentRecordsServer.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -49,6 +54,9 @@ class AuditEpochsIT {
 
     @InjectOAuthClient
     OAuthClient oauth;
+
+    @InjectTimeOffSet
+    TimeOffSet clock;
 
     @RegisterExtension
     static final CampusWorld<AuditEpochsIT, Campus> WORLD = CampusWorld.of(AuditEpochsIT.class, t -> t.realm,
@@ -174,6 +182,52 @@ class AuditEpochsIT {
 
     @Test
     @Order(3)
+    void epochsPastTheTrailsRetentionAreExportedAndDroppedAndTheChainStillVerifies() throws Exception {
+        Api api = campus.api;
+        String ada = campus.signIn(oauth, "ada", PORTAL, ADMIN_SCOPES + " student.audit");
+        Map<String, Object> policy = Map.of("archiveOn", List.of("GRADUATED", "WITHDRAWN", "TRANSFERRED"),
+            "destroyAfterDays", 1825, "archiveRetentionDays", 3650, "auditRetentionDays", 1);
+        Api.Reply asked = api.call("PUT", "/retention/policy", ada, ADMINISTRATION).json("application/json", policy)
+            .send();
+        assertThat(asked.status()).as("a shorter audit retention waits for a second administrator: %s", asked.body())
+            .isEqualTo(202);
+        String eli = campus.signIn(oauth, "eli", PORTAL, ADMIN_SCOPES + " student.audit");
+        Api.Reply approved = api.call("POST", "/retention/policy/approve", eli, ADMINISTRATION)
+            .header("If-Match", asked.header("ETag")).send();
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        String sue = campus.signIn(oauth, "sue", PORTAL, SUPERVISOR);
+        JsonNode sealed = api.call("POST", "/audit/epochs/seal", sue, ADMINISTRATION).send().json().get("sealed");
+        long lastDropped = sealed.get(sealed.size() - 1).get("lastSequence").asLong();
+        JsonNode keys = OfflineSignature.publicKeys(realm.getBaseUrl());
+        try {
+            clock.set(2 * 24 * 3600);
+            String later = campus.signIn(oauth, "eli", PORTAL, ADMIN_SCOPES + " student.audit");
+            Api.Reply run = api.call("POST", "/retention/runs", later, ADMINISTRATION)
+                .json("application/json", Map.of("dryRun", false)).send();
+            assertThat(run.status()).as(run.body()).isEqualTo(200);
+            JsonNode epochs = api.call("GET", "/audit/epochs", later, ADMINISTRATION).send().json().get("epochs");
+            assertThat(epochs.findValuesAsText("state")).containsOnly("DROPPED");
+            assertThat(epochs.get(epochs.size() - 1).get("lastSequence").asLong()).isEqualTo(lastDropped);
+            assertThat(WORLD.raw().collection("audit_entries").find(Filters.lte("_id", lastDropped)).first())
+                .as("the dropped entries").isNull();
+            Api.Reply verified = api.call("GET", "/audit/verify", later, ADMINISTRATION).send();
+            assertThat(verified.json().get("intact").asBoolean()).as(verified.body()).isTrue();
+            assertThat(verified.json().get("firstKeptSequence").asLong()).isEqualTo(lastDropped + 1);
+            Api.Reply gone = api.call("GET", "/audit/epochs/1/export", later, ADMINISTRATION).send();
+            assertThat(gone.status()).isEqualTo(409);
+            java.nio.file.Path exported = SuiteStore.auditExportDirectory()
+                .resolve(realm.getId().replaceAll("[^A-Za-z0-9-]", "_")).resolve("audit-epoch-00000001.jsonl.gz");
+            JsonNode first = OfflineSignature.verifiedPayload(epochs.get(0).get("checkpoint").asText(), keys);
+            assertThat(checkedOffline(java.nio.file.Files.readAllBytes(exported), keys, first))
+                .as("the epoch's export, written before its entries were dropped").hasSize(
+                    (int) first.get("entryCount").asLong());
+        } finally {
+            clock.set(0);
+        }
+    }
+
+    @Test
+    @Order(4)
     void cuttingTheNewestEntriesAndMovingTheAnchorBackIsNamedByAVerify() {
         RawRealmStore raw = WORLD.raw();
         Api api = campus.api;
