@@ -15,8 +15,9 @@ import org.bson.Document;
  * back; those of other processes, or left over from a crash, are read from the chain by key.
  *
  * <p>The anchor moves only after the entries up to it are indexed, so the anchor is also the point
- * after which indexing may be missing. Safe to run concurrently in several processes: every write is
- * idempotent and the anchor only moves forward.
+ * after which indexing may be missing; and only over an unbroken run of stored entries, so a cut of the chain is
+ * never anchored over (the entries after it are indexed all the same). Safe to run concurrently in several
+ * processes: every write is idempotent and the anchor only moves forward.
  */
 final class CatchUp {
 
@@ -37,6 +38,9 @@ final class CatchUp {
         Map<Long, AuditEntry> knownBySequence = new TreeMap<>();
         known.forEach(entry -> knownBySequence.put(entry.sequence(), entry));
         long anchored = anchor.read().sequence();
+        // The anchor moves only over an unbroken run from where it stands: an entry missing (cut from the chain) or
+        // malformed holds it there, so that a verify still finds the anchor past the chain's end.
+        long reach = anchored;
         while (anchored < target) {
             long last = Math.min(target, anchored + STEP);
             List<AuditEntry> entries = new ArrayList<>();
@@ -57,9 +61,17 @@ final class CatchUp {
                 }
             }
             index.add(entries);
-            entries.stream()
-                    .max(Comparator.comparingLong(AuditEntry::sequence))
-                    .ifPresent(entry -> anchor.advanceTo(ChainHead.of(entry)));
+            entries.sort(Comparator.comparingLong(AuditEntry::sequence));
+            ChainHead reached = null;
+            for (AuditEntry entry : entries) {
+                if (entry.sequence() == reach + 1) {
+                    reach = entry.sequence();
+                    reached = ChainHead.of(entry);
+                }
+            }
+            if (reached != null) {
+                anchor.advanceTo(reached);
+            }
             anchored = last;
         }
     }
