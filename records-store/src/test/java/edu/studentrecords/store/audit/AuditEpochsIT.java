@@ -134,6 +134,26 @@ class AuditEpochsIT {
     }
 
     @Test
+    void aRunningNodeDoesNotAnchorOverACut() throws Exception {
+        MongoDatabase database = MONGO.newDatabase();
+        try (MongoAuditTrail trail = MongoAuditTrail.open(database, AuditFixtures.KEY, AuditFixtures.ticking(START))) {
+            append(trail, 60);
+            AuditEpochs epochs = trail.epochs(Set::of);
+            ExternalAnchor outside = epochs.head("node-file");
+            Document at40 = database.getCollection("audit_entries").find(eq("_id", 40L)).first();
+            database.getCollection("audit_entries").deleteMany(gt("_id", 40L));
+            database.getCollection("audit_anchor").updateOne(eq("_id", "head"),
+                    Updates.combine(Updates.set("sequence", 40L), Updates.set("hash", at40.getString("hash"))));
+            append(trail, 5);
+            TrailVerification verification = epochs.verify(false, List.of(outside));
+            assertThat(verification.anchors().get(0).findings()).contains("CUT", "ANCHOR_MOVED");
+            assertThat(database.getCollection("audit_anchor").find().first().getLong("sequence"))
+                    .as("the anchor stays before the cut").isEqualTo(40L);
+            assertThat(trail.verify().intact()).isFalse();
+        }
+    }
+
+    @Test
     void droppingExpiredEpochsKeepsTheChainVerifiableAndAHoldKeepsAnEpoch() throws Exception {
         MongoDatabase database = MONGO.newDatabase();
         Set<String> held = new HashSet<>();

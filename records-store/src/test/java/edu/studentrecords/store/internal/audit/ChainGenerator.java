@@ -31,7 +31,7 @@ public final class ChainGenerator {
         List<Document> batch = new ArrayList<>(1000);
         for (long i = 0; i < count; i++) {
             long sequence = head.sequence() + 1;
-            Instant time = start.plusMillis(i);
+            Instant time = start.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plusMillis(i);
             AuditEvent event = events.get();
             AuditEntry unsealed = AuditEntry.of(sequence, time, event, head.hash(), "");
             AuditEntry entry = AuditEntry.of(sequence, time, event, head.hash(), mac.hashOf(unsealed));
