@@ -94,6 +94,11 @@ class AuditEpochsIT {
             TrailVerification afterChange = epochs.verify(false, List.of());
             assertThat(afterChange.intact()).isFalse();
             assertThat(afterChange.chain().firstBrokenSequence()).isEqualTo(150L);
+
+            database.getCollection("audit_entries").deleteOne(eq("_id", 120L));
+            TrailVerification afterDelete = epochs.verify(true, List.of());
+            assertThat(afterDelete.intact()).as("an entry removed inside a sealed epoch, incrementally").isFalse();
+            assertThat(afterDelete.chain().problem()).isEqualTo("entries missing before the last checkpoint");
         }
     }
 

@@ -31,6 +31,16 @@ final class ChainVerifier {
 
     /** Walks from the entry after {@code base} to the end; the entries up to {@code base} are not read. */
     ChainVerification verify(ChainHead seenHere, ChainHead base) {
+        return verify(seenHere, base, -1);
+    }
+
+    /**
+     * Walks from the entry after {@code base} to the end. With {@code firstKept} at least 1 (an incremental verify),
+     * the chain's end is checked by the collection's count first, and by a query for an entry beyond the end only
+     * when the count is not the number of entries from {@code firstKept} to the end: that query is a scan of the
+     * whole collection on the embedded engine.
+     */
+    ChainVerification verify(ChainHead seenHere, ChainHead base, long firstKept) {
         ChainHead anchored = anchor.read();
         SegmentWalk.Result result = walk.walk(base, Long.MAX_VALUE);
         if (!result.verification().intact()) {
@@ -38,9 +48,14 @@ final class ChainVerifier {
         }
         long end = result.end().sequence();
         long checked = result.verification().entriesChecked();
+        long counted = firstKept < 1 ? -1 : entries.estimatedDocumentCount();
+        boolean countAgrees = counted == end - firstKept + 1;
         // An entry stored beyond the first missing sequence means one was removed from the middle.
-        if (entries.find(gt(EntryDocument.ID, end)).limit(1).first() != null) {
+        if (!countAgrees && entries.find(gt(EntryDocument.ID, end)).limit(1).first() != null) {
             return ChainVerification.broken(checked, end + 1, "gap");
+        }
+        if (firstKept >= 1 && counted < end - firstKept + 1) {
+            return ChainVerification.broken(checked, firstKept, "entries missing before the last checkpoint");
         }
         if (anchored.sequence() > end || seenHere.sequence() > end) {
             return ChainVerification.broken(checked, end + 1, "missing tail");

@@ -103,7 +103,9 @@ final class MongoAuditEpochs implements AuditEpochs {
             }
             walkFrom = new ChainHead(epoch.checkpoint().lastSequence(), epoch.checkpoint().headHash());
         }
-        ChainVerification chainCheck = verifier.verify(trail.seenHere(), incremental ? walkFrom : base);
+        ChainVerification chainCheck = incremental
+                ? verifier.verify(trail.seenHere(), walkFrom, base.sequence() + 1)
+                : verifier.verify(trail.seenHere(), base);
         List<AnchorCheck> checks = new ArrayList<>();
         ChainHead storeAnchor = anchor.read();
         for (ExternalAnchor external : anchors) {
