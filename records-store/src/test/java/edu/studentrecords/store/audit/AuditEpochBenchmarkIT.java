@@ -40,7 +40,7 @@ class AuditEpochBenchmarkIT {
 
     static final String COMMAND = "mvn -B -pl records-store -am verify -Dbenchmark=true -Dit.test=AuditEpochBenchmarkIT "
             + "-Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false "
-            + "[-Dbenchmark.entries=N]";
+            + "[-Dbenchmark.entries=N -Dbenchmark.appended=N -Dbenchmark.epoch=N]";
 
     private static final int ENTRIES = Integer.getInteger("benchmark.entries", 200_000);
     /** How many of the entries are appended through the trail (the rest are generated straight into the chain). */
