@@ -2,7 +2,12 @@ import type { Reply } from "@student-records/shared";
 import { describe, expect, it } from "vitest";
 import { changeTag, isProposer, type Policy, type PolicyChange, rangeOf, ruleErrors, savedAs, shortenedRules, untypedDays } from "./retentionPolicy";
 
-const inForce: Policy = { archiveOn: ["GRADUATED", "TRANSFERRED"], destroyAfterDays: 1825, archiveRetentionDays: 3650 };
+const inForce: Policy = {
+  archiveOn: ["GRADUATED", "TRANSFERRED"],
+  destroyAfterDays: 1825,
+  archiveRetentionDays: 3650,
+  auditRetentionDays: 1095,
+};
 
 function reply(status: number, body?: unknown, problem?: Reply<unknown>["problem"]): Reply<unknown> {
   return { status, ok: status >= 200 && status < 300, etag: null, body, problem };
@@ -14,6 +19,7 @@ describe("retention policy changes", () => {
     expect(shortenedRules(inForce, { ...inForce, destroyAfterDays: 1900, archiveRetentionDays: 4000 })).toEqual(new Set());
     expect(shortenedRules(inForce, { ...inForce, destroyAfterDays: 1 })).toEqual(new Set(["destroyAfterDays"]));
     expect(shortenedRules(inForce, { ...inForce, archiveRetentionDays: 0 })).toEqual(new Set(["archiveRetentionDays"]));
+    expect(shortenedRules(inForce, { ...inForce, auditRetentionDays: 400 })).toEqual(new Set(["auditRetentionDays"]));
     expect(shortenedRules(inForce, { ...inForce, archiveOn: ["GRADUATED", "TRANSFERRED", "WITHDRAWN"] }))
       .toEqual(new Set(["archiveOn"]));
     // Archiving fewer leavers keeps the others longer: not shorter.
@@ -29,9 +35,16 @@ describe("retention policy changes", () => {
   });
 
   it("marks days that are not whole numbers before anything is sent", () => {
-    expect(untypedDays({ destroyAfterDays: "1825", archiveRetentionDays: " 0 " })).toEqual([]);
-    expect(untypedDays({ destroyAfterDays: "", archiveRetentionDays: "3.5" })).toEqual(["destroyAfterDays", "archiveRetentionDays"]);
-    expect(untypedDays({ destroyAfterDays: "-1", archiveRetentionDays: "1e3" })).toEqual(["destroyAfterDays", "archiveRetentionDays"]);
+    expect(untypedDays({ destroyAfterDays: "1825", archiveRetentionDays: " 0 ", auditRetentionDays: "1095" })).toEqual([]);
+    expect(untypedDays({ destroyAfterDays: "", archiveRetentionDays: "3.5", auditRetentionDays: "1095" })).toEqual([
+      "destroyAfterDays",
+      "archiveRetentionDays",
+    ]);
+    expect(untypedDays({ destroyAfterDays: "-1", archiveRetentionDays: "1e3", auditRetentionDays: "x" })).toEqual([
+      "destroyAfterDays",
+      "archiveRetentionDays",
+      "auditRetentionDays",
+    ]);
   });
 
   it("reads the server's floor from a 422 naming the periods", () => {

@@ -1,7 +1,12 @@
 import type { FieldError, Reply } from "@student-records/shared";
 
-/** A realm's retention policy, as GET and PUT /retention/policy carry it. */
-export type Policy = { archiveOn: string[]; destroyAfterDays: number; archiveRetentionDays: number };
+/** A realm's retention policy, as GET and PUT /retention/policy carry it (auditRetentionDays: the audit trail's). */
+export type Policy = {
+  archiveOn: string[];
+  destroyAfterDays: number;
+  archiveRetentionDays: number;
+  auditRetentionDays: number;
+};
 
 /**
  * A change of the policy as PUT /retention/policy (202), GET /retention/policy/pending and the approval and the
@@ -21,10 +26,10 @@ export type PolicyChange = {
 export const LEAVING = ["GRADUATED", "WITHDRAWN", "TRANSFERRED"] as const;
 
 /** The rules of a policy, in the order the form and a pending change show them; also the 422's field names. */
-export const RULES = ["archiveOn", "destroyAfterDays", "archiveRetentionDays"] as const;
+export const RULES = ["archiveOn", "destroyAfterDays", "archiveRetentionDays", "auditRetentionDays"] as const;
 export type Rule = (typeof RULES)[number];
 export type DayRule = Exclude<Rule, "archiveOn">;
-export const DAY_RULES: readonly DayRule[] = ["destroyAfterDays", "archiveRetentionDays"];
+export const DAY_RULES: readonly DayRule[] = ["destroyAfterDays", "archiveRetentionDays", "auditRetentionDays"];
 
 /**
  * Which rules of {@code proposed} keep records for less time than {@code current}, as the server decides it: a

@@ -118,6 +118,7 @@ const PolicyForm = ({ policy, onSaved }: { policy: Loaded<Policy>; onSaved: () =
   const [days, setDays] = useState<Record<DayRule, string>>({
     destroyAfterDays: "",
     archiveRetentionDays: "",
+    auditRetentionDays: "",
   });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
@@ -129,6 +130,7 @@ const PolicyForm = ({ policy, onSaved }: { policy: Loaded<Policy>; onSaved: () =
     setDays({
       destroyAfterDays: String(policy.data.destroyAfterDays),
       archiveRetentionDays: String(policy.data.archiveRetentionDays),
+      auditRetentionDays: String(policy.data.auditRetentionDays),
     });
     setErrors([]);
   }
@@ -146,6 +148,7 @@ const PolicyForm = ({ policy, onSaved }: { policy: Loaded<Policy>; onSaved: () =
       archiveOn,
       destroyAfterDays: Number(days.destroyAfterDays.trim()),
       archiveRetentionDays: Number(days.archiveRetentionDays.trim()),
+      auditRetentionDays: Number(days.auditRetentionDays.trim()),
     };
     setBusy(true);
     const reply = await api<Policy | PolicyChange>("PUT", "/retention/policy", { body });
@@ -184,7 +187,8 @@ const PolicyForm = ({ policy, onSaved }: { policy: Loaded<Policy>; onSaved: () =
             {archiveOnError && <FieldErrorText id="archive-on-error" text={errorText(archiveOnError)} />}
           </FormGroup>
           {DAY_RULES.map((field) => {
-            const id = field === "destroyAfterDays" ? "destroy-after" : "keep-archive";
+            const id = { destroyAfterDays: "destroy-after", archiveRetentionDays: "keep-archive",
+              auditRetentionDays: "keep-audit" }[field];
             const error = errorOf(field);
             return (
               <FormGroup key={field} label={t(field)} fieldId={id}>
