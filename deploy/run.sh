@@ -215,7 +215,9 @@ kc_args=(start-dev
   --spi-student-records--default--connection-string="$connection"
   --spi-student-records--default--keys-dir="$data/keys"
   --spi-student-records--default--generate-keys=true
-  --spi-student-records--default--index-dir="$data/search-index")
+  --spi-student-records--default--index-dir="$data/search-index"
+  --spi-student-records--default--audit-anchor-dir="$data/audit-anchors"
+  --spi-student-records--default--audit-export-dir="$data/audit-exports")
 if [ "$first_start" = true ]; then
   kc_args+=(--import-realm)
 fi
