@@ -140,7 +140,9 @@ run_production() {
       --spi-student-records--default--keys-dir="$data/keys"
       --spi-student-records--default--generate-keys=true
       --spi-student-records--default--index-dir="$node_dir/search-index"
-      --spi-student-records--default--backup-dir="$data/backups")
+      --spi-student-records--default--backup-dir="$data/backups"
+      --spi-student-records--default--audit-anchor-dir="$node_dir/audit-anchors"
+      --spi-student-records--default--audit-export-dir="$data/audit-exports")
     if [ "$n" = 1 ] && [ "$first_start" = true ] && [ "$demo" = true ]; then
       args+=(--import-realm)
     fi
