@@ -41,6 +41,14 @@ import edu.studentrecords.store.internal.retention.GatedRetention;
 import edu.studentrecords.store.internal.retention.HoldRegister;
 import edu.studentrecords.store.internal.retention.PaperCopyRegister;
 import edu.studentrecords.store.internal.settings.GatedRealmSettings;
+import edu.studentrecords.store.incidents.Incidents;
+import edu.studentrecords.store.internal.gate.NoticeGate;
+import edu.studentrecords.store.internal.incidents.IncidentBook;
+import edu.studentrecords.store.internal.notices.ChangeRecipients;
+import edu.studentrecords.store.internal.notices.GatedStudentNotices;
+import edu.studentrecords.store.internal.notices.NoticeBook;
+import edu.studentrecords.store.notices.RecipientNotices;
+import edu.studentrecords.store.notices.StudentNotices;
 import edu.studentrecords.store.reports.MisuseReports;
 import edu.studentrecords.store.retention.Retention;
 import edu.studentrecords.store.settings.RealmSettings;
@@ -72,6 +80,9 @@ public final class StudentRecords implements AutoCloseable {
     private final RealmSettings settings;
     private final RecordOwners owners;
     private final CallAudit calls;
+    private final RecipientNotices notices;
+    private final StudentNotices studentNotices;
+    private final Incidents incidents;
 
     private StudentRecords(StoreSettings settings, MongoClient client, boolean ownsClient) {
         this.client = client;
@@ -123,6 +134,15 @@ public final class StudentRecords implements AutoCloseable {
         this.backups = new BackupDesk(gate, settings, client);
         this.owners = new RecordOwnerIndex(lookup, recordCollection);
         this.calls = gate.calls();
+        NoticeGate noticeGate = new NoticeGate(audit);
+        NoticeBook noticeBook = new NoticeBook(db.getCollection(StoreCollections.RECIPIENT_NOTICES),
+                new ChangeRecipients(audit), noticeGate, settings.clock());
+        vault.tell(noticeBook);
+        IncidentBook incidentBook = new IncidentBook(db.getCollection(StoreCollections.INCIDENTS), gate, noticeGate,
+                lookup, audit, settings.clock());
+        this.notices = noticeBook;
+        this.incidents = incidentBook;
+        this.studentNotices = new GatedStudentNotices(gate, lookup, noticeBook, incidentBook);
     }
 
     /** Connects with a client of its own, built from the settings; {@link #close()} closes it. */
@@ -207,6 +227,21 @@ public final class StudentRecords implements AutoCloseable {
     /** The entries of calls the services did not record: refused for their input, or failed. */
     public CallAudit calls() {
         return calls;
+    }
+
+    /** Notices of changes to the applications and outside bodies that read what changed. */
+    public RecipientNotices notices() {
+        return notices;
+    }
+
+    /** The notices about a student's own record (incidents, and whom its changes were told to). */
+    public StudentNotices studentNotices() {
+        return studentNotices;
+    }
+
+    /** Incidents: personal information leaked, altered or lost (PIPL art. 57). */
+    public Incidents incidents() {
+        return incidents;
     }
 
     /** The change feed, for the search index. */

@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.Response;
  */
 public abstract class CollectionResource {
 
-    final RequestPipeline pipeline;
+    protected final RequestPipeline pipeline;
 
-    CollectionResource(RequestPipeline pipeline) {
+    protected CollectionResource(RequestPipeline pipeline) {
         this.pipeline = pipeline;
     }
 

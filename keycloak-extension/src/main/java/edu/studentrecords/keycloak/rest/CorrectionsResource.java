@@ -3,6 +3,7 @@ package edu.studentrecords.keycloak.rest;
 import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
 import edu.studentrecords.keycloak.mail.CorrectionNotices;
+import edu.studentrecords.keycloak.mail.RecipientMail;
 import edu.studentrecords.keycloak.rest.representation.CorrectionDecisionRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionReviewRepresentation;
@@ -44,6 +45,10 @@ public final class CorrectionsResource extends CollectionResource {
             CorrectionDecisionRepresentation decision = decision(request, body);
             CorrectionRequest approved = request.store().corrections().approve(request.access(), id, decision.note());
             tellStudent(request, approved);
+            if (approved.outcome() != null && approved.outcome().recordVersion() != null) {
+                RecipientMail.afterCommit(request.session(), request.store().notices().ofChange(approved.recordId(),
+                        approved.outcome().recordVersion()));
+            }
             return json(Response.ok(), CorrectionRepresentation.of(approved));
         });
     }

@@ -11,6 +11,7 @@ import edu.studentrecords.keycloak.auth.RecordReach;
 import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionRequestRepresentation;
+import edu.studentrecords.keycloak.rest.notices.OwnNoticesRepresentation;
 import edu.studentrecords.keycloak.rest.representation.HistoryRepresentation;
 import edu.studentrecords.keycloak.rest.representation.MisuseReportRepresentation;
 import edu.studentrecords.store.SelfExport;
@@ -79,6 +80,14 @@ public final class MeResource extends CollectionResource {
     public Response history() {
         return pipeline.runSelfService(AuditOperation.READ_HISTORY, request -> json(Response.ok(),
                 HistoryRepresentation.of(request.store().self().history(request.access()))));
+    }
+
+    /** The notices about the caller's record: incidents that concerned it, and whom its changes were told to. */
+    @GET
+    @Path("notices")
+    public Response notices() {
+        return pipeline.runSelfService(AuditOperation.READ_NOTICES, request -> json(Response.ok(),
+                OwnNoticesRepresentation.of(request.store().studentNotices().own(request.access()))));
     }
 
     /** Everything held about the caller: the record and its whole access log, in one document. */

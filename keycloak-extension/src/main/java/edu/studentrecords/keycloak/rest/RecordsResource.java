@@ -2,6 +2,7 @@ package edu.studentrecords.keycloak.rest;
 
 import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
+import edu.studentrecords.keycloak.mail.RecipientMail;
 import edu.studentrecords.keycloak.rest.problem.BadRequest;
 import edu.studentrecords.keycloak.rest.representation.EnrolmentRepresentation;
 import edu.studentrecords.keycloak.rest.representation.HistoryRepresentation;
@@ -87,7 +88,9 @@ public final class RecordsResource extends CollectionResource {
             request.requireContentType(RequestParameters.MERGE_PATCH);
             long version = request.ifMatchVersion();
             String patch = request.readText(body, RequestParameters.MERGE_PATCH);
-            return withRecord(Response.ok(), request.store().records().update(request.access(), id, version, patch));
+            RecordView updated = request.store().records().update(request.access(), id, version, patch);
+            RecipientMail.afterCommit(request.session(), request.store().notices().ofChange(id, updated.version()));
+            return withRecord(Response.ok(), updated);
         });
     }
 

@@ -21,7 +21,7 @@ import org.keycloak.models.RealmModel;
  * {@link RequestPipeline} makes one per request, after authentication, and hands it to the endpoint, so that the
  * collections' resources hold nothing of a request themselves. Lives as long as its request, on its thread.
  */
-final class RequestContext {
+public final class RequestContext {
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -34,22 +34,22 @@ final class RequestContext {
     }
 
     /** The request's Keycloak session. */
-    KeycloakSession session() {
+    public KeycloakSession session() {
         return session;
     }
 
     /** The realm the request addresses. */
-    RealmModel realm() {
+    public RealmModel realm() {
         return realm;
     }
 
     /** The caller's access context: every call to the store passes it, and the store decides and audits on it. */
-    AccessContext access() {
+    public AccessContext access() {
         return caller.context();
     }
 
     /** The instant of the request, as the access context holds it (Keycloak's clock, which tests may shift). */
-    Instant now() {
+    public Instant now() {
         return caller.context().now();
     }
 
@@ -59,7 +59,7 @@ final class RequestContext {
     }
 
     /** The realm's record store. */
-    StudentRecords store() {
+    public StudentRecords store() {
         return provider().store(realm);
     }
 
@@ -69,7 +69,7 @@ final class RequestContext {
     }
 
     /** A request header, or null. */
-    String header(String name) {
+    public String header(String name) {
         return session.getContext().getRequestHeaders().getHeaderString(name);
     }
 
@@ -96,7 +96,7 @@ final class RequestContext {
      * The body read as {@code type}, after checking it is JSON (415) and present (400): strict JSON in UTF-8
      * ({@link JsonBodies}), at most {@link JsonBodies#MAX_BODY_BYTES} (413).
      */
-    <T> T readJson(InputStream body, Class<T> type) throws JsonProcessingException {
+    public <T> T readJson(InputStream body, Class<T> type) throws JsonProcessingException {
         return JsonBodies.read(readText(body, MediaType.APPLICATION_JSON), type);
     }
 
@@ -110,12 +110,12 @@ final class RequestContext {
     }
 
     /** The address of {@code id} below the requested one, for the {@code Location} of a 201. */
-    URI locationBelow(String id) {
+    public URI locationBelow(String id) {
         return session.getContext().getUri().getAbsolutePathBuilder().path(id).build();
     }
 
     /** The address of a path below the API's root, {@code /realms/{realm}/student-records/...}. */
-    URI apiLocation(String... segments) {
+    public URI apiLocation(String... segments) {
         var builder = session.getContext().getUri().getBaseUriBuilder()
                 .path("realms").path(realm.getName()).path(StudentRecordsResourceProviderFactory.ID);
         for (String segment : segments) {

@@ -27,7 +27,7 @@ import org.keycloak.services.cors.Cors;
  * personal data, and none is worth keeping). The root resource makes one per request and hands it to the resource of
  * each collection.
  */
-final class RequestPipeline {
+public final class RequestPipeline {
 
     private static final Logger LOG = Logger.getLogger(RequestPipeline.class);
     private static final String NO_STORE = "no-store";
@@ -40,7 +40,7 @@ final class RequestPipeline {
 
     /** What one endpoint does once the caller is known; it may throw whatever {@link ProblemMapper} maps. */
     @FunctionalInterface
-    interface Endpoint {
+    public interface Endpoint {
         Response.ResponseBuilder apply(RequestContext request) throws Exception;
     }
 
@@ -49,17 +49,17 @@ final class RequestPipeline {
      *
      * @param operation what the call is, for the audit entry of a call refused before it reaches the store
      */
-    Response run(AuditOperation operation, Endpoint endpoint) {
+    public Response run(AuditOperation operation, Endpoint endpoint) {
         return handle(false, operation, endpoint);
     }
 
     /** Serves a student's call about their own record, through {@code /me}. */
-    Response runSelfService(AuditOperation operation, Endpoint endpoint) {
+    public Response runSelfService(AuditOperation operation, Endpoint endpoint) {
         return handle(true, operation, endpoint);
     }
 
     /** Answers a CORS preflight: 403 for an origin of none of the realm's clients. */
-    Response preflight() {
+    public Response preflight() {
         try {
             return Response.fromResponse(CorsPolicy.preflight(session)).header(HttpHeaders.CACHE_CONTROL, NO_STORE)
                     .build();

@@ -4,6 +4,8 @@ import edu.studentrecords.keycloak.centre.CentrePages;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
+import edu.studentrecords.keycloak.rest.incidents.IncidentsResource;
+import edu.studentrecords.keycloak.rest.notices.NoticesResource;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -109,6 +111,18 @@ public final class StudentRecordsResource {
     @Path("settings")
     public SettingsResource settings() {
         return new SettingsResource(pipeline);
+    }
+
+    /** Notices of changes, for the applications that read what changed. */
+    @Path("notices")
+    public NoticesResource notices() {
+        return new NoticesResource(pipeline);
+    }
+
+    /** Incidents: personal information leaked, altered or lost. */
+    @Path("incidents")
+    public IncidentsResource incidents() {
+        return new IncidentsResource(pipeline);
     }
 
     /** Backups of the realm's store from the centre. */

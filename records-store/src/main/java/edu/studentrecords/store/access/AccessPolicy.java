@@ -172,6 +172,28 @@ public final class AccessPolicy {
     }
 
     /**
+     * Decides whether the caller may receive notices of changes to what it read: an application acting for itself
+     * (client credentials), never a person, never through self service, never under impersonation. It learns only of
+     * its own notices, so no purpose and no scope is asked.
+     *
+     * @param ctx the caller; not null
+     * @return empty when allowed; otherwise the refusal (always {@link Visibility#FORBIDDEN})
+     */
+    public Optional<Denied> checkRecipient(AccessContext ctx) {
+        Objects.requireNonNull(ctx, "ctx");
+        if (ctx.selfService()) {
+            return Optional.of(new Denied(DenialReason.OPERATION_NOT_SELF_SERVICE, Visibility.FORBIDDEN));
+        }
+        if (ctx.impersonated()) {
+            return Optional.of(new Denied(DenialReason.IMPERSONATED, Visibility.FORBIDDEN));
+        }
+        if (!ctx.serviceAccount()) {
+            return Optional.of(new Denied(DenialReason.OPERATION_REQUIRES_CLIENT, Visibility.FORBIDDEN));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Decides whether the caller may perform one of the centre's duties. A duty is done by a signed-in person
      * (never a client acting for itself, never through self service, never in a session under
      * impersonation) holding one of the duty's roles, through an internal client, with a declared purpose the realm

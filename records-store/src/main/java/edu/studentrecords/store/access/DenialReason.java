@@ -50,7 +50,8 @@ public enum DenialReason {
     /** A purpose the caller's role may not declare. */
     PURPOSE_NOT_ALLOWED_FOR_ROLE("The caller's role may not declare this purpose."),
     /** A session under impersonation: it never exercises a duty of the centre. */
-    IMPERSONATED("A session under impersonation may not do this.");
+    IMPERSONATED("A session under impersonation may not do this."),
+    OPERATION_REQUIRES_CLIENT("Only an application acting for itself receives notices of changes.");
 
     private final String description;
 

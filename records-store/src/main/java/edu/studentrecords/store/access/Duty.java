@@ -23,7 +23,9 @@ public enum Duty {
     /** Take backups of the realm's store and restore them. */
     MANAGE_BACKUPS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN)),
     /** Review students' correction requests: read them with their values, approve or reject them. */
-    REVIEW_CORRECTIONS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN));
+    REVIEW_CORRECTIONS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN)),
+    /** Handle incidents (PIPL art. 57): open them, record remediation, notify the students affected. */
+    HANDLE_INCIDENTS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN));
 
     private final StudentScope scope;
     private final Set<RealmRole> roles;

@@ -65,7 +65,19 @@ public enum AuditOperation {
     PAPER_COPY_ADD, PAPER_COPY_LIST,
 
     // The realm's settings and backups.
-    READ_SETTINGS, UPDATE_SETTINGS, BACKUP_START, BACKUP_LIST, BACKUP_READ, BACKUP_RESTORE;
+    READ_SETTINGS, UPDATE_SETTINGS, BACKUP_START, BACKUP_LIST, BACKUP_READ, BACKUP_RESTORE,
+
+    // Notices of changes to the applications and outside bodies that read what changed.
+    /** An application listed the notices of changes to what it read. */
+    NOTICE_LIST,
+    /** An application acknowledged a notice. */
+    NOTICE_ACK,
+    /** A student read the notices about their record (incidents, and whom a change was told to). */
+    READ_NOTICES,
+
+    // Incidents (personal information leaked, altered or lost).
+    INCIDENT_CREATE, INCIDENT_LIST, INCIDENT_READ, INCIDENT_AFFECTED, INCIDENT_ACTION, INCIDENT_NOTIFY,
+    INCIDENT_REPORT;
 
     /** The code the trail keeps: the constant's name. */
     public String code() {

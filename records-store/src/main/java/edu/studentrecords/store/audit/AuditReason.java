@@ -67,7 +67,11 @@ public enum AuditReason {
     /** A request from a browser origin the token's client does not allow. */
     ORIGIN_NOT_ALLOWED,
     /** A realm whose search index has not caught up with its store yet. */
-    SEARCH_UNAVAILABLE;
+    SEARCH_UNAVAILABLE,
+    /** A notice that does not exist, or is another application's. */
+    NOTICE_NOT_FOUND,
+    /** An incident that does not exist. */
+    INCIDENT_NOT_FOUND;
 
     /** Allowed calls that did not go ahead, for one of these reasons: nothing was changed. */
     private static final java.util.Set<AuditReason> NOT_DONE = java.util.EnumSet.of(STALE_VERSION, SEARCH_FAILED,

@@ -43,6 +43,11 @@ public final class StoreCollections {
      */
     public static final String BACKUP_JOBS = "backup_jobs";
 
+    /** Notices of changes to the applications that read what changed ({@code record}, {@code client}); ids only. */
+    public static final String RECIPIENT_NOTICES = "recipient_notices";
+    /** The centre's incidents, each with the records its scope reached (ids) and its timeline. */
+    public static final String INCIDENTS = "incidents";
+
     private static final AuditCollectionNames AUDIT = AuditCollectionNames.DEFAULTS;
     private static final List<String> FIRST = List.of(AUDIT.anchor(), AUDIT.byRecord());
     private static final List<String> LAST = List.of(RECORDS, RECORD_HISTORY, RECORD_KEYS, CHANGES, AUDIT.entries());

@@ -46,6 +46,7 @@ public final class RecordVault {
     private final MongoCollection<Document> archives;
     private final RecordHistory history;
     private final Clock clock;
+    private volatile ChangeListener listener = ChangeListener.NONE;
 
     public RecordVault(RecordCollection records, RecordCodec codec, DataKeyVault keys, MongoChangeFeed feed,
             RecordLookup lookup, ErasureLedger erasures, MongoCollection<Document> archives,
@@ -105,7 +106,22 @@ public final class RecordVault {
             return false;
         }
         lookup.remember(header(after));
+        told(before, after, note);
         return true;
+    }
+
+    /** Tells {@code changes} of every change of a record's fields written from now on. */
+    public void tell(ChangeListener changes) {
+        this.listener = changes;
+    }
+
+    private void told(StoredRecord before, StoredRecord after, HistoryNote note) {
+        java.util.EnumSet<FieldGroup> groups = java.util.EnumSet.noneOf(FieldGroup.class);
+        FieldDiff.between(before.content(), after.content()).forEach(c -> groups.add(c.group()));
+        if (!groups.isEmpty()) {
+            listener.written(new ChangeListener.WrittenChange(after.id(), after.version(), after.ownerSubject(), groups,
+                    note.operation(), note.by().clientId(), now()));
+        }
     }
 
     /** The changes the stored record went through, newest first, with the fields of {@code groups} only. */
