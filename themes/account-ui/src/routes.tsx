@@ -6,6 +6,8 @@ import { AccessLog } from "./pages/AccessLog";
 import { DownloadData } from "./pages/DownloadData";
 import { MyRecord } from "./pages/MyRecord";
 import { MyReports } from "./pages/MyReports";
+import { Notices } from "./pages/Notices";
+import { WhatChanged } from "./pages/WhatChanged";
 import { WhoCanSee } from "./pages/WhoCanSee";
 
 /** The student pages; their paths are also the menu entries of content.json. */
@@ -15,6 +17,8 @@ export const studentRoutes: RouteObject[] = [
   { path: "student-record/who-can-see", element: <WhoCanSee /> },
   { path: "student-record/download", element: <DownloadData /> },
   { path: "student-record/reports", element: <MyReports /> },
+  { path: "student-record/history", element: <WhatChanged /> },
+  { path: "student-record/notices", element: <Notices /> },
 ];
 
 /** Keycloak's own pages (personal info, signing in, applications, ...) plus the student pages, in one layout. */

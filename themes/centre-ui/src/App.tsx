@@ -26,6 +26,7 @@ import { useSession } from "./api";
 import { ToastProvider } from "./feedback";
 import { LanguageContext, type Key, useLanguage, useT } from "./i18n";
 import { Backups } from "./pages/Backups";
+import { Incidents } from "./pages/Incidents";
 import { Corrections } from "./pages/Corrections";
 import { Grants } from "./pages/Grants";
 import { Reports } from "./pages/Reports";
@@ -41,6 +42,7 @@ const PAGES: { path: string; title: Key; element: JSX.Element }[] = [
   { path: "settings", title: "settings", element: <Settings /> },
   { path: "retention", title: "retention", element: <Retention /> },
   { path: "backups", title: "backups", element: <Backups /> },
+  { path: "incidents", title: "incidents", element: <Incidents /> },
   { path: "self-check", title: "selfCheck", element: <SelfCheck /> },
 ];
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.mail.MailServer;
@@ -42,6 +43,7 @@ class ChangeNoticesIT {
 
     private static final String LIBRARY_CONTACT = "records-desk@library.example.test";
     private static final String CORRECTED = "Alice Notice Corrected";
+    private static final String CENTRE = "records-centre@school.example.test";
 
     @InjectRealm(ref = "notices")
     ManagedRealm realm;
@@ -66,6 +68,11 @@ class ChangeNoticesIT {
             attributes.put("student-records.contact-email", LIBRARY_CONTACT);
             library.setAttributes(attributes);
             campus.realm.admin().clients().get(library.getId()).update(library);
+            RealmRepresentation representation = campus.realm.admin().toRepresentation();
+            Map<String, String> realmAttributes = new HashMap<>(representation.getAttributesOrEmpty());
+            realmAttributes.put("student-records.centre-email", CENTRE);
+            representation.setAttributes(realmAttributes);
+            campus.realm.admin().update(representation);
             return new World(admin, alice, aliceRecord, bob, bobRecord,
                 campus.signIn(oauth, "alice", PORTAL, "student.self"), campus.serviceToken(oauth, LIBRARY),
                 campus.serviceToken(oauth, BUREAU));
@@ -99,6 +106,11 @@ class ChangeNoticesIT {
         Api.Reply approved = campus.api.call("POST", "/corrections/" + asked.json().get("id").asText() + "/approve",
             w.admin(), "administration").send();
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        String toCentre = MailText.of(mailTo(CENTRE, "/centre/corrections"));
+        assertThat(toCentre).contains("/student-records/centre/corrections").contains("更正申请")
+            .doesNotContain(CORRECTED).doesNotContain(nameBefore).doesNotContain("Misspelt")
+            .doesNotContain(w.aliceRecord()).doesNotContain(w.aliceStudent().studentNumber());
 
         JsonNode nameChange = null;
         for (JsonNode entry : campus.api.call("GET", "/me/history", w.alice(), null).send().json().get("entries")) {
@@ -209,6 +221,19 @@ class ChangeNoticesIT {
         assertThat(byId(still.json(), id).has("acknowledgedAt")).as("nobody else acknowledged it").isFalse();
     }
 
+    @Test
+    void theCentreIsToldOfANewMisuseReportWithNothingOfTheStudentOrTheReport() throws Exception {
+        String message = "Somebody looked at my record at midnight.";
+        Api.Reply sent = campus.api.call("POST", "/me/reports", w.alice(), null).json("application/json",
+            Map.of("message", message, "auditEntries", List.of())).send();
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        MimeMessage mailed = mailTo(CENTRE, "/centre/reports");
+        assertThat(mailed.getSubject()).contains("A new misuse report waits for the centre").contains("有新的举报");
+        assertThat(MailText.of(mailed)).contains("/student-records/centre/reports").doesNotContain(message)
+            .doesNotContain(w.aliceRecord()).doesNotContain(w.aliceStudent().studentNumber())
+            .doesNotContain("alice");
+    }
+
     private static String newestUnacknowledged(JsonNode notices) {
         for (JsonNode n : notices) {
             if (!n.has("acknowledgedAt")) {
@@ -238,7 +263,7 @@ class ChangeNoticesIT {
         throw new AssertionError("no notice " + id + " in " + notices);
     }
 
-    /** The mail to {@code address} that names {@code noticeId}, waited for up to 30 seconds. */
+    /** The mail to {@code address} whose text contains {@code noticeId}, waited for up to 30 seconds. */
     private MimeMessage mailTo(String address, String noticeId) throws MessagingException {
         Instant deadline = Instant.now().plusSeconds(30);
         while (Instant.now().isBefore(deadline)) {

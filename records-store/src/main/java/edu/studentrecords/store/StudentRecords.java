@@ -47,8 +47,10 @@ import edu.studentrecords.store.internal.incidents.IncidentBook;
 import edu.studentrecords.store.internal.notices.ChangeRecipients;
 import edu.studentrecords.store.internal.notices.GatedStudentNotices;
 import edu.studentrecords.store.internal.notices.NoticeBook;
+import edu.studentrecords.store.internal.notices.ReminderDesk;
 import edu.studentrecords.store.notices.RecipientNotices;
 import edu.studentrecords.store.notices.StudentNotices;
+import edu.studentrecords.store.notices.VerificationReminders;
 import edu.studentrecords.store.reports.MisuseReports;
 import edu.studentrecords.store.retention.Retention;
 import edu.studentrecords.store.settings.RealmSettings;
@@ -83,6 +85,7 @@ public final class StudentRecords implements AutoCloseable {
     private final RecipientNotices notices;
     private final StudentNotices studentNotices;
     private final Incidents incidents;
+    private final VerificationReminders reminders;
 
     private StudentRecords(StoreSettings settings, MongoClient client, boolean ownsClient) {
         this.client = client;
@@ -143,6 +146,8 @@ public final class StudentRecords implements AutoCloseable {
         this.notices = noticeBook;
         this.incidents = incidentBook;
         this.studentNotices = new GatedStudentNotices(gate, lookup, noticeBook, incidentBook);
+        this.reminders = new ReminderDesk(recordCollection, db.getCollection(StoreCollections.VERIFICATION_REMINDERS),
+                gate);
     }
 
     /** Connects with a client of its own, built from the settings; {@link #close()} closes it. */
@@ -242,6 +247,11 @@ public final class StudentRecords implements AutoCloseable {
     /** Incidents: personal information leaked, altered or lost (PIPL art. 57). */
     public Incidents incidents() {
         return incidents;
+    }
+
+    /** Reminders of due confirmations, the system's scheduled work. */
+    public VerificationReminders verificationReminders() {
+        return reminders;
     }
 
     /** The change feed, for the search index. */

@@ -6,6 +6,10 @@ import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.backup.Backups;
 import edu.studentrecords.store.check.SecuritySelfCheck;
 import edu.studentrecords.store.grants.AccessGrants;
+import edu.studentrecords.store.incidents.Incidents;
+import edu.studentrecords.store.notices.RecipientNotices;
+import edu.studentrecords.store.notices.StudentNotices;
+import edu.studentrecords.store.notices.VerificationReminders;
 import edu.studentrecords.store.reports.MisuseReports;
 import edu.studentrecords.store.retention.Retention;
 import edu.studentrecords.store.settings.RealmSettings;
@@ -37,7 +41,11 @@ class StoreApiTest {
             Map.entry(AuditReview.class, Set.of()),
             Map.entry(SecuritySelfCheck.class, Set.of("runScheduled")),
             Map.entry(RealmSettings.class, Set.of()),
-            Map.entry(Backups.class, Set.of()));
+            Map.entry(Backups.class, Set.of()),
+            Map.entry(RecipientNotices.class, Set.of("ofChange")),
+            Map.entry(StudentNotices.class, Set.of()),
+            Map.entry(Incidents.class, Set.of("notified")),
+            Map.entry(VerificationReminders.class, Set.of("claimDue")));
 
     @Test
     void everyOperationOfEveryServiceTakesAnAccessContextFirst() {

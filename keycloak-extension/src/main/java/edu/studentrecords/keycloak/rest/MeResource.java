@@ -8,10 +8,11 @@ import static edu.studentrecords.keycloak.rest.RequestParameters.integer;
 import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
 import edu.studentrecords.keycloak.auth.RecordReach;
+import edu.studentrecords.keycloak.mail.CentreMail;
+import edu.studentrecords.keycloak.rest.notices.OwnNoticesRepresentation;
 import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionRequestRepresentation;
-import edu.studentrecords.keycloak.rest.notices.OwnNoticesRepresentation;
 import edu.studentrecords.keycloak.rest.representation.HistoryRepresentation;
 import edu.studentrecords.keycloak.rest.representation.MisuseReportRepresentation;
 import edu.studentrecords.store.SelfExport;
@@ -122,6 +123,7 @@ public final class MeResource extends CollectionResource {
             CorrectionRequestRepresentation asked = request.readJson(body, CorrectionRequestRepresentation.class);
             CorrectionRequest created = request.store().self().requestCorrection(request.access(), asked.changesText(),
                     asked.reason());
+            CentreMail.afterCommit(request.session(), CentreMail.Waiting.CORRECTION);
             return json(Response.created(request.locationBelow(created.id())), CorrectionRepresentation.of(created));
         });
     }
@@ -152,6 +154,7 @@ public final class MeResource extends CollectionResource {
                     MisuseReportRepresentation.Request.class);
             MisuseReport filed = request.store().misuseReports().report(request.access(), report.message(),
                     report.auditEntries());
+            CentreMail.afterCommit(request.session(), CentreMail.Waiting.REPORT);
             return json(Response.status(Response.Status.CREATED), MisuseReportRepresentation.of(filed));
         });
     }

@@ -7,6 +7,7 @@ import edu.studentrecords.keycloak.bootstrap.AccountRemovalListener;
 import edu.studentrecords.keycloak.bootstrap.RealmLifecycleListener;
 import edu.studentrecords.keycloak.jobs.RetentionSchedule;
 import edu.studentrecords.keycloak.jobs.SelfCheckSchedule;
+import edu.studentrecords.keycloak.jobs.VerificationReminderSchedule;
 import edu.studentrecords.search.SearchIndexException;
 import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;
@@ -23,6 +24,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
@@ -38,6 +40,11 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
     /** The provider id. */
     public static final String ID = "default";
 
+    /** The option naming how often the reminders of due confirmations run, in seconds. */
+    static final String REMINDER_INTERVAL_OPTION = "verification-reminder-interval-seconds";
+    /** How often the reminders of due confirmations run unless the option says otherwise. */
+    static final Duration DEFAULT_REMINDER_INTERVAL = Duration.ofHours(1);
+
     private static final Logger LOG = Logger.getLogger(DefaultStudentRecordsProviderFactory.class);
     /** How long a destruction waits for the index to apply the record's removal before it purges the files. */
     private static final Duration PURGE_FEED_WAIT = Duration.ofSeconds(5);
@@ -46,6 +53,7 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
     private volatile StudentRecordsOptions options;
     private volatile MongoClient client;
     private volatile NodeMetrics metrics;
+    private volatile Duration reminderInterval = DEFAULT_REMINDER_INTERVAL;
 
     public DefaultStudentRecordsProviderFactory() {
         super(ID);
@@ -54,6 +62,11 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
     @Override
     public void init(Config.Scope config) {
         options = StudentRecordsOptions.from(config);
+        int seconds = config.getInt(REMINDER_INTERVAL_OPTION, (int) DEFAULT_REMINDER_INTERVAL.toSeconds());
+        if (seconds < 1) {
+            throw new IllegalArgumentException(REMINDER_INTERVAL_OPTION + " must be at least 1");
+        }
+        reminderInterval = Duration.ofSeconds(seconds);
         LOG.infof("Student records: %s", options);
     }
 
@@ -68,6 +81,7 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
         factory.register(new SelfCheckSchedule(options.selfCheckEvery()));
         factory.register(new RetentionSchedule(options.retentionEvery()));
         factory.register(new AuditEpochSchedule(options.audit().sealInterval()));
+        factory.register(new VerificationReminderSchedule(reminderInterval.toMillis()));
     }
 
     @Override
@@ -214,6 +228,12 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
 
     @Override
     public List<ProviderConfigProperty> getConfigMetadata() {
-        return StudentRecordsOptions.metadata();
+        List<ProviderConfigProperty> all = new java.util.ArrayList<>(StudentRecordsOptions.metadata());
+        all.addAll(ProviderConfigurationBuilder.create().property().name(REMINDER_INTERVAL_OPTION)
+                .type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("How often, in seconds, students whose confirmation falls due within 14 days are reminded "
+                        + "(each once per due date).")
+                .defaultValue((int) DEFAULT_REMINDER_INTERVAL.toSeconds()).add().build());
+        return all;
     }
 }

@@ -74,6 +74,8 @@ public enum AuditOperation {
     NOTICE_ACK,
     /** A student read the notices about their record (incidents, and whom a change was told to). */
     READ_NOTICES,
+    /** The system reminded the student that the periodic confirmation of their record falls due. */
+    VERIFICATION_REMINDER,
 
     // Incidents (personal information leaked, altered or lost).
     INCIDENT_CREATE, INCIDENT_LIST, INCIDENT_READ, INCIDENT_AFFECTED, INCIDENT_ACTION, INCIDENT_NOTIFY,

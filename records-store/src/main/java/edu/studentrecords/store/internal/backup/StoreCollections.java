@@ -47,6 +47,8 @@ public final class StoreCollections {
     public static final String RECIPIENT_NOTICES = "recipient_notices";
     /** The centre's incidents, each with the records its scope reached (ids) and its timeline. */
     public static final String INCIDENTS = "incidents";
+    /** Reminders of due confirmations sent, one per record and due date; ids and dates only. */
+    public static final String VERIFICATION_REMINDERS = "verification_reminders";
 
     private static final AuditCollectionNames AUDIT = AuditCollectionNames.DEFAULTS;
     private static final List<String> FIRST = List.of(AUDIT.anchor(), AUDIT.byRecord());

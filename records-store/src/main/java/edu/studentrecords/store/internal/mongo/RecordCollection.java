@@ -162,6 +162,35 @@ public final class RecordCollection {
                 Filters.and(Filters.eq(RecordCodec.VERIFIED, null), Filters.lt(RecordCodec.CREATED, before)))));
     }
 
+    /**
+     * The id, owner and last confirmation (or enrolment) of every record linked to an account whose last confirmation
+     * (or, never confirmed, its enrolment) lies in {@code (after, upTo]}.
+     */
+    public List<Document> ownedConfirmedBetween(Instant after, Instant upTo) {
+        Date from = Date.from(after);
+        Date to = Date.from(upTo);
+        List<Document> found = new ArrayList<>();
+        records.find(Filters.and(Filters.ne(RecordCodec.OWNER, null), Filters.or(
+                        Filters.and(Filters.gt(RecordCodec.VERIFIED, from), Filters.lte(RecordCodec.VERIFIED, to)),
+                        Filters.and(Filters.eq(RecordCodec.VERIFIED, null), Filters.gt(RecordCodec.CREATED, from),
+                                Filters.lte(RecordCodec.CREATED, to)))))
+                .projection(Projections.include(RecordCodec.ID, RecordCodec.OWNER, RecordCodec.VERIFIED,
+                        RecordCodec.CREATED))
+                .forEach(found::add);
+        return found;
+    }
+
+    /** The instant a record's periodic confirmation runs from: its last confirmation, or its enrolment. */
+    public static Instant confirmedAt(Document doc) {
+        Date verified = doc.getDate(RecordCodec.VERIFIED);
+        return (verified != null ? verified : doc.getDate(RecordCodec.CREATED)).toInstant();
+    }
+
+    /** The owner of a record document. */
+    public static String ownerOf(Document doc) {
+        return doc.getString(RecordCodec.OWNER);
+    }
+
     private Optional<String> idWhere(org.bson.conversions.Bson filter) {
         Document doc = records.find(filter).projection(Projections.include(RecordCodec.ID)).first();
         return doc == null ? Optional.empty() : Optional.of(doc.getString(RecordCodec.ID));

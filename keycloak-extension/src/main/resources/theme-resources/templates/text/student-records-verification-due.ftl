@@ -1,0 +1,4 @@
+<#ftl output_format="plainText">
+${msg("studentRecordsVerificationDueBody", realmName, dueOn)}
+
+${msg("studentRecordsVerificationDueWhere")}
