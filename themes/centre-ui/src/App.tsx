@@ -27,6 +27,7 @@ import { ToastProvider } from "./feedback";
 import { LanguageContext, type Key, useLanguage, useT } from "./i18n";
 import { Backups } from "./pages/Backups";
 import { Incidents } from "./pages/Incidents";
+import { RecordHistory } from "./pages/RecordHistory";
 import { Corrections } from "./pages/Corrections";
 import { Grants } from "./pages/Grants";
 import { Reports } from "./pages/Reports";
@@ -43,6 +44,7 @@ const PAGES: { path: string; title: Key; element: JSX.Element }[] = [
   { path: "retention", title: "retention", element: <Retention /> },
   { path: "backups", title: "backups", element: <Backups /> },
   { path: "incidents", title: "incidents", element: <Incidents /> },
+  { path: "history", title: "recordHistory", element: <RecordHistory /> },
   { path: "self-check", title: "selfCheck", element: <SelfCheck /> },
 ];
 

@@ -266,6 +266,16 @@ const en = {
   incidentNotifyProgress: "{sent} of {total} mailed, {failed} not reachable by mail.",
   incidentReportNote: "Print this page as the report for the regulator; the product does not file it for the school.",
   incidentPrint: "Print the report",
+  recordHistory: "Record history",
+  recordHistoryIntro: "Every change of a record by its id, with each field before and after, how, by whom and for what purpose (rule 5.1).",
+  recordHistoryShow: "Show the history",
+  recordHistoryEmpty: "This record has not changed since it was enrolled.",
+  recordHistoryWhen: "When",
+  recordHistoryHow: "How",
+  recordHistoryBy: "By",
+  recordHistoryField: "Field",
+  recordHistoryBefore: "Before",
+  recordHistoryAfter: "After",
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -536,6 +546,16 @@ const zh: Record<keyof typeof en, string> = {
   incidentNotifyProgress: "已发送 {sent} / {total}，{failed} 人无法通过邮件联系。",
   incidentReportNote: "打印本页作为向监管部门的报告；本系统不代学校报送。",
   incidentPrint: "打印报告",
+  recordHistory: "档案变更记录",
+  recordHistoryIntro: "按档案编号查看档案的每一次变更，包括每个字段变更前后的值、变更方式、变更人和目的（规则 5.1）。",
+  recordHistoryShow: "查看变更记录",
+  recordHistoryEmpty: "该档案自入学登记以来没有变更。",
+  recordHistoryWhen: "时间",
+  recordHistoryHow: "方式",
+  recordHistoryBy: "变更人",
+  recordHistoryField: "字段",
+  recordHistoryBefore: "变更前",
+  recordHistoryAfter: "变更后",
 };
 
 /** Every text of the centre, in English and Simplified Chinese. */

@@ -161,6 +161,11 @@ class ChangeNoticesIT {
 
         JsonNode seen = byId(campus.api.call("GET", "/me/notices", w.alice(), null).send().json().get("told"), id);
         assertThat(seen.get("acknowledgedAt").asText()).isEqualTo(ack.json().get("acknowledgedAt").asText());
+
+        String bob = campus.signIn(oauth, "bob", PORTAL, "student.self");
+        Api.Reply bobs = raw.once(campus.api.call("GET", "/me/notices", bob, null));
+        assertThat(bobs.status()).as(bobs.body()).isEqualTo(200);
+        assertThat(bobs.body()).as("bob sees nothing of alice's notices").doesNotContain(id);
     }
 
     @Test

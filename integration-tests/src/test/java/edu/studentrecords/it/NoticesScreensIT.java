@@ -32,7 +32,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * The screens of this feature in headless Chromium, in English and Simplified Chinese: Alice reads "What changed" (her
  * corrected name before and after) and "Notices" (the incident that concerned her, and that the library was told of
  * the correction) in the account console, 1280 and 390 pixels wide; Ada opens an incident in the centre, sees the
- * record it affected, records a step and notifies the students, following the progress. Photographed into
+ * record it affected, records a step and notifies the students, following the progress, and reads Alice's record
+ * history in the centre. Photographed into
  * {@code target/screenshots/notices/} and {@code target/screenshots/incidents/}, checked with axe-core.
  */
 @KeycloakIntegrationTest(config = StudentRecordsServer.class)
@@ -92,13 +93,13 @@ class NoticesScreensIT {
     }
 
     /** What the checks read in one language. */
-    record Texts(String tag, String whatChanged, String notices, String incidents, String opened, String notifying) {
+    record Texts(String tag, String whatChanged, String notices, String incidents, String opened, String recordHistory) {
     }
 
     static final Texts ENGLISH = new Texts("en", "What changed", "Notices", "Incidents",
-        "The incident is open", "The students are being notified.");
+        "The incident is open", "Record history");
     static final Texts CHINESE = new Texts("zh-CN", "档案变更记录", "通知", "安全事件", "安全事件已登记",
-        "正在通知学生。");
+        "档案变更记录");
 
     @Test
     void aliceReadsWhatChangedAndHerNoticesInEnglish() throws IOException {
@@ -195,6 +196,21 @@ class NoticesScreensIT {
             browser.screenshot(texts.tag() + "-1280-incident");
             assertThat(browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript()))
                 .as("serious or critical axe-core violations").isEmpty();
+
+            // The record's history in the centre: Alice's corrected name, before and after.
+            browser.click(By.cssSelector("[data-testid='nav-history'] a, a[data-testid='nav-history']"));
+            browser.waitForPage(texts.recordHistory());
+            browser.setValue(By.id("history-record"), w.aliceRecord());
+            browser.click(By.cssSelector("[data-testid='show-history']"));
+            var nameRow = browser.visible(By.cssSelector("[data-testid^='history-'][data-testid$='-profile.name']"));
+            assertThat(nameRow.findElement(By.cssSelector("[data-testid='before']")).getText())
+                .isEqualTo(w.alice().name());
+            assertThat(nameRow.findElement(By.cssSelector("[data-testid='after']")).getText()).isEqualTo(CORRECTED);
+            browser.screenshot(texts.tag() + "-1280-record-history");
+            assertThat(browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript()))
+                .as("serious or critical axe-core violations of the record history").isEmpty();
+            browser.click(By.cssSelector("[data-testid='nav-incidents'] a, a[data-testid='nav-incidents']"));
+            browser.waitForPage(texts.incidents());
 
             browser.driver.manage().window().setSize(new Dimension(390, 844));
             browser.waitForPage(texts.incidents());

@@ -21,7 +21,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
  * {@code GET /me/history} and {@code GET /records/{id}/history} with real tokens: an approved correction of Alice's
  * name is in her own history with the name before and after; the teacher of her class, whose token reads profiles and
  * contacts only, sees the contact changes and no identity value; Bob reaches nothing of Alice's; each read is one
- * audit entry, and the history is sealed at rest.
+ * audit entry, and the history is sealed at rest and goes with a destroyed record.
  */
 @KeycloakIntegrationTest(config = StudentRecordsServer.class)
 class RecordHistoryApiIT {
@@ -127,6 +127,37 @@ class RecordHistoryApiIT {
         assertThat(own.body()).doesNotContain(w.aliceStudent().name()).doesNotContain("Alice History Corrected");
         assertThat(raw.auditEntries() - audit).isEqualTo(2);
         assertThat(campus.api.call("GET", "/me/history", null, null).send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void aDestroyedRecordsHistoryIsGoneFromARawDump() {
+        String purge = ADMIN_SCOPES + " student.purge student.search";
+        String ada = campus.signIn(oauth, "ada", PORTAL, purge);
+        String eli = campus.signIn(oauth, "eli", PORTAL, purge);
+        GeneratedStudent carol = GeneratedStudent.number(303, Campus.PHYSICS_CLASS);
+        String record = campus.enrol(w.admin(), carol, null);
+        String path = "/records/" + record;
+        Api.Reply current = campus.api.call("GET", path, w.admin(), "administration").send();
+        String renamed = "Carol History Destroyed";
+        Api.Reply patched = campus.api.call("PATCH", path, w.admin(), "administration")
+            .header("If-Match", current.header("ETag")).json(Api.MERGE_PATCH, Map.of("profile", Map.of("name", renamed),
+                "contact", Map.of("homeAddress", "3 Sealed Street, Test Town"))).send();
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(raw.dump("record_history")).as("the change's entry is kept, sealed").contains(record)
+            .doesNotContain(renamed).doesNotContain("3 Sealed Street").doesNotContain(carol.name());
+
+        Api.Reply filed = campus.api.call("POST", path + "/purge-requests", ada, "administration")
+            .json("application/json", Map.of("reason", "Enrolled twice by mistake")).send();
+        assertThat(filed.status()).as(filed.body()).isEqualTo(201);
+        Api.Reply approved = campus.api.call("POST", "/purge-requests/" + filed.json().get("id").asText() + "/approve",
+            eli, "administration").send();
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+
+        assertThat(raw.keyOf(record)).as("the record's data key").isNull();
+        assertThat(raw.dump("record_history")).as("no entry of the destroyed record is left").doesNotContain(record)
+            .doesNotContain(renamed).doesNotContain("3 Sealed Street").doesNotContain(carol.name());
+        assertThat(campus.api.call("GET", path + "/history", w.admin(), "administration").send().status())
+            .isEqualTo(404);
     }
 
     private void patch(String token, String purpose, Map<String, Object> change) {

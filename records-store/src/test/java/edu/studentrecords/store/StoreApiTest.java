@@ -9,7 +9,6 @@ import edu.studentrecords.store.grants.AccessGrants;
 import edu.studentrecords.store.incidents.Incidents;
 import edu.studentrecords.store.notices.RecipientNotices;
 import edu.studentrecords.store.notices.StudentNotices;
-import edu.studentrecords.store.notices.VerificationReminders;
 import edu.studentrecords.store.reports.MisuseReports;
 import edu.studentrecords.store.retention.Retention;
 import edu.studentrecords.store.settings.RealmSettings;
@@ -44,8 +43,7 @@ class StoreApiTest {
             Map.entry(Backups.class, Set.of()),
             Map.entry(RecipientNotices.class, Set.of("ofChange")),
             Map.entry(StudentNotices.class, Set.of()),
-            Map.entry(Incidents.class, Set.of("notified")),
-            Map.entry(VerificationReminders.class, Set.of("claimDue")));
+            Map.entry(Incidents.class, Set.of("notified")));
 
     @Test
     void everyOperationOfEveryServiceTakesAnAccessContextFirst() {
@@ -73,9 +71,10 @@ class StoreApiTest {
                 .toList();
         assertThat(handedOut).containsAll(SERVICES.keySet());
         // Besides the services: whom to tell about decisions, the entries of calls refused before a service, the change
-        // feed (ids and versions), the audit trail, and its epochs for the system's own timers (sealing, retention,
-        // the log feed: sequence numbers, hashes and ids, never record contents).
-        assertThat(handedOut).hasSize(SERVICES.size() + 5);
+        // feed (ids and versions), the audit trail, its epochs for the system's own timers (sealing, retention, the log
+        // feed: sequence numbers, hashes and ids, never record contents), the reminders of due confirmations (the
+        // system's own run).
+        assertThat(handedOut).hasSize(SERVICES.size() + 6);
     }
 
     @Test

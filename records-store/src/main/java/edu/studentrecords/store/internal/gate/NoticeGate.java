@@ -2,6 +2,7 @@ package edu.studentrecords.store.internal.gate;
 
 import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.AccessDecision;
 import edu.studentrecords.store.access.AccessPolicy;
 import edu.studentrecords.store.access.Duty;
 import edu.studentrecords.store.audit.AuditOperation;
@@ -43,9 +44,9 @@ public final class NoticeGate {
      * last duty whose scope the token carries (or else the first's) is audited and thrown.
      */
     public DutyPass firstDuty(AccessContext ctx, AuditOperation operation, List<Duty> duties) {
-        Optional<edu.studentrecords.store.access.AccessDecision.Denied> reported = Optional.empty();
+        Optional<AccessDecision.Denied> reported = Optional.empty();
         for (Duty duty : duties) {
-            var denied = policy.checkDuty(ctx, duty);
+            Optional<AccessDecision.Denied> denied = policy.checkDuty(ctx, duty);
             if (denied.isEmpty()) {
                 return new DutyPass(new Pass(audit, ctx, operation), duty);
             }
@@ -53,7 +54,7 @@ public final class NoticeGate {
                 reported = denied;
             }
         }
-        var refusal = reported.orElseThrow();
+        AccessDecision.Denied refusal = reported.orElseThrow();
         audit.decision(ctx, operation, null, refusal, Set.of());
         throw StoreException.refused(refusal);
     }

@@ -28,7 +28,6 @@ import edu.studentrecords.store.validation.FieldError;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
