@@ -156,6 +156,12 @@ class NoticesScreensIT {
         assertThat(inaccessible).as("serious or critical axe-core violations").isEmpty();
     }
 
+    /** The id of the incident listed with {@code title}. */
+    private static String incidentOnPage(ConsoleBrowser browser, String title) {
+        return browser.visible(By.xpath("//tr[td[normalize-space()='" + title + "']]")).getAttribute("data-testid")
+            .substring("incident-".length());
+    }
+
     private void centre(Texts texts) throws IOException {
         World w = WORLD.get();
         w.campus().speaks("ada", texts.tag());
@@ -212,10 +218,15 @@ class NoticesScreensIT {
             browser.click(By.cssSelector("[data-testid='nav-incidents'] a, a[data-testid='nav-incidents']"));
             browser.waitForPage(texts.incidents());
 
+            // As a phone opens it: the page's first layout is the narrow one.
             browser.driver.manage().window().setSize(new Dimension(390, 844));
+            browser.open(realm.getBaseUrl() + "/student-records/centre/incidents");
             browser.waitForPage(texts.incidents());
+            browser.click(By.cssSelector("[data-testid='open-" + incidentOnPage(browser, title) + "']"));
+            browser.visible(By.cssSelector("[data-testid='incident-detail']"));
             browser.screenshot(texts.tag() + "-390-incident");
-            assertThat(browser.sidewaysOverflow().pixels()).as("no sideways scrolling").isLessThanOrEqualTo(0);
+            ConsoleBrowser.Overflow overflow = browser.sidewaysOverflow();
+            assertThat(overflow.pixels()).as("no sideways scrolling: %s", overflow.elements()).isLessThanOrEqualTo(0);
         }
     }
 }
