@@ -105,7 +105,8 @@ const OpenIncident = ({ onOpened }: { onOpened: (notice: Notice, id?: string) =>
   const { t } = useT();
   const api = useApi();
   const noticeOf = useNotices();
-  const [fields, setFields] = useState({ title: "", description: "", discoveredAt: "", clientId: "", userId: "", from: "", to: "" });
+  const empty = { title: "", description: "", discoveredAt: "", clientId: "", userId: "", from: "", to: "" };
+  const [fields, setFields] = useState(empty);
   const set = (name: keyof typeof fields) => (_: unknown, value: string) => setFields({ ...fields, [name]: value });
   const open = async () => {
     const reply = await api<Incident>("POST", "/incidents", {
@@ -116,6 +117,9 @@ const OpenIncident = ({ onOpened }: { onOpened: (notice: Notice, id?: string) =>
         scope: { clientId: fields.clientId || null, userId: fields.userId || null, from: isoOf(fields.from), to: isoOf(fields.to) },
       },
     });
+    if (reply.ok) {
+      setFields(empty);
+    }
     onOpened(noticeOf(reply, t("incidentOpened")), reply.ok ? reply.body?.id : undefined);
   };
   const text = (name: keyof typeof fields, label: Key, type: "text" | "datetime-local" = "text") => (
