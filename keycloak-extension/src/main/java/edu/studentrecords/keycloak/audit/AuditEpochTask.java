@@ -1,5 +1,6 @@
 package edu.studentrecords.keycloak.audit;
 
+import edu.studentrecords.keycloak.jobs.EveryRealm;
 import edu.studentrecords.keycloak.spi.AuditTrailOptions;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.audit.AuditEpochs;
@@ -25,14 +26,7 @@ final class AuditEpochTask implements ScheduledTask {
     @Override
     public void run(KeycloakSession session) {
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
-        session.realms().getRealmsStream().toList().forEach(realm -> {
-            try {
-                session.getContext().setRealm(realm);
-                tick(session, realm, now);
-            } catch (RuntimeException e) {
-                LOG.errorf("Audit epochs of realm %s: %s", realm.getName(), e.getClass().getName());
-            }
-        });
+        EveryRealm.run(session, "Audit epochs", realm -> tick(session, realm, now));
     }
 
     static void tick(KeycloakSession session, RealmModel realm, Instant now) {

@@ -27,15 +27,10 @@ final class RetentionTask implements ScheduledTask {
     @Override
     public void run(KeycloakSession session) {
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
-        session.realms().getRealmsStream().toList().forEach(realm -> {
-            try {
-                session.getContext().setRealm(realm);
-                session.getProvider(StudentRecordsProvider.class).store(realm).retention()
-                        .runScheduled(now, every, new SigningRetentionHooks(session, realm))
-                        .ifPresent(run -> log(realm.getName(), run));
-            } catch (RuntimeException e) {
-                LOG.errorf("Retention run of realm %s failed: %s", realm.getName(), e.getClass().getName());
-            }
+        EveryRealm.run(session, "Retention run", realm -> {
+            session.getProvider(StudentRecordsProvider.class).store(realm).retention()
+                    .runScheduled(now, every, new SigningRetentionHooks(session, realm))
+                    .ifPresent(run -> log(realm.getName(), run));
         });
     }
 

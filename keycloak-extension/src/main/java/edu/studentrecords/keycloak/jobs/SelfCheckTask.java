@@ -31,20 +31,15 @@ final class SelfCheckTask implements ScheduledTask {
 
     @Override
     public void run(KeycloakSession session) {
-        session.realms().getRealmsStream().toList().forEach(realm -> {
-            try {
-                session.getContext().setRealm(realm);
-                check(session, realm, every).ifPresent(report -> {
-                    session.getProvider(StudentRecordsProvider.class).selfChecked(realm, report.findings().size());
-                    if (!report.clean()) {
-                        LOG.warnf("Security self-check of realm %s: %d finding(s)", realm.getName(),
-                                report.findings().size());
-                        SelfCheckMail.send(session, realm, report);
-                    }
-                });
-            } catch (RuntimeException e) {
-                LOG.errorf("Security self-check of realm %s failed: %s", realm.getName(), e.getClass().getName());
-            }
+        EveryRealm.run(session, "Security self-check", realm -> {
+            check(session, realm, every).ifPresent(report -> {
+                session.getProvider(StudentRecordsProvider.class).selfChecked(realm, report.findings().size());
+                if (!report.clean()) {
+                    LOG.warnf("Security self-check of realm %s: %d finding(s)", realm.getName(),
+                            report.findings().size());
+                    SelfCheckMail.send(session, realm, report);
+                }
+            });
         });
     }
 

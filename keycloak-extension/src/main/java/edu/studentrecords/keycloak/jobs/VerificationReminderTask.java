@@ -25,19 +25,14 @@ final class VerificationReminderTask implements ScheduledTask {
 
     @Override
     public void run(KeycloakSession session) {
-        session.realms().getRealmsStream().toList().forEach(realm -> {
-            try {
-                session.getContext().setRealm(realm);
-                Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
-                Duration period = Duration.ofDays(VerificationPeriod.of(realm).days());
-                List<VerificationReminder> due = session.getProvider(StudentRecordsProvider.class).store(realm)
-                        .verificationReminders().claimDue(now, period, VerificationReminders.AHEAD);
-                due.forEach(reminder -> VerificationDueMail.afterCommit(session, reminder));
-                if (!due.isEmpty()) {
-                    LOG.infof("Realm %s: %d student(s) reminded of a due confirmation", realm.getName(), due.size());
-                }
-            } catch (RuntimeException e) {
-                LOG.errorf("Verification reminders of realm %s failed: %s", realm.getName(), e.getClass().getName());
+        EveryRealm.run(session, "Verification reminders", realm -> {
+            Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
+            Duration period = Duration.ofDays(VerificationPeriod.of(realm).days());
+            List<VerificationReminder> due = session.getProvider(StudentRecordsProvider.class).store(realm)
+                    .verificationReminders().claimDue(now, period, VerificationReminders.AHEAD);
+            due.forEach(reminder -> VerificationDueMail.afterCommit(session, reminder));
+            if (!due.isEmpty()) {
+                LOG.infof("Realm %s: %d student(s) reminded of a due confirmation", realm.getName(), due.size());
             }
         });
     }
