@@ -222,6 +222,13 @@ class ChangeNoticesIT {
                 .isEqualTo(403);
         }
         assertThat(campus.api.call("GET", "/notices", null, null).send().status()).isEqualTo(401);
+        // No purpose is needed, and none the realm or the client does not allow goes into a student's access log.
+        Api.Reply unknown = raw.once(campus.api.call("GET", "/notices", w.library(), "police-investigation"));
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(403);
+        assertThat(unknown.json().get("reason").asText()).isEqualTo("PURPOSE_UNKNOWN");
+        Api.Reply foreign = raw.once(campus.api.call("POST", "/notices/" + id + "/ack", w.library(), "teaching"));
+        assertThat(foreign.status()).as(foreign.body()).isEqualTo(403);
+        assertThat(foreign.json().get("reason").asText()).isEqualTo("PURPOSE_NOT_ALLOWED_FOR_CLIENT");
         Api.Reply still = campus.api.call("GET", "/notices", w.library(), null).send();
         assertThat(byId(still.json(), id).has("acknowledgedAt")).as("nobody else acknowledged it").isFalse();
     }

@@ -128,7 +128,7 @@ class IncidentsIT {
 
         Api.Reply notify = raw.once(campus.api.call("POST", "/incidents/" + id + "/notifications", w.admin(),
             "administration").json("application/json", Map.of("cause", "A copy of the library's export was left on a "
-            + "shared drive.", "harm", HARM, "remedies", "The copy was deleted and the secret replaced.", "advice",
+            + "<a href=\"https://elsewhere.example/login\">shared drive</a>.", "harm", HARM, "remedies", "The copy was deleted and the secret replaced.", "advice",
             "Be wary of messages that name your class.", "contact", "records-centre@school.example.test")));
         assertThat(notify.status()).as(notify.body()).isEqualTo(202);
         assertThat(notify.json().at("/notification/total").asInt()).isEqualTo(2);
@@ -145,6 +145,8 @@ class IncidentsIT {
         assertThat(toAlice.getSubject()).isEqualTo("Your personal information was affected by an incident");
         assertThat(toBob.getSubject()).isEqualTo("您的个人信息受到一起安全事件的影响");
         String aliceText = MailText.of(toAlice);
+        // What the centre writes is plain text, in the mail's HTML too: no link or image of someone else's making.
+        assertThat(MailText.html(toAlice)).contains("&lt;a href=").doesNotContain("<a href=\"https://elsewhere");
         assertThat(aliceText).contains(HARM).contains("records-centre@school.example.test").contains("Profile");
         for (GeneratedStudent other : List.of(w.bobStudent(), w.carolStudent())) {
             assertThat(aliceText).doesNotContain(other.name()).doesNotContain(other.studentNumber());
@@ -208,7 +210,11 @@ class IncidentsIT {
         Map<String, Object> enormous = incident(now.minus(Duration.ofDays(400)), now);
         Map<String, Object> nobody = new HashMap<>(good);
         nobody.put("scope", Map.of("from", now.minus(Duration.ofHours(1)).toString(), "to", now.toString()));
-        for (Map<String, Object> bad : List.of(reversed, enormous, nobody)) {
+        Instant longAgo = Instant.parse("-999999999-01-01T00:00:00Z");
+        Map<String, Object> ancientWindow = incident(longAgo, longAgo.plus(Duration.ofDays(1)));
+        Map<String, Object> ancientDiscovery = new HashMap<>(good);
+        ancientDiscovery.put("discoveredAt", longAgo.toString());
+        for (Map<String, Object> bad : List.of(reversed, enormous, nobody, ancientWindow, ancientDiscovery)) {
             Api.Reply reply = raw.once(campus.api.call("POST", "/incidents", w.admin(), "administration")
                 .json("application/json", bad));
             assertThat(reply.status()).as(reply.body()).isEqualTo(422);

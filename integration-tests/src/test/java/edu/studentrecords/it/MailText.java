@@ -29,4 +29,21 @@ final class MailText {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The HTML parts of a received email only: what a mail program renders. */
+    static String html(Part message) {
+        try {
+            Object content = message.getContent();
+            if (content instanceof Multipart multipart) {
+                StringBuilder html = new StringBuilder();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    html.append(html(multipart.getBodyPart(i)));
+                }
+                return html.toString();
+            }
+            return message.isMimeType("text/html") ? String.valueOf(content) : "";
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

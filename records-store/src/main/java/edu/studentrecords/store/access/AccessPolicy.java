@@ -190,6 +190,11 @@ public final class AccessPolicy {
         if (!ctx.serviceAccount()) {
             return Optional.of(new Denied(DenialReason.OPERATION_REQUIRES_CLIENT, Visibility.FORBIDDEN));
         }
+        // The call needs no purpose; one declared is checked as everywhere else, so that no access log shows a
+        // purpose the realm or the client does not allow.
+        if (ctx.purpose() != null) {
+            return PurposeCheck.check(ctx);
+        }
         return Optional.empty();
     }
 

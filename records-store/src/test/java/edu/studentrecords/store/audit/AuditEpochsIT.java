@@ -292,6 +292,10 @@ class AuditEpochsIT {
             long expected = trail.range(1, 400).stream()
                     .filter(e -> "rec-7".equals(e.recordId()) || e.recordIds().contains("rec-7")).count();
             assertThat(ofRecord.get("entries")).hasSize((int) expected);
+            assertThat(trail.range(1, 400)).as("entries about rec-7 that name other records too")
+                    .anyMatch(e -> e.recordIds().contains("rec-7") && e.recordIds().size() > 1);
+            assertThat(ofRecord.get("entries").findValues("recordIds")).allSatisfy(ids -> assertThat(ids)
+                    .as("an extract about rec-7 names no other record").allMatch(id -> id.asText().equals("rec-7")));
             assertThat(ofRecord.get("checkpoints")).isNotEmpty();
 
             Instant from = START.plusSeconds(100);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.bson.Document;
 
 /**
@@ -51,7 +52,17 @@ final class AuditExtracts {
         entries.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
         Map<String, Object> about = new LinkedHashMap<>();
         about.put("recordId", recordId);
-        return sign(about, from, to, entries, epochs, signer, now);
+        // An extract about one student is shown to whoever asked about that student: a search or a list among its
+        // entries names only this record, never the other students it returned.
+        return sign(about, from, to, entries, entry -> onlyAbout(recordId, entry), epochs, signer, now);
+    }
+
+    private static Map<String, Object> onlyAbout(String recordId, AuditEntry entry) {
+        Map<String, Object> fields = EntryJson.fields(entry);
+        if (fields.get("recordIds") instanceof List<?> ids) {
+            fields.put("recordIds", ids.contains(recordId) ? List.of(recordId) : List.of());
+        }
+        return fields;
     }
 
     String ofClient(String clientId, Instant from, Instant to, long firstKept, long head, List<SealedEpoch> epochs,
@@ -87,7 +98,7 @@ final class AuditExtracts {
         }
         Map<String, Object> about = new LinkedHashMap<>();
         about.put("clientId", clientId);
-        return sign(about, from, to, entries, epochs, signer, now);
+        return sign(about, from, to, entries, EntryJson::fields, epochs, signer, now);
     }
 
     /** The first kept sequence whose entry is at or after {@code time}, by binary search over key lookups. */
@@ -110,7 +121,7 @@ final class AuditExtracts {
     }
 
     private String sign(Map<String, Object> about, Instant from, Instant to, List<AuditEntry> entries,
-            List<SealedEpoch> epochs, AuditSigner signer, Instant now) {
+            Function<AuditEntry, Map<String, Object>> view, List<SealedEpoch> epochs, AuditSigner signer, Instant now) {
         Map<String, Object> payload = new LinkedHashMap<>(about);
         payload.put("from", from == null ? null : from.toString());
         payload.put("to", to == null ? null : to.toString());
@@ -125,7 +136,7 @@ final class AuditExtracts {
             }
         }
         payload.put("checkpoints", checkpoints);
-        payload.put("entries", entries.stream().map(EntryJson::fields).toList());
+        payload.put("entries", entries.stream().map(view).toList());
         return signer.sign(TYPE, EntryJson.write(payload).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -19,6 +19,8 @@ final class IncidentRules {
     static final int TEXT_MAX = 4000;
     /** A time "now" may be ahead of the store's clock by this much (another machine's clock). */
     private static final Duration SKEW = Duration.ofMinutes(5);
+    /** No incident of the product's is older than this: earlier instants are typing errors (and break the store). */
+    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
     private IncidentRules() {
     }
@@ -31,6 +33,8 @@ final class IncidentRules {
             errors.add(new FieldError("discoveredAt", "required", "is required"));
         } else if (request.discoveredAt().isAfter(now.plus(SKEW))) {
             errors.add(new FieldError("discoveredAt", "not-future", "must not be in the future"));
+        } else if (request.discoveredAt().isBefore(EARLIEST)) {
+            errors.add(new FieldError("discoveredAt", "too-early", "must not be before 2000"));
         }
         IncidentScope scope = request.scope();
         if (scope == null) {
@@ -44,6 +48,8 @@ final class IncidentRules {
         id("scope.userId", scope.userId()).ifPresent(errors::add);
         if (scope.from() == null || scope.to() == null) {
             errors.add(new FieldError("scope", "window", "needs from and to"));
+        } else if (scope.from().isBefore(EARLIEST)) {
+            errors.add(new FieldError("scope.from", "too-early", "must not be before 2000"));
         } else if (!scope.from().isBefore(scope.to())) {
             errors.add(new FieldError("scope.to", "after-from", "must be after from"));
         } else if (Duration.between(scope.from(), scope.to()).compareTo(Duration.ofDays(Incidents.MAX_WINDOW_DAYS)) > 0) {
