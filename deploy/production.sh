@@ -27,10 +27,11 @@ find_postgres() {
 
 # PostgreSQL refuses to run as root; as root, its files belong to the package's own "postgres" user.
 as_db_owner() {
+  # From /, which every user may enter (the caller's folder may be closed to the database's user).
   if [ "$(id -u)" -eq 0 ]; then
-    runuser -u postgres -- "$@"
+    (cd / && runuser -u postgres -- "$@")
   else
-    "$@"
+    (cd / && "$@")
   fi
 }
 

@@ -26,6 +26,11 @@ final class VerificationReminderTask implements ScheduledTask {
     @Override
     public void run(KeycloakSession session) {
         EveryRealm.run(session, "Verification reminders", realm -> {
+            if (!session.getProvider(StudentRecordsProvider.class).isOpen(realm)) {
+                // Not opened on this node yet (a realm created since it started, never used here): the timer only
+                // looks for due reminders, and opening the realm would start its index's catch-up for nothing.
+                return;
+            }
             Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
             Duration period = Duration.ofDays(VerificationPeriod.of(realm).days());
             List<VerificationReminder> due = session.getProvider(StudentRecordsProvider.class).store(realm)

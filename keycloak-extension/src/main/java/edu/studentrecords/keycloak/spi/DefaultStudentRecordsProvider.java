@@ -46,6 +46,11 @@ public final class DefaultStudentRecordsProvider implements StudentRecordsProvid
     }
 
     @Override
+    public boolean isOpen(RealmModel realm) {
+        return factory.isOpen(realm);
+    }
+
+    @Override
     public void close() {
         // The stores belong to the factory: nothing of the session's to release.
     }

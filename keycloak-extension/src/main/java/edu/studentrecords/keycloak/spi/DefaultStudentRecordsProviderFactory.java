@@ -118,6 +118,11 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
         });
     }
 
+    /** Whether this node has opened the realm's store and index. */
+    boolean isOpen(RealmModel realm) {
+        return realms.containsKey(realm.getId());
+    }
+
     /** Counts a scheduled self-check this node ran, and its findings. */
     void selfChecked(RealmModel realm, int findings) {
         NodeMetrics current = metrics;

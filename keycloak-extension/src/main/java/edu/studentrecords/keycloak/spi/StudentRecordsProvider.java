@@ -49,4 +49,10 @@ public interface StudentRecordsProvider extends Provider {
     void selfChecked(RealmModel realm, int findings);
     /** The options of the audit trail's epochs, anchors, exports and log feed on this node. */
     AuditTrailOptions auditOptions();
+
+    /**
+     * Whether this node has opened the realm's store and index already (at its start, or at the realm's first
+     * request): a timer that only looks for due work leaves a realm it has not opened to the node that has.
+     */
+    boolean isOpen(RealmModel realm);
 }
