@@ -273,6 +273,8 @@ class ClusterIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() == writers);
         cluster.kill(2);
         killed.set(true);
+        assertThatThrownBy(() -> get(cluster.http(), cluster.node(2) + "/realms/campus"))
+                .as("node 2 is gone").isInstanceOf(IOException.class);
         await().atMost(Duration.ofSeconds(30)).until(() -> writesAfterKill.get() >= 20);
         stop.set(true);
         for (Future<?> writer : running) {

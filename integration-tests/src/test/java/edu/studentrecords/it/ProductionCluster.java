@@ -184,12 +184,13 @@ final class ProductionCluster implements AutoCloseable {
         return List.copyOf(output);
     }
 
-    /** Kills node {@code n} as a crash would (SIGKILL), and waits until it is gone. */
+    /** Kills node {@code n} as a crash would (SIGKILL: its start script and the JVM it runs), and waits until gone. */
     void kill(int n) {
-        ProcessHandle.of(pid(n)).ifPresent(node -> {
-            node.destroyForcibly();
-            node.onExit().join();
-        });
+        ProcessHandle node = ProcessHandle.of(pid(n)).orElseThrow(() -> new AssertionError("node " + n + " is gone"));
+        List<ProcessHandle> processes = new ArrayList<>(node.descendants().toList());
+        processes.add(node);
+        processes.forEach(ProcessHandle::destroyForcibly);
+        processes.forEach(process -> process.onExit().join());
     }
 
     /** Kills the record store process as a crash would. */
