@@ -302,6 +302,10 @@ class ClusterIT {
     void theProductsMetricsAreOnTheManagementPortAndReadinessFailsWithoutTheStore() throws Exception {
         assertThat(cluster.api(1).call("GET", "/records/" + java.util.UUID.randomUUID(), dave, ADMINISTRATION).send()
                 .status()).isEqualTo(404);
+        // Once node 1's index has taken the writes of the tests before (it follows the feed within a second).
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> Pattern.compile(
+                "student_records_search_index_behind\\{[^}]*realm=\"campus\"[^}]*} 0").matcher(
+                get(cluster.http(), cluster.management(1) + "/metrics").body()).find());
         String metrics = get(cluster.http(), cluster.management(1) + "/metrics").body();
         assertThat(metrics).containsPattern("student_records_requests_seconds_count\\{[^}]*operation=\"READ\"[^}]*"
                 + "outcome=\"allowed\"[^}]*} [1-9]");

@@ -130,6 +130,11 @@ final class NodeMetrics implements AutoCloseable {
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
                     return FileVisitResult.CONTINUE;
                 }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
             });
         } catch (IOException e) {
             return Double.NaN;
