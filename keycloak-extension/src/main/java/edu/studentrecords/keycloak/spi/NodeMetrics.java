@@ -92,7 +92,8 @@ final class NodeMetrics implements AutoCloseable {
                 Gauge.builder(INDEX_QUARANTINED, index, i -> i.status().quarantinedSinceOpen())
                         .description("Change feed entries this node's index could not take since it opened")
                         .tag("realm", realmName).register(registry),
-                Gauge.builder(INDEX_BYTES, indexFolder, NodeMetrics::size).baseUnit("bytes")
+                // A gauge holds its object weakly: nothing else holds the folder's path.
+                Gauge.builder(INDEX_BYTES, indexFolder, NodeMetrics::size).strongReference(true).baseUnit("bytes")
                         .description("Size of this node's search index files").tag("realm", realmName)
                         .register(registry));
         List<Meter> before = realmMeters.put(realmId, meters);
