@@ -3,13 +3,12 @@ package edu.studentrecords.store.internal.audit;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import edu.studentrecords.store.audit.AuditCheckpoint;
 import edu.studentrecords.store.audit.SealedEpoch;
+import edu.studentrecords.store.internal.mongo.InsertIfAbsent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -43,19 +42,12 @@ final class EpochRegister {
     /** Stores the epoch's checkpoint unless another node sealed that epoch first; true when this call did. */
     boolean seal(SealedEpoch epoch) {
         AuditCheckpoint c = epoch.checkpoint();
-        try {
-            epochs.insertOne(new Document(ID, c.epoch()).append("first", c.firstSequence()).append("last", c.lastSequence())
-                    .append("count", c.entryCount()).append("previousHash", c.previousHash())
-                    .append("headHash", c.headHash()).append("firstTime", Date.from(c.firstTime()))
-                    .append("lastTime", Date.from(c.lastTime())).append("sealedAt", Date.from(c.sealedAt()))
-                    .append("signed", epoch.signed()).append(DROPPED_AT, null));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return InsertIfAbsent.insert(epochs, new Document(ID, c.epoch()).append("first", c.firstSequence())
+                .append("last", c.lastSequence())
+                .append("count", c.entryCount()).append("previousHash", c.previousHash())
+                .append("headHash", c.headHash()).append("firstTime", Date.from(c.firstTime()))
+                .append("lastTime", Date.from(c.lastTime())).append("sealedAt", Date.from(c.sealedAt()))
+                .append("signed", epoch.signed()).append(DROPPED_AT, null));
     }
 
     /** Marks the epoch dropped, before its entries go; true when this call marked it. */

@@ -5,12 +5,11 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import edu.studentrecords.store.internal.mongo.InsertIfAbsent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -42,15 +41,9 @@ final class FeedCursor {
         if (claimed != null) {
             return OptionalLong.of(((Number) claimed.get("next")).longValue());
         }
-        try {
-            state.insertOne(new Document("_id", ID).append("next", 1L).append("owner", node).append("leaseUntil", until));
-            return OptionalLong.of(1);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return OptionalLong.empty();
-            }
-            throw e;
-        }
+        boolean first = InsertIfAbsent.insert(state,
+                new Document("_id", ID).append("next", 1L).append("owner", node).append("leaseUntil", until));
+        return first ? OptionalLong.of(1) : OptionalLong.empty();
     }
 
     /** Moves the position to {@code next} while this node holds the lease; false when it lost it. */

@@ -1,7 +1,5 @@
 package edu.studentrecords.store.internal.mongo;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -66,15 +64,7 @@ public final class PurgeRequestCollection {
      * @return false when the record already has an open request (nothing was written)
      */
     public boolean insertOpen(Document doc) {
-        try {
-            requests.insertOne(doc.append(PENDING_FOR, doc.getString(RECORD_ID)));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return InsertIfAbsent.insert(requests, doc.append(PENDING_FOR, doc.getString(RECORD_ID)));
     }
 
     /** The request, or empty. */

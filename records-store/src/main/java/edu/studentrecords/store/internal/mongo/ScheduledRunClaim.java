@@ -1,7 +1,5 @@
 package edu.studentrecords.store.internal.mongo;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -35,15 +33,7 @@ public final class ScheduledRunClaim {
                 Updates.set(LAST_RUN, Date.from(now))).getModifiedCount() == 1) {
             return true;
         }
-        try {
-            collection.insertOne(new Document("_id", markerId).append(LAST_RUN, Date.from(now)));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return InsertIfAbsent.insert(collection, new Document("_id", markerId).append(LAST_RUN, Date.from(now)));
     }
 
     /** The instant of the last run claimed, or null before the first. */

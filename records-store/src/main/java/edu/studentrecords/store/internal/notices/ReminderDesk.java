@@ -1,11 +1,10 @@
 package edu.studentrecords.store.internal.notices;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.audit.AuditReason;
 import edu.studentrecords.store.internal.gate.RecordGate;
+import edu.studentrecords.store.internal.mongo.InsertIfAbsent;
 import edu.studentrecords.store.internal.mongo.RecordCollection;
 import edu.studentrecords.store.notices.VerificationReminder;
 import edu.studentrecords.store.notices.VerificationReminders;
@@ -47,15 +46,8 @@ public final class ReminderDesk implements VerificationReminders {
     }
 
     private boolean claim(String recordId, Instant due, Instant now) {
-        try {
-            reminders.insertOne(new Document("_id", recordId + "|" + due.toEpochMilli()).append("record", recordId)
-                    .append("due", Date.from(due)).append("remindedAt", Date.from(now)));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return InsertIfAbsent.insert(reminders, new Document("_id", recordId + "|" + due.toEpochMilli())
+                .append("record", recordId)
+                .append("due", Date.from(due)).append("remindedAt", Date.from(now)));
     }
 }

@@ -1,13 +1,12 @@
 package edu.studentrecords.store.internal.retention;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import edu.studentrecords.store.internal.crypto.Aead;
 import edu.studentrecords.store.internal.crypto.UnreadableCiphertextException;
+import edu.studentrecords.store.internal.mongo.InsertIfAbsent;
 import edu.studentrecords.store.internal.mongo.RecordJson;
 import edu.studentrecords.store.model.StoredRecord;
 import edu.studentrecords.store.retention.ArchiveVerification;
@@ -56,19 +55,11 @@ final class ArchiveVault {
             throw new IllegalStateException("a record could not be written as JSON for its archive", e);
         }
         byte[] sealed = Aead.seal(dataKey, plaintext, associatedData(record.id()));
-        try {
-            archives.insertOne(new Document(ID, record.id())
-                    .append(SEALED, new Binary(sealed))
-                    .append(SHA256, sha256(sealed))
-                    .append(SIZE, (long) sealed.length)
-                    .append(CREATED, Date.from(now)));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return InsertIfAbsent.insert(archives, new Document(ID, record.id())
+                .append(SEALED, new Binary(sealed))
+                .append(SHA256, sha256(sealed))
+                .append(SIZE, (long) sealed.length)
+                .append(CREATED, Date.from(now)));
     }
 
     /** The archive's facts, without its sealed bytes. */
