@@ -17,14 +17,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The product's own metrics on this node, in the server's registry (Keycloak exports it in Prometheus format on the
  * management port's {@code /metrics}, beside its own): every API call by operation and outcome with its duration,
- * the scheduled self-checks this node ran and their findings, and per realm how far this node's search index is behind the change feed, how many entries it could not take, and
- * how large its files are. Counts, durations and sizes only: no id, no name. Thread-safe.
+ * the scheduled self-checks this node ran and their findings, and per realm how far this node's search index is
+ * behind the change feed, how many entries it could not take, and how large its files are. Counts, durations and sizes only: no id, no name. Thread-safe.
  */
 final class NodeMetrics implements AutoCloseable {
 
@@ -37,8 +36,8 @@ final class NodeMetrics implements AutoCloseable {
 
     private final MeterRegistry registry;
     private final Map<String, List<Meter>> realmMeters = new ConcurrentHashMap<>();
-    /** Meters made on first use (calls, self-checks), removed when the node stops. */
-    private final List<Meter> onUseMeters = new CopyOnWriteArrayList<>();
+    /** Meters made on first use (calls, self-checks) by name and tags, each built once, removed when the node stops. */
+    private final Map<String, Meter> onUseMeters = new ConcurrentHashMap<>();
 
     NodeMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -46,25 +45,22 @@ final class NodeMetrics implements AutoCloseable {
 
     /** One API call that answered {@code status} after {@code nanos}. */
     void served(AuditOperation operation, int status, long nanos) {
-        Timer timer = Timer.builder(REQUESTS).description("Student records API calls by operation and outcome")
-                .tag("operation", operation.code()).tag("outcome", outcome(status)).register(registry);
-        if (timer.count() == 0) {
-            onUseMeters.add(timer);
-        }
+        String outcome = outcome(status);
+        Timer timer = (Timer) onUseMeters.computeIfAbsent(REQUESTS + '|' + operation.code() + '|' + outcome,
+                key -> Timer.builder(REQUESTS).description("Student records API calls by operation and outcome")
+                        .tag("operation", operation.code()).tag("outcome", outcome).register(registry));
         timer.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     /** One scheduled self-check this node ran for a realm, with its findings (the cluster's total is the sum). */
     void selfChecked(String realmName, int findings) {
-        Counter runs = Counter.builder(SELF_CHECKS).description("Scheduled security self-checks this node ran")
-                .tag("realm", realmName).register(registry);
-        Counter found = Counter.builder(SELF_CHECK_FINDINGS)
+        Counter runs = (Counter) onUseMeters.computeIfAbsent(SELF_CHECKS + '|' + realmName, key -> Counter
+                .builder(SELF_CHECKS).description("Scheduled security self-checks this node ran")
+                .tag("realm", realmName).register(registry));
+        Counter found = (Counter) onUseMeters.computeIfAbsent(SELF_CHECK_FINDINGS + '|' + realmName, key -> Counter
+                .builder(SELF_CHECK_FINDINGS)
                 .description("Findings of the scheduled security self-checks this node ran")
-                .tag("realm", realmName).register(registry);
-        if (runs.count() == 0) {
-            onUseMeters.add(runs);
-            onUseMeters.add(found);
-        }
+                .tag("realm", realmName).register(registry));
         runs.increment();
         found.increment(findings);
     }
@@ -146,7 +142,7 @@ final class NodeMetrics implements AutoCloseable {
     @Override
     public void close() {
         realmMeters.keySet().forEach(this::forget);
-        onUseMeters.forEach(registry::remove);
+        onUseMeters.values().forEach(registry::remove);
         onUseMeters.clear();
     }
 }
