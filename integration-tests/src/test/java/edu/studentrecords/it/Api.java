@@ -11,7 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.net.URLDecoder;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Calls the student-records REST API of one realm as a campus application would: plain HTTP with a bearer token. */
@@ -57,6 +59,7 @@ final class Api {
         private final String uri;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private byte[] body;
+        private boolean checked = true;
 
         private Call(HttpClient http, String method, String uri, String token, String purpose) {
             this.http = http;
@@ -68,6 +71,15 @@ final class Api {
             if (purpose != null) {
                 headers.put("Data-Purpose", purpose);
             }
+        }
+
+        /**
+         * Leaves this exchange out of the OpenAPI check: only for a request that is outside what any API can describe
+         * (a Content-Type header that is no media type, which Keycloak's own filter answers).
+         */
+        Call outsideTheContract() {
+            checked = false;
+            return this;
         }
 
         Call header(String name, String value) {
@@ -116,13 +128,38 @@ final class Api {
             headers.forEach(request::header);
             try {
                 HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new Reply(method + " " + URI.create(uri).getPath(), response);
+                Reply reply = new Reply(method + " " + URI.create(uri).getPath(), response);
+                if (checked) {
+                    holdToTheContract(response);
+                }
+                return reply;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+
+        /** Fails the test when the exchange is not as the API's OpenAPI document says ({@link OpenApiContract}). */
+        private void holdToTheContract(HttpResponse<String> response) {
+            URI address = URI.create(uri);
+            String path = address.getRawPath();
+            int api = path.indexOf("/student-records");
+            String below = URLDecoder.decode(path.substring(api + "/student-records".length()), StandardCharsets.UTF_8);
+            List<String> problems = OpenApiContract.get().check(new OpenApiContract.Exchange(method, below,
+                OpenApiContract.query(address.getRawQuery()), headers, body, response.statusCode(),
+                name -> response.headers().firstValue(name), response.body()));
+            if (!problems.isEmpty()) {
+                throw new AssertionError(method + " " + below + " -> " + response.statusCode()
+                    + " is not as the OpenAPI document (keycloak-extension/src/main/resources/"
+                    + OpenApiContract.DOCUMENT + ") says:\n  " + String.join("\n  ", problems)
+                    + "\nbody: " + abbreviate(response.body()));
+            }
+        }
+
+        private static String abbreviate(String text) {
+            return text == null || text.length() <= 2000 ? text : text.substring(0, 2000) + "…";
         }
     }
 

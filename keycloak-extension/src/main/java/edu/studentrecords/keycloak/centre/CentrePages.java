@@ -104,7 +104,7 @@ public final class CentrePages {
      * The realm's default browser security headers (a looser frame policy, no script policy) would replace the
      * centre's own: the centre sets all of them itself.
      */
-    private static void ownSecurityHeaders(KeycloakSession session) {
+    public static void ownSecurityHeaders(KeycloakSession session) {
         SecurityHeadersProvider headers = session.getProvider(SecurityHeadersProvider.class);
         if (headers != null) {
             headers.options().skipHeaders();
@@ -116,7 +116,7 @@ public final class CentrePages {
         if (built.isEmpty()) {
             return Problem.of(ProblemType.NOT_FOUND,
                     "The centre's screens are not installed: deploy the themes jar beside the extension.").toResponse()
-                    .build();
+                    .header("Cache-Control", "no-store").build();
         }
         Map<String, String> config = new LinkedHashMap<>();
         config.put("serverUrl", server);
@@ -138,14 +138,20 @@ public final class CentrePages {
                 .append("\"></script>\n</head>\n<body>\n<div id=\"app\"></div>\n")
                 .append("<script id=\"centre-config\" type=\"application/json\">").append(scriptSafeJson(config))
                 .append("</script>\n</body>\n</html>\n");
-        return Response.ok(html.toString(), "text/html; charset=UTF-8")
-                .header("Cache-Control", "no-store")
+        return pageHeaders(Response.ok(html.toString(), "text/html; charset=UTF-8")).build();
+    }
+
+    /**
+     * The headers of a page the extension serves (the centre's, the API's documentation): not kept, the strict
+     * Content-Security-Policy, no sniffing, no referrer, no framing, no indexing.
+     */
+    public static Response.ResponseBuilder pageHeaders(Response.ResponseBuilder page) {
+        return page.header("Cache-Control", "no-store")
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Frame-Options", "DENY")
-                .header("X-Robots-Tag", "none")
-                .build();
+                .header("X-Robots-Tag", "none");
     }
 
     /** One built file by its plain name; anything else, or an unknown kind of file, is 404. */
@@ -186,7 +192,7 @@ public final class CentrePages {
     }
 
     /** A JSON object that cannot end the script element it sits in, nor open a comment there. */
-    static String scriptSafeJson(Map<String, String> values) {
+    public static String scriptSafeJson(Map<String, String> values) {
         return JsonBodies.write(values).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
     }
 
@@ -222,7 +228,8 @@ public final class CentrePages {
     }
 
     private static Response notFound() {
-        return Problem.of(ProblemType.NOT_FOUND, "No such file of the centre.").toResponse().build();
+        return Problem.of(ProblemType.NOT_FOUND, "No such file of the centre.").toResponse()
+                .header("Cache-Control", "no-store").build();
     }
 
     private static String stripSlash(String text) {

@@ -26,6 +26,7 @@ final class Readiness {
     private static final String CHECK = "student-records-search-index";
     /** Failed polls or batches in a row (retried with backoff, about half a minute) after which the feed is stuck. */
     static final int STUCK = 5;
+    private static final String STORE_UNREACHABLE = "the record store cannot be reached";
 
     private Readiness() {
     }
@@ -37,26 +38,27 @@ final class Readiness {
             index = session.getProvider(StudentRecordsProvider.class).index(realm);
         } catch (RuntimeException e) {
             LOG.warnf("Readiness: the realm's store or index cannot be opened (%s)", e.getClass().getSimpleName());
-            return json(Response.status(Response.Status.SERVICE_UNAVAILABLE), body("DOWN",
-                    Map.of("reason", "the record store cannot be reached"))).header(HttpHeaders.RETRY_AFTER, 5).build();
+            return down(Map.of("reason", STORE_UNREACHABLE), 5);
         }
         IndexStatus status = index.status();
         if (status.feedHead() < 0) {
-            return json(Response.status(Response.Status.SERVICE_UNAVAILABLE), body("DOWN",
-                    Map.of("reason", "the record store cannot be reached"))).header(HttpHeaders.RETRY_AFTER, 5).build();
+            return down(Map.of("reason", STORE_UNREACHABLE), 5);
         }
         if (status.consecutiveFailures() >= STUCK) {
-            return json(Response.status(Response.Status.SERVICE_UNAVAILABLE), body("DOWN", Map.of(
-                    "reason", "the change feed is stuck", "behind", status.behind(),
-                    "consecutiveFailures", status.consecutiveFailures()))).header(HttpHeaders.RETRY_AFTER, 5).build();
+            return down(Map.of("reason", "the change feed is stuck", "behind", status.behind(),
+                    "consecutiveFailures", status.consecutiveFailures()), 5);
         }
         if (status.caughtUp()) {
-            return json(Response.ok(), body("UP", Map.of("behind", status.behind()))).build();
+            return json(Response.ok(), body("UP", Map.of("behind", status.behind())))
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         }
-        return json(Response.status(Response.Status.SERVICE_UNAVAILABLE), body("DOWN", Map.of(
-                "reason", "the search index is catching up", "behind", status.behind(),
-                "consecutiveFailures", status.consecutiveFailures())))
-                .header(HttpHeaders.RETRY_AFTER, Math.max(1, status.retryAfter().toSeconds())).build();
+        return down(Map.of("reason", "the search index is catching up", "behind", status.behind(),
+                "consecutiveFailures", status.consecutiveFailures()), Math.max(1, status.retryAfter().toSeconds()));
+    }
+
+    private static Response down(Map<String, Object> data, long retryAfterSeconds) {
+        return json(Response.status(Response.Status.SERVICE_UNAVAILABLE), body("DOWN", data))
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     private static Map<String, Object> body(String status, Map<String, Object> data) {

@@ -103,8 +103,8 @@ public final class RecordsResource extends CollectionResource {
 
     /** Legal holds placed on the record. */
     @Path("{id}/legal-holds")
-    public LegalHoldsResource legalHolds(@PathParam("id") String id) {
-        return LegalHoldsResource.ofRecord(pipeline, id);
+    public RecordLegalHoldsResource legalHolds(@PathParam("id") String id) {
+        return new RecordLegalHoldsResource(pipeline, id);
     }
 
     /** The record's sealed archive. */

@@ -1,5 +1,6 @@
 package edu.studentrecords.keycloak.rest;
 
+import edu.studentrecords.keycloak.apidocs.ApiDocs;
 import edu.studentrecords.keycloak.centre.CentrePages;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -104,7 +105,7 @@ public final class StudentRecordsResource {
     /** Legal holds of the realm. */
     @Path("legal-holds")
     public LegalHoldsResource legalHolds() {
-        return LegalHoldsResource.ofRealm(pipeline);
+        return new LegalHoldsResource(pipeline);
     }
 
     /** The realm's student-records settings. */
@@ -140,6 +141,20 @@ public final class StudentRecordsResource {
     @Path("health/ready")
     public Response ready() {
         return Readiness.of(session);
+    }
+
+    /** The API's OpenAPI 3.1 document, with this realm's addresses; no token. */
+    @GET
+    @Path("openapi.json")
+    public Response openApi() {
+        return ApiDocs.document(session);
+    }
+
+    /** The API's OpenAPI document rendered for people ({@link ApiDocs}); no token. */
+    @GET
+    @Path("api-docs{rest: (/.*)?}")
+    public Response apiDocs(@PathParam("rest") String rest) {
+        return ApiDocs.page(session, rest);
     }
 
     /**
