@@ -57,6 +57,8 @@ final class ConsoleBrowser implements AutoCloseable {
         prefs.put("download.default_directory", downloads.toString());
         prefs.put("download.prompt_for_download", false);
         options.setExperimentalOption("prefs", prefs);
+        // The browser's console, for checks that a page breaks no rule of its Content-Security-Policy.
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
             .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);

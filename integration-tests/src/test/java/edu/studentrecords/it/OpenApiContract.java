@@ -54,6 +54,7 @@ final class OpenApiContract {
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().build();
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
     private final Map<String, Set<Integer>> seen = new ConcurrentHashMap<>();
+    private final List<Map<String, Set<Integer>>> recordings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** One operation of the document. */
     record Operation(String method, String path, Pattern pattern, String id, String pointer, JsonNode node,
@@ -101,11 +102,26 @@ final class OpenApiContract {
             synchronized (OpenApiContract.class) {
                 if (instance == null) {
                     instance = new OpenApiContract(load());
+                    OpenApiContract made = instance;
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> writeReport(made)));
                 }
                 known = instance;
             }
         }
         return known;
+    }
+
+    private static void writeReport(OpenApiContract contract) {
+        if (contract.seen.isEmpty()) {
+            return;
+        }
+        try {
+            java.nio.file.Path folder = java.nio.file.Path.of(System.getProperty("student-records.it.work-dir",
+                "target/it")).getParent();
+            java.nio.file.Files.writeString(folder.resolve("openapi-coverage.txt"), contract.unseenReport());
+        } catch (IOException | RuntimeException e) {
+            // A report for readers only; the suite's result does not depend on it.
+        }
     }
 
     static JsonNode load() {
@@ -128,6 +144,37 @@ final class OpenApiContract {
         Map<String, Set<Integer>> copy = new TreeMap<>();
         seen.forEach((id, statuses) -> copy.put(id, new TreeSet<>(statuses)));
         return copy;
+    }
+
+    /**
+     * Starts recording which operation answered which status, from now on, until {@link #stopRecording}: what one test
+     * class called.
+     */
+    Map<String, Set<Integer>> startRecording() {
+        Map<String, Set<Integer>> recording = new ConcurrentHashMap<>();
+        recordings.add(recording);
+        return recording;
+    }
+
+    void stopRecording(Map<String, Set<Integer>> recording) {
+        recordings.removeIf(r -> r == recording);
+    }
+
+    /**
+     * The documented statuses no call of this JVM has answered so far, per operation: written to
+     * {@code target/openapi-coverage.txt} when the suite's JVM ends, for a reader who looks for what is not exercised.
+     */
+    String unseenReport() {
+        Map<String, Set<Integer>> answered = seen();
+        StringBuilder report = new StringBuilder("Documented statuses no integration test's call answered:\n");
+        documented().forEach((id, statuses) -> {
+            Set<Integer> missing = new TreeSet<>(statuses);
+            missing.removeAll(answered.getOrDefault(id, Set.of()));
+            if (!missing.isEmpty()) {
+                report.append(id).append(": ").append(missing).append('\n');
+            }
+        });
+        return report.toString();
     }
 
     /** Each operation's id with the statuses it documents. */
@@ -169,6 +216,9 @@ final class OpenApiContract {
         }
         Operation op = found.get();
         seen.computeIfAbsent(op.id(), id -> ConcurrentHashMap.newKeySet()).add(exchange.status());
+        for (Map<String, Set<Integer>> recording : recordings) {
+            recording.computeIfAbsent(op.id(), id -> ConcurrentHashMap.newKeySet()).add(exchange.status());
+        }
         String status = String.valueOf(exchange.status());
         JsonNode response = op.node().path("responses").path(status);
         String responsePointer = op.pointer() + "/responses/" + status;

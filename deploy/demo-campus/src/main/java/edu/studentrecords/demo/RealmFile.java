@@ -102,6 +102,7 @@ final class RealmFile {
         ArrayNode clients = realm.putArray("clients");
         clients.add(campusPortal());
         clients.add(libraryApp());
+        clients.add(teacherApp());
         clients.add(statisticsBureau());
         ArrayNode users = realm.putArray("users");
         Random salts = new Random(campus.seed());
@@ -202,6 +203,36 @@ final class RealmFile {
         attributes.put("oauth2.device.authorization.grant.enabled", "true");
         ArrayNode optional = client.putArray("optionalClientScopes").add("offline_access");
         Arrays.stream(StudentScope.values()).forEach(scope -> optional.add(scope.scopeName()));
+        return client;
+    }
+
+    /** The port of the example teacher app ({@code examples/teacher-app/run.sh}). */
+    static final int TEACHER_APP_PORT = 8090;
+
+    /**
+     * The example teacher app of {@code examples/teacher-app}: a browser app of its own (public, PKCE), on one address,
+     * which is also its only web origin (Keycloak's token endpoint answers the browser's CORS for exact origins only),
+     * for teaching, with only the scopes a teacher's class list needs.
+     */
+    private ObjectNode teacherApp() {
+        ObjectNode client = client("teacher-app", "Teacher app (example)", ClientTrust.INTERNAL, "teaching");
+        client.put("publicClient", true);
+        client.put("standardFlowEnabled", true);
+        String[] origins = {"http://localhost:" + TEACHER_APP_PORT, "http://127.0.0.1:" + TEACHER_APP_PORT};
+        ArrayNode redirects = client.putArray("redirectUris");
+        ArrayNode webOrigins = client.putArray("webOrigins");
+        for (String origin : origins) {
+            redirects.add(origin + "/");
+            webOrigins.add(origin);
+        }
+        ObjectNode attributes = (ObjectNode) client.get("attributes");
+        attributes.put("pkce.code.challenge.method", "S256");
+        attributes.put("post.logout.redirect.uris", "+");
+        ArrayNode optional = client.putArray("optionalClientScopes");
+        for (StudentScope scope : new StudentScope[] {StudentScope.SEARCH, StudentScope.PROFILE_READ,
+                StudentScope.CONTACT_READ, StudentScope.CONTACT_WRITE}) {
+            optional.add(scope.scopeName());
+        }
         return client;
     }
 

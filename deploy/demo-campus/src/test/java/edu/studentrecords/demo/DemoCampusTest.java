@@ -164,6 +164,14 @@ class DemoCampusTest {
         assertThat(clients.get("library-app").path("attributes").path("student-records.units").asText()).isEqualTo("*");
         assertThat(clients.get("city-statistics-bureau").path("attributes").path("student-records.trust").asText())
                 .isEqualTo("external");
+        JsonNode teacherApp = clients.get("teacher-app");
+        assertThat(teacherApp.path("publicClient").asBoolean()).isTrue();
+        assertThat(teacherApp.path("attributes").path("pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(teacherApp.path("attributes").path("student-records.purposes").asText()).isEqualTo("teaching");
+        assertThat(teacherApp.path("redirectUris").toString())
+                .isEqualTo("[\"http://localhost:8090/\",\"http://127.0.0.1:8090/\"]");
+        assertThat(teacherApp.path("webOrigins").toString())
+                .isEqualTo("[\"http://localhost:8090\",\"http://127.0.0.1:8090\"]");
         assertThat(clients.values()).allSatisfy(c -> assertThat(c.path("directAccessGrantsEnabled").asBoolean()).isFalse());
     }
 

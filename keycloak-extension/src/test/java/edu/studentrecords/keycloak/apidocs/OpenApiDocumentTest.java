@@ -45,8 +45,8 @@ class OpenApiDocumentTest {
      * also serves the app's own routes below it, the same page).
      */
     private static final Map<String, List<String>> PATTERN_ROUTES = Map.of(
-            "GET /centre{rest: (/.*)?}", List.of("GET /centre/", "GET /centre/assets/{}"),
-            "GET /api-docs{rest: (/.*)?}", List.of("GET /api-docs/", "GET /api-docs/{}"));
+            "GET /centre{rest: (/.*)?}", List.of("GET /centre", "GET /centre/", "GET /centre/assets/{}"),
+            "GET /api-docs{rest: (/.*)?}", List.of("GET /api-docs", "GET /api-docs/", "GET /api-docs/{}"));
 
     @Test
     void isValidOpenApi31() throws IOException {
