@@ -174,7 +174,9 @@ function showProblem(error) {
       unavailable: "The records service is not available; try again later.",
       "search-catching-up": "Search is catching up; try again in a moment.",
     }[type] || error.body.title || `Error ${error.status}`;
-    detail.textContent = REASONS[error.body.reason] || error.body.detail || "";
+    detail.textContent = type === "version-mismatch"
+      ? "Below is the record as it is now, with what you typed kept: check it and save again."
+      : REASONS[error.body.reason] || error.body.detail || "";
     box.append(title, detail);
     if (Array.isArray(error.body.errors) && error.body.errors.length) {
       const list = document.createElement("ul");

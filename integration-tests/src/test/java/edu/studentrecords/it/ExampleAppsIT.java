@@ -65,9 +65,9 @@ class ExampleAppsIT {
 
     private static Classes enrol(ExampleAppsIT test, Campus campus) {
         String ada = campus.signIn(test.oauth, "ada", PORTAL, ADMIN_SCOPES);
-        GeneratedStudent first = GeneratedStudent.number(401, PHYSICS_CLASS);
-        GeneratedStudent second = GeneratedStudent.number(402, PHYSICS_CLASS);
-        GeneratedStudent elsewhere = GeneratedStudent.number(403, HISTORY_CLASS);
+        GeneratedStudent first = GeneratedStudent.number(141, PHYSICS_CLASS);
+        GeneratedStudent second = GeneratedStudent.number(142, PHYSICS_CLASS);
+        GeneratedStudent elsewhere = GeneratedStudent.number(143, HISTORY_CLASS);
         String firstRecord = campus.enrol(ada, first, "alice");
         campus.enrol(ada, second, "bob");
         campus.enrol(ada, elsewhere, null);

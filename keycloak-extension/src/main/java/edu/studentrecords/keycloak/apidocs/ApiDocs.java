@@ -102,7 +102,8 @@ public final class ApiDocs {
             return Response.status(Response.Status.MOVED_PERMANENTLY).location(URI.create(base + "/" + PATH + "/"))
                     .build();
         }
-        if (rest == null || rest.equals("/")) {
+        // The server drops a trailing slash before matching: api-docs/ comes as "" too.
+        if (rest == null || rest.isEmpty() || rest.equals("/")) {
             return index(base);
         }
         String[] file = FILES.get(rest.substring(1));
