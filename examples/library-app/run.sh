@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks a student number with the library's own token against deploy/run.sh's Keycloak (realm campus):
-#   examples/library-app/run.sh 2024010001
+#   examples/library-app/run.sh S202400001
 # Options go to library.mjs: --keycloak, --realm, --client. The secret defaults to the demo realm's.
 set -euo pipefail
 cd "$(dirname "$0")"
