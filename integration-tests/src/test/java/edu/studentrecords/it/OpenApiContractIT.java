@@ -272,7 +272,8 @@ class OpenApiContractIT {
         expect(200, api.call("POST", "/retention/policy/approve", eli, ADMINISTRATION)
             .header("If-Match", pending.header("ETag")));
         expect(200, api.call("PUT", "/retention/policy", ada, ADMINISTRATION).json(JSON, Map.of("archiveOn",
-            List.of("GRADUATED", "TRANSFERRED", "WITHDRAWN"), "destroyAfterDays", 500, "archiveRetentionDays", 500)));
+            List.of("GRADUATED", "TRANSFERRED", "WITHDRAWN"), "destroyAfterDays", 500, "archiveRetentionDays", 500,
+            "auditRetentionDays", 1095)));
         expect(202, api.call("PUT", "/retention/policy", ada, ADMINISTRATION).json(JSON, shorter));
         expect(200, api.call("POST", "/retention/policy/cancel", eli, ADMINISTRATION));
         expect(422, api.call("PUT", "/retention/policy", ada, ADMINISTRATION).json(JSON, Map.of("archiveOn",
@@ -345,6 +346,84 @@ class OpenApiContractIT {
         expect(200, api.call("GET", "/self-check", sue, ADMINISTRATION));
         expect(403, api.call("POST", "/self-check", sam, TEACHING));
         expect(403, api.call("GET", "/self-check", sam, TEACHING));
+
+        expect(200, api.call("GET", "/audit/verify?mode=incremental", sue, ADMINISTRATION));
+        expect(400, api.call("GET", "/audit/verify?mode=everything", sue, ADMINISTRATION));
+
+        // The audit trail's sealed epochs and signed extracts.
+        expect(200, api.call("POST", "/audit/epochs/seal", sue, ADMINISTRATION));
+        expect(403, api.call("POST", "/audit/epochs/seal", sam, TEACHING));
+        JsonNode epochs = expect(200, api.call("GET", "/audit/epochs", sue, ADMINISTRATION)).json().get("epochs");
+        assertThat(epochs).as("the epochs sealed").isNotEmpty();
+        expect(403, api.call("GET", "/audit/epochs", sam, TEACHING));
+        String epoch = epochs.get(epochs.size() - 1).get("id").asText();
+        Api.Reply exported = expect(200, api.call("GET", "/audit/epochs/" + epoch + "/export", sue, ADMINISTRATION));
+        assertThat(exported.header("Content-Type")).startsWith("application/gzip");
+        expect(400, api.call("GET", "/audit/epochs/first/export", sue, ADMINISTRATION));
+        expect(404, api.call("GET", "/audit/epochs/999999/export", sue, ADMINISTRATION));
+        expect(200, api.call("GET", "/audit/extract?record=" + aliceRecord, sue, ADMINISTRATION));
+        Instant extractTo = Instant.now().plus(1, ChronoUnit.MINUTES);
+        expect(200, api.call("GET", "/audit/extract?client=" + PORTAL + "&from=" + extractTo.minus(1, ChronoUnit.DAYS)
+            + "&to=" + extractTo, sue, ADMINISTRATION));
+        expect(400, api.call("GET", "/audit/extract", sue, ADMINISTRATION));
+        expect(403, api.call("GET", "/audit/extract?record=" + aliceRecord, sam, TEACHING));
+
+        // Notices of changes: the library read Alice's profile, an administrator changes it, the library is told.
+        expect(200, api.call("GET", "/records/" + aliceRecord, library, "library-services"));
+        Api.Reply aliceNow = expect(200, api.call("GET", "/records/" + aliceRecord, ada, ADMINISTRATION));
+        expect(200, api.call("PATCH", "/records/" + aliceRecord, ada, ADMINISTRATION)
+            .header("If-Match", aliceNow.header("ETag")).json(Api.MERGE_PATCH, Map.of("profile",
+                Map.of("name", "Alice Renamed"))));
+        JsonNode notices = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+            .alias("the library is told of the change")
+            .until(() -> expect(200, api.call("GET", "/notices", library, null)).json(),
+                listed -> listed.findValuesAsText("recordId").contains(aliceRecord));
+        expect(403, api.call("GET", "/notices", ada, null));
+        String notice = null;
+        for (JsonNode one : notices) {
+            if (one.get("recordId").asText().equals(aliceRecord)) {
+                notice = one.get("id").asText();
+            }
+        }
+        expect(200, api.call("POST", "/notices/" + notice + "/ack", library, null));
+        expect(404, api.call("POST", "/notices/" + UUID.randomUUID() + "/ack", library, null));
+        expect(200, api.call("GET", "/me/notices", alice, null));
+        expect(403, api.call("GET", "/me/notices", sam, null));
+
+        // Incidents: opened over the library's last hour, a step, the students told, the regulator's report.
+        Instant now = Instant.now();
+        Map<String, Object> incident = Map.of("title", "The library's export on a shared drive", "description",
+            "A copy of the library's export was found on a shared drive.", "discoveredAt",
+            now.minus(5, ChronoUnit.MINUTES).toString(), "scope", Map.of("clientId", LIBRARY, "from",
+                now.minus(1, ChronoUnit.HOURS).toString(), "to", now.plus(1, ChronoUnit.MINUTES).toString()));
+        Api.Reply opened = expect(201, api.call("POST", "/incidents", ada, ADMINISTRATION).json(JSON, incident));
+        String incidentId = opened.json().get("id").asText();
+        expect(403, api.call("POST", "/incidents", sue, ADMINISTRATION).json(JSON, incident));
+        expect(422, api.call("POST", "/incidents", ada, ADMINISTRATION).json(JSON, Map.of("title", "",
+            "description", "x", "discoveredAt", now.toString(), "scope", Map.of("clientId", LIBRARY))));
+        expect(200, api.call("GET", "/incidents", sue, ADMINISTRATION));
+        expect(403, api.call("GET", "/incidents", sam, TEACHING));
+        expect(200, api.call("GET", "/incidents/" + incidentId, sue, ADMINISTRATION));
+        expect(404, api.call("GET", "/incidents/" + UUID.randomUUID(), sue, ADMINISTRATION));
+        expect(200, api.call("GET", "/incidents/" + incidentId + "/affected", ada, ADMINISTRATION));
+        expect(403, api.call("GET", "/incidents/" + incidentId + "/affected", sam, TEACHING));
+        expect(201, api.call("POST", "/incidents/" + incidentId + "/actions", ada, ADMINISTRATION)
+            .json(JSON, Map.of("text", "Deleted the copy and replaced the library's secret.")));
+        expect(404, api.call("POST", "/incidents/" + UUID.randomUUID() + "/actions", ada, ADMINISTRATION)
+            .json(JSON, Map.of("text", "x")));
+        Map<String, Object> told = Map.of("cause", "A copy of the library's export was left on a shared drive.",
+            "harm", "Your name and class may have been seen.", "remedies", "The copy was deleted.", "advice",
+            "Be wary of messages that name your class.", "contact", "records-centre@school.example.test");
+        Api.Reply notifying = expect(202, api.call("POST", "/incidents/" + incidentId + "/notifications", ada,
+            ADMINISTRATION).json(JSON, told));
+        assertThat(notifying.header("Location")).endsWith("/incidents/" + incidentId);
+        expect(409, api.call("POST", "/incidents/" + incidentId + "/notifications", ada, ADMINISTRATION)
+            .json(JSON, told));
+        expect(200, api.call("GET", "/incidents/" + incidentId + "/report", sue, ADMINISTRATION));
+        Api.Reply printable = expect(200, api.call("GET", "/incidents/" + incidentId + "/report?format=html", ada,
+            ADMINISTRATION));
+        assertThat(printable.header("Content-Type")).startsWith("text/html");
+        expect(403, api.call("GET", "/incidents/" + incidentId + "/report", sam, TEACHING));
 
         // Backups.
         Api.Reply backup = expect(202, api.call("POST", "/backups", ada, ADMINISTRATION));
