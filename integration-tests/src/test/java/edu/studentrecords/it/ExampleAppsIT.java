@@ -8,6 +8,7 @@ import static edu.studentrecords.it.Campus.PORTAL;
 import static edu.studentrecords.it.Campus.STAFF_SCOPES;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -39,7 +40,7 @@ import org.openqa.selenium.WebElement;
  * server, started with node, in headless Chromium) signs a teacher in with PKCE, lists the teacher's class and finds
  * a student, opens the profile and contact, refuses an invalid phone number as the API explains it, saves a valid
  * one with If-Match, and on a change made meanwhile by someone else shows the conflict and the record as it is now;
- * the library app checks a student number with its own client-credentials token.
+ * the library app checks a student number with its own client-credentials token, and follows its notices of changes.
  */
 @KeycloakIntegrationTest(config = StudentRecordsServer.class)
 class ExampleAppsIT {
@@ -168,6 +169,44 @@ class ExampleAppsIT {
 
         Result wrongSecret = run(command, w.first().studentNumber(), "not-the-secret");
         assertThat(wrongSecret.exit()).as(wrongSecret.output()).isEqualTo(3);
+
+        // The notices: the library read this student's profile; the centre suspends the student; the library's next
+        // look at its notices reads the record again, no longer lends, and acknowledges the notice, once.
+        GeneratedStudent suspended = w.elsewhere();
+        assertThat(run(command, suspended.studentNumber(), secret).exit()).isZero();
+        Api.Reply current = w.campus().api.call("GET", "/records?studentNumber=" + suspended.studentNumber(),
+            w.adminToken(), "administration").send();
+        Api.Reply patched = w.campus().api.call("PATCH", "/records/" + current.json().get("id").asText(),
+                w.adminToken(), "administration")
+            .header("If-Match", current.header("ETag"))
+            .json(Api.MERGE_PATCH, Map.of("profile", Map.of("status", "SUSPENDED"))).send();
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+
+        Result followed = run(command, "--notices", secret);
+        assertThat(followed.exit()).as(followed.output()).isZero();
+        List<JsonNode> about = linesAbout(followed.output(), suspended.studentNumber());
+        assertThat(about).as(followed.output()).hasSize(1);
+        assertThat(about.get(0).get("kind").asText()).isEqualTo("edit");
+        assertThat(about.get(0).get("changed").toString()).isEqualTo("[\"profile\"]");
+        assertThat(about.get(0).get("status").asText()).isEqualTo("SUSPENDED");
+        assertThat(about.get(0).get("mayBorrow").asBoolean()).isFalse();
+
+        Result again = run(command, "--notices", secret);
+        assertThat(again.exit()).as(again.output()).isZero();
+        assertThat(linesAbout(again.output(), suspended.studentNumber())).as("acknowledged notices come back no more")
+            .isEmpty();
+    }
+
+    /** The lines of the library's --notices output about one student. */
+    private static List<JsonNode> linesAbout(String output, String studentNumber) throws IOException {
+        List<JsonNode> about = new ArrayList<>();
+        for (String line : output.lines().filter(l -> !l.isBlank()).toList()) {
+            JsonNode notice = Api.JSON.readTree(line);
+            if (studentNumber.equals(notice.path("studentNumber").asText())) {
+                about.add(notice);
+            }
+        }
+        return about;
     }
 
     /** The example's client in the test realm, as the demo realm has it, on the port the app runs on. */
@@ -194,9 +233,9 @@ class ExampleAppsIT {
     record Result(int exit, String output) {
     }
 
-    private static Result run(List<String> command, String studentNumber, String secret) throws Exception {
+    private static Result run(List<String> command, String argument, String secret) throws Exception {
         List<String> full = new ArrayList<>(command);
-        full.add(studentNumber);
+        full.add(argument);
         Process process = start(full, secret);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

@@ -101,11 +101,16 @@ class OpenApiDocumentTest {
                         // A student's own record, and an application's own notices of changes, need no purpose.
                         boolean selfService = path.getKey().startsWith("/me") || path.getKey().startsWith("/notices");
                         boolean declaresPurpose = false;
+                        boolean mayDeclarePurpose = false;
                         for (JsonNode parameter : node.path("parameters")) {
                             declaresPurpose |= parameter.path("$ref").asText().endsWith("/DataPurpose");
+                            mayDeclarePurpose |= parameter.path("$ref").asText().endsWith("/OptionalDataPurpose");
                         }
                         assertThat(declaresPurpose).as("%s takes Data-Purpose exactly when it is not /me or /notices", where)
                                 .isEqualTo(!selfService);
+                        // A purpose declared where none is needed is still checked, so the notices say so.
+                        assertThat(mayDeclarePurpose).as("%s documents the optional Data-Purpose", where)
+                                .isEqualTo(path.getKey().startsWith("/notices"));
                     }
                 }));
     }
