@@ -1,6 +1,7 @@
 import { Alert, Spinner } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { formatInstant, operationText, PageFrame, problemText, useLoad } from "@student-records/shared";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useLanguage, useStudentRecordsApi } from "../api";
 
@@ -18,6 +19,28 @@ type Entry = {
 /** A value before or after a change, as the student reads it: text as it is, "—" for none, anything else as JSON. */
 const shown = (value: unknown) =>
   value === null || value === undefined || value === "" ? "—" : typeof value === "string" ? value : JSON.stringify(value);
+
+/**
+ * A changed field as the record's form names it ("Mobile phone", "Guardian 2: Phone"), not by its path
+ * (`contact.mobilePhone`, `guardians[1].phone`); the nearest named field for a part of one (a native place's code).
+ */
+const fieldLabel = (t: TFunction, path: string) => {
+  const guardian = /^guardians\[(\d+)\]\.?(.*)$/.exec(path);
+  const parts = path.replace(/\[\d+\]/g, "").split(".");
+  let label = path;
+  for (let n = parts.length; n > (guardian ? 1 : 0); n--) {
+    const text = t(`studentRecordField.${parts.slice(0, n).join(".")}`, { defaultValue: "" });
+    if (text) {
+      label = text;
+      break;
+    }
+  }
+  if (!guardian) {
+    return label;
+  }
+  const who = t("studentWhatChangedGuardian", { number: Number(guardian[1]) + 1 });
+  return guardian[2] ? `${who}: ${label}` : who;
+};
 
 /** "What changed": every change of the student's record, newest first, with each field's value before and after. */
 export const WhatChanged = () => {
@@ -53,7 +76,7 @@ export const WhatChanged = () => {
                   <Td dataLabel={t("studentWhatChangedBy")}>
                     {i === 0 ? t(`studentWhatChangedRole.${e.by.role}`, { defaultValue: e.by.role }) : ""}
                   </Td>
-                  <Td dataLabel={t("studentWhatChangedField")}>{c.path}</Td>
+                  <Td dataLabel={t("studentWhatChangedField")} data-testid="field">{fieldLabel(t, c.path)}</Td>
                   <Td dataLabel={t("studentWhatChangedBefore")} data-testid="before">{shown(c.before)}</Td>
                   <Td dataLabel={t("studentWhatChangedAfter")} data-testid="after">{shown(c.after)}</Td>
                 </Tr>

@@ -49,8 +49,9 @@ const POLL_MILLIS = 2000;
 /** An instant typed in a datetime-local field (the browser's zone) as ISO-8601, or null. */
 const isoOf = (local: string) => (local ? new Date(local).toISOString() : null);
 
-/** Hours and minutes since discovery. */
-const clock = (seconds: number) => `${Math.floor(seconds / 3600)} h ${Math.floor((seconds % 3600) / 60)} min`;
+/** Hours and minutes since discovery, in the page's language. */
+const clock = (t: (key: Key, values: Record<string, number>) => string, seconds: number) =>
+  t("incidentElapsed", { hours: Math.floor(seconds / 3600), minutes: Math.floor((seconds % 3600) / 60) });
 
 /**
  * Incidents (PIPL art. 57): open one with a scope, see whom it affected, record remediation steps, notify the students
@@ -84,7 +85,7 @@ export const Incidents = () => {
               <Tr key={i.id} data-testid={`incident-${i.id}`}>
                 <Td dataLabel={t("incidentTitle")}>{i.title}</Td>
                 <Td dataLabel={t("incidentDiscovered")}>{formatInstant(i.discoveredAt, language)}</Td>
-                <Td dataLabel={t("incidentClock")}>{clock(i.elapsedSeconds)}</Td>
+                <Td dataLabel={t("incidentClock")}>{clock(t, i.elapsedSeconds)}</Td>
                 <Td dataLabel={t("incidentAffected")}>{i.affected}</Td>
                 <Td dataLabel={t("actions")}>
                   <Button variant="secondary" size="sm" onClick={() => setSelected(i.id)} data-testid={`open-${i.id}`}>
@@ -195,7 +196,7 @@ const IncidentDetail = ({ incident, onChanged }: { incident: Incident; onChanged
         <DescriptionList isHorizontal className="pf-v5-u-mb-md">
           <Detail term={t("incidentDescription")}>{incident.description}</Detail>
           <Detail term={t("incidentDiscovered")}>{formatInstant(incident.discoveredAt, language)}</Detail>
-          <Detail term={t("incidentClock")} testId="incident-clock">{clock(incident.elapsedSeconds)}</Detail>
+          <Detail term={t("incidentClock")} testId="incident-clock">{clock(t, incident.elapsedSeconds)}</Detail>
           <Detail term={t("incidentScope")}>
             {[incident.scope.clientId, incident.scope.userId].filter(Boolean).join(" · ")}{" "}
             ({formatInstant(incident.scope.from, language)} – {formatInstant(incident.scope.to, language)})

@@ -93,13 +93,14 @@ class NoticesScreensIT {
     }
 
     /** What the checks read in one language. */
-    record Texts(String tag, String whatChanged, String notices, String incidents, String opened, String recordHistory) {
+    record Texts(String tag, String whatChanged, String notices, String incidents, String opened, String recordHistory,
+                 String twentyMinutes, String nameField) {
     }
 
     static final Texts ENGLISH = new Texts("en", "What changed", "Notices", "Incidents",
-        "The incident is open", "Record history");
+        "The incident is open", "Record history", "0 h 2", "Name");
     static final Texts CHINESE = new Texts("zh-CN", "档案变更记录", "通知", "安全事件", "安全事件已登记",
-        "档案变更记录");
+        "档案变更记录", "0 小时 2", "姓名");
 
     @Test
     void aliceReadsWhatChangedAndHerNoticesInEnglish() throws IOException {
@@ -135,6 +136,8 @@ class NoticesScreensIT {
                 assertThat(row.findElement(By.cssSelector("[data-testid='before']")).getText())
                     .isEqualTo(w.alice().name());
                 assertThat(row.findElement(By.cssSelector("[data-testid='after']")).getText()).isEqualTo(CORRECTED);
+                assertThat(row.findElement(By.cssSelector("[data-testid='field']")).getText())
+                    .as("the field by its name on the form, not its path").isEqualTo(texts.nameField());
                 browser.screenshot(texts.tag() + "-" + width + "-what-changed");
                 assertThat(browser.sidewaysOverflow().pixels()).as("no sideways scrolling").isLessThanOrEqualTo(0);
                 if (width == 1280) {
@@ -185,7 +188,7 @@ class NoticesScreensIT {
             browser.visible(By.cssSelector("[data-testid='incident-detail']"));
             browser.waitForText(By.cssSelector("[data-testid='affected-records']"), w.aliceRecord());
             assertThat(browser.byTestId("incident-affected").getText()).isEqualTo("1");
-            assertThat(browser.byTestId("incident-clock").getText()).startsWith("0 h 2");
+            assertThat(browser.byTestId("incident-clock").getText()).startsWith(texts.twentyMinutes());
 
             browser.setValue(By.id("incident-step"), "Asked the library to lock its printer (" + texts.tag() + ").");
             browser.click(By.cssSelector("[data-testid='add-step']"));
