@@ -88,7 +88,8 @@ class AuditEpochsIT {
         assertThat(epoch.get("id").asLong()).isEqualTo(1);
         assertThat(epoch.get("firstSequence").asLong()).isEqualTo(1);
         long last = epoch.get("lastSequence").asLong();
-        assertThat(last).as("the seal call's own entry is in the epoch").isEqualTo(raw.auditEntries());
+        assertThat(last).as("the seal call's own entry follows the epoch it sealed").isEqualTo(raw.auditEntries() - 1);
+        assertEntry(raw.newestAuditEntry(), "AUDIT_SEAL", "ALLOW", null);
         JsonNode keys = OfflineSignature.publicKeys(realm.getBaseUrl());
         JsonNode checkpoint = OfflineSignature.verifiedPayload(epoch.get("checkpoint").asText(), keys);
         assertThat(checkpoint).as("the checkpoint verifies with the realm's public key").isNotNull();
@@ -166,6 +167,14 @@ class AuditEpochsIT {
         }
         Api.Reply unknown = raw.once(api.call("GET", "/audit/epochs/999/export", sue, ADMINISTRATION));
         assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("type").asText()).endsWith("/not-found");
+        assertEntry(raw.newestAuditEntry(), "AUDIT_EXPORT", "DENY", "EPOCH_NOT_FOUND");
+        for (String query : List.of("?limit=0", "?limit=1001", "?offset=-1", "?offset=x", "?limit=1.5")) {
+            Api.Reply bad = raw.once(api.call("GET", "/audit/epochs" + query, sue, ADMINISTRATION));
+            assertThat(bad.status()).as("epochs%s", query).isEqualTo(400);
+            assertThat(bad.json().get("type").asText()).endsWith("/malformed-request");
+            assertEntry(raw.newestAuditEntry(), "AUDIT_EPOCHS", "DENY", "MALFORMED_REQUEST");
+        }
         Api.Reply mode = raw.once(api.call("GET", "/audit/verify?mode=everything", sue, ADMINISTRATION));
         assertThat(mode.status()).isEqualTo(400);
         String from = java.time.Instant.now().minusSeconds(3600).toString();
@@ -174,6 +183,7 @@ class AuditEpochsIT {
             "?client=" + PORTAL + "&from=" + from + "&to=" + from, "?record=x&from=yesterday")) {
             Api.Reply bad = raw.once(api.call("GET", "/audit/extract" + query, sue, ADMINISTRATION));
             assertThat(bad.status()).as("extract%s", query).isEqualTo(400);
+            assertEntry(raw.newestAuditEntry(), "AUDIT_EXTRACT", "DENY", "MALFORMED_REQUEST");
         }
         Api.Reply staffExtract = raw.once(api.call("GET", "/audit/extract?client=" + PORTAL + "&from=" + from
             + "&to=" + java.time.Instant.now(), sam, "teaching"));
@@ -213,8 +223,20 @@ class AuditEpochsIT {
             Api.Reply verified = api.call("GET", "/audit/verify", later, ADMINISTRATION).send();
             assertThat(verified.json().get("intact").asBoolean()).as(verified.body()).isTrue();
             assertThat(verified.json().get("firstKeptSequence").asLong()).isEqualTo(lastDropped + 1);
-            Api.Reply gone = api.call("GET", "/audit/epochs/1/export", later, ADMINISTRATION).send();
+            Api.Reply gone = WORLD.raw().once(api.call("GET", "/audit/epochs/1/export", later, ADMINISTRATION));
             assertThat(gone.status()).isEqualTo(409);
+            assertThat(gone.json().get("type").asText()).endsWith("/conflict");
+            assertEntry(WORLD.raw().newestAuditEntry(), "AUDIT_EXPORT", "DENY", "EPOCH_DROPPED");
+            for (JsonNode dropped : epochs) {
+                String range = "epoch:" + dropped.get("id").asLong() + ":" + dropped.get("firstSequence").asLong() + "-"
+                    + dropped.get("lastSequence").asLong();
+                List<Document> drops = WORLD.raw().collection("audit_entries")
+                    .find(Filters.and(Filters.eq("operation", "AUDIT_EPOCH_DROP"), Filters.eq("reason", range)))
+                    .into(new ArrayList<>());
+                assertThat(drops).as("one system entry for the drop of %s", range).hasSize(1);
+                assertThat(drops.get(0).getString("clientId")).isEqualTo("student-records");
+                assertThat(drops.get(0).getLong("_id")).isGreaterThan(lastDropped);
+            }
             java.nio.file.Path exported = SuiteStore.auditExportDirectory()
                 .resolve(realm.getId().replaceAll("[^A-Za-z0-9-]", "_")).resolve("audit-epoch-00000001.jsonl.gz");
             JsonNode first = OfflineSignature.verifiedPayload(epochs.get(0).get("checkpoint").asText(), keys);
@@ -228,6 +250,52 @@ class AuditEpochsIT {
 
     @Test
     @Order(4)
+    void aSealByHandOfATinyEpochIsRefusedAndTheEpochsArePaged() {
+        RawRealmStore raw = WORLD.raw();
+        Api api = campus.api;
+        String sue = campus.signIn(oauth, "sue", PORTAL, SUPERVISOR);
+        Api.Reply first = raw.once(api.call("POST", "/audit/epochs/seal", sue, ADMINISTRATION));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        long sealedBefore = raw.count("audit_epochs");
+
+        Api.Reply tiny = raw.once(api.call("POST", "/audit/epochs/seal", sue, ADMINISTRATION));
+        assertThat(tiny.status()).as("an open epoch of the last seal's own entry: %s", tiny.body()).isEqualTo(409);
+        assertThat(tiny.json().get("type").asText()).endsWith("/conflict");
+        assertThat(tiny.json().get("detail").asText()).contains("audit-seal-min-entries");
+        assertEntry(raw.newestAuditEntry(), "AUDIT_SEAL", "DENY", "EPOCH_TOO_YOUNG");
+        assertThat(raw.count("audit_epochs")).as("nothing sealed").isEqualTo(sealedBefore);
+
+        Api.Reply all = raw.once(api.call("GET", "/audit/epochs", sue, ADMINISTRATION));
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.json().get("offset").asInt()).isZero();
+        assertThat(all.json().get("limit").asInt()).as("the default page").isEqualTo(50);
+        assertThat(all.json().get("epochs")).hasSize((int) sealedBefore);
+
+        Api.Reply third = raw.once(api.call("POST", "/audit/epochs/seal", sue, ADMINISTRATION));
+        assertThat(third.status()).as("three entries now: %s", third.body()).isEqualTo(200);
+        JsonNode epoch = third.json().get("sealed").get(0);
+        assertThat(epoch.get("entryCount").asLong()).isEqualTo(3);
+        assertThat(epoch.get("firstSequence").asLong()).isEqualTo(first.json().get("sealed").get(0)
+            .get("lastSequence").asLong() + 1);
+
+        List<String> ids = raw.once(api.call("GET", "/audit/epochs", sue, ADMINISTRATION)).json().get("epochs")
+            .findValuesAsText("id");
+        int total = ids.size();
+        assertThat((long) total).isEqualTo(sealedBefore + 1).isGreaterThanOrEqualTo(3);
+        Api.Reply page = raw.once(api.call("GET", "/audit/epochs?offset=1&limit=2", sue, ADMINISTRATION));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().get("offset").asInt()).isEqualTo(1);
+        assertThat(page.json().get("limit").asInt()).isEqualTo(2);
+        assertThat(page.json().get("epochs").findValuesAsText("id")).containsExactlyElementsOf(ids.subList(1, 3));
+        Api.Reply last = raw.once(api.call("GET", "/audit/epochs?offset=" + (total - 1) + "&limit=1000", sue,
+            ADMINISTRATION));
+        assertThat(last.json().get("epochs").findValuesAsText("id")).containsExactly(ids.get(total - 1));
+        Api.Reply past = raw.once(api.call("GET", "/audit/epochs?offset=" + total, sue, ADMINISTRATION));
+        assertThat(past.json().get("epochs")).isEmpty();
+    }
+
+    @Test
+    @Order(5)
     void cuttingTheNewestEntriesAndMovingTheAnchorBackIsNamedByAVerify() {
         RawRealmStore raw = WORLD.raw();
         Api api = campus.api;
@@ -269,6 +337,14 @@ class AuditEpochsIT {
             assertThat(findings).as(verified.body()).contains("CUT", "ANCHOR_MOVED", "CHECKPOINT_MISSING");
         }
         assertThat(body.get("problem").asText()).as("the chain's own walk").isNotBlank();
+    }
+
+    /** Checks what an audit entry says of its call. */
+    private static void assertEntry(Document entry, String operation, String decision, String reason) {
+        assertThat(entry).isNotNull();
+        assertThat(entry.getString("operation")).as("%s", entry.toJson()).isEqualTo(operation);
+        assertThat(entry.getString("decision")).as("%s", entry.toJson()).isEqualTo(decision);
+        assertThat(entry.getString("reason")).as("%s", entry.toJson()).isEqualTo(reason);
     }
 
     /** Checks an export with the realm's public keys alone; its entries. */

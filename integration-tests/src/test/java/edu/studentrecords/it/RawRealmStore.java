@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +45,11 @@ final class RawRealmStore implements AutoCloseable {
 
     long auditEntries() {
         return count("audit_entries");
+    }
+
+    /** The newest audit entry of this realm's trail, or null. */
+    Document newestAuditEntry() {
+        return db.getCollection("audit_entries").find().sort(Sorts.descending("_id")).first();
     }
 
     /** Sends the call and checks it left exactly one audit entry in this realm's trail. */

@@ -57,6 +57,8 @@ public final class StudentRecordsServer implements KeycloakServerConfig {
             // Epochs are sealed by the tests' own calls (POST /audit/epochs/seal), not by a timer in the middle of a
             // test that counts audit entries.
             .spiOption(SPI, PROVIDER, "audit-seal-interval-seconds", "86400")
+            // A seal by hand closes an open epoch of three entries or more (a day's age is out of a test's reach).
+            .spiOption(SPI, PROVIDER, "audit-seal-min-entries", "3")
             // Reminders of due confirmations every few seconds, so VerificationRemindersIT sees them; a realm's
             // students are reminded only when their confirmation falls due within 14 days, which no other test's
             // realm reaches (their periods are 180 days or more, their clocks shifted by hours or by more than that).

@@ -10,6 +10,7 @@ import edu.studentrecords.store.audit.SealedEpoch;
 import edu.studentrecords.store.audit.TrailVerification;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,25 +36,33 @@ public interface AuditReview {
      */
     TrailVerification verify(AccessContext ctx, boolean incremental, List<ExternalAnchor> anchors);
 
-    /** The sealed epochs, oldest first, dropped ones with their checkpoints. */
-    List<SealedEpoch> epochs(AccessContext ctx);
-
     /**
-     * Closes the open epoch at the chain's anchored head and seals it, with every other epoch that is due.
+     * Closes the open epoch at the chain's anchored head and seals it, with every other epoch that is due, if the open
+     * epoch holds at least {@code minEntries} entries or its first entry is {@code minAge} old
+     * ({@link edu.studentrecords.store.audit.OpenEpoch#closableByHand}); the call is entered after the sealing, as
+     * what it came to.
      *
-     * @return the epochs this call sealed
+     * @return the epochs this call sealed (none when nothing is open)
+     * @throws StoreException {@code CONFLICT} {@code TOO_YOUNG} when the open epoch is below both limits (nothing is
+     *     sealed), {@code CONFLICT} {@code NOT_INTACT} when the entries to seal are not intact
      */
-    List<SealedEpoch> seal(AccessContext ctx, Instant now, int maxEntries, AuditSigner signer);
+    List<SealedEpoch> seal(AccessContext ctx, Instant now, int maxEntries, int minEntries, Duration minAge,
+            AuditSigner signer);
+
+    /** A page of the sealed epochs, oldest first, from the {@code offset}-th. */
+    List<SealedEpoch> epochs(AccessContext ctx, int offset, int limit);
 
     /**
      * Writes a sealed, kept epoch as a signed export file ({@link AuditEpochs#export}); an unknown epoch is
-     * {@code NOT_FOUND} and a dropped one {@code CONFLICT}, decided before anything is written.
+     * {@code NOT_FOUND} and a dropped one {@code CONFLICT}, decided and entered as refused ({@code EPOCH_NOT_FOUND},
+     * {@code EPOCH_DROPPED}) before anything is written.
      */
     void export(AccessContext ctx, long epoch, AuditSigner signer, Path file) throws IOException;
 
     /**
      * A signed extract for a supervisor: the entries about one record or made by one client within a time window
-     * ({@link AuditEpochs#extract}). An extract about a record is recorded under that record.
+     * ({@link AuditEpochs#extract}). An extract about a record is recorded under that record; one whose window holds
+     * too many entries ({@code INVALID}) is entered as refused ({@code TOO_MANY_ENTRIES}).
      */
     String extract(AccessContext ctx, String recordId, String clientId, Instant from, Instant to, AuditSigner signer);
 }

@@ -12,6 +12,7 @@ import edu.studentrecords.keycloak.audit.RealmAuditSigner;
 import edu.studentrecords.keycloak.audit.VerificationView;
 import edu.studentrecords.keycloak.rest.problem.BadRequest;
 import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
+import edu.studentrecords.keycloak.spi.AuditTrailOptions;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.audit.ExternalAnchor;
@@ -82,24 +83,34 @@ public final class AuditResource extends CollectionResource {
         });
     }
 
-    /** The sealed epochs, oldest first, with their signed checkpoints. */
+    /**
+     * A page of the sealed epochs, oldest first, with their signed checkpoints: {@code offset} epochs skipped (default
+     * 0), at most {@code limit} (default 50, at most 1000), as the trail's other lists page.
+     */
     @GET
     @Path("epochs")
-    public Response epochs() {
+    public Response epochs(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
         return pipeline.run(AuditOperation.AUDIT_EPOCHS, request -> {
-            List<EpochView> epochs = request.store().auditReview().epochs(request.access()).stream().map(EpochView::of)
-                    .toList();
-            return json(Response.ok(), Map.of("epochs", epochs));
+            int skip = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
+            int page = integer("limit", limit, DEFAULT_LOG_PAGE, 1, MAX_LOG_PAGE);
+            return json(Response.ok(), EpochView.Page.of(request.store().auditReview().epochs(request.access(), skip,
+                    page), skip, page));
         });
     }
 
-    /** Closes the open epoch at the chain's head and seals it (with any other epoch due), then anchors it outside. */
+    /**
+     * Closes the open epoch at the chain's head and seals it (with any other epoch due), then anchors it outside; an
+     * open epoch below both {@code audit-seal-min-entries} entries and {@code audit-seal-interval-seconds} of age is
+     * left to the timer (409).
+     */
     @POST
     @Path("epochs/seal")
     public Response seal() {
         return pipeline.run(AuditOperation.AUDIT_SEAL, request -> {
+            AuditTrailOptions options = request.provider().auditOptions();
             List<SealedEpoch> sealed = request.store().auditReview().seal(request.access(), request.now(),
-                    request.provider().auditOptions().epochEntries(), new RealmAuditSigner(request.session()));
+                    options.epochEntries(), options.sealMinEntries(), options.sealInterval(),
+                    new RealmAuditSigner(request.session()));
             new OutsideAnchors(request.realm(), request.provider().auditOptions())
                     .record(request.store().auditEpochs());
             return json(Response.ok(), Map.of("sealed", sealed.stream().map(EpochView::of).toList()));

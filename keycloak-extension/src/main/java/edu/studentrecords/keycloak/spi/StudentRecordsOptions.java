@@ -61,11 +61,13 @@ public record StudentRecordsOptions(
     static final int MIN_INTERVAL_SECONDS = 10;
     static final String AUDIT_EPOCH_ENTRIES = "audit-epoch-entries";
     static final String AUDIT_SEAL_INTERVAL_SECONDS = "audit-seal-interval-seconds";
+    static final String AUDIT_SEAL_MIN_ENTRIES = "audit-seal-min-entries";
     static final String AUDIT_ANCHOR_DIR = "audit-anchor-dir";
     static final String AUDIT_EXPORT_DIR = "audit-export-dir";
     static final String AUDIT_FEED_DIR = "audit-feed-dir";
     static final int DEFAULT_AUDIT_EPOCH_ENTRIES = 1_000_000;
     static final int DEFAULT_AUDIT_SEAL_INTERVAL_SECONDS = 60;
+    static final int DEFAULT_AUDIT_SEAL_MIN_ENTRIES = 1000;
     /** Node-local like the search index: each node keeps its own append-only copy of the anchors. */
     static final Path DEFAULT_AUDIT_ANCHOR_DIR_IN_HOME = Path.of("data", "audit-anchors");
     static final Path DEFAULT_AUDIT_EXPORT_DIR_IN_HOME = Path.of("data", "audit-exports");
@@ -144,6 +146,7 @@ public record StudentRecordsOptions(
                 new AuditTrailOptions(config.getInt(AUDIT_EPOCH_ENTRIES, DEFAULT_AUDIT_EPOCH_ENTRIES),
                         Duration.ofSeconds(config.getInt(AUDIT_SEAL_INTERVAL_SECONDS,
                                 DEFAULT_AUDIT_SEAL_INTERVAL_SECONDS)),
+                        config.getInt(AUDIT_SEAL_MIN_ENTRIES, DEFAULT_AUDIT_SEAL_MIN_ENTRIES),
                         folder(config.get(AUDIT_ANCHOR_DIR), keycloakHome, DEFAULT_AUDIT_ANCHOR_DIR_IN_HOME),
                         folder(config.get(AUDIT_EXPORT_DIR), keycloakHome, DEFAULT_AUDIT_EXPORT_DIR_IN_HOME),
                         optionalFolder(config.get(AUDIT_FEED_DIR))));
@@ -209,6 +212,10 @@ public record StudentRecordsOptions(
                 .helpText("How often each node seals the audit epochs that are due, writes the anchors outside the "
                         + "record store and feeds the log file.")
                 .defaultValue(DEFAULT_AUDIT_SEAL_INTERVAL_SECONDS).add()
+                .property().name(AUDIT_SEAL_MIN_ENTRIES).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("How many entries the open audit epoch must hold before a seal by hand (POST "
+                        + "/audit/epochs/seal) closes it, unless its first entry is audit-seal-interval-seconds old.")
+                .defaultValue(DEFAULT_AUDIT_SEAL_MIN_ENTRIES).add()
                 .property().name(AUDIT_ANCHOR_DIR).type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Folder of this node's append-only audit anchor files (one per realm); keep it where a "
                         + "database administrator cannot write. Default: data/audit-anchors in Keycloak's home folder.")
@@ -270,6 +277,7 @@ public record StudentRecordsOptions(
         info.put(RETENTION_INTERVAL, Long.toString(retentionEvery.toSeconds()));
         info.put(AUDIT_EPOCH_ENTRIES, Integer.toString(audit.epochEntries()));
         info.put(AUDIT_SEAL_INTERVAL_SECONDS, Long.toString(audit.sealInterval().toSeconds()));
+        info.put(AUDIT_SEAL_MIN_ENTRIES, Integer.toString(audit.sealMinEntries()));
         info.put(AUDIT_ANCHOR_DIR, audit.anchorDir().toString());
         info.put(AUDIT_EXPORT_DIR, audit.exportDir().toString());
         info.put(AUDIT_FEED_DIR, audit.feedDir() == null ? "" : audit.feedDir().toString());

@@ -6,6 +6,7 @@ import edu.studentrecords.keycloak.settings.AttributeRealm;
 import edu.studentrecords.keycloak.spi.AuditTrailOptions;
 import edu.studentrecords.store.audit.AuditCheckpoint;
 import edu.studentrecords.store.audit.AuditEpochs;
+import edu.studentrecords.store.audit.OpenEpoch;
 import edu.studentrecords.store.audit.AuditSigner;
 import edu.studentrecords.store.audit.ExternalAnchor;
 import edu.studentrecords.store.audit.SealedEpoch;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.keycloak.models.RealmModel;
@@ -37,7 +39,7 @@ class OutsideAnchorsTest {
     void checkpointsAndTheHeadReachBothPlacesOnceAndAreNeverMovedBack() throws Exception {
         Map<String, String> attributes = new HashMap<>();
         RealmModel realm = AttributeRealm.over(attributes);
-        AuditTrailOptions options = new AuditTrailOptions(100, Duration.ofMinutes(1), dir.resolve("anchors"),
+        AuditTrailOptions options = new AuditTrailOptions(100, Duration.ofMinutes(1), 10, dir.resolve("anchors"),
                 dir.resolve("exports"), null);
         FakeEpochs epochs = new FakeEpochs();
         OutsideAnchors anchors = new OutsideAnchors(realm, options);
@@ -85,6 +87,16 @@ class OutsideAnchorsTest {
         @Override
         public List<SealedEpoch> sealed() {
             return List.copyOf(sealed);
+        }
+
+        @Override
+        public List<SealedEpoch> sealed(int offset, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<OpenEpoch> open() {
+            throw new UnsupportedOperationException();
         }
 
         @Override

@@ -96,8 +96,8 @@ class StudentRecordsOptionsTest {
         assertThat(StudentRecordsOptions.metadata()).extracting(ProviderConfigProperty::getName).containsExactly(
                 "connection-string", "database-prefix", "keys-dir", "generate-keys", "write-concern", "journal",
                 "index-dir", "backup-dir", "retention-floor-days", "self-check-interval", "retention-interval",
-                "audit-epoch-entries", "audit-seal-interval-seconds", "audit-anchor-dir", "audit-export-dir",
-                "audit-feed-dir");
+                "audit-epoch-entries", "audit-seal-interval-seconds", "audit-seal-min-entries", "audit-anchor-dir",
+                "audit-export-dir", "audit-feed-dir");
     }
 
     @Test

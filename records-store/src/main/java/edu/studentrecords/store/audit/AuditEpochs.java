@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The audit chain cut into sealed epochs, as the system's own timers work on it (no caller to decide about: the
@@ -16,6 +17,9 @@ public interface AuditEpochs {
     /** The sealed epochs, oldest first (dropped ones included, with their checkpoints). */
     List<SealedEpoch> sealed();
 
+    /** A page of the sealed epochs, oldest first: at most {@code limit} from the {@code offset}-th (from 0). */
+    List<SealedEpoch> sealed(int offset, int limit);
+
     /**
      * Seals every epoch that is closed: one that reached {@code maxEntries} entries, or whose first entry is from a
      * day (UTC) before {@code now}'s, or, with {@code closeOpen}, the open epoch up to the chain's head. Each epoch's
@@ -25,6 +29,9 @@ public interface AuditEpochs {
      * @return the epochs this call sealed (another node may have sealed others)
      */
     List<SealedEpoch> sealDue(Instant now, int maxEntries, boolean closeOpen, AuditSigner signer);
+
+    /** The epoch not closed yet, up to the chain's anchored head; empty when every anchored entry is sealed. */
+    Optional<OpenEpoch> open();
 
     /** The last entry stored, as anyone can anchor it: sequence (0 for an empty chain) and hash. */
     ExternalAnchor head(String place);
@@ -36,7 +43,8 @@ public interface AuditEpochs {
      * Exports the sealed, kept epochs whose last entry is older than {@code retentionDays} before {@code now}, oldest
      * first, each to a signed file in {@code exportDir}, and then drops their entries, keeping their checkpoints. An
      * epoch naming a record under a legal hold is kept, and so is every epoch after it (the kept chain stays one
-     * run).
+     * run). Each epoch this call drops leaves a system entry {@code AUDIT_EPOCH_DROP} naming it and its sequences,
+     * appended before its entries go.
      *
      * @return the epochs dropped by this call
      */

@@ -46,6 +46,9 @@ public record AuditEvent(
         String reason,
         String impersonator) {
 
+    /** The client id under which the store's own steps (no person, no purpose) are entered. */
+    public static final String SYSTEM_CLIENT = "student-records";
+
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
 
     public AuditEvent {

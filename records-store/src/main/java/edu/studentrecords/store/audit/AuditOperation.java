@@ -54,6 +54,11 @@ public enum AuditOperation {
     AUDIT_EXPORT,
     /** A signed extract of the audit trail (one record or one client, a time window) was taken. */
     AUDIT_EXTRACT,
+    /**
+     * The system dropped a sealed epoch's entries after the trail's retention (exported first); the entry's reason
+     * names the epoch and its sequences: {@code epoch:<n>:<first>-<last>}.
+     */
+    AUDIT_EPOCH_DROP,
 
     // Misuse reports, the centre's side.
     LIST_MISUSE_REPORTS, READ_MISUSE_REPORT, READ_MISUSE_REPORT_ENTRIES, TRIAGE_MISUSE_REPORT, RESOLVE_MISUSE_REPORT,

@@ -71,7 +71,17 @@ public enum AuditReason {
     /** A notice that does not exist, or is another application's. */
     NOTICE_NOT_FOUND,
     /** An incident that does not exist. */
-    INCIDENT_NOT_FOUND;
+    INCIDENT_NOT_FOUND,
+    /** A sealed epoch of the audit trail that does not exist. */
+    EPOCH_NOT_FOUND,
+    /** A sealed epoch whose entries were dropped after their retention (its export is kept apart). */
+    EPOCH_DROPPED,
+    /** Audit entries to seal whose hashes or links do not hold: nothing was sealed. */
+    CHAIN_NOT_INTACT,
+    /** A seal by hand of an open epoch that holds too few entries, all too recent: it waits for more, or for time. */
+    EPOCH_TOO_YOUNG,
+    /** An extract whose window holds more entries than an extract carries. */
+    TOO_MANY_ENTRIES;
 
     /** Allowed calls that did not go ahead, for one of these reasons: nothing was changed. */
     private static final java.util.Set<AuditReason> NOT_DONE = java.util.EnumSet.of(STALE_VERSION, SEARCH_FAILED,

@@ -173,12 +173,18 @@ class AuditEpochsIT {
             Instant now = START.plus(Duration.ofDays(1095)).plusSeconds(250);
             List<SealedEpoch> dropped = epochs.dropExpired(now, 1095, signer, exports);
             assertThat(dropped).extracting(SealedEpoch::id).containsExactly(1L, 2L);
-            assertThat(database.getCollection("audit_entries").countDocuments()).isEqualTo(120);
+            assertThat(database.getCollection("audit_entries").countDocuments()).as("120 kept, 2 drops entered")
+                    .isEqualTo(122);
             assertThat(trail.range(201, 1)).hasSize(1);
+            assertThat(trail.range(321, 2)).as("one system entry per drop, naming the epoch and its sequences")
+                    .extracting(AuditEntry::operation, AuditEntry::clientId, AuditEntry::reason).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("AUDIT_EPOCH_DROP", "student-records", "epoch:1:1-100"),
+                            org.assertj.core.groups.Tuple.tuple("AUDIT_EPOCH_DROP", "student-records",
+                                    "epoch:2:101-200"));
 
             ChainVerification chain = trail.verify();
             assertThat(chain.intact()).as("%s", chain).isTrue();
-            assertThat(chain.entriesChecked()).isEqualTo(120);
+            assertThat(chain.entriesChecked()).isEqualTo(122);
             TrailVerification full = epochs.verify(false, List.of());
             assertThat(full.intact()).isTrue();
             assertThat(full.firstKeptSequence()).isEqualTo(201);
@@ -204,7 +210,7 @@ class AuditEpochsIT {
                     .containsExactly(3L);
         }
         try (MongoAuditTrail fresh = MongoAuditTrail.open(database, AuditFixtures.KEY, AuditFixtures.ticking(START))) {
-            assertThat(fresh.verify()).isEqualTo(ChainVerification.intact(20));
+            assertThat(fresh.verify()).as("20 appended, 3 drops entered").isEqualTo(ChainVerification.intact(23));
             database.getCollection("audit_entries").updateOne(eq("_id", 301L),
                     Updates.set("previousHash", "f".repeat(64)));
             ChainVerification broken = fresh.verify();

@@ -162,6 +162,15 @@ public final class ProblemMapper {
             case BACKUP -> "NOT_EMPTY".equals(e.code())
                     ? "The realm's record store is not empty; a backup is restored only into an empty store."
                     : "Only a finished backup can be restored.";
+            case AUDIT_TRAIL -> switch (String.valueOf(e.code())) {
+                case "TOO_YOUNG" -> "The open epoch holds too few entries, all too recent, to be sealed by hand; it is "
+                        + "sealed by hand once it holds audit-seal-min-entries entries or its first entry is "
+                        + "audit-seal-interval-seconds old, and by the server at the end of its day.";
+                case "DROPPED" -> "The epoch's entries were dropped after their retention; its export is in the "
+                        + "server's audit export folder.";
+                case "NOT_INTACT" -> "The audit entries to seal are not intact; nothing was sealed. Run a verify.";
+                default -> "This is not possible in the current state.";
+            };
             default -> "This is not possible in the current state.";
         };
         return Problem.of(ProblemType.CONFLICT, detail);

@@ -39,6 +39,13 @@ final class EpochRegister {
         return all;
     }
 
+    /** A page of the sealed epochs, oldest first. */
+    List<SealedEpoch> page(int offset, int limit) {
+        List<SealedEpoch> page = new ArrayList<>();
+        epochs.find().sort(Sorts.ascending(ID)).skip(offset).limit(limit).forEach(document -> page.add(decode(document)));
+        return page;
+    }
+
     /** Stores the epoch's checkpoint unless another node sealed that epoch first; true when this call did. */
     boolean seal(SealedEpoch epoch) {
         AuditCheckpoint c = epoch.checkpoint();

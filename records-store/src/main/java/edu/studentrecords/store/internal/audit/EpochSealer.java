@@ -4,12 +4,14 @@ import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.audit.AuditCheckpoint;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditSigner;
+import edu.studentrecords.store.audit.OpenEpoch;
 import edu.studentrecords.store.audit.SealedEpoch;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
 import org.jboss.logging.Logger;
 
@@ -74,6 +76,17 @@ final class EpochSealer {
                 LOG.infof("Audit epoch %d sealed: sequences %d to %d", number, start, end);
             }
         }
+    }
+
+    /** The open epoch up to the anchored head, or empty when every anchored entry is sealed. */
+    Optional<OpenEpoch> open() {
+        List<SealedEpoch> all = register.all();
+        long start = all.isEmpty() ? 1 : all.get(all.size() - 1).checkpoint().lastSequence() + 1;
+        long head = anchor.read().sequence();
+        if (head < start || head == Long.MAX_VALUE) {
+            return Optional.empty();
+        }
+        return Optional.of(new OpenEpoch(start, head - start + 1, firstTime(start)));
     }
 
     private Instant firstTime(long sequence) {

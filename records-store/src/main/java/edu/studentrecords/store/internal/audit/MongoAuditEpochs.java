@@ -7,6 +7,10 @@ import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.audit.AnchorCheck;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditEpochs;
+import edu.studentrecords.store.audit.AuditEvent;
+import edu.studentrecords.store.audit.AuditOperation;
+import edu.studentrecords.store.audit.Decision;
+import edu.studentrecords.store.audit.OpenEpoch;
 import edu.studentrecords.store.audit.AuditSigner;
 import edu.studentrecords.store.audit.ChainVerification;
 import edu.studentrecords.store.audit.ExternalAnchor;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -72,9 +77,23 @@ final class MongoAuditEpochs implements AuditEpochs {
     }
 
     @Override
+    public List<SealedEpoch> sealed(int offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("offset must not be negative and limit must be positive");
+        }
+        return register.page(offset, limit);
+    }
+
+    @Override
     public List<SealedEpoch> sealDue(Instant now, int maxEntries, boolean closeOpen, AuditSigner signer) {
         trail.flush();
         return sealer.sealDue(now, maxEntries, closeOpen, signer);
+    }
+
+    @Override
+    public Optional<OpenEpoch> open() {
+        trail.flush();
+        return sealer.open();
     }
 
     @Override
@@ -186,12 +205,23 @@ final class MongoAuditEpochs implements AuditEpochs {
             if (!Files.exists(file)) {
                 files.write(epoch, signer, file);
             }
-            register.markDropped(epoch.id(), now);
+            if (register.markDropped(epoch.id(), now)) {
+                // One entry per drop, by the node whose mark won, before the entries go.
+                trail.append(dropEvent(epoch));
+            }
             deleteEntries(epoch);
             dropped.add(new SealedEpoch(epoch.checkpoint(), epoch.signed(), now));
             LOG.infof("Audit epoch %d exported and dropped after its retention", epoch.id());
         }
         return dropped;
+    }
+
+    /** The system's entry of a drop: the epoch and its sequences in the reason, {@code epoch:<n>:<first>-<last>}. */
+    static AuditEvent dropEvent(SealedEpoch epoch) {
+        String range = "epoch:" + epoch.id() + ":" + epoch.checkpoint().firstSequence() + "-"
+                + epoch.checkpoint().lastSequence();
+        return new AuditEvent(null, AuditEvent.SYSTEM_CLIENT, null, null, null, List.of(), Set.of(),
+                AuditOperation.AUDIT_EPOCH_DROP.code(), Decision.ALLOW, range);
     }
 
     private boolean namesAny(SealedEpoch epoch, Set<String> held) {

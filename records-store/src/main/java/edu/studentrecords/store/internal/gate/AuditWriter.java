@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 final class AuditWriter {
 
     /** The client id under which work of the store itself is recorded. */
-    static final String SYSTEM_CLIENT = "student-records";
+    static final String SYSTEM_CLIENT = AuditEvent.SYSTEM_CLIENT;
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final Pattern RECORD_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
