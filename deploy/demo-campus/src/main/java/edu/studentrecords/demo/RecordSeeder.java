@@ -41,7 +41,7 @@ final class RecordSeeder {
 
     RecordSeeder(Records store, long seed, Clock clock) {
         this.store = store;
-        this.generator = new RecordGenerator(seed);
+        this.generator = new RecordGenerator(seed, clock);
         this.clock = clock;
     }
 
