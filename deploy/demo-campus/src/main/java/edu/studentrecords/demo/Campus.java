@@ -19,9 +19,9 @@ import java.util.UUID;
  * <p>Fixed accounts: {@code alice.student} and {@code bob.student} (students in two classes of different
  * faculties), {@code carol.teacher} (staff of Alice's class only), {@code dave.registrar} and
  * {@code erin.registrar} (the information management centre), {@code sam.supervisor} (supervision); one
- * teacher per class; then the generated students, spread over the classes; then the minors {@code mia.student} (12)
- * and {@code leo.student} (16) in Alice's class and their parents {@code grace.guardian} and {@code henry.guardian}
- * ({@link #MINORS}).
+ * teacher per class; then the generated students, spread over the classes. Besides them, the minors
+ * {@code mia.student} (12) and {@code leo.student} (16) in Alice's class and their parents {@code grace.guardian} and
+ * {@code henry.guardian} ({@link #MINORS}).
  */
 final class Campus {
 
@@ -33,6 +33,8 @@ final class Campus {
     static final String STUDENT_DOMAIN = "students.example.edu";
     static final String STAFF_DOMAIN = "staff.example.edu";
     static final String FAMILY_DOMAIN = "families.example.edu";
+    /** The serial of Mia's student number (Leo's is the next): far above any generated student's. */
+    private static final int MINOR_SERIAL = 90_001;
 
     private final long seed;
     private final List<Person> people;
@@ -57,6 +59,13 @@ final class Campus {
         int[] serial = {0};
         people.add(student(seed, "alice.student", "Alice", "Student", "Alice Student", CampusUnits.ALICE_CLASS, ++serial[0]));
         people.add(student(seed, "bob.student", "Bob", "Student", "Bob Student", CampusUnits.BOB_CLASS, ++serial[0]));
+        // Two minors and the parents linked to them, with numbers of their own, so that every generated student keeps
+        // their number, and the last student enrolled is still the last generated one.
+        people.add(student(seed, "mia.student", "Mia", "Student", "Mia Student", CampusUnits.ALICE_CLASS, MINOR_SERIAL));
+        people.add(student(seed, "leo.student", "Leo", "Student", "Leo Student", CampusUnits.ALICE_CLASS,
+                MINOR_SERIAL + 1));
+        people.add(guardian(seed, "grace.guardian", "Grace", "Guardian", "Grace Guardian"));
+        people.add(guardian(seed, "henry.guardian", "Henry", "Guardian", "Henry Guardian"));
         people.add(staff(seed, "carol.teacher", "Carol", "Teacher", "Carol Teacher", RealmRole.STAFF, List.of(CampusUnits.ALICE_CLASS)));
         people.add(staff(seed, "dave.registrar", "Dave", "Registrar", "Dave Registrar", RealmRole.ADMIN, List.of()));
         people.add(staff(seed, "erin.registrar", "Erin", "Registrar", "Erin Registrar", RealmRole.ADMIN, List.of()));
@@ -74,11 +83,6 @@ final class Campus {
                     + "." + String.format("%05d", number);
             people.add(student(seed, username, name.given(), name.family(), name.fullName(), unit, number));
         }
-        // Two minors and the parents linked to them, after the generated students so that every generated number stays.
-        people.add(student(seed, "mia.student", "Mia", "Student", "Mia Student", CampusUnits.ALICE_CLASS, ++serial[0]));
-        people.add(student(seed, "leo.student", "Leo", "Student", "Leo Student", CampusUnits.ALICE_CLASS, ++serial[0]));
-        people.add(guardian(seed, "grace.guardian", "Grace", "Guardian", "Grace Guardian"));
-        people.add(guardian(seed, "henry.guardian", "Henry", "Guardian", "Henry Guardian"));
         return new Campus(seed, people);
     }
 
