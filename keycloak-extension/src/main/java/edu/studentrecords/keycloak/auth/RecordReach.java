@@ -45,12 +45,24 @@ public final class RecordReach {
     }
 
     /** The answer of {@code GET /me/grants}. */
-    public record Body(List<Staff> staff, List<Application> applications, List<GrantItem> grants) {
+    public record Body(List<Staff> staff, List<Application> applications, List<GrantItem> grants,
+            List<GuardianItem> guardians) {
     }
 
-    /** An active grant covering the record: which outside body, for what, under which agreement, until when. */
+    /**
+     * A guardian account linked to one guardian entry of the record: it acts for the student while under 18 (reads the
+     * record, changes contact and guardians, reads the access log).
+     */
+    public record GuardianItem(String linkId, int guardianIndex, String username, String relationship,
+            Instant linkedAt) {
+    }
+
+    /**
+     * An active grant covering the record: which outside body, for what, under which agreement, until when, and whether
+     * it relies on the student's consent ({@code legalBasis} {@code consent}, with the {@code consentPurpose}).
+     */
     public record GrantItem(String id, String clientId, String name, String purpose, List<String> groups,
-            String agreementReference, Instant expiresAt) {
+            String agreementReference, Instant expiresAt, String legalBasis, String consentPurpose) {
     }
 
     /** A role and the units whose holders of it reach the record ({@code *}: all). */
@@ -101,7 +113,11 @@ public final class RecordReach {
                 .filter(stored -> stored.stateAt(now) == GrantState.ACTIVE)
                 .map(stored -> grantItem(stored.grant()))
                 .toList();
-        return new Body(staff, apps, grants);
+        List<GuardianItem> guardians = reach.guardians().stream()
+                .map(link -> new GuardianItem(link.id(), link.guardianIndex(), link.guardianUsername(),
+                        link.relationship() == null ? null : link.relationship().name(), link.linkedAt()))
+                .toList();
+        return new Body(staff, apps, grants, guardians);
     }
 
     private Stream<ClientModel> internalClients() {
@@ -114,7 +130,8 @@ public final class RecordReach {
         ClientModel client = realm.getClientByClientId(grant.clientId());
         String name = client != null && client.getName() != null ? client.getName() : grant.clientId();
         return new GrantItem(grant.id(), grant.clientId(), name, grant.purpose(),
-                grant.groups().stream().map(FieldGroup::jsonName).toList(), grant.agreementReference(), grant.expiresAt());
+                grant.groups().stream().map(FieldGroup::jsonName).toList(), grant.agreementReference(), grant.expiresAt(),
+                grant.legalBasis(), grant.consentPurpose());
     }
 
     /**

@@ -7,6 +7,8 @@ import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import edu.studentrecords.keycloak.rest.incidents.IncidentsResource;
 import edu.studentrecords.keycloak.rest.notices.NoticesResource;
+import edu.studentrecords.keycloak.rest.consents.ConsentsResource;
+import edu.studentrecords.keycloak.rest.guardians.GuardianResource;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -55,6 +57,16 @@ public final class StudentRecordsResource {
     }
 
     /** The student's own record and everything about it. */
+    @Path("guardian")
+    public GuardianResource guardian() {
+        return new GuardianResource(pipeline);
+    }
+
+    @Path("consents")
+    public ConsentsResource consents() {
+        return new ConsentsResource(pipeline);
+    }
+
     @Path("me")
     public MeResource me() {
         return new MeResource(pipeline);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,6 +41,11 @@ import java.util.stream.Collectors;
  *     (the client's purposes still are)
  * @param unitDirectory the realm's units, where a record may be placed; {@link UnitDirectory#NONE} by default
  * @param ledger the audit entries this call has left; a new one for every context built
+ * @param guardianProxy whether the request came through the guardian endpoints ({@code /guardian/children}): the
+ *     person acts for a child they are linked to
+ * @param wards the children the person is linked to as a guardian, with their dates of birth as the records hold them
+ *     now; empty unless {@code guardianProxy}
+ * @param consents whether a student's consent for a purpose is given now, for grants relying on consent
  */
 public record AccessContext(
         String subject,
@@ -59,7 +65,10 @@ public record AccessContext(
         String impersonator,
         Map<RealmRole, Set<String>> rolePurposes,
         UnitDirectory unitDirectory,
-        CallLedger ledger) {
+        CallLedger ledger,
+        boolean guardianProxy,
+        List<Ward> wards,
+        ConsentCheck consents) {
 
     /** The client attribute that lists a client's units. */
     public static final String CLIENT_UNITS_ATTRIBUTE = "student-records.units";
@@ -97,6 +106,16 @@ public record AccessContext(
                 Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
         Objects.requireNonNull(unitDirectory, "unitDirectory");
         Objects.requireNonNull(ledger, "ledger");
+        if (selfService && guardianProxy) {
+            throw new IllegalArgumentException("a request is self service or a guardian's, not both");
+        }
+        wards = List.copyOf(wards);
+        Objects.requireNonNull(consents, "consents");
+    }
+
+    /** The child with this record the person is linked to as a guardian, if any. */
+    public Optional<Ward> ward(String recordId) {
+        return wards.stream().filter(w -> w.recordId().equals(recordId)).findFirst();
     }
 
     /** Whether the session is under impersonation: an administrator acting as the person. */
@@ -142,6 +161,8 @@ public record AccessContext(
                 + ", now=" + now
                 + ", impersonator=" + impersonator
                 + ", rolePurposes=" + rolePurposes
+                + ", guardianProxy=" + guardianProxy
+                + ", wards=" + wards.stream().map(Ward::recordId).collect(Collectors.toList())
                 + "]";
     }
 
@@ -164,6 +185,9 @@ public record AccessContext(
         private String impersonator;
         private Map<RealmRole, Set<String>> rolePurposes = Map.of();
         private UnitDirectory unitDirectory = UnitDirectory.NONE;
+        private boolean guardianProxy;
+        private List<Ward> wards = List.of();
+        private ConsentCheck consents = ConsentCheck.NONE;
 
         private Builder() {
         }
@@ -270,6 +294,24 @@ public record AccessContext(
             return this;
         }
 
+        /** Sets whether the request came through the guardian endpoints. */
+        public Builder guardianProxy(boolean guardianProxy) {
+            this.guardianProxy = guardianProxy;
+            return this;
+        }
+
+        /** Sets the children the person is linked to as a guardian. */
+        public Builder wards(List<Ward> wards) {
+            this.wards = wards;
+            return this;
+        }
+
+        /** Sets how a student's consent is looked up (default: none is given). */
+        public Builder consents(ConsentCheck consents) {
+            this.consents = consents;
+            return this;
+        }
+
         /**
          * The context.
          *
@@ -278,7 +320,8 @@ public record AccessContext(
         public AccessContext build() {
             return new AccessContext(subject, serviceAccount, clientId, clientTrust, scopes, roles, units,
                     clientUnits, purpose, realmPurposes, clientPurposes, grants, selfService, now, impersonator,
-                    rolePurposes, unitDirectory, new CallLedger());
+                    rolePurposes, unitDirectory, new CallLedger(), guardianProxy, wards,
+                    consents);
         }
     }
 }

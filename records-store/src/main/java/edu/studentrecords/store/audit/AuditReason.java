@@ -81,7 +81,13 @@ public enum AuditReason {
     /** A seal by hand of an open epoch that holds too few entries, all too recent: it waits for more, or for time. */
     EPOCH_TOO_YOUNG,
     /** An extract whose window holds more entries than an extract carries. */
-    TOO_MANY_ENTRIES;
+    TOO_MANY_ENTRIES,
+    /** A guardian link that does not exist, or belongs to another record. */
+    GUARDIAN_LINK_NOT_FOUND,
+    /** An invitation that does not exist, has expired or was accepted already. */
+    INVITATION_NOT_VALID,
+    /** A consent purpose the realm does not have. */
+    CONSENT_PURPOSE_NOT_FOUND;
 
     /** Allowed calls that did not go ahead, for one of these reasons: nothing was changed. */
     private static final java.util.Set<AuditReason> NOT_DONE = java.util.EnumSet.of(STALE_VERSION, SEARCH_FAILED,
