@@ -98,15 +98,17 @@ class OpenApiDocumentTest {
                         assertThat(node.path("responses").has("401")).as("%s documents 401", where).isTrue();
                         assertThat(node.path("responses").has("403")).as("%s documents 403", where).isTrue();
                         assertThat(node.path("responses").has("500")).as("%s documents 500", where).isTrue();
-                        // A student's own record, and an application's own notices of changes, need no purpose.
-                        boolean selfService = path.getKey().startsWith("/me") || path.getKey().startsWith("/notices");
+                        // A student's own record, a guardian's child's (the guardian acts for the student), and an
+                        // application's own notices of changes need no purpose.
+                        boolean selfService = path.getKey().startsWith("/me") || path.getKey().startsWith("/guardian/")
+                                || path.getKey().startsWith("/notices");
                         boolean declaresPurpose = false;
                         boolean mayDeclarePurpose = false;
                         for (JsonNode parameter : node.path("parameters")) {
                             declaresPurpose |= parameter.path("$ref").asText().endsWith("/DataPurpose");
                             mayDeclarePurpose |= parameter.path("$ref").asText().endsWith("/OptionalDataPurpose");
                         }
-                        assertThat(declaresPurpose).as("%s takes Data-Purpose exactly when it is not /me or /notices", where)
+                        assertThat(declaresPurpose).as("%s takes Data-Purpose exactly when it is not /me, /guardian or /notices", where)
                                 .isEqualTo(!selfService);
                         // A purpose declared where none is needed is still checked, so the notices say so.
                         assertThat(mayDeclarePurpose).as("%s documents the optional Data-Purpose", where)

@@ -142,7 +142,8 @@ public final class GuardianResource extends CollectionResource {
             CorrectionRequest created = request.store().guardians().requestCorrection(request.access(), recordId,
                     asked.changesText(), asked.reason());
             CentreMail.afterCommit(request.session(), CentreMail.Waiting.CORRECTION);
-            return json(Response.created(request.locationBelow(created.id())), CorrectionRepresentation.of(created));
+            // No Location: the request is the centre's to read, the guardian follows it on the child's page.
+            return json(Response.status(Response.Status.CREATED), CorrectionRepresentation.of(created));
         });
     }
 }
