@@ -203,7 +203,7 @@ class GuardiansIT {
         JsonNode miasLog = api.call("GET", "/me/access-log?limit=1000", mia, null).send().json().get("entries");
         List<String> graceOperations = new java.util.ArrayList<>();
         miasLog.forEach(entry -> {
-            if (graceId.equals(entry.get("subject").asText())) {
+            if (graceId.equals(entry.path("subject").asText())) {
                 graceOperations.add(entry.get("operation").asText());
             }
         });

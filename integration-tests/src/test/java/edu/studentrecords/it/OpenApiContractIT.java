@@ -1,6 +1,7 @@
 package edu.studentrecords.it;
 
 import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
+import static edu.studentrecords.it.Campus.CHEMISTRY_CLASS;
 import static edu.studentrecords.it.Campus.HISTORY_CLASS;
 import static edu.studentrecords.it.Campus.LIBRARY;
 import static edu.studentrecords.it.Campus.PHYSICS_CLASS;
@@ -94,8 +95,8 @@ class OpenApiContractIT {
         campus.realm.admin().update(representation);
         String ada = campus.signIn(oauth, "ada", PORTAL, ADMIN);
         String sam = campus.signIn(oauth, "sam", PORTAL, STAFF_SCOPES);
-        String adult = campus.enrol(ada, GeneratedStudent.number(321, PHYSICS_CLASS), "adam");
-        String child = campus.enrol(ada, GeneratedStudent.number(322, PHYSICS_CLASS)
+        String adult = campus.enrol(ada, GeneratedStudent.number(321, CHEMISTRY_CLASS), "adam");
+        String child = campus.enrol(ada, GeneratedStudent.number(322, CHEMISTRY_CLASS)
             .bornOn(LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(12).minusDays(30)), "milo");
 
         String links = "/records/" + child + "/guardian-links";
