@@ -35,7 +35,7 @@ class GuardiansIT {
     private static final ZoneId SCHOOL_DAY = ZoneId.of("Asia/Shanghai");
     private static final String GUARDIAN = "guardian";
     private static final String PROBLEMS = "https://student-records.example/problems/";
-    private static final String CONSENT_PURPOSES = "[{\"id\":\"photo-publication\",\"version\":2,\"texts\":"
+    static final String CONSENT_PURPOSES = "[{\"id\":\"photo-publication\",\"version\":2,\"texts\":"
         + "{\"en\":\"Photos may be published.\",\"zh-CN\":\"可以发布照片。\"}},"
         + "{\"id\":\"research-statistics\",\"version\":1,\"texts\":"
         + "{\"en\":\"Records may be used for statistics.\",\"zh-CN\":\"档案可用于统计。\"}}]";
