@@ -121,7 +121,8 @@ public final class StudentRecords implements AutoCloseable {
                 ErasureLedger.at(settings.erasureLedgerFile()), db.getCollection(StoreCollections.RECORD_ARCHIVES),
                 db.getCollection(StoreCollections.RECORD_HISTORY), settings.clock());
         RecordValidator validator = new RecordValidator(settings.clock());
-        RecordWrites writes = new RecordWrites(gate, lookup, vault, validator);
+        GuardianLinkRegister guardianLinks = new GuardianLinkRegister(db.getCollection(StoreCollections.GUARDIAN_LINKS));
+        RecordWrites writes = new RecordWrites(gate, lookup, vault, validator, guardianLinks::ofRecord);
         GrantCollection grantCollection = new GrantCollection(db.getCollection("grants"),
                 db.getCollection("grant_agreements"));
         MongoAccessGrants accessGrants = new MongoAccessGrants(grantCollection, gate, audit);
@@ -129,7 +130,6 @@ public final class StudentRecords implements AutoCloseable {
         PaperCopyRegister paper = new PaperCopyRegister(db.getCollection("paper_copies"));
         paper.createIndexes();
         this.records = new GatedRecords(gate, lookup, vault, writes, feed);
-        GuardianLinkRegister guardianLinks = new GuardianLinkRegister(db.getCollection(StoreCollections.GUARDIAN_LINKS));
         this.self = new GatedSelfService(gate, lookup, vault, writes, audit, accessGrants, correctionDesk,
                 guardianLinks::ofRecord);
         this.corrections = correctionDesk;

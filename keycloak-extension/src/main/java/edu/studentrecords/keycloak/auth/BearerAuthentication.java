@@ -1,13 +1,16 @@
 package edu.studentrecords.keycloak.auth;
 
 import edu.studentrecords.keycloak.bootstrap.RealmBootstrap;
+import edu.studentrecords.keycloak.settings.ConsentPurposesSetting;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
-import edu.studentrecords.store.access.Grant;
 import edu.studentrecords.store.access.ConsentCheck;
+import edu.studentrecords.store.access.Grant;
 import edu.studentrecords.store.access.RealmRole;
 import edu.studentrecords.store.access.Ward;
+import edu.studentrecords.store.consent.ConsentPurpose;
+import jakarta.ws.rs.NotAuthorizedException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -44,9 +47,15 @@ public final class BearerAuthentication {
      * @param kind        through which door the request came
      */
     public Optional<Caller> authenticate(String purpose, CallKind kind) {
-        AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session)
-                .setAudience(RealmBootstrap.AUDIENCE)
-                .authenticate();
+        AuthResult result;
+        try {
+            result = new AppAuthManager.BearerTokenAuthenticator(session)
+                    .setAudience(RealmBootstrap.AUDIENCE)
+                    .authenticate();
+        } catch (NotAuthorizedException e) {
+            // A header Keycloak cannot read as a bearer token ("Bearer " and nothing after it): no caller, 401.
+            return Optional.empty();
+        }
         if (result == null || result.getUser() == null || result.getToken().getIssuedFor() == null) {
             return Optional.empty();
         }
@@ -68,8 +77,9 @@ public final class BearerAuthentication {
                         .wardsOf(result.getUser().getId())
                 : List.of();
         // A grant relying on consent opens a student only while the consent is given: looked up at each decision.
+        // A purpose the realm no longer has cannot be withdrawn by anyone, so a consent for it opens nothing.
         ConsentCheck consents = grants.stream().anyMatch(Grant::consentBound)
-                ? session.getProvider(StudentRecordsProvider.class).store(realm).consents()::isGiven
+                ? stillAsked(realm, session.getProvider(StudentRecordsProvider.class).store(realm).consents()::isGiven)
                 : ConsentCheck.NONE;
         AccessContext context = AccessContextMapping.toContext(result.getToken(), facts, purpose, kind, now, grants,
                 wards, consents);
@@ -95,6 +105,13 @@ public final class BearerAuthentication {
         return new CallerFacts(user.getServiceAccountClientLink() != null, roles, units.unitsOf(user), clientAttributes,
                 realm.getAttribute(RealmBootstrap.PURPOSES_ATTRIBUTE), rolePurposes, impersonator,
                 units.directory(session, realm));
+    }
+
+    /** {@code ledger}, for the realm's consent purposes as they are now only. */
+    private static ConsentCheck stillAsked(RealmModel realm, ConsentCheck ledger) {
+        Set<String> asked = ConsentPurposesSetting.of(realm).stream().map(ConsentPurpose::id)
+                .collect(Collectors.toSet());
+        return (recordId, purpose) -> asked.contains(purpose) && ledger.given(recordId, purpose);
     }
 
     /** The administrator impersonating the token's user, as Keycloak noted it in the user session; null otherwise. */

@@ -42,7 +42,7 @@ final class GrantAccess {
             case SEARCH -> searchHit(ctx, active, target);
             case CREATE -> forbidden(DenialReason.OPERATION_NOT_GRANTABLE);
             // A record the grants do not cover stays a 404, as for a read.
-            case UPDATE, EXPORT, PURGE -> covering(active, target).isEmpty()
+            case UPDATE, EXPORT, PURGE -> coveringNow(ctx, active, target).isEmpty()
                     ? notCovered()
                     : forbidden(DenialReason.OPERATION_NOT_GRANTABLE);
         };
@@ -72,10 +72,7 @@ final class GrantAccess {
 
     private static AccessDecision read(
             AccessContext ctx, List<Grant> active, AccessTarget target, Set<FieldGroup> requested) {
-        // A grant relying on consent covers the student only while the consent is given, looked up now.
-        List<Grant> covering = covering(active, target).stream()
-                .filter(grant -> !grant.consentBound() || ctx.consents().given(target.recordId(), grant.consentPurpose()))
-                .toList();
+        List<Grant> covering = coveringNow(ctx, active, target);
         if (covering.isEmpty()) {
             return notCovered();
         }
@@ -113,6 +110,17 @@ final class GrantAccess {
                 .filter(grant -> grant.clientId().equals(ctx.clientId()))
                 .filter(grant -> grant.purpose().equals(ctx.purpose()))
                 .filter(grant -> grant.isActiveAt(ctx.now()))
+                .toList();
+    }
+
+    /**
+     * The grants covering the record at this moment: a grant relying on consent covers the student only while the
+     * consent is given, looked up now, for every operation alike (a student who did not consent is as unknown to the
+     * grantee as a record that does not exist, whatever it asks).
+     */
+    private static List<Grant> coveringNow(AccessContext ctx, List<Grant> active, AccessTarget target) {
+        return covering(active, target).stream()
+                .filter(grant -> !grant.consentBound() || ctx.consents().given(target.recordId(), grant.consentPurpose()))
                 .toList();
     }
 

@@ -31,6 +31,15 @@ public final class GuardianGate {
     }
 
     /**
+     * For a guardian the endpoints admit: a pass to settle when the call reaches no record (a guardian with no linked
+     * child still leaves the one entry every call leaves); a refusal is audited and thrown.
+     */
+    public Pass guardian(AccessContext ctx, AuditOperation operation) {
+        requireGuardian(ctx, operation);
+        return new Pass(audit, ctx, operation);
+    }
+
+    /**
      * Refuses (audited under the record, thrown) giving or withdrawing a consent of the student of record
      * {@code recordId}, aged {@code age}, by a caller who may not: only the student from 14, only the linked guardian
      * under 14 (the caller reached the record already, on a pass still to settle).

@@ -14,7 +14,9 @@ import edu.studentrecords.store.internal.gate.RecordLookup;
 import edu.studentrecords.store.internal.gate.WritePass;
 import edu.studentrecords.store.internal.mongo.RecordHeader;
 import edu.studentrecords.store.internal.mongo.RecordMergePatch;
+import edu.studentrecords.store.guardians.GuardianLink;
 import edu.studentrecords.store.model.FieldGroup;
+import edu.studentrecords.store.model.Guardian;
 import edu.studentrecords.store.model.Profile;
 import edu.studentrecords.store.model.StoredRecord;
 import edu.studentrecords.store.model.StudentRecord;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Changes to a record's content, judged on the record before and after: staff and administrators through
@@ -41,11 +44,16 @@ public final class RecordWrites {
     private final RecordValidator validator;
     private final RecordLocks locks = new RecordLocks();
 
-    public RecordWrites(RecordGate gate, RecordLookup lookup, RecordVault vault, RecordValidator validator) {
+    private final Function<String, List<GuardianLink>> guardianLinks;
+
+    /** {@code guardianLinks}: the guardian accounts linked to a record, each to one guardian entry by its index. */
+    public RecordWrites(RecordGate gate, RecordLookup lookup, RecordVault vault, RecordValidator validator,
+            Function<String, List<GuardianLink>> guardianLinks) {
         this.gate = gate;
         this.lookup = lookup;
         this.vault = vault;
         this.validator = validator;
+        this.guardianLinks = guardianLinks;
     }
 
     /**
@@ -93,6 +101,7 @@ public final class RecordWrites {
      */
     void commit(AccessContext ctx, WritePass pass, StoredRecord before, StoredRecord after, Set<FieldGroup> touched) {
         List<FieldError> errors = problems(ctx, before.content(), after.content());
+        errors.addAll(linkedEntriesChanged(guardianLinks.apply(before.id()), before.content(), after.content()));
         if (!errors.isEmpty()) {
             throw pass.notDone(AuditReason.INVALID_REQUEST, StoreException.invalid(errors));
         }
@@ -114,6 +123,30 @@ public final class RecordWrites {
         boolean placed = before == null || !Objects.equals(before.profile().unit(), unit);
         if (placed && UnitPath.isRecordUnit(unit) && !ctx.unitDirectory().exists(UnitPath.parse(unit))) {
             errors.add(new FieldError("profile.unit", "unit.unknown", "is not one of the realm's units"));
+        }
+        return errors;
+    }
+
+    /**
+     * The guardian entries a change takes from under a guardian account's link: a linked entry must stay where the link
+     * points, the same person (name and relationship), whoever changes the record; otherwise the link would open the
+     * record to whoever the entry becomes, or to an entry that is gone. The centre ends the link first.
+     */
+    static List<FieldError> linkedEntriesChanged(List<GuardianLink> links, StudentRecord before, StudentRecord after) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Guardian> was = before.guardians() == null ? List.of() : before.guardians();
+        List<Guardian> is = after.guardians() == null ? List.of() : after.guardians();
+        for (GuardianLink link : links) {
+            int i = link.guardianIndex();
+            Guardian old = i < was.size() ? was.get(i) : null;
+            Guardian now = i < is.size() ? is.get(i) : null;
+            boolean same = old == null ? now == null
+                    : now != null && old.name().equals(now.name()) && old.relationship() == now.relationship();
+            if (!same) {
+                errors.add(new FieldError("guardians[" + i + "]", "guardian.linked",
+                        "is linked to a guardian account: the centre ends the link before this entry is removed,"
+                                + " moved or given to another person"));
+            }
         }
         return errors;
     }
