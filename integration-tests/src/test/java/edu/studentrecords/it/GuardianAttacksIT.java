@@ -50,7 +50,7 @@ class GuardianAttacksIT {
      * The campus: mia (12) linked to grace, leo (16) linked to henry, tom (15) with no guardian linked; the centre's
      * token.
      */
-    record World(Campus campus, String ada, String mia, String leo, String tom) {
+    record World(Campus campus, String ada, String eli, String mia, String leo, String tom) {
     }
 
     private static World build(GuardianAttacksIT test, Campus campus) {
@@ -72,7 +72,7 @@ class GuardianAttacksIT {
             .bornOn(today.minusYears(16).minusDays(40)), "leo");
         String tom = campus.enrol(ada, GeneratedStudent.number(388, PHYSICS_CLASS)
             .bornOn(today.minusYears(15).minusDays(40)), "tom");
-        World world = new World(campus, ada, mia, leo, tom);
+        World world = new World(campus, ada, campus.signIn(test.oauth, "eli", PORTAL, ADMIN_SCOPES), mia, leo, tom);
         link(world, mia, 0, "grace");
         link(world, leo, 0, "henry");
         return world;
@@ -325,5 +325,8 @@ class GuardianAttacksIT {
             "administration").json("application/json", Map.of("guardianIndex", guardianIndex, "username", username))
             .send();
         assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+        Api.Reply approved = world.campus().api.call("POST", "/records/" + recordId + "/guardian-links/"
+            + linked.json().get("id").asText() + "/approve", world.eli(), "administration").send();
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
     }
 }

@@ -57,7 +57,7 @@ class GuardiansIT {
      * The campus, its records (alice an adult, mia 12, leo 16, nora 18 in three days, ivy 10 without an account) and
      * the centre's token.
      */
-    record World(Campus campus, String ada, String alice, String mia, String leo, String nora, String ivy) {
+    record World(Campus campus, String ada, String eli, String alice, String mia, String leo, String nora, String ivy) {
     }
 
     private static World build(GuardiansIT test, Campus campus) {
@@ -82,7 +82,8 @@ class GuardiansIT {
             .bornOn(today.minusYears(18).plusDays(3)), "nora");
         String ivy = campus.enrol(ada, GeneratedStudent.number(385, PHYSICS_CLASS)
             .bornOn(today.minusYears(10).minusDays(40)), null);
-        return new World(campus, ada, alice, mia, leo, nora, ivy);
+        String eli = campus.signIn(test.oauth, "eli", PORTAL, ADMIN_SCOPES);
+        return new World(campus, ada, eli, alice, mia, leo, nora, ivy);
     }
 
     @Test
@@ -131,8 +132,26 @@ class GuardiansIT {
 
         // A second account linked, then unlinked: gone from the list, refused at once, and a second unlink is 404.
         world.campus().person("gina", null, GUARDIAN);
-        String gina = link(world, world.ivy(), "gina");
         String ginaToken = world.campus().signIn(oauth, "gina", PORTAL, "student.guardian");
+        // A link waits for a second administrator: until then it opens nothing, and its maker cannot approve it.
+        Api.Reply waiting = raw.once(api.call("POST", "/records/" + world.ivy() + "/guardian-links", world.ada(),
+            "administration").json("application/json", Map.of("guardianIndex", 0, "username", "gina")));
+        assertThat(waiting.status()).as(waiting.body()).isEqualTo(201);
+        assertThat(waiting.json().get("status").asText()).isEqualTo("AWAITING_APPROVAL");
+        String gina = waiting.json().get("id").asText();
+        assertThat(api.call("GET", "/guardian/children/" + world.ivy(), ginaToken, null).send().status()).isEqualTo(404);
+        assertThat(api.call("GET", "/guardian/children", ginaToken, null).send().json().get("children")).isEmpty();
+        String approve = "/records/" + world.ivy() + "/guardian-links/" + gina + "/approve";
+        Api.Reply own = raw.once(api.call("POST", approve, world.ada(), "administration"));
+        assertThat(own.status()).as(own.body()).isEqualTo(403);
+        assertThat(own.json().get("type").asText()).isEqualTo(PROBLEMS + "four-eyes");
+        assertThat(raw.once(api.call("POST", approve, sam, "teaching")).status()).isEqualTo(403);
+        Api.Reply approved = raw.once(api.call("POST", approve, world.eli(), "administration"));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        assertThat(approved.json().get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(approved.json().get("approvedBy").asText()).isEqualTo(world.campus().userIds.get("eli"));
+        assertThat(raw.once(api.call("POST", approve, world.eli(), "administration")).status())
+            .as("approved once").isEqualTo(409);
         assertThat(api.call("GET", "/guardian/children/" + world.ivy(), ginaToken, null).send().status()).isEqualTo(200);
         assertThat(raw.once(api.call("DELETE", "/records/" + world.ivy() + "/guardian-links/" + gina, world.ada(),
             "administration")).status()).isEqualTo(200);
@@ -428,7 +447,11 @@ class GuardiansIT {
             world.ada(), "administration").json("application/json", Map.of("guardianIndex", 0, "username", username)));
         assertThat(linked.status()).as(linked.body()).isEqualTo(201);
         assertThat(linked.header("Location")).endsWith("/guardian-links/" + linked.json().get("id").asText());
-        return linked.json().get("id").asText();
+        String id = linked.json().get("id").asText();
+        Api.Reply approved = world.campus().api.call("POST", "/records/" + recordId + "/guardian-links/" + id
+            + "/approve", world.eli(), "administration").send();
+        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        return id;
     }
 
     /** As {@link #link}, unless the record's first entry is linked to {@code username} already (tests share records). */

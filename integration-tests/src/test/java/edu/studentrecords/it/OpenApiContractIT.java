@@ -106,6 +106,10 @@ class OpenApiContractIT {
             .json(JSON, Map.of("guardianIndex", 0, "username", "gwen")));
         expect(200, api.call("GET", links, ada, ADMINISTRATION));
         expect(403, api.call("GET", links, sam, TEACHING));
+        String approve = links + "/" + linked.json().get("id").asText() + "/approve";
+        expect(403, api.call("POST", approve, ada, ADMINISTRATION));
+        expect(200, api.call("POST", approve, campus.signIn(oauth, "eli", PORTAL, ADMIN), ADMINISTRATION));
+        expect(409, api.call("POST", approve, ada, ADMINISTRATION));
 
         String gwen = campus.signIn(oauth, "gwen", PORTAL, "student.guardian");
         String milo = campus.signIn(oauth, "milo", PORTAL, "student.self");

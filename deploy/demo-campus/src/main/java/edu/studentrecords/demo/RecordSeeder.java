@@ -8,6 +8,7 @@ import edu.studentrecords.store.access.RealmRole;
 import edu.studentrecords.store.access.UnitDirectory;
 import edu.studentrecords.store.access.UnitPath;
 import edu.studentrecords.store.guardians.GuardianAccount;
+import edu.studentrecords.store.guardians.GuardianLink;
 import edu.studentrecords.store.guardians.Guardians;
 import edu.studentrecords.store.model.FieldGroup;
 import java.time.Clock;
@@ -96,7 +97,11 @@ final class RecordSeeder {
             Person parent = campus.person(minor.guardian());
             String recordId = store.findByStudentNumber(ctx, campus.person(minor.student()).studentNumber()).id();
             try {
-                guardians.link(ctx, recordId, 0, new GuardianAccount(parent.id(), parent.username(), true));
+                GuardianLink link = guardians.link(ctx, recordId, 0,
+                        new GuardianAccount(parent.id(), parent.username(), true));
+                // A link opens the record only once a second administrator approves it; the demo's second is
+                // the seeding's approver.
+                guardians.approve(approverContext(), recordId, link.id());
             } catch (StoreException e) {
                 if (!e.is(StoreException.Kind.INVALID)) {
                     throw e;
@@ -128,13 +133,22 @@ final class RecordSeeder {
 
     /** The access context of the demo enrolment: an administrator of the centre on the seeding client. */
     AccessContext seedingContext() {
+        return seedingContext(SEED_CLIENT);
+    }
+
+    /** A second administrator of the seeding, who approves what needs two (the parents' links). */
+    private AccessContext approverContext() {
+        return seedingContext(SEED_CLIENT + "-approver");
+    }
+
+    private AccessContext seedingContext(String subject) {
         Set<String> scopes = new HashSet<>(Set.of("student.admin", "student.search"));
         for (FieldGroup group : FieldGroup.ALL) {
             scopes.add(group.readScope());
             scopes.add(group.writeScope());
         }
         return AccessContext.builder()
-                .subject(SEED_CLIENT)
+                .subject(subject)
                 .clientId(SEED_CLIENT)
                 .clientTrust(ClientTrust.INTERNAL)
                 .scopes(scopes)

@@ -94,6 +94,8 @@ public enum AuditOperation {
     /** The centre listed a record's guardian links. */
     GUARDIAN_LINK_LIST,
     /** A guardian listed their children (one entry per child, in the child's access log). */
+    /** A second administrator approved a guardian link. */
+    GUARDIAN_LINK_APPROVE,
     GUARDIAN_CHILDREN,
     /** The centre sent a guardian an invitation to link their account. */
     GUARDIAN_INVITE,

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param linkedBy         who linked it: the administrator's user id, or the guardian's for an accepted invitation
  * @param linkedAt         when
  * @param via              {@code CENTRE} (linked by an administrator) or {@code INVITATION} (an invitation accepted)
+ * @param approvedBy       the second administrator who approved it (never {@code linkedBy}); null while it waits
+ * @param approvedAt       when; null while it waits
  */
 public record GuardianLink(String id, String recordId, int guardianIndex, String guardianSubject,
-        String guardianUsername, Relationship relationship, String linkedBy, Instant linkedAt, String via) {
+        String guardianUsername, Relationship relationship, String linkedBy, Instant linkedAt, String via,
+        String approvedBy, Instant approvedAt) {
 
     /** A link made by an administrator. */
     public static final String VIA_CENTRE = "CENTRE";
@@ -32,6 +35,14 @@ public record GuardianLink(String id, String recordId, int guardianIndex, String
         Objects.requireNonNull(recordId, "recordId");
         Objects.requireNonNull(guardianSubject, "guardianSubject");
         Objects.requireNonNull(linkedAt, "linkedAt");
+    }
+
+    /**
+     * Whether a second administrator approved the link: only then does the guardian act for the child (no one person
+     * opens a child's record to another).
+     */
+    public boolean approved() {
+        return approvedBy != null;
     }
 
     @Override

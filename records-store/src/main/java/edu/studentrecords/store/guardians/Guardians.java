@@ -21,6 +21,13 @@ public interface Guardians {
      */
     GuardianLink link(AccessContext ctx, String recordId, int guardianIndex, GuardianAccount account);
 
+    /**
+     * Approves the waiting link {@code linkId} of the record (the centre): a link opens the child's record to the
+     * guardian only once an administrator other than the one who made it approved it. {@code NOT_FOUND} for no such
+     * link, {@code REFUSED} ({@code FOUR_EYES}) for the one who made it, {@code CONFLICT} when it was approved already.
+     */
+    GuardianLink approve(AccessContext ctx, String recordId, String linkId);
+
     /** The record's guardian links, oldest first (the centre). */
     List<GuardianLink> links(AccessContext ctx, String recordId);
 

@@ -6,15 +6,18 @@ import java.util.List;
 
 /**
  * A guardian link as the API answers it: {@code id, recordId, guardianIndex, guardianId, username, relationship,
- * linkedBy, linkedAt, via}. Ids and codes only.
+ * linkedBy, linkedAt, via, status} ({@code AWAITING_APPROVAL} until a second administrator approves it, then
+ * {@code ACTIVE} with {@code approvedBy, approvedAt}). Ids and codes only.
  */
 public record GuardianLinkRepresentation(String id, String recordId, int guardianIndex, String guardianId,
-        String username, String relationship, String linkedBy, Instant linkedAt, String via) {
+        String username, String relationship, String linkedBy, Instant linkedAt, String via, String status,
+        String approvedBy, Instant approvedAt) {
 
     public static GuardianLinkRepresentation of(GuardianLink link) {
         return new GuardianLinkRepresentation(link.id(), link.recordId(), link.guardianIndex(), link.guardianSubject(),
                 link.guardianUsername(), link.relationship() == null ? null : link.relationship().name(),
-                link.linkedBy(), link.linkedAt(), link.via());
+                link.linkedBy(), link.linkedAt(), link.via(), link.approved() ? "ACTIVE" : "AWAITING_APPROVAL",
+                link.approvedBy(), link.approvedAt());
     }
 
     /** The body of {@code POST /records/{id}/guardian-links}. */

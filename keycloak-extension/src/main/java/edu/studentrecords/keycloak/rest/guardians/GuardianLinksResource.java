@@ -51,6 +51,18 @@ public final class GuardianLinksResource extends CollectionResource {
                         .stream().map(GuardianLinkRepresentation::of).toList())));
     }
 
+    /**
+     * Approves a waiting link: a second administrator (403 {@code four-eyes} for the one who made it); 200 with the
+     * link, now active; 409 when it was approved already.
+     */
+    @POST
+    @Path("{linkId}/approve")
+    public Response approve(@PathParam("linkId") String linkId) {
+        return pipeline.run(AuditOperation.GUARDIAN_LINK_APPROVE, request -> json(Response.ok(),
+                GuardianLinkRepresentation.of(request.store().guardians().approve(request.access(), recordId,
+                        linkId))));
+    }
+
     /** Ends a link: 200 with the link that ended. */
     @DELETE
     @Path("{linkId}")

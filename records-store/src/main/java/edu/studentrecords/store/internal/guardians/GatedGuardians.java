@@ -78,7 +78,7 @@ public final class GatedGuardians implements Guardians {
         }
         GuardianLink link = new GuardianLink(UUID.randomUUID().toString(), recordId, guardianIndex, account.subject(),
                 account.username(), content.guardians().get(guardianIndex).relationship(), ctx.subject(),
-                ctx.now().truncatedTo(ChronoUnit.MILLIS), GuardianLink.VIA_CENTRE);
+                ctx.now().truncatedTo(ChronoUnit.MILLIS), GuardianLink.VIA_CENTRE, null, null);
         if (!links.add(link)) {
             throw pass.invalid(recordId, AuditReason.CONFLICT, StoreException.invalid(Subject.GUARDIAN_LINK,
                     new FieldError("guardianIndex", "already-linked", "is linked to an account already")));
@@ -109,6 +109,31 @@ public final class GatedGuardians implements Guardians {
     }
 
     @Override
+    public GuardianLink approve(AccessContext ctx, String recordId, String linkId) {
+        Pass pass = gate.duty(ctx, Duty.MANAGE_GUARDIANS, AuditOperation.GUARDIAN_LINK_APPROVE, recordId);
+        requireRecord(pass, recordId);
+        GuardianLink link = (linkId == null ? Optional.<GuardianLink>empty() : links.find(recordId, linkId))
+                .orElseThrow(() -> pass.deny(recordId, AuditReason.GUARDIAN_LINK_NOT_FOUND,
+                        StoreException.notFound(Subject.GUARDIAN_LINK)));
+        if (link.approved()) {
+            throw pass.deny(recordId, AuditReason.NOTHING_PENDING, StoreException.conflict(Subject.GUARDIAN_LINK,
+                    "approved"));
+        }
+        if (link.linkedBy() != null && link.linkedBy().equals(ctx.subject())) {
+            throw pass.deny(recordId, AuditReason.FOUR_EYES, StoreException.fourEyes(Subject.GUARDIAN_LINK));
+        }
+        Instant at = ctx.now().truncatedTo(ChronoUnit.MILLIS);
+        if (!links.approve(link.id(), ctx.subject(), at)) {
+            throw pass.deny(recordId, AuditReason.NOTHING_PENDING, StoreException.conflict(Subject.GUARDIAN_LINK,
+                    "approved"));
+        }
+        pass.allow(recordId);
+        return new GuardianLink(link.id(), link.recordId(), link.guardianIndex(), link.guardianSubject(),
+                link.guardianUsername(), link.relationship(), link.linkedBy(), link.linkedAt(), link.via(),
+                ctx.subject(), at);
+    }
+
+    @Override
     public List<GuardianLink> links(AccessContext ctx, String recordId) {
         Pass pass = gate.duty(ctx, Duty.MANAGE_GUARDIANS, AuditOperation.GUARDIAN_LINK_LIST, recordId);
         requireRecord(pass, recordId);
@@ -132,6 +157,10 @@ public final class GatedGuardians implements Guardians {
     public List<Ward> wardsOf(String guardianSubject) {
         List<Ward> wards = new ArrayList<>();
         for (GuardianLink link : links.ofGuardian(guardianSubject)) {
+            if (!link.approved()) {
+                // A link opens nothing until a second administrator approved it.
+                continue;
+            }
             // The date of birth as the record holds it now: a corrected date changes the age at once.
             lookup.find(link.recordId()).ifPresent(doc -> {
                 RecordView content = vault.view(doc, Set.of(FieldGroup.IDENTITY));

@@ -5,9 +5,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import edu.studentrecords.store.guardians.GuardianLink;
 import edu.studentrecords.store.internal.mongo.InsertIfAbsent;
 import edu.studentrecords.store.model.Relationship;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -31,6 +33,8 @@ public final class GuardianLinkRegister {
     private static final String LINKED_BY = "linkedBy";
     private static final String LINKED_AT = "linkedAt";
     private static final String VIA = "via";
+    private static final String APPROVED_BY = "approvedBy";
+    private static final String APPROVED_AT = "approvedAt";
     private static final int MAX_LINKS = 1000;
 
     private final MongoCollection<Document> links;
@@ -55,7 +59,16 @@ public final class GuardianLinkRegister {
                 .append(RELATIONSHIP, link.relationship() == null ? null : link.relationship().name())
                 .append(LINKED_BY, link.linkedBy())
                 .append(LINKED_AT, Date.from(link.linkedAt()))
-                .append(VIA, link.via()));
+                .append(VIA, link.via())
+                .append(APPROVED_BY, link.approvedBy())
+                .append(APPROVED_AT, link.approvedAt() == null ? null : Date.from(link.approvedAt())));
+    }
+
+    /** Marks the waiting link approved by {@code by}; false when it is gone or was approved already. */
+    boolean approve(String linkId, String by, Instant at) {
+        return links.updateOne(Filters.and(Filters.eq(ID, linkId), Filters.eq(APPROVED_BY, null)),
+                Updates.combine(Updates.set(APPROVED_BY, by), Updates.set(APPROVED_AT, Date.from(at))))
+                .getModifiedCount() == 1;
     }
 
     /** The record's links, oldest first. */
@@ -85,6 +98,7 @@ public final class GuardianLinkRegister {
         return new GuardianLink(doc.getString(ID), doc.getString(RECORD), doc.getInteger(INDEX),
                 doc.getString(SUBJECT), doc.getString(USERNAME),
                 relationship == null ? null : Relationship.valueOf(relationship), doc.getString(LINKED_BY),
-                doc.getDate(LINKED_AT).toInstant(), doc.getString(VIA));
+                doc.getDate(LINKED_AT).toInstant(), doc.getString(VIA), doc.getString(APPROVED_BY),
+                doc.getDate(APPROVED_AT) == null ? null : doc.getDate(APPROVED_AT).toInstant());
     }
 }

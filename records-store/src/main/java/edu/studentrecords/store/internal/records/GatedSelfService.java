@@ -150,7 +150,8 @@ public final class GatedSelfService implements SelfService {
                 new AuditLabel(AuditOperation.READ_GRANTS, Set.of()));
         RecordHeader header = lookup.headerOf(found.doc());
         return new RecordReach(header.id(), header.unit(), gate.reachers(header, candidates),
-                grants.covering(RecordGate.target(header)), guardianLinks.apply(header.id()));
+                grants.covering(RecordGate.target(header)), guardianLinks.apply(header.id()).stream()
+                        .filter(GuardianLink::approved).toList());
     }
 
     @Override
