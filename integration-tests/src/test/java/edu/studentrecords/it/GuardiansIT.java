@@ -492,6 +492,9 @@ class GuardiansIT {
         assertThat(api.call("GET", "/guardian/children/" + world.zoe(), zed, null).send().status()).isEqualTo(200);
 
         String yan = world.campus().signIn(oauth, "yan", PORTAL, "student.guardian");
+        Api.Reply noChildren = raw.once(api.call("GET", "/guardian/children", yan, null));
+        assertThat(noChildren.status()).as("a guardian without children, one entry").isEqualTo(200);
+        assertThat(noChildren.json().get("children")).isEmpty();
         assertThat(raw.once(api.call("POST", "/guardian/invitations", yan, null)
             .json("application/json", Map.of("token", tokens.get(0)))).status()).as("reused").isEqualTo(404);
         assertThat(raw.once(api.call("POST", "/guardian/invitations", yan, null)
