@@ -366,6 +366,11 @@ class GuardiansIT {
 
         assertThat(api.call("GET", "/records/" + world.mia(), bureau, "statistics").send().status())
             .as("no consent yet").isEqualTo(404);
+        JsonNode relied = api.call("GET", "/guardian/children/" + world.mia() + "/consents", grace, null).send().json()
+            .get("consents").get(1);
+        assertThat(relied.get("purpose").asText()).isEqualTo("research-statistics");
+        assertThat(relied.get("reliedOnBy").toString()).as("grace sees who relies on the consent")
+            .isEqualTo("[\"" + Campus.BUREAU + "\"]");
         assertThat(api.call("PUT", "/guardian/children/" + world.mia() + "/consents/research-statistics", grace, null)
             .json("application/json", Map.of("given", true)).send().status()).isEqualTo(200);
         Api.Reply read = api.call("GET", "/records/" + world.mia(), bureau, "statistics").send();

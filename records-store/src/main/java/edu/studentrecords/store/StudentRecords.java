@@ -163,7 +163,7 @@ public final class StudentRecords implements AutoCloseable {
                 db.getCollection(StoreCollections.GUARDIAN_INVITATIONS));
         this.consentLedger = new ConsentLedger(db.getCollection(StoreCollections.CONSENT_EVENTS),
                 db.getCollection(StoreCollections.CONSENT_STATES));
-        this.consents = new GatedConsents(gate, guardianGate, vault, consentLedger);
+        this.consents = new GatedConsents(gate, guardianGate, vault, consentLedger, accessGrants, lookup);
         this.reminders = new ReminderDesk(recordCollection, db.getCollection(StoreCollections.VERIFICATION_REMINDERS),
                 gate);
     }
