@@ -35,6 +35,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.oauth.OAuthClient;
 import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -63,6 +65,9 @@ class OpenApiContractIT {
 
     @InjectOAuthClient
     OAuthClient oauth;
+
+    @InjectMailServer
+    MailServer mail;
 
     @RegisterExtension
     static final CampusWorld<OpenApiContractIT, Campus> WORLD = CampusWorld.of(OpenApiContractIT.class, t -> t.realm,
@@ -146,7 +151,20 @@ class OpenApiContractIT {
         expect(200, api.call("GET", "/consents?purpose=photo-publication", ada, ADMINISTRATION));
         expect(403, api.call("GET", "/consents", sam, TEACHING));
 
+        String invitations = "/records/" + child + "/guardian-invitations";
+        expect(422, api.call("POST", invitations, ada, ADMINISTRATION)
+            .json(JSON, Map.of("guardianIndex", 0, "email", "not an address")));
         expect(200, api.call("DELETE", links + "/" + linked.json().get("id").asText(), ada, ADMINISTRATION));
+        int mailed = mail.getReceivedMessages().length;
+        expect(201, api.call("POST", invitations, ada, ADMINISTRATION)
+            .json(JSON, Map.of("guardianIndex", 0, "email", "parent@people.example.test")));
+        assertThat(mail.waitForIncomingEmail(30_000, mailed + 1)).as("the invitation is mailed").isTrue();
+        Matcher token = Pattern.compile("invitation=([A-Za-z0-9_-]{20,})")
+            .matcher(MailText.of(mail.getReceivedMessages()[mailed]));
+        assertThat(token.find()).as("the mail's link").isTrue();
+        expect(201, api.call("POST", "/guardian/invitations", gwen, null).json(JSON, Map.of("token", token.group(1))));
+        expect(404, api.call("POST", "/guardian/invitations", gwen, null)
+            .json(JSON, Map.of("token", "no-such-invitation-token")));
         expect(404, api.call("DELETE", links + "/" + UUID.randomUUID(), ada, ADMINISTRATION));
     }
 

@@ -25,18 +25,18 @@ public final class GuardianGate {
         this.audit = new AuditWriter(trail);
     }
 
-    /** Refuses (audited, thrown) a caller who may not use the guardian endpoints; nothing happens otherwise. */
-    public void requireGuardian(AccessContext ctx, AuditOperation operation) {
-        refuseIfDenied(ctx, operation, null, policy.checkGuardian(ctx));
-    }
-
     /**
-     * For a guardian the endpoints admit: a pass to settle when the call reaches no record (a guardian with no linked
-     * child still leaves the one entry every call leaves); a refusal is audited and thrown.
+     * A pass for a call only a guardian makes and that may reach no record (accepting an invitation, listing no
+     * children): the one entry every call leaves; a refusal is audited and thrown.
      */
     public Pass guardian(AccessContext ctx, AuditOperation operation) {
         requireGuardian(ctx, operation);
         return new Pass(audit, ctx, operation);
+    }
+
+    /** Refuses (audited, thrown) a caller who may not use the guardian endpoints; nothing happens otherwise. */
+    public void requireGuardian(AccessContext ctx, AuditOperation operation) {
+        refuseIfDenied(ctx, operation, null, policy.checkGuardian(ctx));
     }
 
     /**
