@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { consentStatus, purposeText } from "./consents";
+
+describe("consentStatus", () => {
+  it("is GIVEN or WITHDRAWN as the server says, NONE for anything else", () => {
+    expect(consentStatus({ purpose: "p", status: "GIVEN" })).toBe("GIVEN");
+    expect(consentStatus({ purpose: "p", status: "WITHDRAWN" })).toBe("WITHDRAWN");
+    expect(consentStatus({ purpose: "p", status: "NONE" })).toBe("NONE");
+    expect(consentStatus({ purpose: "p", status: "given" })).toBe("NONE");
+    expect(consentStatus({ purpose: "p" })).toBe("NONE");
+  });
+});
+
+describe("purposeText", () => {
+  it("takes the title in the language, then English, then the text, then the id", () => {
+    const texts = { purpose: "photo-publication", title: { en: "Photos on the website", "zh-CN": "在网站上发布照片" } };
+    expect(purposeText(texts, "zh-CN")).toBe("在网站上发布照片");
+    expect(purposeText(texts, "en")).toBe("Photos on the website");
+    expect(purposeText({ purpose: "p", title: { en: "Only English" } }, "zh-CN")).toBe("Only English");
+    expect(purposeText({ purpose: "p", text: "A single text" }, "zh-CN")).toBe("A single text");
+    expect(purposeText({ purpose: "research-statistics", title: { en: " " } }, "en")).toBe("research-statistics");
+  });
+});

@@ -1,0 +1,39 @@
+import type { Language } from "@student-records/shared";
+
+/** A purpose's text in each language of the screens, as the realm's consent purposes keep them. */
+export type PurposeTexts = Partial<Record<Language, string>>;
+
+/**
+ * One purpose of a student's consents, as GET /me/consents and a child's consents answer: the purpose's id and, where
+ * the server sends them, its texts; the current status, who decided it and when, under which version of the text;
+ * the grants to outside bodies that rely on it.
+ */
+export type Consent = {
+  purpose: string;
+  status?: string | null;
+  by?: string | null;
+  at?: string | null;
+  textVersion?: string | number | null;
+  title?: PurposeTexts | string | null;
+  text?: PurposeTexts | string | null;
+  grants?: { id?: string; clientId: string; clientName?: string | null }[] | null;
+};
+
+export type ConsentStatus = "GIVEN" | "WITHDRAWN" | "NONE";
+
+/** The status of a consent; anything but GIVEN or WITHDRAWN counts as never decided, so nothing is shown as given that is not. */
+export function consentStatus(consent: Consent): ConsentStatus {
+  return consent.status === "GIVEN" || consent.status === "WITHDRAWN" ? consent.status : "NONE";
+}
+
+function inLanguage(texts: PurposeTexts | string | null | undefined, language: Language): string | undefined {
+  if (typeof texts === "string") {
+    return texts.trim() || undefined;
+  }
+  return texts?.[language]?.trim() || texts?.en?.trim() || undefined;
+}
+
+/** What a purpose is for, in the language: its title, else its text, else its id (never nothing). */
+export function purposeText(consent: Consent, language: Language): string {
+  return inLanguage(consent.title, language) ?? inLanguage(consent.text, language) ?? consent.purpose;
+}
