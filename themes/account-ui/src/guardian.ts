@@ -1,7 +1,7 @@
 import type { Loaded } from "@student-records/shared";
 
-/** One child of a guardian, as GET /guardian/children lists them. */
-export type Child = { recordId: string; name: string; age: number; relationship?: string | null; proxy?: unknown };
+/** One child of a guardian, as GET /guardian/children lists them: proxy false, and no name, once the child is 18. */
+export type Child = { recordId: string; name?: string | null; age: number; relationship?: string | null; proxy?: unknown };
 
 /** From this age a student decides their own consents; below it their guardian does (PIPL art. 31). */
 export const CONSENT_AGE = 14;

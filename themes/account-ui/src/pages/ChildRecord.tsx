@@ -32,7 +32,7 @@ export const ChildRecord = () => {
   const active: TabKey = TABS.find((k) => k === (tab ?? "")) ?? "";
 
   const frame = (content: ReactNode) => (
-    <PageFrame title={child ? t("guardianChildTitle", { name: child.name }) : t("guardianChild")}
+    <PageFrame title={child?.name ? t("guardianChildTitle", { name: child.name }) : t("guardianChild")}
       intro={t("guardianChildDescription")} light>
       {content}
     </PageFrame>
@@ -59,7 +59,7 @@ export const ChildRecord = () => {
       case "consents":
         return (
           <Consents path={`${path}/consents`}
-            decidedElsewhere={child.age >= CONSENT_AGE ? t("guardianConsentsByChild", { name: child.name, age: CONSENT_AGE }) : undefined} />
+            decidedElsewhere={child.age >= CONSENT_AGE ? t("guardianConsentsByChild", { name: child.name ?? t("guardianChild"), age: CONSENT_AGE }) : undefined} />
         );
       case "reports":
         return <QuestionForm path={`${path}/reports`} />;
@@ -71,7 +71,7 @@ export const ChildRecord = () => {
   return frame(
     <>
       {!actsFor(child) && (
-        <Alert variant="info" isInline title={t("guardianProxyEndedFor", { name: child.name })} data-testid="proxy-ended" className="pf-v5-u-mb-md" />
+        <Alert variant="info" isInline title={t("guardianProxyEndedFor", { name: child.name ?? t("guardianChild") })} data-testid="proxy-ended" className="pf-v5-u-mb-md" />
       )}
       <Tabs activeKey={active} onSelect={(_, key) => void navigate(childPage(child.recordId, String(key)))}
         aria-label={t("guardianChildTabs")} role="region" data-testid="child-tabs" className="pf-v5-u-mb-md">

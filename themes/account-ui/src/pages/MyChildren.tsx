@@ -12,7 +12,10 @@ export function childPage(recordId: string, tab = ""): string {
   return `${new URL(environment.baseUrl).pathname}guardian/children/${recordId}${tab ? `/${tab}` : ""}`;
 }
 
-/** "My children": the children whose records the guardian is linked to, with their age and whether the link acts. */
+/**
+ * "My children": the children whose records the guardian is linked to, with their age and whether the guardian still
+ * acts for them (each child's page is linked while they do).
+ */
 export const MyChildren = () => {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -38,7 +41,10 @@ export const MyChildren = () => {
             {children.map((c) => (
               <Tr key={c.recordId} data-testid={`child-${c.recordId}`}>
                 <Td dataLabel={t("guardianChildName")}>
-                  <Link to={childPage(c.recordId)} data-testid={`open-child-${c.recordId}`}>{c.name}</Link>
+                  {/* From 18 the list names the child no more, and their record is no longer the guardian's to open. */}
+                  {actsFor(c)
+                    ? <Link to={childPage(c.recordId)} data-testid={`open-child-${c.recordId}`}>{c.name ?? t("guardianChild")}</Link>
+                    : (c.name ?? t("guardianChildAdult"))}
                 </Td>
                 <Td dataLabel={t("guardianChildAge")}>{c.age}</Td>
                 <Td dataLabel={t("guardianChildRelationship")}>
