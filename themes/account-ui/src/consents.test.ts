@@ -18,6 +18,7 @@ describe("purposeText", () => {
     expect(purposeText(texts, "en")).toBe("Photos on the website");
     expect(purposeText({ purpose: "p", title: { en: "Only English" } }, "zh-CN")).toBe("Only English");
     expect(purposeText({ purpose: "p", text: "A single text" }, "zh-CN")).toBe("A single text");
+    expect(purposeText({ purpose: "p", texts: { en: "Photos", "zh-CN": "照片" } }, "zh-CN")).toBe("照片");
     expect(purposeText({ purpose: "research-statistics", title: { en: " " } }, "en")).toBe("research-statistics");
   });
 });

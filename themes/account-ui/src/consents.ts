@@ -15,6 +15,8 @@ export type Consent = {
   at?: string | null;
   textVersion?: string | number | null;
   title?: PurposeTexts | string | null;
+  /** The purpose's text in each language, as the realm's consent purposes keep it ({"en", "zh-CN"}). */
+  texts?: PurposeTexts | null;
   text?: PurposeTexts | string | null;
   grants?: { id?: string; clientId: string; clientName?: string | null }[] | null;
 };
@@ -35,5 +37,6 @@ function inLanguage(texts: PurposeTexts | string | null | undefined, language: L
 
 /** What a purpose is for, in the language: its title, else its text, else its id (never nothing). */
 export function purposeText(consent: Consent, language: Language): string {
-  return inLanguage(consent.title, language) ?? inLanguage(consent.text, language) ?? consent.purpose;
+  return inLanguage(consent.title, language) ?? inLanguage(consent.texts, language) ?? inLanguage(consent.text, language)
+    ?? consent.purpose;
 }
