@@ -184,7 +184,8 @@ final class Campus {
         }
     }
 
-    private void person(String username, String units, String role) {
+    /** Adds a person with a generated password, holding the realm role {@code role}, in {@code units} (or none). */
+    void person(String username, String units, String role) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(username);
         user.setEnabled(true);

@@ -37,6 +37,14 @@ record GeneratedStudent(String studentNumber, String name, Gender gender, String
             divisionName, mobilePhone, email, homeAddress, guardianName, guardianPhone);
     }
 
+    /** The same student born on {@code otherBirthDate} (with the resident ID number that goes with it). */
+    GeneratedStudent bornOn(LocalDate otherBirthDate) {
+        // Each generated student has a county of their own, so one sequence keeps resident ID numbers apart.
+        String residentId = ResidentIdNumber.compose(divisionCode, otherBirthDate, gender, 123).value();
+        return new GeneratedStudent(studentNumber, name, gender, unit, otherBirthDate, residentId, divisionCode,
+            divisionName, mobilePhone, email, homeAddress, guardianName, guardianPhone);
+    }
+
     /** Letters that tell the {@code n}-th student apart in a name: A to Z, then A1 to Z1, and so on. */
     private static String letters(int n) {
         int round = (n - 1) / 26;

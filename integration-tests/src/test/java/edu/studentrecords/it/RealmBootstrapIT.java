@@ -24,7 +24,7 @@ class RealmBootstrapIT {
     static final List<String> SCOPES = List.of(
         "student.profile.read", "student.profile.write", "student.identity.read", "student.identity.write",
         "student.contact.read", "student.contact.write", "student.guardians.read", "student.guardians.write",
-        "student.search", "student.purge", "student.self", "student.audit", "student.admin");
+        "student.search", "student.purge", "student.self", "student.guardian", "student.audit", "student.admin");
 
     @InjectRealm
     ManagedRealm realm;

@@ -12,6 +12,10 @@ import edu.studentrecords.store.backup.ErasureLedger;
 import edu.studentrecords.store.check.SecuritySelfCheck;
 import edu.studentrecords.store.feed.ChangeFeed;
 import edu.studentrecords.store.grants.AccessGrants;
+import edu.studentrecords.store.guardians.Guardians;
+import edu.studentrecords.store.internal.gate.GuardianGate;
+import edu.studentrecords.store.internal.guardians.GatedGuardians;
+import edu.studentrecords.store.internal.guardians.GuardianLinkRegister;
 import edu.studentrecords.store.internal.audit.GatedAuditReview;
 import edu.studentrecords.store.internal.audit.MongoAuditTrail;
 import edu.studentrecords.store.internal.backup.BackupDesk;
@@ -86,6 +90,7 @@ public final class StudentRecords implements AutoCloseable {
     private final StudentNotices studentNotices;
     private final Incidents incidents;
     private final VerificationReminders reminders;
+    private final Guardians guardians;
 
     private StudentRecords(StoreSettings settings, MongoClient client, boolean ownsClient) {
         this.client = client;
@@ -119,7 +124,9 @@ public final class StudentRecords implements AutoCloseable {
         PaperCopyRegister paper = new PaperCopyRegister(db.getCollection("paper_copies"));
         paper.createIndexes();
         this.records = new GatedRecords(gate, lookup, vault, writes, feed);
-        this.self = new GatedSelfService(gate, lookup, vault, writes, audit, accessGrants, correctionDesk);
+        GuardianLinkRegister guardianLinks = new GuardianLinkRegister(db.getCollection(StoreCollections.GUARDIAN_LINKS));
+        this.self = new GatedSelfService(gate, lookup, vault, writes, audit, accessGrants, correctionDesk,
+                guardianLinks::ofRecord);
         this.corrections = correctionDesk;
         HoldRegister holds = new HoldRegister(db.getCollection(StoreCollections.LEGAL_HOLDS));
         holds.createIndexes();
@@ -146,6 +153,8 @@ public final class StudentRecords implements AutoCloseable {
         this.notices = noticeBook;
         this.incidents = incidentBook;
         this.studentNotices = new GatedStudentNotices(gate, lookup, noticeBook, incidentBook);
+        this.guardians = new GatedGuardians(gate, new GuardianGate(audit), lookup, vault, audit, correctionDesk,
+                guardianLinks);
         this.reminders = new ReminderDesk(recordCollection, db.getCollection(StoreCollections.VERIFICATION_REMINDERS),
                 gate);
     }
@@ -252,6 +261,11 @@ public final class StudentRecords implements AutoCloseable {
     /** Reminders of due confirmations, the system's scheduled work. */
     public VerificationReminders verificationReminders() {
         return reminders;
+    }
+
+    /** Guardian links, and a guardian's work for a linked child. */
+    public Guardians guardians() {
+        return guardians;
     }
 
     /** The change feed, for the search index. */

@@ -1,11 +1,13 @@
 package edu.studentrecords.demo;
 
 import edu.studentrecords.store.access.RealmRole;
+import edu.studentrecords.store.model.Relationship;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 
@@ -17,7 +19,9 @@ import java.util.UUID;
  * <p>Fixed accounts: {@code alice.student} and {@code bob.student} (students in two classes of different
  * faculties), {@code carol.teacher} (staff of Alice's class only), {@code dave.registrar} and
  * {@code erin.registrar} (the information management centre), {@code sam.supervisor} (supervision); one
- * teacher per class; then the generated students, spread over the classes.
+ * teacher per class; then the generated students, spread over the classes. Besides them, the minors
+ * {@code mia.student} (12) and {@code leo.student} (16) in Alice's class and their parents {@code grace.guardian} and
+ * {@code henry.guardian} ({@link #MINORS}).
  */
 final class Campus {
 
@@ -28,6 +32,9 @@ final class Campus {
     /** The domain of every generated address: reserved for examples, never delivered. */
     static final String STUDENT_DOMAIN = "students.example.edu";
     static final String STAFF_DOMAIN = "staff.example.edu";
+    static final String FAMILY_DOMAIN = "families.example.edu";
+    /** The serial of Mia's student number (Leo's is the next): far above any generated student's. */
+    private static final int MINOR_SERIAL = 90_001;
 
     private final long seed;
     private final List<Person> people;
@@ -52,6 +59,13 @@ final class Campus {
         int[] serial = {0};
         people.add(student(seed, "alice.student", "Alice", "Student", "Alice Student", CampusUnits.ALICE_CLASS, ++serial[0]));
         people.add(student(seed, "bob.student", "Bob", "Student", "Bob Student", CampusUnits.BOB_CLASS, ++serial[0]));
+        // Two minors and the parents linked to them, with numbers of their own, so that every generated student keeps
+        // their number, and the last student enrolled is still the last generated one.
+        people.add(student(seed, "mia.student", "Mia", "Student", "Mia Student", CampusUnits.ALICE_CLASS, MINOR_SERIAL));
+        people.add(student(seed, "leo.student", "Leo", "Student", "Leo Student", CampusUnits.ALICE_CLASS,
+                MINOR_SERIAL + 1));
+        people.add(guardian(seed, "grace.guardian", "Grace", "Guardian", "Grace Guardian"));
+        people.add(guardian(seed, "henry.guardian", "Henry", "Guardian", "Henry Guardian"));
         people.add(staff(seed, "carol.teacher", "Carol", "Teacher", "Carol Teacher", RealmRole.STAFF, List.of(CampusUnits.ALICE_CLASS)));
         people.add(staff(seed, "dave.registrar", "Dave", "Registrar", "Dave Registrar", RealmRole.ADMIN, List.of()));
         people.add(staff(seed, "erin.registrar", "Erin", "Registrar", "Erin Registrar", RealmRole.ADMIN, List.of()));
@@ -70,6 +84,28 @@ final class Campus {
             people.add(student(seed, username, name.given(), name.family(), name.fullName(), unit, number));
         }
         return new Campus(seed, people);
+    }
+
+    /**
+     * A minor of the demo: a student whose age on the day the campus is seeded is fixed, and the parent linked to
+     * the first guardian entry of the record.
+     *
+     * @param student      the student's username
+     * @param age          the age in whole years on the day of seeding
+     * @param guardian     the username of the guardian account linked to the record
+     * @param relationship how the guardian is related to the student, as the record's guardian entry says
+     */
+    record Minor(String student, int age, String guardian, Relationship relationship) {
+    }
+
+    /** Mia (12, consents are her mother's) and Leo (16, he consents himself), both in Alice's class. */
+    static final List<Minor> MINORS = List.of(
+            new Minor("mia.student", 12, "grace.guardian", Relationship.MOTHER),
+            new Minor("leo.student", 16, "henry.guardian", Relationship.FATHER));
+
+    /** The minor {@code username} is, if any. */
+    static Optional<Minor> minor(String username) {
+        return MINORS.stream().filter(m -> m.student().equals(username)).findFirst();
     }
 
     long seed() {
@@ -102,6 +138,11 @@ final class Campus {
         String studentNumber = "S" + CampusUnits.enrolmentYear(unit) + String.format("%05d", serial);
         return new Person(userId(seed, username), username, first, last, legalName, username + "@" + STUDENT_DOMAIN,
                 RealmRole.STUDENT.roleName(), List.of(), unit, studentNumber);
+    }
+
+    private static Person guardian(long seed, String username, String first, String last, String legalName) {
+        return new Person(userId(seed, username), username, first, last, legalName, username + "@" + FAMILY_DOMAIN,
+                RealmRole.GUARDIAN.roleName(), List.of(), null, null);
     }
 
     private static Person staff(long seed, String username, String first, String last, String legalName, RealmRole role,

@@ -88,7 +88,8 @@ public final class DemoCampus {
                         .build();
                 long started = System.nanoTime();
                 try (StudentRecords store = StudentRecords.connect(settings)) {
-                    RecordSeeder.Report report = new RecordSeeder(store.records(), seed, Clock.systemUTC()).seed(campus);
+                    RecordSeeder.Report report = new RecordSeeder(store.records(), store.guardians(), seed,
+                            Clock.systemUTC()).seed(campus);
                     LOG.infof("Student records in %s: %d enrolled now, %d already there (%d ms)", database,
                             report.created(), report.skipped(), (System.nanoTime() - started) / 1_000_000);
                 }

@@ -35,6 +35,8 @@ final class RealmFile {
     static final String REALM_PURPOSES = Purpose.defaultList();
     /** The group below which the realm's units are groups: {@code /units/science/physics/2024-1}. */
     static final String UNITS_ROOT = "units";
+    /** The realm attribute of the consent purposes (a JSON array of {@code {"id","version","texts":{"en","zh-CN"}}}). */
+    static final String CONSENT_PURPOSES_ATTRIBUTE = "student-records.consent-purposes";
     private static final List<String> BASIC_SCOPES = List.of("basic", "profile", "email", "roles", "web-origins", "acr");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -82,6 +84,7 @@ final class RealmFile {
         attributes.put("student-records.purposes", REALM_PURPOSES);
         attributes.put("student-records.verification-period-days", "180");
         attributes.put("student-records.units-root", UNITS_ROOT);
+        attributes.put(CONSENT_PURPOSES_ATTRIBUTE, consentPurposes());
         // Keycloak creates its built-in scopes (basic, profile, email, ...) only when asked, once a realm file lists scopes.
         attributes.put("CreateDefaultClientScopes", "true");
         ArrayNode realmRoles = realm.putObject("roles").putArray("realm");
@@ -89,6 +92,7 @@ final class RealmFile {
         realmRoles.add(role(RealmRole.STAFF, "Authorised personnel: the records of their units"));
         realmRoles.add(role(RealmRole.SUPERVISOR, "Supervision: audit trail and reports, never record contents"));
         realmRoles.add(role(RealmRole.STUDENT, "A student: their own record"));
+        realmRoles.add(role(RealmRole.GUARDIAN, "A parent or guardian: acts for their linked children under 18"));
         realmRoles.add(role(RealmRole.APPLICATION, "An application acting for itself: the records its client may reach"));
         realm.set("groups", json.createArrayNode().add(unitGroups()));
         ArrayNode scopes = realm.putArray("clientScopes");
@@ -109,6 +113,33 @@ final class RealmFile {
         users.add(serviceAccount("library-app"));
         users.add(serviceAccount("city-statistics-bureau"));
         return realm;
+    }
+
+    /**
+     * The realm's consent purposes: what a student (or, under 14, a guardian) may agree to, each with its text in
+     * English and Simplified Chinese and the version of that text.
+     */
+    private String consentPurposes() {
+        ArrayNode purposes = json.createArrayNode();
+        purposes.add(consentPurpose("photo-publication", "Photos of the student may be published on the school's website and in its yearbook.",
+                "学校可在网站和年刊上发布该学生的照片。"));
+        purposes.add(consentPurpose("research-statistics", "The student's records may be used, without names, for educational research and statistics.",
+                "学校可在不具名的情况下将该学生的档案用于教育研究和统计。"));
+        try {
+            return new ObjectMapper().writeValueAsString(purposes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the consent purposes", e);
+        }
+    }
+
+    private ObjectNode consentPurpose(String id, String english, String chinese) {
+        ObjectNode purpose = json.createObjectNode();
+        purpose.put("id", id);
+        purpose.put("version", 1);
+        ObjectNode texts = purpose.putObject("texts");
+        texts.put("en", english);
+        texts.put("zh-CN", chinese);
+        return purpose;
     }
 
     /** The units of the campus as groups: {@code units}, then faculties, departments and classes. */

@@ -7,6 +7,8 @@ import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.RealmRole;
 import edu.studentrecords.store.access.UnitDirectory;
 import edu.studentrecords.store.access.UnitPath;
+import edu.studentrecords.store.guardians.GuardianAccount;
+import edu.studentrecords.store.guardians.Guardians;
 import edu.studentrecords.store.model.FieldGroup;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -36,12 +38,14 @@ final class RecordSeeder {
     private static final int WORKERS = 4;
 
     private final Records store;
+    private final Guardians guardians;
     private final RecordGenerator generator;
     private final Clock clock;
 
-    RecordSeeder(Records store, long seed, Clock clock) {
+    RecordSeeder(Records store, Guardians guardians, long seed, Clock clock) {
         this.store = store;
-        this.generator = new RecordGenerator(seed);
+        this.guardians = guardians;
+        this.generator = new RecordGenerator(seed, clock);
         this.clock = clock;
     }
 
@@ -60,6 +64,7 @@ final class RecordSeeder {
         AccessContext ctx = seedingContext();
         // Students are enrolled in order, so when the last one is there a complete seeding ran before.
         if (!students.isEmpty() && enrolled(ctx, students.get(students.size() - 1))) {
+            linkParents(campus, ctx);
             return new Report(0, students.size());
         }
         AtomicInteger created = new AtomicInteger();
@@ -78,7 +83,26 @@ final class RecordSeeder {
         }
         // The last student is enrolled only after every other one: it marks a complete seeding.
         students.stream().skip(allButLast.size()).forEach(last -> enrolUnlessThere(ctx, last, created));
+        linkParents(campus, ctx);
         return new Report(created.get(), students.size() - created.get());
+    }
+
+    /**
+     * Links each minor's parent to the first guardian entry of the minor's record, as the centre does
+     * ({@code POST /records/{id}/guardian-links}); a link made by an earlier seeding stays as it is.
+     */
+    private void linkParents(Campus campus, AccessContext ctx) {
+        for (Campus.Minor minor : Campus.MINORS) {
+            Person parent = campus.person(minor.guardian());
+            String recordId = store.findByStudentNumber(ctx, campus.person(minor.student()).studentNumber()).id();
+            try {
+                guardians.link(ctx, recordId, 0, new GuardianAccount(parent.id(), parent.username(), true));
+            } catch (StoreException e) {
+                if (!e.is(StoreException.Kind.INVALID)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void enrolUnlessThere(AccessContext ctx, Person student, AtomicInteger created) {

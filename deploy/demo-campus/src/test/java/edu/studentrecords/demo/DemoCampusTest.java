@@ -89,7 +89,10 @@ class DemoCampusTest {
             assertThat(record.profile().unit()).isEqualTo(student.studentUnit());
             assertThat(record.guardians()).hasSize(1);
             assertThat(record.contact().email()).endsWith("@" + Campus.STUDENT_DOMAIN);
-            assertThat(record.identity().dateOfBirth()).isBefore(LocalDate.of(CampusUnits.enrolmentYear(student.studentUnit()) - 17, 1, 1));
+            if (Campus.minor(student.username()).isEmpty()) {
+                assertThat(record.identity().dateOfBirth())
+                        .isBefore(LocalDate.of(CampusUnits.enrolmentYear(student.studentUnit()) - 17, 1, 1));
+            }
         }
         assertThat(invalid).isEmpty();
     }
@@ -148,7 +151,7 @@ class DemoCampusTest {
         assertThat(names(realm.path("clientScopes"), "name")).containsExactlyInAnyOrder(
                 "student.profile.read", "student.profile.write", "student.identity.read", "student.identity.write",
                 "student.contact.read", "student.contact.write", "student.guardians.read", "student.guardians.write",
-                "student.search", "student.purge", "student.self", "student.audit", "student.admin");
+                "student.search", "student.purge", "student.self", "student.guardian", "student.audit", "student.admin");
         for (JsonNode scope : realm.path("clientScopes")) {
             JsonNode mapper = scope.path("protocolMappers").get(0);
             assertThat(mapper.path("protocolMapper").asText()).isEqualTo("oidc-audience-mapper");
@@ -179,6 +182,53 @@ class DemoCampusTest {
         }
         Campus other = Campus.generate(Campus.DEFAULT_SEED + 1, Campus.DEFAULT_STUDENTS);
         assertThat(other.person("alice.student").id()).isNotEqualTo(CAMPUS.person("alice.student").id());
+    }
+
+    @Test
+    void miaIsTwelveAndLeoSixteenInAlicesClassEachWithTheParentLinkedToTheirRecord() {
+        Clock seedingDay = Clock.fixed(java.time.Instant.parse("2026-12-05T02:00:00Z"), RecordGenerator.SCHOOL_ZONE);
+        RecordGenerator generator = new RecordGenerator(CAMPUS.seed(), seedingDay);
+        LocalDate today = LocalDate.now(seedingDay);
+        Map<String, Integer> ages = Map.of("mia.student", 12, "leo.student", 16);
+        Map<String, String> parents = Map.of("mia.student", "Grace Guardian", "leo.student", "Henry Guardian");
+        for (String username : ages.keySet()) {
+            Person student = CAMPUS.person(username);
+            assertThat(student.role()).isEqualTo("student");
+            assertThat(student.studentUnit()).isEqualTo("science/physics/2024-1");
+            StudentRecord record = generator.recordFor(student);
+            assertThat(java.time.Period.between(record.identity().dateOfBirth(), today).getYears())
+                    .isEqualTo(ages.get(username));
+            assertThat(record.guardians().get(0).name()).isEqualTo(parents.get(username));
+            List<FieldError> errors = validator.validate(record);
+            assertThat(errors).as(username).isEmpty();
+        }
+        assertThat(generator.recordFor(CAMPUS.person("mia.student")).guardians().get(0).relationship().name())
+                .isEqualTo("MOTHER");
+        assertThat(generator.recordFor(CAMPUS.person("leo.student")).guardians().get(0).relationship().name())
+                .isEqualTo("FATHER");
+        assertThat(CAMPUS.person("grace.guardian").role()).isEqualTo("guardian");
+        assertThat(CAMPUS.person("henry.guardian").role()).isEqualTo("guardian");
+        assertThat(Campus.MINORS).extracting(Campus.Minor::guardian).containsExactly("grace.guardian", "henry.guardian");
+        JsonNode realm = new RealmFile(CAMPUS).realm();
+        assertThat(names(realm.path("roles").path("realm"), "name")).contains("guardian");
+        JsonNode purposes = JsonText.read(realm.path("attributes").path("student-records.consent-purposes").asText());
+        assertThat(names(purposes, "id")).containsExactlyInAnyOrder("photo-publication", "research-statistics");
+        purposes.forEach(purpose -> {
+            assertThat(purpose.path("texts").path("en").asText()).isNotBlank();
+            assertThat(purpose.path("texts").path("zh-CN").asText()).isNotBlank();
+            assertThat(purpose.path("version").asInt()).isEqualTo(1);
+        });
+    }
+
+    /** Reads JSON text. */
+    private static final class JsonText {
+        static JsonNode read(String text) {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 
     private static Set<String> names(JsonNode array, String field) {

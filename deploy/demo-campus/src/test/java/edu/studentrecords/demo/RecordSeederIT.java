@@ -11,6 +11,7 @@ import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.testing.Principals;
 import java.nio.file.Path;
 import java.time.Clock;
+import edu.studentrecords.store.access.Ward;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -49,13 +50,23 @@ class RecordSeederIT {
     @Test
     void enrolsEveryStudentOnceLinkedToTheirUserAndAuditedAsTheSeedingClient() {
         Campus campus = Campus.generate(Campus.DEFAULT_SEED, STUDENTS);
-        RecordSeeder seeder = new RecordSeeder(store.records(), campus.seed(), Clock.systemUTC());
+        RecordSeeder seeder = new RecordSeeder(store.records(), store.guardians(), campus.seed(), Clock.systemUTC());
 
         RecordSeeder.Report first = seeder.seed(campus);
         RecordSeeder.Report second = seeder.seed(campus);
 
-        assertThat(first).isEqualTo(new RecordSeeder.Report(STUDENTS + 2, 0));
-        assertThat(second).isEqualTo(new RecordSeeder.Report(0, STUDENTS + 2));
+        assertThat(first).isEqualTo(new RecordSeeder.Report(STUDENTS + 4, 0));
+        assertThat(second).isEqualTo(new RecordSeeder.Report(0, STUDENTS + 4));
+        // Grace is linked, once, to Mia's record, and Mia is 12; Henry to Leo's, 16.
+        for (Campus.Minor minor : Campus.MINORS) {
+            String recordId = store.records().findByStudentNumber(seeder.seedingContext(),
+                    campus.person(minor.student()).studentNumber()).id();
+            List<Ward> wards = store.guardians().wardsOf(campus.person(minor.guardian()).id());
+            assertThat(wards).hasSize(1);
+            assertThat(wards.get(0).recordId()).isEqualTo(recordId);
+            assertThat(wards.get(0).guardianIndex()).isZero();
+            assertThat(wards.get(0).ageAt(Instant.now())).isEqualTo(minor.age());
+        }
         Person alice = campus.person("alice.student");
         RecordView own = store.self().read(Principals.self(alice.id()));
         assertThat(own.profile().studentNumber()).isEqualTo(alice.studentNumber());
@@ -71,11 +82,11 @@ class RecordSeederIT {
 
     @Test
     void anInterruptedSeedingIsCompletedWithoutDuplicates() {
-        new RecordSeeder(store.records(), Campus.DEFAULT_SEED, Clock.systemUTC()).seed(Campus.generate(Campus.DEFAULT_SEED, 10));
+        new RecordSeeder(store.records(), store.guardians(), Campus.DEFAULT_SEED, Clock.systemUTC()).seed(Campus.generate(Campus.DEFAULT_SEED, 10));
 
-        RecordSeeder.Report rest = new RecordSeeder(store.records(), Campus.DEFAULT_SEED, Clock.systemUTC())
+        RecordSeeder.Report rest = new RecordSeeder(store.records(), store.guardians(), Campus.DEFAULT_SEED, Clock.systemUTC())
                 .seed(Campus.generate(Campus.DEFAULT_SEED, STUDENTS));
 
-        assertThat(rest).isEqualTo(new RecordSeeder.Report(STUDENTS - 10, 12));
+        assertThat(rest).isEqualTo(new RecordSeeder.Report(STUDENTS - 10, 14));
     }
 }

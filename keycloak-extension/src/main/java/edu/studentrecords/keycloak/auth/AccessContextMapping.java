@@ -5,6 +5,7 @@ import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.Grant;
 import edu.studentrecords.store.access.RealmRole;
+import edu.studentrecords.store.access.Ward;
 import edu.studentrecords.store.access.UnitPath;
 import java.time.Instant;
 import java.util.Arrays;
@@ -35,12 +36,13 @@ final class AccessContextMapping {
      * @param token       the verified access token; its {@code azp} names the client
      * @param facts       the user's and client's attributes and roles
      * @param purpose     the {@code Data-Purpose} header, or null
-     * @param selfService whether the request came through {@code /me}
+     * @param kind        through which door the request came
      * @param now         the instant of the request
      * @param grants      the access grants of the token's client (the decision keeps the active ones)
+     * @param wards       the children the user is linked to as a guardian (for a guardian's call)
      */
-    static AccessContext toContext(AccessToken token, CallerFacts facts, String purpose, boolean selfService,
-            Instant now, List<Grant> grants) {
+    static AccessContext toContext(AccessToken token, CallerFacts facts, String purpose, CallKind kind,
+            Instant now, List<Grant> grants, List<Ward> wards) {
         String clientId = token.getIssuedFor();
         return AccessContext.builder()
                 .subject(facts.serviceAccount() ? null : token.getSubject())
@@ -58,7 +60,9 @@ final class AccessContextMapping {
                         : split(facts.realmPurposes(), ","))
                 .clientPurposes(split(facts.clientAttributes().get(AccessContext.CLIENT_PURPOSES_ATTRIBUTE), ","))
                 .grants(grants)
-                .selfService(selfService)
+                .selfService(kind == CallKind.SELF_SERVICE)
+                .guardianProxy(kind == CallKind.GUARDIAN)
+                .wards(wards)
                 .rolePurposes(rolePurposes(facts.rolePurposes()))
                 .impersonator(facts.impersonator())
                 .unitDirectory(facts.unitDirectory())

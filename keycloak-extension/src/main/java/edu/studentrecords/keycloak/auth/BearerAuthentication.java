@@ -6,6 +6,7 @@ import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.Grant;
 import edu.studentrecords.store.access.RealmRole;
+import edu.studentrecords.store.access.Ward;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,9 +40,9 @@ public final class BearerAuthentication {
      * The caller, or empty when the request carries no valid token for this API.
      *
      * @param purpose     the {@code Data-Purpose} header, or null
-     * @param selfService whether the request came through {@code /me}
+     * @param kind        through which door the request came
      */
-    public Optional<Caller> authenticate(String purpose, boolean selfService) {
+    public Optional<Caller> authenticate(String purpose, CallKind kind) {
         AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session)
                 .setAudience(RealmBootstrap.AUDIENCE)
                 .authenticate();
@@ -59,7 +60,14 @@ public final class BearerAuthentication {
         List<Grant> grants = ClientTrust.fromAttribute(facts.clientAttributes().get(ClientTrust.ATTRIBUTE)) == ClientTrust.EXTERNAL
                 ? session.getProvider(StudentRecordsProvider.class).store(realm).grants().ofClient(result.getToken().getIssuedFor())
                 : List.of();
-        AccessContext context = AccessContextMapping.toContext(result.getToken(), facts, purpose, selfService, now, grants);
+        // A guardian's children, with the dates of birth their records hold now: the age is worked out at each request.
+        List<Ward> wards = kind == CallKind.GUARDIAN && !facts.serviceAccount()
+                && facts.realmRoles().contains(RealmRole.GUARDIAN.roleName())
+                ? session.getProvider(StudentRecordsProvider.class).store(realm).guardians()
+                        .wardsOf(result.getUser().getId())
+                : List.of();
+        AccessContext context = AccessContextMapping.toContext(result.getToken(), facts, purpose, kind, now, grants,
+                wards);
         return Optional.of(new Caller(result.getToken(), context));
     }
 

@@ -45,7 +45,16 @@ public final class RecordReach {
     }
 
     /** The answer of {@code GET /me/grants}. */
-    public record Body(List<Staff> staff, List<Application> applications, List<GrantItem> grants) {
+    public record Body(List<Staff> staff, List<Application> applications, List<GrantItem> grants,
+            List<GuardianItem> guardians) {
+    }
+
+    /**
+     * A guardian account linked to one guardian entry of the record: it acts for the student while under 18 (reads the
+     * record, changes contact and guardians, reads the access log).
+     */
+    public record GuardianItem(String linkId, int guardianIndex, String username, String relationship,
+            Instant linkedAt) {
     }
 
     /** An active grant covering the record: which outside body, for what, under which agreement, until when. */
@@ -101,7 +110,11 @@ public final class RecordReach {
                 .filter(stored -> stored.stateAt(now) == GrantState.ACTIVE)
                 .map(stored -> grantItem(stored.grant()))
                 .toList();
-        return new Body(staff, apps, grants);
+        List<GuardianItem> guardians = reach.guardians().stream()
+                .map(link -> new GuardianItem(link.id(), link.guardianIndex(), link.guardianUsername(),
+                        link.relationship() == null ? null : link.relationship().name(), link.linkedAt()))
+                .toList();
+        return new Body(staff, apps, grants, guardians);
     }
 
     private Stream<ClientModel> internalClients() {

@@ -295,12 +295,13 @@ public final class RealmBootstrap {
         if (console.getAttribute(ClientTrust.ATTRIBUTE) == null) {
             console.setAttribute(ClientTrust.ATTRIBUTE, "internal");
         }
-        realm.getClientScopesStream().filter(s -> StudentScope.SELF.scopeName().equals(s.getName())).findFirst()
-                .ifPresent(self -> {
-            boolean assigned = console.getClientScopes(true).containsKey(self.getName())
-                    || console.getClientScopes(false).containsKey(self.getName());
+        // A student's own record and a guardian's children: a token carries each only for the role that may use it.
+        Set<String> consoleScopes = Set.of(StudentScope.SELF.scopeName(), StudentScope.GUARDIAN.scopeName());
+        realm.getClientScopesStream().filter(s -> consoleScopes.contains(s.getName())).toList().forEach(scope -> {
+            boolean assigned = console.getClientScopes(true).containsKey(scope.getName())
+                    || console.getClientScopes(false).containsKey(scope.getName());
             if (!assigned) {
-                console.addClientScope(self, true);
+                console.addClientScope(scope, true);
             }
         });
     }

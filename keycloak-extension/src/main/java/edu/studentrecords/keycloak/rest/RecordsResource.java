@@ -4,6 +4,7 @@ import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
 import edu.studentrecords.keycloak.mail.RecipientMail;
 import edu.studentrecords.keycloak.rest.problem.BadRequest;
+import edu.studentrecords.keycloak.rest.guardians.GuardianLinksResource;
 import edu.studentrecords.keycloak.rest.representation.EnrolmentRepresentation;
 import edu.studentrecords.keycloak.rest.representation.HistoryRepresentation;
 import edu.studentrecords.keycloak.rest.representation.ImportFileRepresentation;
@@ -107,6 +108,12 @@ public final class RecordsResource extends CollectionResource {
         return LegalHoldsResource.ofRecord(pipeline, id);
     }
 
+    /** The record's guardian links (the centre). */
+    @Path("{id}/guardian-links")
+    public GuardianLinksResource guardianLinks(@PathParam("id") String id) {
+        return new GuardianLinksResource(pipeline, id);
+    }
+
     /** The record's sealed archive. */
     @Path("{id}/archive")
     public ArchiveResource archive(@PathParam("id") String id) {
@@ -120,7 +127,7 @@ public final class RecordsResource extends CollectionResource {
     }
 
     /** A record as the answer's JSON body, its version as the {@code ETag}. */
-    static Response.ResponseBuilder withRecord(Response.ResponseBuilder builder, RecordView view) {
+    public static Response.ResponseBuilder withRecord(Response.ResponseBuilder builder, RecordView view) {
         return json(builder, view)
                 .header(HttpHeaders.ETAG, RequestParameters.etag(view.version()));
     }

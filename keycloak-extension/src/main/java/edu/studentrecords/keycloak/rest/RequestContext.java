@@ -83,12 +83,12 @@ public final class RequestContext {
     }
 
     /** The version the {@code If-Match} header names: 428 without it, 412 when it cannot name a version. */
-    long ifMatchVersion() {
+    public long ifMatchVersion() {
         return RequestParameters.ifMatchVersion(header(HttpHeaders.IF_MATCH));
     }
 
     /** Refuses (415) a body of another content type than {@code expected}. */
-    void requireContentType(String expected) {
+    public void requireContentType(String expected) {
         RequestParameters.requireContentType(contentType(), expected);
     }
 
@@ -104,7 +104,7 @@ public final class RequestContext {
      * The body as text, after checking it is of {@code expected} type (415) and present (400): UTF-8 (400 otherwise),
      * at most {@link JsonBodies#MAX_BODY_BYTES} (413); a JSON merge patch is handed to the store as such.
      */
-    String readText(InputStream body, String expected) {
+    public String readText(InputStream body, String expected) {
         requireContentType(expected);
         return RequestParameters.requireBody(JsonBodies.text(JsonBodies.bytes(body)));
     }

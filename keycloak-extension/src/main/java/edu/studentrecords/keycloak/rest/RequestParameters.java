@@ -17,13 +17,13 @@ import java.util.regex.Pattern;
  * message names the parameter or header, never the value sent. Record versions travel as strong entity tags:
  * {@code ETag: "7"} out, {@code If-Match: "7"} in.
  */
-final class RequestParameters {
+public final class RequestParameters {
 
     /** The content type of a JSON merge patch. */
-    static final String MERGE_PATCH = "application/merge-patch+json";
+    public static final String MERGE_PATCH = "application/merge-patch+json";
     /** The page size of audit entries when {@code limit} is not given, and its largest value. */
-    static final int DEFAULT_LOG_PAGE = 50;
-    static final int MAX_LOG_PAGE = 1000;
+    public static final int DEFAULT_LOG_PAGE = 50;
+    public static final int MAX_LOG_PAGE = 1000;
 
     private static final Pattern STRONG_TAG = Pattern.compile("\\s*\"(0|[1-9][0-9]{0,17})\"\\s*");
 
@@ -31,7 +31,7 @@ final class RequestParameters {
     }
 
     /** A whole-number query parameter within bounds, the fallback when absent; a 400 naming the parameter otherwise. */
-    static int integer(String name, String text, int fallback, int min, int max) {
+    public static int integer(String name, String text, int fallback, int min, int max) {
         if (text == null || text.isBlank()) {
             return fallback;
         }
@@ -47,7 +47,7 @@ final class RequestParameters {
     }
 
     /** An ISO-8601 instant query parameter, null when absent; a 400 naming the parameter otherwise. */
-    static Instant instant(String name, String text) {
+    public static Instant instant(String name, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -74,7 +74,7 @@ final class RequestParameters {
     }
 
     /** The entity tag of a version. */
-    static String etag(long version) {
+    public static String etag(long version) {
         return "\"" + version + "\"";
     }
 

@@ -1,6 +1,7 @@
 package edu.studentrecords.keycloak.rest;
 
 import edu.studentrecords.keycloak.auth.BearerAuthentication;
+import edu.studentrecords.keycloak.auth.CallKind;
 import edu.studentrecords.keycloak.auth.Caller;
 import edu.studentrecords.keycloak.auth.CorsPolicy;
 import edu.studentrecords.keycloak.rest.problem.Problem;
@@ -50,12 +51,17 @@ public final class RequestPipeline {
      * @param operation what the call is, for the audit entry of a call refused before it reaches the store
      */
     public Response run(AuditOperation operation, Endpoint endpoint) {
-        return handle(false, operation, endpoint);
+        return handle(CallKind.DECLARED_PURPOSE, operation, endpoint);
     }
 
     /** Serves a student's call about their own record, through {@code /me}. */
     public Response runSelfService(AuditOperation operation, Endpoint endpoint) {
-        return handle(true, operation, endpoint);
+        return handle(CallKind.SELF_SERVICE, operation, endpoint);
+    }
+
+    /** Serves a guardian's call for a linked child, through {@code /guardian/children}; no purpose. */
+    public Response runAsGuardian(AuditOperation operation, Endpoint endpoint) {
+        return handle(CallKind.GUARDIAN, operation, endpoint);
     }
 
     /** Answers a CORS preflight: 403 for an origin of none of the realm's clients. */
@@ -68,9 +74,9 @@ public final class RequestPipeline {
         }
     }
 
-    private Response handle(boolean selfService, AuditOperation operation, Endpoint endpoint) {
+    private Response handle(CallKind kind, AuditOperation operation, Endpoint endpoint) {
         long started = System.nanoTime();
-        Response response = answer(selfService, operation, endpoint);
+        Response response = answer(kind, operation, endpoint);
         try {
             session.getProvider(StudentRecordsProvider.class).served(operation, response.getStatus(),
                     System.nanoTime() - started);
@@ -81,12 +87,12 @@ public final class RequestPipeline {
         return response;
     }
 
-    private Response answer(boolean selfService, AuditOperation operation, Endpoint endpoint) {
+    private Response answer(CallKind kind, AuditOperation operation, Endpoint endpoint) {
         Optional<Caller> caller;
         try {
             caller = new BearerAuthentication(session).authenticate(
                     session.getContext().getRequestHeaders().getHeaderString(AccessContext.PURPOSE_HEADER),
-                    selfService);
+                    kind);
         } catch (RuntimeException e) {
             return CorsPolicy.actualFor(session, null).add(noStore(ProblemMapper.from(e).toResponse()));
         }
@@ -150,11 +156,12 @@ public final class RequestPipeline {
         }
     }
 
-    /** The record the request's address names ({@code /records/{id}/...}), or null. */
+    /** The record the request's address names ({@code /records/{id}/...}, {@code /guardian/children/{id}/...}), or null. */
     private String recordIdInPath() {
         List<PathSegment> segments = session.getContext().getUri().getPathSegments();
         for (int i = 0; i + 1 < segments.size(); i++) {
-            if ("records".equals(segments.get(i).getPath())) {
+            String segment = segments.get(i).getPath();
+            if ("records".equals(segment) || "children".equals(segment)) {
                 return segments.get(i + 1).getPath();
             }
         }

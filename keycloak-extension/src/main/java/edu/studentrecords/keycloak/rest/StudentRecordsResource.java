@@ -6,6 +6,7 @@ import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import edu.studentrecords.keycloak.rest.incidents.IncidentsResource;
 import edu.studentrecords.keycloak.rest.notices.NoticesResource;
+import edu.studentrecords.keycloak.rest.guardians.GuardianResource;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -54,6 +55,11 @@ public final class StudentRecordsResource {
     }
 
     /** The student's own record and everything about it. */
+    @Path("guardian")
+    public GuardianResource guardian() {
+        return new GuardianResource(pipeline);
+    }
+
     @Path("me")
     public MeResource me() {
         return new MeResource(pipeline);

@@ -34,7 +34,7 @@ class AccessContextMappingTest {
                 Map.of("student-records.trust", "internal", "student-records.purposes", "teaching, statistics"),
                 "teaching,statistics,library-services");
 
-        AccessContext ctx = AccessContextMapping.toContext(token, facts, "teaching", false, NOW, List.of());
+        AccessContext ctx = AccessContextMapping.toContext(token, facts, "teaching", CallKind.DECLARED_PURPOSE, NOW, List.of(), List.of());
 
         assertThat(ctx.subject()).isEqualTo("user-1");
         assertThat(ctx.serviceAccount()).isFalse();
@@ -58,7 +58,7 @@ class AccessContextMappingTest {
         CallerFacts facts = new CallerFacts(true, Set.of("default-roles-campus"), Set.of(),
                 Map.of("student-records.trust", "internal", "student-records.units", "*"), null);
 
-        AccessContext ctx = AccessContextMapping.toContext(token, facts, "teaching", false, NOW, List.of());
+        AccessContext ctx = AccessContextMapping.toContext(token, facts, "teaching", CallKind.DECLARED_PURPOSE, NOW, List.of(), List.of());
 
         assertThat(ctx.subject()).isNull();
         assertThat(ctx.serviceAccount()).isTrue();
@@ -70,7 +70,7 @@ class AccessContextMappingTest {
         CallerFacts facts = new CallerFacts(false, Set.of(), Set.of(),
                 Map.of("student-records.units", "science, ../etc, arts/music"), null);
 
-        AccessContext ctx = AccessContextMapping.toContext(token("u", "c", "openid"), facts, null, false, NOW, List.of());
+        AccessContext ctx = AccessContextMapping.toContext(token("u", "c", "openid"), facts, null, CallKind.DECLARED_PURPOSE, NOW, List.of(), List.of());
 
         assertThat(ctx.units()).isEmpty();
         assertThat(ctx.clientUnits()).containsExactlyInAnyOrder(UnitPath.parse("science"), UnitPath.parse("arts/music"));
@@ -81,8 +81,8 @@ class AccessContextMappingTest {
         CallerFacts facts = new CallerFacts(false, Set.of("records-staff"), Set.of(), Map.of(), null,
                 Map.of(RealmRole.STAFF, "teaching, student-services"), "admin-1", UnitDirectory.NONE);
 
-        AccessContext ctx = AccessContextMapping.toContext(token("u", "c", "openid"), facts, "teaching", false, NOW,
-                List.of());
+        AccessContext ctx = AccessContextMapping.toContext(token("u", "c", "openid"), facts, "teaching", CallKind.DECLARED_PURPOSE, NOW,
+                List.of(), List.of());
 
         assertThat(ctx.rolePurposes()).containsExactly(
                 Map.entry(RealmRole.STAFF, Set.of("teaching", "student-services")));
@@ -93,7 +93,7 @@ class AccessContextMappingTest {
     void aClientWithoutTrustAttributeIsExternalAndTheRealmPurposesDefault() {
         CallerFacts facts = new CallerFacts(false, Set.of(), Set.of(), Map.of(), null);
 
-        AccessContext ctx = AccessContextMapping.toContext(token("u", "outside-body", null), facts, "  ", true, NOW, List.of());
+        AccessContext ctx = AccessContextMapping.toContext(token("u", "outside-body", null), facts, "  ", CallKind.SELF_SERVICE, NOW, List.of(), List.of());
 
         assertThat(ctx.clientTrust()).isEqualTo(ClientTrust.EXTERNAL);
         assertThat(ctx.scopes()).isEmpty();
@@ -108,7 +108,7 @@ class AccessContextMappingTest {
     void aTrustValueOtherThanInternalIsExternal() {
         CallerFacts facts = new CallerFacts(false, Set.of(), Set.of(), Map.of("student-records.trust", "intern"), null);
 
-        assertThat(AccessContextMapping.toContext(token("u", "c", ""), facts, null, false, NOW, List.of()).clientTrust())
+        assertThat(AccessContextMapping.toContext(token("u", "c", ""), facts, null, CallKind.DECLARED_PURPOSE, NOW, List.of(), List.of()).clientTrust())
                 .isEqualTo(ClientTrust.EXTERNAL);
     }
 }

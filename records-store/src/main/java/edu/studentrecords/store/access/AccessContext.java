@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,6 +41,10 @@ import java.util.stream.Collectors;
  *     (the client's purposes still are)
  * @param unitDirectory the realm's units, where a record may be placed; {@link UnitDirectory#NONE} by default
  * @param ledger the audit entries this call has left; a new one for every context built
+ * @param guardianProxy whether the request came through the guardian endpoints ({@code /guardian/children}): the
+ *     person acts for a child they are linked to
+ * @param wards the children the person is linked to as a guardian, with their dates of birth as the records hold them
+ *     now; empty unless {@code guardianProxy}
  */
 public record AccessContext(
         String subject,
@@ -59,7 +64,9 @@ public record AccessContext(
         String impersonator,
         Map<RealmRole, Set<String>> rolePurposes,
         UnitDirectory unitDirectory,
-        CallLedger ledger) {
+        CallLedger ledger,
+        boolean guardianProxy,
+        List<Ward> wards) {
 
     /** The client attribute that lists a client's units. */
     public static final String CLIENT_UNITS_ATTRIBUTE = "student-records.units";
@@ -97,6 +104,15 @@ public record AccessContext(
                 Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
         Objects.requireNonNull(unitDirectory, "unitDirectory");
         Objects.requireNonNull(ledger, "ledger");
+        if (selfService && guardianProxy) {
+            throw new IllegalArgumentException("a request is self service or a guardian's, not both");
+        }
+        wards = List.copyOf(wards);
+    }
+
+    /** The child with this record the person is linked to as a guardian, if any. */
+    public Optional<Ward> ward(String recordId) {
+        return wards.stream().filter(w -> w.recordId().equals(recordId)).findFirst();
     }
 
     /** Whether the session is under impersonation: an administrator acting as the person. */
@@ -142,6 +158,8 @@ public record AccessContext(
                 + ", now=" + now
                 + ", impersonator=" + impersonator
                 + ", rolePurposes=" + rolePurposes
+                + ", guardianProxy=" + guardianProxy
+                + ", wards=" + wards.stream().map(Ward::recordId).collect(Collectors.toList())
                 + "]";
     }
 
@@ -164,6 +182,8 @@ public record AccessContext(
         private String impersonator;
         private Map<RealmRole, Set<String>> rolePurposes = Map.of();
         private UnitDirectory unitDirectory = UnitDirectory.NONE;
+        private boolean guardianProxy;
+        private List<Ward> wards = List.of();
 
         private Builder() {
         }
@@ -270,6 +290,18 @@ public record AccessContext(
             return this;
         }
 
+        /** Sets whether the request came through the guardian endpoints. */
+        public Builder guardianProxy(boolean guardianProxy) {
+            this.guardianProxy = guardianProxy;
+            return this;
+        }
+
+        /** Sets the children the person is linked to as a guardian. */
+        public Builder wards(List<Ward> wards) {
+            this.wards = wards;
+            return this;
+        }
+
         /**
          * The context.
          *
@@ -278,7 +310,7 @@ public record AccessContext(
         public AccessContext build() {
             return new AccessContext(subject, serviceAccount, clientId, clientTrust, scopes, roles, units,
                     clientUnits, purpose, realmPurposes, clientPurposes, grants, selfService, now, impersonator,
-                    rolePurposes, unitDirectory, new CallLedger());
+                    rolePurposes, unitDirectory, new CallLedger(), guardianProxy, wards);
         }
     }
 }

@@ -26,7 +26,9 @@ public sealed interface AccessDecision permits AccessDecision.Allowed, AccessDec
         /** An internal client acting for itself within its units. */
         CLIENT,
         /** An external client under an access grant. */
-        GRANT
+        GRANT,
+        /** A guardian acting for a linked child under 18. */
+        GUARDIAN
     }
 
     /** How a refusal is shown to the caller. */

@@ -82,6 +82,9 @@ public final class AccessPolicy {
         if (ctx.selfService()) {
             return SelfServiceAccess.decide(ctx, op, touched, groups);
         }
+        if (ctx.guardianProxy()) {
+            return GuardianAccess.decide(ctx, op, touched, groups);
+        }
         Optional<Denied> purposeDenied = PurposeCheck.check(ctx);
         if (purposeDenied.isPresent()) {
             return purposeDenied.get();
@@ -104,7 +107,8 @@ public final class AccessPolicy {
     public AccessDecision decideChange(AccessContext ctx, RecordChange change) {
         Objects.requireNonNull(change, "change");
         AccessDecision before = decide(ctx, Operation.UPDATE, change.before(), change.groups());
-        if (!(before instanceof AccessDecision.Allowed allowed) || ctx.selfService()) {
+        // Self service and guardians change only contact and guardians: never a move, never a leaver.
+        if (!(before instanceof AccessDecision.Allowed allowed) || ctx.selfService() || ctx.guardianProxy()) {
             return before;
         }
         return ctx.clientTrust() == ClientTrust.INTERNAL ? InternalAccess.decideChange(ctx, change, allowed) : before;
@@ -124,6 +128,9 @@ public final class AccessPolicy {
             // Self service never searches; the decision carries the reason its checks give first.
             Denied denied = (Denied) SelfServiceAccess.decide(ctx, Operation.SEARCH, null, Set.of(FieldGroup.PROFILE));
             return new SearchScope.Refused(denied.reason());
+        }
+        if (ctx.guardianProxy()) {
+            return new SearchScope.Refused(DenialReason.OPERATION_NOT_SELF_SERVICE);
         }
         Optional<Denied> purposeDenied = PurposeCheck.check(ctx);
         if (purposeDenied.isPresent()) {
@@ -154,7 +161,7 @@ public final class AccessPolicy {
                 yield through.isEmpty() ? Optional.empty()
                         : Optional.of(new Reacher(candidate.name(), candidate.basis(), through));
             }
-            case SELF, GRANT -> Optional.empty();
+            case SELF, GRANT, GUARDIAN -> Optional.empty();
         };
     }
 
@@ -172,6 +179,47 @@ public final class AccessPolicy {
     }
 
     /**
+     * Decides whether the caller may use the guardian endpoints at all (list their children): a person holding the
+     * {@code guardian} role, with scope {@code student.guardian}, through an internal client and those endpoints.
+     *
+     * @return empty when allowed; otherwise the refusal (always {@link Visibility#FORBIDDEN})
+     */
+    public Optional<Denied> checkGuardian(AccessContext ctx) {
+        Objects.requireNonNull(ctx, "ctx");
+        if (!ctx.guardianProxy()) {
+            return Optional.of(new Denied(DenialReason.NOT_A_GUARDIAN, Visibility.FORBIDDEN));
+        }
+        return GuardianAccess.checkCaller(ctx);
+    }
+
+    /**
+     * Decides who gives or withdraws a student's consents: under 14 the linked guardian (through the guardian
+     * endpoints) and never the student, from 14 the student (through self service) and never a guardian. The caller
+     * has been let through to the record already (as its student, or as a guardian acting for the child).
+     *
+     * @param ctx the caller; not null
+     * @param age the student's age in whole years on the day of the request
+     * @return empty when the caller may consent; otherwise the refusal (always {@link Visibility#FORBIDDEN})
+     */
+    public Optional<Denied> checkConsenting(AccessContext ctx, int age) {
+        Objects.requireNonNull(ctx, "ctx");
+        if (ctx.impersonated()) {
+            return Optional.of(new Denied(DenialReason.IMPERSONATED, Visibility.FORBIDDEN));
+        }
+        if (ctx.guardianProxy()) {
+            return age >= Ward.SELF_CONSENT
+                    ? Optional.of(new Denied(DenialReason.STUDENT_CONSENTS_THEMSELVES, Visibility.FORBIDDEN))
+                    : Optional.empty();
+        }
+        if (ctx.selfService()) {
+            return age < Ward.SELF_CONSENT
+                    ? Optional.of(new Denied(DenialReason.GUARDIAN_CONSENT_REQUIRED, Visibility.FORBIDDEN))
+                    : Optional.empty();
+        }
+        return Optional.of(new Denied(DenialReason.OPERATION_NOT_SELF_SERVICE, Visibility.FORBIDDEN));
+    }
+
+    /**
      * Decides whether the caller may receive notices of changes to what it read: an application acting for itself
      * (client credentials), never a person, never through self service, never under impersonation. It learns only of
      * its own notices, so no purpose and no scope is asked.
@@ -181,7 +229,7 @@ public final class AccessPolicy {
      */
     public Optional<Denied> checkRecipient(AccessContext ctx) {
         Objects.requireNonNull(ctx, "ctx");
-        if (ctx.selfService()) {
+        if (ctx.selfService() || ctx.guardianProxy()) {
             return Optional.of(new Denied(DenialReason.OPERATION_NOT_SELF_SERVICE, Visibility.FORBIDDEN));
         }
         if (ctx.impersonated()) {
@@ -211,7 +259,7 @@ public final class AccessPolicy {
     public Optional<Denied> checkDuty(AccessContext ctx, Duty duty) {
         Objects.requireNonNull(ctx, "ctx");
         Objects.requireNonNull(duty, "duty");
-        if (ctx.selfService()) {
+        if (ctx.selfService() || ctx.guardianProxy()) {
             return Optional.of(new Denied(DenialReason.OPERATION_NOT_SELF_SERVICE, Visibility.FORBIDDEN));
         }
         if (ctx.impersonated()) {

@@ -51,7 +51,19 @@ public enum DenialReason {
     PURPOSE_NOT_ALLOWED_FOR_ROLE("The caller's role may not declare this purpose."),
     /** A session under impersonation: it never exercises a duty of the centre. */
     IMPERSONATED("A session under impersonation may not do this."),
-    OPERATION_REQUIRES_CLIENT("Only an application acting for itself receives notices of changes.");
+    OPERATION_REQUIRES_CLIENT("Only an application acting for itself receives notices of changes."),
+    /** The guardian endpoints without a signed-in person holding the {@code guardian} role. */
+    NOT_A_GUARDIAN("This needs a signed-in person with the guardian role."),
+    /** A guardian on a record they are not linked to (shown as not found). */
+    NOT_LINKED_GUARDIAN("The caller is not linked to this record as a guardian."),
+    /** A guardian on the record of a child who has turned 18: the link ended by itself. */
+    PROXY_ENDED("The student has turned 18: a guardian no longer acts for them."),
+    /** A guardian tried to change a group that goes through a correction request instead. */
+    GROUP_NOT_EDITABLE_BY_GUARDIAN("Guardians may change only the contact and guardians details of a child."),
+    /** A student under 14 tried to give or withdraw a consent: their guardian does. */
+    GUARDIAN_CONSENT_REQUIRED("A student under 14 is consented for by their guardian."),
+    /** A guardian tried to consent for a student of 14 or more: the student does. */
+    STUDENT_CONSENTS_THEMSELVES("A student of 14 or more gives or withdraws consents themselves.");
 
     private final String description;
 

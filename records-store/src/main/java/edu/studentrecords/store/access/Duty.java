@@ -25,7 +25,11 @@ public enum Duty {
     /** Review students' correction requests: read them with their values, approve or reject them. */
     REVIEW_CORRECTIONS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN)),
     /** Handle incidents (PIPL art. 57): open them, record remediation, notify the students affected. */
-    HANDLE_INCIDENTS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN));
+    HANDLE_INCIDENTS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN)),
+    /** Link guardian accounts to the guardian entries of minors' records, list and end the links, invite guardians. */
+    MANAGE_GUARDIANS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN)),
+    /** Read the realm's consent ledger. */
+    READ_CONSENTS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN));
 
     private final StudentScope scope;
     private final Set<RealmRole> roles;

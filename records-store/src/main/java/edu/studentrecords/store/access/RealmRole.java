@@ -14,6 +14,11 @@ public enum RealmRole {
     /** A student: their own record, through self service only. */
     STUDENT("student"),
     /**
+     * A parent or guardian: acts for the minor children whose records name them (a guardian link), through the
+     * guardian endpoints only, never on any other record.
+     */
+    GUARDIAN("guardian"),
+    /**
      * An application acting for itself (a client's service account): what it reaches is decided by its client's units
      * or grants, never by this role; the role only lets its tokens carry the record scopes.
      */
@@ -32,10 +37,11 @@ public enum RealmRole {
 
     /**
      * Whether the role's callers declare a purpose, so that a realm may limit the purposes the role declares: every
-     * role that works with records, not {@link #STUDENT}, whose calls are self service without a purpose.
+     * role that works with records, not {@link #STUDENT} and {@link #GUARDIAN}, whose calls are made for the data
+     * subject without a purpose.
      */
     public boolean declaresPurposes() {
-        return this != STUDENT;
+        return this != STUDENT && this != GUARDIAN;
     }
 
     /** The role of the product named {@code roleName} in the realm, if there is one. */

@@ -37,6 +37,10 @@ public enum StudentScope {
     /** The student's own record, through {@code /me}. */
     SELF("student.self", Set.of(RealmRole.STUDENT),
             "See and update your own student record", "Your own student record", "本人学籍档案"),
+    /** A guardian's children under 18: their records, access logs, consents, corrections and reports. */
+    GUARDIAN("student.guardian", Set.of(RealmRole.GUARDIAN),
+            "Act for your children under 18: their student records, consents, corrections and reports",
+            "Your children's student records", "子女的学籍档案"),
     /** The audit trail and misuse reports. */
     AUDIT("student.audit", Set.of(RealmRole.ADMIN, RealmRole.SUPERVISOR),
             "Read the audit trail of student records", "Read the student records audit trail", "查看学生档案审计记录"),

@@ -79,7 +79,29 @@ public enum AuditOperation {
 
     // Incidents (personal information leaked, altered or lost).
     INCIDENT_CREATE, INCIDENT_LIST, INCIDENT_READ, INCIDENT_AFFECTED, INCIDENT_ACTION, INCIDENT_NOTIFY,
-    INCIDENT_REPORT;
+    INCIDENT_REPORT,
+
+    // Guardians and consents.
+    /** The centre linked a guardian account to a guardian entry of a minor's record. */
+    GUARDIAN_LINK,
+    /** The centre ended a guardian link. */
+    GUARDIAN_UNLINK,
+    /** The centre listed a record's guardian links. */
+    GUARDIAN_LINK_LIST,
+    /** A guardian listed their children (one entry per child, in the child's access log). */
+    GUARDIAN_CHILDREN,
+    /** The centre sent a guardian an invitation to link their account. */
+    GUARDIAN_INVITE,
+    /** A guardian accepted an invitation, which linked their account. */
+    GUARDIAN_INVITE_ACCEPT,
+    /** A student's consents were read (by the student or a guardian). */
+    CONSENT_READ,
+    /** A consent was given. */
+    CONSENT_GIVE,
+    /** A consent was withdrawn. */
+    CONSENT_WITHDRAW,
+    /** The centre read the consent ledger. */
+    CONSENT_LEDGER;
 
     /** The code the trail keeps: the constant's name. */
     public String code() {

@@ -71,7 +71,13 @@ public enum AuditReason {
     /** A notice that does not exist, or is another application's. */
     NOTICE_NOT_FOUND,
     /** An incident that does not exist. */
-    INCIDENT_NOT_FOUND;
+    INCIDENT_NOT_FOUND,
+    /** A guardian link that does not exist, or belongs to another record. */
+    GUARDIAN_LINK_NOT_FOUND,
+    /** An invitation that does not exist, has expired or was accepted already. */
+    INVITATION_NOT_VALID,
+    /** A read under a consent-bound grant of a student whose consent for its purpose is not given. */
+    CONSENT_NOT_GIVEN;
 
     /** Allowed calls that did not go ahead, for one of these reasons: nothing was changed. */
     private static final java.util.Set<AuditReason> NOT_DONE = java.util.EnumSet.of(STALE_VERSION, SEARCH_FAILED,

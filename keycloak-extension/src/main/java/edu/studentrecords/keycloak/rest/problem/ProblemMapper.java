@@ -111,7 +111,13 @@ public final class ProblemMapper {
                     "The administrator who asked may not approve; another administrator must.", e.code(), null);
         }
         DenialReason reason = DenialReason.valueOf(e.code());
-        ProblemType type = reason == DenialReason.IMPERSONATED ? ProblemType.IMPERSONATED : ProblemType.FORBIDDEN;
+        ProblemType type = switch (reason) {
+            case IMPERSONATED -> ProblemType.IMPERSONATED;
+            case PROXY_ENDED -> ProblemType.PROXY_ENDED;
+            case GUARDIAN_CONSENT_REQUIRED -> ProblemType.GUARDIAN_CONSENT_REQUIRED;
+            case STUDENT_CONSENTS_THEMSELVES -> ProblemType.STUDENT_CONSENTS_THEMSELVES;
+            default -> ProblemType.FORBIDDEN;
+        };
         return new Problem(type.uri(), type.title(), type.status(), reason.description(), reason.name(), null);
     }
 
@@ -124,6 +130,7 @@ public final class ProblemMapper {
             case GRANT -> "Invalid grant request";
             case SETTINGS -> "Invalid settings";
             case RETENTION_POLICY -> "Invalid retention policy";
+            case GUARDIAN_LINK -> "Invalid guardian link";
             default -> type.title();
         };
         boolean written = e.subject() == StoreException.Subject.RECORD || e.subject() == StoreException.Subject.SETTINGS;

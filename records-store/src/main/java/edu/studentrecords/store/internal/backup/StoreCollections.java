@@ -31,6 +31,8 @@ public final class StoreCollections {
     public static final String RECORD_ARCHIVES = "record_archives";
     /** The legal holds: a record under one not lifted is never destroyed. */
     public static final String LEGAL_HOLDS = "legal_holds";
+    /** Guardian accounts linked to guardian entries of records ({@code entry} = record id and entry, unique). */
+    public static final String GUARDIAN_LINKS = "guardian_links";
     /**
      * Records' histories, one entry per change ({@code record} = record id), sealed under the record's data key. Read
      * after the records: a record's entries are written before it, so every entry a backed-up record points to is in

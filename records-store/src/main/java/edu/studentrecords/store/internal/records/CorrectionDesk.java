@@ -72,6 +72,14 @@ public final class CorrectionDesk implements Corrections {
 
     /** The student's request (see {@code SelfService#requestCorrection}); audited once as {@code REQUEST_CORRECTION}. */
     CorrectionRequest request(AccessContext ctx, String mergePatch, String reason) {
+        return request(ctx, gate.ownRecordId(ctx), mergePatch, reason);
+    }
+
+    /**
+     * A request about the record {@code recordId}, decided as a read of it: the student's own (self service), or a
+     * linked child's (a guardian); audited once as {@code REQUEST_CORRECTION}.
+     */
+    public CorrectionRequest request(AccessContext ctx, String recordId, String mergePatch, String reason) {
         RecordMergePatch patch = null;
         StoreException unreadable = null;
         try {
@@ -80,9 +88,8 @@ public final class CorrectionDesk implements Corrections {
             unreadable = e;
         }
         Set<FieldGroup> named = patch == null ? Set.of() : patch.touchedGroups();
-        RecordCall call = gate.openOwn(ctx, Operation.READ, FieldGroup.ALL,
+        RecordCall call = gate.open(ctx, Operation.READ, recordId, FieldGroup.ALL,
                 new AuditLabel(AuditOperation.REQUEST_CORRECTION, named));
-        String recordId = call.recordId();
         // Refused for its content: the entry says it was not done, and nothing is kept.
         if (unreadable != null) {
             throw call.pass().invalid(recordId, AuditReason.INVALID_REQUEST, unreadable);

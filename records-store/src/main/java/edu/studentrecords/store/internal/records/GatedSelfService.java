@@ -14,6 +14,7 @@ import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.audit.AuditReason;
 import edu.studentrecords.store.audit.AuditTrail;
 import edu.studentrecords.store.correction.CorrectionRequest;
+import edu.studentrecords.store.guardians.GuardianLink;
 import edu.studentrecords.store.history.HistoryEntry;
 import edu.studentrecords.store.internal.gate.RecordGate;
 import edu.studentrecords.store.internal.gate.RecordGate.AuditLabel;
@@ -28,6 +29,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.bson.Document;
 
 /** {@link SelfService} behind the gate. Thread-safe. */
@@ -45,9 +47,12 @@ public final class GatedSelfService implements SelfService {
     private final AuditTrail audit;
     private final MongoAccessGrants grants;
     private final CorrectionDesk corrections;
+    private final Function<String, List<GuardianLink>> guardianLinks;
 
     public GatedSelfService(RecordGate gate, RecordLookup lookup, RecordVault vault, RecordWrites writes,
-            AuditTrail audit, MongoAccessGrants grants, CorrectionDesk corrections) {
+            AuditTrail audit, MongoAccessGrants grants, CorrectionDesk corrections,
+            Function<String, List<GuardianLink>> guardianLinks) {
+        this.guardianLinks = guardianLinks;
         this.gate = gate;
         this.lookup = lookup;
         this.vault = vault;
@@ -145,7 +150,7 @@ public final class GatedSelfService implements SelfService {
                 new AuditLabel(AuditOperation.READ_GRANTS, Set.of()));
         RecordHeader header = lookup.headerOf(found.doc());
         return new RecordReach(header.id(), header.unit(), gate.reachers(header, candidates),
-                grants.covering(RecordGate.target(header)));
+                grants.covering(RecordGate.target(header)), guardianLinks.apply(header.id()));
     }
 
     @Override

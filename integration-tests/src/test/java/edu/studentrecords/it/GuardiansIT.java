@@ -1,0 +1,264 @@
+package edu.studentrecords.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.keycloak.testframework.annotations.InjectRealm;
+import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.oauth.OAuthClient;
+import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
+import org.keycloak.testframework.realm.ManagedRealm;
+import org.keycloak.testframework.remote.timeoffset.InjectTimeOffSet;
+import org.keycloak.testframework.remote.timeoffset.TimeOffSet;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
+import static edu.studentrecords.it.Campus.PHYSICS_CLASS;
+import static edu.studentrecords.it.Campus.PORTAL;
+import static edu.studentrecords.it.Campus.STAFF_SCOPES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Guardians with real tokens: the centre links guardian accounts to guardian entries of minors' records (never of an
+ * adult's); grace reads and edits her daughter mia's contact and reads her access log, gets 404 for any other record;
+ * every guardian call is one entry in the child's access log naming the guardian; a link ends on the child's 18th
+ * birthday (the server's clock shifted).
+ */
+@KeycloakIntegrationTest(config = StudentRecordsServer.class)
+class GuardiansIT {
+
+    private static final ZoneId SCHOOL_DAY = ZoneId.of("Asia/Shanghai");
+    private static final String GUARDIAN = "guardian";
+    private static final String PROBLEMS = "https://student-records.example/problems/";
+
+    @InjectRealm(ref = "guardians")
+    ManagedRealm realm;
+
+    @InjectOAuthClient
+    OAuthClient oauth;
+
+    @InjectTimeOffSet
+    TimeOffSet clock;
+
+    @RegisterExtension
+    static final CampusWorld<GuardiansIT, World> WORLD = CampusWorld.of(GuardiansIT.class, t -> t.realm, t -> t.oauth,
+        GuardiansIT::build);
+
+    /**
+     * The campus, its records (alice an adult, mia 12, leo 16, nora 18 in three days, ivy 10 without an account) and
+     * the centre's token.
+     */
+    record World(Campus campus, String ada, String alice, String mia, String leo, String nora, String ivy) {
+    }
+
+    private static World build(GuardiansIT test, Campus campus) {
+        campus.person("mia", null, "student");
+        campus.person("leo", null, "student");
+        campus.person("nora", null, "student");
+        campus.person("grace", null, GUARDIAN);
+        campus.person("henry", null, GUARDIAN);
+        campus.person("hugo", null, GUARDIAN);
+        String ada = campus.signIn(test.oauth, "ada", PORTAL, ADMIN_SCOPES);
+        LocalDate today = LocalDate.now(SCHOOL_DAY);
+        String alice = campus.enrol(ada, GeneratedStudent.number(381, PHYSICS_CLASS), "alice");
+        String mia = campus.enrol(ada, GeneratedStudent.number(382, PHYSICS_CLASS)
+            .bornOn(today.minusYears(12).minusDays(40)), "mia");
+        String leo = campus.enrol(ada, GeneratedStudent.number(383, PHYSICS_CLASS)
+            .bornOn(today.minusYears(16).minusDays(40)), "leo");
+        String nora = campus.enrol(ada, GeneratedStudent.number(384, PHYSICS_CLASS)
+            .bornOn(today.minusYears(18).plusDays(3)), "nora");
+        String ivy = campus.enrol(ada, GeneratedStudent.number(385, PHYSICS_CLASS)
+            .bornOn(today.minusYears(10).minusDays(40)), null);
+        return new World(campus, ada, alice, mia, leo, nora, ivy);
+    }
+
+    @Test
+    void theCentreLinksGuardiansToMinorsRecordsOnlyAndTheStudentSeesTheLink() {
+        World world = WORLD.get();
+        Api api = world.campus().api;
+        RawRealmStore raw = WORLD.raw();
+
+        Api.Reply adult = raw.once(api.call("POST", "/records/" + world.alice() + "/guardian-links", world.ada(),
+            "administration").json("application/json", Map.of("guardianIndex", 0, "username", "grace")));
+        assertThat(adult.status()).as(adult.body()).isEqualTo(422);
+        assertThat(adult.json().get("type").asText()).isEqualTo(PROBLEMS + "validation");
+        assertThat(adult.json().get("errors").findValuesAsText("rule")).containsExactly("adult-student");
+
+        Api.Reply notAGuardian = raw.once(api.call("POST", "/records/" + world.mia() + "/guardian-links", world.ada(),
+            "administration").json("application/json", Map.of("guardianIndex", 0, "username", "bob")));
+        assertThat(notAGuardian.status()).as(notAGuardian.body()).isEqualTo(422);
+        assertThat(notAGuardian.json().get("errors").findValuesAsText("rule")).containsExactly("not-a-guardian");
+        Api.Reply noEntry = raw.once(api.call("POST", "/records/" + world.mia() + "/guardian-links", world.ada(),
+            "administration").json("application/json", Map.of("guardianIndex", 3, "username", "grace")));
+        assertThat(noEntry.json().get("errors").findValuesAsText("rule")).containsExactly("no-such-guardian");
+
+        String sam = world.campus().signIn(oauth, "sam", PORTAL, STAFF_SCOPES);
+        assertThat(raw.once(api.call("POST", "/records/" + world.mia() + "/guardian-links", sam, "teaching")
+            .json("application/json", Map.of("guardianIndex", 0, "username", "grace"))).status())
+            .as("staff do not link guardians").isEqualTo(403);
+
+        String linkId = link(world, world.mia(), "grace");
+        assertThat(raw.once(api.call("POST", "/records/" + world.mia() + "/guardian-links", world.ada(),
+            "administration").json("application/json", Map.of("guardianIndex", 0, "username", "henry"))).status())
+            .as("the entry is linked already").isEqualTo(422);
+
+        Api.Reply listed = raw.once(api.call("GET", "/records/" + world.mia() + "/guardian-links", world.ada(),
+            "administration"));
+        assertThat(listed.status()).isEqualTo(200);
+        JsonNode links = listed.json().get("links");
+        assertThat(links.findValuesAsText("id")).containsExactly(linkId);
+        assertThat(links.get(0).get("username").asText()).isEqualTo("grace");
+        assertThat(links.get(0).get("guardianId").asText()).isEqualTo(world.campus().userIds.get("grace"));
+        assertThat(links.get(0).get("relationship").asText()).isEqualTo("MOTHER");
+        assertThat(links.get(0).get("guardianIndex").asInt()).isZero();
+
+        String mia = world.campus().signIn(oauth, "mia", PORTAL, "student.self");
+        JsonNode reach = api.call("GET", "/me/grants", mia, null).send().json();
+        assertThat(reach.get("guardians").findValuesAsText("username")).as("who can see my record").containsExactly("grace");
+
+        // A second account linked, then unlinked: gone from the list, refused at once, and a second unlink is 404.
+        world.campus().person("gina", null, GUARDIAN);
+        String gina = link(world, world.ivy(), "gina");
+        String ginaToken = world.campus().signIn(oauth, "gina", PORTAL, "student.guardian");
+        assertThat(api.call("GET", "/guardian/children/" + world.ivy(), ginaToken, null).send().status()).isEqualTo(200);
+        assertThat(raw.once(api.call("DELETE", "/records/" + world.ivy() + "/guardian-links/" + gina, world.ada(),
+            "administration")).status()).isEqualTo(200);
+        assertThat(api.call("GET", "/guardian/children/" + world.ivy(), ginaToken, null).send().status())
+            .as("the next request after the link ended").isEqualTo(404);
+        assertThat(raw.once(api.call("DELETE", "/records/" + world.ivy() + "/guardian-links/" + gina, world.ada(),
+            "administration")).status()).isEqualTo(404);
+        assertThat(raw.once(api.call("DELETE", "/records/" + world.mia() + "/guardian-links/" + linkId, sam,
+            "teaching")).status()).as("staff do not unlink").isEqualTo(403);
+        JsonNode miasLog = api.call("GET", "/me/access-log?limit=1000", mia, null).send().json().get("entries");
+        assertThat(miasLog.findValuesAsText("operation")).as("mia sees the centre's work on her links")
+            .contains("GUARDIAN_LINK", "GUARDIAN_LINK_LIST");
+    }
+
+    @Test
+    void graceReadsAndEditsMiasContactSeesHerAccessLogAndGets404ForAnyOtherRecord() {
+        World world = WORLD.get();
+        Api api = world.campus().api;
+        RawRealmStore raw = WORLD.raw();
+        linkOnce(world, world.mia(), "grace");
+        linkOnce(world, world.leo(), "henry");
+        String grace = world.campus().signIn(oauth, "grace", PORTAL, "student.guardian");
+        String graceId = world.campus().userIds.get("grace");
+
+        Api.Reply children = raw.once(api.call("GET", "/guardian/children", grace, null));
+        assertThat(children.status()).as(children.body()).isEqualTo(200);
+        JsonNode child = children.json().get("children").get(0);
+        assertThat(children.json().get("children")).hasSize(1);
+        assertThat(child.get("recordId").asText()).isEqualTo(world.mia());
+        assertThat(child.get("name").asText()).isEqualTo(GeneratedStudent.number(382, PHYSICS_CLASS).name());
+        assertThat(child.get("age").asInt()).isEqualTo(12);
+        assertThat(child.get("relationship").asText()).isEqualTo("MOTHER");
+        assertThat(child.get("proxy").asBoolean()).isTrue();
+
+        Api.Reply read = raw.once(api.call("GET", "/guardian/children/" + world.mia(), grace, null));
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().has("identity")).isTrue();
+        assertThat(read.json().has("contact")).isTrue();
+        assertThat(read.json().has("guardians")).isTrue();
+        String etag = read.header("ETag");
+        assertThat(etag).isNotNull();
+
+        Map<String, Object> newPhone = Map.of("contact", Map.of("mobilePhone", "13900000382"));
+        assertThat(raw.once(api.call("PATCH", "/guardian/children/" + world.mia(), grace, null)
+            .json(Api.MERGE_PATCH, newPhone)).status()).as("without If-Match").isEqualTo(428);
+        Api.Reply profile = raw.once(api.call("PATCH", "/guardian/children/" + world.mia(), grace, null)
+            .header("If-Match", etag).json(Api.MERGE_PATCH, Map.of("profile", Map.of("name", "Another Name"))));
+        assertThat(profile.status()).as("profile goes through a correction").isEqualTo(403);
+        Api.Reply edited = raw.once(api.call("PATCH", "/guardian/children/" + world.mia(), grace, null)
+            .header("If-Match", etag).json(Api.MERGE_PATCH, newPhone));
+        assertThat(edited.status()).as(edited.body()).isEqualTo(200);
+        assertThat(edited.json().get("contact").get("mobilePhone").asText()).isEqualTo("13900000382");
+        assertThat(raw.once(api.call("PATCH", "/guardian/children/" + world.mia(), grace, null)
+            .header("If-Match", etag).json(Api.MERGE_PATCH, newPhone)).status()).as("stale").isEqualTo(412);
+
+        Api.Reply correction = raw.once(api.call("POST", "/guardian/children/" + world.mia() + "/corrections", grace,
+            null).json("application/json", Map.of("changes", Map.of("profile", Map.of("name", "Corrected Name")),
+            "reason", "The name was misspelt at enrolment.")));
+        assertThat(correction.status()).as(correction.body()).isEqualTo(201);
+
+        Api.Reply log = raw.once(api.call("GET", "/guardian/children/" + world.mia() + "/access-log", grace, null));
+        assertThat(log.status()).as(log.body()).isEqualTo(200);
+        JsonNode byGrace = log.json().get("entries");
+        assertThat(byGrace.findValuesAsText("recordId")).containsOnly(world.mia());
+
+        // Every call of grace's is in mia's own access log, naming grace.
+        String mia = world.campus().signIn(oauth, "mia", PORTAL, "student.self");
+        JsonNode miasLog = api.call("GET", "/me/access-log?limit=1000", mia, null).send().json().get("entries");
+        List<String> graceOperations = new java.util.ArrayList<>();
+        miasLog.forEach(entry -> {
+            if (graceId.equals(entry.get("subject").asText())) {
+                graceOperations.add(entry.get("operation").asText());
+            }
+        });
+        assertThat(graceOperations).contains("GUARDIAN_CHILDREN", "READ", "UPDATE", "REQUEST_CORRECTION",
+            "READ_ACCESS_LOG");
+        assertThat(graceOperations.stream().filter("UPDATE"::equals).count()).as("428, 403, 200 and 412").isEqualTo(4);
+
+        for (String other : List.of(world.alice(), world.leo(), world.nora(), UUID.randomUUID().toString())) {
+            assertThat(raw.once(api.call("GET", "/guardian/children/" + other, grace, null)).status())
+                .as("a record grace is not linked to").isEqualTo(404);
+            assertThat(raw.once(api.call("GET", "/guardian/children/" + other + "/access-log", grace, null)).status())
+                .isEqualTo(404);
+            assertThat(raw.once(api.call("PATCH", "/guardian/children/" + other, grace, null).header("If-Match", "\"1\"")
+                .json(Api.MERGE_PATCH, newPhone)).status()).isEqualTo(404);
+        }
+        assertThat(api.call("GET", "/records/" + world.mia(), grace, "administration").send().status())
+            .as("a guardian is no staff").isIn(403, 404);
+        assertThat(api.call("GET", "/guardian/children/" + world.mia(), mia, null).send().status())
+            .as("a student is no guardian").isEqualTo(403);
+        String henry = world.campus().signIn(oauth, "henry", PORTAL, "student.guardian");
+        assertThat(api.call("GET", "/guardian/children/" + world.mia(), henry, null).send().status()).isEqualTo(404);
+        assertThat(api.call("GET", "/guardian/children/" + world.leo(), henry, null).send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aLinkEndsByItselfOnTheChildsEighteenthBirthday() {
+        World world = WORLD.get();
+        Api api = world.campus().api;
+        linkOnce(world, world.nora(), "hugo");
+        String hugo = world.campus().signIn(oauth, "hugo", PORTAL, "student.guardian");
+        assertThat(api.call("GET", "/guardian/children/" + world.nora(), hugo, null).send().status()).isEqualTo(200);
+        try {
+            clock.set(4 * 24 * 3600);
+            String later = world.campus().signIn(oauth, "hugo", PORTAL, "student.guardian");
+            Api.Reply ended = WORLD.raw().once(api.call("GET", "/guardian/children/" + world.nora(), later, null));
+            assertThat(ended.status()).as(ended.body()).isEqualTo(403);
+            assertThat(ended.json().get("type").asText()).endsWith("proxy-ended");
+            assertThat(api.call("GET", "/guardian/children/" + world.nora() + "/access-log", later, null).send()
+                .json().get("type").asText()).endsWith("proxy-ended");
+            JsonNode children = api.call("GET", "/guardian/children", later, null).send().json().get("children");
+            assertThat(children.get(0).get("proxy").asBoolean()).isFalse();
+            assertThat(children.get(0).get("age").asInt()).isEqualTo(18);
+            assertThat(children.get(0).get("name").isNull()).isTrue();
+        } finally {
+            clock.set(0);
+        }
+    }
+
+    /** Links {@code username} to the first guardian entry of {@code recordId} as the centre; the link's id. */
+    private static String link(World world, String recordId, String username) {
+        Api.Reply linked = WORLD.raw().once(world.campus().api.call("POST", "/records/" + recordId + "/guardian-links",
+            world.ada(), "administration").json("application/json", Map.of("guardianIndex", 0, "username", username)));
+        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
+        assertThat(linked.header("Location")).endsWith("/guardian-links/" + linked.json().get("id").asText());
+        return linked.json().get("id").asText();
+    }
+
+    /** As {@link #link}, unless the record's first entry is linked to {@code username} already (tests share records). */
+    private static void linkOnce(World world, String recordId, String username) {
+        JsonNode links = world.campus().api.call("GET", "/records/" + recordId + "/guardian-links", world.ada(),
+            "administration").send().json().get("links");
+        if (!links.findValuesAsText("username").contains(username)) {
+            link(world, recordId, username);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package edu.studentrecords.keycloak.rest.guardians;
+
+import static edu.studentrecords.keycloak.rest.RecordsResource.withRecord;
+import static edu.studentrecords.keycloak.rest.RequestParameters.DEFAULT_LOG_PAGE;
+import static edu.studentrecords.keycloak.rest.RequestParameters.MAX_LOG_PAGE;
+import static edu.studentrecords.keycloak.rest.RequestParameters.instant;
+import static edu.studentrecords.keycloak.rest.RequestParameters.integer;
+import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
+
+import edu.studentrecords.keycloak.mail.CentreMail;
+import edu.studentrecords.keycloak.rest.CollectionResource;
+import edu.studentrecords.keycloak.rest.RequestParameters;
+import edu.studentrecords.keycloak.rest.RequestPipeline;
+import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
+import edu.studentrecords.keycloak.rest.representation.CorrectionRepresentation;
+import edu.studentrecords.keycloak.rest.representation.CorrectionRequestRepresentation;
+import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.audit.AuditOperation;
+import edu.studentrecords.store.correction.CorrectionRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * {@code /guardian/children}: a guardian ({@code student.guardian}, no {@code Data-Purpose}) acts for the children
+ * whose records name them, while each is under 18: the list of children, a child's record, its contact and guardians
+ * changed with {@code If-Match}, its access log, correction requests. A record the guardian is not linked to is 404;
+ * from the child's 18th birthday 403 {@code proxy-ended}. Every call is decided by the store's gate and entered in the
+ * child's access log naming the guardian.
+ */
+public final class GuardianResource extends CollectionResource {
+
+    public GuardianResource(RequestPipeline pipeline) {
+        super(pipeline);
+    }
+
+    /** The guardian's children: {@code {"children":[{"recordId","name","age","relationship","proxy"}]}}. */
+    @GET
+    @Path("children")
+    public Response children() {
+        return pipeline.runAsGuardian(AuditOperation.GUARDIAN_CHILDREN, request -> json(Response.ok(),
+                new ChildRepresentation.Listing(request.store().guardians().children(request.access()).stream()
+                        .map(ChildRepresentation::of).toList())));
+    }
+
+    /** A child's record, every group; {@code ETag} is the version. */
+    @GET
+    @Path("children/{recordId}")
+    public Response child(@PathParam("recordId") String recordId) {
+        return pipeline.runAsGuardian(AuditOperation.READ, request -> withRecord(Response.ok(),
+                request.store().records().read(request.access(), recordId)));
+    }
+
+    /** Changes a child's contact and guardians (JSON merge patch); {@code If-Match} is required. */
+    @PATCH
+    @Path("children/{recordId}")
+    public Response update(@PathParam("recordId") String recordId, InputStream body) {
+        return pipeline.runAsGuardian(AuditOperation.UPDATE, request -> {
+            request.requireContentType(RequestParameters.MERGE_PATCH);
+            long version = request.ifMatchVersion();
+            String patch = request.readText(body, RequestParameters.MERGE_PATCH);
+            return withRecord(Response.ok(), request.store().records().update(request.access(), recordId, version,
+                    patch));
+        });
+    }
+
+    /** Every access to a child's record, newest first, as {@code GET /me/access-log} answers it. */
+    @GET
+    @Path("children/{recordId}/access-log")
+    public Response accessLog(@PathParam("recordId") String recordId, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        return pipeline.runAsGuardian(AuditOperation.READ_ACCESS_LOG, request -> {
+            int skip = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
+            int page = integer("limit", limit, DEFAULT_LOG_PAGE, 1, MAX_LOG_PAGE);
+            List<AuditEntry> entries = request.store().guardians().accessLog(request.access(), recordId,
+                    instant("from", from), instant("to", to), skip, page);
+            return json(Response.ok(), AccessLogRepresentation.of(entries, skip, page));
+        });
+    }
+
+    /** Asks the centre to correct profile or identity fields of a child's record: 201 with the request. */
+    @POST
+    @Path("children/{recordId}/corrections")
+    public Response requestCorrection(@PathParam("recordId") String recordId, InputStream body) {
+        return pipeline.runAsGuardian(AuditOperation.REQUEST_CORRECTION, request -> {
+            CorrectionRequestRepresentation asked = request.readJson(body, CorrectionRequestRepresentation.class);
+            CorrectionRequest created = request.store().guardians().requestCorrection(request.access(), recordId,
+                    asked.changesText(), asked.reason());
+            CentreMail.afterCommit(request.session(), CentreMail.Waiting.CORRECTION);
+            return json(Response.created(request.locationBelow(created.id())), CorrectionRepresentation.of(created));
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package edu.studentrecords.store.guardians;
+
+import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.Ward;
+import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.correction.CorrectionRequest;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Guardian links, and what a guardian does for a linked child that is not a plain read or change of the record (those
+ * go through {@link edu.studentrecords.store.Records} with the guardian's context). Every call passes the gate and
+ * leaves one audit entry; a guardian's calls are entered under the child's record, naming the guardian. Thread-safe.
+ */
+public interface Guardians {
+
+    /**
+     * Links {@code account} to the guardian entry {@code guardianIndex} of the record (the centre, duty
+     * {@code MANAGE_GUARDIANS}). 422 ({@code INVALID}) for an entry the record does not have, an account that is not a
+     * guardian, an adult student, or an entry or account already linked to the record.
+     */
+    GuardianLink link(AccessContext ctx, String recordId, int guardianIndex, GuardianAccount account);
+
+    /** The record's guardian links, oldest first (the centre). */
+    List<GuardianLink> links(AccessContext ctx, String recordId);
+
+    /** Ends the link {@code linkId} of the record (the centre); {@code NOT_FOUND} when the record has no such link. */
+    GuardianLink unlink(AccessContext ctx, String recordId, String linkId);
+
+    /**
+     * The children {@code guardianSubject} is linked to, each with the date of birth their record holds now: the facts
+     * a guardian's access context is built from. Not audited (each call made with them is).
+     */
+    List<Ward> wardsOf(String guardianSubject);
+
+    /**
+     * The guardian's children (a guardian's context): each child's entry goes to that child's access log, allowed
+     * while the child is under 18, refused ({@code PROXY_ENDED}) from then on.
+     */
+    List<Child> children(AccessContext ctx);
+
+    /** Every access to the child's record, newest first (a guardian's context); decided as a read of the record. */
+    List<AuditEntry> accessLog(AccessContext ctx, String recordId, Instant from, Instant to, int offset, int limit);
+
+    /** Asks the centre to correct profile or identity fields of the child's record (a guardian's context). */
+    CorrectionRequest requestCorrection(AccessContext ctx, String recordId, String mergePatch, String reason);
+}

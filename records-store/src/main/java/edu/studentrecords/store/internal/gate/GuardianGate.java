@@ -1,0 +1,49 @@
+package edu.studentrecords.store.internal.gate;
+
+import edu.studentrecords.store.StoreException;
+import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.AccessDecision;
+import edu.studentrecords.store.access.AccessPolicy;
+import edu.studentrecords.store.audit.AuditOperation;
+import edu.studentrecords.store.audit.AuditTrail;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The gate's part for guardians and consents, where the decision is not about reaching a record (that is
+ * {@link RecordGate}'s): whether the caller may use the guardian endpoints at all, and who gives a student's consents
+ * at the student's age. Decides with the {@link AccessPolicy}, audits a refusal and throws it; an allowed call gets a
+ * {@link Pass} to settle. Thread-safe.
+ */
+public final class GuardianGate {
+
+    private final AccessPolicy policy = new AccessPolicy();
+    private final AuditWriter audit;
+
+    public GuardianGate(AuditTrail trail) {
+        this.audit = new AuditWriter(trail);
+    }
+
+    /** Refuses (audited, thrown) a caller who may not use the guardian endpoints; nothing happens otherwise. */
+    public void requireGuardian(AccessContext ctx, AuditOperation operation) {
+        refuseIfDenied(ctx, operation, null, policy.checkGuardian(ctx));
+    }
+
+    /**
+     * A pass for giving or withdrawing a consent of the student of record {@code recordId}, aged {@code age}: the
+     * student from 14, the linked guardian under 14 (the caller reached the record already); a refusal is audited
+     * under the record and thrown.
+     */
+    public Pass consenting(AccessContext ctx, AuditOperation operation, String recordId, int age) {
+        refuseIfDenied(ctx, operation, recordId, policy.checkConsenting(ctx, age));
+        return new Pass(audit, ctx, operation);
+    }
+
+    private void refuseIfDenied(AccessContext ctx, AuditOperation operation, String recordId,
+            Optional<AccessDecision.Denied> denied) {
+        denied.ifPresent(refusal -> {
+            audit.decision(ctx, operation, recordId, refusal, Set.of());
+            throw StoreException.refused(refusal);
+        });
+    }
+}
