@@ -74,7 +74,9 @@ export const ChildRecord = () => {
         <Alert variant="info" isInline title={t("guardianProxyEndedFor", { name: child.name ?? t("guardianChild") })} data-testid="proxy-ended" className="pf-v5-u-mb-md" />
       )}
       <Tabs activeKey={active} onSelect={(_, key) => void navigate(childPage(child.recordId, String(key)))}
-        aria-label={t("guardianChildTabs")} role="region" data-testid="child-tabs" className="pf-v5-u-mb-md">
+        aria-label={t("guardianChildTabs")} role="region"
+        backScrollAriaLabel={t("guardianChildTabsBack")} forwardScrollAriaLabel={t("guardianChildTabsForward")}
+        data-testid="child-tabs" className="pf-v5-u-mb-md">
         {TABS.map((key) => (
           <Tab key={key || "record"} eventKey={key} title={title(key)} data-testid={`tab-${key || "record"}`}>
             <div className="pf-v5-u-pt-md">{content(key)}</div>
