@@ -35,6 +35,10 @@ class GuardiansIT {
     private static final ZoneId SCHOOL_DAY = ZoneId.of("Asia/Shanghai");
     private static final String GUARDIAN = "guardian";
     private static final String PROBLEMS = "https://student-records.example/problems/";
+    private static final String CONSENT_PURPOSES = "[{\"id\":\"photo-publication\",\"version\":2,\"texts\":"
+        + "{\"en\":\"Photos may be published.\",\"zh-CN\":\"可以发布照片。\"}},"
+        + "{\"id\":\"research-statistics\",\"version\":1,\"texts\":"
+        + "{\"en\":\"Records may be used for statistics.\",\"zh-CN\":\"档案可用于统计。\"}}]";
 
     @InjectRealm(ref = "guardians")
     ManagedRealm realm;
@@ -63,6 +67,10 @@ class GuardiansIT {
         campus.person("grace", null, GUARDIAN);
         campus.person("henry", null, GUARDIAN);
         campus.person("hugo", null, GUARDIAN);
+        // The realm's consent purposes, as the demo campus has them.
+        var representation = campus.realm.admin().toRepresentation();
+        representation.getAttributes().put("student-records.consent-purposes", CONSENT_PURPOSES);
+        campus.realm.admin().update(representation);
         String ada = campus.signIn(test.oauth, "ada", PORTAL, ADMIN_SCOPES);
         LocalDate today = LocalDate.now(SCHOOL_DAY);
         String alice = campus.enrol(ada, GeneratedStudent.number(381, PHYSICS_CLASS), "alice");
@@ -245,6 +253,176 @@ class GuardiansIT {
     }
 
     /** Links {@code username} to the first guardian entry of {@code recordId} as the centre; the link's id. */
+    @Test
+    void miaCannotConsentGraceCanLeoConsentsHimselfAndHenryCannotAndTheLedgerKeepsEveryChange() {
+        World world = WORLD.get();
+        Api api = world.campus().api;
+        RawRealmStore raw = WORLD.raw();
+        linkOnce(world, world.mia(), "grace");
+        linkOnce(world, world.leo(), "henry");
+        String grace = world.campus().signIn(oauth, "grace", PORTAL, "student.guardian");
+        String henry = world.campus().signIn(oauth, "henry", PORTAL, "student.guardian");
+        String mia = world.campus().signIn(oauth, "mia", PORTAL, "student.self");
+        String leo = world.campus().signIn(oauth, "leo", PORTAL, "student.self");
+        Map<String, Object> give = Map.of("given", true);
+        Map<String, Object> withdraw = Map.of("given", false);
+
+        Api.Reply none = raw.once(api.call("GET", "/me/consents", mia, null));
+        assertThat(none.status()).as(none.body()).isEqualTo(200);
+        assertThat(none.json().get("consents").findValuesAsText("purpose"))
+            .containsExactly("photo-publication", "research-statistics");
+        assertThat(none.json().get("consents").get(0).get("status").asText()).isEqualTo("NONE");
+        assertThat(none.json().get("consents").get(0).get("version").asInt()).isEqualTo(2);
+        assertThat(none.json().get("consents").get(0).get("texts").get("zh-CN").asText()).isEqualTo("可以发布照片。");
+
+        Api.Reply miaTries = raw.once(api.call("PUT", "/me/consents/photo-publication", mia, null)
+            .json("application/json", give));
+        assertThat(miaTries.status()).as(miaTries.body()).isEqualTo(403);
+        assertThat(miaTries.json().get("type").asText()).isEqualTo(PROBLEMS + "guardian-consent-required");
+
+        Api.Reply graceGives = raw.once(api.call("PUT", "/guardian/children/" + world.mia()
+            + "/consents/photo-publication", grace, null).json("application/json", give));
+        assertThat(graceGives.status()).as(graceGives.body()).isEqualTo(200);
+        assertThat(graceGives.json().get("status").asText()).isEqualTo("GIVEN");
+        assertThat(graceGives.json().get("by").asText()).isEqualTo(world.campus().userIds.get("grace"));
+        assertThat(graceGives.json().get("textVersion").asInt()).isEqualTo(2);
+        assertThat(graceGives.json().get("at").asText()).isNotBlank();
+        Api.Reply graceWithdraws = raw.once(api.call("PUT", "/guardian/children/" + world.mia()
+            + "/consents/photo-publication", grace, null).json("application/json", withdraw));
+        assertThat(graceWithdraws.json().get("status").asText()).isEqualTo("WITHDRAWN");
+        JsonNode miasView = api.call("GET", "/me/consents", mia, null).send().json().get("consents").get(0);
+        assertThat(miasView.get("status").asText()).as("mia sees what her mother did").isEqualTo("WITHDRAWN");
+        assertThat(miasView.get("byRole").asText()).isEqualTo("GUARDIAN");
+        assertThat(raw.once(api.call("PUT", "/guardian/children/" + world.mia() + "/consents/no-such-purpose", grace,
+            null).json("application/json", give)).status()).isEqualTo(404);
+        assertThat(raw.once(api.call("PUT", "/guardian/children/" + world.mia() + "/consents/photo-publication", grace,
+            null).json("application/json", Map.of())).status()).as("given is required").isEqualTo(422);
+
+        Api.Reply leoGives = raw.once(api.call("PUT", "/me/consents/research-statistics", leo, null)
+            .json("application/json", give));
+        assertThat(leoGives.status()).as(leoGives.body()).isEqualTo(200);
+        assertThat(leoGives.json().get("byRole").asText()).isEqualTo("STUDENT");
+        Api.Reply henryTries = raw.once(api.call("PUT", "/guardian/children/" + world.leo()
+            + "/consents/research-statistics", henry, null).json("application/json", withdraw));
+        assertThat(henryTries.status()).as(henryTries.body()).isEqualTo(403);
+        assertThat(henryTries.json().get("type").asText()).isEqualTo(PROBLEMS + "student-consents-themselves");
+        JsonNode henrysView = raw.once(api.call("GET", "/guardian/children/" + world.leo() + "/consents", henry, null))
+            .json().get("consents");
+        assertThat(henrysView.findValuesAsText("status")).containsExactly("NONE", "GIVEN");
+        assertThat(raw.once(api.call("GET", "/guardian/children/" + world.leo() + "/consents", grace, null)).status())
+            .as("not grace's child").isEqualTo(404);
+
+        Api.Reply ledger = raw.once(api.call("GET", "/consents?purpose=photo-publication", world.ada(),
+            "administration"));
+        assertThat(ledger.status()).as(ledger.body()).isEqualTo(200);
+        JsonNode miasLine = ledger.json().get("consents").get(0);
+        assertThat(ledger.json().get("consents")).hasSize(1);
+        assertThat(miasLine.get("recordId").asText()).isEqualTo(world.mia());
+        assertThat(miasLine.get("history").findValuesAsText("given")).containsExactly("true", "false");
+        assertThat(miasLine.get("history").findValuesAsText("by")).containsOnly(world.campus().userIds.get("grace"));
+        assertThat(miasLine.get("history").findValuesAsText("textVersion")).containsOnly("2");
+        assertThat(raw.once(api.call("GET", "/consents?status=GIVEN", world.ada(), "administration")).json()
+            .get("consents").findValuesAsText("recordId")).containsExactly(world.leo());
+        assertThat(raw.once(api.call("GET", "/consents", grace, null)).status()).isEqualTo(403);
+        assertThat(raw.once(api.call("GET", "/consents?status=MAYBE", world.ada(), "administration")).status())
+            .isEqualTo(400);
+    }
+
+    @Test
+    void aGrantRelyingOnConsentReadsMiaOnlyWhileHerConsentIsGiven() {
+        World world = WORLD.get();
+        Api api = world.campus().api;
+        linkOnce(world, world.mia(), "grace");
+        String grace = world.campus().signIn(oauth, "grace", PORTAL, "student.guardian");
+        String eli = world.campus().signIn(oauth, "eli", PORTAL, ADMIN_SCOPES);
+        String bureau = world.campus().serviceToken(oauth, Campus.BUREAU);
+
+        Map<String, Object> asked = new java.util.LinkedHashMap<>(Campus.grantRequest(PHYSICS_CLASS,
+            java.time.Instant.now().plus(java.time.Duration.ofDays(30)), "CSB-2026-C1", "agreement.pdf",
+            "application/pdf", "%PDF-1.4\n% consent-bound grant\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        asked.put("legalBasis", "consent");
+        asked.put("consentPurpose", "no-such-purpose");
+        Api.Reply unknown = api.call("POST", "/grants", world.ada(), "administration")
+            .json("application/json", asked).send();
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(422);
+        assertThat(unknown.json().get("errors").findValuesAsText("field")).containsExactly("consentPurpose");
+        asked.put("consentPurpose", "research-statistics");
+        Api.Reply requested = api.call("POST", "/grants", world.ada(), "administration")
+            .json("application/json", asked).send();
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        assertThat(requested.json().get("legalBasis").asText()).isEqualTo("consent");
+        assertThat(requested.json().get("consentPurpose").asText()).isEqualTo("research-statistics");
+        String grantId = requested.json().get("id").asText();
+        assertThat(api.call("POST", "/grants/" + grantId + "/approve", eli, "administration").send().status())
+            .isEqualTo(200);
+
+        assertThat(api.call("GET", "/records/" + world.mia(), bureau, "statistics").send().status())
+            .as("no consent yet").isEqualTo(404);
+        assertThat(api.call("PUT", "/guardian/children/" + world.mia() + "/consents/research-statistics", grace, null)
+            .json("application/json", Map.of("given", true)).send().status()).isEqualTo(200);
+        Api.Reply read = api.call("GET", "/records/" + world.mia(), bureau, "statistics").send();
+        assertThat(read.status()).as("consent given: " + read.body()).isEqualTo(200);
+        assertThat(read.json().has("profile")).isTrue();
+        assertThat(api.call("GET", "/records/" + world.alice(), bureau, "statistics").send().status())
+            .as("alice never consented").isEqualTo(404);
+        assertThat(api.call("PUT", "/guardian/children/" + world.mia() + "/consents/research-statistics", grace, null)
+            .json("application/json", Map.of("given", false)).send().status()).isEqualTo(200);
+        assertThat(api.call("GET", "/records/" + world.mia(), bureau, "statistics").send().status())
+            .as("the next request after the withdrawal").isEqualTo(404);
+        JsonNode grants = api.call("GET", "/grants", world.ada(), "administration").send().json().get("grants");
+        assertThat(grants.findValuesAsText("legalBasis")).contains("consent");
+    }
+
+    @Test
+    void studentsAndGuardiansSendReportsAndQuestionsAndTheCentreSeesWhoSentThem() {
+        World world = WORLD.get();
+        Api api = world.campus().api;
+        RawRealmStore raw = WORLD.raw();
+        linkOnce(world, world.mia(), "grace");
+        String grace = world.campus().signIn(oauth, "grace", PORTAL, "student.guardian");
+        String mia = world.campus().signIn(oauth, "mia", PORTAL, "student.self");
+        String sue = world.campus().signIn(oauth, "sue", PORTAL, STAFF_SCOPES + " student.audit");
+
+        Api.Reply question = raw.once(api.call("POST", "/guardian/children/" + world.mia() + "/reports", grace, null)
+            .json("application/json", Map.of("kind", "QUESTION", "message", "Who may see my daughter's address?",
+                "auditEntries", List.of())));
+        assertThat(question.status()).as(question.body()).isEqualTo(201);
+        assertThat(question.json().get("kind").asText()).isEqualTo("QUESTION");
+        assertThat(question.json().get("sentByRole").asText()).isEqualTo("GUARDIAN");
+        Api.Reply misuse = raw.once(api.call("POST", "/me/reports", mia, null).json("application/json",
+            Map.of("kind", "MISUSE", "message", "A stranger knew my phone number.", "auditEntries", List.of())));
+        assertThat(misuse.status()).as(misuse.body()).isEqualTo(201);
+        assertThat(raw.once(api.call("POST", "/me/reports", mia, null).json("application/json",
+            Map.of("kind", "GOSSIP", "message", "x", "auditEntries", List.of()))).status()).isEqualTo(400);
+        assertThat(raw.once(api.call("POST", "/guardian/children/" + world.leo() + "/reports", grace, null)
+            .json("application/json", Map.of("kind", "QUESTION", "message", "Not my child.", "auditEntries",
+                List.of()))).status()).as("not grace's child").isEqualTo(404);
+
+        for (String[] reader : List.of(new String[] {world.ada(), "administration"}, new String[] {sue, "administration"})) {
+            JsonNode reports = api.call("GET", "/reports", reader[0], reader[1]).send().json().get("reports");
+            JsonNode byGrace = null;
+            JsonNode byMia = null;
+            for (JsonNode report : reports) {
+                if (report.get("id").asText().equals(question.json().get("id").asText())) {
+                    byGrace = report;
+                } else if (report.get("id").asText().equals(misuse.json().get("id").asText())) {
+                    byMia = report;
+                }
+            }
+            assertThat(byGrace).isNotNull();
+            assertThat(byGrace.get("kind").asText()).isEqualTo("QUESTION");
+            assertThat(byGrace.get("sentBy").asText()).isEqualTo("grace");
+            assertThat(byGrace.get("sentByRole").asText()).isEqualTo("GUARDIAN");
+            assertThat(byGrace.get("recordId").asText()).isEqualTo(world.mia());
+            assertThat(byMia).isNotNull();
+            assertThat(byMia.get("kind").asText()).isEqualTo("MISUSE");
+            assertThat(byMia.get("sentBy").asText()).isEqualTo("mia");
+            assertThat(byMia.get("sentByRole").asText()).isEqualTo("STUDENT");
+        }
+        JsonNode miasReports = api.call("GET", "/me/reports", mia, null).send().json().get("reports");
+        assertThat(miasReports.findValuesAsText("kind")).contains("QUESTION", "MISUSE");
+    }
+
     private static String link(World world, String recordId, String username) {
         Api.Reply linked = WORLD.raw().once(world.campus().api.call("POST", "/records/" + recordId + "/guardian-links",
             world.ada(), "administration").json("application/json", Map.of("guardianIndex", 0, "username", username)));

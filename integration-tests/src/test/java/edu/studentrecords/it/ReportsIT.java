@@ -79,7 +79,10 @@ class ReportsIT {
             listed.fieldNames().forEachRemaining(fields::add);
             assertThat(fields).containsExactlyInAnyOrder("id", "recordId", "status", "message", "auditEntries",
                 "linkedEntries", "severity", "assignee", "createdAt", "triagedAt", "triagedBy", "outcome", "decidedAt",
-                "decidedBy");
+                "decidedBy", "kind", "sentBy", "sentByRole");
+            assertThat(listed.get("kind").asText()).isEqualTo("MISUSE");
+            assertThat(listed.get("sentBy").asText()).as("who sent it, by username").isEqualTo("alice");
+            assertThat(listed.get("sentByRole").asText()).isEqualTo("STUDENT");
             assertThat(listed.get("recordId").asText()).isEqualTo(aliceRecord);
             assertThat(listed.get("status").asText()).isEqualTo("OPEN");
             assertThat(listed.get("message").asText()).isEqualTo("Someone opened my record twice this morning.");

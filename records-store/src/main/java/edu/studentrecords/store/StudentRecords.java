@@ -11,7 +11,10 @@ import edu.studentrecords.store.backup.Backups;
 import edu.studentrecords.store.backup.ErasureLedger;
 import edu.studentrecords.store.check.SecuritySelfCheck;
 import edu.studentrecords.store.feed.ChangeFeed;
+import edu.studentrecords.store.consent.Consents;
 import edu.studentrecords.store.grants.AccessGrants;
+import edu.studentrecords.store.internal.consent.ConsentLedger;
+import edu.studentrecords.store.internal.consent.GatedConsents;
 import edu.studentrecords.store.guardians.Guardians;
 import edu.studentrecords.store.internal.gate.GuardianGate;
 import edu.studentrecords.store.internal.guardians.GatedGuardians;
@@ -91,6 +94,8 @@ public final class StudentRecords implements AutoCloseable {
     private final Incidents incidents;
     private final VerificationReminders reminders;
     private final Guardians guardians;
+    private final Consents consents;
+    private final ConsentLedger consentLedger;
 
     private StudentRecords(StoreSettings settings, MongoClient client, boolean ownsClient) {
         this.client = client;
@@ -153,8 +158,11 @@ public final class StudentRecords implements AutoCloseable {
         this.notices = noticeBook;
         this.incidents = incidentBook;
         this.studentNotices = new GatedStudentNotices(gate, lookup, noticeBook, incidentBook);
-        this.guardians = new GatedGuardians(gate, new GuardianGate(audit), lookup, vault, audit, correctionDesk,
-                guardianLinks);
+        GuardianGate guardianGate = new GuardianGate(audit);
+        this.guardians = new GatedGuardians(gate, guardianGate, lookup, vault, audit, correctionDesk, guardianLinks);
+        this.consentLedger = new ConsentLedger(db.getCollection(StoreCollections.CONSENT_EVENTS),
+                db.getCollection(StoreCollections.CONSENT_STATES));
+        this.consents = new GatedConsents(gate, guardianGate, vault, consentLedger);
         this.reminders = new ReminderDesk(recordCollection, db.getCollection(StoreCollections.VERIFICATION_REMINDERS),
                 gate);
     }
@@ -266,6 +274,11 @@ public final class StudentRecords implements AutoCloseable {
     /** Guardian links, and a guardian's work for a linked child. */
     public Guardians guardians() {
         return guardians;
+    }
+
+    /** The consent ledger. */
+    public Consents consents() {
+        return consents;
     }
 
     /** The change feed, for the search index. */

@@ -6,6 +6,7 @@ import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.backup.Backups;
 import edu.studentrecords.store.check.SecuritySelfCheck;
 import edu.studentrecords.store.grants.AccessGrants;
+import edu.studentrecords.store.consent.Consents;
 import edu.studentrecords.store.guardians.Guardians;
 import edu.studentrecords.store.incidents.Incidents;
 import edu.studentrecords.store.notices.RecipientNotices;
@@ -26,7 +27,7 @@ class StoreApiTest {
 
     /**
      * The services of a store, with the operations that take no caller: each named here decides nothing about a
-     * caller. {@code ofClient} and {@code wardsOf} feed access contexts; {@code accountRemoved} is Keycloak telling the store an account
+     * caller. {@code ofClient}, {@code wardsOf} and {@code isGiven} feed access contexts; {@code accountRemoved} is Keycloak telling the store an account
      * is gone (recorded as the system's step); {@code runScheduled} is the system's own run; {@code lastScheduledRun}
      * returns no record content.
      */
@@ -45,7 +46,8 @@ class StoreApiTest {
             Map.entry(RecipientNotices.class, Set.of("ofChange")),
             Map.entry(StudentNotices.class, Set.of()),
             Map.entry(Incidents.class, Set.of("notified")),
-            Map.entry(Guardians.class, Set.of("wardsOf")));
+            Map.entry(Guardians.class, Set.of("wardsOf")),
+            Map.entry(Consents.class, Set.of("isGiven")));
 
     @Test
     void everyOperationOfEveryServiceTakesAnAccessContextFirst() {

@@ -4,6 +4,7 @@ import edu.studentrecords.keycloak.bootstrap.RealmBootstrap;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.Grant;
+import edu.studentrecords.store.access.ConsentCheck;
 import edu.studentrecords.store.access.RealmRole;
 import edu.studentrecords.store.access.Ward;
 import edu.studentrecords.store.access.UnitPath;
@@ -40,9 +41,10 @@ final class AccessContextMapping {
      * @param now         the instant of the request
      * @param grants      the access grants of the token's client (the decision keeps the active ones)
      * @param wards       the children the user is linked to as a guardian (for a guardian's call)
+     * @param consents    how a student's consent is looked up, for grants relying on consent
      */
     static AccessContext toContext(AccessToken token, CallerFacts facts, String purpose, CallKind kind,
-            Instant now, List<Grant> grants, List<Ward> wards) {
+            Instant now, List<Grant> grants, List<Ward> wards, ConsentCheck consents) {
         String clientId = token.getIssuedFor();
         return AccessContext.builder()
                 .subject(facts.serviceAccount() ? null : token.getSubject())
@@ -63,6 +65,7 @@ final class AccessContextMapping {
                 .selfService(kind == CallKind.SELF_SERVICE)
                 .guardianProxy(kind == CallKind.GUARDIAN)
                 .wards(wards)
+                .consents(consents)
                 .rolePurposes(rolePurposes(facts.rolePurposes()))
                 .impersonator(facts.impersonator())
                 .unitDirectory(facts.unitDirectory())

@@ -5,6 +5,7 @@ import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.Grant;
+import edu.studentrecords.store.access.ConsentCheck;
 import edu.studentrecords.store.access.RealmRole;
 import edu.studentrecords.store.access.Ward;
 import java.time.Instant;
@@ -66,8 +67,12 @@ public final class BearerAuthentication {
                 ? session.getProvider(StudentRecordsProvider.class).store(realm).guardians()
                         .wardsOf(result.getUser().getId())
                 : List.of();
+        // A grant relying on consent opens a student only while the consent is given: looked up at each decision.
+        ConsentCheck consents = grants.stream().anyMatch(Grant::consentBound)
+                ? session.getProvider(StudentRecordsProvider.class).store(realm).consents()::isGiven
+                : ConsentCheck.NONE;
         AccessContext context = AccessContextMapping.toContext(result.getToken(), facts, purpose, kind, now, grants,
-                wards);
+                wards, consents);
         return Optional.of(new Caller(result.getToken(), context));
     }
 

@@ -57,9 +57,12 @@ public final class RecordReach {
             Instant linkedAt) {
     }
 
-    /** An active grant covering the record: which outside body, for what, under which agreement, until when. */
+    /**
+     * An active grant covering the record: which outside body, for what, under which agreement, until when, and whether
+     * it relies on the student's consent ({@code legalBasis} {@code consent}, with the {@code consentPurpose}).
+     */
     public record GrantItem(String id, String clientId, String name, String purpose, List<String> groups,
-            String agreementReference, Instant expiresAt) {
+            String agreementReference, Instant expiresAt, String legalBasis, String consentPurpose) {
     }
 
     /** A role and the units whose holders of it reach the record ({@code *}: all). */
@@ -127,7 +130,8 @@ public final class RecordReach {
         ClientModel client = realm.getClientByClientId(grant.clientId());
         String name = client != null && client.getName() != null ? client.getName() : grant.clientId();
         return new GrantItem(grant.id(), grant.clientId(), name, grant.purpose(),
-                grant.groups().stream().map(FieldGroup::jsonName).toList(), grant.agreementReference(), grant.expiresAt());
+                grant.groups().stream().map(FieldGroup::jsonName).toList(), grant.agreementReference(), grant.expiresAt(),
+                grant.legalBasis(), grant.consentPurpose());
     }
 
     /**

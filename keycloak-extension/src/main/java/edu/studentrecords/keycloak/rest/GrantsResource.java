@@ -11,6 +11,8 @@ import edu.studentrecords.keycloak.rest.representation.GrantRepresentation;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditOperation;
+import edu.studentrecords.keycloak.settings.ConsentPurposesSetting;
+import edu.studentrecords.store.consent.ConsentPurpose;
 import edu.studentrecords.store.grants.GrantRequest;
 import edu.studentrecords.store.grants.StoredGrant;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.stream.Collectors;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +55,9 @@ public final class GrantsResource extends CollectionResource {
     @POST
     public Response requestGrant(InputStream body) {
         return pipeline.run(AuditOperation.GRANT_REQUEST, request -> {
-            GrantRequest asked = request.readJson(body, GrantRepresentation.Request.class).toRequest();
+            GrantRequest asked = request.readJson(body, GrantRepresentation.Request.class).toRequest(
+                    ConsentPurposesSetting.of(request.realm()).stream().map(ConsentPurpose::id)
+                            .collect(Collectors.toSet()));
             RealmModel realm = request.realm();
             StoredGrant stored = request.store().grants().request(request.access(), asked,
                     clientId -> isExternal(realm, clientId));

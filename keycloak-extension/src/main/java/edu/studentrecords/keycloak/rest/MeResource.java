@@ -9,7 +9,11 @@ import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
 import edu.studentrecords.keycloak.auth.RecordReach;
 import edu.studentrecords.keycloak.mail.CentreMail;
+import edu.studentrecords.keycloak.rest.consents.ConsentRepresentation;
 import edu.studentrecords.keycloak.rest.notices.OwnNoticesRepresentation;
+import edu.studentrecords.keycloak.settings.ConsentPurposesSetting;
+import edu.studentrecords.store.consent.ConsentPurpose;
+import edu.studentrecords.store.consent.ConsentState;
 import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionRequestRepresentation;
@@ -24,6 +28,7 @@ import edu.studentrecords.store.reports.MisuseReport;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -152,8 +157,8 @@ public final class MeResource extends CollectionResource {
         return pipeline.runSelfService(AuditOperation.REPORT_MISUSE, request -> {
             MisuseReportRepresentation.Request report = request.readJson(body,
                     MisuseReportRepresentation.Request.class);
-            MisuseReport filed = request.store().misuseReports().report(request.access(), report.message(),
-                    report.auditEntries());
+            MisuseReport filed = request.store().misuseReports().reportOwn(request.access(), report.reportKind(),
+                    report.message(), report.auditEntries());
             CentreMail.afterCommit(request.session(), CentreMail.Waiting.REPORT);
             return json(Response.status(Response.Status.CREATED), MisuseReportRepresentation.of(filed));
         });
@@ -166,6 +171,29 @@ public final class MeResource extends CollectionResource {
         return pipeline.runSelfService(AuditOperation.READ_REPORTS, request -> json(Response.ok(), new MisuseReportRepresentation.Listing(
                 request.store().misuseReports().ownReports(request.access()).stream()
                         .map(MisuseReportRepresentation::of).toList())));
+    }
+
+    /** The caller's consents for each of the realm's consent purposes. */
+    @GET
+    @Path("consents")
+    public Response consents() {
+        return pipeline.runSelfService(AuditOperation.CONSENT_READ, request -> {
+            List<ConsentPurpose> purposes = ConsentPurposesSetting.of(request.realm());
+            return json(Response.ok(), ConsentRepresentation.listing(
+                    request.store().consents().own(request.access(), purposes), purposes));
+        });
+    }
+
+    /** Gives or withdraws the caller's own consent ({@code {"given":true|false}}); under 14 the guardian does. */
+    @PUT
+    @Path("consents/{purpose}")
+    public Response consent(@PathParam("purpose") String purpose, InputStream body) {
+        return pipeline.runSelfService(AuditOperation.CONSENT_GIVE, request -> {
+            boolean given = request.readJson(body, ConsentRepresentation.Request.class).required();
+            List<ConsentPurpose> purposes = ConsentPurposesSetting.of(request.realm());
+            ConsentState state = request.store().consents().setOwn(request.access(), purposes, purpose, given);
+            return json(Response.ok(), ConsentRepresentation.listing(List.of(state), purposes).consents().get(0));
+        });
     }
 
     /** Who can reach the caller's record: staff roles and units, internal applications, grants. */

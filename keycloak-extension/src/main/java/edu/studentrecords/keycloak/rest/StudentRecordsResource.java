@@ -6,6 +6,7 @@ import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import edu.studentrecords.keycloak.rest.incidents.IncidentsResource;
 import edu.studentrecords.keycloak.rest.notices.NoticesResource;
+import edu.studentrecords.keycloak.rest.consents.ConsentsResource;
 import edu.studentrecords.keycloak.rest.guardians.GuardianResource;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -58,6 +59,11 @@ public final class StudentRecordsResource {
     @Path("guardian")
     public GuardianResource guardian() {
         return new GuardianResource(pipeline);
+    }
+
+    @Path("consents")
+    public ConsentsResource consents() {
+        return new ConsentsResource(pipeline);
     }
 
     @Path("me")

@@ -3,6 +3,7 @@ package edu.studentrecords.keycloak.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.studentrecords.store.access.AccessContext;
+import edu.studentrecords.store.access.ConsentCheck;
 import edu.studentrecords.store.access.ClientTrust;
 import edu.studentrecords.store.access.RealmRole;
 import edu.studentrecords.store.access.UnitDirectory;
@@ -34,7 +35,7 @@ class AccessContextMappingTest {
                 Map.of("student-records.trust", "internal", "student-records.purposes", "teaching, statistics"),
                 "teaching,statistics,library-services");
 
-        AccessContext ctx = AccessContextMapping.toContext(token, facts, "teaching", CallKind.DECLARED_PURPOSE, NOW, List.of(), List.of());
+        AccessContext ctx = AccessContextMapping.toContext(token, facts, "teaching", CallKind.DECLARED_PURPOSE, NOW, List.of(), List.of(), ConsentCheck.NONE);
 
         assertThat(ctx.subject()).isEqualTo("user-1");
         assertThat(ctx.serviceAccount()).isFalse();
@@ -58,7 +59,7 @@ class AccessContextMappingTest {
         CallerFacts facts = new CallerFacts(true, Set.of("default-roles-campus"), Set.of(),
                 Map.of("student-records.trust", "internal", "student-records.units", "*"), null);
 
-        AccessContext ctx = AccessContextMapping.toContext(token, facts, "teaching", CallKind.DECLARED_PURPOSE, NOW, List.of(), List.of());
+        AccessContext ctx = AccessContextMapping.toContext(token, facts, "teaching", CallKind.DECLARED_PURPOSE, NOW, List.of(), List.of(), ConsentCheck.NONE);
 
         assertThat(ctx.subject()).isNull();
         assertThat(ctx.serviceAccount()).isTrue();
@@ -70,7 +71,7 @@ class AccessContextMappingTest {
         CallerFacts facts = new CallerFacts(false, Set.of(), Set.of(),
                 Map.of("student-records.units", "science, ../etc, arts/music"), null);
 
-        AccessContext ctx = AccessContextMapping.toContext(token("u", "c", "openid"), facts, null, CallKind.DECLARED_PURPOSE, NOW, List.of(), List.of());
+        AccessContext ctx = AccessContextMapping.toContext(token("u", "c", "openid"), facts, null, CallKind.DECLARED_PURPOSE, NOW, List.of(), List.of(), ConsentCheck.NONE);
 
         assertThat(ctx.units()).isEmpty();
         assertThat(ctx.clientUnits()).containsExactlyInAnyOrder(UnitPath.parse("science"), UnitPath.parse("arts/music"));
@@ -82,7 +83,7 @@ class AccessContextMappingTest {
                 Map.of(RealmRole.STAFF, "teaching, student-services"), "admin-1", UnitDirectory.NONE);
 
         AccessContext ctx = AccessContextMapping.toContext(token("u", "c", "openid"), facts, "teaching", CallKind.DECLARED_PURPOSE, NOW,
-                List.of(), List.of());
+                List.of(), List.of(), ConsentCheck.NONE);
 
         assertThat(ctx.rolePurposes()).containsExactly(
                 Map.entry(RealmRole.STAFF, Set.of("teaching", "student-services")));
@@ -93,7 +94,7 @@ class AccessContextMappingTest {
     void aClientWithoutTrustAttributeIsExternalAndTheRealmPurposesDefault() {
         CallerFacts facts = new CallerFacts(false, Set.of(), Set.of(), Map.of(), null);
 
-        AccessContext ctx = AccessContextMapping.toContext(token("u", "outside-body", null), facts, "  ", CallKind.SELF_SERVICE, NOW, List.of(), List.of());
+        AccessContext ctx = AccessContextMapping.toContext(token("u", "outside-body", null), facts, "  ", CallKind.SELF_SERVICE, NOW, List.of(), List.of(), ConsentCheck.NONE);
 
         assertThat(ctx.clientTrust()).isEqualTo(ClientTrust.EXTERNAL);
         assertThat(ctx.scopes()).isEmpty();
@@ -108,7 +109,7 @@ class AccessContextMappingTest {
     void aTrustValueOtherThanInternalIsExternal() {
         CallerFacts facts = new CallerFacts(false, Set.of(), Set.of(), Map.of("student-records.trust", "intern"), null);
 
-        assertThat(AccessContextMapping.toContext(token("u", "c", ""), facts, null, CallKind.DECLARED_PURPOSE, NOW, List.of(), List.of()).clientTrust())
+        assertThat(AccessContextMapping.toContext(token("u", "c", ""), facts, null, CallKind.DECLARED_PURPOSE, NOW, List.of(), List.of(), ConsentCheck.NONE).clientTrust())
                 .isEqualTo(ClientTrust.EXTERNAL);
     }
 }

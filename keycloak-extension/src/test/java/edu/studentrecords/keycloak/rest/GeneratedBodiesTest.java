@@ -139,7 +139,7 @@ class GeneratedBodiesTest {
                 body -> json(body, CentreReportRepresentation.ResolveRequest.class));
         add(seeds, readers, "POST /grants", List.of(grant("application/pdf", "%PDF-1.7\n%%EOF\n"),
                 grant("image/png", "\u0089PNG\r\n\u001a\n")),
-                body -> json(body, GrantRepresentation.Request.class).toRequest());
+                body -> json(body, GrantRepresentation.Request.class).toRequest(java.util.Set.of()));
 
         GeneratedBodies bodies = new GeneratedBodies(SEED);
         long total = 0;

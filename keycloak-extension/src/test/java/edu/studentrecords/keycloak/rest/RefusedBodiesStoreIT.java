@@ -151,7 +151,7 @@ class RefusedBodiesStoreIT {
                 });
         add(seeds, operations, writes, "POST /grants", List.of(grant()), List.of("grants", "grant_agreements"),
                 body -> store.grants().request(ADMIN,
-                        json(body, GrantRepresentation.Request.class).toRequest(),
+                        json(body, GrantRepresentation.Request.class).toRequest(java.util.Set.of()),
                         "city-statistics-bureau"::equals));
         add(seeds, operations, writes, "PUT /retention/policy", List.of(
                 "{\"archiveOn\":[\"GRADUATED\",\"WITHDRAWN\",\"TRANSFERRED\"],\"destroyAfterDays\":1825,"

@@ -45,6 +45,7 @@ import java.util.stream.Collectors;
  *     person acts for a child they are linked to
  * @param wards the children the person is linked to as a guardian, with their dates of birth as the records hold them
  *     now; empty unless {@code guardianProxy}
+ * @param consents whether a student's consent for a purpose is given now, for grants relying on consent
  */
 public record AccessContext(
         String subject,
@@ -66,7 +67,8 @@ public record AccessContext(
         UnitDirectory unitDirectory,
         CallLedger ledger,
         boolean guardianProxy,
-        List<Ward> wards) {
+        List<Ward> wards,
+        ConsentCheck consents) {
 
     /** The client attribute that lists a client's units. */
     public static final String CLIENT_UNITS_ATTRIBUTE = "student-records.units";
@@ -108,6 +110,7 @@ public record AccessContext(
             throw new IllegalArgumentException("a request is self service or a guardian's, not both");
         }
         wards = List.copyOf(wards);
+        Objects.requireNonNull(consents, "consents");
     }
 
     /** The child with this record the person is linked to as a guardian, if any. */
@@ -184,6 +187,7 @@ public record AccessContext(
         private UnitDirectory unitDirectory = UnitDirectory.NONE;
         private boolean guardianProxy;
         private List<Ward> wards = List.of();
+        private ConsentCheck consents = ConsentCheck.NONE;
 
         private Builder() {
         }
@@ -302,6 +306,12 @@ public record AccessContext(
             return this;
         }
 
+        /** Sets how a student's consent is looked up (default: none is given). */
+        public Builder consents(ConsentCheck consents) {
+            this.consents = consents;
+            return this;
+        }
+
         /**
          * The context.
          *
@@ -310,7 +320,8 @@ public record AccessContext(
         public AccessContext build() {
             return new AccessContext(subject, serviceAccount, clientId, clientTrust, scopes, roles, units,
                     clientUnits, purpose, realmPurposes, clientPurposes, grants, selfService, now, impersonator,
-                    rolePurposes, unitDirectory, new CallLedger(), guardianProxy, wards);
+                    rolePurposes, unitDirectory, new CallLedger(), guardianProxy, wards,
+                    consents);
         }
     }
 }

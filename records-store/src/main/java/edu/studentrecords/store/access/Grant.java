@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  * @param approvedBy the user id of the administrator who approved it; null until approved
  * @param expiresAt the instant from which the grant no longer opens access; not null
  * @param revokedAt when the grant was revoked; null unless revoked
+ * @param consentPurpose the consent purpose a student's consent must be given for, on the day of each request, for
+ *     the grant to open that student (legal basis {@code consent}); null for a grant on the agreement alone
  */
 public record Grant(
         String id,
@@ -46,9 +48,25 @@ public record Grant(
         String requestedBy,
         String approvedBy,
         Instant expiresAt,
-        Instant revokedAt) {
+        Instant revokedAt,
+        String consentPurpose) {
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    /** The legal basis of a grant that opens a student only while their consent for its purpose is given. */
+    public static final String CONSENT = "consent";
+    /** The legal basis of every other grant: the confidentiality agreement alone. */
+    public static final String AGREEMENT = "agreement";
+
+    /** Whether the grant opens a student only while the student's consent for {@link #consentPurpose()} is given. */
+    public boolean consentBound() {
+        return consentPurpose != null;
+    }
+
+    /** {@link #CONSENT} or {@link #AGREEMENT}. */
+    public String legalBasis() {
+        return consentBound() ? CONSENT : AGREEMENT;
+    }
 
     /** Validates the components and makes the collections unmodifiable. */
     public Grant {
@@ -153,6 +171,7 @@ public record Grant(
 
     /** Collects a grant's values; {@link #build()} validates them. Not thread-safe. */
     public static final class Builder {
+        private String consentPurpose;
         private String id;
         private String clientId;
         private String purpose;
@@ -235,6 +254,12 @@ public record Grant(
             return this;
         }
 
+        /** Sets the consent purpose a consent-bound grant relies on; null (the default) for the agreement alone. */
+        public Builder consentPurpose(String consentPurpose) {
+            this.consentPurpose = consentPurpose;
+            return this;
+        }
+
         /** Sets the revocation instant; null if not revoked. */
         public Builder revokedAt(Instant revokedAt) {
             this.revokedAt = revokedAt;
@@ -248,7 +273,7 @@ public record Grant(
          */
         public Grant build() {
             return new Grant(id, clientId, purpose, groups, recordIds, units, agreementReference,
-                    agreementSha256, requestedBy, approvedBy, expiresAt, revokedAt);
+                    agreementSha256, requestedBy, approvedBy, expiresAt, revokedAt, consentPurpose);
         }
     }
 }

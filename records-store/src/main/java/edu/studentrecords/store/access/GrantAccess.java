@@ -14,7 +14,8 @@ import java.util.Set;
 /**
  * An external client (an outside body), with or without a signed-in person, after the purpose passed
  * the realm check. Nothing opens without an active grant of this client for the declared purpose; a
- * person's roles add nothing. Grants open reading and searching only.
+ * person's roles add nothing. Grants open reading and searching only; a grant relying on consent opens reading only,
+ * and only students whose consent for its purpose is given at the moment of the request.
  */
 final class GrantAccess {
 
@@ -71,7 +72,10 @@ final class GrantAccess {
 
     private static AccessDecision read(
             AccessContext ctx, List<Grant> active, AccessTarget target, Set<FieldGroup> requested) {
-        List<Grant> covering = covering(active, target);
+        // A grant relying on consent covers the student only while the consent is given, looked up now.
+        List<Grant> covering = covering(active, target).stream()
+                .filter(grant -> !grant.consentBound() || ctx.consents().given(target.recordId(), grant.consentPurpose()))
+                .toList();
         if (covering.isEmpty()) {
             return notCovered();
         }
@@ -116,8 +120,13 @@ final class GrantAccess {
         return grants.stream().filter(grant -> grant.covers(target)).toList();
     }
 
+    /**
+     * The grants a search may rely on: those opening the profile, on the agreement alone (a grant relying on consent
+     * opens reads of consenting students, never a search over them).
+     */
     private static List<Grant> openingProfile(List<Grant> grants) {
-        return grants.stream().filter(grant -> grant.groups().contains(FieldGroup.PROFILE)).toList();
+        return grants.stream().filter(grant -> grant.groups().contains(FieldGroup.PROFILE))
+                .filter(grant -> !grant.consentBound()).toList();
     }
 
     private static Allowed allowed(Set<FieldGroup> groups, List<Grant> relied) {

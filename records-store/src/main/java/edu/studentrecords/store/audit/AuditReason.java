@@ -76,8 +76,8 @@ public enum AuditReason {
     GUARDIAN_LINK_NOT_FOUND,
     /** An invitation that does not exist, has expired or was accepted already. */
     INVITATION_NOT_VALID,
-    /** A read under a consent-bound grant of a student whose consent for its purpose is not given. */
-    CONSENT_NOT_GIVEN;
+    /** A consent purpose the realm does not have. */
+    CONSENT_PURPOSE_NOT_FOUND;
 
     /** Allowed calls that did not go ahead, for one of these reasons: nothing was changed. */
     private static final java.util.Set<AuditReason> NOT_DONE = java.util.EnumSet.of(STALE_VERSION, SEARCH_FAILED,

@@ -20,6 +20,9 @@ import java.util.Set;
  * @param units     unit paths whose records it covers
  * @param expiresAt when it stops opening access
  * @param agreement the signed agreement document
+ * @param legalBasis {@code agreement} (or null: the same) or {@code consent}
+ * @param consentPurpose for the legal basis {@code consent}: the consent purpose whose consent opens each student
+ * @param consentPurposes the realm's consent purposes, which {@code consentPurpose} must be one of
  */
 public record GrantRequest(
         String clientId,
@@ -28,10 +31,20 @@ public record GrantRequest(
         List<String> recordIds,
         List<String> units,
         Instant expiresAt,
-        Agreement agreement) {
+        Agreement agreement,
+        String legalBasis,
+        String consentPurpose,
+        Set<String> consentPurposes) {
+
+    /** A grant on the agreement alone. */
+    public GrantRequest(String clientId, String purpose, Set<FieldGroup> groups, List<String> recordIds,
+            List<String> units, Instant expiresAt, Agreement agreement) {
+        this(clientId, purpose, groups, recordIds, units, expiresAt, agreement, null, null, Set.of());
+    }
 
     public GrantRequest {
         groups = groups == null ? Set.of() : Set.copyOf(groups);
+        consentPurposes = consentPurposes == null ? Set.of() : Set.copyOf(consentPurposes);
         // Not List.copyOf: a missing id or unit is a field error to report, not a NullPointerException.
         recordIds = recordIds == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(recordIds));
         units = units == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(units));

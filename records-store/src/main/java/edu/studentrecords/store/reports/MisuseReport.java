@@ -22,10 +22,20 @@ import java.util.Objects;
  * @param triagedAt     when it was last triaged, or null
  * @param triagedBy     the subject (user id) who last triaged it, or null
  * @param decidedBy     the subject (user id) who resolved it, or null
+ * @param kind          a report of misuse or a question; {@link ReportKind#MISUSE} for reports kept from before
+ * @param sentBy        the user id of who sent it: the student, or a guardian for the student; null for reports kept
+ *                      from before (the student's)
+ * @param sentByRole    {@code STUDENT} or {@code GUARDIAN}
  */
 public record MisuseReport(String id, String recordId, ReportStatus status, String message, List<Long> auditEntries,
         Instant createdAt, String outcome, Instant decidedAt, Severity severity, String assignee,
-        List<Long> linkedEntries, Instant triagedAt, String triagedBy, String decidedBy) {
+        List<Long> linkedEntries, Instant triagedAt, String triagedBy, String decidedBy, ReportKind kind,
+        String sentBy, String sentByRole) {
+
+    /** Sent by the student. */
+    public static final String STUDENT = "STUDENT";
+    /** Sent by a guardian for the student. */
+    public static final String GUARDIAN = "GUARDIAN";
 
     public MisuseReport {
         Objects.requireNonNull(id, "id");
@@ -35,19 +45,22 @@ public record MisuseReport(String id, String recordId, ReportStatus status, Stri
         Objects.requireNonNull(createdAt, "createdAt");
         auditEntries = List.copyOf(auditEntries);
         linkedEntries = linkedEntries == null ? List.of() : List.copyOf(linkedEntries);
+        kind = kind == null ? ReportKind.MISUSE : kind;
+        sentByRole = sentByRole == null ? STUDENT : sentByRole;
     }
 
     /** A report just sent: open, nothing decided. */
     public static MisuseReport opened(String id, String recordId, String message, List<Long> auditEntries,
-            Instant createdAt) {
+            Instant createdAt, ReportKind kind, String sentBy, String sentByRole) {
         return new MisuseReport(id, recordId, ReportStatus.OPEN, message, auditEntries, createdAt, null, null, null,
-                null, List.of(), null, null, null);
+                null, List.of(), null, null, null, kind, sentBy, sentByRole);
     }
 
     /** Never prints the message or the outcome: they may hold personal data. */
     @Override
     public String toString() {
-        return "MisuseReport[id=" + id + ", status=" + status + ", severity=" + severity + ", auditEntries="
+        return "MisuseReport[id=" + id + ", kind=" + kind + ", status=" + status + ", severity=" + severity
+                + ", auditEntries="
                 + auditEntries + ", linkedEntries=" + linkedEntries + "]";
     }
 }

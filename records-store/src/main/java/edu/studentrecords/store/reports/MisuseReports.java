@@ -38,6 +38,15 @@ public interface MisuseReports {
     MisuseReport report(AccessContext ctx, String message, List<Long> auditEntries);
 
     /**
+     * A report of {@code kind} about the record {@code recordId}: the caller's own (a student, self service) or a linked
+     * child's (a guardian, for a child under 18), naming entries of that record's access log; sent by the caller.
+     */
+    MisuseReport report(AccessContext ctx, String recordId, ReportKind kind, String message, List<Long> auditEntries);
+
+    /** A report of {@code kind} about the caller's own record (a student, self service). */
+    MisuseReport reportOwn(AccessContext ctx, ReportKind kind, String message, List<Long> auditEntries);
+
+    /**
      * The caller's own reports, newest first.
      *
      * @throws RecordNotFoundException when the caller has no record

@@ -11,15 +11,22 @@ import edu.studentrecords.keycloak.mail.CentreMail;
 import edu.studentrecords.keycloak.rest.CollectionResource;
 import edu.studentrecords.keycloak.rest.RequestParameters;
 import edu.studentrecords.keycloak.rest.RequestPipeline;
+import edu.studentrecords.keycloak.rest.consents.ConsentRepresentation;
 import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
+import edu.studentrecords.keycloak.settings.ConsentPurposesSetting;
+import edu.studentrecords.store.consent.ConsentPurpose;
+import edu.studentrecords.store.consent.ConsentState;
 import edu.studentrecords.keycloak.rest.representation.CorrectionRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionRequestRepresentation;
+import edu.studentrecords.keycloak.rest.representation.MisuseReportRepresentation;
+import edu.studentrecords.store.reports.MisuseReport;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.correction.CorrectionRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -81,6 +88,48 @@ public final class GuardianResource extends CollectionResource {
             List<AuditEntry> entries = request.store().guardians().accessLog(request.access(), recordId,
                     instant("from", from), instant("to", to), skip, page);
             return json(Response.ok(), AccessLogRepresentation.of(entries, skip, page));
+        });
+    }
+
+    /** A child's consents for each of the realm's consent purposes. */
+    @GET
+    @Path("children/{recordId}/consents")
+    public Response consents(@PathParam("recordId") String recordId) {
+        return pipeline.runAsGuardian(AuditOperation.CONSENT_READ, request -> {
+            List<ConsentPurpose> purposes = ConsentPurposesSetting.of(request.realm());
+            return json(Response.ok(), ConsentRepresentation.listing(
+                    request.store().consents().ofChild(request.access(), recordId, purposes), purposes));
+        });
+    }
+
+    /** Gives or withdraws a child's consent ({@code {"given":true|false}}); from 14 the student does. */
+    @PUT
+    @Path("children/{recordId}/consents/{purpose}")
+    public Response consent(@PathParam("recordId") String recordId, @PathParam("purpose") String purpose,
+            InputStream body) {
+        return pipeline.runAsGuardian(AuditOperation.CONSENT_GIVE, request -> {
+            boolean given = request.readJson(body, ConsentRepresentation.Request.class).required();
+            List<ConsentPurpose> purposes = ConsentPurposesSetting.of(request.realm());
+            ConsentState state = request.store().consents().setForChild(request.access(), recordId, purposes, purpose,
+                    given);
+            return json(Response.ok(), ConsentRepresentation.listing(List.of(state), purposes).consents().get(0));
+        });
+    }
+
+    /**
+     * Sends the centre a report about a child's record: {@code {"kind":"MISUSE"|"QUESTION","message","auditEntries"}},
+     * entries of the child's access log; 201 with the report.
+     */
+    @POST
+    @Path("children/{recordId}/reports")
+    public Response report(@PathParam("recordId") String recordId, InputStream body) {
+        return pipeline.runAsGuardian(AuditOperation.REPORT_MISUSE, request -> {
+            MisuseReportRepresentation.Request report = request.readJson(body,
+                    MisuseReportRepresentation.Request.class);
+            MisuseReport filed = request.store().misuseReports().report(request.access(), recordId,
+                    report.reportKind(), report.message(), report.auditEntries());
+            CentreMail.afterCommit(request.session(), CentreMail.Waiting.REPORT);
+            return json(Response.status(Response.Status.CREATED), MisuseReportRepresentation.of(filed));
         });
     }
 

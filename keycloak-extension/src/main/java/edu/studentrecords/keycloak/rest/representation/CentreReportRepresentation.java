@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
  */
 public record CentreReportRepresentation(String id, String recordId, String status, String message,
         List<Long> auditEntries, List<Long> linkedEntries, String severity, String assignee, Instant createdAt,
-        Instant triagedAt, String triagedBy, String outcome, Instant decidedAt, String decidedBy) {
+        Instant triagedAt, String triagedBy, String outcome, Instant decidedAt, String decidedBy, String kind,
+        String sentBy, String sentByRole) {
 
     /** @param usernames the username of a subject, the subject itself when unknown */
     public static CentreReportRepresentation of(MisuseReport report, UnaryOperator<String> usernames) {
@@ -22,7 +23,8 @@ public record CentreReportRepresentation(String id, String recordId, String stat
                 report.severity() == null ? null : report.severity().name(), report.assignee(), report.createdAt(),
                 report.triagedAt(), report.triagedBy() == null ? null : usernames.apply(report.triagedBy()),
                 report.outcome(), report.decidedAt(),
-                report.decidedBy() == null ? null : usernames.apply(report.decidedBy()));
+                report.decidedBy() == null ? null : usernames.apply(report.decidedBy()), report.kind().name(),
+                report.sentBy() == null ? null : usernames.apply(report.sentBy()), report.sentByRole());
     }
 
     /** The body of {@code POST /reports/{id}/triage}. */

@@ -35,16 +35,20 @@ public final class GrantRepresentation {
             List<String> recordIds,
             List<String> units,
             Instant expiresAt,
-            Agreement agreement) {
+            Agreement agreement,
+            String legalBasis,
+            String consentPurpose) {
 
-        public GrantRequest toRequest() {
+        /** The request, with the realm's consent purposes a consent-bound grant may name. */
+        public GrantRequest toRequest(Set<String> consentPurposes) {
             Set<FieldGroup> parsed = EnumSet.noneOf(FieldGroup.class);
             for (String name : groups == null ? List.<String>of() : groups) {
                 parsed.add(FieldGroup.fromJsonName(name).orElseThrow(() -> new BadRequest(
                         "'groups' may name only profile, identity, contact and guardians.")));
             }
             GrantRequest.Agreement file = agreement == null ? null : agreement.toAgreement();
-            return new GrantRequest(clientId, purpose, parsed, recordIds, units, expiresAt, file);
+            return new GrantRequest(clientId, purpose, parsed, recordIds, units, expiresAt, file, legalBasis,
+                    consentPurpose, consentPurposes);
         }
     }
 
@@ -97,6 +101,8 @@ public final class GrantRepresentation {
         body.put("id", g.id());
         body.put("clientId", g.clientId());
         body.put("purpose", g.purpose());
+        body.put("legalBasis", g.legalBasis());
+        body.put("consentPurpose", g.consentPurpose());
         body.put("groups", g.groups().stream().map(FieldGroup::jsonName).toList());
         body.put("recordIds", g.recordIds().stream().sorted().toList());
         body.put("units", g.units().stream().map(UnitPath::toString).sorted().toList());

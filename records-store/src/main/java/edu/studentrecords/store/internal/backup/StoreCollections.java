@@ -33,6 +33,10 @@ public final class StoreCollections {
     public static final String LEGAL_HOLDS = "legal_holds";
     /** Guardian accounts linked to guardian entries of records ({@code entry} = record id and entry, unique). */
     public static final String GUARDIAN_LINKS = "guardian_links";
+    /** The consent ledger's events, only ever inserted (given or withdrawn, by whom, when, under which text version). */
+    public static final String CONSENT_EVENTS = "consent_events";
+    /** Each student's latest consent event per purpose ({@code _id} = record id and purpose). */
+    public static final String CONSENT_STATES = "consent_states";
     /**
      * Records' histories, one entry per change ({@code record} = record id), sealed under the record's data key. Read
      * after the records: a record's entries are written before it, so every entry a backed-up record points to is in

@@ -4,6 +4,7 @@ import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.AccessDecision;
 import edu.studentrecords.store.access.AccessPolicy;
+import edu.studentrecords.store.access.Duty;
 import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.audit.AuditTrail;
 import java.util.Optional;
@@ -30,12 +31,17 @@ public final class GuardianGate {
     }
 
     /**
-     * A pass for giving or withdrawing a consent of the student of record {@code recordId}, aged {@code age}: the
-     * student from 14, the linked guardian under 14 (the caller reached the record already); a refusal is audited
-     * under the record and thrown.
+     * Refuses (audited under the record, thrown) giving or withdrawing a consent of the student of record
+     * {@code recordId}, aged {@code age}, by a caller who may not: only the student from 14, only the linked guardian
+     * under 14 (the caller reached the record already, on a pass still to settle).
      */
-    public Pass consenting(AccessContext ctx, AuditOperation operation, String recordId, int age) {
+    public void requireConsenting(AccessContext ctx, AuditOperation operation, String recordId, int age) {
         refuseIfDenied(ctx, operation, recordId, policy.checkConsenting(ctx, age));
+    }
+
+    /** A pass for one of the centre's duties; a refusal is audited and thrown. */
+    public Pass duty(AccessContext ctx, Duty duty, AuditOperation operation) {
+        refuseIfDenied(ctx, operation, null, policy.checkDuty(ctx, duty));
         return new Pass(audit, ctx, operation);
     }
 

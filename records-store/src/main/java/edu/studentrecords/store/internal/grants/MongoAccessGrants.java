@@ -77,6 +77,7 @@ public final class MongoAccessGrants implements AccessGrants {
                 .agreementSha256(sha256(agreement.content()))
                 .requestedBy(ctx.subject())
                 .expiresAt(request.expiresAt())
+                .consentPurpose(Grant.CONSENT.equals(request.legalBasis()) ? request.consentPurpose() : null)
                 .build();
         StoredGrant stored = new StoredGrant(grant, ctx.now(), null, null,
                 blankToDefault(agreement.fileName(), "agreement"),
@@ -202,6 +203,17 @@ public final class MongoAccessGrants implements AccessGrants {
         }
         if (request.groups().isEmpty()) {
             errors.add(new FieldError("groups", "required", "Name at least one field group."));
+        }
+        String basis = request.legalBasis() == null ? Grant.AGREEMENT : request.legalBasis();
+        if (!basis.equals(Grant.AGREEMENT) && !basis.equals(Grant.CONSENT)) {
+            errors.add(new FieldError("legalBasis", "grant.legal-basis", "Either agreement or consent."));
+        } else if (basis.equals(Grant.CONSENT) && (request.consentPurpose() == null
+                || !request.consentPurposes().contains(request.consentPurpose()))) {
+            errors.add(new FieldError("consentPurpose", "grant.consent-purpose",
+                    "Name one of the realm's consent purposes."));
+        } else if (basis.equals(Grant.AGREEMENT) && request.consentPurpose() != null) {
+            errors.add(new FieldError("consentPurpose", "grant.consent-purpose",
+                    "Only a grant whose legal basis is consent names a consent purpose."));
         }
         if (request.recordIds().isEmpty() && request.units().isEmpty()) {
             errors.add(new FieldError("units", "grant.students", "Name the students, by unit or by record id."));

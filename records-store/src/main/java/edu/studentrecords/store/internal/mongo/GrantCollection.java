@@ -98,7 +98,8 @@ public final class GrantCollection {
                 .append("approvedAt", date(stored.approvedAt()))
                 .append("expiresAt", Date.from(g.expiresAt()))
                 .append("revokedAt", date(g.revokedAt()))
-                .append("revokedBy", stored.revokedBy());
+                .append("revokedBy", stored.revokedBy())
+                .append("consentPurpose", g.consentPurpose());
     }
 
     private static StoredGrant decode(Document doc) {
@@ -117,6 +118,7 @@ public final class GrantCollection {
                 .approvedBy(doc.getString("approvedBy"))
                 .expiresAt(doc.getDate("expiresAt").toInstant())
                 .revokedAt(instant(doc.getDate("revokedAt")))
+                .consentPurpose(doc.getString("consentPurpose"))
                 .build();
         return new StoredGrant(grant, doc.getDate("requestedAt").toInstant(), instant(doc.getDate("approvedAt")),
                 doc.getString("revokedBy"), doc.getString("agreementFileName"), doc.getString("agreementContentType"),

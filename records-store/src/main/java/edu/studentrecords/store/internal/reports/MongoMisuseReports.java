@@ -23,6 +23,7 @@ import edu.studentrecords.store.internal.records.RecordVault;
 import edu.studentrecords.store.model.FieldGroup;
 import edu.studentrecords.store.reports.MisuseReport;
 import edu.studentrecords.store.reports.MisuseReports;
+import edu.studentrecords.store.reports.ReportKind;
 import edu.studentrecords.store.reports.ReportStatus;
 import edu.studentrecords.store.reports.Severity;
 import edu.studentrecords.store.reports.Triage;
@@ -70,7 +71,18 @@ public final class MongoMisuseReports implements MisuseReports {
 
     @Override
     public MisuseReport report(AccessContext ctx, String message, List<Long> auditEntries) {
-        RecordCall call = gate.openOwn(ctx, Operation.READ, FieldGroup.ALL,
+        return reportOwn(ctx, ReportKind.MISUSE, message, auditEntries);
+    }
+
+    @Override
+    public MisuseReport reportOwn(AccessContext ctx, ReportKind kind, String message, List<Long> auditEntries) {
+        return report(ctx, gate.ownRecordId(ctx), kind, message, auditEntries);
+    }
+
+    @Override
+    public MisuseReport report(AccessContext ctx, String recordId, ReportKind kind, String message,
+            List<Long> auditEntries) {
+        RecordCall call = gate.open(ctx, Operation.READ, recordId, FieldGroup.ALL,
                 new AuditLabel(AuditOperation.REPORT_MISUSE, Set.of()));
         OwnRecord own = new OwnRecord(call.recordId(), null);
         List<Long> entries = auditEntries == null ? List.of() : new ArrayList<>(auditEntries);
@@ -81,6 +93,8 @@ public final class MongoMisuseReports implements MisuseReports {
         call.pass().allow(own.id());
         String id = UUID.randomUUID().toString();
         Instant now = now();
+        ReportKind reportKind = kind == null ? ReportKind.MISUSE : kind;
+        String sentByRole = ctx.guardianProxy() ? MisuseReport.GUARDIAN : MisuseReport.STUDENT;
         byte[] sealed = ReportSeal.sealMessage(dataKey(own.id()), id, own.id(), message.strip());
         reports.insertOne(new Document("_id", id)
                 .append(RECORD, own.id())
@@ -89,8 +103,11 @@ public final class MongoMisuseReports implements MisuseReports {
                 .append("auditEntries", entries)
                 .append("createdAt", Date.from(now))
                 .append("outcome", null)
-                .append("decidedAt", null));
-        return MisuseReport.opened(id, own.id(), message.strip(), entries, now);
+                .append("decidedAt", null)
+                .append("kind", reportKind.name())
+                .append("sentBy", ctx.subject())
+                .append("sentByRole", sentByRole));
+        return MisuseReport.opened(id, own.id(), message.strip(), entries, now, reportKind, ctx.subject(), sentByRole);
     }
 
     @Override
@@ -298,7 +315,9 @@ public final class MongoMisuseReports implements MisuseReports {
                 outcome == null ? null : ReportSeal.openOutcome(key, id, recordId, outcome.getData()),
                 instant(doc, "decidedAt"), severity == null ? null : Severity.valueOf(severity),
                 doc.getString("assignee"), longs(doc, "linkedEntries"), instant(doc, "triagedAt"),
-                doc.getString("triagedBy"), doc.getString("decidedBy"));
+                doc.getString("triagedBy"), doc.getString("decidedBy"),
+                doc.getString("kind") == null ? ReportKind.MISUSE : ReportKind.valueOf(doc.getString("kind")),
+                doc.getString("sentBy"), doc.getString("sentByRole"));
     }
 
     private static List<Long> longs(Document doc, String field) {
