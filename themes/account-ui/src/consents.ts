@@ -4,21 +4,20 @@ import type { Language } from "@student-records/shared";
 export type PurposeTexts = Partial<Record<Language, string>>;
 
 /**
- * One purpose of a student's consents, as GET /me/consents and a child's consents answer: the purpose's id and, where
- * the server sends them, its texts; the current status, who decided it and when, under which version of the text;
- * the grants to outside bodies that rely on it.
+ * One purpose of a student's consents, as GET /me/consents and a child's consents answer: the purpose's id and texts,
+ * the current status, in which role it was decided last (STUDENT or GUARDIAN; {@code by} is a user id, never shown)
+ * and when, under which version of the text.
  */
 export type Consent = {
   purpose: string;
   status?: string | null;
-  by?: string | null;
+  byRole?: string | null;
   at?: string | null;
-  textVersion?: string | number | null;
+  textVersion?: number | null;
   title?: PurposeTexts | string | null;
   /** The purpose's text in each language, as the realm's consent purposes keep it ({"en", "zh-CN"}). */
   texts?: PurposeTexts | null;
   text?: PurposeTexts | string | null;
-  grants?: { id?: string; clientId: string; clientName?: string | null }[] | null;
 };
 
 export type ConsentStatus = "GIVEN" | "WITHDRAWN" | "NONE";

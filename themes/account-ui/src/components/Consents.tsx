@@ -8,7 +8,7 @@ import { type Consent, consentStatus, purposeText } from "../consents";
 
 /**
  * The consents of one student (GET {@code path}: /me/consents, or a child's for a guardian): per purpose of the realm
- * its text, whether it is given, by whom and when, under which version of the text; one button gives it and one
+ * its text, whether it is given, by the student or a guardian and when, under which version of the text; one button gives it and one
  * withdraws it (PUT {@code path}/{purpose} with {"given": true|false}), as easily one way as the other. With
  * {@code decidedElsewhere} the list is shown without buttons and that line says who decides.
  */
@@ -60,18 +60,10 @@ export const Consents = ({ path, decidedElsewhere }: { path: string; decidedElse
               return (
                 <Tr key={c.purpose} data-testid={`consent-${c.purpose}`} data-status={status}>
                   <Td dataLabel={t("consentPurpose")}>
-                    <strong>{purposeText(c, language)}</strong>
-                    {c.grants && c.grants.length > 0 && (
-                      <>
-                        <br />
-                        <small data-testid={`consent-grants-${c.purpose}`}>
-                          {t("consentReliedOnBy", { clients: c.grants.map((g) => g.clientName || g.clientId).join(", ") })}
-                        </small>
-                      </>
-                    )}
+                    {purposeText(c, language)}
                   </Td>
                   <Td dataLabel={t("consentStatus")} data-testid={`consent-status-${c.purpose}`}>{t(`consentStatus.${status}`)}</Td>
-                  <Td dataLabel={t("consentBy")}>{c.by ? t(`consentBy.${c.by}`, { defaultValue: c.by }) : "—"}</Td>
+                  <Td dataLabel={t("consentBy")}>{c.byRole ? t(`consentBy.${c.byRole}`, { defaultValue: c.byRole }) : "—"}</Td>
                   <Td dataLabel={t("consentAt")}>{formatInstant(c.at, language)}</Td>
                   <Td dataLabel={t("consentTextVersion")}>{c.textVersion ?? "—"}</Td>
                   {!decidedElsewhere && (
