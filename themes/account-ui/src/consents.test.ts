@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consentStatus, purposeText } from "./consents";
+import { consentStatus, decidedByOther, purposeText } from "./consents";
 
 describe("consentStatus", () => {
   it("is GIVEN or WITHDRAWN as the server says, NONE for anything else", () => {
@@ -20,5 +20,15 @@ describe("purposeText", () => {
     expect(purposeText({ purpose: "p", text: "A single text" }, "zh-CN")).toBe("A single text");
     expect(purposeText({ purpose: "p", texts: { en: "Photos", "zh-CN": "照片" } }, "zh-CN")).toBe("照片");
     expect(purposeText({ purpose: "research-statistics", title: { en: " " } }, "en")).toBe("research-statistics");
+  });
+});
+
+describe("decidedByOther", () => {
+  it("is true for the refusals of the age rule only", () => {
+    expect(decidedByOther("https://student-records.example/problems/guardian-consent-required")).toBe(true);
+    expect(decidedByOther("https://student-records.example/problems/student-consents-themselves")).toBe(true);
+    expect(decidedByOther("https://student-records.example/problems/proxy-ended")).toBe(false);
+    expect(decidedByOther("https://student-records.example/problems/forbidden")).toBe(false);
+    expect(decidedByOther(undefined)).toBe(false);
   });
 });

@@ -39,3 +39,15 @@ export function purposeText(consent: Consent, language: Language): string {
   return inLanguage(consent.title, language) ?? inLanguage(consent.texts, language) ?? inLanguage(consent.text, language)
     ?? consent.purpose;
 }
+
+/** The problem types by which the API says that someone else decides this student's consents (the age rule). */
+const DECIDED_BY_OTHER = ["guardian-consent-required", "student-consents-themselves"];
+
+/**
+ * Whether a refused change of a consent means that the caller does not decide this student's consents at all (under
+ * 14 the guardian does, from 14 the student): then no consent of the list is theirs to change.
+ */
+export function decidedByOther(problemType: string | undefined): boolean {
+  const slug = problemType?.replace(/[?#].*$/, "").split("/").pop();
+  return slug !== undefined && DECIDED_BY_OTHER.includes(slug);
+}

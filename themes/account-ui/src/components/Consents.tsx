@@ -4,13 +4,14 @@ import { formatInstant, problemText, useLoad } from "@student-records/shared";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage, useStudentRecordsApi } from "../api";
-import { type Consent, consentStatus, purposeText } from "../consents";
+import { type Consent, consentStatus, decidedByOther, purposeText } from "../consents";
 
 /**
  * The consents of one student (GET {@code path}: /me/consents, or a child's for a guardian): per purpose of the realm
  * its text, whether it is given, by the student or a guardian and when, under which version of the text; one button gives it and one
  * withdraws it (PUT {@code path}/{purpose} with {"given": true|false}), as easily one way as the other. With
- * {@code decidedElsewhere} the list is shown without buttons and that line says who decides.
+ * {@code decidedElsewhere} the list is shown without buttons and that line says who decides; the same once the API
+ * refused a change because someone else decides (under 14 the guardian, from 14 the student).
  */
 export const Consents = ({ path, decidedElsewhere }: { path: string; decidedElsewhere?: string }) => {
   const { t } = useTranslation();
@@ -20,6 +21,9 @@ export const Consents = ({ path, decidedElsewhere }: { path: string; decidedElse
   const consents = loaded.data?.consents;
   const [message, setMessage] = useState<{ variant: "success" | "danger"; text: string }>();
   const [busy, setBusy] = useState<string>();
+  // Once the API said that someone else decides (the age rule), no button is offered any more: each would be refused.
+  const [refusedByAge, setRefusedByAge] = useState(false);
+  const readOnly = decidedElsewhere !== undefined || refusedByAge;
 
   const decide = async (consent: Consent, given: boolean) => {
     setMessage(undefined);
@@ -32,6 +36,7 @@ export const Consents = ({ path, decidedElsewhere }: { path: string; decidedElse
       loaded.reload();
     } else {
       setMessage({ variant: "danger", text: t("consentNotChanged", { purpose, reason: problemText(reply, language) }) });
+      setRefusedByAge(decidedByOther(reply.problem?.type));
     }
   };
 
@@ -51,7 +56,7 @@ export const Consents = ({ path, decidedElsewhere }: { path: string; decidedElse
               <Th modifier="wrap">{t("consentBy")}</Th>
               <Th modifier="wrap">{t("consentAt")}</Th>
               <Th modifier="wrap">{t("consentTextVersion")}</Th>
-              {!decidedElsewhere && <Th screenReaderText={t("consentActions")} />}
+              {!readOnly && <Th screenReaderText={t("consentActions")} />}
             </Tr>
           </Thead>
           <Tbody>
@@ -66,7 +71,7 @@ export const Consents = ({ path, decidedElsewhere }: { path: string; decidedElse
                   <Td dataLabel={t("consentBy")}>{c.byRole ? t(`consentBy.${c.byRole}`, { defaultValue: c.byRole }) : "—"}</Td>
                   <Td dataLabel={t("consentAt")}>{formatInstant(c.at, language)}</Td>
                   <Td dataLabel={t("consentTextVersion")}>{c.textVersion ?? "—"}</Td>
-                  {!decidedElsewhere && (
+                  {!readOnly && (
                     <Td dataLabel={t("consentActions")}>
                       {status === "GIVEN" ? (
                         <Button variant="secondary" isDanger onClick={() => void decide(c, false)} isDisabled={busy !== undefined}

@@ -183,6 +183,9 @@ class GuardianPagesIT {
                 browser.click(By.cssSelector("[data-testid='consent-" + PHOTOS + "'] button"));
                 browser.waitForText(By.cssSelector("[data-testid='consent-message']"), texts.consentRefused());
                 assertThat(browser.byTestId("consent-message").getText()).contains("403");
+                // The refusal and the buttons' end come in one rendering: no other button is offered to be refused.
+                assertThat(browser.driver.findElements(By.cssSelector("[data-testid^='give-'], [data-testid^='withdraw-']")))
+                    .as("mia has no button left to decide her consents").isEmpty();
                 browser.screenshot(texts.tag() + "-mia-cannot-consent");
                 inaccessible.addAll(label("mia's refused consent", browser.seriousAccessibilityViolations(axe)));
             }
@@ -284,11 +287,15 @@ class GuardianPagesIT {
             browser.screenshot(prefix + "5-mias-access-log");
             inaccessible.addAll(label("mia's access log", browser.seriousAccessibilityViolations(axe)));
             browser.click(By.cssSelector("[data-testid='report-" + sequence + "']"));
-            browser.type(By.id("report-message"), "Who changed my daughter's phone number? (" + texts.tag() + ")");
+            String complaint = "Who changed my daughter's phone number? (" + texts.tag() + ")";
+            browser.type(By.id("report-message"), complaint);
             browser.screenshot(prefix + "6-report-dialog");
             inaccessible.addAll(label("report dialog", browser.seriousAccessibilityViolations(axe)));
             browser.click(By.cssSelector("[data-testid='send-report']"));
             browser.waitForText(By.cssSelector("[data-testid='report-sent']"), texts.reportSent());
+            JsonNode report = centreReport(w, complaint);
+            assertThat(report.path("kind").asText()).isEqualTo("MISUSE");
+            assertThat(report.path("auditEntries").toString()).isEqualTo("[" + sequence + "]");
 
             // Consents: mia is 12, grace gives and withdraws them; mia's own consents say so.
             openTab(browser, texts.consentsTab());
@@ -307,9 +314,11 @@ class GuardianPagesIT {
             // A question to the centre.
             openTab(browser, texts.questionsTab());
             browser.click(By.id("report-kind-question"));
-            browser.type(By.id("question-text"), "Who at the school may see my daughter's address? (" + texts.tag() + ")");
+            String question = "Who at the school may see my daughter's address? (" + texts.tag() + ")";
+            browser.type(By.id("question-text"), question);
             browser.click(By.cssSelector("[data-testid='send-question']"));
             browser.waitForText(By.cssSelector("[data-testid='question-message']"), texts.questionSent());
+            assertThat(centreReport(w, question).path("kind").asText()).isEqualTo("QUESTION");
             browser.screenshot(prefix + "8-question-sent");
             inaccessible.addAll(label("questions and reports", browser.seriousAccessibilityViolations(axe)));
 
@@ -339,6 +348,24 @@ class GuardianPagesIT {
             }
         }
         throw new AssertionError(student + "'s consents have no " + purpose + ": " + consents.body());
+    }
+
+    /**
+     * The report with {@code message} as the centre reads it (GET /reports): about mia's record, sent by grace as a
+     * guardian.
+     */
+    private static JsonNode centreReport(World w, String message) {
+        Api.Reply reports = w.campus().api.call("GET", "/reports", w.adminToken(), "administration").send();
+        assertThat(reports.status()).as("the centre's reports: %s", reports.body()).isEqualTo(200);
+        for (JsonNode report : reports.json().path("reports")) {
+            if (report.path("message").asText().equals(message)) {
+                assertThat(report.path("recordId").asText()).isEqualTo(w.miaRecord());
+                assertThat(report.path("sentBy").asText()).isEqualTo("grace");
+                assertThat(report.path("sentByRole").asText()).isEqualTo("GUARDIAN");
+                return report;
+            }
+        }
+        throw new AssertionError("the centre has no report \"" + message + "\": " + reports.body());
     }
 
     private String miasPhone(World w) {
