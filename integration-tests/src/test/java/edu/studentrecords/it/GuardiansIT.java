@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.oauth.OAuthClient;
 import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -49,15 +51,19 @@ class GuardiansIT {
     @InjectTimeOffSet
     TimeOffSet clock;
 
+    @InjectMailServer
+    MailServer mail;
+
     @RegisterExtension
     static final CampusWorld<GuardiansIT, World> WORLD = CampusWorld.of(GuardiansIT.class, t -> t.realm, t -> t.oauth,
         GuardiansIT::build);
 
     /**
-     * The campus, its records (alice an adult, mia 12, leo 16, nora 18 in three days, ivy 10 without an account) and
+     * The campus, its records (alice an adult, mia 12, leo 16, nora 18 in three days, ivy 10 and zoe 9 without accounts) and
      * the centre's token.
      */
-    record World(Campus campus, String ada, String alice, String mia, String leo, String nora, String ivy) {
+    record World(Campus campus, String ada, String alice, String mia, String leo, String nora, String ivy,
+                 String zoe) {
     }
 
     private static World build(GuardiansIT test, Campus campus) {
@@ -82,7 +88,9 @@ class GuardiansIT {
             .bornOn(today.minusYears(18).plusDays(3)), "nora");
         String ivy = campus.enrol(ada, GeneratedStudent.number(385, PHYSICS_CLASS)
             .bornOn(today.minusYears(10).minusDays(40)), null);
-        return new World(campus, ada, alice, mia, leo, nora, ivy);
+        String zoe = campus.enrol(ada, GeneratedStudent.number(386, PHYSICS_CLASS)
+            .bornOn(today.minusYears(9).minusDays(40)), null);
+        return new World(campus, ada, alice, mia, leo, nora, ivy, zoe);
     }
 
     @Test
@@ -203,7 +211,7 @@ class GuardiansIT {
         JsonNode miasLog = api.call("GET", "/me/access-log?limit=1000", mia, null).send().json().get("entries");
         List<String> graceOperations = new java.util.ArrayList<>();
         miasLog.forEach(entry -> {
-            if (graceId.equals(entry.get("subject").asText())) {
+            if (graceId.equals(entry.path("subject").asText())) {
                 graceOperations.add(entry.get("operation").asText());
             }
         });
@@ -358,6 +366,11 @@ class GuardiansIT {
 
         assertThat(api.call("GET", "/records/" + world.mia(), bureau, "statistics").send().status())
             .as("no consent yet").isEqualTo(404);
+        JsonNode relied = api.call("GET", "/guardian/children/" + world.mia() + "/consents", grace, null).send().json()
+            .get("consents").get(1);
+        assertThat(relied.get("purpose").asText()).isEqualTo("research-statistics");
+        assertThat(relied.get("reliedOnBy").toString()).as("grace sees who relies on the consent")
+            .isEqualTo("[\"" + Campus.BUREAU + "\"]");
         assertThat(api.call("PUT", "/guardian/children/" + world.mia() + "/consents/research-statistics", grace, null)
             .json("application/json", Map.of("given", true)).send().status()).isEqualTo(200);
         Api.Reply read = api.call("GET", "/records/" + world.mia(), bureau, "statistics").send();
@@ -421,6 +434,84 @@ class GuardiansIT {
         }
         JsonNode miasReports = api.call("GET", "/me/reports", mia, null).send().json().get("reports");
         assertThat(miasReports.findValuesAsText("kind")).contains("QUESTION", "MISUSE");
+    }
+
+    @Test
+    void anInvitationMailLeadsToALinkWhenAcceptedAndToNothingWhenExpiredOrReused() {
+        World world = WORLD.get();
+        Api api = world.campus().api;
+        RawRealmStore raw = WORLD.raw();
+        world.campus().person("zed", null, GUARDIAN);
+        world.campus().person("yan", null, GUARDIAN);
+        Map<String, Object> invitation = Map.of("guardianIndex", 0, "email", "zoe.parent@people.example.test");
+
+        assertThat(raw.once(api.call("POST", "/records/" + world.alice() + "/guardian-invitations", world.ada(),
+            "administration").json("application/json", Map.of("guardianIndex", 0, "email", "x@people.example.test")))
+            .status()).as("an adult student").isEqualTo(422);
+        assertThat(raw.once(api.call("POST", "/records/" + world.zoe() + "/guardian-invitations", world.ada(),
+            "administration").json("application/json", Map.of("guardianIndex", 0, "email", "not an address")))
+            .status()).isEqualTo(422);
+        int before = mail.getReceivedMessages().length;
+        Api.Reply first = raw.once(api.call("POST", "/records/" + world.zoe() + "/guardian-invitations", world.ada(),
+            "administration").json("application/json", invitation));
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.body()).doesNotContain("token");
+        Api.Reply second = raw.once(api.call("POST", "/records/" + world.zoe() + "/guardian-invitations", world.ada(),
+            "administration").json("application/json", invitation));
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(mail.waitForIncomingEmail(30_000, before + 2)).as("both invitations are mailed").isTrue();
+        List<String> tokens = new java.util.ArrayList<>();
+        for (int i = before; i < before + 2; i++) {
+            jakarta.mail.internet.MimeMessage message = mail.getReceivedMessages()[i];
+            String text = MailText.of(message);
+            try {
+                assertThat(message.getAllRecipients()[0].toString()).isEqualTo("zoe.parent@people.example.test");
+            } catch (jakarta.mail.MessagingException e) {
+                throw new AssertionError(e);
+            }
+            assertThat(text).contains("/realms/" + realm.getName() + "/account/#/my-children?invitation=");
+            assertThat(text).as("the mail names no student").doesNotContain(GeneratedStudent.number(386, PHYSICS_CLASS).name());
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("invitation=([A-Za-z0-9_-]{20,})").matcher(text);
+            assertThat(token.find()).isTrue();
+            tokens.add(token.group(1));
+        }
+
+        try {
+            clock.set(8 * 24 * 3600);
+            String zedLater = world.campus().signIn(oauth, "zed", PORTAL, "student.guardian");
+            Api.Reply expired = raw.once(api.call("POST", "/guardian/invitations", zedLater, null)
+                .json("application/json", Map.of("token", tokens.get(1))));
+            assertThat(expired.status()).as("expired: " + expired.body()).isEqualTo(404);
+        } finally {
+            clock.set(0);
+        }
+        assertThat(linksOf(world, world.zoe())).as("an expired invitation links nothing").isEmpty();
+
+        String zed = world.campus().signIn(oauth, "zed", PORTAL, "student.guardian");
+        Api.Reply accepted = raw.once(api.call("POST", "/guardian/invitations", zed, null)
+            .json("application/json", Map.of("token", tokens.get(0))));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        assertThat(accepted.json().get("via").asText()).isEqualTo("INVITATION");
+        assertThat(accepted.json().get("username").asText()).isEqualTo("zed");
+        assertThat(linksOf(world, world.zoe()).findValuesAsText("username")).containsExactly("zed");
+        assertThat(api.call("GET", "/guardian/children/" + world.zoe(), zed, null).send().status()).isEqualTo(200);
+
+        String yan = world.campus().signIn(oauth, "yan", PORTAL, "student.guardian");
+        Api.Reply noChildren = raw.once(api.call("GET", "/guardian/children", yan, null));
+        assertThat(noChildren.status()).as("a guardian without children, one entry").isEqualTo(200);
+        assertThat(noChildren.json().get("children")).isEmpty();
+        assertThat(raw.once(api.call("POST", "/guardian/invitations", yan, null)
+            .json("application/json", Map.of("token", tokens.get(0)))).status()).as("reused").isEqualTo(404);
+        assertThat(raw.once(api.call("POST", "/guardian/invitations", yan, null)
+            .json("application/json", Map.of("token", "no-such-invitation-token-at-all"))).status()).isEqualTo(404);
+        assertThat(linksOf(world, world.zoe()).findValuesAsText("username")).as("nothing more linked")
+            .containsExactly("zed");
+        assertThat(api.call("GET", "/guardian/children/" + world.zoe(), yan, null).send().status()).isEqualTo(404);
+    }
+
+    private static JsonNode linksOf(World world, String recordId) {
+        return world.campus().api.call("GET", "/records/" + recordId + "/guardian-links", world.ada(), "administration")
+            .send().json().get("links");
     }
 
     private static String link(World world, String recordId, String username) {

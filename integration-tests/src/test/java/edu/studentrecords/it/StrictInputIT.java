@@ -343,7 +343,7 @@ class StrictInputIT {
             assertThat(preflight.header("Access-Control-Allow-Origin")).as("preflight from %s", allowed)
                 .isEqualTo(allowed);
             assertThat(preflight.header("Access-Control-Allow-Credentials")).isEqualTo("true");
-            assertThat(preflight.header("Access-Control-Allow-Methods")).contains("PATCH");
+            assertThat(preflight.header("Access-Control-Allow-Methods")).contains("PATCH", "PUT");
             assertThat(preflight.header("Access-Control-Allow-Headers")).contains("If-Match", "Data-Purpose");
         }
         for (String refused : List.of("https://attacker.example", "http://localhost.attacker.example",

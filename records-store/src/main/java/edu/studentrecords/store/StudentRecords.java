@@ -159,10 +159,11 @@ public final class StudentRecords implements AutoCloseable {
         this.incidents = incidentBook;
         this.studentNotices = new GatedStudentNotices(gate, lookup, noticeBook, incidentBook);
         GuardianGate guardianGate = new GuardianGate(audit);
-        this.guardians = new GatedGuardians(gate, guardianGate, lookup, vault, audit, correctionDesk, guardianLinks);
+        this.guardians = new GatedGuardians(gate, guardianGate, lookup, vault, audit, correctionDesk, guardianLinks,
+                db.getCollection(StoreCollections.GUARDIAN_INVITATIONS));
         this.consentLedger = new ConsentLedger(db.getCollection(StoreCollections.CONSENT_EVENTS),
                 db.getCollection(StoreCollections.CONSENT_STATES));
-        this.consents = new GatedConsents(gate, guardianGate, vault, consentLedger);
+        this.consents = new GatedConsents(gate, guardianGate, vault, consentLedger, accessGrants, lookup);
         this.reminders = new ReminderDesk(recordCollection, db.getCollection(StoreCollections.VERIFICATION_REMINDERS),
                 gate);
     }

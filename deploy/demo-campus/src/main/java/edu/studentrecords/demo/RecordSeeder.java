@@ -93,6 +93,8 @@ final class RecordSeeder {
      */
     private void linkParents(Campus campus, AccessContext ctx) {
         for (Campus.Minor minor : Campus.MINORS) {
+            // A store seeded before the campus had minors gets them now.
+            enrolUnlessThere(ctx, campus.person(minor.student()), new AtomicInteger());
             Person parent = campus.person(minor.guardian());
             String recordId = store.findByStudentNumber(ctx, campus.person(minor.student()).studentNumber()).id();
             try {

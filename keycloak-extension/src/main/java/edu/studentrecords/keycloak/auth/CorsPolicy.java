@@ -22,7 +22,7 @@ import org.keycloak.services.cors.Cors;
 public final class CorsPolicy {
 
     /** Every method of the API, listed in preflights (Keycloak's default is only GET, HEAD, OPTIONS). */
-    static final String[] METHODS = {"GET", "POST", "PATCH", "DELETE", "OPTIONS"};
+    static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
     /** The request headers a browser may send. */
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match, Data-Purpose";
     /** The response headers a browser script may read. */

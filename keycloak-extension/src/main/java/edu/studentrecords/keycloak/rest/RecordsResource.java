@@ -4,6 +4,7 @@ import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
 import edu.studentrecords.keycloak.mail.RecipientMail;
 import edu.studentrecords.keycloak.rest.problem.BadRequest;
+import edu.studentrecords.keycloak.rest.guardians.GuardianInvitationsResource;
 import edu.studentrecords.keycloak.rest.guardians.GuardianLinksResource;
 import edu.studentrecords.keycloak.rest.representation.EnrolmentRepresentation;
 import edu.studentrecords.keycloak.rest.representation.HistoryRepresentation;
@@ -112,6 +113,12 @@ public final class RecordsResource extends CollectionResource {
     @Path("{id}/guardian-links")
     public GuardianLinksResource guardianLinks(@PathParam("id") String id) {
         return new GuardianLinksResource(pipeline, id);
+    }
+
+    /** Invitations to the guardians of the record (the centre). */
+    @Path("{id}/guardian-invitations")
+    public GuardianInvitationsResource guardianInvitations(@PathParam("id") String id) {
+        return new GuardianInvitationsResource(pipeline, id);
     }
 
     /** The record's sealed archive. */

@@ -10,7 +10,7 @@ class CorsPolicyTest {
 
     @Test
     void preflightListsEveryMethodAndTheHeadersBrowsersSend() {
-        assertThat(CorsPolicy.METHODS).containsExactly("GET", "POST", "PATCH", "DELETE", "OPTIONS");
+        assertThat(CorsPolicy.METHODS).containsExactly("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
         assertThat(CorsPolicy.ALLOWED_HEADERS).isEqualTo("Authorization, Content-Type, If-Match, Data-Purpose");
         assertThat(CorsPolicy.EXPOSED_HEADERS).contains("ETag", "Location", "WWW-Authenticate");
     }

@@ -21,6 +21,20 @@ public interface Guardians {
      */
     GuardianLink link(AccessContext ctx, String recordId, int guardianIndex, GuardianAccount account);
 
+    /**
+     * Invites the guardian of the entry {@code guardianIndex} of the record (the centre): a one-time token valid until
+     * {@code expiresAt}, to be mailed to {@code email} by the caller; 422 as {@link #link} for the entry and the student,
+     * and for an address that is no email address. The store keeps the token's hash only, and no address.
+     */
+    IssuedInvitation invite(AccessContext ctx, String recordId, int guardianIndex, String email, Instant expiresAt);
+
+    /**
+     * Accepts the invitation {@code token} for the signed-in guardian {@code account} (a guardian's context): links the
+     * account to the invitation's guardian entry. {@code NOT_FOUND} for a token that is unknown, expired or used, which
+     * then links nothing.
+     */
+    GuardianLink accept(AccessContext ctx, String token, GuardianAccount account);
+
     /** The record's guardian links, oldest first (the centre). */
     List<GuardianLink> links(AccessContext ctx, String recordId);
 

@@ -13,12 +13,14 @@ import java.util.Map;
 /**
  * A consent as the API answers it: {@code purpose, status, by, at, textVersion} (who gave or withdrew it last, when,
  * under which version of the purpose's text), with {@code byRole} ({@code STUDENT} or {@code GUARDIAN}), and, for
- * the person asked to consent, the purpose's current {@code version} and {@code texts}; the centre's ledger adds
+ * the person asked to consent, the purpose's current {@code version} and {@code texts} and {@code reliedOnBy} (the
+ * outside bodies whose active grants covering the student rely on this consent); the centre's ledger adds
  * {@code recordId} and the {@code history}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConsentRepresentation(String recordId, String purpose, String status, String by, String byRole,
-        Instant at, Integer textVersion, Integer version, Map<String, String> texts, List<Event> history) {
+        Instant at, Integer textVersion, Integer version, Map<String, String> texts, List<Event> history,
+        List<String> reliedOnBy) {
 
     /** One line of the ledger. */
     public record Event(boolean given, String by, String byRole, Instant at, int textVersion) {
@@ -31,14 +33,14 @@ public record ConsentRepresentation(String recordId, String purpose, String stat
     public static ConsentRepresentation of(ConsentState state, ConsentPurpose purpose) {
         return new ConsentRepresentation(null, state.purpose(), state.status().name(), state.by(), state.byRole(),
                 state.at(), state.textVersion() == 0 ? null : state.textVersion(), purpose.version(), purpose.texts(),
-                null);
+                null, state.reliedOnBy());
     }
 
     /** A consent in the centre's ledger, with its history. */
     public static ConsentRepresentation inLedger(ConsentState state) {
         return new ConsentRepresentation(state.recordId(), state.purpose(), state.status().name(), state.by(),
                 state.byRole(), state.at(), state.textVersion(), null, null,
-                state.history().stream().map(Event::of).toList());
+                state.history().stream().map(Event::of).toList(), null);
     }
 
     /** The body of {@code PUT .../consents/{purpose}}. */

@@ -23,6 +23,7 @@ import edu.studentrecords.store.reports.MisuseReport;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.correction.CorrectionRequest;
+import edu.studentrecords.store.guardians.GuardianLink;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -54,6 +55,31 @@ public final class GuardianResource extends CollectionResource {
         return pipeline.runAsGuardian(AuditOperation.GUARDIAN_CHILDREN, request -> json(Response.ok(),
                 new ChildRepresentation.Listing(request.store().guardians().children(request.access()).stream()
                         .map(ChildRepresentation::of).toList())));
+    }
+
+    /** The body of {@code POST /guardian/invitations}. */
+    public record Acceptance(String token) {
+        @Override
+        public String toString() {
+            return "Acceptance[<hidden>]";
+        }
+    }
+
+    /**
+     * Accepts an invitation {@code {"token"}} for the signed-in guardian: 201 with the link; 404 for a token unknown,
+     * expired or used already (nothing is linked).
+     */
+    @POST
+    @Path("invitations")
+    public Response accept(InputStream body) {
+        return pipeline.runAsGuardian(AuditOperation.GUARDIAN_INVITE_ACCEPT, request -> {
+            Acceptance acceptance = request.readJson(body, Acceptance.class);
+            String subject = request.access().subject();
+            var user = subject == null ? null : request.session().users().getUserById(request.realm(), subject);
+            GuardianLink link = request.store().guardians().accept(request.access(), acceptance.token(),
+                    GuardianLinksResource.account(request, user == null ? null : user.getUsername()));
+            return json(Response.status(Response.Status.CREATED), GuardianLinkRepresentation.of(link));
+        });
     }
 
     /** A child's record, every group; {@code ETag} is the version. */

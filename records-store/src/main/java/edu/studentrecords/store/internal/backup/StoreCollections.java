@@ -33,6 +33,8 @@ public final class StoreCollections {
     public static final String LEGAL_HOLDS = "legal_holds";
     /** Guardian accounts linked to guardian entries of records ({@code entry} = record id and entry, unique). */
     public static final String GUARDIAN_LINKS = "guardian_links";
+    /** Guardian invitations ({@code _id} = SHA-256 of the one-time token), accepted at most once. */
+    public static final String GUARDIAN_INVITATIONS = "guardian_invitations";
     /** The consent ledger's events, only ever inserted (given or withdrawn, by whom, when, under which text version). */
     public static final String CONSENT_EVENTS = "consent_events";
     /** Each student's latest consent event per purpose ({@code _id} = record id and purpose). */

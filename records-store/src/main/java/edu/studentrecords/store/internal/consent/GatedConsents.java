@@ -14,7 +14,11 @@ import edu.studentrecords.store.consent.ConsentPurpose;
 import edu.studentrecords.store.consent.ConsentState;
 import edu.studentrecords.store.consent.ConsentStatus;
 import edu.studentrecords.store.consent.Consents;
+import edu.studentrecords.store.grants.GrantState;
+import edu.studentrecords.store.grants.StoredGrant;
 import edu.studentrecords.store.internal.gate.GuardianGate;
+import edu.studentrecords.store.internal.gate.RecordLookup;
+import edu.studentrecords.store.internal.grants.MongoAccessGrants;
 import edu.studentrecords.store.internal.gate.Pass;
 import edu.studentrecords.store.internal.gate.RecordGate;
 import edu.studentrecords.store.internal.gate.RecordGate.AuditLabel;
@@ -37,8 +41,13 @@ public final class GatedConsents implements Consents {
     private final GuardianGate guardianGate;
     private final RecordVault vault;
     private final ConsentLedger ledger;
+    private final MongoAccessGrants grants;
+    private final RecordLookup lookup;
 
-    public GatedConsents(RecordGate gate, GuardianGate guardianGate, RecordVault vault, ConsentLedger ledger) {
+    public GatedConsents(RecordGate gate, GuardianGate guardianGate, RecordVault vault, ConsentLedger ledger,
+            MongoAccessGrants grants, RecordLookup lookup) {
+        this.grants = grants;
+        this.lookup = lookup;
         this.gate = gate;
         this.guardianGate = guardianGate;
         this.vault = vault;
@@ -91,8 +100,14 @@ public final class GatedConsents implements Consents {
         RecordCall call = gate.open(ctx, Operation.READ, recordId, FieldGroup.ALL,
                 new AuditLabel(AuditOperation.CONSENT_READ, Set.of()));
         call.pass().allow(call.recordId());
+        // The grants covering the student that rely on consent, active now: whom each consent opens the record to.
+        List<StoredGrant> relying = grants.covering(RecordGate.target(lookup.headerOf(call.doc()))).stream()
+                .filter(g -> g.grant().consentBound() && g.stateAt(ctx.now()) == GrantState.ACTIVE).toList();
         return purposes.stream()
-                .map(p -> ConsentState.of(call.recordId(), p.id(), ledger.history(call.recordId(), p.id()))).toList();
+                .map(p -> ConsentState.of(call.recordId(), p.id(), ledger.history(call.recordId(), p.id()))
+                        .reliedOnBy(relying.stream().filter(g -> g.grant().consentPurpose().equals(p.id()))
+                                .map(g -> g.grant().clientId()).distinct().sorted().toList()))
+                .toList();
     }
 
     private ConsentState set(AccessContext ctx, String recordId, List<ConsentPurpose> purposes, String purposeId,

@@ -25,6 +25,12 @@ public final class GuardianGate {
         this.audit = new AuditWriter(trail);
     }
 
+    /** A pass for a call only a guardian makes (accepting an invitation); a refusal is audited and thrown. */
+    public Pass guardian(AccessContext ctx, AuditOperation operation) {
+        requireGuardian(ctx, operation);
+        return new Pass(audit, ctx, operation);
+    }
+
     /** Refuses (audited, thrown) a caller who may not use the guardian endpoints; nothing happens otherwise. */
     public void requireGuardian(AccessContext ctx, AuditOperation operation) {
         refuseIfDenied(ctx, operation, null, policy.checkGuardian(ctx));
