@@ -6,7 +6,7 @@ export type PurposeTexts = Partial<Record<Language, string>>;
 /**
  * One purpose of a student's consents, as GET /me/consents and a child's consents answer: the purpose's id and texts,
  * the current status, in which role it was decided last (STUDENT or GUARDIAN; {@code by} is a user id, never shown)
- * and when, under which version of the text.
+ * and when, under which version of the text, and the outside bodies whose grants rely on it.
  */
 export type Consent = {
   purpose: string;
@@ -18,6 +18,8 @@ export type Consent = {
   /** The purpose's text in each language, as the realm's consent purposes keep it ({"en", "zh-CN"}). */
   texts?: PurposeTexts | null;
   text?: PurposeTexts | string | null;
+  /** The outside bodies (client ids) whose active grants covering the student rely on this consent. */
+  reliedOnBy?: string[] | null;
 };
 
 export type ConsentStatus = "GIVEN" | "WITHDRAWN" | "NONE";

@@ -8,7 +8,8 @@ import { type Consent, consentStatus, decidedByOther, purposeText } from "../con
 
 /**
  * The consents of one student (GET {@code path}: /me/consents, or a child's for a guardian): per purpose of the realm
- * its text, whether it is given, by the student or a guardian and when, under which version of the text; one button gives it and one
+ * its text and the outside bodies whose grants rely on it, whether it is given, by the student or a guardian and
+ * when, under which version of the text; one button gives it and one
  * withdraws it (PUT {@code path}/{purpose} with {"given": true|false}), as easily one way as the other. With
  * {@code decidedElsewhere} the list is shown without buttons and that line says who decides; the same once the API
  * refused a change because someone else decides (under 14 the guardian, from 14 the student).
@@ -66,6 +67,12 @@ export const Consents = ({ path, decidedElsewhere }: { path: string; decidedElse
                 <Tr key={c.purpose} data-testid={`consent-${c.purpose}`} data-status={status}>
                   <Td dataLabel={t("consentPurpose")}>
                     {purposeText(c, language)}
+                    {c.reliedOnBy && c.reliedOnBy.length > 0 && (
+                      <>
+                        <br />
+                        <small data-testid={`relied-on-by-${c.purpose}`}>{t("consentReliedOnBy", { clients: c.reliedOnBy.join(", ") })}</small>
+                      </>
+                    )}
                   </Td>
                   <Td dataLabel={t("consentStatus")} data-testid={`consent-status-${c.purpose}`}>{t(`consentStatus.${status}`)}</Td>
                   <Td dataLabel={t("consentBy")}>{c.byRole ? t(`consentBy.${c.byRole}`, { defaultValue: c.byRole }) : "—"}</Td>
