@@ -1,0 +1,18 @@
+/**
+ * Whom a shared part of a page speaks to: the student about their own record, or a guardian about their child's.
+ * The texts that differ have a key of each voice.
+ */
+export type Voice = "student" | "guardian";
+
+const VOICED = {
+  recordLoading: { student: "studentRecordLoading", guardian: "guardianRecordLoading" },
+  recordUnavailable: { student: "studentRecordUnavailable", guardian: "guardianRecordUnavailable" },
+  recordStale: { student: "studentRecordStale", guardian: "guardianRecordStale" },
+  correctionDescription: { student: "studentRecordCorrectionDescription", guardian: "guardianCorrectionDescription" },
+  reportEntryNotOwn: { student: "studentReportEntryNotOwn", guardian: "guardianReportEntryNotOwn" },
+} as const;
+
+/** The message key of {@code text} in {@code voice}. */
+export function voiced(text: keyof typeof VOICED, voice: Voice): string {
+  return VOICED[text][voice];
+}
