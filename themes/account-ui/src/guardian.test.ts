@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actsFor, childOf, childPath } from "./guardian";
+import { actsFor, childOf, childPath, invitationToken } from "./guardian";
 
 const child = (proxy: unknown) => ({ recordId: "r1", name: "Mia", age: 12, relationship: "MOTHER", proxy });
 
@@ -32,5 +32,19 @@ describe("childPath", () => {
     expect(childPath("a?b")).toBeUndefined();
     expect(childPath("")).toBeUndefined();
     expect(childPath(undefined)).toBeUndefined();
+  });
+});
+
+describe("invitationToken", () => {
+  const token = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-AbCd";
+  it("reads the token of the mailed link, in the fragment or the query", () => {
+    expect(invitationToken(`#/my-children?invitation=${token}`, "")).toBe(token);
+    expect(invitationToken("", `?invitation=${token}`)).toBe(token);
+    expect(invitationToken("", `?x=1&invitation=${token}&y=2`)).toBe(token);
+  });
+  it("takes nothing else for a token", () => {
+    expect(invitationToken("#/my-children", "")).toBeUndefined();
+    expect(invitationToken("#/my-children?invitation=short", "")).toBeUndefined();
+    expect(invitationToken(`#/my-children?invitation=${token}<script>`, "")).toBeUndefined();
   });
 });

@@ -26,3 +26,31 @@ export function childOf(children: Loaded<{ children: Child[] }>, recordId: strin
 export function childPath(recordId: string | undefined): string | undefined {
   return recordId && /^[A-Za-z0-9-]{1,64}$/.test(recordId) ? `/guardian/children/${recordId}` : undefined;
 }
+
+/** The invitation a guardian's mail links to: `…/account/#/my-children?invitation=<token>` (or in the query). */
+export function invitationToken(hash: string, search: string): string | undefined {
+  const found = /[?&#]invitation=([A-Za-z0-9_-]{20,200})(?:&|$)/.exec(`${search}&${hash}`.replace(/^&/, "?"));
+  return found?.[1];
+}
+
+const PENDING = "student-records.invitation";
+
+/**
+ * Takes the invitation token out of the address the console was opened with, before signing in (so that it is not
+ * kept in the history nor carried through the sign-in redirect), moves to "My children", and keeps the one-time token
+ * in this tab's session storage until that page hands it to the API once.
+ */
+export function takeInvitationFromAddress(basePath: string): void {
+  const token = invitationToken(window.location.hash, window.location.search);
+  if (token) {
+    window.sessionStorage.setItem(PENDING, token);
+    window.history.replaceState(null, "", `${basePath}guardian/children`);
+  }
+}
+
+/** The invitation the console was opened with, once (it is forgotten as it is read). */
+export function consumeInvitation(): string | undefined {
+  const token = window.sessionStorage.getItem(PENDING) ?? undefined;
+  window.sessionStorage.removeItem(PENDING);
+  return token;
+}

@@ -11,6 +11,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { createBrowserRouter, RouterProvider } from "react-router-dom";
 import { environment } from "./environment";
+import { takeInvitationFromAddress } from "./guardian";
 import { i18n } from "./i18n";
 import { peopleFeatures } from "./people";
 import { routes } from "./routes";
@@ -34,6 +35,8 @@ async function signIn(): Promise<Keycloak | undefined> {
   }
 }
 
+// A guardian's invitation link: taken from the address before signing in (see takeInvitationFromAddress).
+takeInvitationFromAddress(decodeURIComponent(new URL(environment.baseUrl).pathname));
 const [keycloak] = await Promise.all([signIn(), i18n.init()]);
 const features = { ...environment.features, ...peopleFeatures(keycloak?.tokenParsed) };
 

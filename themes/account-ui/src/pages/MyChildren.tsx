@@ -1,11 +1,12 @@
 import { Alert, Spinner } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { PageFrame, problemText, useLoad } from "@student-records/shared";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router-dom";
 import { useLanguage, useStudentRecordsApi } from "../api";
 import { environment } from "../environment";
-import { actsFor, type Child } from "../guardian";
+import { actsFor, type Child, consumeInvitation } from "../guardian";
 
 /** The console's address of a child's page (and of one of its tabs). */
 export function childPage(recordId: string, tab = ""): string {
@@ -19,11 +20,34 @@ export function childPage(recordId: string, tab = ""): string {
 export const MyChildren = () => {
   const { t } = useTranslation();
   const language = useLanguage();
-  const loaded = useLoad<{ children: Child[] }>(useStudentRecordsApi(), "/guardian/children");
+  const api = useStudentRecordsApi();
+  const loaded = useLoad<{ children: Child[] }>(api, "/guardian/children");
   const children = loaded.data?.children;
+  const [invitation, setInvitation] = useState<{ variant: "success" | "warning"; title: string }>();
+
+  // The invitation the console was opened with (the mailed link): handed to the API once.
+  useEffect(() => {
+    const token = consumeInvitation();
+    if (!token) {
+      return;
+    }
+    void api("POST", "/guardian/invitations", { body: { token } }).then((reply) => {
+      if (reply.ok) {
+        setInvitation({ variant: "success", title: t("guardianInvitationAccepted") });
+      } else if (reply.status === 404) {
+        setInvitation({ variant: "warning", title: t("guardianInvitationNotValid") });
+      } else {
+        setInvitation({ variant: "warning", title: problemText(reply, language) });
+      }
+      loaded.reload();
+    });
+    // Once, when the page opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return (
     <PageFrame title={t("guardianChildren")} intro={t("guardianChildrenDescription")} light>
+      {invitation && <Alert variant={invitation.variant} isInline title={invitation.title} data-testid="invitation-message" />}
       {loaded.failure && <Alert variant="warning" isInline title={problemText(loaded.failure, language)} data-testid="load-error" />}
       {!children && !loaded.failure && <Spinner aria-label={t("guardianChildrenLoading")} />}
       {children && children.length === 0 && <p data-testid="no-children">{t("guardianChildrenNone")}</p>}

@@ -315,6 +315,21 @@ final class Campus {
         return body;
     }
 
+    /**
+     * Links {@code username}'s guardian account to the guardian entry {@code guardianIndex} of the record as the centre
+     * does: one administrator links ({@code adminToken}), a second approves ({@code approverToken}); returns the link.
+     */
+    String linkGuardian(String adminToken, String approverToken, String recordId, int guardianIndex, String username) {
+        String links = "/records/" + recordId + "/guardian-links";
+        Api.Reply linked = api.call("POST", links, adminToken, "administration")
+            .json("application/json", Map.of("guardianIndex", guardianIndex, "username", username)).send();
+        assertThat(linked.status()).as("linking %s: %s", username, linked.body()).isEqualTo(201);
+        String id = linked.json().get("id").asText();
+        Api.Reply approved = api.call("POST", links + "/" + id + "/approve", approverToken, "administration").send();
+        assertThat(approved.status()).as("approving %s's link: %s", username, approved.body()).isEqualTo(200);
+        return id;
+    }
+
     /** Enrols {@code student} for the user {@code owner} with an administrator's token; returns the record id. */
     String enrol(String adminToken, GeneratedStudent student, String owner) {
         Api.Reply created = api.call("POST", "/records", adminToken, "administration")

@@ -321,12 +321,6 @@ class GuardianAttacksIT {
     }
 
     private static void link(World world, String recordId, int guardianIndex, String username) {
-        Api.Reply linked = world.campus().api.call("POST", "/records/" + recordId + "/guardian-links", world.ada(),
-            "administration").json("application/json", Map.of("guardianIndex", guardianIndex, "username", username))
-            .send();
-        assertThat(linked.status()).as(linked.body()).isEqualTo(201);
-        Api.Reply approved = world.campus().api.call("POST", "/records/" + recordId + "/guardian-links/"
-            + linked.json().get("id").asText() + "/approve", world.eli(), "administration").send();
-        assertThat(approved.status()).as(approved.body()).isEqualTo(200);
+        world.campus().linkGuardian(world.ada(), world.eli(), recordId, guardianIndex, username);
     }
 }

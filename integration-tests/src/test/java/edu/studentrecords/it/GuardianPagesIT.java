@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
+import org.keycloak.testframework.mail.MailServer;
+import org.keycloak.testframework.mail.annotations.InjectMailServer;
 import org.keycloak.testframework.oauth.OAuthClient;
 import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
@@ -53,6 +55,9 @@ class GuardianPagesIT {
     @InjectOAuthClient
     OAuthClient oauth;
 
+    @InjectMailServer
+    MailServer mail;
+
     @RegisterExtension
     static final CampusWorld<GuardianPagesIT, World> WORLD = CampusWorld.of(GuardianPagesIT.class, t -> t.realm,
         t -> t.oauth, (test, campus) -> {
@@ -80,8 +85,9 @@ class GuardianPagesIT {
             String miaRecord = campus.enrol(admin, mia, "mia");
             String leoRecord = campus.enrol(admin, leo, "leo");
             String bobRecord = campus.enrol(admin, bob, "bob");
-            link(campus, admin, miaRecord, "grace");
-            link(campus, admin, leoRecord, "henry");
+            String approver = campus.signIn(test.oauth, "eli", PORTAL, ADMIN_SCOPES);
+            campus.linkGuardian(admin, approver, miaRecord, 0, "grace");
+            campus.linkGuardian(admin, approver, leoRecord, 0, "henry");
             return new World(campus, admin, mia, miaRecord, leo, leoRecord, bob, bobRecord);
         });
 
@@ -213,6 +219,54 @@ class GuardianPagesIT {
         }
     }
 
+    /**
+     * The mailed invitation link opens the console, the guardian signs in and the page accepts it once: the link then
+     * waits for a second administrator, after which the child is listed; the same link again is refused.
+     */
+    @Test
+    void anInvitationLinkIsAcceptedOnceByTheGuardianWhoOpensIt() throws Exception {
+        World w = WORLD.get();
+        Campus campus = w.campus();
+        campus.person("gabe", null, "guardian");
+        GeneratedStudent nina = GeneratedStudent.number(84, PHYSICS_CLASS)
+            .bornOn(LocalDate.now(ZoneOffset.UTC).minusYears(10).minusDays(40));
+        String ninaRecord = campus.enrol(w.adminToken(), nina, null);
+        int mailed = mail.getReceivedMessages().length;
+        Api.Reply invited = campus.api.call("POST", "/records/" + ninaRecord + "/guardian-invitations", w.adminToken(),
+            "administration").json("application/json", Map.of("guardianIndex", 0, "email", "gabe@people.example.test"))
+            .send();
+        assertThat(invited.status()).as(invited.body()).isEqualTo(201);
+        assertThat(mail.waitForIncomingEmail(30_000, mailed + 1)).as("the invitation is mailed").isTrue();
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("(https?://\\S+invitation=[A-Za-z0-9_-]{20,})")
+            .matcher(MailText.of(mail.getReceivedMessages()[mailed]));
+        assertThat(link.find()).as("the mail's link").isTrue();
+
+        campus.speaks("gabe", ENGLISH.tag());
+        try (ConsoleBrowser browser = ConsoleBrowser.forScreenshots("guardian-pages")) {
+            browser.driver.manage().window().setSize(new Dimension(1280, 1600));
+            browser.open(link.group(1));
+            browser.signIn("gabe", campus.passwords.get("gabe"));
+            browser.waitForText(By.cssSelector("[data-testid='invitation-message']"), "Invitation accepted");
+            assertThat(browser.driver.getCurrentUrl()).as("the token leaves the address").doesNotContain("invitation=");
+            assertThat(browser.byTestId("no-children").isDisplayed()).as("nothing opens before approval").isTrue();
+            browser.screenshot("en-gabe-invitation-accepted");
+
+            JsonNode links = campus.api.call("GET", "/records/" + ninaRecord + "/guardian-links", w.adminToken(),
+                "administration").send().json().get("links");
+            assertThat(links.findValuesAsText("username")).containsExactly("gabe");
+            String approver = campus.signIn(oauth, "eli", PORTAL, ADMIN_SCOPES);
+            assertThat(campus.api.call("POST", "/records/" + ninaRecord + "/guardian-links/"
+                + links.get(0).get("id").asText() + "/approve", approver, "administration").send().status())
+                .isEqualTo(200);
+            browser.open(consoleBase() + "guardian/children");
+            browser.waitForText(By.cssSelector("[data-testid='children']"), nina.name());
+
+            browser.open(link.group(1));
+            browser.waitForText(By.cssSelector("[data-testid='invitation-message']"), "expired or was used already");
+            browser.screenshot("en-gabe-invitation-used");
+        }
+    }
+
     @Test
     void aRecordThatIsNotHerChildsShowsNothingOfIt() throws IOException {
         World w = WORLD.get();
@@ -327,13 +381,6 @@ class GuardianPagesIT {
             browser.waitForText(By.cssSelector("[data-testid='profile-studentNumber']"), w.mia().studentNumber());
         }
         assertThat(inaccessible).as("serious or critical axe-core violations").isEmpty();
-    }
-
-    /** Links {@code guardian}'s account to the first guardian entry of the record, as the centre does. */
-    private static void link(Campus campus, String adminToken, String recordId, String guardian) {
-        Api.Reply linked = campus.api.call("POST", "/records/" + recordId + "/guardian-links", adminToken, "administration")
-            .json("application/json", Map.of("guardianIndex", 0, "username", guardian)).send();
-        assertThat(linked.status()).as("linking %s: %s", guardian, linked.body()).isEqualTo(201);
     }
 
     /** The status of a student's consent to {@code purpose}, as the student's own GET /me/consents answers. */
