@@ -448,10 +448,22 @@ class GuardianPagesIT {
      */
     private static void openTab(ConsoleBrowser browser, String title) {
         By tab = By.xpath("//button[contains(@class,'pf-v5-c-tabs__link')][normalize-space(.)='" + title + "']");
-        ((JavascriptExecutor) browser.driver).executeScript(
-            "arguments[0].scrollIntoView({block: 'nearest', inline: 'center'});", browser.visible(tab));
-        browser.click(tab);
-        browser.waitUntil(d -> "true".equals(d.findElement(tab).getAttribute("aria-selected")));
+        // On a phone the tabs scroll (smoothly) under their scroll buttons: bring the tab to the middle and click it
+        // once it is no longer covered.
+        browser.waitUntil(d -> {
+            WebElement button = d.findElement(tab);
+            if ("true".equals(button.getAttribute("aria-selected"))) {
+                return true;
+            }
+            ((JavascriptExecutor) d).executeScript(
+                "arguments[0].scrollIntoView({block: 'nearest', inline: 'center'});", button);
+            try {
+                button.click();
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return false;
+            }
+            return "true".equals(d.findElement(tab).getAttribute("aria-selected"));
+        });
     }
 
     /** Photographs the page and checks that it does not scroll sideways. */
