@@ -9,10 +9,17 @@ import { environment } from "../environment";
 type Grants = {
   staff: { role: string; units: string[] }[];
   applications: { clientId: string; name?: string; purposes: string[]; groups: string[] }[];
-  grants: { id?: string; clientId?: string; purpose?: string; groups?: string[]; agreementReference?: string; expiresAt?: string }[];
+  grants: {
+    id?: string; clientId?: string; purpose?: string; groups?: string[]; agreementReference?: string; expiresAt?: string;
+    legalBasis?: string | null; consentPurpose?: string | null;
+  }[];
+  guardians?: { linkId: string; username: string; relationship?: string | null; linkedAt?: string }[];
 };
 
-/** "Who can see my record": staff roles and units, internal applications, grants to outside bodies. */
+/**
+ * "Who can see my record": staff roles and units, internal applications, grants to outside bodies (and whether one
+ * rests on the student's consent), and the guardian accounts that act for the student while under 18.
+ */
 export const WhoCanSee = () => {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -86,8 +93,40 @@ export const WhoCanSee = () => {
                     <Td>{g.clientId}</Td>
                     <Td>{g.purpose}</Td>
                     <Td>{groups(g.groups)}</Td>
-                    <Td>{g.agreementReference}</Td>
+                    <Td>
+                      {g.agreementReference}
+                      {g.legalBasis === "consent" && (
+                        <div data-testid="relies-on-consent">
+                          {t("studentWhoCanSeeReliesOnConsent", { purpose: g.consentPurpose ?? "" })}
+                        </div>
+                      )}
+                    </Td>
                     <Td>{formatInstant(g.expiresAt, language)}</Td>
+                  </Tr>
+                ))}
+              </Tbody>
+            </Table>
+          )}
+          <Title headingLevel="h2" className="pf-v5-u-mt-lg">{t("studentWhoCanSeeGuardians")}</Title>
+          {(grants.guardians ?? []).length === 0 ? (
+            <p data-testid="no-guardians">{t("studentWhoCanSeeNoGuardians")}</p>
+          ) : (
+            <Table aria-label={t("studentWhoCanSeeGuardians")} variant="compact" data-testid="guardians">
+              <Thead>
+                <Tr>
+                  <Th>{t("studentWhoCanSeeGuardianAccount")}</Th>
+                  <Th>{t("studentWhoCanSeeGuardianRelationship")}</Th>
+                  <Th>{t("studentWhoCanSeeGuardianSince")}</Th>
+                </Tr>
+              </Thead>
+              <Tbody>
+                {(grants.guardians ?? []).map((g) => (
+                  <Tr key={g.linkId} data-testid={`guardian-${g.username}`}>
+                    <Td dataLabel={t("studentWhoCanSeeGuardianAccount")}>{g.username}</Td>
+                    <Td dataLabel={t("studentWhoCanSeeGuardianRelationship")}>
+                      {g.relationship ? t(`studentRecordRelationship.${g.relationship}`, { defaultValue: g.relationship }) : "—"}
+                    </Td>
+                    <Td dataLabel={t("studentWhoCanSeeGuardianSince")}>{formatInstant(g.linkedAt, language)}</Td>
                   </Tr>
                 ))}
               </Tbody>

@@ -217,6 +217,12 @@ class GuardianPagesIT {
                 .as("a guardian who is not a student has no student pages").isEmpty();
             browser.screenshot("en-grace-menu");
         }
+        // Mia sees under "Who can see my record" that her mother's account acts for her.
+        try (ConsoleBrowser browser = signedIn("mia", ENGLISH, 390, "student-record/who-can-see")) {
+            WebElement grace = browser.visible(By.cssSelector("[data-testid='guardian-grace']"));
+            assertThat(grace.getText()).contains("Mother");
+            fitsTheWidth(browser, "en-390-mia-who-can-see");
+        }
     }
 
     /**
