@@ -3,15 +3,16 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage, useStudentRecordsApi } from "../api";
 import { reportRefusal, type ReportRefusal } from "../reportErrors";
+import { type Voice, voiced } from "./voice";
 
 type Kind = "MISUSE" | "QUESTION";
 
 /**
- * A misuse report or a question about a child's record to the information management centre (POST {@code path} with
- * {"kind", "message"}); the centre and the supervisors see who sent it. A refusal says why at the field, in the
- * guardian's language.
+ * A question or a misuse report about a record to the information management centre (POST {@code path} with
+ * {"kind", "message"}), from the student about their own or a guardian about their child's; the centre and the
+ * supervisors see who sent it. A refusal says why at the field, in the person's language.
  */
-export const QuestionForm = ({ path }: { path: string }) => {
+export const QuestionForm = ({ path, voice = "guardian", onSent }: { path: string; voice?: Voice; onSent?: () => void }) => {
   const { t } = useTranslation();
   const language = useLanguage();
   const api = useStudentRecordsApi();
@@ -23,11 +24,12 @@ export const QuestionForm = ({ path }: { path: string }) => {
     setResult(undefined);
     const reply = await api("POST", path, { body: { kind, message } });
     if (reply.ok) {
-      setResult({ variant: "success", title: t(kind === "QUESTION" ? "guardianQuestionSent" : "studentReportSent"), lines: [], atMessage: false });
+      setResult({ variant: "success", title: t(kind === "QUESTION" ? voiced("questionSent", voice) : "studentReportSent"), lines: [], atMessage: false });
       setMessage("");
+      onSent?.();
       return;
     }
-    setResult({ variant: "danger", ...reportRefusal(reply, "guardian", t, language) });
+    setResult({ variant: "danger", ...reportRefusal(reply, voice, t, language) });
   };
 
   return (
@@ -43,9 +45,9 @@ export const QuestionForm = ({ path }: { path: string }) => {
       )}
       <FormGroup role="radiogroup" isStack label={t("guardianReportKind")} fieldId="report-kind" isRequired>
         <Radio id="report-kind-question" name="report-kind" label={t("guardianReportKind.QUESTION")}
-          description={t("guardianReportKindDescription.QUESTION")} isChecked={kind === "QUESTION"} onChange={() => setKind("QUESTION")} />
+          description={t(voiced("questionDescription", voice))} isChecked={kind === "QUESTION"} onChange={() => setKind("QUESTION")} />
         <Radio id="report-kind-misuse" name="report-kind" label={t("guardianReportKind.MISUSE")}
-          description={t("guardianReportKindDescription.MISUSE")} isChecked={kind === "MISUSE"} onChange={() => setKind("MISUSE")} />
+          description={t(voiced("misuseDescription", voice))} isChecked={kind === "MISUSE"} onChange={() => setKind("MISUSE")} />
       </FormGroup>
       <FormGroup label={t("guardianReportMessage")} fieldId="question-text" isRequired>
         <TextArea id="question-text" value={message} onChange={(_, v) => setMessage(v)} validated={result?.atMessage ? "error" : "default"} />

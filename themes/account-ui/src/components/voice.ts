@@ -10,6 +10,9 @@ const VOICED = {
   recordStale: { student: "studentRecordStale", guardian: "guardianRecordStale" },
   correctionDescription: { student: "studentRecordCorrectionDescription", guardian: "guardianCorrectionDescription" },
   reportEntryNotOwn: { student: "studentReportEntryNotOwn", guardian: "guardianReportEntryNotOwn" },
+  questionDescription: { student: "studentReportKindDescription.QUESTION", guardian: "guardianReportKindDescription.QUESTION" },
+  misuseDescription: { student: "studentReportKindDescription.MISUSE", guardian: "guardianReportKindDescription.MISUSE" },
+  questionSent: { student: "studentQuestionSent", guardian: "guardianQuestionSent" },
 } as const;
 
 /** The message key of {@code text} in {@code voice}. */

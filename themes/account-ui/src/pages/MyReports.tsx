@@ -1,12 +1,15 @@
-import { Alert, Spinner } from "@patternfly/react-core";
+import { Alert, Spinner, Title } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { formatInstant, PageFrame, problemText, useLoad } from "@student-records/shared";
 import { useTranslation } from "react-i18next";
 import { useLanguage, useStudentRecordsApi } from "../api";
+import { QuestionForm } from "../components/QuestionForm";
 
-type Report = { id: string; status: string; message: string; auditEntries: number[]; createdAt: string; outcome: string | null };
+type Report = {
+  id: string; status: string; message: string; auditEntries: number[]; createdAt: string; outcome: string | null; kind?: string;
+};
 
-/** "My reports": the misuse reports the student sent and what became of them. */
+/** "My reports": the questions and misuse reports the student sent and what became of them, and a form for another. */
 export const MyReports = () => {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -24,6 +27,7 @@ export const MyReports = () => {
           <Thead>
             <Tr>
               <Th>{t("studentReportsSent")}</Th>
+              <Th>{t("studentReportsKind")}</Th>
               <Th>{t("studentReportMessage")}</Th>
               <Th>{t("studentReportsEntries")}</Th>
               <Th>{t("studentReportsStatus")}</Th>
@@ -34,6 +38,9 @@ export const MyReports = () => {
             {reports.map((r) => (
               <Tr key={r.id} data-testid={`report-row-${r.id}`}>
                 <Td dataLabel={t("studentReportsSent")}>{formatInstant(r.createdAt, language)}</Td>
+                <Td dataLabel={t("studentReportsKind")} data-testid="report-kind">
+                  {t(`guardianReportKind.${r.kind ?? "MISUSE"}`, { defaultValue: r.kind ?? "" })}
+                </Td>
                 <Td dataLabel={t("studentReportMessage")}>{r.message}</Td>
                 <Td dataLabel={t("studentReportsEntries")}>{r.auditEntries.join(", ")}</Td>
                 <Td dataLabel={t("studentReportsStatus")} data-testid="report-status">
@@ -45,6 +52,8 @@ export const MyReports = () => {
           </Tbody>
         </Table>
       )}
+      <Title headingLevel="h2" className="pf-v5-u-mt-lg pf-v5-u-mb-md">{t("studentReportsAsk")}</Title>
+      <QuestionForm path="/me/reports" voice="student" onSent={loaded.reload} />
     </PageFrame>
   );
 };

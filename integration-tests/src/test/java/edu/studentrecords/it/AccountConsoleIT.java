@@ -264,6 +264,13 @@ class AccountConsoleIT {
             browser.waitForText(By.cssSelector("[data-testid='reports']"), complaint);
             browser.screenshot(prefix + "8-my-reports");
             inaccessible.addAll(label("my reports", browser.seriousAccessibilityViolations(axe)));
+            // A question to the centre from the same page: sent, then listed as a question.
+            String question = "Who decides how long my record is kept? (" + language.tag() + ")";
+            browser.setValue(By.id("question-text"), question);
+            browser.click(By.cssSelector("[data-testid='send-question']"));
+            browser.waitForText(By.cssSelector("[data-testid='reports']"), question);
+            browser.visible(By.cssSelector("[data-testid='question-message']"));
+            browser.screenshot(prefix + "8-my-reports-question-sent");
 
             // Who can see my record: the library among the school's applications, no outside body.
             browser.open(base + "student-record/who-can-see");
