@@ -17,12 +17,22 @@ import org.bson.BsonValue;
 final class InsertCounter implements CommandListener {
 
     private final String collection;
+    private final long delayMillis;
     private final List<Integer> sizes = new CopyOnWriteArrayList<>();
     private final Map<Integer, Integer> sizeByRequest = new ConcurrentHashMap<>();
     private final List<Integer> failedSizes = new CopyOnWriteArrayList<>();
 
     InsertCounter(String collection) {
+        this(collection, 0);
+    }
+
+    /**
+     * Also holds each insert into the collection for {@code delayMillis} before it is sent, as a slower disk would:
+     * appenders then meet at the insert whatever else the machine is doing, which is what group commit is for.
+     */
+    InsertCounter(String collection, long delayMillis) {
         this.collection = collection;
+        this.delayMillis = delayMillis;
     }
 
     @Override
@@ -34,6 +44,13 @@ final class InsertCounter implements CommandListener {
             int size = command.getArray("documents").size();
             sizes.add(size);
             sizeByRequest.put(event.getRequestId(), size);
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 
