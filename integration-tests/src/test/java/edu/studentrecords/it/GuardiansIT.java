@@ -421,6 +421,8 @@ class GuardiansIT {
         assertThat(question.status()).as(question.body()).isEqualTo(201);
         assertThat(question.json().get("kind").asText()).isEqualTo("QUESTION");
         assertThat(question.json().get("sentByRole").asText()).isEqualTo("GUARDIAN");
+        assertThat(raw.newestAuditEntry().getString("operation")).as("a question is entered as one")
+            .isEqualTo("ASK_QUESTION");
         Api.Reply misuse = raw.once(api.call("POST", "/me/reports", mia, null).json("application/json",
             Map.of("kind", "MISUSE", "message", "A stranger knew my phone number.", "auditEntries", List.of())));
         assertThat(misuse.status()).as(misuse.body()).isEqualTo(201);

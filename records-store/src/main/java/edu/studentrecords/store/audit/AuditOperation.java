@@ -32,6 +32,8 @@ public enum AuditOperation {
     READ_CORRECTIONS,
     /** A student reported misuse. */
     REPORT_MISUSE,
+    /** A student or a guardian asked the centre a question about the record. */
+    ASK_QUESTION,
     /** A student listed their misuse reports. */
     READ_REPORTS,
 

@@ -45,7 +45,7 @@ public final class RecordGate {
     static final UnitPath NOWHERE = UnitPath.parse("no-such-record");
     /** The calls by which a person acts in their own name beyond reading. */
     private static final Set<AuditOperation> ACTS = EnumSet.of(AuditOperation.VERIFY,
-            AuditOperation.REQUEST_CORRECTION, AuditOperation.REPORT_MISUSE);
+            AuditOperation.REQUEST_CORRECTION, AuditOperation.REPORT_MISUSE, AuditOperation.ASK_QUESTION);
 
     private final AccessPolicy policy = new AccessPolicy();
     private final AuditWriter audit;

@@ -82,8 +82,9 @@ public final class MongoMisuseReports implements MisuseReports {
     @Override
     public MisuseReport report(AccessContext ctx, String recordId, ReportKind kind, String message,
             List<Long> auditEntries) {
-        RecordCall call = gate.open(ctx, Operation.READ, recordId, FieldGroup.ALL,
-                new AuditLabel(AuditOperation.REPORT_MISUSE, Set.of()));
+        // A question is entered as one, not as a report of misuse.
+        RecordCall call = gate.open(ctx, Operation.READ, recordId, FieldGroup.ALL, new AuditLabel(
+                kind == ReportKind.QUESTION ? AuditOperation.ASK_QUESTION : AuditOperation.REPORT_MISUSE, Set.of()));
         OwnRecord own = new OwnRecord(call.recordId(), null);
         List<Long> entries = auditEntries == null ? List.of() : new ArrayList<>(auditEntries);
         List<FieldError> errors = errors(own, message, entries);
