@@ -217,16 +217,7 @@ class GuardianAttacksIT {
         Api api = world.campus().api;
         String eli = world.campus().signIn(oauth, "eli", PORTAL, ADMIN_SCOPES);
         String leo = world.campus().signIn(oauth, "leo", PORTAL, "student.self");
-        Map<String, Object> asked = new LinkedHashMap<>(Campus.grantRequest(PHYSICS_CLASS,
-            Instant.now().plus(Duration.ofDays(30)), "CSB-2026-A1", "agreement.pdf", "application/pdf",
-            "%PDF-1.4\n% consent-bound grant under attack\n".getBytes(StandardCharsets.US_ASCII)));
-        asked.put("legalBasis", "consent");
-        asked.put("consentPurpose", "research-statistics");
-        Api.Reply requested = api.call("POST", "/grants", world.ada(), "administration").json("application/json", asked)
-            .send();
-        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
-        assertThat(api.call("POST", "/grants/" + requested.json().get("id").asText() + "/approve", eli,
-            "administration").send().status()).isEqualTo(200);
+        approvedConsentGrant(world, eli, "CSB-2026-A1", "research-statistics");
         String bureau = world.campus().serviceToken(oauth, Campus.BUREAU);
 
         assertThat(api.call("PUT", "/me/consents/research-statistics", leo, null)
@@ -262,16 +253,7 @@ class GuardianAttacksIT {
         Api api = world.campus().api;
         String eli = world.campus().signIn(oauth, "eli", PORTAL, ADMIN_SCOPES);
         String tom = world.campus().signIn(oauth, "tom", PORTAL, "student.self");
-        Map<String, Object> asked = new LinkedHashMap<>(Campus.grantRequest(PHYSICS_CLASS,
-            Instant.now().plus(Duration.ofDays(30)), "CSB-2026-A2", "agreement.pdf", "application/pdf",
-            "%PDF-1.4\n% photo consent grant\n".getBytes(StandardCharsets.US_ASCII)));
-        asked.put("legalBasis", "consent");
-        asked.put("consentPurpose", "photo-publication");
-        Api.Reply requested = api.call("POST", "/grants", world.ada(), "administration").json("application/json", asked)
-            .send();
-        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
-        assertThat(api.call("POST", "/grants/" + requested.json().get("id").asText() + "/approve", eli,
-            "administration").send().status()).isEqualTo(200);
+        approvedConsentGrant(world, eli, "CSB-2026-A2", "photo-publication");
         assertThat(api.call("PUT", "/me/consents/photo-publication", tom, null)
             .json("application/json", Map.of("given", true)).send().status()).isEqualTo(200);
         String bureau = world.campus().serviceToken(oauth, Campus.BUREAU);
@@ -322,5 +304,23 @@ class GuardianAttacksIT {
 
     private static void link(World world, String recordId, int guardianIndex, String username) {
         world.campus().linkGuardian(world.ada(), world.eli(), recordId, guardianIndex, username);
+    }
+
+    /**
+     * A grant to the bureau over the physics class relying on consent for {@code purpose}, requested by ada and
+     * approved by {@code approver}.
+     */
+    private static void approvedConsentGrant(World world, String approver, String reference, String purpose) {
+        Api api = world.campus().api;
+        Map<String, Object> asked = new LinkedHashMap<>(Campus.grantRequest(PHYSICS_CLASS,
+            Instant.now().plus(Duration.ofDays(30)), reference, "agreement.pdf", "application/pdf",
+            ("%PDF-1.4\n% consent-bound grant " + reference + "\n").getBytes(StandardCharsets.US_ASCII)));
+        asked.put("legalBasis", "consent");
+        asked.put("consentPurpose", purpose);
+        Api.Reply requested = api.call("POST", "/grants", world.ada(), "administration").json("application/json", asked)
+            .send();
+        assertThat(requested.status()).as(requested.body()).isEqualTo(201);
+        assertThat(api.call("POST", "/grants/" + requested.json().get("id").asText() + "/approve", approver,
+            "administration").send().status()).isEqualTo(200);
     }
 }
