@@ -156,18 +156,18 @@ public final class AuditResource extends CollectionResource {
             boolean byRecord = record != null && !record.isBlank();
             boolean byClient = client != null && !client.isBlank();
             if (byRecord == byClient) {
-                throw new BadRequest("Name exactly one of 'record' and 'client'.");
+                throw new BadRequest("bad.extract-one");
             }
             Instant start = instant("from", from);
             Instant end = instant("to", to);
             if (byClient && (start == null || end == null)) {
-                throw new BadRequest("An extract of a client's entries needs 'from' and 'to'.");
+                throw new BadRequest("bad.extract-window");
             }
             if (start != null && end != null && !start.isBefore(end)) {
-                throw new BadRequest("'from' must be before 'to'.");
+                throw new BadRequest("bad.from-before-to");
             }
             if (byClient && Duration.between(start, end).compareTo(MAX_CLIENT_WINDOW) > 0) {
-                throw new BadRequest("An extract of a client's entries covers at most 31 days.");
+                throw new BadRequest("bad.extract-days");
             }
             String extract = request.store().auditReview().extract(request.access(), byRecord ? record.strip() : null,
                     byClient ? client.strip() : null, start, end, new RealmAuditSigner(request.session()));
@@ -183,12 +183,12 @@ public final class AuditResource extends CollectionResource {
         if (mode.equals("incremental")) {
             return true;
         }
-        throw new BadRequest("'mode' must be full or incremental.");
+        throw new BadRequest("bad.verify-mode");
     }
 
     static long epochId(String id) {
         if (id == null || !id.matches("[1-9][0-9]{0,17}")) {
-            throw new BadRequest("An epoch id is a positive whole number.");
+            throw new BadRequest("bad.epoch-id");
         }
         return Long.parseLong(id);
     }

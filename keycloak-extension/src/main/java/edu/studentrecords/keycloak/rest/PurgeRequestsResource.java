@@ -46,7 +46,7 @@ public final class PurgeRequestsResource extends CollectionResource {
     /** The reason a filing gives: 1 to {@value #MAX_PURGE_REASON} characters, or a 400. */
     static String reasonOf(PurgeRequestRepresentation.Filing filing) {
         if (filing.reason() == null || filing.reason().isBlank() || filing.reason().length() > MAX_PURGE_REASON) {
-            throw new BadRequest("Give a 'reason' of 1 to " + MAX_PURGE_REASON + " characters.");
+            throw new BadRequest("bad.purge-reason", MAX_PURGE_REASON);
         }
         return filing.reason();
     }

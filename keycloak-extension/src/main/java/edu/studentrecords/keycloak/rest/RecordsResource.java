@@ -53,7 +53,7 @@ public final class RecordsResource extends CollectionResource {
     public Response findByStudentNumber(@QueryParam("studentNumber") String studentNumber) {
         return pipeline.run(AuditOperation.READ, request -> {
             if (studentNumber == null || studentNumber.isBlank()) {
-                throw new BadRequest("Give the studentNumber query parameter.");
+                throw new BadRequest("bad.student-number");
             }
             return withRecord(Response.ok(), request.store().records().findByStudentNumber(request.access(), studentNumber));
         });

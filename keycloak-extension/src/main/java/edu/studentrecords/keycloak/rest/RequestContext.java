@@ -1,5 +1,6 @@
 package edu.studentrecords.keycloak.rest;
 
+import edu.studentrecords.keycloak.rest.problem.ProblemTexts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import edu.studentrecords.keycloak.auth.Caller;
 import edu.studentrecords.keycloak.rest.representation.JsonBodies;
@@ -31,6 +32,11 @@ public final class RequestContext {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.caller = caller;
+    }
+
+    /** The texts of problems in the language the request asks for ({@code Accept-Language}). */
+    public ProblemTexts problemTexts() {
+        return ProblemTexts.forLanguages(session.getContext().getRequestHeaders().getAcceptableLanguages());
     }
 
     /** The request's Keycloak session. */

@@ -43,7 +43,7 @@ public final class RequestParameters {
         } catch (NumberFormatException e) {
             // Reported below, as every out-of-range value is.
         }
-        throw new BadRequest("'" + name + "' must be a whole number from " + min + " to " + max + ".");
+        throw new BadRequest("bad.integer", name, min, max);
     }
 
     /** An ISO-8601 instant query parameter, null when absent; a 400 naming the parameter otherwise. */
@@ -54,7 +54,7 @@ public final class RequestParameters {
         try {
             return Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw new BadRequest("'" + name + "' must be an ISO-8601 instant such as 2026-09-01T00:00:00Z.");
+            throw new BadRequest("bad.instant", name);
         }
     }
 
@@ -69,7 +69,7 @@ public final class RequestParameters {
         try {
             return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("'" + name + "' must be one of " + Arrays.toString(type.getEnumConstants()) + ".");
+            throw new BadRequest("bad.one-of", name, Arrays.toString(type.getEnumConstants()));
         }
     }
 
@@ -86,13 +86,11 @@ public final class RequestParameters {
      */
     static long ifMatchVersion(String header) {
         if (header == null || header.isBlank()) {
-            throw new BadRequest(ProblemType.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag of the version you read.");
+            throw new BadRequest(ProblemType.PRECONDITION_REQUIRED, "bad.if-match-missing");
         }
         Matcher matcher = STRONG_TAG.matcher(header);
         if (!matcher.matches()) {
-            throw new BadRequest(ProblemType.VERSION_MISMATCH,
-                    "If-Match must be the ETag of the version you read, such as \"3\".");
+            throw new BadRequest(ProblemType.VERSION_MISMATCH, "bad.if-match");
         }
         return Long.parseLong(matcher.group(1));
     }
@@ -104,14 +102,14 @@ public final class RequestParameters {
     static void requireContentType(MediaType type, String expected) {
         if (type == null || !(type.getType() + "/" + type.getSubtype()).equalsIgnoreCase(expected)
                 || JsonBodies.declaresOtherCharset(type)) {
-            throw new BadRequest(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the body as " + expected + " in UTF-8.");
+            throw new BadRequest(ProblemType.UNSUPPORTED_MEDIA_TYPE, "bad.media-type", expected);
         }
     }
 
     /** The body; a 400 when it is missing or blank. */
     static String requireBody(String body) {
         if (body == null || body.isBlank()) {
-            throw new BadRequest("The request needs a JSON body.");
+            throw new BadRequest("bad.json-body");
         }
         return body;
     }

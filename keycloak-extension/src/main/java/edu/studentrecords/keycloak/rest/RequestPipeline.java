@@ -6,6 +6,7 @@ import edu.studentrecords.keycloak.auth.Caller;
 import edu.studentrecords.keycloak.auth.CorsPolicy;
 import edu.studentrecords.keycloak.rest.problem.Problem;
 import edu.studentrecords.keycloak.rest.problem.ProblemMapper;
+import edu.studentrecords.keycloak.rest.problem.ProblemTexts;
 import edu.studentrecords.keycloak.rest.problem.ProblemType;
 import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
 import edu.studentrecords.store.CallAudit;
@@ -70,7 +71,8 @@ public final class RequestPipeline {
             return Response.fromResponse(CorsPolicy.preflight(session)).header(HttpHeaders.CACHE_CONTROL, NO_STORE)
                     .build();
         } catch (ForbiddenException e) {
-            return originRefused();
+            return originRefused(ProblemTexts.forLanguages(session.getContext().getRequestHeaders()
+                    .getAcceptableLanguages()));
         }
     }
 
@@ -88,18 +90,19 @@ public final class RequestPipeline {
     }
 
     private Response answer(CallKind kind, AuditOperation operation, Endpoint endpoint) {
+        ProblemTexts texts = ProblemTexts.forLanguages(session.getContext().getRequestHeaders().getAcceptableLanguages());
         Optional<Caller> caller;
         try {
             caller = new BearerAuthentication(session).authenticate(
                     session.getContext().getRequestHeaders().getHeaderString(AccessContext.PURPOSE_HEADER),
                     kind);
         } catch (RuntimeException e) {
-            return CorsPolicy.actualFor(session, null).add(noStore(ProblemMapper.from(e).toResponse()));
+            return CorsPolicy.actualFor(session, null).add(noStore(ProblemMapper.from(e, texts).toResponse()));
         }
         if (caller.isEmpty()) {
             String challenge = "Bearer realm=\"" + session.getContext().getRealm().getName() + "\"";
-            return CorsPolicy.actualFor(session, null).add(noStore(Problem.of(ProblemType.NOT_AUTHENTICATED,
-                    "A valid bearer token with the audience student-records is required.").toResponse()
+            return CorsPolicy.actualFor(session, null).add(noStore(Problem.of(ProblemType.NOT_AUTHENTICATED, texts,
+                    "not-authenticated").toResponse()
                     .header(HttpHeaders.WWW_AUTHENTICATE, challenge)));
         }
         Cors cors;
@@ -107,14 +110,14 @@ public final class RequestPipeline {
             cors = CorsPolicy.actualFor(session, caller.get().token());
         } catch (ForbiddenException e) {
             leaveEntry(caller.get().context(), operation, e);
-            return originRefused();
+            return originRefused(texts);
         }
         Response.ResponseBuilder builder;
         try {
             builder = endpoint.apply(new RequestContext(session, caller.get()));
         } catch (Exception e) {
             leaveEntry(caller.get().context(), operation, e);
-            Response.ResponseBuilder problem = ProblemMapper.from(e).toResponse();
+            Response.ResponseBuilder problem = ProblemMapper.from(e, texts).toResponse();
             ProblemMapper.retryAfterSeconds(e).ifPresent(seconds -> problem.header(HttpHeaders.RETRY_AFTER, seconds));
             builder = problem;
         }
@@ -126,9 +129,9 @@ public final class RequestPipeline {
     }
 
     /** The answer to a request from an origin the API does not serve, without CORS headers. */
-    private static Response originRefused() {
-        return noStore(new Problem(ProblemType.FORBIDDEN.uri(), ProblemType.FORBIDDEN.title(), 403,
-                "Requests from this origin are not allowed.", "ORIGIN_NOT_ALLOWED", null)
+    private static Response originRefused(ProblemTexts texts) {
+        return noStore(new Problem(ProblemType.FORBIDDEN.uri(), texts.title(ProblemType.FORBIDDEN), 403,
+                texts.text("origin-not-allowed"), "ORIGIN_NOT_ALLOWED", null)
                 .toResponse()).build();
     }
 

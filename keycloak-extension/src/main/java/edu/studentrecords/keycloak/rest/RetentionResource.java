@@ -126,7 +126,7 @@ public final class RetentionResource extends CollectionResource {
     static boolean dryRunOf(RetentionRepresentation.RunRequest asked) {
         if (asked.dryRun() == null) {
             // A run destroys records: it is never what a forgotten field means.
-            throw new BadRequest("'dryRun' is required: true to see what a run would do, false to run it.");
+            throw new BadRequest("bad.dry-run");
         }
         return asked.dryRun();
     }

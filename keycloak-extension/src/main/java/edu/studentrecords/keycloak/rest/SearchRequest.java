@@ -31,13 +31,12 @@ record SearchRequest(SearchQuery query, int page, int size) {
             int window) {
         String text = q == null ? "" : q.strip();
         if (text.length() > MAX_TEXT) {
-            throw new BadRequest("'q' must be at most " + MAX_TEXT + " characters.");
+            throw new BadRequest("bad.q-length", MAX_TEXT);
         }
         int pageNumber = RequestParameters.integer("page", page, 0, 0, Integer.MAX_VALUE);
         int pageSize = RequestParameters.integer("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         if ((long) (pageNumber + 1) * pageSize > window) {
-            throw new BadRequest("'page' and 'size' reach past the first " + window
-                    + " hits; narrow the search instead.");
+            throw new BadRequest("bad.search-window", window);
         }
         SearchQuery query = new SearchQuery(text, unitsOf(units), statusesOf(statuses), pageSize);
         return new SearchRequest(query, pageNumber, pageSize);
@@ -55,10 +54,10 @@ record SearchRequest(SearchQuery query, int page, int size) {
             try {
                 unit = UnitPath.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new BadRequest("'unit' must be a unit path such as faculty/department/class.");
+                throw new BadRequest("bad.unit");
             }
             if (unit.isAll()) {
-                throw new BadRequest("Leave 'unit' out to search every unit you may see.");
+                throw new BadRequest("bad.unit-all");
             }
             units.add(unit);
         }

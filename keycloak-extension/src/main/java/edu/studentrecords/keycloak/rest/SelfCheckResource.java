@@ -27,7 +27,7 @@ public final class SelfCheckResource extends CollectionResource {
     public Response latest() {
         return pipeline.run(AuditOperation.SELF_CHECK_READ, request -> request.store().selfCheck().latest(request.access())
                 .map(report -> json(Response.ok(), SelfCheckRepresentation.of(report)))
-                .orElseGet(() -> Problem.of(ProblemType.NOT_FOUND, "No self-check has run in this realm yet.")
+                .orElseGet(() -> Problem.of(ProblemType.NOT_FOUND, request.problemTexts(), "not-found.self-check")
                         .toResponse()));
     }
 

@@ -43,7 +43,6 @@ public final class ConsentsResource extends CollectionResource {
             return null;
         }
         return Arrays.stream(ConsentStatus.values()).filter(s -> s.name().equals(text)).findFirst()
-                .orElseThrow(() -> new BadRequest(ProblemType.MALFORMED_REQUEST,
-                        "status must be GIVEN, WITHDRAWN or NONE."));
+                .orElseThrow(() -> new BadRequest(ProblemType.MALFORMED_REQUEST, "bad.consent-status"));
     }
 }

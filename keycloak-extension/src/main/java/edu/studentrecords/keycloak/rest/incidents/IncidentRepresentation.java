@@ -31,8 +31,7 @@ public record IncidentRepresentation(String id, String title, String description
         IncidentScope toScope() {
             Set<FieldGroup> parsed = EnumSet.noneOf(FieldGroup.class);
             for (String name : groups == null ? List.<String>of() : groups) {
-                parsed.add(FieldGroup.fromJsonName(name).orElseThrow(() -> new BadRequest(
-                        "'scope.groups' may name only profile, identity, contact and guardians.")));
+                parsed.add(FieldGroup.fromJsonName(name).orElseThrow(() -> new BadRequest("bad.incident-groups")));
             }
             return new IncidentScope(clientId, userId, from, to, parsed);
         }

@@ -36,9 +36,14 @@ public record Problem(String type, String title, int status, String detail, Stri
         errors = errors == null ? null : List.copyOf(errors);
     }
 
-    /** A problem of {@code type} with its title and status. */
+    /** A problem of {@code type} with its English title and status. */
     public static Problem of(ProblemType type, String detail) {
         return new Problem(type.uri(), type.title(), type.status(), detail, null, null);
+    }
+
+    /** A problem of {@code type} with its title and the text of {@code key}, both in the language of {@code texts}. */
+    public static Problem of(ProblemType type, ProblemTexts texts, String key, Object... values) {
+        return new Problem(type.uri(), texts.title(type), type.status(), texts.text(key, values), null, null);
     }
 
     /** An answer with this problem: its status, {@value #MEDIA_TYPE}. */

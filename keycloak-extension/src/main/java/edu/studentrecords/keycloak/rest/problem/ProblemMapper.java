@@ -28,27 +28,32 @@ public final class ProblemMapper {
     private ProblemMapper() {
     }
 
-    /** The problem for a failure of a request. */
+    /** The problem for a failure of a request, in English. */
     public static Problem from(Exception failure) {
+        return from(failure, ProblemTexts.ENGLISH);
+    }
+
+    /** The problem for a failure of a request, its title, detail and field messages in the language of {@code texts}. */
+    public static Problem from(Exception failure, ProblemTexts texts) {
         if (failure instanceof BadRequest bad) {
             // Refused by the API itself before the store saw the request, with a type of its own.
-            return Problem.of(bad.type(), bad.getMessage());
+            return new Problem(bad.type().uri(), texts.title(bad.type()), bad.type().status(), bad.detail(texts), null,
+                    null);
         }
         if (failure instanceof StoreException store) {
-            return of(store);
+            return of(store, texts);
         }
         if (failure instanceof JsonProcessingException json) {
-            return Problem.of(ProblemType.MALFORMED_REQUEST, jsonDetail(json));
+            return jsonProblem(json, texts);
         }
         if (failure instanceof SearchIndexCatchingUpException) {
-            return Problem.of(ProblemType.SEARCH_CATCHING_UP,
-                    "Search is catching up with the records since this server started; try again shortly.");
+            return Problem.of(ProblemType.SEARCH_CATCHING_UP, texts, "search-catching-up");
         }
         if (failure instanceof SearchIndexException) {
             LOG.error("The search index failed to answer a search");
-            return Problem.of(ProblemType.UNAVAILABLE, "Search is unavailable; try again later.");
+            return Problem.of(ProblemType.UNAVAILABLE, texts, "search-unavailable");
         }
-        return unexpected(failure);
+        return unexpected(failure, texts);
     }
 
     /**
@@ -66,49 +71,38 @@ public final class ProblemMapper {
         return OptionalLong.empty();
     }
 
-    private static Problem unexpected(Exception failure) {
+    private static Problem unexpected(Exception failure, ProblemTexts texts) {
         // Only the type: messages of driver and parser exceptions can quote stored or submitted values.
         LOG.errorf("Unexpected %s while serving a student records request", failure.getClass().getName());
         LOG.debug("Unexpected failure", failure);
-        return Problem.of(ProblemType.INTERNAL, "The request failed; it has been logged.");
+        return Problem.of(ProblemType.INTERNAL, texts, "internal");
     }
 
-    private static Problem of(StoreException e) {
+    private static Problem of(StoreException e, ProblemTexts texts) {
+        StoreException.Subject subject = e.subject();
         return switch (e.kind()) {
-            case NOT_FOUND -> Problem.of(ProblemType.NOT_FOUND, notFound(e.subject()));
-            case REFUSED -> refused(e);
-            case INVALID -> invalid(e);
-            case MALFORMED -> e.subject() == StoreException.Subject.BACKUP ? unexpected(e)
-                    : Problem.of(ProblemType.MALFORMED_REQUEST, malformed(e));
-            case CONFLICT -> conflict(e);
-            case STALE -> Problem.of(ProblemType.VERSION_MISMATCH, e.subject() == StoreException.Subject.RETENTION_POLICY
-                    ? "The change waiting now is not the one you read; read it again."
-                    : "The record is now at version " + e.currentVersion() + "; read it again and retry.");
-            case TOO_LARGE -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-                    "An import file may have at most " + e.limit() + " rows; split it.");
-            case UNAVAILABLE -> unavailable(e);
+            case NOT_FOUND -> Problem.of(ProblemType.NOT_FOUND, texts,
+                    texts.has("not-found." + subject) ? "not-found." + subject : "not-found");
+            case REFUSED -> refused(e, texts);
+            case INVALID -> invalid(e, texts);
+            case MALFORMED -> subject == StoreException.Subject.BACKUP ? unexpected(e, texts)
+                    // The store writes a file's messages from column names, row numbers and field paths only.
+                    : subject == StoreException.Subject.ENROLMENT_FILE
+                    ? Problem.of(ProblemType.MALFORMED_REQUEST, texts, "malformed.file", e.getMessage())
+                    : Problem.of(ProblemType.MALFORMED_REQUEST, texts, "malformed.patch");
+            case CONFLICT -> conflict(e, texts);
+            case STALE -> subject == StoreException.Subject.RETENTION_POLICY
+                    ? Problem.of(ProblemType.VERSION_MISMATCH, texts, "stale.RETENTION_POLICY")
+                    : Problem.of(ProblemType.VERSION_MISMATCH, texts, "stale", e.currentVersion());
+            case TOO_LARGE -> Problem.of(ProblemType.PAYLOAD_TOO_LARGE, texts, "too-large.import", e.limit());
+            case UNAVAILABLE -> unavailable(e, texts);
         };
     }
 
-    private static String notFound(StoreException.Subject subject) {
-        return switch (subject) {
-            case RECORD -> "No record the caller may see has this id or key.";
-            case GRANT -> "No grant has this id.";
-            case PURGE_REQUEST -> "No purge request the caller may see has this id.";
-            case CORRECTION -> "No correction request the caller may see has this id.";
-            case REPORT -> "No misuse report has this id.";
-            case LEGAL_HOLD -> "No legal hold has this id.";
-            case ARCHIVE -> "The record has no archive.";
-            case BACKUP -> "No backup of this realm has this id.";
-            default -> "Nothing the caller may see has this id.";
-        };
-    }
-
-    private static Problem refused(StoreException e) {
+    private static Problem refused(StoreException e, ProblemTexts texts) {
         if (StoreException.FOUR_EYES.equals(e.code())) {
             ProblemType type = ProblemType.FOUR_EYES;
-            return new Problem(type.uri(), type.title(), type.status(),
-                    "The administrator who asked may not approve; another administrator must.", e.code(), null);
+            return new Problem(type.uri(), texts.title(type), type.status(), texts.text("four-eyes"), e.code(), null);
         }
         DenialReason reason = DenialReason.valueOf(e.code());
         ProblemType type = switch (reason) {
@@ -118,87 +112,51 @@ public final class ProblemMapper {
             case STUDENT_CONSENTS_THEMSELVES -> ProblemType.STUDENT_CONSENTS_THEMSELVES;
             default -> ProblemType.FORBIDDEN;
         };
-        return new Problem(type.uri(), type.title(), type.status(), reason.description(), reason.name(), null);
+        return new Problem(type.uri(), texts.title(type), type.status(),
+                texts.textOr("reason." + reason.name(), reason.description()), reason.name(), null);
     }
 
     /** Every broken field, in a fixed order; nothing was written. */
-    private static Problem invalid(StoreException e) {
+    private static Problem invalid(StoreException e, ProblemTexts texts) {
         List<Problem.Error> errors = e.errors().stream().sorted(FieldError.ORDER)
-                .map(error -> new Problem.Error(error.field(), error.message(), error.rule())).toList();
+                .map(error -> new Problem.Error(error.field(), texts.message(error), error.rule())).toList();
         ProblemType type = ProblemType.VALIDATION;
-        String title = switch (e.subject()) {
-            case GRANT -> "Invalid grant request";
-            case SETTINGS -> "Invalid settings";
-            case RETENTION_POLICY -> "Invalid retention policy";
-            case GUARDIAN_LINK -> "Invalid guardian link";
-            default -> type.title();
-        };
+        String title = texts.textOr("title.validation." + e.subject(), texts.title(type));
         boolean written = e.subject() == StoreException.Subject.RECORD || e.subject() == StoreException.Subject.SETTINGS;
-        String done = written ? "written" : "stored";
         return new Problem(type.uri(), title, type.status(),
-                errors.size() + " field(s) break a rule; nothing was " + done + ".", null, errors);
+                texts.text(written ? "invalid.written" : "invalid.stored", errors.size()), null, errors);
     }
 
-    private static String malformed(StoreException e) {
-        // The store writes these messages from column names, row numbers and field paths only.
-        return e.subject() == StoreException.Subject.ENROLMENT_FILE ? "The file cannot be read: " + e.getMessage() + "."
-                : "The body is not a JSON merge patch of a record.";
-    }
-
-    private static Problem conflict(StoreException e) {
+    private static Problem conflict(StoreException e, ProblemTexts texts) {
+        ProblemType type = ProblemType.CONFLICT;
         if ("DUPLICATE".equals(e.code())) {
             String field = e.errors().get(0).field();
-            ProblemType type = ProblemType.CONFLICT;
-            return new Problem(type.uri(), type.title(), type.status(), "Another record already has this " + field + ".",
-                    null, List.of(new Problem.Error(field, "Another record already has this value.", "unique")));
+            return new Problem(type.uri(), texts.title(type), type.status(), texts.text("duplicate", field), null,
+                    List.of(new Problem.Error(field, texts.text("duplicate.error"), "unique")));
         }
-        String state = e.code().toLowerCase(Locale.ROOT).replace('_', ' ');
-        String detail = switch (e.subject()) {
-            case GRANT -> "The grant is " + state + "; this change is not possible now.";
-            case PURGE_REQUEST -> "The record's purge request is " + state + "; this step is not possible now.";
-            case CORRECTION -> "The correction request was already decided.";
-            case REPORT -> "The misuse report was already resolved.";
-            case LEGAL_HOLD -> "HELD".equals(e.code()) ? "The record is under a legal hold; it is not destroyed until the "
-                    + "hold is lifted." : "The legal hold was lifted already.";
-            case RETENTION_POLICY -> switch (String.valueOf(e.code())) {
-                case "NONE_PENDING" -> "No change of the retention policy waits for approval.";
-                case "PENDING" -> "A change of the retention policy waits for a second administrator; "
-                        + "approve or cancel it first.";
-                default -> "The change was decided already.";
-            };
-            case BACKUP -> "NOT_EMPTY".equals(e.code())
-                    ? "The realm's record store is not empty; a backup is restored only into an empty store."
-                    : "Only a finished backup can be restored.";
-            case AUDIT_TRAIL -> switch (String.valueOf(e.code())) {
-                case "TOO_YOUNG" -> "The open epoch holds too few entries, all too recent, to be sealed by hand; it is "
-                        + "sealed by hand once it holds audit-seal-min-entries entries or its first entry is "
-                        + "audit-seal-interval-seconds old, and by the server at the end of its day.";
-                case "DROPPED" -> "The epoch's entries were dropped after their retention; its export is in the "
-                        + "server's audit export folder.";
-                case "NOT_INTACT" -> "The audit entries to seal are not intact; nothing was sealed. Run a verify.";
-                default -> "This is not possible in the current state.";
-            };
-            default -> "This is not possible in the current state.";
-        };
-        return Problem.of(ProblemType.CONFLICT, detail);
+        String code = String.valueOf(e.code());
+        String state = texts.textOr("state." + code, code.toLowerCase(Locale.ROOT).replace('_', ' '));
+        String subject = "conflict." + e.subject();
+        String detail = texts.textOr(subject + "." + code, texts.textOr(subject, texts.text("conflict"), state), state);
+        return new Problem(type.uri(), texts.title(type), type.status(), detail, null, null);
     }
 
-    private static Problem unavailable(StoreException e) {
+    private static Problem unavailable(StoreException e, ProblemTexts texts) {
         if (e.subject() == StoreException.Subject.AUDIT_TRAIL) {
             LOG.error("The audit trail could not record an access decision; the request was refused");
-            return Problem.of(ProblemType.UNAVAILABLE, "The request could not be recorded; try again later.");
+            return Problem.of(ProblemType.UNAVAILABLE, texts, "unavailable.audit");
         }
-        return Problem.of(ProblemType.UNAVAILABLE, "This is not available on this server now.");
+        return Problem.of(ProblemType.UNAVAILABLE, texts, "unavailable");
     }
 
     /** Which field could not be read, by path only: Jackson's own message quotes the rejected value. */
-    private static String jsonDetail(JsonProcessingException json) {
+    private static Problem jsonProblem(JsonProcessingException json, ProblemTexts texts) {
         if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String path = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return "The body cannot be read at '" + path + "': unknown field or wrong type.";
+            return Problem.of(ProblemType.MALFORMED_REQUEST, texts, "json.at", path);
         }
-        return "The body is not valid JSON.";
+        return Problem.of(ProblemType.MALFORMED_REQUEST, texts, "json");
     }
 }

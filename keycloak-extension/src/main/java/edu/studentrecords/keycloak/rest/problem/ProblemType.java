@@ -38,6 +38,12 @@ public enum ProblemType {
         return BASE + slug;
     }
 
+    /** The last segment of the type's URI, which also names its texts in {@link ProblemTexts}. */
+    public String slug() {
+        return slug;
+    }
+
+    /** The English title; {@link ProblemTexts#title} gives it in a request's language. */
     public String title() {
         return title;
     }

@@ -43,8 +43,7 @@ public final class GrantRepresentation {
         public GrantRequest toRequest(Set<String> consentPurposes) {
             Set<FieldGroup> parsed = EnumSet.noneOf(FieldGroup.class);
             for (String name : groups == null ? List.<String>of() : groups) {
-                parsed.add(FieldGroup.fromJsonName(name).orElseThrow(() -> new BadRequest(
-                        "'groups' may name only profile, identity, contact and guardians.")));
+                parsed.add(FieldGroup.fromJsonName(name).orElseThrow(() -> new BadRequest("bad.grant-groups")));
             }
             GrantRequest.Agreement file = agreement == null ? null : agreement.toAgreement();
             return new GrantRequest(clientId, purpose, parsed, recordIds, units, expiresAt, file, legalBasis,
@@ -60,7 +59,7 @@ public final class GrantRepresentation {
             try {
                 bytes = content == null ? new byte[0] : Base64.getMimeDecoder().decode(content);
             } catch (IllegalArgumentException e) {
-                throw new BadRequest("'agreement.content' must be the file in base64.");
+                throw new BadRequest("bad.agreement-content");
             }
             return new GrantRequest.Agreement(reference, fileName, contentType, bytes);
         }

@@ -34,8 +34,7 @@ public final class ImportFileRepresentation {
     public static ImportFileRepresentation of(jakarta.ws.rs.core.MediaType type) {
         String name = type == null ? "" : (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
         if (!name.equals(CSV) && !name.equals(NDJSON) || JsonBodies.declaresOtherCharset(type)) {
-            throw new BadRequest(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the file as " + CSV + " or " + NDJSON + " in UTF-8.");
+            throw new BadRequest(ProblemType.UNSUPPORTED_MEDIA_TYPE, "bad.import-type", CSV, NDJSON);
         }
         return new ImportFileRepresentation(name);
     }
@@ -48,7 +47,7 @@ public final class ImportFileRepresentation {
     public List<EnrolmentRow> rows(InputStream body) {
         byte[] bytes = JsonBodies.bytes(body);
         if (bytes.length == 0) {
-            throw new BadRequest("The request needs a file as its body.");
+            throw new BadRequest("bad.import-body");
         }
         String text = JsonBodies.text(bytes);
         return mediaType.equals(CSV)

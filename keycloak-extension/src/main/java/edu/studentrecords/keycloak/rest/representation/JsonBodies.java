@@ -61,7 +61,7 @@ public final class JsonBodies {
     public static <T> T read(String body, Class<T> type) throws JsonProcessingException {
         T value = MAPPER.readValue(body, type);
         if (value == null) {
-            throw new BadRequest("The body must be a JSON object.");
+            throw new BadRequest("bad.json-object");
         }
         return value;
     }
@@ -81,8 +81,7 @@ public final class JsonBodies {
             int read;
             while ((read = in.read(buffer)) != -1) {
                 if (bytes.size() + read > MAX_BODY_BYTES) {
-                    throw new BadRequest(ProblemType.PAYLOAD_TOO_LARGE, "A request body may have at most "
-                            + MAX_BODY_BYTES + " bytes (16 MiB); split an import file into smaller ones.");
+                    throw new BadRequest(ProblemType.PAYLOAD_TOO_LARGE, "bad.body-too-large", MAX_BODY_BYTES);
                 }
                 bytes.write(buffer, 0, read);
             }
@@ -104,7 +103,7 @@ public final class JsonBodies {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(body)).toString();
         } catch (CharacterCodingException e) {
-            throw new BadRequest("The body is not UTF-8 text.");
+            throw new BadRequest("bad.not-utf8");
         }
     }
 

@@ -28,7 +28,7 @@ public record MisuseReportRepresentation(String id, String status, String messag
                 return ReportKind.MISUSE;
             }
             return java.util.Arrays.stream(ReportKind.values()).filter(k -> k.name().equals(kind)).findFirst()
-                    .orElseThrow(() -> new BadRequest("'kind' must be MISUSE or QUESTION."));
+                    .orElseThrow(() -> new BadRequest("bad.report-kind"));
         }
     }
 
