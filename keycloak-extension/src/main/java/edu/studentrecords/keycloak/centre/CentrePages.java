@@ -94,7 +94,7 @@ public final class CentrePages {
         if (rest.startsWith("/assets/")) {
             return asset(rest.substring("/assets/".length()));
         }
-        if (rest.equals("/" + ICON)) {
+        if (rest.equals("/" + ICON) || rest.equals("/favicon.ico")) {
             return icon();
         }
         return index(server, basePath, realm.getName());
@@ -160,8 +160,12 @@ public final class CentrePages {
         return type == null ? notFound() : file(ROOT + "assets/" + name, type, ASSET_CACHING);
     }
 
-    /** The centre's icon (the page links it, so the browser does not ask the server's root for one). */
-    private static Response icon() {
+    /**
+     * The product's icon (Keycloak's), an SVG: at {@code centre/favicon.svg}, which the page links, and at the
+     * {@code favicon.ico} addresses a browser or a bookmark asks for by habit (the centre's and the API's), so none
+     * of them is a 404.
+     */
+    public static Response icon() {
         return file(ROOT + ICON, TYPES.get("svg"), ICON_CACHING);
     }
 

@@ -169,6 +169,13 @@ public final class StudentRecordsResource {
         return ApiDocs.page(session, rest);
     }
 
+    /** The product's icon where a browser asks for one by habit; no token. */
+    @GET
+    @Path("favicon.ico")
+    public Response favicon() {
+        return CentrePages.icon();
+    }
+
     /**
      * The information management centre's screens ({@link CentrePages}): the page and its assets, without a token
      * (the page signs in through the {@code student-records-centre} client and calls this API with its own token).
