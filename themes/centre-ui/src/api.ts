@@ -2,6 +2,7 @@ import { type ApiCall, apiClient } from "@student-records/shared";
 import type Keycloak from "keycloak-js";
 import { createContext, useContext, useMemo } from "react";
 import type { CentreConfig } from "./config";
+import { useLanguage } from "./i18n";
 
 /** The signed-in session: keycloak-js and the page's configuration. */
 export type Session = { keycloak: Keycloak; config: CentreConfig };
@@ -19,11 +20,18 @@ export function useSession(): Session {
 /** The purpose every call of the centre declares: the centre administers, it never teaches or counts. */
 export const PURPOSE = "administration";
 
-/** Calls the student records API of the centre's realm with the centre's token and the purpose administration. */
+/**
+ * Calls the student records API of the centre's realm with the centre's token, the purpose administration and the
+ * chosen language (Accept-Language), in which the API words its problems; a new language loads the page again.
+ */
 export function useApi(): ApiCall {
   const { keycloak, config } = useSession();
+  const { language } = useLanguage();
   const base = `${config.serverUrl}/realms/${encodeURIComponent(config.realm)}/student-records`;
-  return useMemo(() => apiClient(base, keycloak, { "Data-Purpose": PURPOSE }), [keycloak, base]);
+  return useMemo(
+    () => apiClient(base, keycloak, { "Data-Purpose": PURPOSE, "Accept-Language": language }),
+    [keycloak, base, language],
+  );
 }
 
 /** Splits a comma- or space-separated list typed into a field. */

@@ -26,6 +26,16 @@ describe("apiClient", () => {
     expect(init?.headers).toMatchObject({ Authorization: "Bearer t0k3n", "Data-Purpose": "administration" });
   });
 
+  it("asks for the page's language unless told another", async () => {
+    vi.stubGlobal("document", { documentElement: { lang: "zh-CN" } });
+    answer(200, "{}", "application/json");
+    await apiClient("", tokens)("GET", "/me");
+    expect(vi.mocked(fetch).mock.calls[0][1]?.headers).toMatchObject({ "Accept-Language": "zh-CN" });
+    answer(200, "{}", "application/json");
+    await apiClient("", tokens, { "Accept-Language": "en" })("GET", "/me");
+    expect(vi.mocked(fetch).mock.calls[0][1]?.headers).toMatchObject({ "Accept-Language": "en" });
+  });
+
   it("reads a problem and says it in the user's language, with the refusal code's text", async () => {
     answer(403, '{"type":"x","title":"Forbidden","status":403,"detail":"The token lacks a scope.","reason":"SCOPE_MISSING"}',
       "application/problem+json");

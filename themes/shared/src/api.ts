@@ -3,6 +3,10 @@ import type { Language } from "./language";
 import { type Problem, problemOf } from "./problem";
 import { clientText, statusText } from "./texts";
 
+// What a page needs to word a failed call itself, importable without the React parts of the package.
+export { clientText } from "./texts";
+export { isKnownReason, problemTypeText, reasonText } from "./codes";
+
 /**
  * Why a call has no usable answer although the API may never have said so: the network failed, the sign-in
  * could not be renewed, the answer was not JSON (a proxy's error page, say), or the page aborted the call.
@@ -65,9 +69,16 @@ function isJson(contentType: string): boolean {
   return /^application\/([\w.+-]*\+)?json\b/i.test(contentType.trim());
 }
 
+/** The language the page is shown in (its html lang), which the API's problems should speak; "" when unknown. */
+function pageLanguage(): string {
+  return typeof document === "undefined" ? "" : (document.documentElement?.lang ?? "");
+}
+
 /**
  * A call function for the API at {@code base}: a fresh bearer token from {@code tokens} on every call, the
- * {@code headers} every call carries (such as Data-Purpose), JSON bodies. Its promise never rejects.
+ * {@code headers} every call carries (such as Data-Purpose), JSON bodies. Its promise never rejects. Unless
+ * {@code headers} name one, every call asks for the page's language (Accept-Language of its html lang), so that the
+ * API's problems speak the language the page is shown in rather than the browser's.
  */
 export function apiClient(base: string, tokens: TokenSource, headers: Record<string, string> = {}): ApiCall {
   return async <T,>(method: string, path: string, options: CallOptions = {}): Promise<Reply<T>> => {
@@ -76,7 +87,12 @@ export function apiClient(base: string, tokens: TokenSource, headers: Record<str
     } catch (error) {
       return failed(isAbort(error, options.signal) ? "aborted" : "session");
     }
-    const sent: Record<string, string> = { ...headers, Authorization: `Bearer ${tokens.token ?? ""}` };
+    const language = pageLanguage();
+    const sent: Record<string, string> = {
+      ...(language ? { "Accept-Language": language } : {}),
+      ...headers,
+      Authorization: `Bearer ${tokens.token ?? ""}`,
+    };
     if (options.body !== undefined) {
       sent["Content-Type"] = options.contentType ?? "application/json";
     }
