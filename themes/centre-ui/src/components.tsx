@@ -18,13 +18,76 @@ import {
   operationText,
   outcomeOf,
   PageFrame,
-  problemText,
   type Reply,
   useLoad,
 } from "@student-records/shared";
-import type { ReactNode } from "react";
+import { type ReactNode, useCallback, useEffect } from "react";
 import { useApi } from "./api";
-import { useT } from "./i18n";
+import { useToast } from "./feedback";
+import { type Key, useT } from "./i18n";
+import { plainProblemText } from "./problems";
+
+/**
+ * The labels of the fields the API names in its problems, by path without list positions: the labels the centre's
+ * forms show them with. A page's own fields may be added here; a field missing here is "another field".
+ */
+const FIELD_LABELS: Record<string, Key> = {
+  clientId: "grantClient",
+  purpose: "grantPurpose",
+  groups: "grantGroups",
+  units: "grantUnits",
+  recordIds: "grantRecordIds",
+  expiresAt: "grantExpires",
+  agreement: "grantAgreementFile",
+  "agreement.reference": "grantAgreementReference",
+  "agreement.content": "grantAgreementFile",
+  "agreement.fileName": "grantAgreementFile",
+  "agreement.contentType": "grantAgreementFile",
+  reason: "reason",
+  decisionReason: "decisionReason",
+  outcome: "outcome",
+  severity: "severity",
+  assignee: "assignee",
+  linkedEntries: "linkedEntriesShort",
+  purposes: "purposes",
+  purposesByRole: "purposesByRole",
+  verificationPeriodDays: "verificationPeriodDays",
+  centreEmail: "centreEmail",
+  selfCheck: "verificationAndCheck",
+  "selfCheck.readsPerHour": "readsPerHour",
+  "selfCheck.workday": "workday",
+  "selfCheck.zone": "zone",
+  "selfCheck.staleAdminDays": "staleAdminDays",
+  archiveOn: "archiveOn",
+  destroyAfterDays: "destroyAfterDays",
+  archiveRetentionDays: "archiveRetentionDays",
+  auditRetentionDays: "auditRetentionDays",
+  title: "incidentTitle",
+  description: "incidentDescription",
+  discoveredAt: "incidentDiscovered",
+};
+
+/** The label of a field the API names by its path (list positions taken off), if the centre has one. */
+export function useFieldLabel(): (path: string) => string | undefined {
+  const { t } = useT();
+  return useCallback(
+    (path: string) => {
+      const key = FIELD_LABELS[path] ?? FIELD_LABELS[path.replace(/\.[^.]*$/, "")];
+      return key ? t(key) : undefined;
+    },
+    [t],
+  );
+}
+
+/**
+ * The one line of a failed call, in plain words of the user's language: no HTTP status, no JSON path (fields by their
+ * labels), the API's own detail in the language the centre asked for.
+ */
+export function useProblemText(): (reply: Reply<unknown>) => string {
+  const { t, language } = useT();
+  const label = useFieldLabel();
+  return useCallback((reply: Reply<unknown>) => plainProblemText(reply, language, label, t("otherField")), [language, label, t]);
+}
 
 /** A page of the centre: its level-1 heading (what the tests wait for), a line on what it is for, its content. */
 export const CentrePage = ({ title, intro, children }: { title: string; intro: string; children: ReactNode }) => (
@@ -45,12 +108,13 @@ export function isMissing(loaded: Loaded<unknown>): boolean {
 
 /** The spinner, problem or "not on this server" line of a load; nothing once the data is there. */
 export const LoadState = ({ loaded, label }: { loaded: Loaded<unknown>; label?: string }) => {
-  const { t, language } = useT();
+  const { t } = useT();
+  const problemText = useProblemText();
   if (loaded.failure && isMissing(loaded)) {
-    return <Alert variant="info" isInline title={t("notAvailable", { status: loaded.failure.status })} data-testid="not-available" />;
+    return <Alert variant="info" isInline title={t("notAvailable")} data-testid="not-available" />;
   }
   if (loaded.failure) {
-    return <Alert variant="danger" isInline title={problemText(loaded.failure, language, true)} data-testid="load-error" />;
+    return <Alert variant="danger" isInline title={problemText(loaded.failure)} data-testid="load-error" />;
   }
   if (loaded.data === undefined) {
     return <Spinner size="lg" aria-label={label ?? t("loading")} />;
@@ -61,20 +125,25 @@ export const LoadState = ({ loaded, label }: { loaded: Loaded<unknown>; label?: 
 /** The outcome of the last action on a page, announced to screen readers. */
 export type Notice = { variant: "success" | "danger" | "info"; text: string } | undefined;
 
-export const NoticeLine = ({ notice, testId }: { notice: Notice; testId: string }) =>
-  notice ? (
-    <div aria-live="polite" className="pf-v5-u-mb-md">
-      <Alert variant={notice.variant} isInline title={notice.text} data-testid={testId} />
-    </div>
-  ) : (
-    <div aria-live="polite" />
-  );
+/**
+ * Shows each new notice as a toast (where the user looks, however far down a long page they are), with
+ * {@code testId}; renders nothing in the page itself.
+ */
+export const NoticeLine = ({ notice, testId }: { notice: Notice; testId: string }) => {
+  const toast = useToast();
+  useEffect(() => {
+    if (notice && notice.text) {
+      toast({ variant: notice.variant, text: notice.text, testId });
+    }
+  }, [notice, testId, toast]);
+  return null;
+};
 
 /** Makes notices of replies in the current language: {@code success} when a call went through, its problem otherwise. */
 export function useNotices() {
-  const { language } = useT();
+  const problemText = useProblemText();
   return (reply: Reply<unknown>, success: string): Notice =>
-    reply.ok ? { variant: "success", text: success } : { variant: "danger", text: problemText(reply, language, true) };
+    reply.ok ? { variant: "success", text: success } : { variant: "danger", text: problemText(reply) };
 }
 
 /**
