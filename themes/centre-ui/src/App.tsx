@@ -108,7 +108,7 @@ const UserMenu = ({ username, name }: { username: string; name: string }) => {
   return (
     <Dropdown isOpen={open} onOpenChange={setOpen} onSelect={() => setOpen(false)} popperProps={{ position: "right" }}
       toggle={(ref) => (
-        <MenuToggle ref={ref} onClick={() => setOpen(!open)} isExpanded={open} variant="plainText"
+        <MenuToggle ref={ref} onClick={() => setOpen(!open)} isExpanded={open} variant="plainText" className="centre-user-toggle"
           aria-label={t("userMenu", { name: username })} data-testid="user-menu">
           <span data-testid="signed-in-as">{username}</span>
         </MenuToggle>
