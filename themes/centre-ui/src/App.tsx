@@ -28,6 +28,8 @@ import { LanguageContext, type Key, useLanguage, useT } from "./i18n";
 import { Backups } from "./pages/Backups";
 import { Incidents } from "./pages/Incidents";
 import { RecordHistory } from "./pages/RecordHistory";
+import { Records } from "./pages/Records";
+import { Purges } from "./pages/Purges";
 import { Corrections } from "./pages/Corrections";
 import { Grants } from "./pages/Grants";
 import { Reports } from "./pages/Reports";
@@ -37,6 +39,7 @@ import { Settings } from "./pages/Settings";
 
 /** The centre's pages, in the order of the navigation. */
 const PAGES: { path: string; title: Key; element: JSX.Element }[] = [
+  { path: "records", title: "recTitle", element: <Records /> },
   { path: "grants", title: "grants", element: <Grants /> },
   { path: "corrections", title: "corrections", element: <Corrections /> },
   { path: "reports", title: "reports", element: <Reports /> },
@@ -45,6 +48,7 @@ const PAGES: { path: string; title: Key; element: JSX.Element }[] = [
   { path: "backups", title: "backups", element: <Backups /> },
   { path: "incidents", title: "incidents", element: <Incidents /> },
   { path: "history", title: "recordHistory", element: <RecordHistory /> },
+  { path: "purges", title: "purgeTitle", element: <Purges /> },
   { path: "self-check", title: "selfCheck", element: <SelfCheck /> },
 ];
 
