@@ -144,7 +144,7 @@ const RecordSearch = ({ onOpen, onEnrol, onImport }: { onOpen: (hit: Hit, purge:
 
   return (
     <>
-      <Toolbar aria-label={t("recToolbar")} data-testid="records-toolbar">
+      <Toolbar data-testid="records-toolbar">
         <ToolbarContent>
           <ToolbarItem variant="search-filter" widths={{ default: "100%", md: "320px" }}>
             <SearchInput aria-label={t("recSearch")} placeholder={t("recSearch")} value={typed} data-testid="record-search"

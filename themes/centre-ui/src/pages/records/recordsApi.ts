@@ -54,7 +54,7 @@ export function useTextSender(): <T>(path: string, contentType: string, text: st
         headers: {
           Authorization: `Bearer ${keycloak.token ?? ""}`,
           "Data-Purpose": PURPOSE,
-          "Content-Type": `${contentType}; charset=utf-8`,
+          "Content-Type": contentType,
         },
         body: text,
       });
