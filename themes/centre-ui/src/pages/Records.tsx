@@ -138,7 +138,9 @@ const RecordSearch = ({ onOpen, onEnrol, onImport }: { onOpen: (hit: Hit, purge:
           paginationAriaLabel: t("recResults"), ofWord: t("recPageOf"), perPageSuffix: t("recPerPage"),
           currPageAriaLabel: t("recPageCurrent"), toFirstPageAriaLabel: t("recPageFirst"),
           toPreviousPageAriaLabel: t("recPagePrevious"), toNextPageAriaLabel: t("recPageNext"),
-          toLastPageAriaLabel: t("recPageLast"), optionsToggleAriaLabel: t("recPageSize"),
+          toLastPageAriaLabel: t("recPageLast"), itemsPerPage: t("recPageSize"), items: "", page: "", pages: "",
+          // No name of its own: the toggle is named by what it shows ("1 - 20 of 45"), as axe asks.
+          optionsToggleAriaLabel: "",
         }} data-testid={`search-pagination-${variant}`} />
     ) : null;
 
