@@ -126,7 +126,7 @@ export const ImportRecords = ({ onBack, onOpen }: { onBack: () => void; onOpen: 
       {progress && (
         <Progress className="pf-v5-u-mt-lg" value={progress.done} max={progress.total} data-testid="import-progress"
           data-finished={!busy ? "true" : "false"}
-          title={t("recImportProgress", { done: progress.done, total: progress.total })}
+          title={file?.name ?? t("recImportTitle")}
           label={t("recImportProgress", { done: progress.done, total: progress.total })}
           valueText={t("recImportProgress", { done: progress.done, total: progress.total })} />
       )}
