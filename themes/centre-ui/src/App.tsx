@@ -39,6 +39,8 @@ import { LanguageContext, type Key, useLanguage, useT } from "./i18n";
 import { Backups } from "./pages/Backups";
 import { Incidents } from "./pages/Incidents";
 import { RecordHistory } from "./pages/RecordHistory";
+import { Records } from "./pages/Records";
+import { Purges } from "./pages/Purges";
 import { Corrections } from "./pages/Corrections";
 import { Grants } from "./pages/Grants";
 import { Reports } from "./pages/Reports";
@@ -55,6 +57,7 @@ type CentrePageEntry = { path: string; title: Key; roles: CentreRole[]; element:
  * use (the API refuses the rest anyway) and lands on the first of them.
  */
 const PAGES: CentrePageEntry[] = [
+  { path: "records", title: "recTitle", roles: [ADMIN], element: <Records /> },
   { path: "grants", title: "grants", roles: [ADMIN], element: <Grants /> },
   { path: "corrections", title: "corrections", roles: [ADMIN], element: <Corrections /> },
   { path: "reports", title: "reports", roles: [ADMIN, SUPERVISOR], element: <Reports /> },
@@ -63,6 +66,7 @@ const PAGES: CentrePageEntry[] = [
   { path: "backups", title: "backups", roles: [ADMIN], element: <Backups /> },
   { path: "incidents", title: "incidents", roles: [ADMIN, SUPERVISOR], element: <Incidents /> },
   { path: "history", title: "recordHistory", roles: [ADMIN], element: <RecordHistory /> },
+  { path: "purges", title: "purgeTitle", roles: [ADMIN], element: <Purges /> },
   { path: "self-check", title: "selfCheck", roles: [ADMIN, SUPERVISOR], element: <SelfCheck /> },
 ];
 

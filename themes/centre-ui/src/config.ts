@@ -5,6 +5,8 @@ export type CentreConfig = {
   clientId: string;
   basePath: string;
   scope: string;
+  /** The purposes the centre's client may declare, comma-separated (its attribute student-records.purposes). */
+  purposes?: string;
 };
 
 /** The configuration of the data block the extension puts into index.html (a JSON block, never a script). */

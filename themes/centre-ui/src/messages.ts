@@ -1,3 +1,4 @@
+import { recordsEn, recordsZh } from "./pages/records/texts";
 const en = {
   appTitle: "Information management centre",
   skipToContent: "Skip to content",
@@ -287,6 +288,7 @@ const en = {
   recordHistoryField: "Field",
   recordHistoryBefore: "Before",
   recordHistoryAfter: "After",
+  ...recordsEn,
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -578,6 +580,7 @@ const zh: Record<keyof typeof en, string> = {
   recordHistoryField: "字段",
   recordHistoryBefore: "变更前",
   recordHistoryAfter: "变更后",
+  ...recordsZh,
 };
 
 /** Every text of the centre, in English and Simplified Chinese. */

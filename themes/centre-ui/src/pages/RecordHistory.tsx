@@ -1,71 +1,60 @@
-import { ActionGroup, Button, Form, FormGroup, TextInput } from "@patternfly/react-core";
-import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
-import { formatInstant, operationText } from "@student-records/shared";
+import { ActionGroup, Alert, Button, Form, FormGroup, FormHelperText, HelperText, HelperTextItem, TextInput } from "@patternfly/react-core";
 import { useState } from "react";
 import { CentrePage, LoadState, useCentreLoad } from "../components";
 import { useT } from "../i18n";
+import { type HistoryEntry, HistoryTable } from "./records/HistoryTable";
 
-type Entry = {
-  version: number;
-  time: string;
-  operation: string;
-  by: { role: string; unit?: string; subject?: string; clientId?: string };
-  purpose?: string;
-  changes: { path: string; before: unknown; after: unknown }[];
-};
+/** A record id rather than a student number (those are 4 to 20 letters, digits and hyphens). */
+const isRecordId = (text: string) => text.length > 20;
 
-/** A value before or after a change: text as it is, "—" for none, anything else as compact JSON. */
-const shown = (value: unknown) =>
-  value === null || value === undefined || value === "" ? "—" : typeof value === "string" ? value : JSON.stringify(value);
-
-/** A record's history (rule 5.1), by its id: every change with its fields before and after, who, how and why. */
+/**
+ * A record's history (rule 5.1), by the student number (or, for addresses kept from before, the record's id): every
+ * change with its fields before and after, who, how and why. The Records page shows the same under an opened record.
+ */
 export const RecordHistory = () => {
-  const { t, language } = useT();
+  const { t } = useT();
   const [typed, setTyped] = useState("");
-  const [recordId, setRecordId] = useState<string>();
-  const history = useCentreLoad<{ entries: Entry[] }>(recordId ? `/records/${encodeURIComponent(recordId)}/history` : null);
+  const [asked, setAsked] = useState<string>();
+  const [round, setRound] = useState(0);
   return (
     <CentrePage title={t("recordHistory")} intro={t("recordHistoryIntro")}>
-      <Form onSubmit={(e) => { e.preventDefault(); setRecordId(typed.trim() || undefined); }} className="pf-v5-u-mb-lg">
-        <FormGroup label={t("recordId")} fieldId="history-record">
-          <TextInput id="history-record" value={typed} onChange={(_, v) => setTyped(v)} />
+      <Form onSubmit={(e) => { e.preventDefault(); setAsked(typed.trim() || undefined); setRound((r) => r + 1); }} className="pf-v5-u-mb-lg">
+        <FormGroup label={t("recHistoryLookup")} fieldId="history-record">
+          <TextInput id="history-record" value={typed} onChange={(_, v) => setTyped(v)} aria-describedby="history-record-help" />
+          <FormHelperText>
+            <HelperText>
+              <HelperTextItem id="history-record-help">{t("recHistoryLookupHelp")}</HelperTextItem>
+            </HelperText>
+          </FormHelperText>
         </FormGroup>
         <ActionGroup>
           <Button type="submit" variant="primary" data-testid="show-history">{t("recordHistoryShow")}</Button>
         </ActionGroup>
       </Form>
-      {recordId && <LoadState loaded={history} />}
-      {recordId && history.data && history.data.entries.length === 0 && <p>{t("recordHistoryEmpty")}</p>}
-      {recordId && history.data && history.data.entries.length > 0 && (
-        <Table aria-label={t("recordHistory")} variant="compact" data-testid="record-history">
-          <Thead>
-            <Tr>
-              <Th>{t("recordHistoryWhen")}</Th>
-              <Th>{t("recordHistoryHow")}</Th>
-              <Th>{t("recordHistoryBy")}</Th>
-              <Th>{t("recordHistoryField")}</Th>
-              <Th>{t("recordHistoryBefore")}</Th>
-              <Th>{t("recordHistoryAfter")}</Th>
-            </Tr>
-          </Thead>
-          <Tbody>
-            {history.data.entries.flatMap((e) =>
-              e.changes.map((c, i) => (
-                <Tr key={`${e.version}-${c.path}`} data-testid={`history-${e.version}-${c.path}`}>
-                  <Td dataLabel={t("recordHistoryWhen")}>{i === 0 ? formatInstant(e.time, language) : ""}</Td>
-                  <Td dataLabel={t("recordHistoryHow")}>{i === 0 ? operationText(e.operation, language) : ""}</Td>
-                  <Td dataLabel={t("recordHistoryBy")}>
-                    {i === 0 ? [e.by.role, e.by.unit, e.by.clientId, e.purpose].filter(Boolean).join(" · ") : ""}
-                  </Td>
-                  <Td dataLabel={t("recordHistoryField")}>{c.path}</Td>
-                  <Td dataLabel={t("recordHistoryBefore")} data-testid="before">{shown(c.before)}</Td>
-                  <Td dataLabel={t("recordHistoryAfter")} data-testid="after">{shown(c.after)}</Td>
-                </Tr>
-              )),
-            )}
-          </Tbody>
-        </Table>
-      )}
+      {asked && <History key={`${round}-${asked}`} asked={asked} />}
     </CentrePage>
+  );
+};
+
+/** The history of one record asked for, by student number or id; a new question is a new one of these. */
+const History = ({ asked }: { asked: string }) => {
+  const { t } = useT();
+  const byNumber = useCentreLoad<{ id: string }>(isRecordId(asked) ? null : `/records?studentNumber=${encodeURIComponent(asked)}`);
+  const recordId = isRecordId(asked) ? asked : byNumber.data?.id;
+  const history = useCentreLoad<{ entries: HistoryEntry[] }>(recordId ? `/records/${encodeURIComponent(recordId)}/history` : null);
+  if (!recordId) {
+    return byNumber.failure?.status === 404
+      ? <Alert isInline variant="warning" title={t("recNotFound")} data-testid="record-not-found" />
+      : <LoadState loaded={byNumber} />;
+  }
+  if (!history.data) {
+    return <LoadState loaded={history} />;
+  }
+  return history.data.entries.length === 0 ? (
+    <p>{t("recordHistoryEmpty")}</p>
+  ) : (
+    <div className="centre-scroll">
+      <HistoryTable entries={history.data.entries} label={t("recordHistory")} />
+    </div>
   );
 };

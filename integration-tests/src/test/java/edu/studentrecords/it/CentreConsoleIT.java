@@ -102,10 +102,10 @@ class CentreConsoleIT {
         assertThat(client.getAttributes()).containsEntry("pkce.code.challenge.method", "S256")
             .containsEntry("student-records.trust", "internal")
             .containsEntry("student-records.purposes", "administration");
-        List<String> centreScopes = List.of("student.admin", "student.audit", "student.purge", "student.profile.read",
-            "student.profile.write", "student.identity.read", "student.identity.write");
+        List<String> centreScopes = List.of("student.admin", "student.audit", "student.purge", "student.search",
+            "student.profile.read", "student.profile.write", "student.identity.read", "student.identity.write");
         assertThat(client.getOptionalClientScopes()).containsAll(centreScopes)
-            .doesNotContain("student.contact.read", "student.guardians.read", "student.self", "student.search");
+            .doesNotContain("student.contact.read", "student.guardians.read", "student.self");
         assertThat(client.getDefaultClientScopes()).doesNotContainAnyElementsOf(centreScopes);
     }
 

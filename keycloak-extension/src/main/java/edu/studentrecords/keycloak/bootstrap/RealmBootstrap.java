@@ -62,11 +62,12 @@ public final class RealmBootstrap {
     static final String CENTRE_PURPOSES_ATTRIBUTE = "student-records.purposes";
     static final String CENTRE_PURPOSE = Purpose.ADMINISTRATION.code();
     /**
-     * The optional scopes of the centre's client: administration, audit and purge, and reading and changing the two
-     * groups a correction may touch (a review reads them, an approval writes them).
+     * The optional scopes of the centre's client: administration, audit and purge, searching records (the Records
+     * page finds students by name and number), and reading and changing the two groups a correction may touch (a
+     * review reads them, an approval writes them).
      */
     static final Set<String> CENTRE_SCOPES = Stream.of(StudentScope.ADMIN, StudentScope.AUDIT, StudentScope.PURGE,
-            StudentScope.PROFILE_READ, StudentScope.PROFILE_WRITE, StudentScope.IDENTITY_READ,
+            StudentScope.SEARCH, StudentScope.PROFILE_READ, StudentScope.PROFILE_WRITE, StudentScope.IDENTITY_READ,
             StudentScope.IDENTITY_WRITE).map(StudentScope::scopeName).collect(Collectors.toUnmodifiableSet());
 
     private static final Logger LOG = Logger.getLogger(RealmBootstrap.class);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.studentrecords.keycloak.rest.problem.Problem;
 import edu.studentrecords.keycloak.rest.problem.ProblemType;
 import edu.studentrecords.keycloak.rest.representation.JsonBodies;
+import edu.studentrecords.store.access.AccessContext;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.keycloak.headers.SecurityHeadersProvider;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -35,7 +37,7 @@ public final class CentrePages {
     /** The public PKCE client the centre signs in with. */
     public static final String CLIENT_ID = "student-records-centre";
     /** The scopes the centre asks for (optional scopes of its client); a user gets what their roles allow. */
-    static final String SCOPE = "openid student.admin student.audit student.purge student.profile.read "
+    static final String SCOPE = "openid student.admin student.audit student.purge student.search student.profile.read "
             + "student.profile.write student.identity.read student.identity.write";
     /** The path of the centre below {@code /realms/{realm}/student-records/}. */
     public static final String PATH = "centre";
@@ -97,7 +99,17 @@ public final class CentrePages {
         if (rest.equals("/" + ICON) || rest.equals("/favicon.ico")) {
             return icon();
         }
-        return index(server, basePath, realm.getName());
+        return index(server, basePath, realm.getName(), clientPurposes(realm));
+    }
+
+    /**
+     * The purposes the centre's client may declare (its attribute {@code student-records.purposes}, comma-separated),
+     * which the screens offer where an administrator chooses why they act; the API decides every call all the same.
+     */
+    static String clientPurposes(RealmModel realm) {
+        ClientModel client = realm.getClientByClientId(CLIENT_ID);
+        String purposes = client == null ? null : client.getAttribute(AccessContext.CLIENT_PURPOSES_ATTRIBUTE);
+        return purposes == null ? "" : purposes;
     }
 
     /**
@@ -111,7 +123,7 @@ public final class CentrePages {
         }
     }
 
-    private static Response index(String server, String basePath, String realm) {
+    private static Response index(String server, String basePath, String realm, String purposes) {
         Optional<Entry> built = entry();
         if (built.isEmpty()) {
             return Problem.of(ProblemType.NOT_FOUND,
@@ -124,6 +136,7 @@ public final class CentrePages {
         config.put("clientId", CLIENT_ID);
         config.put("basePath", basePath);
         config.put("scope", SCOPE);
+        config.put("purposes", purposes);
         StringBuilder html = new StringBuilder(1024);
         html.append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
