@@ -131,6 +131,7 @@ public final class ProblemMapper {
             case SETTINGS -> "Invalid settings";
             case RETENTION_POLICY -> "Invalid retention policy";
             case GUARDIAN_LINK -> "Invalid guardian link";
+            case PEOPLE -> "Invalid lookup of people";
             default -> type.title();
         };
         boolean written = e.subject() == StoreException.Subject.RECORD || e.subject() == StoreException.Subject.SETTINGS;
