@@ -19,10 +19,16 @@ export function useSession(): Session {
 /** The purpose every call of the centre declares: the centre administers, it never teaches or counts. */
 export const PURPOSE = "administration";
 
+/** The address of the student records API of the centre's realm. */
+export function useApiBase(): string {
+  const { config } = useSession();
+  return `${config.serverUrl}/realms/${encodeURIComponent(config.realm)}/student-records`;
+}
+
 /** Calls the student records API of the centre's realm with the centre's token and the purpose administration. */
 export function useApi(): ApiCall {
-  const { keycloak, config } = useSession();
-  const base = `${config.serverUrl}/realms/${encodeURIComponent(config.realm)}/student-records`;
+  const { keycloak } = useSession();
+  const base = useApiBase();
   return useMemo(() => apiClient(base, keycloak, { "Data-Purpose": PURPOSE }), [keycloak, base]);
 }
 
