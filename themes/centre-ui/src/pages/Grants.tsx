@@ -73,7 +73,8 @@ export const Grants = () => {
   const { keycloak } = useSession();
   const me = (keycloak.tokenParsed as { sub?: string } | undefined)?.sub;
 
-  const nameOf = usePeople(grants.data?.grants.flatMap((g) => [g.requestedBy, g.approvedBy]) ?? []);
+  const nameOf = usePeople([...grants.data?.grants.flatMap((g) => [g.requestedBy, g.approvedBy]) ?? [],
+    ...uses?.entries.map((e) => e.subject) ?? []]);
   const download = useAgreementDownload();
 
   const act = async (grant: Grant, action: "approve" | "revoke") => {
@@ -199,7 +200,7 @@ export const Grants = () => {
                       {uses.entries.length === 0 ? (
                         <p>{t("usesEmpty")}</p>
                       ) : (
-                        <EntriesTable entries={uses.entries} label={t("grantUses", { id: g.id })} withRecord
+                        <EntriesTable entries={uses.entries} label={t("grantUses", { id: g.id })} withRecord nameOf={nameOf}
                           testId={`uses-table-${g.id}`} />
                       )}
                     </Td>

@@ -98,6 +98,8 @@ const ReportCard = ({ report, assignees, nameOfUsername, onDone }: {
   const [outcome, setOutcome] = useState("");
   const [entries, setEntries] = useState<Entry[]>();
   const [resolving, setResolving] = useState(false);
+  const [student, setStudent] = useState<string>();
+  const nameOfId = usePeople(entries?.map((e) => e.subject) ?? []);
   const id = report.id;
   const path = `/reports/${encodeURIComponent(id)}`;
   // The assignee kept on the report stays a choice even when no longer among the centre's people.
@@ -116,6 +118,17 @@ const ReportCard = ({ report, assignees, nameOfUsername, onDone }: {
     setResolving(false);
     onDone(noticeOf(reply, t("resolvedWhat")));
   };
+  // The student by name and number: read from the record on request (an administrator's READ, on the student's access
+  // log), not on every visit of the page, since a report names only the record.
+  const showStudent = async () => {
+    const reply = await api<{ profile?: { name?: string; studentNumber?: string } }>("GET",
+      `/records/${encodeURIComponent(report.recordId)}`);
+    if (answered(reply) && reply.body.profile) {
+      setStudent(`${reply.body.profile.name ?? ""} (${reply.body.profile.studentNumber ?? ""})`);
+    } else {
+      onDone(noticeOf(reply, ""));
+    }
+  };
   const loadEntries = async () => {
     const reply = await api<{ entries: Entry[] }>("GET", `${path}/entries`);
     if (answered(reply)) {
@@ -132,12 +145,20 @@ const ReportCard = ({ report, assignees, nameOfUsername, onDone }: {
           className="pf-v5-u-mr-sm">
           {t(`status_${report.status}` as Key)}
         </Label>
-        {formatInstant(report.createdAt, language)} · {t("recordId")} {report.recordId}
+        {formatInstant(report.createdAt, language)} ·{" "}
+        {student ? <span data-testid={`student-${id}`}>{student}</span> : <>{t("recordId")} {report.recordId}</>}
       </CardTitle>
       <CardBody>
         {report.sentBy && (
           <p className="pf-v5-u-mb-sm" data-testid={`sent-by-${id}`}>
             <strong>{t("reportSentBy")}:</strong> {report.sentBy}
+          </p>
+        )}
+        {!student && (
+          <p className="pf-v5-u-mb-sm">
+            <Button variant="link" isInline onClick={() => void showStudent()} data-testid={`show-student-${id}`}>
+              {t("reportShowStudent")}
+            </Button>
           </p>
         )}
         <p className="pf-v5-u-mb-sm centre-pre">{report.message}</p>
@@ -148,7 +169,7 @@ const ReportCard = ({ report, assignees, nameOfUsername, onDone }: {
           </Button>
         </p>
         {entries && (
-          <EntriesTable entries={entries} label={t("reportEntries")} className="pf-v5-u-mb-md" />
+          <EntriesTable entries={entries} label={t("reportEntries")} className="pf-v5-u-mb-md" nameOf={nameOfId} />
         )}
         {report.status === "TRIAGED" && report.triagedBy && (
           <p className="pf-v5-u-mb-md" data-testid={`triaged-by-${id}`}>

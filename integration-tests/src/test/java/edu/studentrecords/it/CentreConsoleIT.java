@@ -303,6 +303,9 @@ class CentreConsoleIT {
             browser.waitForPage("Reports");
             browser.waitForText(By.cssSelector("[data-testid='report-" + reportId + "']"), message);
             browser.click(By.cssSelector("[data-testid='entries-" + reportId + "']"));
+            // The student by name and number, read from the record when asked.
+            browser.click(By.cssSelector("[data-testid='show-student-" + reportId + "']"));
+            browser.waitForText(By.cssSelector("[data-testid='student-" + reportId + "']"), w.alice().studentNumber());
             browser.screenshot("report-1-open");
             assertThat(browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript())).isEmpty();
             // The assignee is picked among the centre's people by name, the linked entry from alice's access log.
@@ -380,6 +383,8 @@ class CentreConsoleIT {
                 }
             }
             assertThat(hold).as("the hold placed in the screens").isNotNull();
+            browser.waitForText(By.cssSelector("[data-testid='placed-by-" + hold.path("id").asText() + "']"),
+                "Ada Tester (ada)");
             assertThat(hold.path("recordId").asText()).isEqualTo(w.aliceRecord());
             assertThat(hold.path("liftedAt").isNull()).isTrue();
 
