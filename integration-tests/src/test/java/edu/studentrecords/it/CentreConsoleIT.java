@@ -267,6 +267,9 @@ class CentreConsoleIT {
             waitForLoad(browser);
             browser.screenshot("correction-1-diff");
             assertThat(browser.pageText()).as("the corrections page").contains(corrected);
+            // The student by name and number, from the values the review holds.
+            assertThat(browser.byTestId("correction-" + correctionId).findElement(By.tagName("h2")).getText())
+                .contains(before, w.alice().studentNumber());
             String changed = browser.byTestId("changed-profile.name").getText();
             assertThat(changed).contains(before, corrected);
             assertThat(browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript())).isEmpty();
