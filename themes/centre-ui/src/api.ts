@@ -20,14 +20,20 @@ export function useSession(): Session {
 /** The purpose every call of the centre declares: the centre administers, it never teaches or counts. */
 export const PURPOSE = "administration";
 
+/** The address of the student records API of the centre's realm. */
+export function useApiBase(): string {
+  const { config } = useSession();
+  return `${config.serverUrl}/realms/${encodeURIComponent(config.realm)}/student-records`;
+}
+
 /**
  * Calls the student records API of the centre's realm with the centre's token, the purpose administration and the
  * chosen language (Accept-Language), in which the API words its problems; a new language loads the page again.
  */
 export function useApi(): ApiCall {
-  const { keycloak, config } = useSession();
+  const { keycloak } = useSession();
   const { language } = useLanguage();
-  const base = `${config.serverUrl}/realms/${encodeURIComponent(config.realm)}/student-records`;
+  const base = useApiBase();
   return useMemo(
     () => apiClient(base, keycloak, { "Data-Purpose": PURPOSE, "Accept-Language": language }),
     [keycloak, base, language],

@@ -164,12 +164,14 @@ export type Entry = EntryResult & {
  * Audit entries: when, who (and the administrator impersonating them) for what purpose, optionally which record,
  * what was tried and how it ended.
  */
-export const EntriesTable = ({ entries, label, withRecord = false, testId, className }: {
+export const EntriesTable = ({ entries, label, withRecord = false, testId, className, nameOf }: {
   entries: Entry[];
   label: string;
   withRecord?: boolean;
   testId?: string;
   className?: string;
+  /** Names a person by their user id ("Ada Tester (ada)"); without it, the id is shown. */
+  nameOf?: (id: string) => string;
 }) => {
   const { t, language } = useT();
   return (
@@ -190,7 +192,7 @@ export const EntriesTable = ({ entries, label, withRecord = false, testId, class
             <Td dataLabel="#">{e.sequence}</Td>
             <Td dataLabel={t("entryTime")}>{formatInstant(e.time, language)}</Td>
             <Td dataLabel={t("entryWho")}>
-              {[e.clientId, e.subject, e.purpose].filter(Boolean).join(" ")}
+              {[e.clientId, e.subject && nameOf ? nameOf(e.subject) : e.subject, e.purpose].filter(Boolean).join(" ")}
               {isImpersonated(e) && (
                 <>
                   <br />

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { formatInstant } from "@student-records/shared";
 import { useApi } from "../api";
 import { CentrePage, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
+import { ConfirmDialog } from "../feedback";
 import { type Key, useT } from "../i18n";
 
 type Backup = {
@@ -12,9 +13,22 @@ type Backup = {
   status: string;
   startedAt: string;
   finishedAt: string | null;
-  progress: { collection: string; done: number; total: number } | null;
+  progress: { collection: string | null; done: number; total: number } | null;
+  manifest?: { collections: Record<string, { documents: number; sha256: string }> } | null;
   file: string;
 };
+
+/**
+ * Every collection of a backup: once it is sealed, each collection of its manifest with its documents; while it runs,
+ * the collections it has seen so far on this page, each with the count it reached (the server reports the one it
+ * copies now).
+ */
+function collectionsOf(backup: Backup, seen: ReadonlyMap<string, number>): { name: string; documents: number }[] {
+  if (backup.manifest) {
+    return Object.entries(backup.manifest.collections).map(([name, c]) => ({ name, documents: c.documents }));
+  }
+  return [...seen.entries()].map(([name, documents]) => ({ name, documents }));
+}
 
 const POLL_MILLIS = 2000;
 
@@ -25,6 +39,10 @@ export const Backups = () => {
   const noticeOf = useNotices();
   const backups = useCentreLoad<{ backups: Backup[] }>("/backups");
   const [notice, setNotice] = useState<Notice>();
+  const [restoring, setRestoring] = useState<Backup>();
+  // What each running backup has shown of its collections between polls: collection -> documents done.
+  const [seen, setSeen] = useState<ReadonlyMap<string, ReadonlyMap<string, number>>>(new Map());
+  const [seenOf, setSeenOf] = useState<{ backups: Backup[] }>();
   const running = backups.data?.backups.some((b) => b.status === "RUNNING") ?? false;
 
   // While something runs, the list is read again every two seconds; GET /backups carries each one's progress.
@@ -36,15 +54,20 @@ export const Backups = () => {
     return () => window.clearInterval(timer);
   }, [running, backups.reload]);
 
+  // Taken in as each poll's answer arrives (state adjusted while rendering, as React advises over an effect).
+  if (seenOf !== backups.data) {
+    setSeenOf(backups.data);
+    setSeen(withProgress(seen, backups.data?.backups ?? []));
+  }
+
   const start = async () => {
-    setNotice(noticeOf(await api("POST", "/backups"), t("startBackup")));
+    setNotice(noticeOf(await api("POST", "/backups"), t("backupStartedWhat")));
     backups.reload();
   };
   const restore = async (b: Backup) => {
-    if (!window.confirm(t("restoreConfirm"))) {
-      return;
-    }
-    setNotice(noticeOf(await api("POST", `/backups/${encodeURIComponent(b.id)}/restore`), t("restoreStarted")));
+    const reply = await api("POST", `/backups/${encodeURIComponent(b.id)}/restore`);
+    setRestoring(undefined);
+    setNotice(noticeOf(reply, t("restoreStartedWhat", { file: b.file })));
     backups.reload();
   };
 
@@ -79,14 +102,18 @@ export const Backups = () => {
                   <Td dataLabel={t("startedAt")}>{formatInstant(b.startedAt, language)}</Td>
                   <Td dataLabel={t("status")}>{b.kind ? `${b.kind} · ` : ""}{t(`state_${b.status}` as Key)}</Td>
                   <Td dataLabel={t("progress")}>
-                    <Progress value={percent} title={p?.collection ?? ""} size="sm"
+                    <Progress value={percent} title={b.status === "RUNNING" && p?.collection
+                      ? t("backupNow", { collection: p.collection, done: p.done, total: p.total }) : ""} size="sm"
                       aria-label={`${t("progress")} ${b.file}`} measureLocation="outside" />
+                    <CollectionsList backup={b} seen={seen.get(b.id) ?? new Map()} />
                   </Td>
                   <Td dataLabel={t("finishedAt")}>{formatInstant(b.finishedAt, language)}</Td>
                   <Td dataLabel={t("file")}>{b.file}</Td>
                   <Td dataLabel={t("actions")}>
                     {b.status === "DONE" && (b.kind ?? "BACKUP") !== "RESTORE" && (
-                      <Button variant="secondary" size="sm" onClick={() => void restore(b)}>{t("restore")}</Button>
+                      <Button variant="secondary" size="sm" onClick={() => setRestoring(b)} data-testid={`restore-${b.id}`}>
+                        {t("restore")}
+                      </Button>
                     )}
                   </Td>
                 </Tr>
@@ -95,6 +122,52 @@ export const Backups = () => {
           </Tbody>
         </Table>
       )}
+      {restoring && (
+        <ConfirmDialog title={t("restoreTitle")} confirmLabel={t("restore")} variant="danger"
+          onConfirm={() => restore(restoring)} onClose={() => setRestoring(undefined)} testId="confirm-restore">
+          {t("restoreConfirm")}
+        </ConfirmDialog>
+      )}
     </CentrePage>
+  );
+};
+
+/** What the running backups have shown so far, with the collection each reports now and its documents done. */
+function withProgress(before: ReadonlyMap<string, ReadonlyMap<string, number>>, jobs: Backup[]) {
+  const after = new Map(before);
+  for (const b of jobs) {
+    const p = b.progress;
+    if (b.status === "RUNNING" && p?.collection) {
+      after.set(b.id, new Map([...(after.get(b.id) ?? []), [p.collection, p.done]]));
+    }
+  }
+  return after;
+}
+
+/** The collections of a backup with their documents, as a small list under its progress. */
+const CollectionsList = ({ backup, seen }: { backup: Backup; seen: ReadonlyMap<string, number> }) => {
+  const { t } = useT();
+  const collections = collectionsOf(backup, seen);
+  if (collections.length === 0) {
+    return null;
+  }
+  return (
+    <Table aria-label={t("backupCollections", { file: backup.file })} variant="compact" borders={false}
+      className="pf-v5-u-mt-sm" data-testid={`backup-collections-${backup.id}`}>
+      <Thead>
+        <Tr>
+          <Th>{t("backupCollection")}</Th>
+          <Th>{t("backupDocuments")}</Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {collections.map((c) => (
+          <Tr key={c.name} data-collection={c.name}>
+            <Td dataLabel={t("backupCollection")}>{c.name}</Td>
+            <Td dataLabel={t("backupDocuments")}>{c.documents}</Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
   );
 };

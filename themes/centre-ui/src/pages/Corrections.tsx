@@ -21,6 +21,17 @@ function text(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
+/**
+ * The student a correction is about, by name and number, from the values the review already holds (the profile's
+ * "before" when the request touches the profile); undefined otherwise, and the record's id is shown.
+ */
+function studentOf(review: Review): string | undefined {
+  const before = review.changes.profile?.before;
+  const name = before?.name;
+  const number = before?.studentNumber;
+  return typeof name === "string" && typeof number === "string" ? `${name} (${number})` : undefined;
+}
+
 /** Pending corrections: for each, every field of the touched groups before and after; approve or reject with a reason. */
 export const Corrections = () => {
   const { t } = useT();
@@ -65,7 +76,7 @@ const CorrectionCard = ({ review, onDone }: { review: Review; onDone: (notice: N
   return (
     <Card data-testid={`correction-${id}`} data-record={review.recordId}>
       <CardTitle component="h2">
-        {t("recordId")} {review.recordId} · {t("correctionRequested")} {formatInstant(review.request.requestedAt, language)}
+        {studentOf(review) ?? `${t("recordId")} ${review.recordId}`} · {t("correctionRequested")} {formatInstant(review.request.requestedAt, language)}
       </CardTitle>
       <CardBody>
         <p className="pf-v5-u-mb-md">

@@ -2,17 +2,22 @@ import {
   ActionGroup,
   Button,
   Checkbox,
+  Flex,
+  FlexItem,
   Form,
   FormGroup,
+  FormSelect,
+  FormSelectOption,
   Label,
   TextInput,
   Title,
   Tooltip,
 } from "@patternfly/react-core";
+import { DownloadIcon } from "@patternfly/react-icons";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { Fragment, type FormEvent, useState } from "react";
 import { answered, endOfUtcDay, formatInstant, isLocalDate } from "@student-records/shared";
-import { list, useApi, useSession } from "../api";
+import { list, PURPOSE, useApi, useApiBase, useSession } from "../api";
 import {
   CentrePage,
   type Entry,
@@ -26,6 +31,7 @@ import {
 } from "../components";
 import { ConfirmDialog } from "../feedback";
 import { type Key, useT } from "../i18n";
+import { usePeople } from "../people";
 
 type Grant = {
   id: string;
@@ -67,12 +73,25 @@ export const Grants = () => {
   const { keycloak } = useSession();
   const me = (keycloak.tokenParsed as { sub?: string } | undefined)?.sub;
 
+  const nameOf = usePeople([...grants.data?.grants.flatMap((g) => [g.requestedBy, g.approvedBy]) ?? [],
+    ...uses?.entries.map((e) => e.subject) ?? []]);
+  const download = useAgreementDownload();
+
   const act = async (grant: Grant, action: "approve" | "revoke") => {
     const reply = await api("POST", `/grants/${encodeURIComponent(grant.id)}/${action}`);
     setConfirming(undefined);
-    setNotice(noticeOf(reply, t(action === "approve" ? "grantApproved" : "grantRevoked", { id: grant.id })));
+    const done = { client: grant.clientId, purpose: grant.purpose, expires: formatInstant(grant.expiresAt, language) };
+    setNotice(noticeOf(reply, t(action === "approve" ? "grantApprovedWhat" : "grantRevokedWhat", done)));
     grants.reload();
   };
+
+  const agreementButton = (g: Grant, testId: string) => (
+    <Button variant="link" isInline icon={<DownloadIcon />} data-testid={testId}
+      aria-label={t("agreementDownloadOf", { reference: g.agreement.reference })}
+      onClick={() => void download(g).then(setNotice)}>
+      {t("agreementDownload")}
+    </Button>
+  );
 
   const showUses = async (grant: Grant) => {
     if (uses?.id === grant.id) {
@@ -95,74 +114,101 @@ export const Grants = () => {
       <LoadState loaded={grants} />
       {grants.data && grants.data.grants.length === 0 && <p>{t("grantEmpty")}</p>}
       {grants.data && grants.data.grants.length > 0 && (
-        <div className="centre-scroll">
+        <div className="centre-scroll" data-testid="grants-scroll">
         <Table aria-label={t("grantList")} variant="compact" data-testid="grants">
           <Thead>
             <Tr>
-              <Th>{t("grantClient")}</Th>
-              <Th>{t("grantPurpose")}</Th>
-              <Th>{t("grantGroups")}</Th>
-              <Th>{t("grantScope")}</Th>
-              <Th>{t("grantExpires")}</Th>
-              <Th>{t("grantAgreement")}</Th>
-              <Th>{t("status")}</Th>
-              <Th>{t("grantRequestedBy")}</Th>
-              <Th>{t("grantApprovedBy")}</Th>
-              <Th>{t("actions")}</Th>
+              <Th modifier="wrap">{t("grantClient")}</Th>
+              <Th modifier="wrap">{t("grantGroups")}</Th>
+              <Th modifier="wrap">{t("grantScope")}</Th>
+              <Th modifier="wrap">{t("grantExpires")}</Th>
+              <Th modifier="wrap">{t("grantAgreement")}</Th>
+              <Th modifier="wrap">{t("status")}</Th>
+              <Th modifier="wrap">{t("grantPeople")}</Th>
+              <Th modifier="wrap">{t("actions")}</Th>
             </Tr>
           </Thead>
           <Tbody>
-            {grants.data.grants.map((g) => (
+            {grants.data.grants.map((g) => {
+              const mine = isRequester(g, me);
+              return (
               <Fragment key={g.id}>
                 <Tr data-testid={`grant-${g.id}`} data-status={g.status} data-client={g.clientId}>
-                  <Td dataLabel={t("grantClient")}>{g.clientId}</Td>
-                  <Td dataLabel={t("grantPurpose")}>{g.purpose}</Td>
+                  <Td dataLabel={t("grantClient")} modifier="breakWord">
+                    {g.clientId}
+                    <br />
+                    <small>{t("grantPurpose")}: {g.purpose}</small>
+                  </Td>
                   <Td dataLabel={t("grantGroups")}>{g.groups.map((x) => t(`group_${x}` as Key)).join(", ")}</Td>
-                  <Td dataLabel={t("grantScope")}>{[...g.units, ...g.recordIds].join(", ")}</Td>
+                  <Td dataLabel={t("grantScope")} modifier="breakWord">{[...g.units, ...g.recordIds].join(", ")}</Td>
                   <Td dataLabel={t("grantExpires")}>{formatInstant(g.expiresAt, language)}</Td>
-                  <Td dataLabel={t("grantAgreement")}>
+                  <Td dataLabel={t("grantAgreement")} modifier="breakWord">
                     {g.agreement.reference}
                     <br />
                     <small title={g.agreement.sha256}>SHA-256 {g.agreement.sha256?.slice(0, 12)}…</small>
+                    <br />
+                    {agreementButton(g, `agreement-${g.id}`)}
                   </Td>
                   <Td dataLabel={t("status")}>
                     <Label color={g.status === "ACTIVE" ? "green" : g.status === "PENDING" ? "orange" : "grey"}>
                       {t(`state_${g.status}` as Key)}
                     </Label>
+                    {g.status === "PENDING" && mine && (
+                      <small className="pf-v5-u-display-block pf-v5-u-mt-xs" data-testid={`approve-hint-${g.id}`}>
+                        {t("approveOwnGrantHint")}
+                      </small>
+                    )}
                   </Td>
-                  <Td dataLabel={t("grantRequestedBy")}>{g.requestedBy}</Td>
-                  <Td dataLabel={t("grantApprovedBy")}>{g.approvedBy ?? "—"}</Td>
+                  <Td dataLabel={t("grantPeople")} modifier="breakWord">
+                    <span data-testid={`requested-by-${g.id}`}>{t("grantRequestedByShort", { name: nameOf(g.requestedBy) })}</span>
+                    {g.approvedBy && (
+                      <>
+                        <br />
+                        <span data-testid={`approved-by-${g.id}`}>{t("grantApprovedByShort", { name: nameOf(g.approvedBy) })}</span>
+                      </>
+                    )}
+                  </Td>
                   <Td dataLabel={t("actions")}>
-                    {g.status === "PENDING" && (
-                      <ApproveButton mine={isRequester(g, me)} testId={`approve-${g.id}`}
-                        onClick={() => setConfirming({ grant: g, action: "approve" })} />
-                    )}
-                    {(g.status === "PENDING" || g.status === "ACTIVE") && (
-                      <Button variant="danger" size="sm" className="pf-v5-u-mr-sm pf-v5-u-mb-xs"
-                        data-testid={`revoke-${g.id}`} onClick={() => setConfirming({ grant: g, action: "revoke" })}>
-                        {t("revoke")}
-                      </Button>
-                    )}
-                    <Button variant="secondary" size="sm" data-testid={`uses-${g.id}`} onClick={() => void showUses(g)}
-                      aria-expanded={uses?.id === g.id}>
-                      {uses?.id === g.id ? t("hideUses") : t("uses")}
-                    </Button>
+                    <Flex direction={{ default: "column" }} spaceItems={{ default: "spaceItemsXs" }}
+                      alignItems={{ default: "alignItemsFlexStart" }}>
+                      {g.status === "PENDING" && (
+                        <FlexItem>
+                          <ApproveButton mine={mine} testId={`approve-${g.id}`}
+                            onClick={() => setConfirming({ grant: g, action: "approve" })} />
+                        </FlexItem>
+                      )}
+                      {(g.status === "PENDING" || g.status === "ACTIVE") && (
+                        <FlexItem>
+                          <Button variant="danger" size="sm" data-testid={`revoke-${g.id}`}
+                            onClick={() => setConfirming({ grant: g, action: "revoke" })}>
+                            {t("revoke")}
+                          </Button>
+                        </FlexItem>
+                      )}
+                      <FlexItem>
+                        <Button variant="secondary" size="sm" data-testid={`uses-${g.id}`} onClick={() => void showUses(g)}
+                          aria-expanded={uses?.id === g.id}>
+                          {uses?.id === g.id ? t("hideUses") : t("uses")}
+                        </Button>
+                      </FlexItem>
+                    </Flex>
                   </Td>
                 </Tr>
                 {uses?.id === g.id && (
                   <Tr>
-                    <Td colSpan={10}>
+                    <Td colSpan={8}>
                       {uses.entries.length === 0 ? (
                         <p>{t("usesEmpty")}</p>
                       ) : (
-                        <EntriesTable entries={uses.entries} label={t("grantUses", { id: g.id })} withRecord
+                        <EntriesTable entries={uses.entries} label={t("grantUses", { id: g.id })} withRecord nameOf={nameOf}
                           testId={`uses-table-${g.id}`} />
                       )}
                     </Td>
                   </Tr>
                 )}
               </Fragment>
-            ))}
+              );
+            })}
           </Tbody>
         </Table>
         </div>
@@ -171,7 +217,11 @@ export const Grants = () => {
         <ConfirmDialog title={t("approveGrantTitle")} confirmLabel={t("approve")}
           onConfirm={() => act(confirming.grant, "approve")} onClose={() => setConfirming(undefined)}
           testId="confirm-approve-grant">
-          {t("approveGrantBody", { id: confirming.grant.id, client: confirming.grant.clientId, purpose: confirming.grant.purpose })}
+          <p>{t("approveGrantBody", { id: confirming.grant.id, client: confirming.grant.clientId, purpose: confirming.grant.purpose })}</p>
+          <p className="pf-v5-u-mt-md">
+            {t("approveGrantAgreement", { reference: confirming.grant.agreement.reference })}{" "}
+            {agreementButton(confirming.grant, "confirm-approve-grant-agreement")}
+          </p>
         </ConfirmDialog>
       )}
       {confirming?.action === "revoke" && (
@@ -185,6 +235,48 @@ export const Grants = () => {
   );
 };
 
+/** The file name an attachment's Content-Disposition gives, if any. */
+function attachmentName(disposition: string | null): string | undefined {
+  const match = /filename="?([^";]+)"?/i.exec(disposition ?? "");
+  return match?.[1];
+}
+
+/**
+ * Downloads a grant's signed agreement (GET /grants/{id}/agreement, one GRANT_AGREEMENT entry) with the centre's token,
+ * so that the administrator who approves reads what they approve; answers the notice saying what happened.
+ */
+function useAgreementDownload(): (grant: Grant) => Promise<Notice> {
+  const { keycloak } = useSession();
+  const base = useApiBase();
+  const { t } = useT();
+  return async (grant: Grant) => {
+    const failed = (status: number | string): Notice => ({ variant: "danger", text: t("agreementNotDownloaded", { status }) });
+    let response: Response;
+    let blob: Blob;
+    try {
+      await keycloak.updateToken(5);
+      response = await fetch(`${base}/grants/${encodeURIComponent(grant.id)}/agreement`, {
+        headers: { Authorization: `Bearer ${keycloak.token ?? ""}`, "Data-Purpose": PURPOSE },
+      });
+      if (!response.ok) {
+        return failed(response.status);
+      }
+      blob = await response.blob();
+    } catch {
+      return failed("—");
+    }
+    const file = attachmentName(response.headers.get("Content-Disposition")) ?? `agreement-${grant.id}`;
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = file;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    URL.revokeObjectURL(link.href);
+    return { variant: "success", text: t("agreementDownloaded", { reference: grant.agreement.reference, file }) };
+  };
+}
+
 /** Whether the signed-in administrator asked for the grant: four-eyes, so another one approves it. */
 function isRequester(grant: Grant, sub: string | undefined): boolean {
   return sub !== undefined && sub !== "" && grant.requestedBy === sub;
@@ -194,7 +286,7 @@ function isRequester(grant: Grant, sub: string | undefined): boolean {
 const ApproveButton = ({ mine, testId, onClick }: { mine: boolean; testId: string; onClick: () => void }) => {
   const { t } = useT();
   const button = (
-    <Button variant="primary" size="sm" className="pf-v5-u-mr-sm pf-v5-u-mb-xs" isAriaDisabled={mine}
+    <Button variant="primary" size="sm" isAriaDisabled={mine}
       data-testid={testId} data-mine={mine ? "true" : "false"} onClick={onClick}>
       {t("approve")}
     </Button>
@@ -203,7 +295,9 @@ const ApproveButton = ({ mine, testId, onClick }: { mine: boolean; testId: strin
 };
 
 const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
-  const { t, client } = useT();
+  const { t, client, language } = useT();
+  // The realm's purposes to choose from; typed when the settings cannot be read.
+  const purposes = useCentreLoad<{ purposes: string[] }>("/settings").data?.purposes;
   const api = useApi();
   const noticeOf = useNotices();
   const [clientId, setClientId] = useState("");
@@ -242,7 +336,8 @@ const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
           : { reference: reference.trim() },
       };
       const reply = await api<{ id: string }>("POST", "/grants", { body });
-      onDone(noticeOf(reply, t("grantRequested", { id: reply.body?.id ?? "" })));
+      onDone(noticeOf(reply, t("grantRequestedWhat", { client: body.clientId, purpose: body.purpose,
+        expires: formatInstant(body.expiresAt, language) })));
       if (reply.ok) {
         // Sent: the form is empty for the next request; a refused one keeps what was typed.
         setClientId("");
@@ -271,7 +366,16 @@ const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
           <TextInput id="grant-client" isRequired value={clientId} onChange={(_e, v) => setClientId(v)} />
         </FormGroup>
         <FormGroup label={t("grantPurpose")} isRequired fieldId="grant-purpose">
-          <TextInput id="grant-purpose" isRequired value={purpose} onChange={(_e, v) => setPurpose(v)} />
+          {purposes && purposes.length > 0 ? (
+            <FormSelect id="grant-purpose" isRequired value={purpose} onChange={(_e, v) => setPurpose(v)}>
+              {!purposes.includes(purpose) && <FormSelectOption value={purpose} label={purpose || t("grantPurposeChoose")} isPlaceholder={!purpose} />}
+              {purposes.map((p) => (
+                <FormSelectOption key={p} value={p} label={p} />
+              ))}
+            </FormSelect>
+          ) : (
+            <TextInput id="grant-purpose" isRequired value={purpose} onChange={(_e, v) => setPurpose(v)} />
+          )}
         </FormGroup>
         <FormGroup label={t("grantGroups")} role="group" isInline fieldId="grant-groups">
           {GROUPS.map((g) => (

@@ -1,5 +1,7 @@
 import {
   Button,
+  Checkbox,
+  ExpandableSection,
   Card,
   CardBody,
   CardTitle,
@@ -14,13 +16,14 @@ import {
   Stack,
   StackItem,
   TextArea,
-  TextInput,
 } from "@patternfly/react-core";
 import { useState } from "react";
-import { answered, formatInstant } from "@student-records/shared";
-import { list, useApi } from "../api";
+import { answered, formatInstant, operationText } from "@student-records/shared";
+import { useApi } from "../api";
 import { CentrePage, Detail, type Entry, EntriesTable, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
+import { ConfirmDialog } from "../feedback";
 import { type Key, useT } from "../i18n";
+import { personLabel, type Person, useAssignees, usePeople } from "../people";
 
 type Report = {
   id: string;
@@ -36,6 +39,7 @@ type Report = {
   outcome: string | null;
   decidedAt: string | null;
   decidedBy: string | null;
+  sentBy?: string | null;
 };
 
 /** What the list shows: what still needs the centre (open or triaged: the default), one status, or everything. */
@@ -51,6 +55,7 @@ export const Reports = () => {
   const reports = useCentreLoad<{ reports: Report[] }>(whole ? "/reports" : `/reports?status=${filter}`);
   const shown = reports.data?.reports.filter((r) => filter !== "UNRESOLVED" || r.status !== "RESOLVED");
   const [notice, setNotice] = useState<Notice>();
+  const { assignees, nameOfUsername } = useAssignees();
   return (
     <CentrePage title={t("reports")} intro={t("reportsIntro")}>
       <NoticeLine notice={notice} testId="report-message" />
@@ -68,7 +73,8 @@ export const Reports = () => {
       <Stack hasGutter>
         {shown?.map((r) => (
           <StackItem key={r.id}>
-            <ReportCard report={r} onDone={(n) => { setNotice(n); reports.reload(); }} />
+            <ReportCard report={r} assignees={assignees} nameOfUsername={nameOfUsername}
+              onDone={(n) => { setNotice(n); reports.reload(); }} />
           </StackItem>
         ))}
       </Stack>
@@ -76,24 +82,52 @@ export const Reports = () => {
   );
 };
 
-const ReportCard = ({ report, onDone }: { report: Report; onDone: (notice: Notice) => void }) => {
+const ReportCard = ({ report, assignees, nameOfUsername, onDone }: {
+  report: Report;
+  /** The administrators and supervisors the report may be assigned to; undefined while they load. */
+  assignees: Person[] | undefined;
+  nameOfUsername: (username: string | null | undefined) => string;
+  onDone: (notice: Notice) => void;
+}) => {
   const { t, language } = useT();
   const api = useApi();
   const noticeOf = useNotices();
   const [severity, setSeverity] = useState(report.severity ?? "MEDIUM");
   const [assignee, setAssignee] = useState(report.assignee ?? "");
-  const [linked, setLinked] = useState(report.linkedEntries?.join(", ") ?? "");
+  const [linked, setLinked] = useState<number[]>(report.linkedEntries ?? []);
   const [outcome, setOutcome] = useState("");
   const [entries, setEntries] = useState<Entry[]>();
+  const [resolving, setResolving] = useState(false);
+  const [student, setStudent] = useState<string>();
+  const nameOfId = usePeople(entries?.map((e) => e.subject) ?? []);
   const id = report.id;
   const path = `/reports/${encodeURIComponent(id)}`;
+  // The assignee kept on the report stays a choice even when no longer among the centre's people.
+  const choices = [...(assignees ?? [])];
+  if (report.assignee && !choices.some((p) => p.username === report.assignee)) {
+    choices.push({ id: report.assignee, username: report.assignee, firstName: "", lastName: "" });
+  }
 
   const triage = async () => {
-    const body = { severity, assignee: assignee.trim() || null, linkedEntries: list(linked).map(Number).filter((n) => !isNaN(n)) };
-    onDone(noticeOf(await api("POST", `${path}/triage`, { body }), t("triaged")));
+    const body = { severity, assignee: assignee || null, linkedEntries: linked };
+    onDone(noticeOf(await api("POST", `${path}/triage`, { body }), t("triagedWhat", {
+      severity: t(`severity_${severity}` as Key), assignee: assignee ? nameOfUsername(assignee) : t("none") })));
   };
   const resolve = async () => {
-    onDone(noticeOf(await api("POST", `${path}/resolve`, { body: { outcome: outcome.trim() } }), t("resolved")));
+    const reply = await api("POST", `${path}/resolve`, { body: { outcome: outcome.trim() } });
+    setResolving(false);
+    onDone(noticeOf(reply, t("resolvedWhat")));
+  };
+  // The student by name and number: read from the record on request (an administrator's READ, on the student's access
+  // log), not on every visit of the page, since a report names only the record.
+  const showStudent = async () => {
+    const reply = await api<{ profile?: { name?: string; studentNumber?: string } }>("GET",
+      `/records/${encodeURIComponent(report.recordId)}`);
+    if (answered(reply) && reply.body.profile) {
+      setStudent(`${reply.body.profile.name ?? ""} (${reply.body.profile.studentNumber ?? ""})`);
+    } else {
+      onDone(noticeOf(reply, ""));
+    }
   };
   const loadEntries = async () => {
     const reply = await api<{ entries: Entry[] }>("GET", `${path}/entries`);
@@ -111,9 +145,22 @@ const ReportCard = ({ report, onDone }: { report: Report; onDone: (notice: Notic
           className="pf-v5-u-mr-sm">
           {t(`status_${report.status}` as Key)}
         </Label>
-        {formatInstant(report.createdAt, language)} · {t("recordId")} {report.recordId}
+        {formatInstant(report.createdAt, language)} ·{" "}
+        {student ? <span data-testid={`student-${id}`}>{student}</span> : <>{t("recordId")} {report.recordId}</>}
       </CardTitle>
       <CardBody>
+        {report.sentBy && (
+          <p className="pf-v5-u-mb-sm" data-testid={`sent-by-${id}`}>
+            <strong>{t("reportSentBy")}:</strong> {report.sentBy}
+          </p>
+        )}
+        {!student && (
+          <p className="pf-v5-u-mb-sm">
+            <Button variant="link" isInline onClick={() => void showStudent()} data-testid={`show-student-${id}`}>
+              {t("reportShowStudent")}
+            </Button>
+          </p>
+        )}
         <p className="pf-v5-u-mb-sm centre-pre">{report.message}</p>
         <p className="pf-v5-u-mb-md">
           <strong>{t("reportEntries")}:</strong> {report.auditEntries.join(", ") || "—"}{" "}
@@ -122,27 +169,29 @@ const ReportCard = ({ report, onDone }: { report: Report; onDone: (notice: Notic
           </Button>
         </p>
         {entries && (
-          <EntriesTable entries={entries} label={t("reportEntries")} className="pf-v5-u-mb-md" />
+          <EntriesTable entries={entries} label={t("reportEntries")} className="pf-v5-u-mb-md" nameOf={nameOfId} />
         )}
         {report.status === "TRIAGED" && report.triagedBy && (
           <p className="pf-v5-u-mb-md" data-testid={`triaged-by-${id}`}>
-            <strong>{t("triagedBy")}:</strong> {report.triagedBy}
+            <strong>{t("triagedBy")}:</strong> {nameOfUsername(report.triagedBy)}
           </p>
         )}
         {/* Resolved, the forms are gone: what the triage set stays in view. */}
         {report.status === "RESOLVED" && report.severity && (
           <DescriptionList isCompact isHorizontal className="pf-v5-u-mb-md" data-testid={`triage-of-${id}`}>
             <Detail term={t("severity")} testId={`severity-of-${id}`}>{t(`severity_${report.severity}` as Key)}</Detail>
-            <Detail term={t("assignee")} testId={`assignee-of-${id}`}>{report.assignee || t("none")}</Detail>
+            <Detail term={t("assignee")} testId={`assignee-of-${id}`}>
+              {report.assignee ? nameOfUsername(report.assignee) : t("none")}
+            </Detail>
             {report.linkedEntries.length > 0 && (
               <Detail term={t("linkedEntriesShort")}>{report.linkedEntries.join(", ")}</Detail>
             )}
-            {report.triagedBy && <Detail term={t("triagedBy")}>{report.triagedBy}</Detail>}
+            {report.triagedBy && <Detail term={t("triagedBy")}>{nameOfUsername(report.triagedBy)}</Detail>}
           </DescriptionList>
         )}
         {report.status === "RESOLVED" ? (
           <p data-testid={`outcome-${id}`}>
-            <strong>{t("outcome")}:</strong> {report.outcome} ({report.decidedBy}, {formatInstant(report.decidedAt, language)})
+            <strong>{t("outcome")}:</strong> {report.outcome} ({nameOfUsername(report.decidedBy)}, {formatInstant(report.decidedAt, language)})
           </p>
         ) : (
           <Grid hasGutter>
@@ -156,18 +205,22 @@ const ReportCard = ({ report, onDone }: { report: Report; onDone: (notice: Notic
                   </FormSelect>
                 </FormGroup>
                 <FormGroup label={t("assignee")} fieldId={`assignee-${id}`}>
-                  <TextInput id={`assignee-${id}`} value={assignee} onChange={(_e, v) => setAssignee(v)} />
+                  <FormSelect id={`assignee-${id}`} value={assignee} onChange={(_e, v) => setAssignee(v)}
+                    data-testid={`assignee-${id}`}>
+                    <FormSelectOption value="" label={t("assigneeChoose")} />
+                    {choices.map((p) => (
+                      <FormSelectOption key={p.username} value={p.username} label={personLabel(p)} />
+                    ))}
+                  </FormSelect>
                 </FormGroup>
-                <FormGroup label={t("linkedEntries")} fieldId={`linked-${id}`}>
-                  <TextInput id={`linked-${id}`} value={linked} onChange={(_e, v) => setLinked(v)} />
-                </FormGroup>
+                <LinkedEntries reportId={id} recordId={report.recordId} chosen={linked} onChange={setLinked} />
                 <div>
                   <Button type="submit" variant="secondary" data-testid={`triage-${id}`}>{t("triage")}</Button>
                 </div>
               </Form>
             </GridItem>
             <GridItem md={6}>
-              <Form onSubmit={(e) => { e.preventDefault(); void resolve(); }}>
+              <Form onSubmit={(e) => { e.preventDefault(); setResolving(true); }}>
                 <FormGroup label={t("outcome")} isRequired fieldId={`outcome-${id}`}>
                   <TextArea id={`outcome-${id}`} isRequired value={outcome} onChange={(_e, v) => setOutcome(v)}
                     resizeOrientation="vertical" />
@@ -179,7 +232,61 @@ const ReportCard = ({ report, onDone }: { report: Report; onDone: (notice: Notic
             </GridItem>
           </Grid>
         )}
+        {resolving && (
+          <ConfirmDialog title={t("resolve")} confirmLabel={t("resolve")} onConfirm={resolve}
+            onClose={() => setResolving(false)} testId="confirm-resolve-report">
+            <p className="centre-pre">{outcome.trim()}</p>
+            <p className="pf-v5-u-mt-md">{t("resolvedWhat")}</p>
+          </ConfirmDialog>
+        )}
       </CardBody>
     </Card>
+  );
+};
+
+/**
+ * The entries of the student's access log to link to a report, picked rather than typed: the record's audit entries
+ * (GET /audit?record=, read once the section is opened) as checkboxes, newest first; entries linked already stay
+ * chosen even when the log cannot be read.
+ */
+const LinkedEntries = ({ reportId, recordId, chosen, onChange }: {
+  reportId: string;
+  recordId: string;
+  chosen: number[];
+  onChange: (chosen: number[]) => void;
+}) => {
+  const { t, language } = useT();
+  const api = useApi();
+  const [open, setOpen] = useState(false);
+  const [log, setLog] = useState<{ entries?: Entry[]; status?: number }>();
+  const nameOf = usePeople(log?.entries?.map((e) => e.subject) ?? []);
+  const toggle = (expanded: boolean) => {
+    setOpen(expanded);
+    if (expanded && log === undefined) {
+      void api<{ entries: Entry[] }>("GET", `/audit?record=${encodeURIComponent(recordId)}&limit=200`).then((reply) =>
+        setLog(answered(reply) ? { entries: [...reply.body.entries].sort((a, b) => b.sequence - a.sequence) }
+          : { status: reply.status }));
+    }
+  };
+  const shown = log?.entries ?? [];
+  const stray = chosen.filter((n) => !shown.some((e) => e.sequence === n));
+  return (
+    <ExpandableSection toggleText={`${t("linkedEntriesPick")}${chosen.length > 0 ? ` (${chosen.length})` : ""}`}
+      isExpanded={open} onToggle={(_e, expanded) => toggle(expanded)} data-testid={`linked-${reportId}`}>
+      <div role="group" aria-label={t("linkedEntriesPick")} className="centre-pick-list">
+        {log?.status !== undefined && <p>{t("linkedEntriesUnavailable", { status: log.status })}</p>}
+        {log?.entries && log.entries.length === 0 && <p>{t("linkedEntriesNone")}</p>}
+        {[...stray.map((sequence) => ({ sequence, label: `#${sequence}` })), ...shown.map((e) => ({
+          sequence: e.sequence,
+          label: t("linkedEntryLabel", { sequence: e.sequence, time: formatInstant(e.time, language),
+            operation: operationText(e.operation, language),
+            who: [e.clientId, e.subject ? nameOf(e.subject) : undefined].filter(Boolean).join(" · ") }),
+        }))].map(({ sequence, label }) => (
+          <Checkbox key={sequence} id={`linked-${reportId}-${sequence}`} label={label} isChecked={chosen.includes(sequence)}
+            data-testid={`linked-${reportId}-${sequence}`}
+            onChange={(_e, checked) => onChange(checked ? [...chosen, sequence] : chosen.filter((n) => n !== sequence))} />
+        ))}
+      </div>
+    </ExpandableSection>
   );
 };

@@ -29,6 +29,7 @@ import { useApi, useSession } from "../api";
 import { CentrePage, FieldErrorText, LoadState, useCentreLoad, useNotices } from "../components";
 import { ConfirmDialog, useToast } from "../feedback";
 import { type Key, useT } from "../i18n";
+import { usePeople } from "../people";
 import {
   changeTag,
   DAY_RULES,
@@ -221,6 +222,7 @@ const PendingChange = ({ change, onDone }: { change: PolicyChange; onDone: () =>
   const { keycloak } = useSession();
   const me = (keycloak.tokenParsed as { sub?: string } | undefined)?.sub;
   const mine = isProposer(change, me);
+  const nameOf = usePeople([change.proposedBy]);
   const [confirming, setConfirming] = useState<"approve" | "cancel">();
   const shorter = shortenedRules(change.current, change.proposed);
 
@@ -271,7 +273,7 @@ const PendingChange = ({ change, onDone }: { change: PolicyChange; onDone: () =>
               {!mine && (
                 <>
                   <br />
-                  <small className="pf-v5-u-color-200">{t("userId", { id: change.proposedBy })}</small>
+                  <small className="pf-v5-u-color-200">{nameOf(change.proposedBy)}</small>
                 </>
               )}
             </DescriptionListDescription>
@@ -403,6 +405,7 @@ const HoldsSection = () => {
   const [recordId, setRecordId] = useState("");
   const [reason, setReason] = useState("");
   const all = holds.data?.legalHolds ?? holds.data?.holds ?? [];
+  const nameOf = usePeople(all.map((h) => h.placedBy));
   const announce = (notice: ReturnType<ReturnType<typeof useNotices>>) => {
     if (notice) toast({ ...notice, testId: MESSAGE });
   };
@@ -449,7 +452,7 @@ const HoldsSection = () => {
               <Tr key={h.id}>
                 <Td dataLabel={t("recordId")}>{h.recordId}</Td>
                 <Td dataLabel={t("reason")}>{h.reason}</Td>
-                <Td dataLabel={t("placedBy")}>{h.placedBy}</Td>
+                <Td dataLabel={t("placedBy")} data-testid={`placed-by-${h.id}`}>{nameOf(h.placedBy)}</Td>
                 <Td dataLabel={t("placedAt")}>{formatInstant(h.placedAt, language)}</Td>
                 <Td dataLabel={t("liftedAt")}>{formatInstant(h.liftedAt, language)}</Td>
                 <Td dataLabel={t("actions")}>

@@ -5,6 +5,12 @@ import { answered, findingText, formatInstant, problemText } from "@student-reco
 import { useApi } from "../api";
 import { CentrePage, isMissing, type Notice, NoticeLine, useCentreLoad } from "../components";
 import { useT } from "../i18n";
+import { usePeople } from "../people";
+
+/** The user id of a finding's actor ({@code user:<id>}), or undefined for a client, a grant or the realm. */
+function userOf(actor: string | null): string | undefined {
+  return actor?.startsWith("user:") ? actor.slice("user:".length) : undefined;
+}
 
 type Finding = { code: string; actor: string | null; count: number; from: string | null; to: string | null };
 type Report = { ranAt: string; clean: boolean; auditChainIntact: boolean; auditEntriesChecked: number; findings: Finding[] };
@@ -19,6 +25,17 @@ export const SelfCheck = () => {
   const [notice, setNotice] = useState<Notice>();
   const [busy, setBusy] = useState(false);
   const shown = report ?? latest.data;
+  const nameOf = usePeople(shown?.findings.map((f) => userOf(f.actor)) ?? []);
+  /** A person by name and username; a client or grant as "client: library-app"; the realm as a dash. */
+  const actorText = (actor: string | null) => {
+    const user = userOf(actor);
+    if (user) {
+      return nameOf(user);
+    }
+    const [kind, ...rest] = (actor ?? "").split(":");
+    return actor && rest.length > 0 && (kind === "client" || kind === "grant")
+      ? `${t(kind === "client" ? "actorClient" : "actorGrant")}: ${rest.join(":")}` : actor ?? "—";
+  };
 
   const run = async () => {
     setBusy(true);
@@ -64,7 +81,7 @@ export const SelfCheck = () => {
             </DescriptionListGroup>
           </DescriptionList>
           {shown.findings.length > 0 && (
-            <Table aria-label={t("selfCheck")} variant="compact">
+            <Table aria-label={t("selfCheck")} variant="compact" data-testid="self-check-findings">
               <Thead>
                 <Tr>
                   <Th>{t("finding")}</Th>
@@ -77,7 +94,7 @@ export const SelfCheck = () => {
                 {shown.findings.map((f, i) => (
                   <Tr key={i}>
                     <Td dataLabel={t("finding")} data-code={f.code}>{findingText(f.code, language)}</Td>
-                    <Td dataLabel={t("actor")}>{f.actor ?? "—"}</Td>
+                    <Td dataLabel={t("actor")} data-actor={f.actor ?? ""}>{actorText(f.actor)}</Td>
                     <Td dataLabel={t("count")}>{f.count}</Td>
                     <Td dataLabel={t("entryTime")}>
                       {formatInstant(f.from, language)} – {formatInstant(f.to, language)}

@@ -170,7 +170,9 @@ class CentreConsoleIT {
             browser.signIn("ada", campus.passwords.get("ada"));
             browser.waitForPage("Grants");
             browser.type(By.id("grant-client"), BUREAU);
-            browser.type(By.id("grant-purpose"), "statistics");
+            // The purpose is chosen from the realm's purposes, not typed.
+            browser.waitUntil(d -> d.findElement(By.id("grant-purpose")).getTagName().equals("select"));
+            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("grant-purpose"))).selectByValue("statistics");
             browser.type(By.id("grant-units"), Campus.PHYSICS_CLASS);
             browser.setValue(By.id("grant-expires"), expiry);
             browser.type(By.id("grant-reference"), reference);
@@ -179,10 +181,22 @@ class CentreConsoleIT {
             inaccessible.addAll(label("grant form", browser.seriousAccessibilityViolations(axe)));
             browser.click(By.cssSelector("[data-testid='send-grant']"));
             browser.waitForText(By.cssSelector("[data-testid='grant-message']"), "requested");
+            // The message says what was asked for, and the form is empty for the next request.
+            assertThat(browser.byTestId("grant-message").getText()).contains(BUREAU, "statistics",
+                "another administrator must approve it");
+            for (String field : List.of("grant-client", "grant-units", "grant-records", "grant-expires", "grant-reference",
+                "grant-file")) {
+                assertThat(browser.driver.findElement(By.id(field)).getAttribute("value")).as(field).isEmpty();
+            }
             grantId = grantByReference(w, reference).path("id").asText();
             browser.byTestId("grant-" + grantId);
             assertThat(browser.visible(By.cssSelector("[data-testid='grant-" + grantId + "']")).getAttribute("data-status"))
                 .isEqualTo("PENDING");
+            // The requester by name; their own Approve is disabled, and the row says why.
+            browser.waitForText(By.cssSelector("[data-testid='requested-by-" + grantId + "']"), "Ada Tester (ada)");
+            assertThat(browser.byTestId("approve-" + grantId).getAttribute("aria-disabled")).isEqualTo("true");
+            assertThat(browser.byTestId("approve-hint-" + grantId).getText()).contains("another administrator approves it");
+            grantsFitTheScreen(browser, grantId);
             browser.screenshot("grant-2-requested");
         }
         JsonNode pending = grantByReference(w, reference);
@@ -193,14 +207,24 @@ class CentreConsoleIT {
             browser.open(centreBase() + "grants");
             browser.signIn("eli", campus.passwords.get("eli"));
             browser.waitForPage("Grants");
+            // The second administrator opens the signed agreement before approving it.
+            browser.click(By.cssSelector("[data-testid='agreement-" + grantId + "']"));
+            assertThat(Files.readAllBytes(browser.downloaded("agreement-" + grantId + ".pdf"))).isEqualTo(agreement);
+            browser.waitForText(By.cssSelector("[data-testid='grant-message']"), "downloaded");
+            assertThat(browser.byTestId("approve-" + grantId).getAttribute("aria-disabled")).isNotEqualTo("true");
             browser.click(By.cssSelector("[data-testid='approve-" + grantId + "']"));
+            browser.byTestId("confirm-approve-grant-agreement");
+            browser.screenshot("grant-3-approve-confirmation");
+            inaccessible.addAll(label("approve confirmation", browser.seriousAccessibilityViolations(axe)));
             browser.click(By.cssSelector("[data-testid='confirm-approve-grant-confirm']"));
-            browser.waitForText(By.cssSelector("[data-testid='grant-message']"), "approved");
+            browser.waitForText(By.cssSelector("[data-testid='grant-message']"), "Approved: " + BUREAU);
+            browser.waitForText(By.cssSelector("[data-testid='approved-by-" + grantId + "']"), "Eli Tester (eli)");
             browser.waitUntil(d -> "ACTIVE".equals(d.findElement(By.cssSelector("[data-testid='grant-" + grantId + "']"))
                 .getAttribute("data-status")));
             browser.click(By.cssSelector("[data-testid='uses-" + grantId + "']"));
             browser.byTestId("uses-table-" + grantId);
-            browser.screenshot("grant-3-approved-by-eli");
+            grantsFitTheScreen(browser, grantId);
+            browser.screenshot("grant-4-approved-by-eli");
             inaccessible.addAll(label("grants after approval", browser.seriousAccessibilityViolations(axe)));
         }
 
@@ -243,6 +267,9 @@ class CentreConsoleIT {
             waitForLoad(browser);
             browser.screenshot("correction-1-diff");
             assertThat(browser.pageText()).as("the corrections page").contains(corrected);
+            // The student by name and number, from the values the review holds.
+            assertThat(browser.byTestId("correction-" + correctionId).findElement(By.tagName("h2")).getText())
+                .contains(before, w.alice().studentNumber());
             String changed = browser.byTestId("changed-profile.name").getText();
             assertThat(changed).contains(before, corrected);
             assertThat(browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript())).isEmpty();
@@ -279,18 +306,43 @@ class CentreConsoleIT {
             browser.waitForPage("Reports");
             browser.waitForText(By.cssSelector("[data-testid='report-" + reportId + "']"), message);
             browser.click(By.cssSelector("[data-testid='entries-" + reportId + "']"));
+            // The student by name and number, read from the record when asked.
+            browser.click(By.cssSelector("[data-testid='show-student-" + reportId + "']"));
+            browser.waitForText(By.cssSelector("[data-testid='student-" + reportId + "']"), w.alice().studentNumber());
             browser.screenshot("report-1-open");
             assertThat(browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript())).isEmpty();
-            browser.type(By.id("assignee-" + reportId), "eli");
+            // The assignee is picked among the centre's people by name, the linked entry from alice's access log.
+            browser.waitUntil(d -> !d.findElements(By.cssSelector("#assignee-" + reportId + " option[value='eli']")).isEmpty());
+            assertThat(browser.driver.findElement(By.cssSelector("#assignee-" + reportId + " option[value='eli']")).getText())
+                .isEqualTo("Eli Tester (eli)");
+            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("assignee-" + reportId))).selectByValue("eli");
+            browser.click(By.cssSelector("[data-testid='linked-" + reportId + "'] button"));
+            browser.click(By.id("linked-" + reportId + "-" + sequence));
+            browser.screenshot("report-1b-triage-picked");
+            assertThat(browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript())).isEmpty();
             browser.click(By.cssSelector("[data-testid='triage-" + reportId + "']"));
-            browser.waitForText(By.cssSelector("[data-testid='report-message']"), "triaged");
-            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("report-filter"))).selectByValue("ALL");
+            browser.waitForText(By.cssSelector("[data-testid='report-message']"), "Triaged");
+            assertThat(browser.byTestId("report-message").getText()).contains("Eli Tester (eli)");
+            // Triaged, it still needs the centre: the default list keeps it.
+            assertThat(new org.openqa.selenium.support.ui.Select(browser.visible(By.id("report-filter")))
+                .getFirstSelectedOption().getAttribute("value")).isEqualTo("UNRESOLVED");
+            browser.waitUntil(d -> "TRIAGED".equals(d.findElement(By.cssSelector("[data-testid='report-" + reportId + "']"))
+                .getAttribute("data-status")));
+            browser.waitForText(By.cssSelector("[data-testid='triaged-by-" + reportId + "']"), "Ada Tester (ada)");
             browser.type(By.id("outcome-" + reportId), outcome);
             browser.click(By.cssSelector("[data-testid='resolve-" + reportId + "']"));
-            browser.waitForText(By.cssSelector("[data-testid='report-message']"), "resolved");
+            browser.click(By.cssSelector("[data-testid='confirm-resolve-report-confirm']"));
+            browser.waitForText(By.cssSelector("[data-testid='report-message']"), "Resolved");
+            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("report-filter"))).selectByValue("ALL");
             browser.waitForText(By.cssSelector("[data-testid='outcome-" + reportId + "']"), outcome);
+            // Resolved, it keeps what the triage set, the assignee by name.
+            assertThat(browser.byTestId("severity-of-" + reportId).getText()).isEqualTo("Medium");
+            assertThat(browser.byTestId("assignee-of-" + reportId).getText()).isEqualTo("Eli Tester (eli)");
             browser.screenshot("report-2-resolved");
         }
+        JsonNode triaged = campus.api.call("GET", "/reports/" + reportId, w.adminToken(), "administration").send().json();
+        assertThat(triaged.path("assignee").asText()).isEqualTo("eli");
+        assertThat(triaged.path("linkedEntries").toString()).isEqualTo("[" + sequence + "]");
         JsonNode mine = null;
         for (JsonNode r : campus.api.call("GET", "/me/reports", alice, null).send().json().path("reports")) {
             if (r.path("id").asText().equals(reportId)) {
@@ -334,6 +386,8 @@ class CentreConsoleIT {
                 }
             }
             assertThat(hold).as("the hold placed in the screens").isNotNull();
+            browser.waitForText(By.cssSelector("[data-testid='placed-by-" + hold.path("id").asText() + "']"),
+                "Ada Tester (ada)");
             assertThat(hold.path("recordId").asText()).isEqualTo(w.aliceRecord());
             assertThat(hold.path("liftedAt").isNull()).isTrue();
 
@@ -498,6 +552,64 @@ class CentreConsoleIT {
             assertThat(Instant.parse(latest.json().path("ranAt").asText())).as("the latest run")
                 .isAfterOrEqualTo(started);
         });
+    }
+
+    @Test
+    void aBackupShowsEveryCollectionItCopiedAndSaysWhatItStarted() throws Exception {
+        World w = WORLD.get();
+        Campus campus = w.campus();
+        campus.speaks("ada", "en");
+        Api.Reply before = campus.api.call("GET", "/backups", w.adminToken(), "administration").send();
+        assertThat(before.status()).as("GET /backups: %s", before.body()).isEqualTo(200);
+        List<String> earlier = before.json().path("backups").findValuesAsText("id");
+        try (ConsoleBrowser browser = ConsoleBrowser.forScreenshots("centre")) {
+            browser.open(centreBase() + "backups");
+            browser.signIn("ada", campus.passwords.get("ada"));
+            browser.waitForPage("Backups");
+            waitForLoad(browser);
+            browser.click(By.cssSelector("[data-testid='start-backup']"));
+            browser.waitForText(By.cssSelector("[data-testid='backup-message']"), "Backup started");
+            JsonNode[] done = new JsonNode[1];
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).untilAsserted(() -> {
+                done[0] = null;
+                for (JsonNode b : campus.api.call("GET", "/backups", w.adminToken(), "administration").send().json()
+                    .path("backups")) {
+                    if (!earlier.contains(b.path("id").asText()) && b.path("status").asText().equals("DONE")) {
+                        done[0] = b;
+                    }
+                }
+                assertThat(done[0]).as("the backup started on the page, done").isNotNull();
+            });
+            String id = done[0].path("id").asText();
+            List<String> collections = new ArrayList<>();
+            done[0].at("/manifest/collections").fieldNames().forEachRemaining(collections::add);
+            assertThat(collections).as("the manifest's collections").hasSizeGreaterThan(1);
+            browser.waitUntil(d -> d.findElements(By.cssSelector("[data-testid='backup-collections-" + id
+                + "'] tbody tr")).size() == collections.size());
+            List<String> shown = browser.driver.findElements(By.cssSelector("[data-testid='backup-collections-" + id
+                + "'] tbody tr")).stream().map(row -> row.getAttribute("data-collection")).toList();
+            assertThat(shown).as("every collection, not only the last").containsExactlyElementsOf(collections);
+            browser.screenshot("backup-every-collection");
+            assertThat(browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript())).isEmpty();
+        }
+    }
+
+    /**
+     * The grants table at the browser's 1280 pixels: no sideways scrolling, inside its box or of the page, and the
+     * actions of the row within the window.
+     */
+    private static void grantsFitTheScreen(ConsoleBrowser browser, String grantId) {
+        browser.driver.manage().window().setSize(new Dimension(1280, 1600));
+        Object scroll = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+            "const box = document.querySelector(\"[data-testid='grants-scroll']\");"
+                + "return box.scrollWidth - box.clientWidth;");
+        assertThat(((Number) scroll).intValue()).as("the grants table scrolls sideways").isLessThanOrEqualTo(0);
+        ConsoleBrowser.Overflow overflow = browser.sidewaysOverflow();
+        assertThat(overflow.pixels()).as("the page scrolls sideways: %s", overflow.elements()).isLessThanOrEqualTo(0);
+        Object right = ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+            "return document.querySelector(\"[data-testid='uses-" + grantId + "']\").getBoundingClientRect().right"
+                + " - document.documentElement.clientWidth;");
+        assertThat(((Number) right).doubleValue()).as("the row's actions within the window").isLessThanOrEqualTo(0);
     }
 
     /** Supervision limited to no purpose: the server refuses, the page says so at supervision's purposes. */

@@ -342,6 +342,15 @@ class OpenApiContractIT {
         expect(200, api.call("POST", "/grants/" + grantId + "/revoke", ada, ADMINISTRATION));
         expect(409, api.call("POST", "/grants/" + grantId + "/revoke", ada, ADMINISTRATION));
 
+        // The names of people, for the centre's screens.
+        Api.Reply named = expect(200, api.call("GET", "/people?id=" + grant.json().get("requestedBy").asText(), sue,
+            ADMINISTRATION));
+        assertThat(named.json().at("/people/0/username").asText()).isEqualTo("ada");
+        expect(422, api.call("GET", "/people", ada, ADMINISTRATION));
+        expect(403, api.call("GET", "/people?id=" + grant.json().get("requestedBy").asText(), sam, TEACHING));
+        expect(200, api.call("GET", "/people/assignees", ada, ADMINISTRATION));
+        expect(403, api.call("GET", "/people/assignees", sam, TEACHING));
+
         // Settings.
         Api.Reply settings = expect(200, api.call("GET", "/settings", ada, ADMINISTRATION));
         expect(403, api.call("GET", "/settings", sue, ADMINISTRATION));

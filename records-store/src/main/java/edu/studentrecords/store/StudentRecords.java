@@ -47,6 +47,7 @@ import edu.studentrecords.store.internal.reports.MongoMisuseReports;
 import edu.studentrecords.store.internal.retention.GatedRetention;
 import edu.studentrecords.store.internal.retention.HoldRegister;
 import edu.studentrecords.store.internal.retention.PaperCopyRegister;
+import edu.studentrecords.store.internal.people.GatedPeopleDirectory;
 import edu.studentrecords.store.internal.settings.GatedRealmSettings;
 import edu.studentrecords.store.incidents.Incidents;
 import edu.studentrecords.store.internal.gate.NoticeGate;
@@ -58,6 +59,7 @@ import edu.studentrecords.store.internal.notices.ReminderDesk;
 import edu.studentrecords.store.notices.RecipientNotices;
 import edu.studentrecords.store.notices.StudentNotices;
 import edu.studentrecords.store.notices.VerificationReminders;
+import edu.studentrecords.store.people.PeopleDirectory;
 import edu.studentrecords.store.reports.MisuseReports;
 import edu.studentrecords.store.retention.Retention;
 import edu.studentrecords.store.settings.RealmSettings;
@@ -90,6 +92,7 @@ public final class StudentRecords implements AutoCloseable {
     private final RecordOwners owners;
     private final CallAudit calls;
     private final RecipientNotices notices;
+    private final PeopleDirectory people;
     private final StudentNotices studentNotices;
     private final Incidents incidents;
     private final VerificationReminders reminders;
@@ -150,6 +153,7 @@ public final class StudentRecords implements AutoCloseable {
         this.owners = new RecordOwnerIndex(lookup, recordCollection);
         this.calls = gate.calls();
         NoticeGate noticeGate = new NoticeGate(audit);
+        this.people = new GatedPeopleDirectory(noticeGate);
         NoticeBook noticeBook = new NoticeBook(db.getCollection(StoreCollections.RECIPIENT_NOTICES),
                 new ChangeRecipients(audit), noticeGate, settings.clock());
         vault.tell(noticeBook);
@@ -250,6 +254,11 @@ public final class StudentRecords implements AutoCloseable {
     /** The entries of calls the services did not record: refused for their input, or failed. */
     public CallAudit calls() {
         return calls;
+    }
+
+    /** The names of the realm's people, for the centre's screens. */
+    public PeopleDirectory people() {
+        return people;
     }
 
     /** Notices of changes to the applications and outside bodies that read what changed. */

@@ -11,6 +11,7 @@ import edu.studentrecords.store.guardians.Guardians;
 import edu.studentrecords.store.incidents.Incidents;
 import edu.studentrecords.store.notices.RecipientNotices;
 import edu.studentrecords.store.notices.StudentNotices;
+import edu.studentrecords.store.people.PeopleDirectory;
 import edu.studentrecords.store.reports.MisuseReports;
 import edu.studentrecords.store.retention.Retention;
 import edu.studentrecords.store.settings.RealmSettings;
@@ -47,7 +48,8 @@ class StoreApiTest {
             Map.entry(StudentNotices.class, Set.of()),
             Map.entry(Incidents.class, Set.of("notified")),
             Map.entry(Guardians.class, Set.of("wardsOf")),
-            Map.entry(Consents.class, Set.of("isGiven")));
+            Map.entry(Consents.class, Set.of("isGiven")),
+            Map.entry(PeopleDirectory.class, Set.of()));
 
     @Test
     void everyOperationOfEveryServiceTakesAnAccessContextFirst() {

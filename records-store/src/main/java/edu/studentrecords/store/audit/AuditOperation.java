@@ -110,7 +110,11 @@ public enum AuditOperation {
     /** A consent was withdrawn. */
     CONSENT_WITHDRAW,
     /** The centre read the consent ledger. */
-    CONSENT_LEDGER;
+    CONSENT_LEDGER,
+
+    // The centre's screens.
+    /** The centre looked up the names of people of the realm (requesters, approvers, assignees) by their ids. */
+    PEOPLE_LOOKUP;
 
     /** The code the trail keeps: the constant's name. */
     public String code() {

@@ -1,0 +1,2 @@
+/** The gated directory of the realm's people's names. */
+package edu.studentrecords.store.internal.people;
