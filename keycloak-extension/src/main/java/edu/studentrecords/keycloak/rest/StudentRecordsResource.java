@@ -7,6 +7,7 @@ import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import edu.studentrecords.keycloak.rest.incidents.IncidentsResource;
 import edu.studentrecords.keycloak.rest.notices.NoticesResource;
+import edu.studentrecords.keycloak.rest.applications.ApplicationsResource;
 import edu.studentrecords.keycloak.rest.consents.ConsentsResource;
 import edu.studentrecords.keycloak.rest.guardians.GuardianResource;
 import jakarta.ws.rs.Path;
@@ -136,6 +137,12 @@ public final class StudentRecordsResource {
     @Path("incidents")
     public IncidentsResource incidents() {
         return new IncidentsResource(pipeline);
+    }
+
+    /** Which campus applications may reach which parts of a record. */
+    @Path("applications")
+    public ApplicationsResource applications() {
+        return new ApplicationsResource(pipeline);
     }
 
     /** Backups of the realm's store from the centre. */

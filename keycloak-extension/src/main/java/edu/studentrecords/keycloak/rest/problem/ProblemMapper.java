@@ -100,6 +100,7 @@ public final class ProblemMapper {
             case LEGAL_HOLD -> "No legal hold has this id.";
             case ARCHIVE -> "The record has no archive.";
             case BACKUP -> "No backup of this realm has this id.";
+            case APPLICATION -> "No client of the realm has this id, or no change of it waits with this id.";
             default -> "Nothing the caller may see has this id.";
         };
     }
@@ -131,6 +132,7 @@ public final class ProblemMapper {
             case SETTINGS -> "Invalid settings";
             case RETENTION_POLICY -> "Invalid retention policy";
             case GUARDIAN_LINK -> "Invalid guardian link";
+            case APPLICATION -> "Invalid application settings";
             default -> type.title();
         };
         boolean written = e.subject() == StoreException.Subject.RECORD || e.subject() == StoreException.Subject.SETTINGS;
@@ -166,6 +168,8 @@ public final class ProblemMapper {
                         + "approve or cancel it first.";
                 default -> "The change was decided already.";
             };
+            case APPLICATION -> "The application was changed since this change was asked for; the change was dropped. "
+                    + "Ask for it again if it is still wanted.";
             case BACKUP -> "NOT_EMPTY".equals(e.code())
                     ? "The realm's record store is not empty; a backup is restored only into an empty store."
                     : "Only a finished backup can be restored.";
