@@ -25,6 +25,8 @@ import { LANGUAGES, type Language, languageOf } from "@student-records/shared";
 import { useSession } from "./api";
 import { ToastProvider } from "./feedback";
 import { LanguageContext, type Key, useLanguage, useT } from "./i18n";
+import { Applications } from "./pages/Applications";
+import { Archives } from "./pages/Archives";
 import { Backups } from "./pages/Backups";
 import { Incidents } from "./pages/Incidents";
 import { RecordHistory } from "./pages/RecordHistory";
@@ -41,7 +43,9 @@ const PAGES: { path: string; title: Key; element: JSX.Element }[] = [
   { path: "corrections", title: "corrections", element: <Corrections /> },
   { path: "reports", title: "reports", element: <Reports /> },
   { path: "settings", title: "settings", element: <Settings /> },
+  { path: "applications", title: "applications", element: <Applications /> },
   { path: "retention", title: "retention", element: <Retention /> },
+  { path: "archives", title: "archives", element: <Archives /> },
   { path: "backups", title: "backups", element: <Backups /> },
   { path: "incidents", title: "incidents", element: <Incidents /> },
   { path: "history", title: "recordHistory", element: <RecordHistory /> },
