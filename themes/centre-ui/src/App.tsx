@@ -36,6 +36,8 @@ import { useSession } from "./api";
 import { CentrePage } from "./components";
 import { ToastProvider } from "./feedback";
 import { LanguageContext, type Key, useLanguage, useT } from "./i18n";
+import { Applications } from "./pages/Applications";
+import { Archives } from "./pages/Archives";
 import { Backups } from "./pages/Backups";
 import { Incidents } from "./pages/Incidents";
 import { RecordHistory } from "./pages/RecordHistory";
@@ -62,7 +64,9 @@ const PAGES: CentrePageEntry[] = [
   { path: "corrections", title: "corrections", roles: [ADMIN], element: <Corrections /> },
   { path: "reports", title: "reports", roles: [ADMIN, SUPERVISOR], element: <Reports /> },
   { path: "settings", title: "settings", roles: [ADMIN], element: <Settings /> },
+  { path: "applications", title: "applications", roles: [ADMIN], element: <Applications /> },
   { path: "retention", title: "retention", roles: [ADMIN], element: <Retention /> },
+  { path: "archives", title: "archives", roles: [ADMIN], element: <Archives /> },
   { path: "backups", title: "backups", roles: [ADMIN], element: <Backups /> },
   { path: "incidents", title: "incidents", roles: [ADMIN, SUPERVISOR], element: <Incidents /> },
   { path: "history", title: "recordHistory", roles: [ADMIN], element: <RecordHistory /> },

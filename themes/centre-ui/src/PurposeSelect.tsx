@@ -13,8 +13,18 @@ import {
 } from "@patternfly/react-core";
 import { TimesIcon } from "@patternfly/react-icons";
 import { type KeyboardEvent, type Ref, useRef, useState } from "react";
-import { useT } from "./i18n";
+import { type Key, useT } from "./i18n";
 import { toggled } from "./purposesByRole";
+
+/** The texts of a select that change with what it chooses. */
+export type SelectWords = { menu: Key; choose: Key; clear: Key; none: Key };
+
+const PURPOSE_WORDS: SelectWords = {
+  menu: "purposesMenu",
+  choose: "choosePurposes",
+  clear: "clearPurposes",
+  none: "noPurposeMatches",
+};
 
 /**
  * A multiple select of purposes with its choices as chips, typeahead as the admin console's multi selects are: type
@@ -30,6 +40,7 @@ export const PurposeSelect = ({
   onChange,
   invalid,
   stray,
+  words = PURPOSE_WORDS,
 }: {
   /** The input's id, for the form label and the browser tests; the options get ids below it. */
   id: string;
@@ -42,6 +53,8 @@ export const PurposeSelect = ({
   invalid?: boolean;
   /** Chosen purposes to mark as not among the options. */
   stray?: string[];
+  /** Other words for a select of something else than purposes (units, scopes): the texts' keys. */
+  words?: SelectWords;
 }) => {
   const { t } = useT();
   const [isOpen, setIsOpen] = useState(false);
@@ -84,7 +97,7 @@ export const PurposeSelect = ({
 
   const toggle = (toggleRef: Ref<MenuToggleElement>) => (
     <MenuToggle variant="typeahead" innerRef={toggleRef} onClick={() => { setIsOpen(!isOpen); input.current?.focus(); }}
-      isExpanded={isOpen} isFullWidth status={invalid ? "danger" : undefined} aria-label={t("purposesMenu", { label })}
+      isExpanded={isOpen} isFullWidth status={invalid ? "danger" : undefined} aria-label={t(words.menu, { label })}
       data-testid={`${id}-toggle`}>
       <TextInputGroup isPlain>
         <TextInputGroupMain value={typed} inputId={id} innerRef={input} aria-label={label} autoComplete="off"
@@ -92,7 +105,7 @@ export const PurposeSelect = ({
           {...(isOpen && focused !== undefined && shown[focused] !== undefined
             ? { "aria-activedescendant": optionId(shown[focused]) }
             : {})}
-          placeholder={chosen.length === 0 ? t("choosePurposes") : undefined}
+          placeholder={chosen.length === 0 ? t(words.choose) : undefined}
           onClick={() => setIsOpen(!isOpen)}
           onChange={(_e, value) => {
             setTyped(value);
@@ -117,7 +130,7 @@ export const PurposeSelect = ({
         </TextInputGroupMain>
         {chosen.length > 0 && (
           <TextInputGroupUtilities>
-            <Button variant="plain" aria-label={t("clearPurposes", { label })} data-testid={`${id}-clear`}
+            <Button variant="plain" aria-label={t(words.clear, { label })} data-testid={`${id}-clear`}
               onClick={(event) => {
                 event.stopPropagation();
                 setTyped("");
@@ -142,7 +155,7 @@ export const PurposeSelect = ({
       onOpenChange={(open) => !open && close()}>
       <SelectList id={listId} isAriaMultiselectable aria-label={label}>
         {shown.length === 0 && (
-          <SelectOption isAriaDisabled value="">{t("noPurposeMatches")}</SelectOption>
+          <SelectOption isAriaDisabled value="">{t(words.none)}</SelectOption>
         )}
         {shown.map((purpose, index) => (
           <SelectOption key={purpose} id={optionId(purpose)} value={purpose} hasCheckbox

@@ -78,6 +78,14 @@ class ImpersonationIT {
             .json("application/json", api.call("GET", "/settings", ada, ADMINISTRATION).send().json()).send());
         duties.add(api.call("GET", "/audit/verify", asAda, ADMINISTRATION).send());
         duties.add(api.call("POST", "/backups", asAda, ADMINISTRATION).send());
+        duties.add(api.call("GET", "/applications", asAda, ADMINISTRATION).send());
+        // Nor the second administrator's approval of a change that makes a client less protected.
+        Api.Reply turnInternal = api.call("PUT", "/applications/" + Campus.BUREAU,
+            campus.signIn(oauth, "eli", PORTAL, CENTRE_SCOPES), ADMINISTRATION).json("application/json",
+            Map.of("trust", "internal", "purposes", List.of("statistics"), "units", List.of("*"))).send();
+        assertThat(turnInternal.status()).as(turnInternal.body()).isEqualTo(202);
+        duties.add(api.call("POST", "/applications/" + Campus.BUREAU + "/changes/"
+            + turnInternal.json().at("/pendingChange/id").asText() + "/approve", asAda, ADMINISTRATION).send());
         // Nor the centre's record work: no change, no leaver, no enrolment, no export.
         String etag = api.call("GET", path, ada, ADMINISTRATION).send().header("ETag");
         duties.add(api.call("PATCH", path, asAda, ADMINISTRATION).header("If-Match", etag)

@@ -359,6 +359,25 @@ class OpenApiContractIT {
         brokenSettings.put("verificationPeriodDays", -1);
         expect(422, api.call("PUT", "/settings", ada, ADMINISTRATION).json(JSON, brokenSettings));
 
+        // Applications: list, change at once, a change that waits for a second administrator, its approval.
+        expect(200, api.call("GET", "/applications", ada, ADMINISTRATION));
+        expect(403, api.call("GET", "/applications", sue, ADMINISTRATION));
+        String bureau = "/applications/" + Campus.BUREAU;
+        Map<String, Object> external = Map.of("trust", "external", "purposes", List.of("statistics"),
+            "defaultScopes", List.of("student.profile.read"));
+        expect(200, api.call("PUT", bureau, ada, ADMINISTRATION).json(JSON, external));
+        expect(403, api.call("PUT", bureau, sam, TEACHING).json(JSON, external));
+        expect(422, api.call("PUT", bureau, ada, ADMINISTRATION).json(JSON, Map.of("trust", "external",
+            "purposes", List.of("no-such-purpose"))));
+        Api.Reply waitingChange = expect(202, api.call("PUT", bureau, ada, ADMINISTRATION).json(JSON,
+            Map.of("trust", "internal", "purposes", List.of("statistics"), "units", List.of(PHYSICS_CLASS))));
+        String approveChange = bureau + "/changes/" + waitingChange.json().at("/pendingChange/id").asText()
+            + "/approve";
+        expect(403, api.call("POST", approveChange, ada, ADMINISTRATION));
+        expect(200, api.call("POST", approveChange, eli, ADMINISTRATION));
+        expect(404, api.call("POST", approveChange, eli, ADMINISTRATION));
+        expect(200, api.call("PUT", bureau, ada, ADMINISTRATION).json(JSON, external));
+
         // Retention: the policy and its four-eyes changes, a leaver archived by a run, legal holds, paper copies.
         expect(200, api.call("GET", "/retention/policy", ada, ADMINISTRATION));
         expect(403, api.call("GET", "/retention/policy", sam, TEACHING));

@@ -40,7 +40,8 @@ public final class StoreException extends RuntimeException {
     /** What a failure concerns. */
     public enum Subject {
         RECORD, GRANT, PURGE_REQUEST, CORRECTION, REPORT, LEGAL_HOLD, ARCHIVE, ENROLMENT_FILE, RETENTION_POLICY,
-        PAPER_COPY, AUDIT_TRAIL, BACKUP, SETTINGS, NOTICE, INCIDENT, GUARDIAN_LINK, INVITATION, CONSENT, PEOPLE
+        PAPER_COPY, AUDIT_TRAIL, BACKUP, SETTINGS, NOTICE, INCIDENT, GUARDIAN_LINK, INVITATION, CONSENT, PEOPLE,
+        APPLICATION
     }
 
     /** The {@link #code()} of a refusal because the approver is the one who asked. */

@@ -49,6 +49,8 @@ import edu.studentrecords.store.internal.retention.HoldRegister;
 import edu.studentrecords.store.internal.retention.PaperCopyRegister;
 import edu.studentrecords.store.internal.people.GatedPeopleDirectory;
 import edu.studentrecords.store.internal.settings.GatedRealmSettings;
+import edu.studentrecords.store.internal.applications.GatedApplications;
+import edu.studentrecords.store.applications.Applications;
 import edu.studentrecords.store.incidents.Incidents;
 import edu.studentrecords.store.internal.gate.NoticeGate;
 import edu.studentrecords.store.internal.incidents.IncidentBook;
@@ -89,6 +91,7 @@ public final class StudentRecords implements AutoCloseable {
     private final AuditReview auditReview;
     private final SecuritySelfCheck selfCheck;
     private final RealmSettings settings;
+    private final Applications applications;
     private final RecordOwners owners;
     private final CallAudit calls;
     private final RecipientNotices notices;
@@ -149,6 +152,7 @@ public final class StudentRecords implements AutoCloseable {
         this.selfCheck = new MongoSelfCheck(audit, grantCollection, recordCollection, db.getCollection("self_checks"),
                 gate, vault, validator, feed);
         this.settings = new GatedRealmSettings(gate);
+        this.applications = new GatedApplications(gate);
         this.backups = new BackupDesk(gate, settings, client);
         this.owners = new RecordOwnerIndex(lookup, recordCollection);
         this.calls = gate.calls();
@@ -239,6 +243,11 @@ public final class StudentRecords implements AutoCloseable {
     /** The realm's settings kept outside the store. */
     public RealmSettings settings() {
         return settings;
+    }
+
+    /** The realm's applications: which clients may reach which parts of a record. */
+    public Applications applications() {
+        return applications;
     }
 
     /** Backups started by the centre. */

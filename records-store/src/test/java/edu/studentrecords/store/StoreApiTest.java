@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import edu.studentrecords.store.applications.Applications;
 import org.junit.jupiter.api.Test;
 
 /** The store's public surface: no way to reach a record, or to do the centre's work, without an access context. */
@@ -49,7 +50,8 @@ class StoreApiTest {
             Map.entry(Incidents.class, Set.of("notified")),
             Map.entry(Guardians.class, Set.of("wardsOf")),
             Map.entry(Consents.class, Set.of("isGiven")),
-            Map.entry(PeopleDirectory.class, Set.of()));
+            Map.entry(PeopleDirectory.class, Set.of()),
+            Map.entry(Applications.class, Set.of()));
 
     @Test
     void everyOperationOfEveryServiceTakesAnAccessContextFirst() {

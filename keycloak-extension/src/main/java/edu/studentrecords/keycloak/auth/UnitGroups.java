@@ -75,6 +75,23 @@ public final class UnitGroups {
                 && KeycloakModelUtils.findGroupByPath(session, realm, "/" + root + "/" + unit) != null;
     }
 
+    /** Every unit of the realm: each group below the root whose path is a unit path, parents before children. */
+    public java.util.List<UnitPath> allUnits(KeycloakSession session, RealmModel realm) {
+        java.util.List<UnitPath> units = new java.util.ArrayList<>();
+        GroupModel top = KeycloakModelUtils.findGroupByPath(session, realm, "/" + root);
+        if (top != null) {
+            collect(top, units);
+        }
+        return units;
+    }
+
+    private void collect(GroupModel parent, java.util.List<UnitPath> units) {
+        parent.getSubGroupsStream().forEach(group -> {
+            unitOf(group).ifPresent(units::add);
+            collect(group, units);
+        });
+    }
+
     /** An application's units, from its client attribute {@code student-records.units} ({@code *} for all). */
     public static Set<UnitPath> clientUnits(ClientModel client) {
         Set<UnitPath> units = new LinkedHashSet<>();

@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import edu.studentrecords.keycloak.rest.incidents.IncidentsResource;
 import edu.studentrecords.keycloak.rest.notices.NoticesResource;
 import edu.studentrecords.keycloak.rest.people.PeopleResource;
+import edu.studentrecords.keycloak.rest.applications.ApplicationsResource;
 import edu.studentrecords.keycloak.rest.consents.ConsentsResource;
 import edu.studentrecords.keycloak.rest.guardians.GuardianResource;
 import jakarta.ws.rs.Path;
@@ -143,6 +144,12 @@ public final class StudentRecordsResource {
     @Path("people")
     public PeopleResource people() {
         return new PeopleResource(pipeline);
+    }
+
+    /** Which campus applications may reach which parts of a record. */
+    @Path("applications")
+    public ApplicationsResource applications() {
+        return new ApplicationsResource(pipeline);
     }
 
     /** Backups of the realm's store from the centre. */

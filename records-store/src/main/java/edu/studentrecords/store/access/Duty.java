@@ -29,7 +29,9 @@ public enum Duty {
     /** Link guardian accounts to the guardian entries of minors' records, list and end the links, invite guardians. */
     MANAGE_GUARDIANS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN)),
     /** Read the realm's consent ledger. */
-    READ_CONSENTS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN));
+    READ_CONSENTS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN)),
+    /** List the realm's applications and change their trust, purposes, units and scopes. */
+    MANAGE_APPLICATIONS(StudentScope.ADMIN, Set.of(RealmRole.ADMIN));
 
     private final StudentScope scope;
     private final Set<RealmRole> roles;

@@ -74,6 +74,14 @@ public enum AuditOperation {
     // The realm's settings and backups.
     READ_SETTINGS, UPDATE_SETTINGS, BACKUP_START, BACKUP_LIST, BACKUP_READ, BACKUP_RESTORE,
 
+    // Applications: which clients may reach which parts of a record.
+    /** The realm's applications and their settings were listed. */
+    APPLICATION_LIST,
+    /** An application's trust, purposes, units or scopes were changed, or a change was asked for. */
+    APPLICATION_CHANGE,
+    /** A second administrator approved a change that makes an application less protected. */
+    APPLICATION_APPROVE,
+
     // Notices of changes to the applications and outside bodies that read what changed.
     /** An application listed the notices of changes to what it read. */
     NOTICE_LIST,

@@ -46,6 +46,10 @@ public enum AuditReason {
     AWAITING_APPROVAL,
     /** No change waits for approval. */
     NOTHING_PENDING,
+    /** No client of the realm has the id the call names. */
+    APPLICATION_NOT_FOUND,
+    /** The application's settings changed since the change waiting for approval was asked for. */
+    APPLICATION_CHANGED,
     /** A retention run that changed nothing. */
     DRY_RUN,
     /** Work the system started on its schedule. */
