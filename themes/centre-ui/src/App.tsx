@@ -25,6 +25,7 @@ import { LANGUAGES, type Language, languageOf } from "@student-records/shared";
 import { useSession } from "./api";
 import { ToastProvider } from "./feedback";
 import { LanguageContext, type Key, useLanguage, useT } from "./i18n";
+import { Audit } from "./pages/Audit";
 import { Backups } from "./pages/Backups";
 import { Incidents } from "./pages/Incidents";
 import { RecordHistory } from "./pages/RecordHistory";
@@ -46,6 +47,7 @@ const PAGES: { path: string; title: Key; element: JSX.Element }[] = [
   { path: "incidents", title: "incidents", element: <Incidents /> },
   { path: "history", title: "recordHistory", element: <RecordHistory /> },
   { path: "self-check", title: "selfCheck", element: <SelfCheck /> },
+  { path: "audit", title: "audit", element: <Audit /> },
 ];
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: "English", "zh-CN": "简体中文" };
