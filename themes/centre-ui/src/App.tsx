@@ -38,6 +38,7 @@ import { ToastProvider } from "./feedback";
 import { LanguageContext, type Key, useLanguage, useT } from "./i18n";
 import { Applications } from "./pages/Applications";
 import { Archives } from "./pages/Archives";
+import { Audit } from "./pages/Audit";
 import { Backups } from "./pages/Backups";
 import { Incidents } from "./pages/Incidents";
 import { RecordHistory } from "./pages/RecordHistory";
@@ -72,6 +73,7 @@ const PAGES: CentrePageEntry[] = [
   { path: "history", title: "recordHistory", roles: [ADMIN], element: <RecordHistory /> },
   { path: "purges", title: "purgeTitle", roles: [ADMIN], element: <Purges /> },
   { path: "self-check", title: "selfCheck", roles: [ADMIN, SUPERVISOR], element: <SelfCheck /> },
+  { path: "audit", title: "audit", roles: [ADMIN, SUPERVISOR], element: <Audit /> },
 ];
 
 const LANGUAGE_NAMES: Record<Language, string> = { en: "English", "zh-CN": "简体中文" };

@@ -491,6 +491,11 @@ class OpenApiContractIT {
             + "&to=" + extractTo, sue, ADMINISTRATION));
         expect(400, api.call("GET", "/audit/extract", sue, ADMINISTRATION));
         expect(403, api.call("GET", "/audit/extract?record=" + aliceRecord, sam, TEACHING));
+        Instant statsTo = Instant.now().plus(1, ChronoUnit.MINUTES);
+        String statsWindow = "from=" + statsTo.minus(1, ChronoUnit.DAYS) + "&to=" + statsTo;
+        expect(200, api.call("GET", "/audit/stats?" + statsWindow + "&by=purpose&bucket=hour", sue, ADMINISTRATION));
+        expect(400, api.call("GET", "/audit/stats?by=client", sue, ADMINISTRATION));
+        expect(403, api.call("GET", "/audit/stats?" + statsWindow, sam, TEACHING));
 
         // Notices of changes: the library read Alice's profile, an administrator changes it, the library is told.
         expect(200, api.call("GET", "/records/" + aliceRecord, library, "library-services"));

@@ -6,6 +6,7 @@ import edu.studentrecords.store.audit.AuditEpochs;
 import edu.studentrecords.store.audit.AuditSigner;
 import edu.studentrecords.store.audit.ChainVerification;
 import edu.studentrecords.store.audit.ExternalAnchor;
+import edu.studentrecords.store.audit.ReadCounts;
 import edu.studentrecords.store.audit.SealedEpoch;
 import edu.studentrecords.store.audit.TrailVerification;
 import java.io.IOException;
@@ -65,4 +66,10 @@ public interface AuditReview {
      * too many entries ({@code INVALID}) is entered as refused ({@code TOO_MANY_ENTRIES}).
      */
     String extract(AccessContext ctx, String recordId, String clientId, Instant from, Instant to, AuditSigner signer);
+
+    /**
+     * How often records were read in a window, by client or purpose, per hour or day ({@link AuditEpochs#readCounts});
+     * a window with more entries than one count reads ({@code INVALID}) is entered as refused ({@code TOO_MANY_ENTRIES}).
+     */
+    ReadCounts readCounts(AccessContext ctx, Instant from, Instant to, ReadCounts.By by, ReadCounts.Bucket bucket);
 }

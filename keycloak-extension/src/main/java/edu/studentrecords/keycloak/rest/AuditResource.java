@@ -12,6 +12,7 @@ import edu.studentrecords.keycloak.audit.RealmAuditSigner;
 import edu.studentrecords.keycloak.audit.VerificationView;
 import edu.studentrecords.keycloak.rest.problem.BadRequest;
 import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
+import edu.studentrecords.keycloak.rest.supervision.ReadCountsResource;
 import edu.studentrecords.keycloak.spi.AuditTrailOptions;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditOperation;
@@ -174,6 +175,12 @@ public final class AuditResource extends CollectionResource {
             return Response.ok(extract, "application/jose").header("Content-Disposition",
                     "attachment; filename=\"audit-extract.jws\"");
         });
+    }
+
+    /** The reads of records counted per client or purpose over time. */
+    @Path("stats")
+    public ReadCountsResource stats() {
+        return new ReadCountsResource(pipeline);
     }
 
     static boolean incremental(String mode) {

@@ -62,7 +62,7 @@ public final class RequestParameters {
      * A query parameter naming a constant of {@code type} in any case, the fallback when absent; a 400 listing the
      * constants otherwise.
      */
-    static <E extends Enum<E>> E oneOf(String name, String text, Class<E> type, E fallback) {
+    public static <E extends Enum<E>> E oneOf(String name, String text, Class<E> type, E fallback) {
         if (text == null || text.isBlank()) {
             return fallback;
         }

@@ -9,6 +9,7 @@ import edu.studentrecords.store.audit.AuditEpochs;
 import edu.studentrecords.store.audit.OpenEpoch;
 import edu.studentrecords.store.audit.AuditSigner;
 import edu.studentrecords.store.audit.ExternalAnchor;
+import edu.studentrecords.store.audit.ReadCounts;
 import edu.studentrecords.store.audit.SealedEpoch;
 import edu.studentrecords.store.audit.TrailVerification;
 import java.nio.file.Files;
@@ -132,6 +133,11 @@ class OutsideAnchorsTest {
         @Override
         public String extract(String recordId, String clientId, Instant from, Instant to, AuditSigner signer,
                 Instant now) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ReadCounts readCounts(Instant from, Instant to, ReadCounts.By by, ReadCounts.Bucket bucket) {
             throw new UnsupportedOperationException();
         }
     }

@@ -79,4 +79,13 @@ public interface AuditEpochs {
      * @throws edu.studentrecords.store.StoreException {@code INVALID} when the window holds too many entries
      */
     String extract(String recordId, String clientId, Instant from, Instant to, AuditSigner signer, Instant now);
+
+    /**
+     * The reads of records in the kept entries from {@code from} to {@code to} (widened to whole buckets), counted by
+     * client or purpose and per bucket ({@link ReadCounts}).
+     *
+     * @throws edu.studentrecords.store.StoreException {@code INVALID} when the window holds more entries than one
+     *     count reads
+     */
+    ReadCounts readCounts(Instant from, Instant to, ReadCounts.By by, ReadCounts.Bucket bucket);
 }

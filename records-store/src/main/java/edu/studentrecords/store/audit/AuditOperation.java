@@ -61,6 +61,8 @@ public enum AuditOperation {
      * names the epoch and its sequences: {@code epoch:<n>:<first>-<last>}.
      */
     AUDIT_EPOCH_DROP,
+    /** The reads of records in a time window were counted per client or purpose (counts only). */
+    AUDIT_STATS,
 
     // Misuse reports, the centre's side.
     LIST_MISUSE_REPORTS, READ_MISUSE_REPORT, READ_MISUSE_REPORT_ENTRIES, TRIAGE_MISUSE_REPORT, RESOLVE_MISUSE_REPORT,

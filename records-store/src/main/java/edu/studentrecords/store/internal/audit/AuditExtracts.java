@@ -6,7 +6,6 @@ import edu.studentrecords.store.audit.AuditSigner;
 import edu.studentrecords.store.audit.SealedEpoch;
 import edu.studentrecords.store.validation.FieldError;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,17 +27,17 @@ final class AuditExtracts {
     static final int MAX_ENTRIES = 10_000;
     /** The most entries a client's extract reads to find its own. */
     static final int MAX_SCAN = 1_000_000;
-    /** Entries are in sequence order and, across nodes, nearly in time order: a margin finds them all. */
-    private static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
 
     private final ChainReader chain;
     private final ChainMac mac;
     private final HistoryIndex index;
+    private final WindowScan scan;
 
     AuditExtracts(ChainReader chain, ChainMac mac, HistoryIndex index) {
         this.chain = chain;
         this.mac = mac;
         this.index = index;
+        this.scan = new WindowScan(chain);
     }
 
     String ofRecord(String recordId, Instant from, Instant to, List<SealedEpoch> epochs, AuditSigner signer,
@@ -68,56 +67,18 @@ final class AuditExtracts {
     String ofClient(String clientId, Instant from, Instant to, long firstKept, long head, List<SealedEpoch> epochs,
             AuditSigner signer, Instant now) {
         List<AuditEntry> entries = new ArrayList<>();
-        long next = firstAtOrAfter(from.minus(CLOCK_MARGIN), firstKept, head);
-        long scanned = 0;
-        Instant stop = to.plus(CLOCK_MARGIN);
-        scan:
-        while (next <= head) {
-            int count = (int) Math.min(ChainReader.CHUNK, head - next + 1);
-            Map<Long, Document> found = chain.fetchRange(next, count);
-            for (long sequence = next; sequence < next + count; sequence++) {
-                Document document = found.get(sequence);
-                if (document == null) {
-                    break scan;
-                }
-                AuditEntry entry = checked(document);
-                if (entry.time().isAfter(stop)) {
-                    break scan;
-                }
-                if (clientId.equals(entry.clientId()) && !entry.time().isBefore(from) && entry.time().isBefore(to)) {
-                    entries.add(entry);
-                    if (entries.size() > MAX_ENTRIES) {
-                        throw tooMany();
-                    }
-                }
-                if (++scanned > MAX_SCAN) {
+        scan.walk(from, to, firstKept, head, MAX_SCAN, AuditExtracts::tooMany, document -> {
+            AuditEntry entry = checked(document);
+            if (clientId.equals(entry.clientId()) && !entry.time().isBefore(from) && entry.time().isBefore(to)) {
+                entries.add(entry);
+                if (entries.size() > MAX_ENTRIES) {
                     throw tooMany();
                 }
             }
-            next += count;
-        }
+        });
         Map<String, Object> about = new LinkedHashMap<>();
         about.put("clientId", clientId);
         return sign(about, from, to, entries, EntryJson::fields, epochs, signer, now);
-    }
-
-    /** The first kept sequence whose entry is at or after {@code time}, by binary search over key lookups. */
-    private long firstAtOrAfter(Instant time, long low, long high) {
-        long lo = low;
-        long hi = high + 1;
-        while (lo < hi) {
-            long mid = lo + (hi - lo) / 2;
-            Document document = chain.fetch(List.of(mid)).get(mid);
-            if (document == null) {
-                return lo;
-            }
-            if (document.getDate(EntryDocument.TIME).toInstant().isBefore(time)) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     private String sign(Map<String, Object> about, Instant from, Instant to, List<AuditEntry> entries,

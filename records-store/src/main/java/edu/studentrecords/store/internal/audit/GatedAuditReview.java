@@ -14,6 +14,7 @@ import edu.studentrecords.store.audit.AuditTrail;
 import edu.studentrecords.store.audit.ChainVerification;
 import edu.studentrecords.store.audit.ExternalAnchor;
 import edu.studentrecords.store.audit.OpenEpoch;
+import edu.studentrecords.store.audit.ReadCounts;
 import edu.studentrecords.store.audit.SealedEpoch;
 import edu.studentrecords.store.audit.TrailVerification;
 import edu.studentrecords.store.internal.gate.Pass;
@@ -103,6 +104,14 @@ public final class GatedAuditReview implements AuditReview {
         // Entered once the window is known to fit; the entry follows the entries it extracts.
         return settledAfter(pass, recordId, StoreException.Kind.INVALID, AuditReason.TOO_MANY_ENTRIES,
                 () -> epochs.extract(recordId, clientId, from, to, signer, ctx.now()));
+    }
+
+    @Override
+    public ReadCounts readCounts(AccessContext ctx, Instant from, Instant to, ReadCounts.By by,
+            ReadCounts.Bucket bucket) {
+        Pass pass = gate.duty(ctx, Duty.SUPERVISE, AuditOperation.AUDIT_STATS, null);
+        return settledAfter(pass, null, StoreException.Kind.INVALID, AuditReason.TOO_MANY_ENTRIES,
+                () -> epochs.readCounts(from, to, by, bucket));
     }
 
     /**

@@ -11,6 +11,7 @@ import edu.studentrecords.store.audit.AuditEvent;
 import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.audit.Decision;
 import edu.studentrecords.store.audit.OpenEpoch;
+import edu.studentrecords.store.audit.ReadCounts;
 import edu.studentrecords.store.audit.AuditSigner;
 import edu.studentrecords.store.audit.ChainVerification;
 import edu.studentrecords.store.audit.ExternalAnchor;
@@ -49,6 +50,7 @@ final class MongoAuditEpochs implements AuditEpochs {
     private final EpochFile files;
     private final FeedCursor cursor;
     private final AuditExtracts extracts;
+    private final ReadCounter counter;
     private final Supplier<Set<String>> heldRecords;
 
     MongoAuditEpochs(MongoAuditTrail trail, Parts parts, Supplier<Set<String>> heldRecords) {
@@ -63,6 +65,7 @@ final class MongoAuditEpochs implements AuditEpochs {
         this.files = new EpochFile(chain, parts.mac());
         this.cursor = new FeedCursor(parts.feed());
         this.extracts = new AuditExtracts(chain, parts.mac(), index);
+        this.counter = new ReadCounter(chain);
         this.heldRecords = heldRecords;
     }
 
@@ -263,6 +266,13 @@ final class MongoAuditEpochs implements AuditEpochs {
         }
         long head = chain.advance(anchor.read()).sequence();
         return extracts.ofClient(clientId, from, to, keptFrom(epochs).sequence() + 1, head, epochs, signer, now);
+    }
+
+    @Override
+    public ReadCounts readCounts(Instant from, Instant to, ReadCounts.By by, ReadCounts.Bucket bucket) {
+        trail.flush();
+        long head = chain.advance(anchor.read()).sequence();
+        return counter.count(from, to, by, bucket, keptFrom(register.all()).sequence() + 1, head);
     }
 
     @Override
