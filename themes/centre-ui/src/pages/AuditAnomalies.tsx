@@ -4,6 +4,7 @@ import { findingText } from "@student-records/shared";
 import findingCodes from "@student-records/shared/codes/findings.en.json";
 import { isMissing, LoadState, useCentreLoad } from "../components";
 import { type Key, useT } from "../i18n";
+import { usePeople } from "../people";
 import { ActorName, toSecond } from "./AuditParts";
 
 type Finding = { code: string; actor: string | null; count: number; from: string | null; to: string | null };
@@ -20,6 +21,7 @@ export const Anomalies = () => {
   const latest = useCentreLoad<Report>("/self-check");
   const none = latest.failure !== undefined && isMissing(latest);
   const report = latest.data;
+  const nameOf = usePeople(report ? report.findings.map((f) => f.actor) : []);
   return (
     <Card className="pf-v5-u-mb-lg">
       <CardTitle component="h2">{t("auditAnomalies")}</CardTitle>
@@ -54,7 +56,7 @@ export const Anomalies = () => {
                           <strong>{findingText(f.code, language)}</strong>
                           {advice && <><br /><small>{t(advice)}</small></>}
                         </Td>
-                        <Td dataLabel={t("actor")}><ActorName id={f.actor} /></Td>
+                        <Td dataLabel={t("actor")}><ActorName id={f.actor} name={f.actor ? nameOf(f.actor) : undefined} /></Td>
                         <Td dataLabel={t("count")}>{f.count}</Td>
                         <Td dataLabel={t("auditPeriod")}>
                           {f.from || f.to ? `${toSecond(f.from, language)} – ${toSecond(f.to, language)}` : "—"}

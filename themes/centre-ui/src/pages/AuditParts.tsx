@@ -6,8 +6,8 @@ import { PURPOSE, useSession } from "../api";
  * A person or client as the audit shows them: the username where the API gives one, the id otherwise (with the id
  * in the tooltip either way). The one place the audit screens name people, so that names can be looked up here.
  */
-export const ActorName = ({ id, username }: { id: string | null | undefined; username?: string | null }) =>
-  id || username ? <span title={id ?? undefined} data-actor={id ?? ""}>{username ?? id}</span> : <>—</>;
+export const ActorName = ({ id, username, name }: { id: string | null | undefined; username?: string | null; name?: string }) =>
+  id || username ? <span title={id ?? undefined} data-actor={id ?? ""}>{name ?? username ?? id}</span> : <>—</>;
 
 /** An instant as date and time to the second in the user's language; "—" when there is none. */
 export function toSecond(value: string | null | undefined, language: Language): string {

@@ -25,6 +25,7 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import { useApi } from "../api";
 import { useT } from "../i18n";
+import { usePeople } from "../people";
 import { ActorName, toSecond } from "./AuditParts";
 import { matches, NO_FILTERS, type TrailEntry, type TrailFilters } from "./AuditModel";
 
@@ -87,6 +88,7 @@ export const AuditTrail = ({ initial = NO_FILTERS }: { initial?: TrailFilters })
   const [size, setSize] = useState(20);
   const [starts, setStarts] = useState<number[]>([]);
   const [page, setPage] = useState<Page>();
+  const nameOf = usePeople(page ? page.rows.flatMap((e) => [e.subject, e.impersonator]) : []);
   const [failure, setFailure] = useState<string>();
   const [round, setRound] = useState(0);
   // The page shown answers the request named by this key; while another is under way, the page is busy.
@@ -219,8 +221,8 @@ export const AuditTrail = ({ initial = NO_FILTERS }: { initial?: TrailFilters })
                 <Td dataLabel="#">{e.sequence}</Td>
                 <Td dataLabel={t("entryTime")}>{toSecond(e.time, language)}</Td>
                 <Td dataLabel={t("entryWho")}>
-                  <ActorName id={e.subject} />
-                  {e.impersonator && <><br /><small>{t("entryImpersonatedBy", { id: "" })}<ActorName id={e.impersonator} /></small></>}
+                  <ActorName id={e.subject} name={e.subject ? nameOf(e.subject) : undefined} />
+                  {e.impersonator && <><br /><small>{t("entryImpersonatedBy", { id: "" })}<ActorName id={e.impersonator} name={nameOf(e.impersonator)} /></small></>}
                 </Td>
                 <Td dataLabel={t("auditClient")}>{e.clientId ?? "—"}</Td>
                 <Td dataLabel={t("grantPurpose")}>{e.purpose ?? "—"}</Td>
