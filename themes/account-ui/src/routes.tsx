@@ -7,6 +7,7 @@ import { ChildRecord } from "./pages/ChildRecord";
 import { DownloadData } from "./pages/DownloadData";
 import { MyChildren } from "./pages/MyChildren";
 import { MyConsents } from "./pages/MyConsents";
+import { MyCorrections } from "./pages/MyCorrections";
 import { MyRecord } from "./pages/MyRecord";
 import { MyReports } from "./pages/MyReports";
 import { Notices } from "./pages/Notices";
@@ -21,6 +22,7 @@ export const studentRoutes: RouteObject[] = [
   { path: "student-record/consents", element: <MyConsents /> },
   { path: "student-record/download", element: <DownloadData /> },
   { path: "student-record/reports", element: <MyReports /> },
+  { path: "student-record/corrections", element: <MyCorrections /> },
   { path: "student-record/history", element: <WhatChanged /> },
   { path: "student-record/notices", element: <Notices /> },
 ];

@@ -38,6 +38,8 @@ describe("instants", () => {
     expect(formatInstant(null, "en")).toBe("—");
     expect(formatInstant("not a date", "zh-CN")).toBe("not a date");
     expect(formatInstant("2025-01-02T03:04:05Z", "en")).toMatch(/2025/);
+    expect(formatInstant("2025-01-02T03:04:05Z", "en", true)).toMatch(/:04:05/);
+    expect(formatInstant("2025-01-02T03:04:05Z", "en")).not.toMatch(/:04:05/);
     expect(() => formatInstant("2025-01-02T03:04:05Z", "not-a-locale-!!")).not.toThrow();
   });
 });

@@ -61,8 +61,11 @@ export function parseInstant(value: string | null | undefined): Date | undefined
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** An instant as date and time in the user's locale; "—" when there is none, the text itself when unreadable. */
-export function formatInstant(value: string | null | undefined, locale: string): string {
+/**
+ * An instant as date and time in the user's locale, to the minute or with {@code seconds} to the second; "—" when there
+ * is none, the text itself when unreadable.
+ */
+export function formatInstant(value: string | null | undefined, locale: string, seconds = false): string {
   if (!value) {
     return "—";
   }
@@ -70,10 +73,11 @@ export function formatInstant(value: string | null | undefined, locale: string):
   if (!date) {
     return value;
   }
+  const style = { dateStyle: "medium", timeStyle: seconds ? "medium" : "short" } as const;
   try {
-    return date.toLocaleString(locale, { dateStyle: "medium", timeStyle: "short" });
+    return date.toLocaleString(locale, style);
   } catch {
     // An unknown locale tag: the browser's own.
-    return date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+    return date.toLocaleString(undefined, style);
   }
 }

@@ -1,9 +1,15 @@
 import {
   Alert,
   Button,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
   Form,
   FormGroup,
   FormHelperText,
+  FormSelect,
+  FormSelectOption,
   HelperText,
   HelperTextItem,
   Modal,
@@ -21,6 +27,7 @@ import {
   formatInstant,
   isImpersonated,
   isLocalDate,
+  type Language,
   operationText,
   outcomeOf,
   problemText,
@@ -30,6 +37,7 @@ import {
 } from "@student-records/shared";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ACTOR_KINDS, type Actor, actorText, clientName } from "../actors";
 import { useLanguage, useStudentRecordsApi } from "../api";
 import { reportRefusal, type ReportRefusal } from "../reportErrors";
 import type { Voice } from "./voice";
@@ -47,20 +55,26 @@ export type AccessEntry = EntryResult & {
   grantId?: string;
   operation: string;
   groups: string[];
+  actor?: Actor;
 };
+
+/** A page of the log; {@code total} and {@code purposes} come from a log the server filters (the student's own). */
+type LogPage = { entries: AccessEntry[]; total?: number; purposes?: string[] };
 
 const PAGE_SIZE = 20;
 
 /**
- * An access log (GET {@code logPath}: the student's own, or a child's for a guardian), newest first, paged, filtered;
- * each entry can be reported as misuse (POST {@code reportPath}, with the report's {@code kind} where the endpoint
- * takes one: a guardian's reports are misuse reports or questions).
+ * An access log (GET {@code logPath}: the student's own, or a child's for a guardian), newest first, paged; dates, and
+ * where the log takes them ({@code serverFilters}: the student's own) who and purpose, are filters the server applies
+ * to the whole log. Each entry says who acted, to the second, and can be reported as misuse (POST {@code reportPath},
+ * with the report's {@code kind} where the endpoint takes one: a guardian's reports are misuse reports or questions).
  */
-export const AccessLogTable = ({ logPath, reportPath, voice, kind }: {
+export const AccessLogTable = ({ logPath, reportPath, voice, kind, serverFilters = false }: {
   logPath: string;
   reportPath: string;
   voice: Voice;
   kind?: "MISUSE";
+  serverFilters?: boolean;
 }) => {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -86,21 +100,18 @@ export const AccessLogTable = ({ logPath, reportPath, voice, kind }: {
     const end = startOfNextLocalDay(to);
     if (start) query.set("from", start);
     if (end) query.set("to", end);
+    if (serverFilters && who) query.set("who", who);
+    if (serverFilters && purpose) query.set("purpose", purpose);
     return `${logPath}?${query}`;
-  }, [logPath, offset, from, to, fromInvalid, toInvalid]);
-  const log = useLoad<{ entries: AccessEntry[] }>(api, path);
+  }, [logPath, offset, from, to, who, purpose, serverFilters, fromInvalid, toInvalid]);
+  const log = useLoad<LogPage>(api, path);
   const entries = useMemo(() => log.data?.entries ?? [], [log.data]);
-
-  // Who and purpose narrow the page the server sent; dates are asked of the server.
-  const shown = useMemo(
-    () =>
-      entries.filter(
-        (e) =>
-          (!who || `${e.clientId} ${e.subject ?? ""}`.toLowerCase().includes(who.toLowerCase())) &&
-          (!purpose || (e.purpose ?? "").toLowerCase().includes(purpose.toLowerCase())),
-      ),
-    [entries, who, purpose],
-  );
+  const total = log.data?.total;
+  // The purposes to choose from: those of the log, and the one chosen even when a date range has none of it.
+  const purposes = useMemo(() => [...new Set([...(log.data?.purposes ?? []), ...(purpose ? [purpose] : [])])].sort(),
+    [log.data, purpose]);
+  const lastPage = total === undefined ? entries.length < PAGE_SIZE : offset + PAGE_SIZE >= total;
+  const refilter = (change: () => void) => { setOffset(0); change(); };
 
   return (
     <>
@@ -110,28 +121,38 @@ export const AccessLogTable = ({ logPath, reportPath, voice, kind }: {
         <ToolbarContent>
           <ToolbarItem>
             <FormGroup label={t("studentAccessLogFrom")} fieldId="log-from">
-              <TextInput id="log-from" type="date" value={from} onChange={(_, v) => { setOffset(0); setFrom(v); }}
+              <TextInput id="log-from" type="date" value={from} onChange={(_, v) => refilter(() => setFrom(v))}
                 validated={fromInvalid ? "error" : "default"} aria-describedby={fromInvalid ? "log-from-error" : undefined} />
               {fromInvalid && <DateError id="log-from-error" text={clientText(language, "invalidDate")} />}
             </FormGroup>
           </ToolbarItem>
           <ToolbarItem>
             <FormGroup label={t("studentAccessLogTo")} fieldId="log-to">
-              <TextInput id="log-to" type="date" value={to} onChange={(_, v) => { setOffset(0); setTo(v); }}
+              <TextInput id="log-to" type="date" value={to} onChange={(_, v) => refilter(() => setTo(v))}
                 validated={toInvalid ? "error" : "default"} aria-describedby={toInvalid ? "log-to-error" : undefined} />
               {toInvalid && <DateError id="log-to-error" text={clientText(language, "invalidDate")} />}
             </FormGroup>
           </ToolbarItem>
-          <ToolbarItem>
-            <FormGroup label={t("studentAccessLogWho")} fieldId="log-who">
-              <TextInput id="log-who" value={who} onChange={(_, v) => setWho(v)} />
-            </FormGroup>
-          </ToolbarItem>
-          <ToolbarItem>
-            <FormGroup label={t("studentAccessLogPurpose")} fieldId="log-purpose">
-              <TextInput id="log-purpose" value={purpose} onChange={(_, v) => setPurpose(v)} />
-            </FormGroup>
-          </ToolbarItem>
+          {serverFilters && (
+            <>
+              <ToolbarItem>
+                <FormGroup label={t("studentAccessLogWho")} fieldId="log-who">
+                  <FormSelect id="log-who" value={who} onChange={(_, v) => refilter(() => setWho(v))}>
+                    <FormSelectOption value="" label={t("studentAccessLogAnyone")} />
+                    {ACTOR_KINDS.map((k) => <FormSelectOption key={k} value={k} label={t(`studentAccessLogWhoKind.${k}`)} />)}
+                  </FormSelect>
+                </FormGroup>
+              </ToolbarItem>
+              <ToolbarItem>
+                <FormGroup label={t("studentAccessLogPurpose")} fieldId="log-purpose">
+                  <FormSelect id="log-purpose" value={purpose} onChange={(_, v) => refilter(() => setPurpose(v))}>
+                    <FormSelectOption value="" label={t("studentAccessLogAnyPurpose")} />
+                    {purposes.map((p) => <FormSelectOption key={p} value={p} label={p} />)}
+                  </FormSelect>
+                </FormGroup>
+              </ToolbarItem>
+            </>
+          )}
         </ToolbarContent>
       </Toolbar>
       <Table aria-label={t("studentAccessLog")} variant="compact" data-testid="access-log">
@@ -146,12 +167,18 @@ export const AccessLogTable = ({ logPath, reportPath, voice, kind }: {
           </Tr>
         </Thead>
         <Tbody>
-          {shown.map((e) => (
+          {entries.map((e) => (
             <Tr key={e.sequence} data-testid={`entry-${e.sequence}`} data-client={e.clientId} data-operation={e.operation}
-              data-outcome={outcomeOf(e) ?? ""}>
-              <Td dataLabel={t("studentAccessLogWhen")}>{formatInstant(e.time, language)}</Td>
-              <Td dataLabel={t("studentAccessLogWho")}>
-                {e.subject ? t("studentAccessLogPerson", { client: e.clientId }) : t("studentAccessLogApplication", { client: e.clientId })}
+              data-outcome={outcomeOf(e) ?? ""} data-actor={e.actor?.kind ?? ""}>
+              <Td dataLabel={t("studentAccessLogWhen")} data-testid={`time-${e.sequence}`}>{formatInstant(e.time, language, true)}</Td>
+              <Td dataLabel={t("studentAccessLogWho")} data-testid={`who-${e.sequence}`}>
+                {actorText(e, t)}
+                {e.actor && e.actor.kind !== "APPLICATION" && (
+                  <>
+                    <br />
+                    <small>{t("studentAccessLogThrough", { client: clientName(e, t) })}</small>
+                  </>
+                )}
                 {isImpersonated(e) && (
                   <>
                     <br />
@@ -160,27 +187,30 @@ export const AccessLogTable = ({ logPath, reportPath, voice, kind }: {
                 )}
               </Td>
               <Td dataLabel={t("studentAccessLogPurpose")}>{e.purpose ?? "—"}{e.grantId ? ` (${e.grantId})` : ""}</Td>
-              <Td dataLabel={t("studentAccessLogWhat")}>
-                {operationText(e.operation, language)}
-                {e.groups.length > 0 ? `: ${e.groups.map((g) => t(`studentRecordGroup.${g}`, { defaultValue: g })).join(", ")}` : ""}
-              </Td>
+              <Td dataLabel={t("studentAccessLogWhat")} data-testid={`what-${e.sequence}`}>{whatText(e, t, language)}</Td>
               <Td dataLabel={t("studentAccessLogDecision")} data-testid={`outcome-${e.sequence}`}>
                 {entryResultText(e, language)}
               </Td>
               <Td dataLabel={t("studentAccessLogActions")}>
-                <Button variant="link" isInline onClick={() => { setSent(undefined); setReporting(e); }} data-testid={`report-${e.sequence}`}>
-                  {t("studentReportMisuse")}
+                <Button variant="link" isInline onClick={() => { setSent(undefined); setReporting(e); }} data-testid={`report-${e.sequence}`}
+                  aria-label={t("studentReportThisAccess", { time: formatInstant(e.time, language, true), who: actorText(e, t) })}>
+                  {t("studentReportAccess")}
                 </Button>
               </Td>
             </Tr>
           ))}
         </Tbody>
       </Table>
-      {shown.length === 0 && <p>{t("studentAccessLogEmpty")}</p>}
+      {entries.length === 0 && log.data && <p data-testid="log-empty">{t("studentAccessLogEmpty")}</p>}
+      {total !== undefined && total > 0 && (
+        <p className="pf-v5-u-my-sm" data-testid="log-range">
+          {t("studentAccessLogRange", { first: Math.min(offset + 1, total), last: Math.min(offset + entries.length, total), total })}
+        </p>
+      )}
       <Button variant="secondary" isDisabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))} data-testid="newer">
         {t("studentAccessLogNewer")}
       </Button>{" "}
-      <Button variant="secondary" isDisabled={entries.length < PAGE_SIZE} onClick={() => setOffset(offset + PAGE_SIZE)} data-testid="older">
+      <Button variant="secondary" isDisabled={lastPage} onClick={() => setOffset(offset + PAGE_SIZE)} data-testid="older">
         {t("studentAccessLogOlder")}
       </Button>
       {reporting && (
@@ -198,6 +228,12 @@ export const AccessLogTable = ({ logPath, reportPath, voice, kind }: {
     </>
   );
 };
+
+/** What was tried, in the person's language: the operation and the groups it covered. */
+function whatText(e: AccessEntry, t: (key: string, options?: Record<string, unknown>) => string, language: Language): string {
+  const groups = e.groups.map((g) => t(`studentRecordGroup.${g}`, { defaultValue: g })).join(", ");
+  return groups ? `${operationText(e.operation, language)}: ${groups}` : operationText(e.operation, language);
+}
 
 const DateError = ({ id, text }: { id: string; text: string }) => (
   <FormHelperText>
@@ -248,9 +284,23 @@ const ReportDialog = ({ entry, path, voice, kind, onClose }: {
         </Button>,
       ]}
     >
-      <p>
-        {t("studentReportAbout", { client: entry.clientId, time: formatInstant(entry.time, language) })}
-      </p>
+      <p>{t("studentReportAboutEntry")}</p>
+      <DescriptionList isHorizontal isCompact className="pf-v5-u-my-md" data-testid="report-entry">
+        <DescriptionListGroup>
+          <DescriptionListTerm>{t("studentAccessLogWhen")}</DescriptionListTerm>
+          <DescriptionListDescription data-testid="report-entry-time">{formatInstant(entry.time, language, true)}</DescriptionListDescription>
+        </DescriptionListGroup>
+        <DescriptionListGroup>
+          <DescriptionListTerm>{t("studentAccessLogWho")}</DescriptionListTerm>
+          <DescriptionListDescription data-testid="report-entry-who">
+            {actorText(entry, t)} ({clientName(entry, t)})
+          </DescriptionListDescription>
+        </DescriptionListGroup>
+        <DescriptionListGroup>
+          <DescriptionListTerm>{t("studentAccessLogWhat")}</DescriptionListTerm>
+          <DescriptionListDescription data-testid="report-entry-what">{whatText(entry, t, language)}</DescriptionListDescription>
+        </DescriptionListGroup>
+      </DescriptionList>
       {error && (
         <Alert variant="danger" isInline title={error.title} className="pf-v5-u-my-md" data-testid="report-error">
           {error.lines.length > 0 && (

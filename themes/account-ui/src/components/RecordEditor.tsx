@@ -22,6 +22,7 @@ import { answered, type FieldError, formatInstant, problemText, useLoad } from "
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage, useStudentRecordsApi } from "../api";
+import { changeValue, fieldLabel, keepTyped, profileValue, type ServerChange, serverChanges } from "../fields";
 import { CorrectionRequest } from "./CorrectionRequest";
 import { type Voice, voiced } from "./voice";
 
@@ -59,6 +60,7 @@ export const RecordEditor = ({ path, voice, verification = false }: { path: stri
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<{ variant: "success" | "danger"; text: string }>();
   const [shownLoad, setShownLoad] = useState<StudentRecord>();
+  const [changedMeanwhile, setChangedMeanwhile] = useState<ServerChange[]>([]);
 
   const show = (found: StudentRecord, tag: string | null) => {
     setRecord(found);
@@ -76,6 +78,7 @@ export const RecordEditor = ({ path, voice, verification = false }: { path: stri
   const save = async () => {
     setMessage(undefined);
     setErrors([]);
+    setChangedMeanwhile([]);
     const patch = { contact: { ...contact, email: contact.email || null }, guardians };
     const reply = await api<StudentRecord>("PATCH", path, {
       body: patch,
@@ -91,12 +94,24 @@ export const RecordEditor = ({ path, voice, verification = false }: { path: stri
         // Saved, but the fresh copy did not come: say both, so that nobody edits a stale form unknowingly.
         setMessage({ variant: "danger", text: `${t("studentRecordSaved")} ${problemText(fresh, language)}` });
       }
+    } else if (reply.status === 412 && record) {
+      // Someone changed the record meanwhile: what was typed stays in the form, every field not typed in takes the
+      // server's value, the server's copy becomes the one a save applies to, and the person sees what changed there.
+      const fresh = await api<StudentRecord>("GET", path);
+      if (answered(fresh)) {
+        setChangedMeanwhile(serverChanges(record, fresh.body));
+        const kept = keepTyped(record, { contact, guardians }, fresh.body);
+        setRecord(fresh.body);
+        setEtag(fresh.etag);
+        setContact(kept.contact);
+        setGuardians(kept.guardians);
+        setMessage({ variant: "danger", text: t(voiced("recordStale", voice)) });
+      } else {
+        setMessage({ variant: "danger", text: t("studentRecordNotSaved", { reason: problemText(fresh, language) }) });
+      }
     } else {
       setErrors(reply.problem?.errors ?? []);
-      setMessage({
-        variant: "danger",
-        text: reply.status === 412 ? t(voiced("recordStale", voice)) : t("studentRecordNotSaved", { reason: problemText(reply, language) }),
-      });
+      setMessage({ variant: "danger", text: t("studentRecordNotSaved", { reason: problemText(reply, language) }) });
     }
   };
 
@@ -146,10 +161,24 @@ export const RecordEditor = ({ path, voice, verification = false }: { path: stri
             <ul>
               {errors.map((e) => (
                 <li key={e.field}>
-                  {e.field}: {e.message}
+                  {fieldLabel(e.field, t)}: {e.message}
                 </li>
               ))}
             </ul>
+          )}
+          {changedMeanwhile.length > 0 && (
+            <>
+              <p>{t("studentRecordChangedMeanwhile")}</p>
+              <ul data-testid="changed-meanwhile">
+                {changedMeanwhile.map((c) => (
+                  <li key={c.field} data-field={c.field}>
+                    {t("studentRecordChangedFromTo", {
+                      field: fieldLabel(c.field, t), before: changeValue(c.field, c.before, t), after: changeValue(c.field, c.after, t),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </Alert>
       )}
@@ -170,7 +199,7 @@ export const RecordEditor = ({ path, voice, verification = false }: { path: stri
         {PROFILE_FIELDS.filter((f) => record.profile?.[f]).map((f) => (
           <DescriptionListGroup key={f}>
             <DescriptionListTerm>{t(`studentRecordField.profile.${f}`)}</DescriptionListTerm>
-            <DescriptionListDescription data-testid={`profile-${f}`}>{record.profile?.[f]}</DescriptionListDescription>
+            <DescriptionListDescription data-testid={`profile-${f}`}>{profileValue(f, record.profile?.[f] ?? "", t)}</DescriptionListDescription>
           </DescriptionListGroup>
         ))}
       </DescriptionList>
@@ -211,6 +240,7 @@ export const RecordEditor = ({ path, voice, verification = false }: { path: stri
             type="email"
             value={contact.email ?? ""}
             validated={errorOf("contact.email") ? "error" : "default"}
+            aria-describedby={errorOf("contact.email") ? "contact.email-error" : undefined}
             onChange={(_, v) => setContact({ ...contact, email: v })}
           />
           {fieldHelp("contact.email")}
@@ -220,6 +250,7 @@ export const RecordEditor = ({ path, voice, verification = false }: { path: stri
             id="contact-homeAddress"
             value={contact.homeAddress}
             validated={errorOf("contact.homeAddress") ? "error" : "default"}
+            aria-describedby={errorOf("contact.homeAddress") ? "contact.homeAddress-error" : undefined}
             onChange={(_, v) => setContact({ ...contact, homeAddress: v })}
           />
           {fieldHelp("contact.homeAddress")}

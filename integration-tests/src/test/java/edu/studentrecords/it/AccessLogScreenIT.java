@@ -22,12 +22,14 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The student's access log page in headless Chromium, as a student uses it: a year with a digit too many in the date
  * filter is marked at the field and the page goes on working; a search by staff that found her record is in her log
  * and can be reported; a report the server refuses says why, at the field's rule, in her language; the page's icon is
- * served. In English and Simplified Chinese, 1280 and 390 pixels wide, photographed into
+ * served; each entry says who acted (herself, staff of her class) and when to the second, never a raw code or client
+ * id; the who and purpose filters are the server's, over every page; each row's report action names its entry. In English and Simplified Chinese, 1280 and 390 pixels wide, photographed into
  * {@code target/screenshots/access-log/} and checked with axe-core.
  */
 @KeycloakIntegrationTest(config = StudentRecordsServer.class)
@@ -39,6 +41,9 @@ class AccessLogScreenIT {
     @InjectOAuthClient
     OAuthClient oauth;
 
+    /** How many times staff of alice's class read her record for student services. */
+    private static final int STAFF_READS = 23;
+
     @RegisterExtension
     static final CampusWorld<AccessLogScreenIT, World> WORLD = CampusWorld.of(AccessLogScreenIT.class, t -> t.realm,
         t -> t.oauth, (test, campus) -> {
@@ -48,24 +53,38 @@ class AccessLogScreenIT {
             campus.offersEnglishAndChinese();
             String admin = campus.signIn(test.oauth, "ada", PORTAL, Campus.ADMIN_SCOPES);
             GeneratedStudent alice = GeneratedStudent.number(71, PHYSICS_CLASS);
-            return new World(campus, alice, campus.enrol(admin, alice, "alice"));
+            String record = campus.enrol(admin, alice, "alice");
+            // More reads by staff of her class for student services than one page of the log holds.
+            String sam = campus.signIn(test.oauth, "sam", PORTAL, Campus.STAFF_SCOPES);
+            for (int i = 0; i < STAFF_READS; i++) {
+                Api.Reply read = campus.api.call("GET", "/records/" + record, sam, "student-services").send();
+                assertThat(read.status()).as("sam reads alice's record: %s", read.body()).isEqualTo(200);
+            }
+            return new World(campus, alice, record);
         });
 
-    /** The campus, with alice's record (a student of the physics class). */
+    /** The campus, with alice's record (a student of the physics class), read {@link #STAFF_READS} times by sam. */
     record World(Campus campus, GeneratedStudent alice, String aliceRecord) {
     }
 
     /** What the checks read in one language. */
-    record Texts(String tag, String accessLog, String invalidDate, String reportSent, String plainTextOnly) {
+    record Texts(String tag, String accessLog, String invalidDate, String reportSent, String plainTextOnly, String you,
+                 String accountConsole, String staffOfYourClass, String firstPage, String secondPage) {
     }
 
     private static final List<Integer> WIDTHS = List.of(1280, 390);
 
     static final Texts ENGLISH = new Texts("en", "Who accessed my record", "Enter a real date (year, month, day).",
         "Your report was sent to the information management centre.",
-        "Use plain text only: no control or text-direction characters.");
+        "Use plain text only: no control or text-direction characters.", "You", "Account Console",
+        "A member of staff of your class", "1–20 of 23", "21–23 of 23");
     static final Texts CHINESE = new Texts("zh-CN", "谁查看了我的档案", "请输入有效的日期（年、月、日）。",
-        "你的举报已提交给信息管理中心。", "请只使用纯文本：不能含控制字符或文字方向字符。");
+        "你的举报已提交给信息管理中心。", "请只使用纯文本：不能含控制字符或文字方向字符。", "你本人", "账户控制台",
+        "你所在班级的一名工作人员", "第 1–20 条，共 23 条", "第 21–23 条，共 23 条");
+
+    /** Codes and ids the pages must never show as such. */
+    private static final List<String> RAW_CODES = List.of("account-console", "READ_ACCESS_LOG", "TOKEN_CLAIMS",
+        "CONFIRMATION_CHECK", "records-staff");
 
     @Test
     void aYearWithADigitTooManyIsMarkedAtTheFieldInEnglish() throws IOException {
@@ -85,6 +104,82 @@ class AccessLogScreenIT {
     @Test
     void aSearchThatFoundHerRecordCanBeReportedAndARefusalSaysWhyInChinese() throws IOException {
         reportSearch(CHINESE);
+    }
+
+    @Test
+    void eachEntrySaysWhoActedAndWhenToTheSecondAndTheFiltersAskTheServerInEnglish() throws IOException {
+        whoActed(ENGLISH);
+    }
+
+    @Test
+    void eachEntrySaysWhoActedAndWhenToTheSecondAndTheFiltersAskTheServerInChinese() throws IOException {
+        whoActed(CHINESE);
+    }
+
+    /**
+     * Her own look at the log is "You" through the account console by its name, to the second; staff of her class are
+     * "a member of staff of your class"; who and purpose are asked of the server, so the second page holds the rest of
+     * the matches; each row's one report action names its entry, and the form it opens names the entry again.
+     */
+    private void whoActed(Texts texts) throws IOException {
+        List<String> inaccessible = new ArrayList<>();
+        for (int width : WIDTHS) {
+            try (ConsoleBrowser browser = accessLog(texts, width)) {
+                WebElement own = browser.visible(By.cssSelector("tr[data-actor='YOU'][data-operation='READ_ACCESS_LOG']"));
+                String ownSequence = sequenceOf(own);
+                assertThat(browser.byTestId("who-" + ownSequence).getText()).contains(texts.you(), texts.accountConsole());
+                assertThat(browser.byTestId("time-" + ownSequence).getText()).as("to the second")
+                    .containsPattern("\\d{1,2}:\\d{2}:\\d{2}");
+                assertThat(browser.pageText()).doesNotContain(RAW_CODES);
+
+                select(browser, "log-who", "STAFF");
+                select(browser, "log-purpose", "student-services");
+                browser.waitForText(By.cssSelector("[data-testid='log-range']"), texts.firstPage());
+                List<WebElement> rows = browser.driver.findElements(By.cssSelector("tr[data-testid^='entry-']"));
+                assertThat(rows).hasSize(20).allSatisfy(row -> {
+                    assertThat(row.getAttribute("data-actor")).isEqualTo("STAFF");
+                    assertThat(row.getAttribute("data-client")).isEqualTo(PORTAL);
+                });
+                assertThat(browser.byTestId("who-" + sequenceOf(rows.get(0))).getText()).contains(texts.staffOfYourClass());
+                assertThat(browser.pageText()).doesNotContain(RAW_CODES);
+                browser.screenshot(texts.tag() + "-" + width + "-staff-for-student-services");
+                inaccessible.addAll(accessibilityViolations(browser, width));
+
+                browser.click(By.cssSelector("[data-testid='older']"));
+                browser.waitForText(By.cssSelector("[data-testid='log-range']"), texts.secondPage());
+                browser.waitUntil(d -> d.findElements(By.cssSelector("tr[data-testid^='entry-']")).size() == STAFF_READS - 20);
+                browser.screenshot(texts.tag() + "-" + width + "-staff-for-student-services-page-2");
+
+                // One report action per row, named by its entry; the form names the entry: when, who, what.
+                String sequence = sequenceOf(browser.visible(By.cssSelector("tr[data-testid^='entry-']")));
+                String time = spaced(browser.byTestId("time-" + sequence).getText());
+                String what = browser.byTestId("what-" + sequence).getText();
+                WebElement report = browser.byTestId("report-" + sequence);
+                assertThat(spaced(report.getAttribute("aria-label"))).contains(time, texts.staffOfYourClass());
+                browser.scrollIntoView(report);
+                browser.click(By.cssSelector("[data-testid='report-" + sequence + "']"));
+                browser.waitUntil(d -> spaced(d.findElement(By.cssSelector("[data-testid='report-entry-time']")).getText())
+                    .equals(time));
+                assertThat(browser.byTestId("report-entry-who").getText()).contains(texts.staffOfYourClass());
+                assertThat(browser.byTestId("report-entry-what").getText()).isEqualTo(what);
+                browser.screenshot(texts.tag() + "-" + width + "-report-names-the-entry");
+                inaccessible.addAll(accessibilityViolations(browser, width));
+            }
+        }
+        assertThat(inaccessible).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    /** The text with every run of spaces (the narrow and no-break ones of a formatted time too) as one space. */
+    private static String spaced(String text) {
+        return text == null ? "" : text.replaceAll("[\\s\\u00a0\\u202f]+", " ").strip();
+    }
+
+    private static String sequenceOf(WebElement row) {
+        return row.getAttribute("data-testid").substring("entry-".length());
+    }
+
+    private static void select(ConsoleBrowser browser, String id, String value) {
+        new Select(browser.visible(By.id(id))).selectByValue(value);
     }
 
     private void dateFilter(Texts texts) throws IOException {

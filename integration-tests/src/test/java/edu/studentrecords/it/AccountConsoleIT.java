@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The students' pages of the account console (theme {@code student-records}) in headless Chromium against the suite's
  * real Keycloak and record store: alice signs in to the console, sees and corrects her record, confirms it, finds a
- * read by {@code library-app} in her access log and reports it, and downloads her data; in English and in
- * Simplified Chinese. Every page is checked with axe-core and photographed into {@code target/screenshots/}.
+ * read by {@code library-app} in her access log and reports it, and downloads her data; follows her correction
+ * requests, and keeps what she typed when her record changed meanwhile; in English and in Simplified Chinese. Every page is checked with axe-core and photographed into {@code target/screenshots/}.
  */
 @KeycloakIntegrationTest(config = StudentRecordsServer.class)
 class AccountConsoleIT {
@@ -73,6 +73,132 @@ class AccountConsoleIT {
     static final Language CHINESE = new Language("zh-CN", "我的档案", "谁查看了我的档案", "谁可以查看我的档案",
         "下载我的数据", "我的举报", "你的修改已保存。", "谢谢：你已确认档案信息正确。", "你的申请已提交给信息管理中心。",
         "你的举报已提交给信息管理中心。");
+
+    /** What the record and corrections pages say in one language. */
+    record Follow(Language language, String female, String male, String enrolled, String stale, String corrections,
+                  String rejected, String waiting) {
+    }
+
+    static final Follow ENGLISH_FOLLOW = new Follow(ENGLISH, "Female", "Male", "Enrolled",
+        "Your record changed in the meantime, so nothing was saved.", "My corrections", "rejected",
+        "waiting for the centre");
+    static final Follow CHINESE_FOLLOW = new Follow(CHINESE, "女", "男", "在读", "你的档案在此期间已被更改，因此没有保存。",
+        "我的更正申请", "已拒绝", "等待中心审核");
+
+    @Test
+    void herRecordKeepsWhatSheTypedAndHerCorrectionsCanBeFollowedInEnglish() throws IOException {
+        follow(ENGLISH_FOLLOW);
+    }
+
+    @Test
+    void herRecordKeepsWhatSheTypedAndHerCorrectionsCanBeFollowedInChinese() throws IOException {
+        follow(CHINESE_FOLLOW);
+    }
+
+    /**
+     * Her profile's codes in her language (gender, enrolment status); a correction the server refuses is marked at the
+     * field, with its label; a save that comes after her address changed elsewhere keeps the phone number she typed,
+     * shows what changed and saves both on the next try; "My corrections" shows each request's status and outcome.
+     * 1280 and 390 pixels wide.
+     */
+    private void follow(Follow f) throws IOException {
+        World w = WORLD.get();
+        Campus campus = w.campus();
+        Language language = f.language();
+        speak("alice", language);
+        String alice = campus.signIn(oauth, "alice", PORTAL, "student.self");
+        String note = "The resident ID card shows the name as it is (" + language.tag() + ").";
+        String rejected = correction(campus, alice, "Please check my name (" + language.tag() + ").");
+        Api.Reply decided = campus.api.call("POST", "/corrections/" + rejected + "/reject", w.adminToken(),
+            "administration").json("application/json", java.util.Map.of("reason", note)).send();
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        String waiting = correction(campus, alice, "Please check my name again (" + language.tag() + ").");
+        String prefix = language.tag() + "-follow-";
+        String axe = ConsoleBrowser.axeScript();
+        List<String> inaccessible = new ArrayList<>();
+        for (int width : List.of(1280, 390)) {
+            try (ConsoleBrowser browser = browser()) {
+                browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, width < 1280 ? 844 : 1600));
+                String base = consoleBase();
+                browser.open(base + "student-record");
+                browser.signIn("alice", campus.passwords.get("alice"));
+                browser.waitForPage(language.myRecord());
+                browser.waitForText(By.cssSelector("[data-testid='profile-studentNumber']"), w.alice().studentNumber());
+                assertThat(browser.byTestId("profile-gender").getText())
+                    .isEqualTo(w.alice().gender().name().equals("FEMALE") ? f.female() : f.male());
+                assertThat(browser.byTestId("profile-status").getText()).isEqualTo(f.enrolled());
+                browser.screenshot(prefix + width + "-1-profile-in-her-language");
+                if (width == 1280) {
+                    inaccessible.addAll(label("my record", browser.seriousAccessibilityViolations(axe)));
+                }
+
+                // A resident ID number that cannot be one: the server's error is at the field, with the field's label.
+                new org.openqa.selenium.support.ui.Select(browser.visible(By.id("correction-field")))
+                    .selectByValue("identity.residentIdNumber");
+                browser.type(By.id("correction-value"), "123");
+                browser.type(By.id("correction-reason"), "My ID number is wrong.");
+                browser.click(By.cssSelector("[data-testid='send-correction']"));
+                WebElement error = browser.visible(By.cssSelector("#correction-value-error [data-testid^='correction-error-identity.']"));
+                assertThat(error.getText()).isNotBlank().doesNotContain("identity.");
+                assertThat(browser.visible(By.id("correction-value")).getAttribute("aria-invalid")).isEqualTo("true");
+                browser.scrollIntoView(error);
+                browser.screenshot(prefix + width + "-2-correction-error-at-the-field");
+                if (width == 1280) {
+                    inaccessible.addAll(label("correction error", browser.seriousAccessibilityViolations(axe)));
+                }
+
+                // She types a new phone number; meanwhile her address changes elsewhere. Her save comes too late: what
+                // she typed stays, the new address is shown as changed, and saving again keeps both.
+                String typed = String.format("137%08d", 40_000_000 + PHONES.getAndIncrement() * 7_777 + width);
+                browser.type(By.id("contact-mobilePhone"), typed);
+                String address = "Room " + (100 + PHONES.getAndIncrement()) + ", 8 Garden Road (" + language.tag() + ")";
+                Api.Reply current = campus.api.call("GET", "/me", alice, null).send();
+                Api.Reply moved = campus.api.call("PATCH", "/me", alice, null).header("If-Match", current.header("ETag"))
+                    .json(Api.MERGE_PATCH, java.util.Map.of("contact", java.util.Map.of("homeAddress", address))).send();
+                assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+                browser.click(By.cssSelector("[data-testid='save-record']"));
+                browser.waitForText(By.cssSelector("[data-testid='record-message']"), f.stale());
+                assertThat(browser.visible(By.id("contact-mobilePhone")).getAttribute("value")).isEqualTo(typed);
+                assertThat(browser.visible(By.id("contact-homeAddress")).getAttribute("value")).isEqualTo(address);
+                WebElement changed = browser.visible(By.cssSelector("[data-testid='changed-meanwhile'] li[data-field='contact.homeAddress']"));
+                assertThat(changed.getText()).contains(address);
+                browser.scrollIntoView(changed);
+                browser.screenshot(prefix + width + "-3-stale-save-keeps-what-she-typed");
+                if (width == 1280) {
+                    inaccessible.addAll(label("stale save", browser.seriousAccessibilityViolations(axe)));
+                }
+                browser.click(By.cssSelector("[data-testid='save-record']"));
+                browser.waitForText(By.cssSelector("[data-testid='record-message']"), language.saved());
+                JsonNode saved = adminRead(w).json();
+                assertThat(saved.at("/contact/mobilePhone").asText()).isEqualTo(typed);
+                assertThat(saved.at("/contact/homeAddress").asText()).isEqualTo(address);
+
+                // My corrections: each request with its status and outcome, in her language.
+                browser.open(base + "student-record/corrections");
+                browser.waitForPage(f.corrections());
+                browser.waitForText(By.cssSelector("[data-testid='correction-" + rejected + "'] [data-testid='correction-status']"),
+                    f.rejected());
+                assertThat(browser.byTestId("correction-" + rejected).getText()).contains(note);
+                browser.waitForText(By.cssSelector("[data-testid='correction-" + waiting + "'] [data-testid='correction-status']"),
+                    f.waiting());
+                assertThat(browser.pageText()).doesNotContain("PENDING", "REJECTED");
+                browser.screenshot(prefix + width + "-4-my-corrections");
+                if (width == 1280) {
+                    inaccessible.addAll(label("my corrections", browser.seriousAccessibilityViolations(axe)));
+                }
+            }
+        }
+        assertThat(inaccessible).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    /** Asks for a correction of alice's name through the API; returns the request's id. */
+    private static String correction(Campus campus, String token, String reason) {
+        Api.Reply asked = campus.api.call("POST", "/me/corrections", token, null).json("application/json",
+            java.util.Map.of("changes", java.util.Map.of("profile", java.util.Map.of("name", "Alice Renamed")), "reason", reason))
+            .send();
+        assertThat(asked.status()).as(asked.body()).isEqualTo(201);
+        return asked.json().get("id").asText();
+    }
 
     @Test
     void aliceLooksAfterHerRecordInEnglish() throws IOException {
@@ -290,6 +416,11 @@ class AccountConsoleIT {
             assertThat(export.path("record").path("id").asText()).isEqualTo(w.aliceRecord());
             assertThat(export.path("record").path("contact").path("mobilePhone").asText()).isEqualTo(phone);
             assertThat(export.path("accessLog").size()).isGreaterThan(0);
+            // What the page promises: her correction requests, her reports and questions, consents and notices too.
+            assertThat(export.path("corrections").toString()).contains("My name is spelt differently");
+            assertThat(export.path("reports").toString()).contains(complaint, question);
+            assertThat(export.path("consents").isArray()).isTrue();
+            assertThat(export.path("notices").has("told")).isTrue();
             assertThat(export.toString()).doesNotContain(w.bob().studentNumber());
             browser.screenshot(prefix + "10-download");
         }

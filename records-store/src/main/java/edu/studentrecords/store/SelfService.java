@@ -1,5 +1,6 @@
 package edu.studentrecords.store;
 
+import edu.studentrecords.store.consent.ConsentPurpose;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.Reacher;
 import edu.studentrecords.store.audit.AuditEntry;
@@ -22,8 +23,16 @@ public interface SelfService {
     /** Applies a merge patch to the caller's own record (contact and guardians only), at {@code expectedVersion}. */
     RecordView update(AccessContext ctx, long expectedVersion, String mergePatch);
 
-    /** Everything held about the caller: the record and its whole access log, decided and audited once. */
-    SelfExport export(AccessContext ctx);
+    /** Everything held about the caller, without consents: {@link #export(AccessContext, List)} with no purposes. */
+    default SelfExport export(AccessContext ctx) {
+        return export(ctx, List.of());
+    }
+
+    /**
+     * Everything held about the caller (see {@link SelfExport}), with the consents of {@code purposes}; decided and
+     * audited once, as {@code EXPORT}.
+     */
+    SelfExport export(AccessContext ctx, List<ConsentPurpose> purposes);
 
     /**
      * Who accessed the caller's record, newest first, with {@code from <= time < to} (either bound may be null).
@@ -32,6 +41,12 @@ public interface SelfService {
      * @param limit  at most this many entries, 1 to 1000
      */
     List<AuditEntry> accessLog(AccessContext ctx, Instant from, Instant to, int offset, int limit);
+
+    /**
+     * The whole access log of the caller's record with {@code from <= time < to} (either bound may be null), newest
+     * first, for a reader that filters and pages it itself; decided and audited once, as {@link #accessLog}.
+     */
+    OwnAccessLog wholeAccessLog(AccessContext ctx, Instant from, Instant to);
 
     /** The history of the caller's own record, newest first (see {@link Records#history}); audited once. */
     List<HistoryEntry> history(AccessContext ctx);

@@ -39,6 +39,7 @@ import edu.studentrecords.store.internal.mongo.RecordCollection;
 import edu.studentrecords.store.internal.records.CorrectionDesk;
 import edu.studentrecords.store.internal.records.GatedRecords;
 import edu.studentrecords.store.internal.records.GatedSelfService;
+import edu.studentrecords.store.internal.records.KeptAboutRecord;
 import edu.studentrecords.store.internal.records.PurgeDesk;
 import edu.studentrecords.store.internal.records.RecordOwnerIndex;
 import edu.studentrecords.store.internal.records.RecordVault;
@@ -136,8 +137,6 @@ public final class StudentRecords implements AutoCloseable {
         PaperCopyRegister paper = new PaperCopyRegister(db.getCollection("paper_copies"));
         paper.createIndexes();
         this.records = new GatedRecords(gate, lookup, vault, writes, feed);
-        this.self = new GatedSelfService(gate, lookup, vault, writes, audit, accessGrants, correctionDesk,
-                guardianLinks::ofRecord);
         this.corrections = correctionDesk;
         HoldRegister holds = new HoldRegister(db.getCollection(StoreCollections.LEGAL_HOLDS));
         holds.createIndexes();
@@ -147,7 +146,8 @@ public final class StudentRecords implements AutoCloseable {
         this.grants = accessGrants;
         this.retention = new GatedRetention(db, recordCollection, codec, keys, gate, lookup, vault, paper, holds,
                 settings.retentionFloorDays());
-        this.reports = new MongoMisuseReports(gate, db.getCollection("misuse_reports"), audit, vault);
+        MongoMisuseReports misuseReports = new MongoMisuseReports(gate, db.getCollection("misuse_reports"), audit, vault);
+        this.reports = misuseReports;
         this.auditReview = new GatedAuditReview(audit, auditEpochs, gate);
         this.selfCheck = new MongoSelfCheck(audit, grantCollection, recordCollection, db.getCollection("self_checks"),
                 gate, vault, validator, feed);
@@ -165,13 +165,18 @@ public final class StudentRecords implements AutoCloseable {
                 lookup, audit, settings.clock());
         this.notices = noticeBook;
         this.incidents = incidentBook;
-        this.studentNotices = new GatedStudentNotices(gate, lookup, noticeBook, incidentBook);
+        GatedStudentNotices ownNotices = new GatedStudentNotices(gate, lookup, noticeBook, incidentBook);
+        this.studentNotices = ownNotices;
         GuardianGate guardianGate = new GuardianGate(audit);
         this.guardians = new GatedGuardians(gate, guardianGate, lookup, vault, audit, correctionDesk, guardianLinks,
                 db.getCollection(StoreCollections.GUARDIAN_INVITATIONS));
         this.consentLedger = new ConsentLedger(db.getCollection(StoreCollections.CONSENT_EVENTS),
                 db.getCollection(StoreCollections.CONSENT_STATES));
-        this.consents = new GatedConsents(gate, guardianGate, vault, consentLedger, accessGrants, lookup);
+        GatedConsents gatedConsents = new GatedConsents(gate, guardianGate, vault, consentLedger, accessGrants, lookup);
+        this.consents = gatedConsents;
+        this.self = new GatedSelfService(gate, lookup, vault, writes, audit, accessGrants, correctionDesk,
+                guardianLinks::ofRecord, new KeptAboutRecord(misuseReports::ofRecord,
+                        gatedConsents::kept, ownNotices::ofRecord));
         this.reminders = new ReminderDesk(recordCollection, db.getCollection(StoreCollections.VERIFICATION_REMINDERS),
                 gate);
     }

@@ -9,6 +9,8 @@ import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
 import edu.studentrecords.keycloak.auth.RecordReach;
 import edu.studentrecords.keycloak.mail.CentreMail;
+import edu.studentrecords.keycloak.rest.accesslog.AccessLogFilter;
+import edu.studentrecords.keycloak.rest.accesslog.OwnAccessLogPage;
 import edu.studentrecords.keycloak.rest.consents.ConsentRepresentation;
 import edu.studentrecords.keycloak.rest.notices.OwnNoticesRepresentation;
 import edu.studentrecords.keycloak.settings.ConsentPurposesSetting;
@@ -19,9 +21,9 @@ import edu.studentrecords.keycloak.rest.representation.CorrectionRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionRequestRepresentation;
 import edu.studentrecords.keycloak.rest.representation.HistoryRepresentation;
 import edu.studentrecords.keycloak.rest.representation.MisuseReportRepresentation;
+import edu.studentrecords.store.OwnAccessLog;
 import edu.studentrecords.store.SelfExport;
 import edu.studentrecords.store.StoreException;
-import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.correction.CorrectionRequest;
 import edu.studentrecords.store.reports.MisuseReport;
@@ -34,6 +36,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,17 +69,24 @@ public final class MeResource extends CollectionResource {
         });
     }
 
-    /** Every access to the caller's own record, newest first. */
+    /**
+     * Every access to the caller's own record, newest first, each with who acted as the student may know it; {@code who}
+     * and {@code purpose} filter the whole log before it is paged.
+     */
     @GET
     @Path("access-log")
     public Response accessLog(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("who") String who,
+            @QueryParam("purpose") String purpose) {
         return pipeline.runSelfService(AuditOperation.READ_ACCESS_LOG, request -> {
             int skip = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
             int page = integer("limit", limit, DEFAULT_LOG_PAGE, 1, MAX_LOG_PAGE);
-            List<AuditEntry> entries = request.store().self().accessLog(request.access(), instant("from", from),
-                    instant("to", to), skip, page);
-            return json(Response.ok(), AccessLogRepresentation.of(entries, skip, page));
+            Instant start = instant("from", from);
+            Instant end = instant("to", to);
+            AccessLogFilter filter = AccessLogFilter.of(who, purpose);
+            OwnAccessLog log = request.store().self().wholeAccessLog(request.access(), start, end);
+            return json(Response.ok(), OwnAccessLogPage.of(request.session(), request.realm(),
+                    request.access().subject(), log, filter, skip, page));
         });
     }
 
@@ -96,17 +106,25 @@ public final class MeResource extends CollectionResource {
                 OwnNoticesRepresentation.of(request.store().studentNotices().own(request.access()))));
     }
 
-    /** Everything held about the caller: the record and its whole access log, in one document. */
+    /**
+     * Everything held about the caller in one document: the record, its whole access log, the correction requests,
+     * reports and questions, consents and notices about it.
+     */
     @GET
     @Path("export")
     public Response export() {
         return pipeline.runSelfService(AuditOperation.EXPORT, request -> {
-            SelfExport export = request.store().self().export(request.access());
+            List<ConsentPurpose> purposes = ConsentPurposesSetting.of(request.realm());
+            SelfExport export = request.store().self().export(request.access(), purposes);
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("exportedAt", request.now());
             document.put("record", export.record());
             document.put("accessLog",
                     AccessLogRepresentation.of(export.accessLog(), 0, export.accessLog().size()).entries());
+            document.put("corrections", export.corrections().stream().map(CorrectionRepresentation::of).toList());
+            document.put("reports", export.reports().stream().map(MisuseReportRepresentation::of).toList());
+            document.put("consents", ConsentRepresentation.listing(export.consents(), purposes).consents());
+            document.put("notices", OwnNoticesRepresentation.of(export.notices()));
             return json(Response.ok(), document)
                     .header("Content-Disposition", "attachment; filename=\"student-record.json\"");
         });

@@ -96,6 +96,11 @@ public final class GatedConsents implements Consents {
         return ledger.isGiven(recordId, purpose);
     }
 
+    /** The consent of each purpose for the record with its history, read without a decision: the caller has made it. */
+    public List<ConsentState> kept(String recordId, List<ConsentPurpose> purposes) {
+        return purposes.stream().map(p -> ConsentState.of(recordId, p.id(), ledger.history(recordId, p.id()))).toList();
+    }
+
     private List<ConsentState> read(AccessContext ctx, String recordId, List<ConsentPurpose> purposes) {
         RecordCall call = gate.open(ctx, Operation.READ, recordId, FieldGroup.ALL,
                 new AuditLabel(AuditOperation.CONSENT_READ, Set.of()));

@@ -35,7 +35,11 @@ public final class GatedStudentNotices implements StudentNotices {
     public OwnNotices own(AccessContext ctx) {
         Located found = gate.locateOwn(ctx, Operation.READ, FieldGroup.ALL,
                 new AuditLabel(AuditOperation.READ_NOTICES, Set.of()));
-        String recordId = lookup.headerOf(found.doc()).id();
+        return ofRecord(lookup.headerOf(found.doc()).id());
+    }
+
+    /** The notices that concerned the record, read without a decision: the caller has made it. */
+    public OwnNotices ofRecord(String recordId) {
         return new OwnNotices(incidents.noticesOf(recordId), notices.aboutRecord(recordId));
     }
 }

@@ -135,7 +135,11 @@ public final class CorrectionDesk implements Corrections {
     List<CorrectionRequest> own(AccessContext ctx) {
         Located found = gate.locateOwn(ctx, Operation.READ, FieldGroup.ALL,
                 new AuditLabel(AuditOperation.READ_CORRECTIONS, Set.of()));
-        String recordId = lookup.headerOf(found.doc()).id();
+        return ofRecord(lookup.headerOf(found.doc()).id());
+    }
+
+    /** Every request about the record, newest first, read without a decision: the caller has made it. */
+    List<CorrectionRequest> ofRecord(String recordId) {
         byte[] dataKey = vault.dataKey(recordId);
         List<CorrectionRequest> list = new ArrayList<>(corrections.ofRecord(recordId).stream()
                 .map(doc -> correction(doc, dataKey)).toList());

@@ -1,5 +1,6 @@
 package edu.studentrecords.store.internal.records;
 
+import edu.studentrecords.store.OwnAccessLog;
 import edu.studentrecords.store.RecordReach;
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.SelfExport;
@@ -13,6 +14,7 @@ import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.audit.AuditReason;
 import edu.studentrecords.store.audit.AuditTrail;
+import edu.studentrecords.store.consent.ConsentPurpose;
 import edu.studentrecords.store.correction.CorrectionRequest;
 import edu.studentrecords.store.guardians.GuardianLink;
 import edu.studentrecords.store.history.HistoryEntry;
@@ -48,11 +50,13 @@ public final class GatedSelfService implements SelfService {
     private final MongoAccessGrants grants;
     private final CorrectionDesk corrections;
     private final Function<String, List<GuardianLink>> guardianLinks;
+    private final KeptAboutRecord kept;
 
     public GatedSelfService(RecordGate gate, RecordLookup lookup, RecordVault vault, RecordWrites writes,
             AuditTrail audit, MongoAccessGrants grants, CorrectionDesk corrections,
-            Function<String, List<GuardianLink>> guardianLinks) {
+            Function<String, List<GuardianLink>> guardianLinks, KeptAboutRecord kept) {
         this.guardianLinks = guardianLinks;
+        this.kept = kept;
         this.gate = gate;
         this.lookup = lookup;
         this.vault = vault;
@@ -74,17 +78,34 @@ public final class GatedSelfService implements SelfService {
     }
 
     @Override
-    public SelfExport export(AccessContext ctx) {
+    public SelfExport export(AccessContext ctx, List<ConsentPurpose> purposes) {
         Located found = gate.locateOwn(ctx, Operation.EXPORT, FieldGroup.ALL, null);
         RecordView record = vault.view(found.doc(), found.allowed().groups());
-        // One decision, one audit entry: the history is part of what the export returns, not a second look-up.
+        // One decision, one audit entry: the history, the requests, reports, consents and notices are part of what the
+        // export returns, not look-ups of their own.
+        String id = record.id();
+        return new SelfExport(record, wholeHistory(id, null, null), corrections.ofRecord(id), kept.reports().apply(id),
+                kept.consents().apply(id, purposes), kept.notices().apply(id));
+    }
+
+    @Override
+    public OwnAccessLog wholeAccessLog(AccessContext ctx, Instant from, Instant to) {
+        Located found = gate.locateOwn(ctx, Operation.READ, FieldGroup.ALL,
+                new AuditLabel(AuditOperation.READ_ACCESS_LOG, Set.of()));
+        RecordHeader header = lookup.headerOf(found.doc());
+        return new OwnAccessLog(header.id(), header.unit(), guardianLinks.apply(header.id()).stream()
+                .filter(GuardianLink::approved).toList(), wholeHistory(header.id(), from, to));
+    }
+
+    /** Every audit entry about the record with {@code from <= time < to}, newest first, read page by page. */
+    private List<AuditEntry> wholeHistory(String recordId, Instant from, Instant to) {
         List<AuditEntry> log = new ArrayList<>();
         List<AuditEntry> page;
         do {
-            page = audit.historyOf(record.id(), null, null, log.size(), EXPORT_PAGE);
+            page = audit.historyOf(recordId, from, to, log.size(), EXPORT_PAGE);
             log.addAll(page);
         } while (page.size() == EXPORT_PAGE);
-        return new SelfExport(record, log);
+        return log;
     }
 
     @Override

@@ -113,10 +113,14 @@ public final class MongoMisuseReports implements MisuseReports {
 
     @Override
     public List<MisuseReport> ownReports(AccessContext ctx) {
-        OwnRecord own = own(ctx, AuditOperation.READ_REPORTS);
-        byte[] key = dataKey(own.id());
+        return ofRecord(own(ctx, AuditOperation.READ_REPORTS).id());
+    }
+
+    /** Every report and question about the record, newest first, read without a decision: the caller has made it. */
+    public List<MisuseReport> ofRecord(String recordId) {
+        byte[] key = dataKey(recordId);
         List<MisuseReport> found = new ArrayList<>();
-        for (Document doc : reports.find(Filters.eq(RECORD, own.id()))) {
+        for (Document doc : reports.find(Filters.eq(RECORD, recordId))) {
             found.add(decode(doc, key));
         }
         found.sort(NEWEST_FIRST);

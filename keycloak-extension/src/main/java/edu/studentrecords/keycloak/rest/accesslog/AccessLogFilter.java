@@ -1,0 +1,44 @@
+package edu.studentrecords.keycloak.rest.accesslog;
+
+import edu.studentrecords.keycloak.rest.problem.BadRequest;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code who} and {@code purpose} query parameters of {@code GET /me/access-log}: only the entries whose actor is
+ * of that kind and whose declared purpose is that code. Either may be absent (no filter).
+ *
+ * @param who     the kind of actor, or null
+ * @param purpose the purpose code, or null
+ */
+public record AccessLogFilter(Actor.Kind who, String purpose) {
+
+    /** What a purpose code may look like; anything else is not a purpose and a 400. */
+    private static final Pattern PURPOSE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    /** The filter of the query parameters; a 400 naming the parameter (never the value) for a value it cannot be. */
+    public static AccessLogFilter of(String who, String purpose) {
+        Actor.Kind kind = null;
+        if (who != null && !who.isBlank()) {
+            try {
+                kind = Actor.Kind.valueOf(who.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadRequest("'who' must be one of " + Arrays.toString(Actor.Kind.values()) + ".");
+            }
+        }
+        String code = null;
+        if (purpose != null && !purpose.isBlank()) {
+            code = purpose.strip();
+            if (!PURPOSE.matcher(code).matches()) {
+                throw new BadRequest("'purpose' must be a purpose code: letters, digits, '.', '_' or '-', at most 64.");
+            }
+        }
+        return new AccessLogFilter(kind, code);
+    }
+
+    /** Whether an entry with this actor and purpose is asked for. */
+    boolean keeps(Actor actor, String entryPurpose) {
+        return (who == null || actor.kind() == who) && (purpose == null || purpose.equals(entryPurpose));
+    }
+}
