@@ -24,14 +24,14 @@ public record AccessLogFilter(Actor.Kind who, String purpose) {
             try {
                 kind = Actor.Kind.valueOf(who.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new BadRequest("'who' must be one of " + Arrays.toString(Actor.Kind.values()) + ".");
+                throw new BadRequest("bad.one-of", "who", Arrays.toString(Actor.Kind.values()));
             }
         }
         String code = null;
         if (purpose != null && !purpose.isBlank()) {
             code = purpose.strip();
             if (!PURPOSE.matcher(code).matches()) {
-                throw new BadRequest("'purpose' must be a purpose code: letters, digits, '.', '_' or '-', at most 64.");
+                throw new BadRequest("bad.purpose-code", "purpose", 64);
             }
         }
         return new AccessLogFilter(kind, code);

@@ -36,16 +36,15 @@ public final class ReadCountsResource extends CollectionResource {
             Instant start = instant("from", from);
             Instant end = instant("to", to);
             if (start == null || end == null) {
-                throw new BadRequest("Name the window with 'from' and 'to'.");
+                throw new BadRequest("bad.window-missing");
             }
             if (!start.isBefore(end)) {
-                throw new BadRequest("'from' must be before 'to'.");
+                throw new BadRequest("bad.window-order");
             }
             ReadCounts.By counted = oneOf("by", by, ReadCounts.By.class, ReadCounts.By.CLIENT);
             ReadCounts.Bucket width = oneOf("bucket", bucket, ReadCounts.Bucket.class, ReadCounts.Bucket.DAY);
             if (Duration.between(start, end).compareTo(width.longestWindow()) > 0) {
-                throw new BadRequest("Counts by the " + width.word() + " cover at most "
-                        + width.longestWindow().toDays() + " days.");
+                throw new BadRequest("bad.window-too-long." + width.word(), width.longestWindow().toDays());
             }
             return json(Response.ok(), view(request.store().auditReview().readCounts(request.access(), start, end,
                     counted, width)));
