@@ -22,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.testframework.annotations.InjectRealm;
 import org.keycloak.testframework.annotations.KeycloakIntegrationTest;
 import org.keycloak.testframework.oauth.OAuthClient;
@@ -42,7 +43,10 @@ import org.openqa.selenium.support.ui.Select;
 class RecordsScreensIT {
 
     private static final String CENTRE_CLIENT = "student-records-centre";
-    /** The purposes the centre's client may declare in this realm: the record page offers exactly these. */
+    /**
+     * The purposes the centre's client may declare in this realm, which the centre's role may also declare: the record
+     * page offers exactly these.
+     */
     private static final List<String> CENTRE_PURPOSES = List.of("administration", "student-services");
     private static final String ORIGINAL_NAME = "Screens Student Original";
     private static final String RENAMED = "Screens Student Renamed";
@@ -63,6 +67,13 @@ class RecordsScreensIT {
             ClientRepresentation centre = test.realm.admin().clients().findByClientId(CENTRE_CLIENT).get(0);
             centre.getAttributes().put("student-records.purposes", String.join(",", CENTRE_PURPOSES));
             test.realm.admin().clients().get(centre.getId()).update(centre);
+            // The centre's role may declare teaching too, which its client may not: the page offers neither more
+            // than the client allows nor more than the role may.
+            RealmRepresentation settings = test.realm.admin().toRepresentation();
+            Map<String, String> attributes = new HashMap<>(settings.getAttributesOrEmpty());
+            attributes.put("student-records.purposes.records-admin", "administration,student-services,teaching");
+            settings.setAttributes(attributes);
+            test.realm.admin().update(settings);
             String admin = campus.signIn(test.oauth, "ada", PORTAL, ADMIN_SCOPES + " student.search student.audit");
             GeneratedStudent searched = GeneratedStudent.number(301, PHYSICS_CLASS).named(ORIGINAL_NAME);
             String record = campus.enrol(admin, searched, null);
