@@ -21,6 +21,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { formatInstant, problemText, useLoad } from "@student-records/shared";
 import { useState } from "react";
 import { useApi, useSession } from "../api";
+import { usePeople } from "../people";
 import { CentrePage, Detail, FieldErrorText, LoadState, useCentreLoad } from "../components";
 import { ConfirmDialog, useToast } from "../feedback";
 import { type Key, useT } from "../i18n";
@@ -49,11 +50,12 @@ type PurgeRequest = {
 const STATES = ["PENDING", "APPROVED", "CANCELLED"] as const;
 const SYSTEM = "system:user-removed";
 
-/** Who filed or decided, as the signed-in administrator reads it: "You", the system, or another administrator. */
-function usePerson(): (id: string | undefined) => string {
+/** Who filed or decided, as the signed-in administrator reads it: "You", the system, or the administrator by name. */
+function usePerson(ids: readonly (string | undefined)[]): (id: string | undefined) => string {
   const { t } = useT();
   const me = useMe();
-  return (id) => (id === undefined ? "—" : id === me ? t("purgeYou") : id === SYSTEM ? t("purgeSystem") : t("purgeAnotherAdmin"));
+  const nameOf = usePeople(ids.filter((id) => id !== SYSTEM && id !== me));
+  return (id) => (id === undefined ? "—" : id === me ? t("purgeYou") : id === SYSTEM ? t("purgeSystem") : nameOf(id));
 }
 
 /**
@@ -67,9 +69,9 @@ export const Purges = () => {
   const api = useApi();
   const toast = useToast();
   const me = useMe();
-  const person = usePerson();
   const [state, setState] = useState<(typeof STATES)[number]>("PENDING");
   const requests = useCentreLoad<{ purgeRequests: PurgeRequest[] }>(`/purge-requests?status=${state}`);
+  const person = usePerson((requests.data?.purgeRequests ?? []).flatMap((r) => [r.requestedBy, r.decidedBy]));
   const [approving, setApproving] = useState<PurgeRequest>();
   const [cancelling, setCancelling] = useState<PurgeRequest>();
   const [certified, setCertified] = useState<CertifiedDestruction>();
@@ -216,7 +218,7 @@ function download(certified: CertifiedDestruction) {
 /** The details of a certificate: what was destroyed when, who asked and approved, the paper copies to destroy. */
 const CertificateDetails = ({ certificate }: { certificate: Certificate }) => {
   const { t, language } = useT();
-  const person = usePerson();
+  const person = usePerson([certificate.requestedBy, certificate.approvedBy]);
   return (
     <DescriptionList isCompact isHorizontal data-testid="certificate-details">
       <Detail term={t("purgeCertificateDestroyedAt")}>{formatInstant(certificate.destroyedAt, language)}</Detail>
