@@ -1,6 +1,6 @@
 import type { Reply } from "@student-records/shared";
 import { describe, expect, it } from "vitest";
-import { changeTag, isProposer, type Policy, type PolicyChange, rangeOf, ruleErrors, savedAs, shortenedRules, untypedDays } from "./retentionPolicy";
+import { changeTag, isProposer, type Policy, type PolicyChange, rangeOf, ruleErrors, runCounts, savedAs, shortenedRules, untypedDays } from "./retentionPolicy";
 
 const inForce: Policy = {
   archiveOn: ["GRADUATED", "TRANSFERRED"],
@@ -78,5 +78,26 @@ describe("retention policy changes", () => {
 describe("approving a waiting change", () => {
   it("names the change by when it was proposed, as the server's ETag does", () => {
     expect(changeTag({ proposedAt: "2026-12-05T10:15:30.123Z" })).toBe(`"${Date.UTC(2026, 11, 5, 10, 15, 30, 123)}"`);
+  });
+});
+
+describe("the outcome of a retention run", () => {
+  it("counts what the run archived, destroyed, kept by a hold and left waiting", () => {
+    expect(runCounts({ dryRun: true, archived: ["r1", "r2"], destroyed: [{ recordId: "r3" }], held: [], waiting: 4 }))
+      .toEqual({ archived: 2, destroyed: 1, held: 0, waiting: 4 });
+  });
+
+  it("says it in both languages with every count, never as the button's label", async () => {
+    const { messages } = await import("./messages");
+    for (const language of ["en", "zh-CN"] as const) {
+      for (const key of ["dryRunDone", "runDone"] as const) {
+        const text = messages[language][key];
+        expect(text).not.toBe(messages[language].dryRun);
+        expect(text).not.toBe(messages[language].runNow);
+        for (const name of ["archived", "destroyed", "held", "waiting"]) {
+          expect(text).toContain(`{${name}}`);
+        }
+      }
+    }
   });
 });

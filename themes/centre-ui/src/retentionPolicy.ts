@@ -81,3 +81,11 @@ export function isProposer(change: PolicyChange, sub: string | undefined): boole
 export function changeTag(change: { proposedAt: string }): string {
   return `"${Date.parse(change.proposedAt)}"`;
 }
+
+/** What a retention run did (or, dry, would do): the counts its report names. */
+export type RunCounts = { dryRun: boolean; archived: string[]; destroyed: unknown[]; held: string[]; waiting: number };
+
+/** The numbers a run's outcome line names: records archived, destroyed, kept by a legal hold, still waiting. */
+export function runCounts(run: RunCounts): { archived: number; destroyed: number; held: number; waiting: number } {
+  return { archived: run.archived.length, destroyed: run.destroyed.length, held: run.held.length, waiting: run.waiting };
+}

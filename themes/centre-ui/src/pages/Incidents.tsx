@@ -17,6 +17,7 @@ import { useEffect, useState } from "react";
 import { useApi } from "../api";
 import { CentrePage, Detail, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
 import { type Key, useT } from "../i18n";
+import { ADMIN, useRoles } from "../roles";
 
 type Notification = {
   startedAt: string;
@@ -63,10 +64,12 @@ export const Incidents = () => {
   const [selected, setSelected] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
   const chosen = incidents.data?.incidents.find((i) => i.id === selected);
+  // Opening an incident, its steps and the notification are the administrators'; a supervisor reads and prints.
+  const admin = useRoles().includes(ADMIN);
   return (
     <CentrePage title={t("incidents")} intro={t("incidentsIntro")}>
       <NoticeLine notice={notice} testId="incident-message" />
-      <OpenIncident onOpened={(n, id) => { setNotice(n); setSelected(id); incidents.reload(); }} />
+      {admin && <OpenIncident onOpened={(n, id) => { setNotice(n); setSelected(id); incidents.reload(); }} />}
       <LoadState loaded={incidents} />
       {incidents.data && incidents.data.incidents.length === 0 && <p>{t("incidentsEmpty")}</p>}
       {incidents.data && incidents.data.incidents.length > 0 && (
@@ -97,7 +100,7 @@ export const Incidents = () => {
           </Tbody>
         </Table>
       )}
-      {chosen && <IncidentDetail key={chosen.id} incident={chosen} onChanged={incidents.reload} />}
+      {chosen && <IncidentDetail key={chosen.id} incident={chosen} onChanged={incidents.reload} admin={admin} />}
     </CentrePage>
   );
 };
@@ -151,7 +154,7 @@ const OpenIncident = ({ onOpened }: { onOpened: (notice: Notice, id?: string) =>
   );
 };
 
-const IncidentDetail = ({ incident, onChanged }: { incident: Incident; onChanged: () => void }) => {
+const IncidentDetail = ({ incident, onChanged, admin }: { incident: Incident; onChanged: () => void; admin: boolean }) => {
   const { t, language } = useT();
   const api = useApi();
   const noticeOf = useNotices();
@@ -231,14 +234,16 @@ const IncidentDetail = ({ incident, onChanged }: { incident: Incident; onChanged
             <li key={a.at + a.text}>{formatInstant(a.at, language)}: {a.text}</li>
           ))}
         </ol>
-        <Form className="no-print" onSubmit={(e) => { e.preventDefault(); void addStep(); }}>
-          <FormGroup label={t("incidentStep")} fieldId="incident-step">
-            <TextArea id="incident-step" value={step} onChange={(_, v) => setStep(v)} />
-          </FormGroup>
-          <ActionGroup>
-            <Button type="submit" variant="secondary" data-testid="add-step">{t("incidentAddStep")}</Button>
-          </ActionGroup>
-        </Form>
+        {admin && (
+          <Form className="no-print" onSubmit={(e) => { e.preventDefault(); void addStep(); }}>
+            <FormGroup label={t("incidentStep")} fieldId="incident-step">
+              <TextArea id="incident-step" value={step} onChange={(_, v) => setStep(v)} />
+            </FormGroup>
+            <ActionGroup>
+              <Button type="submit" variant="secondary" data-testid="add-step">{t("incidentAddStep")}</Button>
+            </ActionGroup>
+          </Form>
+        )}
         <h3 className="pf-v5-u-mt-lg">{t("incidentNotification")}</h3>
         {n ? (
           <div data-testid="notification" data-finished={String(n.finished)}>
@@ -247,7 +252,7 @@ const IncidentDetail = ({ incident, onChanged }: { incident: Incident; onChanged
               {t("incidentNotifyProgress", { sent: n.sent, failed: n.failed, total: n.total })}
             </p>
           </div>
-        ) : (
+        ) : admin ? (
           <Form className="no-print" onSubmit={(e) => { e.preventDefault(); void notifyAll(); }}>
             {(["cause", "harm", "remedies", "advice", "contact"] as const).map((name) => (
               <FormGroup key={name} label={t(`incidentNotify_${name}` as Key)} fieldId={`notify-${name}`}>
@@ -259,6 +264,8 @@ const IncidentDetail = ({ incident, onChanged }: { incident: Incident; onChanged
               <Button type="submit" variant="primary" data-testid="notify">{t("incidentNotify")}</Button>
             </ActionGroup>
           </Form>
+        ) : (
+          <p data-testid="notification-none">{t("incidentNotNotified")}</p>
         )}
         <p className="pf-v5-u-mt-lg no-print">{t("incidentReportNote")}</p>
         <Button variant="secondary" className="no-print" onClick={() => window.print()} data-testid="print-report">

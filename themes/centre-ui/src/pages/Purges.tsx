@@ -18,11 +18,11 @@ import {
 } from "@patternfly/react-core";
 import { DownloadIcon, SyncAltIcon } from "@patternfly/react-icons";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
-import { formatInstant, problemText, useLoad } from "@student-records/shared";
+import { formatInstant, useLoad } from "@student-records/shared";
 import { useState } from "react";
 import { useApi, useSession } from "../api";
 import { usePeople } from "../people";
-import { CentrePage, Detail, FieldErrorText, LoadState, useCentreLoad } from "../components";
+import { CentrePage, Detail, FieldErrorText, LoadState, useCentreLoad, useProblemText } from "../components";
 import { ConfirmDialog, useToast } from "../feedback";
 import { type Key, useT } from "../i18n";
 import {
@@ -68,6 +68,7 @@ export const Purges = () => {
   const { t, language } = useT();
   const api = useApi();
   const toast = useToast();
+  const problemText = useProblemText();
   const me = useMe();
   const [state, setState] = useState<(typeof STATES)[number]>("PENDING");
   const requests = useCentreLoad<{ purgeRequests: PurgeRequest[] }>(`/purge-requests?status=${state}`);
@@ -83,7 +84,7 @@ export const Purges = () => {
       setCertified(reply.body);
       toast({ variant: "success", text: t("purgeApproved"), testId: "purge-approved" });
     } else {
-      toast({ variant: "danger", text: problemText(reply, language), testId: "purge-refused" });
+      toast({ variant: "danger", text: problemText(reply), testId: "purge-refused" });
     }
     requests.reload();
   };
@@ -93,7 +94,7 @@ export const Purges = () => {
     setCancelling(undefined);
     toast(reply.ok
       ? { variant: "success", text: t("purgeCancelled"), testId: "purge-cancelled" }
-      : { variant: "danger", text: problemText(reply, language), testId: "purge-refused" });
+      : { variant: "danger", text: problemText(reply), testId: "purge-refused" });
     requests.reload();
   };
 

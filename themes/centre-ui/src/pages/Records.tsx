@@ -18,11 +18,11 @@ import {
 } from "@patternfly/react-core";
 import { SearchIcon, SyncAltIcon } from "@patternfly/react-icons";
 import { ActionsColumn, Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
-import { type Reply, problemText } from "@student-records/shared";
+import { type Reply } from "@student-records/shared";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { useApi } from "../api";
-import { CentrePage } from "../components";
+import { CentrePage, useProblemText } from "../components";
 import { type Key, useT } from "../i18n";
 import { EnrolForm } from "./records/EnrolForm";
 import { STATUSES } from "./records/fields";
@@ -66,7 +66,8 @@ export const Records = () => {
 };
 
 const RecordSearch = ({ onOpen, onEnrol, onImport }: { onOpen: (hit: Hit, purge: boolean) => void; onEnrol: () => void; onImport: () => void }) => {
-  const { t, language } = useT();
+  const { t } = useT();
+  const problemText = useProblemText();
   const api = useApi();
   const [typed, setTyped] = useState("");
   const [query, setQuery] = useState<Query>();
@@ -187,7 +188,7 @@ const RecordSearch = ({ onOpen, onEnrol, onImport }: { onOpen: (hit: Hit, purge:
       {busy && <Spinner size="lg" aria-label={t("loading")} />}
       {failure && (
         <Alert isInline variant={failure.status === 503 ? "info" : "danger"} data-testid="search-error"
-          title={failure.status === 503 ? t("recCatchingUp", { seconds: failure.retryAfter ?? 1 }) : problemText(failure, language)} />
+          title={failure.status === 503 ? t("recCatchingUp", { seconds: failure.retryAfter ?? 1 }) : problemText(failure)} />
       )}
       {!query && (
         <EmptyState variant="sm">

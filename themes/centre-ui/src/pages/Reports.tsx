@@ -24,6 +24,7 @@ import { CentrePage, Detail, type Entry, EntriesTable, LoadState, type Notice, N
 import { ConfirmDialog } from "../feedback";
 import { type Key, useT } from "../i18n";
 import { personLabel, type Person, useAssignees, usePeople } from "../people";
+import { ADMIN, useRoles } from "../roles";
 
 type Report = {
   id: string;
@@ -100,6 +101,8 @@ const ReportCard = ({ report, assignees, nameOfUsername, onDone }: {
   const [resolving, setResolving] = useState(false);
   const [student, setStudent] = useState<string>();
   const nameOfId = usePeople(entries?.map((e) => e.subject) ?? []);
+  // Triage and the student's name (a read of the record) are the administrators'; a supervisor may resolve only.
+  const admin = useRoles().includes(ADMIN);
   const id = report.id;
   const path = `/reports/${encodeURIComponent(id)}`;
   // The assignee kept on the report stays a choice even when no longer among the centre's people.
@@ -154,7 +157,7 @@ const ReportCard = ({ report, assignees, nameOfUsername, onDone }: {
             <strong>{t("reportSentBy")}:</strong> {report.sentBy}
           </p>
         )}
-        {!student && (
+        {admin && !student && (
           <p className="pf-v5-u-mb-sm">
             <Button variant="link" isInline onClick={() => void showStudent()} data-testid={`show-student-${id}`}>
               {t("reportShowStudent")}
@@ -195,31 +198,33 @@ const ReportCard = ({ report, assignees, nameOfUsername, onDone }: {
           </p>
         ) : (
           <Grid hasGutter>
-            <GridItem md={6}>
-              <Form onSubmit={(e) => { e.preventDefault(); void triage(); }}>
-                <FormGroup label={t("severity")} fieldId={`severity-${id}`}>
-                  <FormSelect id={`severity-${id}`} value={severity} onChange={(_e, v) => setSeverity(v)}>
-                    {SEVERITIES.map((s) => (
-                      <FormSelectOption key={s} value={s} label={t(`severity_${s}` as Key)} />
-                    ))}
-                  </FormSelect>
-                </FormGroup>
-                <FormGroup label={t("assignee")} fieldId={`assignee-${id}`}>
-                  <FormSelect id={`assignee-${id}`} value={assignee} onChange={(_e, v) => setAssignee(v)}
-                    data-testid={`assignee-${id}`}>
-                    <FormSelectOption value="" label={t("assigneeChoose")} />
-                    {choices.map((p) => (
-                      <FormSelectOption key={p.username} value={p.username} label={personLabel(p)} />
-                    ))}
-                  </FormSelect>
-                </FormGroup>
-                <LinkedEntries reportId={id} recordId={report.recordId} chosen={linked} onChange={setLinked} />
-                <div>
-                  <Button type="submit" variant="secondary" data-testid={`triage-${id}`}>{t("triage")}</Button>
-                </div>
-              </Form>
-            </GridItem>
-            <GridItem md={6}>
+            {admin && (
+              <GridItem md={6}>
+                <Form onSubmit={(e) => { e.preventDefault(); void triage(); }}>
+                  <FormGroup label={t("severity")} fieldId={`severity-${id}`}>
+                    <FormSelect id={`severity-${id}`} value={severity} onChange={(_e, v) => setSeverity(v)}>
+                      {SEVERITIES.map((s) => (
+                        <FormSelectOption key={s} value={s} label={t(`severity_${s}` as Key)} />
+                      ))}
+                    </FormSelect>
+                  </FormGroup>
+                  <FormGroup label={t("assignee")} fieldId={`assignee-${id}`}>
+                    <FormSelect id={`assignee-${id}`} value={assignee} onChange={(_e, v) => setAssignee(v)}
+                      data-testid={`assignee-${id}`}>
+                      <FormSelectOption value="" label={t("assigneeChoose")} />
+                      {choices.map((p) => (
+                        <FormSelectOption key={p.username} value={p.username} label={personLabel(p)} />
+                      ))}
+                    </FormSelect>
+                  </FormGroup>
+                  <LinkedEntries reportId={id} recordId={report.recordId} chosen={linked} onChange={setLinked} />
+                  <div>
+                    <Button type="submit" variant="secondary" data-testid={`triage-${id}`}>{t("triage")}</Button>
+                  </div>
+                </Form>
+              </GridItem>
+            )}
+            <GridItem md={admin ? 6 : 12}>
               <Form onSubmit={(e) => { e.preventDefault(); setResolving(true); }}>
                 <FormGroup label={t("outcome")} isRequired fieldId={`outcome-${id}`}>
                   <TextArea id={`outcome-${id}`} isRequired value={outcome} onChange={(_e, v) => setOutcome(v)}

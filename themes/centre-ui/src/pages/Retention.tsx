@@ -24,9 +24,9 @@ import {
 } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { type FormEvent, useState } from "react";
-import { type FieldError, formatInstant, type Loaded, problemText } from "@student-records/shared";
+import { answered, type FieldError, formatInstant, type Loaded } from "@student-records/shared";
 import { useApi, useSession } from "../api";
-import { CentrePage, FieldErrorText, LoadState, useCentreLoad, useNotices } from "../components";
+import { CentrePage, FieldErrorText, LoadState, useCentreLoad, useNotices, useProblemText } from "../components";
 import { ConfirmDialog, useToast } from "../feedback";
 import { type Key, useT } from "../i18n";
 import { usePeople } from "../people";
@@ -42,6 +42,7 @@ import {
   type Rule,
   RULES,
   ruleErrors,
+  runCounts,
   savedAs,
   shortenedRules,
   untypedDays,
@@ -66,7 +67,8 @@ const WHOLE_DAYS = "whole-days";
 
 /** The retention policy, a change of it waiting for a second administrator, dry runs and runs, legal holds. */
 export const Retention = () => {
-  const { t, language } = useT();
+  const { t } = useT();
+  const problemText = useProblemText();
   const policy = useCentreLoad<Policy>("/retention/policy");
   const pending = useCentreLoad<PolicyChange>("/retention/policy/pending");
   // 404: nothing waits (or this server has no approvals yet). A failed reload keeps the last data, so a change that
@@ -81,7 +83,7 @@ export const Retention = () => {
     <CentrePage title={t("retention")} intro={t("retentionIntro")}>
       {pending.failure && !nothingPending && (
         <Alert variant="warning" isInline className="pf-v5-u-mb-md" data-testid="pending-load-error"
-          title={t("pendingUnknown", { problem: problemText(pending.failure, language) })} />
+          title={t("pendingUnknown", { problem: problemText(pending.failure) })} />
       )}
       {change && <PendingChange change={change} onDone={reload} />}
       <PolicyForm policy={policy} onSaved={reload} />
@@ -111,9 +113,10 @@ function useFieldErrorText() {
 }
 
 const PolicyForm = ({ policy, onSaved }: { policy: Loaded<Policy>; onSaved: () => void }) => {
-  const { t, language } = useT();
+  const { t } = useT();
   const api = useApi();
   const toast = useToast();
+  const problemText = useProblemText();
   const errorText = useFieldErrorText();
   const [archiveOn, setArchiveOn] = useState<string[]>([]);
   const [days, setDays] = useState<Record<DayRule, string>>({
@@ -159,13 +162,13 @@ const PolicyForm = ({ policy, onSaved }: { policy: Loaded<Policy>; onSaved: () =
       toast({ variant: "info", text: t("policyAwaitingApproval"), testId: MESSAGE });
       onSaved();
     } else if (outcome === "applied") {
-      toast({ variant: "success", text: t("saved"), testId: MESSAGE });
+      toast({ variant: "success", text: t("policySaved"), testId: MESSAGE });
       onSaved();
     } else {
       // What was typed stays; the fields the server names (the floor under the periods, say) are marked.
       const named = ruleErrors(reply);
       setErrors(named);
-      toast({ variant: "danger", text: problemText(reply, language, named.length === 0), testId: MESSAGE });
+      toast({ variant: "danger", text: problemText(reply), testId: MESSAGE });
     }
   };
 
@@ -219,6 +222,7 @@ const PendingChange = ({ change, onDone }: { change: PolicyChange; onDone: () =>
   const { t, language } = useT();
   const api = useApi();
   const toast = useToast();
+  const problemText = useProblemText();
   const { keycloak } = useSession();
   const me = (keycloak.tokenParsed as { sub?: string } | undefined)?.sub;
   const mine = isProposer(change, me);
@@ -235,7 +239,7 @@ const PendingChange = ({ change, onDone }: { change: PolicyChange; onDone: () =>
       ? { variant: "success", text: t(action === "approve" ? "policyApproved" : "policyCancelled"), testId: MESSAGE }
       // 403 for the one who asked (four-eyes) or under impersonation, 409 when nothing is pending any more, 412 when
       // another change waits now.
-      : { variant: "danger", text: problemText(reply, language), testId: MESSAGE });
+      : { variant: "danger", text: problemText(reply), testId: MESSAGE });
     // Approved, cancelled, or (409) no longer pending: the page shows what is in force now either way.
     onDone();
   };
@@ -351,7 +355,10 @@ const RunsSection = () => {
     if (!dryRun && !window.confirm(t("runConfirm"))) {
       return;
     }
-    const notice = noticeOf(await api("POST", "/retention/runs", { body: { dryRun } }), dryRun ? t("dryRun") : t("runNow"));
+    const reply = await api<Run>("POST", "/retention/runs", { body: { dryRun } });
+    // What the run did (or, dry, would do), not the button's label.
+    const done = answered(reply) ? t(dryRun ? "dryRunDone" : "runDone", runCounts(reply.body)) : "";
+    const notice = noticeOf(reply, done);
     if (notice) toast({ ...notice, testId: MESSAGE });
     runs.reload();
   };
@@ -412,11 +419,11 @@ const HoldsSection = () => {
   const place = async (event: FormEvent) => {
     event.preventDefault();
     announce(noticeOf(await api("POST", `/records/${encodeURIComponent(recordId.trim())}/legal-holds`,
-      { body: { reason: reason.trim() } }), t("saved")));
+      { body: { reason: reason.trim() } }), t("holdPlaced")));
     holds.reload();
   };
   const lift = async (hold: Hold) => {
-    announce(noticeOf(await api("POST", `/legal-holds/${encodeURIComponent(hold.id)}/lift`), t("saved")));
+    announce(noticeOf(await api("POST", `/legal-holds/${encodeURIComponent(hold.id)}/lift`), t("holdLifted")));
     holds.reload();
   };
   return (

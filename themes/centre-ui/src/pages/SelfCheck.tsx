@@ -1,9 +1,9 @@
 import { Alert, Button, Spinner, DescriptionList, DescriptionListDescription, DescriptionListGroup, DescriptionListTerm } from "@patternfly/react-core";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
-import { answered, findingText, formatInstant, problemText } from "@student-records/shared";
+import { answered, findingText, formatInstant } from "@student-records/shared";
 import { useApi } from "../api";
-import { CentrePage, isMissing, type Notice, NoticeLine, useCentreLoad } from "../components";
+import { CentrePage, isMissing, type Notice, NoticeLine, useCentreLoad, useProblemText } from "../components";
 import { useT } from "../i18n";
 import { usePeople } from "../people";
 
@@ -19,6 +19,7 @@ type Report = { ranAt: string; clean: boolean; auditChainIntact: boolean; auditE
 export const SelfCheck = () => {
   const { t, language } = useT();
   const api = useApi();
+  const problemText = useProblemText();
   const latest = useCentreLoad<Report>("/self-check");
   const missing = latest.failure !== undefined && isMissing(latest);
   const [report, setReport] = useState<Report>();
@@ -45,7 +46,7 @@ export const SelfCheck = () => {
       setReport(reply.body);
       setNotice(undefined);
     } else {
-      setNotice({ variant: "danger", text: problemText(reply, language, true) });
+      setNotice({ variant: "danger", text: problemText(reply) });
     }
   };
 
@@ -58,7 +59,7 @@ export const SelfCheck = () => {
         </Button>
       </div>
       {latest.failure && !missing && !shown && (
-        <Alert variant="danger" isInline title={problemText(latest.failure, language, true)} data-testid="load-error" />
+        <Alert variant="danger" isInline title={problemText(latest.failure)} data-testid="load-error" />
       )}
       {!shown && missing && <p data-testid="self-check-none">{t("selfCheckNone")}</p>}
       {!shown && !latest.failure && <Spinner size="lg" aria-label={t("loading")} />}

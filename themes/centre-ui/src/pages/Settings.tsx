@@ -13,9 +13,9 @@ import {
   TextInput,
 } from "@patternfly/react-core";
 import { type FormEvent, useState } from "react";
-import { type FieldError, problemText } from "@student-records/shared";
+import { type FieldError } from "@student-records/shared";
 import { list, useApi } from "../api";
-import { CentrePage, FieldErrorText, LoadState, useCentreLoad } from "../components";
+import { CentrePage, FieldErrorText, LoadState, useCentreLoad, useProblemText } from "../components";
 import { useToast } from "../feedback";
 import { type Key, useT } from "../i18n";
 import { PurposeSelect } from "../PurposeSelect";
@@ -78,6 +78,7 @@ export const Settings = () => {
   const { t, language } = useT();
   const api = useApi();
   const toast = useToast();
+  const problemText = useProblemText();
   const settings = useCentreLoad<SettingsBody>("/settings");
   const [values, setValues] = useState<Record<string, string>>({});
   const [limits, setLimits] = useState<RoleLimits>(limitsOf(undefined));
@@ -113,7 +114,7 @@ export const Settings = () => {
     const reply = await api<SettingsBody>("PUT", "/settings", { body });
     setBusy(false);
     if (reply.ok) {
-      toast({ variant: "success", text: t("saved"), testId: MESSAGE });
+      toast({ variant: "success", text: t("settingsSaved"), testId: MESSAGE });
       settings.reload();
       return;
     }
@@ -122,7 +123,7 @@ export const Settings = () => {
     setSent(body);
     setErrors(named);
     const placed = named.length > 0 && named.every((e) => e.field.startsWith("purposes") || FIELDS.some((f) => f.path === e.field));
-    toast({ variant: "danger", text: placed ? t("settingsNotSaved") : problemText(reply, language, true), testId: MESSAGE });
+    toast({ variant: "danger", text: placed ? t("settingsNotSaved") : problemText(reply), testId: MESSAGE });
   };
 
   /** What a field error of the purposes says, in the user's language; the purpose it names is the one sent. */

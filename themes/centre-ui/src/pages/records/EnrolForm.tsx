@@ -14,10 +14,10 @@ import {
   Title,
 } from "@patternfly/react-core";
 import { ArrowLeftIcon } from "@patternfly/react-icons";
-import { type FieldError, problemText } from "@student-records/shared";
+import { type FieldError } from "@student-records/shared";
 import { type FormEvent, useState } from "react";
 import { useApi } from "../../api";
-import { FieldErrorText } from "../../components";
+import { FieldErrorText, useProblemText } from "../../components";
 import { useToast } from "../../feedback";
 import { type Key, useT } from "../../i18n";
 import {
@@ -67,7 +67,8 @@ const SECTIONS: { title: Key; fields: FormField[] }[] = [
  * each broken field with its label and rule and keeps everything typed.
  */
 export const EnrolForm = ({ onBack, onEnrolled }: { onBack: () => void; onEnrolled: (id: string, profile: Profile) => void }) => {
-  const { t, language } = useT();
+  const { t } = useT();
+  const problemText = useProblemText();
   const api = useApi();
   const toast = useToast();
   const errorText = useFieldErrorText();
@@ -101,7 +102,7 @@ export const EnrolForm = ({ onBack, onEnrolled }: { onBack: () => void; onEnroll
       return;
     }
     setErrors({});
-    toast({ variant: "danger", text: reply.status === 409 ? t("recEnrolTaken") : problemText(reply, language), testId: "enrol-refused" });
+    toast({ variant: "danger", text: reply.status === 409 ? t("recEnrolTaken") : problemText(reply), testId: "enrol-refused" });
   };
 
   const set = (field: FormField, value: string) => {

@@ -11,9 +11,9 @@ import {
 } from "@patternfly/react-core";
 import { ArrowLeftIcon } from "@patternfly/react-icons";
 import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
-import { type FieldError, problemText } from "@student-records/shared";
+import { type FieldError } from "@student-records/shared";
 import { type FormEvent, useState } from "react";
-import { FieldErrorText } from "../../components";
+import { FieldErrorText, useProblemText } from "../../components";
 import { useToast } from "../../feedback";
 import { type Key, useT } from "../../i18n";
 import { useFieldErrorText } from "./EnrolForm";
@@ -34,7 +34,8 @@ type ReportRow = ServerRow & { studentNumber?: string };
  * its field's label.
  */
 export const ImportRecords = ({ onBack, onOpen }: { onBack: () => void; onOpen: (id: string) => void }) => {
-  const { t, language } = useT();
+  const { t } = useT();
+  const problemText = useProblemText();
   const send = useTextSender();
   const toast = useToast();
   const errorText = useFieldErrorText();
@@ -82,7 +83,7 @@ export const ImportRecords = ({ onBack, onOpen }: { onBack: () => void; onOpen: 
     for (const part of prepared.parts) {
       const reply = await send<ImportReport>("/records:import", format, part.body);
       if (!reply.ok || !reply.body) {
-        const problem = problemText(reply, language);
+        const problem = problemText(reply);
         setStopped(t("recImportStopped", { row: part.firstRow, problem }));
         toast({ variant: "danger", text: t("recImportStopped", { row: part.firstRow, problem }), testId: "import-stopped" });
         break;

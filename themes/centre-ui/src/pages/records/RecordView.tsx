@@ -15,10 +15,10 @@ import {
   Title,
 } from "@patternfly/react-core";
 import { ArrowLeftIcon } from "@patternfly/react-icons";
-import { problemText, useLoad } from "@student-records/shared";
+import { useLoad } from "@student-records/shared";
 import { useState } from "react";
 import { useApi } from "../../api";
-import { Detail, FieldErrorText, LoadState } from "../../components";
+import { Detail, FieldErrorText, LoadState, useProblemText } from "../../components";
 import { ConfirmDialog, useToast } from "../../feedback";
 import { type Key, useT } from "../../i18n";
 import { type HistoryEntry, HistoryTable } from "./HistoryTable";
@@ -39,7 +39,8 @@ export const RecordView = ({ recordId, known, askPurge, onBack }: {
   askPurge: boolean;
   onBack: () => void;
 }) => {
-  const { t, language } = useT();
+  const { t } = useT();
+  const problemText = useProblemText();
   const purposes = useAdminPurposes();
   const [chosen, setChosen] = useState<string>();
   const [readFor, setReadFor] = useState<string>();
@@ -91,7 +92,7 @@ export const RecordView = ({ recordId, known, askPurge, onBack }: {
       </Form>
       {readFor && record.failure?.status === 404 && <Alert isInline variant="warning" title={t("recNotFound")} data-testid="record-not-found" />}
       {readFor && record.failure && record.failure.status !== 404 && (
-        <Alert isInline variant="danger" title={problemText(record.failure, language)} data-testid="record-error" />
+        <Alert isInline variant="danger" title={problemText(record.failure)} data-testid="record-error" />
       )}
       {readFor && !record.failure && <LoadState loaded={record} />}
       {record.data && (
@@ -100,7 +101,7 @@ export const RecordView = ({ recordId, known, askPurge, onBack }: {
           <RecordDetails record={record.data} />
           <Title headingLevel="h3" className="pf-v5-u-mt-xl pf-v5-u-mb-md">{t("recHistoryTitle")}</Title>
           {history.failure ? (
-            <Alert isInline variant="danger" title={problemText(history.failure, language)} />
+            <Alert isInline variant="danger" title={problemText(history.failure)} />
           ) : history.data === undefined ? (
             <LoadState loaded={history} />
           ) : history.data.entries.length === 0 ? (
@@ -179,7 +180,8 @@ const RecordDetails = ({ record }: { record: StudentRecord }) => {
 
 /** Asks for the record's destruction, with a reason; another administrator approves on the Purges page. */
 const PurgeRequestDialog = ({ recordId, student, onClose }: { recordId: string; student?: Profile; onClose: () => void }) => {
-  const { t, language } = useT();
+  const { t } = useT();
+  const problemText = useProblemText();
   const api = useApi();
   const toast = useToast();
   const [reason, setReason] = useState("");
@@ -195,7 +197,7 @@ const PurgeRequestDialog = ({ recordId, student, onClose }: { recordId: string; 
       toast({ variant: "success", text: t("recPurgeFiled", { name }), testId: "purge-filed" });
       onClose();
     } else {
-      toast({ variant: "danger", text: problemText(reply, language), testId: "purge-refused" });
+      toast({ variant: "danger", text: problemText(reply), testId: "purge-refused" });
     }
   };
   return (

@@ -294,6 +294,20 @@ final class Campus {
         return tokens.getAccessToken();
     }
 
+    /** A report a student sent the centre, and the entry of their access log it names. */
+    record SentReport(String id, long entry) {
+    }
+
+    /** The student of {@code studentToken} reports the newest entry of their access log to the centre with {@code message}. */
+    SentReport reportsNewestAccess(String studentToken, String message) {
+        long entry = api.call("GET", "/me/access-log", studentToken, null).send().json()
+            .path("entries").get(0).path("sequence").asLong();
+        Api.Reply sent = api.call("POST", "/me/reports", studentToken, null)
+            .json("application/json", Map.of("message", message, "auditEntries", List.of(entry))).send();
+        assertThat(sent.status()).as("%s", sent.body()).isEqualTo(201);
+        return new SentReport(sent.json().path("id").asText(), entry);
+    }
+
     /**
      * The body of {@code POST /grants} for the statistics bureau ({@link #BUREAU}): the profiles of {@code unit}'s
      * students for statistics, until {@code expiresAt}, with the signed agreement as a file of {@code contentType}.

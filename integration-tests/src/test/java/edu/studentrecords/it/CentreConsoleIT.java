@@ -290,13 +290,10 @@ class CentreConsoleIT {
         Api.Reply centreList = campus.api.call("GET", "/reports", w.adminToken(), "administration").send();
         assertThat(centreList.status()).as("GET /reports: %s", centreList.body()).isEqualTo(200);
         String alice = campus.signIn(oauth, "alice", PORTAL, "student.self");
-        JsonNode log = campus.api.call("GET", "/me/access-log", alice, null).send().json();
-        long sequence = log.path("entries").get(0).path("sequence").asLong();
         String message = "Someone read my record who should not have (" + System.nanoTime() + ").";
-        Api.Reply sent = campus.api.call("POST", "/me/reports", alice, null)
-            .json("application/json", Map.of("message", message, "auditEntries", List.of(sequence))).send();
-        assertThat(sent.status()).as("%s", sent.body()).isEqualTo(201);
-        String reportId = sent.json().path("id").asText();
+        Campus.SentReport sent = campus.reportsNewestAccess(alice, message);
+        String reportId = sent.id();
+        long sequence = sent.entry();
         String outcome = "The read was a registrar's enrolment check; no misuse. (" + reportId + ")";
         campus.speaks("ada", "en");
 
@@ -370,7 +367,7 @@ class CentreConsoleIT {
             browser.waitForPage("Retention");
             browser.type(By.id("destroy-after"), Integer.toString(days));
             browser.click(By.cssSelector("[data-testid='save-policy']"));
-            browser.waitForText(By.cssSelector("[data-testid='retention-message']"), "Saved.");
+            browser.waitForText(By.cssSelector("[data-testid='retention-message']"), "Retention policy saved");
             assertThat(campus.api.call("GET", "/retention/policy", w.adminToken(), "administration").send().json()
                 .path("destroyAfterDays").asInt()).isEqualTo(days);
 
@@ -391,8 +388,18 @@ class CentreConsoleIT {
             assertThat(hold.path("recordId").asText()).isEqualTo(w.aliceRecord());
             assertThat(hold.path("liftedAt").isNull()).isTrue();
 
+            // A hold on no record is refused, in words: no status number, no address.
+            browser.type(By.id("hold-record"), "no-such-record");
+            browser.type(By.id("hold-reason"), reason);
+            browser.click(By.cssSelector("[data-testid='place-hold']"));
+            String refused = browser.visible(By.cssSelector(".pf-m-danger[data-testid='retention-message']")).getText();
+            assertThat(refused).as("the refusal of a hold on no record").isNotBlank()
+                .doesNotContainPattern("\\b[1-5]\\d\\d\\b").doesNotContain("/records", "legal-holds");
+
             browser.click(By.cssSelector("[data-testid='dry-run']"));
             browser.byTestId("runs");
+            // What the dry run did, not the button's label.
+            browser.waitForText(By.cssSelector("[data-testid='retention-message']"), "Dry run done, nothing changed");
             JsonNode runs = campus.api.call("GET", "/retention/runs", w.adminToken(), "administration").send().json();
             assertThat(runs.path("runs").get(0).path("dryRun").asBoolean()).isTrue();
             browser.screenshot("retention-1-policy-hold-dry-run");
@@ -442,7 +449,7 @@ class CentreConsoleIT {
                         browser.click(By.cssSelector("[data-testid='role-records-staff-purposes-option-administration']"));
                         browser.byTestId("role-records-staff-purposes-chip-administration");
                         browser.click(By.cssSelector("[data-testid='save-settings']"));
-                        browser.waitForText(By.cssSelector("[data-testid='settings-message']"), "Saved.");
+                        browser.waitForText(By.cssSelector("[data-testid='settings-message']"), "Settings saved");
                         JsonNode saved = campus.api.call("GET", "/settings", w.adminToken(), "administration").send().json();
                         assertThat(saved.at("/purposesByRole/records-staff").toString())
                             .isEqualTo("[\"student-services\",\"administration\"]");
@@ -530,7 +537,10 @@ class CentreConsoleIT {
 
     @Test
     void theSupervisorSignsInButGetsOnlyWhatHerRoleAllows() throws Exception {
-        Campus campus = WORLD.campus();
+        World w = WORLD.get();
+        Campus campus = w.campus();
+        String message = "Is this read of my record right? (" + System.nanoTime() + ")";
+        String reportId = campus.reportsNewestAccess(campus.signIn(oauth, "alice", PORTAL, "student.self"), message).id();
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         campus.speaks("sue", "en");
         try (ConsoleBrowser browser = ConsoleBrowser.forScreenshots("centre")) {
@@ -538,6 +548,21 @@ class CentreConsoleIT {
             browser.open(centreBase() + "grants");
             browser.signIn("sue", campus.passwords.get("sue"));
             browser.waitForPage("Reports");
+            // A report she may resolve (POST /reports/{id}/resolve is hers) but not triage, nor read the record for the
+            // student's name (both the administrators'): the card shows the resolution only.
+            String card = "[data-testid='report-" + reportId + "']";
+            browser.waitForText(By.cssSelector(card), message);
+            browser.byTestId("resolve-" + reportId);
+            assertThat(browser.driver.findElements(By.cssSelector(card + " [data-testid='triage-" + reportId + "'], "
+                + card + " [data-testid='show-student-" + reportId + "'], " + card + " [data-testid='linked-" + reportId
+                + "'], " + card + " #severity-" + reportId + ", " + card + " #assignee-" + reportId)))
+                .as("the triage form and the record's read, not hers").isEmpty();
+            browser.screenshot("supervisor-report");
+            // Incidents: she reads them; opening one, its steps and the notification are the administrators'.
+            browser.open(centreBase() + "incidents");
+            browser.waitForPage("Incidents");
+            assertThat(browser.driver.findElements(By.cssSelector("[data-testid='open-incident'], #incident-description")))
+                .as("the form to open an incident").isEmpty();
             browser.open(centreBase() + "self-check");
             browser.waitForPage("Self-check");
             browser.click(By.cssSelector("[data-testid='run-self-check']"));

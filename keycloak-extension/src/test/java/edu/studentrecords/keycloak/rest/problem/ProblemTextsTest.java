@@ -112,7 +112,8 @@ class ProblemTextsTest {
         }
     }
 
-    private static Properties load(String name) throws IOException {
+    /** One bundle of the texts, read as UTF-8. */
+    static Properties load(String name) throws IOException {
         Properties properties = new Properties();
         try (InputStream in = ProblemTexts.class.getResourceAsStream(name)) {
             assertThat(in).as(name).isNotNull();
