@@ -67,6 +67,9 @@ export const Grants = () => {
   const api = useApi();
   const noticeOf = useNotices();
   const grants = useCentreLoad<{ grants: Grant[] }>("/grants");
+  // The realm's applications, to pick the outside body by name and to name it in the table; typed when unreadable.
+  const applications = useCentreLoad<{ applications: OutsideBody[] }>("/applications").data?.applications;
+  const bodyOf = (clientId: string) => bodyLabel(applications?.find((a) => a.clientId === clientId) ?? { clientId, name: null });
   const [notice, setNotice] = useState<Notice>();
   const [uses, setUses] = useState<{ id: string; entries: Entry[] }>();
   const [confirming, setConfirming] = useState<{ grant: Grant; action: "approve" | "revoke" }>();
@@ -109,7 +112,7 @@ export const Grants = () => {
   return (
     <CentrePage title={t("grants")} intro={t("grantsIntro")}>
       <NoticeLine notice={notice} testId="grant-message" />
-      <GrantRequestForm onDone={(n) => { setNotice(n); grants.reload(); }} />
+      <GrantRequestForm bodies={applications?.filter((a) => a.trust === "external" && !KEYCLOAK_CLIENTS.has(a.clientId))} onDone={(n) => { setNotice(n); grants.reload(); }} />
       <Title headingLevel="h2" className="pf-v5-u-mt-xl pf-v5-u-mb-md">{t("grantList")}</Title>
       <LoadState loaded={grants} />
       {grants.data && grants.data.grants.length === 0 && <p>{t("grantEmpty")}</p>}
@@ -135,7 +138,7 @@ export const Grants = () => {
               <Fragment key={g.id}>
                 <Tr data-testid={`grant-${g.id}`} data-status={g.status} data-client={g.clientId}>
                   <Td dataLabel={t("grantClient")} modifier="breakWord">
-                    {g.clientId}
+                    {bodyOf(g.clientId)}
                     <br />
                     <small>{t("grantPurpose")}: {g.purpose}</small>
                   </Td>
@@ -294,7 +297,18 @@ const ApproveButton = ({ mine, testId, onClick }: { mine: boolean; testId: strin
   return mine ? <Tooltip content={t("approveOwnGrant")}>{button}</Tooltip> : button;
 };
 
-const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
+/** Keycloak's own clients of every realm: never an outside body a grant is for. */
+const KEYCLOAK_CLIENTS = new Set(["account", "account-console", "admin-cli", "broker", "realm-management", "security-admin-console"]);
+
+/** A client of the realm as GET /applications lists it: enough to name it and to tell an outside body. */
+type OutsideBody = { clientId: string; name: string | null; trust?: string };
+
+/** An application by its name and client id ("City statistics bureau (city-statistics-bureau)"), or its id alone. */
+function bodyLabel(body: OutsideBody): string {
+  return body.name && body.name !== body.clientId ? `${body.name} (${body.clientId})` : body.clientId;
+}
+
+const GrantRequestForm = ({ bodies, onDone }: { bodies: OutsideBody[] | undefined; onDone: (notice: Notice) => void }) => {
   const { t, client, language } = useT();
   // The realm's purposes to choose from; typed when the settings cannot be read.
   const purposes = useCentreLoad<{ purposes: string[] }>("/settings").data?.purposes;
@@ -363,7 +377,14 @@ const GrantRequestForm = ({ onDone }: { onDone: (notice: Notice) => void }) => {
       <Title headingLevel="h2" className="pf-v5-u-mb-md">{t("grantRequest")}</Title>
       <Form onSubmit={(e) => void submit(e)} data-testid="grant-form" isWidthLimited>
         <FormGroup label={t("grantClient")} isRequired fieldId="grant-client">
-          <TextInput id="grant-client" isRequired value={clientId} onChange={(_e, v) => setClientId(v)} />
+          {bodies && bodies.length > 0 ? (
+            <FormSelect id="grant-client" isRequired value={clientId} onChange={(_e, v) => setClientId(v)}>
+              <FormSelectOption value="" label={t("grantClientChoose")} isPlaceholder />
+              {bodies.map((b) => <FormSelectOption key={b.clientId} value={b.clientId} label={bodyLabel(b)} />)}
+            </FormSelect>
+          ) : (
+            <TextInput id="grant-client" isRequired value={clientId} onChange={(_e, v) => setClientId(v)} />
+          )}
         </FormGroup>
         <FormGroup label={t("grantPurpose")} isRequired fieldId="grant-purpose">
           {purposes && purposes.length > 0 ? (

@@ -169,7 +169,9 @@ class CentreConsoleIT {
             browser.open(centreBase() + "grants");
             browser.signIn("ada", campus.passwords.get("ada"));
             browser.waitForPage("Grants");
-            browser.type(By.id("grant-client"), BUREAU);
+            // The outside body is picked among the realm's external applications, by name.
+            browser.waitUntil(d -> !d.findElements(By.cssSelector("#grant-client option[value='" + BUREAU + "']")).isEmpty());
+            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("grant-client"))).selectByValue(BUREAU);
             // The purpose is chosen from the realm's purposes, not typed.
             browser.waitUntil(d -> d.findElement(By.id("grant-purpose")).getTagName().equals("select"));
             new org.openqa.selenium.support.ui.Select(browser.visible(By.id("grant-purpose"))).selectByValue("statistics");

@@ -91,7 +91,9 @@ class CentreDecisionsIT {
             browser.open(grantsUrl());
             browser.signIn("ada", campus.passwords.get("ada"));
             browser.waitForPage(texts.grants());
-            browser.type(By.id("grant-client"), BUREAU);
+            // The outside body is picked among the realm's external applications, by name.
+            browser.waitUntil(d -> !d.findElements(By.cssSelector("#grant-client option[value='" + BUREAU + "']")).isEmpty());
+            new Select(browser.visible(By.id("grant-client"))).selectByValue(BUREAU);
             browser.type(By.id("grant-units"), Campus.PHYSICS_CLASS);
             browser.setValue(By.id("grant-expires"), LocalDate.now(ZoneOffset.UTC).plusDays(30).toString());
             browser.type(By.id("grant-reference"), reference);
