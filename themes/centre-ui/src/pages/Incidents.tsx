@@ -17,6 +17,7 @@ import { useEffect, useState } from "react";
 import { useApi } from "../api";
 import { CentrePage, Detail, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
 import { type Key, useT } from "../i18n";
+import { ConfirmDialog } from "../feedback";
 import { ADMIN, useRoles } from "../roles";
 
 type Notification = {
@@ -181,11 +182,10 @@ const IncidentDetail = ({ incident, onChanged, admin }: { incident: Incident; on
       onChanged();
     }
   };
+  const [confirmingNotify, setConfirmingNotify] = useState(false);
   const notifyAll = async () => {
-    if (!window.confirm(t("incidentNotifyConfirm"))) {
-      return;
-    }
     const reply = await api("POST", `${path}/notifications`, { body: content });
+    setConfirmingNotify(false);
     setNotice(noticeOf(reply, t("incidentNotifyStarted")));
     onChanged();
   };
@@ -253,7 +253,7 @@ const IncidentDetail = ({ incident, onChanged, admin }: { incident: Incident; on
             </p>
           </div>
         ) : admin ? (
-          <Form className="no-print" onSubmit={(e) => { e.preventDefault(); void notifyAll(); }}>
+          <Form className="no-print" onSubmit={(e) => { e.preventDefault(); setConfirmingNotify(true); }}>
             {(["cause", "harm", "remedies", "advice", "contact"] as const).map((name) => (
               <FormGroup key={name} label={t(`incidentNotify_${name}` as Key)} fieldId={`notify-${name}`}>
                 <TextArea id={`notify-${name}`} value={content[name]}
@@ -266,6 +266,12 @@ const IncidentDetail = ({ incident, onChanged, admin }: { incident: Incident; on
           </Form>
         ) : (
           <p data-testid="notification-none">{t("incidentNotNotified")}</p>
+        )}
+        {confirmingNotify && (
+          <ConfirmDialog title={t("incidentNotify")} confirmLabel={t("incidentNotify")} variant="danger"
+            testId="confirm-notify" onConfirm={notifyAll} onClose={() => setConfirmingNotify(false)}>
+            {t("incidentNotifyConfirm")}
+          </ConfirmDialog>
         )}
         <p className="pf-v5-u-mt-lg no-print">{t("incidentReportNote")}</p>
         <Button variant="secondary" className="no-print" onClick={() => window.print()} data-testid="print-report">

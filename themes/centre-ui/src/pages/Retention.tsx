@@ -351,10 +351,8 @@ const RunsSection = () => {
   const toast = useToast();
   const noticeOf = useNotices();
   const runs = useCentreLoad<{ runs: Run[] }>("/retention/runs");
+  const [confirmingRun, setConfirmingRun] = useState(false);
   const run = async (dryRun: boolean) => {
-    if (!dryRun && !window.confirm(t("runConfirm"))) {
-      return;
-    }
     const reply = await api<Run>("POST", "/retention/runs", { body: { dryRun } });
     // What the run did (or, dry, would do), not the button's label.
     const done = answered(reply) ? t(dryRun ? "dryRunDone" : "runDone", runCounts(reply.body)) : "";
@@ -369,8 +367,14 @@ const RunsSection = () => {
         <Button variant="secondary" className="pf-v5-u-mr-sm" onClick={() => void run(true)} data-testid="dry-run">
           {t("dryRun")}
         </Button>
-        <Button variant="danger" onClick={() => void run(false)} data-testid="run-retention">{t("runNow")}</Button>
+        <Button variant="danger" onClick={() => setConfirmingRun(true)} data-testid="run-retention">{t("runNow")}</Button>
       </div>
+      {confirmingRun && (
+        <ConfirmDialog title={t("runNow")} confirmLabel={t("runNow")} variant="danger" testId="confirm-run-retention"
+          onConfirm={async () => { await run(false); setConfirmingRun(false); }} onClose={() => setConfirmingRun(false)}>
+          {t("runConfirm")}
+        </ConfirmDialog>
+      )}
       <LoadState loaded={runs} />
       {runs.data && runs.data.runs.length === 0 && <p>{t("runsEmpty")}</p>}
       {runs.data && runs.data.runs.length > 0 && (
@@ -422,8 +426,10 @@ const HoldsSection = () => {
       { body: { reason: reason.trim() } }), t("holdPlaced")));
     holds.reload();
   };
+  const [lifting, setLifting] = useState<Hold>();
   const lift = async (hold: Hold) => {
     announce(noticeOf(await api("POST", `/legal-holds/${encodeURIComponent(hold.id)}/lift`), t("holdLifted")));
+    setLifting(undefined);
     holds.reload();
   };
   return (
@@ -464,7 +470,7 @@ const HoldsSection = () => {
                 <Td dataLabel={t("liftedAt")}>{formatInstant(h.liftedAt, language)}</Td>
                 <Td dataLabel={t("actions")}>
                   {!h.liftedAt && (
-                    <Button variant="secondary" size="sm" onClick={() => void lift(h)} data-testid={`lift-${h.id}`}>
+                    <Button variant="secondary" size="sm" onClick={() => setLifting(h)} data-testid={`lift-${h.id}`}>
                       {t("lift")}
                     </Button>
                   )}
@@ -473,6 +479,12 @@ const HoldsSection = () => {
             ))}
           </Tbody>
         </Table>
+      )}
+      {lifting && (
+        <ConfirmDialog title={t("lift")} confirmLabel={t("lift")} variant="danger" testId="confirm-lift"
+          onConfirm={() => lift(lifting)} onClose={() => setLifting(undefined)}>
+          {t("liftConfirm", { reason: lifting.reason })}
+        </ConfirmDialog>
       )}
     </>
   );

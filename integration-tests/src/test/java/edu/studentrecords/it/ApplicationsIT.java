@@ -13,6 +13,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -232,6 +235,50 @@ class ApplicationsIT {
             .isEqualTo(400);
         assertThat(raw.once(api.call("POST", "/applications/" + LIBRARY + "/changes/nothing/approve", w.eli(),
             ADMINISTRATION)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anApprovalAndAChangeMadeMeanwhileNeverMixIntoWhatNoSecondAdministratorSaw() throws Exception {
+        World w = WORLD.get();
+        Api api = w.campus().api;
+        String race = "race-app";
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId(race);
+        client.setPublicClient(false);
+        realm.admin().clients().create(client).close();
+        List<String> approved = List.of("teaching");
+        List<String> approvedScopes = List.of("student.profile.read");
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                Api.Reply start = api.call("PUT", "/applications/" + race, w.ada(), ADMINISTRATION)
+                    .json(JSON, settings("external", approved, List.of(), List.of(), approvedScopes)).send();
+                assertThat(start.status()).as("round %d: %s", round, start.body()).isEqualTo(200);
+                Api.Reply asked = api.call("PUT", "/applications/" + race, w.ada(), ADMINISTRATION)
+                    .json(JSON, settings("internal", approved, List.of(), List.of(), approvedScopes)).send();
+                assertThat(asked.status()).as("round %d: %s", round, asked.body()).isEqualTo(202);
+                String approve = "/applications/" + race + "/changes/" + asked.json().at("/pendingChange/id").asText()
+                    + "/approve";
+                // Eli approves "internal, teaching, profile" while Ada, at the same moment, widens the client as it
+                // was (external, which a change of hers alone may do).
+                Future<Api.Reply> approval = both.submit(() -> api.call("POST", approve, w.eli(), ADMINISTRATION).send());
+                Future<Api.Reply> change = both.submit(() -> api.call("PUT", "/applications/" + race, w.ada(),
+                    ADMINISTRATION).json(JSON, settings("external", List.of("teaching", "administration", "statistics"),
+                    List.of(), List.of(), List.of("student.profile.read", "student.identity.read",
+                    "student.contact.read"))).send());
+                assertThat(approval.get().status()).as("round %d", round).isIn(200, 409);
+                assertThat(change.get().status()).as("round %d", round).isIn(200, 202);
+                JsonNode now = application(api.call("GET", "/applications", w.ada(), ADMINISTRATION).send().json(), race);
+                if ("internal".equals(now.get("trust").asText())) {
+                    assertThat(texts(now.get("purposes"))).as("round %d: internal only as approved", round)
+                        .containsExactlyElementsOf(approved);
+                    assertThat(texts(now.get("optionalScopes"))).as("round %d: internal only as approved", round)
+                        .containsExactlyElementsOf(approvedScopes);
+                }
+            }
+        } finally {
+            both.shutdownNow();
+        }
     }
 
     private Map<String, String> clientAttributes(String clientId) {

@@ -132,7 +132,10 @@ class AuditScreensIT {
         assertThat(raw.newestAuditEntry().getString("decision")).isEqualTo("DENY");
         for (String query : List.of("by=client", "from=" + to.minus(8, ChronoUnit.DAYS) + "&to=" + to + "&bucket=hour",
             "from=" + to.minus(93, ChronoUnit.DAYS) + "&to=" + to, "from=" + to + "&to=" + to.minus(1, ChronoUnit.HOURS),
-            day + "&by=person", day + "&bucket=week", "from=yesterday&to=" + to)) {
+            day + "&by=person", day + "&bucket=week", "from=yesterday&to=" + to,
+            // Instants whose whole buckets leave the range of time the server can count in.
+            "from=-1000000000-01-01T00:00:01Z&to=-1000000000-01-01T00:00:02Z&bucket=hour",
+            "from=%2B1000000000-12-31T23:00:00Z&to=%2B1000000000-12-31T23:59:59Z")) {
             Api.Reply bad = raw.once(campus.api.call("GET", "/audit/stats?" + query, sue, "administration"));
             assertThat(bad.status()).as("stats?%s: %s", query, bad.body()).isEqualTo(400);
             assertThat(bad.json().get("type").asText()).endsWith("/malformed-request");

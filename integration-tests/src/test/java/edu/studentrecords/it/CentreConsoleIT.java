@@ -409,6 +409,9 @@ class CentreConsoleIT {
 
             String holdId = hold.path("id").asText();
             browser.click(By.cssSelector("[data-testid='lift-" + holdId + "']"));
+            // Lifting lets the record be destroyed: the admin console's confirmation, naming the hold, first.
+            browser.waitForText(By.cssSelector("[data-testid='confirm-lift']"), "Lift the hold");
+            browser.click(By.cssSelector("[data-testid='confirm-lift-confirm']"));
             browser.waitUntil(d -> d.findElements(By.cssSelector("[data-testid='lift-" + holdId + "']")).isEmpty());
             browser.screenshot("retention-2-hold-lifted");
             JsonNode lifted = null;

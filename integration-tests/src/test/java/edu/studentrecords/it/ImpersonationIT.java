@@ -185,6 +185,22 @@ class ImpersonationIT {
             }
         });
         assertThat(readBy).as("the reads of /me and of the verification page").containsOnly(impersonator);
+        // Bob's log never says "you" for what someone acting as him did: it is staff's, filtered as staff's.
+        entries.forEach(e -> {
+            if (e.has("impersonator")) {
+                assertThat(e.path("actor").path("kind").asText()).as("%s", e).isEqualTo("STAFF");
+            }
+        });
+        JsonNode his = campus.api.call("GET", "/me/access-log?who=you&limit=100", bob, null).send().json();
+        his.get("entries").forEach(e -> assertThat(e.has("impersonator")).as("%s", e).isFalse());
+        JsonNode staffs = campus.api.call("GET", "/me/access-log?who=staff&limit=100", bob, null).send().json();
+        List<String> staffReads = new ArrayList<>();
+        staffs.get("entries").forEach(e -> {
+            if (e.get("operation").asText().equals("READ") && e.has("impersonator")) {
+                staffReads.add(e.get("impersonator").asText());
+            }
+        });
+        assertThat(staffReads).as("the impersonator's reads under staff").isNotEmpty().containsOnly(impersonator);
         assertThat(signInsByImpersonator).as("the sign-ins' own entries name the impersonator").isNotEmpty();
         assertThat(verifications).as("every verification tried was refused, under the impersonator's name")
             .isNotEmpty().allMatch(v -> v.equals("DENIED " + impersonator));

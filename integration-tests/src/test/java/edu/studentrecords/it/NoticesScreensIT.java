@@ -26,7 +26,6 @@ import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The screens of this feature in headless Chromium, in English and Simplified Chinese: Alice reads "What changed" (her
@@ -198,7 +197,8 @@ class NoticesScreensIT {
                 browser.setValue(By.id("notify-" + field), field + " (" + texts.tag() + ")");
             }
             browser.click(By.cssSelector("[data-testid='notify']"));
-            browser.waitUntil(ExpectedConditions.alertIsPresent()).accept();
+            // Mailing every affected student cannot be undone: the admin console's confirmation first.
+            browser.click(By.cssSelector("[data-testid='confirm-notify-confirm']"));
             browser.visible(By.cssSelector("[data-testid='notification'][data-finished='true']"));
             assertThat(browser.byTestId("notification-progress").getText()).contains("1");
             browser.scrollToTop();

@@ -21,6 +21,11 @@ public final class DefaultStudentRecordsProvider implements StudentRecordsProvid
     }
 
     @Override
+    public ClientChangeLocks clientChangeLocks() {
+        return factory.clientChangeLocks();
+    }
+
+    @Override
     public StudentSearchIndex index(RealmModel realm) {
         return factory.index(realm);
     }

@@ -50,6 +50,7 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
     private static final Duration PURGE_FEED_WAIT = Duration.ofSeconds(5);
 
     private final Map<String, RealmRecords> realms = new ConcurrentHashMap<>();
+    private final ClientChangeLocks clientChangeLocks = new ClientChangeLocks();
     private volatile StudentRecordsOptions options;
     private volatile MongoClient client;
     private volatile NodeMetrics metrics;
@@ -82,6 +83,11 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
         factory.register(new RetentionSchedule(options.retentionEvery()));
         factory.register(new AuditEpochSchedule(options.audit().sealInterval()));
         factory.register(new VerificationReminderSchedule(reminderInterval.toMillis()));
+    }
+
+    /** The node's locks of client changes, shared by every session. */
+    ClientChangeLocks clientChangeLocks() {
+        return clientChangeLocks;
     }
 
     @Override

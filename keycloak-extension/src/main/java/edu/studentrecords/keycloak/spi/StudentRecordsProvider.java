@@ -47,6 +47,9 @@ public interface StudentRecordsProvider extends Provider {
 
     /** Counts a scheduled security self-check of the realm that this node ran, and its findings, in the metrics. */
     void selfChecked(RealmModel realm, int findings);
+    /** The locks that let one change of a client's access run at a time on this node. */
+    ClientChangeLocks clientChangeLocks();
+
     /** The options of the audit trail's epochs, anchors, exports and log feed on this node. */
     AuditTrailOptions auditOptions();
 

@@ -49,6 +49,11 @@ final class ActorDescriptions {
         if (subject == null) {
             return new Actor(Actor.Kind.APPLICATION, null, null, null, null, null, clientName);
         }
+        if (entry.impersonator() != null && !entry.impersonator().equals(subject)) {
+            // Someone acting as a person is not that person: the student sees the one who really acted.
+            Actor person = people.computeIfAbsent(entry.impersonator(), this::staff);
+            return new Actor(person.kind(), person.role(), person.unit(), person.unitPath(), null, null, clientName);
+        }
         if (subject.equals(caller)) {
             return new Actor(Actor.Kind.YOU, null, null, null, null, null, clientName);
         }

@@ -25,6 +25,9 @@ final class ApplicationRepresentation {
     record Settings(String trust, List<String> purposes, List<String> units, List<String> defaultScopes,
             List<String> optionalScopes) {
 
+        /** The most values one list of a change may hold. */
+        static final int MAX_VALUES = 1000;
+
         ApplicationAccess toAccess(String clientId) {
             ClientTrust parsed;
             if ("internal".equals(trust)) {
@@ -34,11 +37,15 @@ final class ApplicationRepresentation {
             } else {
                 throw new BadRequest("bad.application-trust");
             }
-            return new ApplicationAccess(clientId, parsed, set(purposes), set(units), set(defaultScopes),
-                    set(optionalScopes));
+            return new ApplicationAccess(clientId, parsed, set("purposes", purposes), set("units", units),
+                    set("defaultScopes", defaultScopes), set("optionalScopes", optionalScopes));
         }
 
-        private static Set<String> set(List<String> values) {
+        private static Set<String> set(String name, List<String> values) {
+            if (values != null && values.size() > MAX_VALUES) {
+                // A realm has far fewer purposes, units and scopes; a longer list would only cost time and answer.
+                throw new BadRequest("bad.list-too-long", name, MAX_VALUES);
+            }
             Set<String> set = new LinkedHashSet<>();
             if (values != null) {
                 values.forEach(v -> set.add(v == null ? "" : v.strip()));

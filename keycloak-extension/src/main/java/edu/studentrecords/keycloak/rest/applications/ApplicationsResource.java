@@ -5,6 +5,8 @@ import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 import edu.studentrecords.keycloak.rest.CollectionResource;
 import edu.studentrecords.keycloak.rest.RequestContext;
 import edu.studentrecords.keycloak.rest.RequestPipeline;
+import edu.studentrecords.keycloak.spi.StudentRecordsProvider;
+import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.applications.ApplicationAccess;
 import edu.studentrecords.store.applications.ApplicationChange;
 import edu.studentrecords.store.applications.ApplicationChangeResult;
@@ -66,6 +68,7 @@ public final class ApplicationsResource extends CollectionResource {
         return pipeline.run(AuditOperation.APPLICATION_CHANGE, request -> {
             ApplicationAccess asked = request.readJson(body, ApplicationRepresentation.Settings.class)
                     .toAccess(clientId);
+            holdClient(request, clientId);
             ClientRegister register = register(request);
             ApplicationChangeResult result = request.store().applications().change(request.access(), register, asked);
             return json(result.pending() == null ? Response.ok() : Response.accepted(),
@@ -78,11 +81,23 @@ public final class ApplicationsResource extends CollectionResource {
     @Path("{clientId}/changes/{changeId}/approve")
     public Response approve(@PathParam("clientId") String clientId, @PathParam("changeId") String changeId) {
         return pipeline.run(AuditOperation.APPLICATION_APPROVE, request -> {
+            holdClient(request, clientId);
             ClientRegister register = register(request);
             ApplicationAccess now = request.store().applications().approve(request.access(), register, clientId,
                     changeId);
             return json(Response.ok(), represent(request, register, now, null));
         });
+    }
+
+    /**
+     * Holds the client until this request's transaction completes, before its settings are read: a change and an
+     * approval of the same client never interleave (409 when the one before does not finish in time).
+     */
+    private static void holdClient(RequestContext request, String clientId) {
+        if (!request.session().getProvider(StudentRecordsProvider.class).clientChangeLocks()
+                .holdUntilCompletion(request.session(), request.realm().getId(), clientId)) {
+            throw StoreException.conflict(StoreException.Subject.APPLICATION, "BUSY");
+        }
     }
 
     private static ClientRegister register(RequestContext request) {

@@ -2,6 +2,7 @@ package edu.studentrecords.keycloak.rest.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import edu.studentrecords.search.SearchIndexCatchingUpException;
 import edu.studentrecords.search.SearchIndexException;
 import edu.studentrecords.store.StoreException;
@@ -10,6 +11,7 @@ import edu.studentrecords.store.validation.FieldError;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -20,6 +22,9 @@ import org.jboss.logging.Logger;
  * failing and anything unexpected are the only other cases.
  */
 public final class ProblemMapper {
+
+    /** A field name the API could have defined: repeated in a problem only when it looks like one. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     /** What {@code Retry-After} says of a store or index that cannot answer now. */
@@ -149,12 +154,28 @@ public final class ProblemMapper {
         return Problem.of(ProblemType.UNAVAILABLE, texts, "unavailable");
     }
 
-    /** Which field could not be read, by path only: Jackson's own message quotes the rejected value. */
+    /**
+     * Which field could not be read, by path only: Jackson's own message quotes the rejected value. A name the caller
+     * made up (an unknown field, a key that is not a plain name) is never repeated: it may be anything, personal data
+     * included.
+     */
     private static Problem jsonProblem(JsonProcessingException json, ProblemTexts texts) {
         if (json instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String path = mapping.getPath().stream()
+            List<JsonMappingException.Reference> refs = mapping.getPath();
+            boolean unknown = json instanceof UnrecognizedPropertyException;
+            List<JsonMappingException.Reference> known = unknown ? refs.subList(0, refs.size() - 1) : refs;
+            boolean plain = known.stream().allMatch(ref -> ref.getFieldName() == null
+                    || PLAIN_NAME.matcher(ref.getFieldName()).matches());
+            if (!plain) {
+                return Problem.of(ProblemType.MALFORMED_REQUEST, texts, unknown ? "json.unknown" : "json");
+            }
+            String path = known.stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
+            if (unknown) {
+                return path.isEmpty() ? Problem.of(ProblemType.MALFORMED_REQUEST, texts, "json.unknown")
+                        : Problem.of(ProblemType.MALFORMED_REQUEST, texts, "json.unknown.in", path);
+            }
             return Problem.of(ProblemType.MALFORMED_REQUEST, texts, "json.at", path);
         }
         return Problem.of(ProblemType.MALFORMED_REQUEST, texts, "json");

@@ -28,6 +28,10 @@ public final class ReadCountsResource extends CollectionResource {
         super(pipeline);
     }
 
+    /** The first and last instants a window may name: no entry of the trail is older or newer. */
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
     /** The counts, one series per client (or purpose) that read in the window, the most reads first. */
     @GET
     public Response counts(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -41,10 +45,15 @@ public final class ReadCountsResource extends CollectionResource {
             if (!start.isBefore(end)) {
                 throw new BadRequest("bad.window-order");
             }
+            if (start.isBefore(EARLIEST) || end.isAfter(LATEST)) {
+                // Widened to whole buckets, an instant near the ends of Instant's range cannot be represented.
+                throw new BadRequest("bad.window-range");
+            }
             ReadCounts.By counted = oneOf("by", by, ReadCounts.By.class, ReadCounts.By.CLIENT);
             ReadCounts.Bucket width = oneOf("bucket", bucket, ReadCounts.Bucket.class, ReadCounts.Bucket.DAY);
             if (Duration.between(start, end).compareTo(width.longestWindow()) > 0) {
-                throw new BadRequest("bad.window-too-long." + width.word(), width.longestWindow().toDays());
+                throw new BadRequest(width == ReadCounts.Bucket.HOUR ? "bad.window-too-long.hour" : "bad.window-too-long.day",
+                        width.longestWindow().toDays());
             }
             return json(Response.ok(), view(request.store().auditReview().readCounts(request.access(), start, end,
                     counted, width)));

@@ -137,6 +137,21 @@ class ProblemMapperTest {
     }
 
     @Test
+    void anUnknownFieldIsNeverRepeatedOnlyWhereItStands() {
+        String madeUp = "Alice Student 110101200001011234 <img src=x>";
+        assertThatThrownBy(() -> JsonBodies.read("{\"" + madeUp + "\":\"x\"}", EnrolmentRepresentation.class))
+                .isInstanceOfSatisfying(JsonProcessingException.class, e -> {
+                    Problem problem = ProblemMapper.from(e);
+                    assertThat(problem.status()).isEqualTo(400);
+                    assertThat(problem.detail()).doesNotContain("110101200001011234").doesNotContain("Alice")
+                            .doesNotContain("<img").isEqualTo("The body has a field this request does not take.");
+                });
+        assertThatThrownBy(() -> JsonBodies.read("{\"profile\":{\"alice\":\"x\"}}", EnrolmentRepresentation.class))
+                .isInstanceOfSatisfying(JsonProcessingException.class, e -> assertThat(ProblemMapper.from(e).detail())
+                        .contains("'profile'").doesNotContain("alice"));
+    }
+
+    @Test
     void anUnexpectedFailureShowsNothingOfItsMessage() {
         Problem problem = ProblemMapper.from(new IllegalStateException("resident id 110101200403150423 leaked"));
 

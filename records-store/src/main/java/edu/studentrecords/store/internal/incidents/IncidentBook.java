@@ -2,6 +2,7 @@ package edu.studentrecords.store.internal.incidents;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import edu.studentrecords.store.StoreException;
@@ -60,6 +61,8 @@ public final class IncidentBook implements Incidents {
         this.lookup = lookup;
         this.scan = new AffectedScan(trail);
         this.clock = clock;
+        // A student's notices and export find the incidents that affected the record; MongoDB serves it by this index.
+        incidents.createIndex(Indexes.ascending(IncidentDocument.AFFECTED_RECORDS));
     }
 
     @Override
