@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actorText, clientName } from "./actors";
+import { actorKindText, actorKinds, actorText, clientName } from "./actors";
 
 /** A translation that shows the key and its values, as the checks read them. */
 const t = (key: string, options?: Record<string, unknown>) =>
@@ -41,5 +41,25 @@ describe("who acted in an access-log entry", () => {
       .toBe('client_account-console{"defaultValue":"account-console"}');
     expect(clientName({ clientId: "library-app", actor: { kind: "APPLICATION", clientName: "Library" } }, t)).toBe("Library");
     expect(clientName({ clientId: "library-app" }, t)).toBe("library-app");
+  });
+
+  it("speaks to a guardian of the child, another guardian and the child's class", () => {
+    expect(actorText({ clientId: "portal", subject: "g", actor: { kind: "YOU" } }, t, "guardian")).toBe("studentAccessLogYou");
+    expect(actorText({ clientId: "portal", subject: "c", actor: { kind: "STUDENT" } }, t, "guardian")).toBe("guardianAccessLogChild");
+    expect(actorText({ clientId: "portal", actor: { kind: "GUARDIAN", username: "henry", relationship: "FATHER" } }, t, "guardian"))
+      .toBe('guardianAccessLogGuardian{"relationship":"studentRecordRelationship.FATHER{\\"defaultValue\\":\\"FATHER\\"}","username":"henry"}');
+    expect(actorText({ clientId: "p", subject: "s", actor: { kind: "STAFF", role: "records-staff", unit: "OWN" } }, t, "guardian"))
+      .toBe("guardianAccessLogStaffOwnUnit");
+    expect(actorText({ clientId: "p", subject: "s", actor: { kind: "STAFF", role: "records-staff", unit: "ABOVE", unitPath: "/a" } }, t, "guardian"))
+      .toBe('guardianAccessLogStaffAboveUnit{"unit":"/a"}');
+  });
+
+  it("filters a guardian's view by the child too, the student's own log never", () => {
+    expect(actorKinds("student")).toEqual(["YOU", "GUARDIAN", "STAFF", "APPLICATION"]);
+    expect(actorKinds("guardian")).toEqual(["YOU", "STUDENT", "GUARDIAN", "STAFF", "APPLICATION"]);
+    expect(actorKinds("guardian").map((k) => actorKindText(k, t, "guardian"))).toEqual(["studentAccessLogWhoKind.YOU",
+      "guardianAccessLogWhoKind.STUDENT", "guardianAccessLogWhoKind.GUARDIAN", "studentAccessLogWhoKind.STAFF",
+      "studentAccessLogWhoKind.APPLICATION"]);
+    expect(actorKindText("GUARDIAN", t, "student")).toBe("studentAccessLogWhoKind.GUARDIAN");
   });
 });

@@ -1,10 +1,13 @@
+import { type Voice, voiced } from "./components/voice";
+
 /**
- * Who acted in an access-log entry, as GET /me/access-log describes it: the student, a linked guardian, a person of the
- * school by role and by how their unit stands to the student's (never a name), or an application acting for itself;
- * and the application by its display name.
+ * Who acted in an access-log entry, as GET /me/access-log and GET /guardian/children/{recordId}/access-log describe
+ * it: the reader, the student (in a guardian's view of a child's log), a linked guardian, a person of the school by
+ * role and by how their unit stands to the student's (never a name), or an application acting for itself; and the
+ * application by its display name.
  */
 export type Actor = {
-  kind: "YOU" | "GUARDIAN" | "STAFF" | "APPLICATION";
+  kind: ActorKind;
   role?: string;
   unit?: "OWN" | "ABOVE";
   unitPath?: string;
@@ -29,12 +32,13 @@ export function clientName(entry: ActedBy, t: Translate): string {
 }
 
 /**
- * Who acted, in one line of the person's language: "You", "Your guardian (Mother, grace)", "A staff member of your
- * class", "A staff member of /science, which includes your class", "An administrator of the information management
- * centre", "The application Library"; for an entry without an actor (a log that does not describe them) a person or
- * an application "through" the client.
+ * Who acted, in one line of the reader's language and voice: "You", "Your guardian (Mother, grace)" (to a guardian:
+ * "Your child", "Another guardian (Mother, grace)"), "A staff member of your class" (of your child's class), "A staff
+ * member of /science, which includes your class", "An administrator of the information management centre", "The
+ * application Library"; for an entry without an actor (a log that does not describe them) a person or an application
+ * "through" the client.
  */
-export function actorText(entry: ActedBy, t: Translate): string {
+export function actorText(entry: ActedBy, t: Translate, voice: Voice = "student"): string {
   const client = clientName(entry, t);
   const actor = entry.actor;
   if (!actor) {
@@ -43,33 +47,59 @@ export function actorText(entry: ActedBy, t: Translate): string {
   switch (actor.kind) {
     case "YOU":
       return t("studentAccessLogYou");
+    case "STUDENT":
+      return t("guardianAccessLogChild");
     case "GUARDIAN":
-      return t("studentAccessLogGuardian", {
+      return t(voiced("accessLogGuardian", voice), {
         relationship: actor.relationship ? t(`studentRecordRelationship.${actor.relationship}`, { defaultValue: actor.relationship }) : "",
         username: actor.username ?? "",
       });
     case "APPLICATION":
       return t("studentAccessLogApplication", { client });
     default:
-      return staffText(actor, t);
+      return staffText(actor, t, voice);
   }
 }
 
 /** A person of the school by product role, and for staff by how their unit stands to the student's. */
-function staffText(actor: Actor, t: Translate): string {
+function staffText(actor: Actor, t: Translate, voice: Voice): string {
   switch (actor.role) {
     case "records-admin":
       return t("studentAccessLogAdmin");
     case "records-supervisor":
       return t("studentAccessLogSupervisor");
     case "records-staff":
-      if (actor.unit === "OWN") return t("studentAccessLogStaffOwnUnit");
-      if (actor.unit === "ABOVE") return t("studentAccessLogStaffAboveUnit", { unit: actor.unitPath ?? "" });
+      if (actor.unit === "OWN") return t(voiced("accessLogStaffOwnUnit", voice));
+      if (actor.unit === "ABOVE") return t(voiced("accessLogStaffAboveUnit", voice), { unit: actor.unitPath ?? "" });
       return t("studentAccessLogStaff");
     default:
       return t("studentAccessLogSchoolPerson");
   }
 }
 
-/** The kinds of actor the log can be filtered by, as GET /me/access-log takes them ({@code who}). */
-export const ACTOR_KINDS = ["YOU", "GUARDIAN", "STAFF", "APPLICATION"] as const;
+/** Every kind of actor an access log names. */
+export type ActorKind = "YOU" | "STUDENT" | "GUARDIAN" | "STAFF" | "APPLICATION";
+
+/**
+ * The kinds of actor the log can be filtered by ({@code who}), in the reader's voice: the student's own log has no
+ * {@code STUDENT} (the student is {@code YOU}), a guardian's view of a child's log has every kind.
+ */
+export function actorKinds(voice: Voice): readonly ActorKind[] {
+  return voice === "guardian" ? ["YOU", "STUDENT", "GUARDIAN", "STAFF", "APPLICATION"] : ["YOU", "GUARDIAN", "STAFF", "APPLICATION"];
+}
+
+/** The name of a kind of actor in the who filter, in the reader's voice. */
+export function actorKindText(kind: ActorKind, t: Translate, voice: Voice): string {
+  switch (kind) {
+    case "YOU":
+      return t("studentAccessLogWhoKind.YOU");
+    case "STUDENT":
+      return t("guardianAccessLogWhoKind.STUDENT");
+    case "GUARDIAN":
+      return t(voiced("accessLogWhoGuardians", voice));
+    case "STAFF":
+      return t("studentAccessLogWhoKind.STAFF");
+    default:
+      return t("studentAccessLogWhoKind.APPLICATION");
+  }
+}

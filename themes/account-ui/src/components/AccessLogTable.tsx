@@ -37,7 +37,7 @@ import {
 } from "@student-records/shared";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ACTOR_KINDS, type Actor, actorText, clientName } from "../actors";
+import { type Actor, actorKindText, actorKinds, actorText, clientName } from "../actors";
 import { useLanguage, useStudentRecordsApi } from "../api";
 import { reportRefusal, type ReportRefusal } from "../reportErrors";
 import type { Voice } from "./voice";
@@ -58,23 +58,22 @@ export type AccessEntry = EntryResult & {
   actor?: Actor;
 };
 
-/** A page of the log; {@code total} and {@code purposes} come from a log the server filters (the student's own). */
+/** A page of the log, filtered by the server, with how many entries match and the purposes to filter by. */
 type LogPage = { entries: AccessEntry[]; total?: number; purposes?: string[] };
 
 const PAGE_SIZE = 20;
 
 /**
- * An access log (GET {@code logPath}: the student's own, or a child's for a guardian), newest first, paged; dates, and
- * where the log takes them ({@code serverFilters}: the student's own) who and purpose, are filters the server applies
- * to the whole log. Each entry says who acted, to the second, and can be reported as misuse (POST {@code reportPath},
- * with the report's {@code kind} where the endpoint takes one: a guardian's reports are misuse reports or questions).
+ * An access log (GET {@code logPath}: the student's own, or a child's for a guardian), newest first, paged; dates, who
+ * and purpose are filters the server applies to the whole log. Each entry says who acted, in the reader's voice, to the
+ * second, and can be reported as misuse (POST {@code reportPath}, with the report's {@code kind} where the endpoint
+ * takes one: a guardian's reports are misuse reports or questions).
  */
-export const AccessLogTable = ({ logPath, reportPath, voice, kind, serverFilters = false }: {
+export const AccessLogTable = ({ logPath, reportPath, voice, kind }: {
   logPath: string;
   reportPath: string;
   voice: Voice;
   kind?: "MISUSE";
-  serverFilters?: boolean;
 }) => {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -100,10 +99,10 @@ export const AccessLogTable = ({ logPath, reportPath, voice, kind, serverFilters
     const end = startOfNextLocalDay(to);
     if (start) query.set("from", start);
     if (end) query.set("to", end);
-    if (serverFilters && who) query.set("who", who);
-    if (serverFilters && purpose) query.set("purpose", purpose);
+    if (who) query.set("who", who);
+    if (purpose) query.set("purpose", purpose);
     return `${logPath}?${query}`;
-  }, [logPath, offset, from, to, who, purpose, serverFilters, fromInvalid, toInvalid]);
+  }, [logPath, offset, from, to, who, purpose, fromInvalid, toInvalid]);
   const log = useLoad<LogPage>(api, path);
   const entries = useMemo(() => log.data?.entries ?? [], [log.data]);
   const total = log.data?.total;
@@ -133,26 +132,22 @@ export const AccessLogTable = ({ logPath, reportPath, voice, kind, serverFilters
               {toInvalid && <DateError id="log-to-error" text={clientText(language, "invalidDate")} />}
             </FormGroup>
           </ToolbarItem>
-          {serverFilters && (
-            <>
-              <ToolbarItem>
-                <FormGroup label={t("studentAccessLogWho")} fieldId="log-who">
-                  <FormSelect id="log-who" value={who} onChange={(_, v) => refilter(() => setWho(v))}>
-                    <FormSelectOption value="" label={t("studentAccessLogAnyone")} />
-                    {ACTOR_KINDS.map((k) => <FormSelectOption key={k} value={k} label={t(`studentAccessLogWhoKind.${k}`)} />)}
-                  </FormSelect>
-                </FormGroup>
-              </ToolbarItem>
-              <ToolbarItem>
-                <FormGroup label={t("studentAccessLogPurpose")} fieldId="log-purpose">
-                  <FormSelect id="log-purpose" value={purpose} onChange={(_, v) => refilter(() => setPurpose(v))}>
-                    <FormSelectOption value="" label={t("studentAccessLogAnyPurpose")} />
-                    {purposes.map((p) => <FormSelectOption key={p} value={p} label={p} />)}
-                  </FormSelect>
-                </FormGroup>
-              </ToolbarItem>
-            </>
-          )}
+          <ToolbarItem>
+            <FormGroup label={t("studentAccessLogWho")} fieldId="log-who">
+              <FormSelect id="log-who" value={who} onChange={(_, v) => refilter(() => setWho(v))}>
+                <FormSelectOption value="" label={t("studentAccessLogAnyone")} />
+                {actorKinds(voice).map((k) => <FormSelectOption key={k} value={k} label={actorKindText(k, t, voice)} />)}
+              </FormSelect>
+            </FormGroup>
+          </ToolbarItem>
+          <ToolbarItem>
+            <FormGroup label={t("studentAccessLogPurpose")} fieldId="log-purpose">
+              <FormSelect id="log-purpose" value={purpose} onChange={(_, v) => refilter(() => setPurpose(v))}>
+                <FormSelectOption value="" label={t("studentAccessLogAnyPurpose")} />
+                {purposes.map((p) => <FormSelectOption key={p} value={p} label={p} />)}
+              </FormSelect>
+            </FormGroup>
+          </ToolbarItem>
         </ToolbarContent>
       </Toolbar>
       <Table aria-label={t("studentAccessLog")} variant="compact" data-testid="access-log">
@@ -172,7 +167,7 @@ export const AccessLogTable = ({ logPath, reportPath, voice, kind, serverFilters
               data-outcome={outcomeOf(e) ?? ""} data-actor={e.actor?.kind ?? ""}>
               <Td dataLabel={t("studentAccessLogWhen")} data-testid={`time-${e.sequence}`}>{formatInstant(e.time, language, true)}</Td>
               <Td dataLabel={t("studentAccessLogWho")} data-testid={`who-${e.sequence}`}>
-                {actorText(e, t)}
+                {actorText(e, t, voice)}
                 {e.actor && e.actor.kind !== "APPLICATION" && (
                   <>
                     <br />
@@ -193,7 +188,7 @@ export const AccessLogTable = ({ logPath, reportPath, voice, kind, serverFilters
               </Td>
               <Td dataLabel={t("studentAccessLogActions")}>
                 <Button variant="link" isInline onClick={() => { setSent(undefined); setReporting(e); }} data-testid={`report-${e.sequence}`}
-                  aria-label={t("studentReportThisAccess", { time: formatInstant(e.time, language, true), who: actorText(e, t) })}>
+                  aria-label={t("studentReportThisAccess", { time: formatInstant(e.time, language, true), who: actorText(e, t, voice) })}>
                   {t("studentReportAccess")}
                 </Button>
               </Td>
@@ -293,7 +288,7 @@ const ReportDialog = ({ entry, path, voice, kind, onClose }: {
         <DescriptionListGroup>
           <DescriptionListTerm>{t("studentAccessLogWho")}</DescriptionListTerm>
           <DescriptionListDescription data-testid="report-entry-who">
-            {actorText(entry, t)} ({clientName(entry, t)})
+            {actorText(entry, t, voice)} ({clientName(entry, t)})
           </DescriptionListDescription>
         </DescriptionListGroup>
         <DescriptionListGroup>

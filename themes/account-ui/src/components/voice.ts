@@ -13,6 +13,10 @@ const VOICED = {
   questionDescription: { student: "studentReportKindDescription.QUESTION", guardian: "guardianReportKindDescription.QUESTION" },
   misuseDescription: { student: "studentReportKindDescription.MISUSE", guardian: "guardianReportKindDescription.MISUSE" },
   questionSent: { student: "studentQuestionSent", guardian: "guardianQuestionSent" },
+  accessLogGuardian: { student: "studentAccessLogGuardian", guardian: "guardianAccessLogGuardian" },
+  accessLogStaffOwnUnit: { student: "studentAccessLogStaffOwnUnit", guardian: "guardianAccessLogStaffOwnUnit" },
+  accessLogStaffAboveUnit: { student: "studentAccessLogStaffAboveUnit", guardian: "guardianAccessLogStaffAboveUnit" },
+  accessLogWhoGuardians: { student: "studentAccessLogWhoKind.GUARDIAN", guardian: "guardianAccessLogWhoKind.GUARDIAN" },
 } as const;
 
 /** The message key of {@code text} in {@code voice}. */

@@ -7,7 +7,7 @@ export const AccessLog = () => {
   const { t } = useTranslation();
   return (
     <PageFrame title={t("studentAccessLog")} intro={t("studentAccessLogDescription")} light>
-      <AccessLogTable logPath="/me/access-log" reportPath="/me/reports" voice="student" serverFilters />
+      <AccessLogTable logPath="/me/access-log" reportPath="/me/reports" voice="student" />
     </PageFrame>
   );
 };

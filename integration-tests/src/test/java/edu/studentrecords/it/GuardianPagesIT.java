@@ -28,6 +28,7 @@ import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -35,10 +36,11 @@ import org.openqa.selenium.support.ui.Select;
  * The guardians' and the students' consent pages of the account console in headless Chromium, against the suite's real
  * Keycloak and record store: grace (role {@code guardian}, linked to the record of mia, 12) finds mia under "My
  * children", corrects her phone (a bad number is marked at the field and nothing is written), asks for a correction,
- * reports an access from mia's access log, gives and withdraws mia's consent and asks the centre a question; henry sees
- * the consents of leo (16) without deciding them, leo decides them himself under "My consents", and mia's own attempt
- * is refused with the reason. The menu shows "My children" only to guardians and the student pages only to students; a
- * record that is not grace's child shows nothing of itself. In English and Simplified Chinese, 1280 and 390 pixels wide,
+ * reports an access from mia's access log and filters the log by who and purpose (herself "you", mia "your child"),
+ * gives and withdraws mia's consent and asks the centre a question; henry sees the consents of leo (16) without
+ * deciding them, leo decides them himself under "My consents", and mia's own attempt is refused with the reason. The
+ * menu shows "My children" only to guardians and the student pages only to students; a record that is not grace's
+ * child shows nothing of itself. In English and Simplified Chinese, 1280 and 390 pixels wide,
  * photographed into {@code target/screenshots/guardian-pages/} and checked with axe-core.
  */
 @KeycloakIntegrationTest(config = StudentRecordsServer.class)
@@ -99,17 +101,22 @@ class GuardianPagesIT {
     /** What the pages say in one language, from the theme's messages_*.properties. */
     record Texts(String tag, String myChildren, String myConsents, String recordTab, String accessLogTab,
                  String consentsTab, String questionsTab, String saved, String correctionSent, String reportSent,
-                 String questionSent, String notLinked, String consentRefused) {
+                 String questionSent, String notLinked, String consentRefused, List<String> whoChoices, String you,
+                 String yourChild, String administrator) {
     }
 
     static final Texts ENGLISH = new Texts("en", "My children", "My consents", "Record", "Who accessed it", "Consents",
         "Questions and reports", "Your changes are saved.", "Your request was sent to the information management centre.",
         "Your report was sent to the information management centre.",
         "Your question was sent to the information management centre.",
-        "This record is not one of your children's records.", "Nothing was changed for");
+        "This record is not one of your children's records.", "Nothing was changed for",
+        List.of("Anyone", "You", "Your child", "Other guardians", "School staff", "Applications on their own"), "You",
+        "Your child", "An administrator of the information management centre");
     static final Texts CHINESE = new Texts("zh-CN", "我的孩子", "我的同意", "档案", "访问记录", "同意事项", "疑问与举报",
         "你的修改已保存。", "你的申请已提交给信息管理中心。", "你的举报已提交给信息管理中心。", "你的疑问已提交给信息管理中心。",
-        "此档案不是你孩子的档案。", "未作任何改动");
+        "此档案不是你孩子的档案。", "未作任何改动",
+        List.of("所有人", "你本人", "你的孩子", "其他监护人", "学校工作人员", "应用程序自身"), "你本人", "你的孩子",
+        "信息管理中心的管理员");
 
     @Test
     void graceLooksAfterMiaInEnglish() throws IOException {
@@ -149,6 +156,14 @@ class GuardianPagesIT {
                     openTab(browser, tab.title());
                     browser.visible(By.cssSelector(tab.shown()));
                     fitsTheWidth(browser, texts.tag() + "-390-" + tab.name());
+                    if (tab.name().equals("access-log")) {
+                        // The same filters on a phone: who narrows the log to grace's own entries, in her words.
+                        select(browser, "log-who", "YOU");
+                        assertThat(whoOfFirst(browser, rowsOnlyOf(browser, "YOU"))).contains(texts.you());
+                        fitsTheWidth(browser, texts.tag() + "-390-access-log-by-you");
+                        assertThat(browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript()))
+                            .as("serious or critical axe-core violations at 390 px").isEmpty();
+                    }
                 }
             }
         }
@@ -357,6 +372,22 @@ class GuardianPagesIT {
             assertThat(report.path("kind").asText()).isEqualTo("MISUSE");
             assertThat(report.path("auditEntries").toString()).isEqualTo("[" + sequence + "]");
 
+            // Who and purpose filter on the server, as on the student's own page, in the guardian's words: grace is
+            // "You", mia (who read her corrections above) "Your child", the centre by role.
+            assertThat(new Select(browser.visible(By.id("log-who"))).getOptions()).extracting(WebElement::getText)
+                .containsExactlyElementsOf(texts.whoChoices());
+            select(browser, "log-who", "YOU");
+            assertThat(whoOfFirst(browser, rowsOnlyOf(browser, "YOU"))).contains(texts.you());
+            select(browser, "log-who", "STUDENT");
+            assertThat(whoOfFirst(browser, rowsOnlyOf(browser, "STUDENT"))).contains(texts.yourChild());
+            browser.screenshot(prefix + "5-mias-access-log-by-mia");
+            inaccessible.addAll(label("mia's access log by mia", browser.seriousAccessibilityViolations(axe)));
+            select(browser, "log-who", "");
+            select(browser, "log-purpose", "administration");
+            assertThat(whoOfFirst(browser, rowsOnlyOf(browser, "STAFF"))).contains(texts.administrator());
+            browser.screenshot(prefix + "5-mias-access-log-for-administration");
+            select(browser, "log-purpose", "");
+
             // Consents: mia is 12, grace gives and withdraws them; mia's own consents say so.
             openTab(browser, texts.consentsTab());
             boolean give = !"GIVEN".equals(consentStatus("mia", PHOTOS));
@@ -470,6 +501,28 @@ class GuardianPagesIT {
             }
             return "true".equals(d.findElement(tab).getAttribute("aria-selected"));
         });
+    }
+
+    private static void select(ConsoleBrowser browser, String id, String value) {
+        new Select(browser.visible(By.id(id))).selectByValue(value);
+    }
+
+    /** The access log's rows once the server has answered with entries of that kind of actor only (at least one). */
+    private static List<WebElement> rowsOnlyOf(ConsoleBrowser browser, String kind) {
+        return browser.waitUntil(d -> {
+            try {
+                List<WebElement> rows = d.findElements(By.cssSelector("[data-testid='access-log'] tr[data-testid^='entry-']"));
+                return !rows.isEmpty() && rows.stream().allMatch(r -> kind.equals(r.getAttribute("data-actor"))) ? rows : null;
+            } catch (StaleElementReferenceException replaced) {
+                return null;
+            }
+        });
+    }
+
+    /** What the "who" cell of the first of {@code rows} says. */
+    private static String whoOfFirst(ConsoleBrowser browser, List<WebElement> rows) {
+        String sequence = rows.get(0).getAttribute("data-testid").substring("entry-".length());
+        return browser.byTestId("who-" + sequence).getText();
     }
 
     /** Photographs the page and checks that it does not scroll sideways. */

@@ -53,6 +53,9 @@ class ImpersonationIT {
     @InjectRealm(ref = "impersonated-student")
     ManagedRealm studentRealm;
 
+    @InjectRealm(ref = "impersonated-guardian")
+    ManagedRealm guardianRealm;
+
     @InjectAdminClient
     Keycloak serverAdmin;
 
@@ -204,6 +207,63 @@ class ImpersonationIT {
         assertThat(signInsByImpersonator).as("the sign-ins' own entries name the impersonator").isNotEmpty();
         assertThat(verifications).as("every verification tried was refused, under the impersonator's name")
             .isNotEmpty().allMatch(v -> v.equals("DENIED " + impersonator));
+    }
+
+    /**
+     * In a guardian's view of a child's log, what an administrator did while impersonating the guardian or the child is
+     * staff's: never "you", never the child.
+     */
+    @Test
+    void whatAnImpersonatorDidIsStaffsInTheGuardiansViewOfTheChildsLog() throws Exception {
+        Campus campus = Campus.setUp(guardianRealm, oauth);
+        campus.person("grace", null, "guardian");
+        campus.person("mia", null, "student");
+        String ada = campus.signIn(oauth, "ada", PORTAL, CENTRE_SCOPES);
+        String mia = campus.enrol(ada, GeneratedStudent.number(95, Campus.PHYSICS_CLASS)
+            .bornOn(java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusYears(12).minusDays(40)), "mia");
+        campus.linkGuardian(ada, campus.signIn(oauth, "eli", PORTAL, CENTRE_SCOPES), mia, 0, "grace");
+        String impersonator = Api.claims(serverAdmin.tokenManager().getAccessTokenString()).path("sub").asText();
+
+        String asGrace = impersonate(campus, "grace", "student.guardian");
+        assertThat(campus.api.call("GET", "/guardian/children/" + mia, asGrace, null).send().status()).isEqualTo(200);
+        String asMia = impersonate(campus, "mia", "student.self");
+        assertThat(campus.api.call("GET", "/me", asMia, null).send().status()).isEqualTo(200);
+        String grace = campus.signIn(oauth, "grace", PORTAL, "student.guardian");
+        assertThat(campus.api.call("GET", "/guardian/children/" + mia, grace, null).send().status()).isEqualTo(200);
+        String own = campus.signIn(oauth, "mia", PORTAL, "student.self");
+        assertThat(campus.api.call("GET", "/me", own, null).send().status()).isEqualTo(200);
+
+        String log = "/guardian/children/" + mia + "/access-log?limit=1000";
+        JsonNode entries = campus.api.call("GET", log, grace, null).send().json().get("entries");
+        List<String> impersonatedReads = new ArrayList<>();
+        List<String> ownReads = new ArrayList<>();
+        entries.forEach(e -> {
+            String kind = e.path("actor").path("kind").asText();
+            if (e.has("impersonator")) {
+                assertThat(kind).as("%s", e).isEqualTo("STAFF");
+                if (e.get("operation").asText().equals("READ")) {
+                    impersonatedReads.add(e.get("subject").asText());
+                }
+            } else if (e.get("operation").asText().equals("READ")) {
+                ownReads.add(kind);
+            }
+        });
+        assertThat(impersonatedReads).as("the impersonator's reads as grace and as mia")
+            .containsExactlyInAnyOrder(campus.userIds.get("grace"), campus.userIds.get("mia"));
+        assertThat(ownReads).as("grace's and mia's own reads").contains("YOU", "STUDENT");
+        for (String who : List.of("you", "student")) {
+            JsonNode theirs = campus.api.call("GET", log + "&who=" + who, grace, null).send().json();
+            assertThat(theirs.get("entries")).as(who).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.has("impersonator")).as("%s", e).isFalse());
+        }
+        JsonNode staff = campus.api.call("GET", log + "&who=staff", grace, null).send().json();
+        List<String> staffImpersonators = new ArrayList<>();
+        staff.get("entries").forEach(e -> {
+            if (e.get("operation").asText().equals("READ") && e.has("impersonator")) {
+                staffImpersonators.add(e.get("impersonator").asText());
+            }
+        });
+        assertThat(staffImpersonators).as("under staff").hasSize(2).containsOnly(impersonator);
     }
 
     /**

@@ -1,5 +1,12 @@
 package edu.studentrecords.it;
 
+import static edu.studentrecords.it.AccessLogPages.badFiltersRefused;
+import static edu.studentrecords.it.AccessLogPages.clientName;
+import static edu.studentrecords.it.AccessLogPages.entries;
+import static edu.studentrecords.it.AccessLogPages.kind;
+import static edu.studentrecords.it.AccessLogPages.only;
+import static edu.studentrecords.it.AccessLogPages.read;
+import static edu.studentrecords.it.AccessLogPages.staffTeachingOneByOne;
 import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
 import static edu.studentrecords.it.Campus.LIBRARY;
 import static edu.studentrecords.it.Campus.PHYSICS_CLASS;
@@ -10,7 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -87,11 +93,6 @@ class OwnAccessLogIT {
         return new World(campus, alice, bob, aliceRecord, bobRecord);
     }
 
-    private static void read(Api api, String path, String token, String purpose) {
-        Api.Reply reply = api.call("GET", path, token, purpose).send();
-        assertThat(reply.status()).as("%s: %s", path, reply.body()).isEqualTo(200);
-    }
-
     @Test
     void everyEntrySaysWhoActedAsTheStudentMayKnowIt() {
         World w = WORLD.get();
@@ -102,12 +103,12 @@ class OwnAccessLogIT {
         assertThat(reads).allSatisfy(e -> assertThat(e.get("recordId").asText()).isEqualTo(w.aliceRecord()));
 
         JsonNode own = only(reads, "YOU");
-        assertThat(own.get("actor").get("clientName").asText()).isEqualTo(clientName(PORTAL));
+        assertThat(own.get("actor").get("clientName").asText()).isEqualTo(clientName(realm, PORTAL));
         JsonNode guardian = only(reads, "GUARDIAN");
         assertThat(guardian.get("actor").get("username").asText()).isEqualTo("grace");
         assertThat(guardian.get("actor").get("relationship").asText()).isEqualTo("MOTHER");
         JsonNode library = only(reads, "APPLICATION");
-        assertThat(library.get("actor").get("clientName").asText()).isEqualTo(clientName(LIBRARY));
+        assertThat(library.get("actor").get("clientName").asText()).isEqualTo(clientName(realm, LIBRARY));
         assertThat(library.has("subject")).isFalse();
 
         List<JsonNode> staff = reads.stream().filter(e -> kind(e).equals("STAFF")).toList();
@@ -127,22 +128,7 @@ class OwnAccessLogIT {
         Api api = w.campus().api;
         RawRealmStore raw = WORLD.raw();
         // A page of one: the filter finds all four teaching reads by staff, one page at a time.
-        List<Long> seen = new ArrayList<>();
-        for (int offset = 0; offset < 5; offset++) {
-            Api.Reply page = raw.once(api.call("GET", "/me/access-log?who=staff&purpose=teaching&limit=1&offset="
-                + offset, w.alice(), null));
-            assertThat(page.status()).as(page.body()).isEqualTo(200);
-            assertThat(page.json().get("total").asInt()).as("every match of the whole log").isEqualTo(4);
-            List<JsonNode> entries = entries(page.json());
-            assertThat(entries).hasSize(offset < 4 ? 1 : 0);
-            entries.forEach(e -> {
-                assertThat(kind(e)).isEqualTo("STAFF");
-                assertThat(e.get("purpose").asText()).isEqualTo("teaching");
-                assertThat(e.get("recordId").asText()).as("never another student's entry").isEqualTo(w.aliceRecord());
-                seen.add(e.get("sequence").asLong());
-            });
-        }
-        assertThat(seen).as("newest first, none twice").doesNotHaveDuplicates().isSortedAccordingTo((a, b) -> Long.compare(b, a));
+        staffTeachingOneByOne(raw, api, "/me/access-log", w.alice(), w.aliceRecord(), 4);
 
         Api.Reply library = raw.once(api.call("GET", "/me/access-log?purpose=library-services", w.alice(), null));
         assertThat(entries(library.json())).hasSize(1)
@@ -170,12 +156,7 @@ class OwnAccessLogIT {
     void aFilterValueThatCannotBeOneIsRefusedAndAudited() {
         World w = WORLD.get();
         Api api = w.campus().api;
-        for (String query : List.of("who=teacher", "purpose=a%20b", "purpose=" + "x".repeat(65), "who=staff&limit=0")) {
-            Api.Reply refused = WORLD.raw().once(api.call("GET", "/me/access-log?" + query, w.alice(), null));
-            assertThat(refused.status()).as("%s: %s", query, refused.body()).isEqualTo(400);
-            assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-            assertThat(refused.body()).doesNotContain("teacher", "a b");
-        }
+        badFiltersRefused(WORLD.raw(), api, "/me/access-log", w.alice());
     }
 
     @Test
@@ -207,27 +188,5 @@ class OwnAccessLogIT {
         assertThat(document.get("notices").has("incidents")).isTrue();
         assertThat(document.get("notices").has("told")).isTrue();
         assertThat(export.body()).doesNotContain("Bob Corrected", "Bob's own request", w.bobRecord());
-    }
-
-    private static List<JsonNode> entries(JsonNode page) {
-        List<JsonNode> entries = new ArrayList<>();
-        page.get("entries").forEach(entries::add);
-        return entries;
-    }
-
-    private static String kind(JsonNode entry) {
-        return entry.get("actor").get("kind").asText();
-    }
-
-    private static JsonNode only(List<JsonNode> entries, String kind) {
-        List<JsonNode> found = entries.stream().filter(e -> kind(e).equals(kind)).toList();
-        assertThat(found).as("entries of %s", kind).hasSize(1);
-        return found.get(0);
-    }
-
-    /** The display name of a client as the realm has it, its id when it has none. */
-    private String clientName(String clientId) {
-        var client = realm.admin().clients().findByClientId(clientId).get(0);
-        return client.getName() == null || client.getName().isBlank() ? clientId : client.getName();
     }
 }

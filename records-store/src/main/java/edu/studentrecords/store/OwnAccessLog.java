@@ -10,10 +10,12 @@ import java.util.List;
  *
  * @param recordId  the record
  * @param unit      its unit, or null
+ * @param student   the subject of the student's own account, or null for a record without one
  * @param guardians the approved guardian links of the record
  * @param entries   the entries, newest first
  */
-public record OwnAccessLog(String recordId, String unit, List<GuardianLink> guardians, List<AuditEntry> entries) {
+public record OwnAccessLog(String recordId, String unit, String student, List<GuardianLink> guardians,
+        List<AuditEntry> entries) {
 
     public OwnAccessLog {
         guardians = List.copyOf(guardians);

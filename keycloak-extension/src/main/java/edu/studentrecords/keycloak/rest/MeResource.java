@@ -10,6 +10,7 @@ import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 import edu.studentrecords.keycloak.auth.RecordReach;
 import edu.studentrecords.keycloak.mail.CentreMail;
 import edu.studentrecords.keycloak.rest.accesslog.AccessLogFilter;
+import edu.studentrecords.keycloak.rest.accesslog.Actor;
 import edu.studentrecords.keycloak.rest.accesslog.OwnAccessLogPage;
 import edu.studentrecords.keycloak.rest.consents.ConsentRepresentation;
 import edu.studentrecords.keycloak.rest.notices.OwnNoticesRepresentation;
@@ -83,7 +84,7 @@ public final class MeResource extends CollectionResource {
             int page = integer("limit", limit, DEFAULT_LOG_PAGE, 1, MAX_LOG_PAGE);
             Instant start = instant("from", from);
             Instant end = instant("to", to);
-            AccessLogFilter filter = AccessLogFilter.of(who, purpose);
+            AccessLogFilter filter = AccessLogFilter.of(who, purpose, Actor.Kind.OWN_LOG);
             OwnAccessLog log = request.store().self().wholeAccessLog(request.access(), start, end);
             return json(Response.ok(), OwnAccessLogPage.of(request.session(), request.realm(),
                     request.access().subject(), log, filter, skip, page));

@@ -1,6 +1,7 @@
 package edu.studentrecords.store.audit;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,6 +41,18 @@ public interface AuditTrail extends AutoCloseable {
      * @return an unmodifiable list, empty when nothing matches
      */
     List<AuditEntry> historyOf(String recordId, Instant from, Instant to, int offset, int limit);
+
+    /** Every entry about the record with {@code from <= time < to}, newest first, read page by page. */
+    default List<AuditEntry> wholeHistoryOf(String recordId, Instant from, Instant to) {
+        int page = 1000;
+        List<AuditEntry> log = new ArrayList<>();
+        List<AuditEntry> read;
+        do {
+            read = historyOf(recordId, from, to, log.size(), page);
+            log.addAll(read);
+        } while (read.size() == page);
+        return log;
+    }
 
     /**
      * The entries that name an access grant (its request, approval, revocation and every access it opened),

@@ -1,8 +1,8 @@
 package edu.studentrecords.store.guardians;
 
+import edu.studentrecords.store.OwnAccessLog;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.Ward;
-import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.correction.CorrectionRequest;
 import java.time.Instant;
 import java.util.List;
@@ -60,8 +60,11 @@ public interface Guardians {
      */
     List<Child> children(AccessContext ctx);
 
-    /** Every access to the child's record, newest first (a guardian's context); decided as a read of the record. */
-    List<AuditEntry> accessLog(AccessContext ctx, String recordId, Instant from, Instant to, int offset, int limit);
+    /**
+     * The whole access log of the child's record between two instants, newest first, with the record's unit and
+     * approved guardian links (a guardian's context); decided as a read of the record.
+     */
+    OwnAccessLog accessLog(AccessContext ctx, String recordId, Instant from, Instant to);
 
     /** Asks the centre to correct profile or identity fields of the child's record (a guardian's context). */
     CorrectionRequest requestCorrection(AccessContext ctx, String recordId, String mergePatch, String reason);

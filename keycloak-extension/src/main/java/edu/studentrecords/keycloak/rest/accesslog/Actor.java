@@ -1,12 +1,15 @@
 package edu.studentrecords.keycloak.rest.accesslog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Who acted in one access-log entry, as far as the student may know it (the same as {@code GET /me/grants} tells):
- * the student, one of their linked guardians (username and relationship), a person of the school by role and by how
- * their unit stands to the student's (never a name or username), or an application acting for itself. Every entry also
- * names the application by its display name.
+ * the reader, the student (when a guardian reads a child's log), one of the linked guardians (username and
+ * relationship), a person of the school by role and by how their unit stands to the student's (never a name or
+ * username), or an application acting for itself. Every entry also names the application by its display name.
  *
  * @param kind         who it was
  * @param role         for {@code STAFF}: the person's product role ({@code records-admin}, {@code records-supervisor},
@@ -22,15 +25,24 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Actor(Kind kind, String role, String unit, String unitPath, String username, String relationship,
         String clientName) {
 
-    /** Who acted, relative to the student. */
+    /** Who acted, relative to the reader of the log. */
     public enum Kind {
-        /** The student themself. */
+        /** The reader themself: the student in their own log, the guardian in a child's. */
         YOU,
+        /** The student, in the log a guardian reads of their child (never in the student's own log). */
+        STUDENT,
         /** A guardian account linked to the record. */
         GUARDIAN,
         /** Any other person: staff, administrators, supervisors, people of other applications. */
         STAFF,
         /** An application acting for itself (no person). */
-        APPLICATION
+        APPLICATION;
+
+        /** The kinds the student's own log names. */
+        public static final Set<Kind> OWN_LOG = Collections.unmodifiableSet(EnumSet.of(YOU, GUARDIAN, STAFF,
+                APPLICATION));
+
+        /** The kinds a guardian's view of a child's log names. */
+        public static final Set<Kind> CHILD_LOG = Collections.unmodifiableSet(EnumSet.allOf(Kind.class));
     }
 }

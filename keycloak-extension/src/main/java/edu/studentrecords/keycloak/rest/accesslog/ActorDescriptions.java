@@ -17,9 +17,9 @@ import org.keycloak.models.RoleModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Describes the actors of one record's access log for its student: looks each person and client up once, as they are
- * now (a staff member who has since changed role or unit is described as they are today; one who no longer exists is
- * "staff" without a role). Not thread-safe: one per request.
+ * Describes the actors of one record's access log for its reader (the student, or a guardian of the child): looks each
+ * person and client up once, as they are now (a staff member who has since changed role or unit is described as they
+ * are today; one who no longer exists is "staff" without a role). Not thread-safe: one per request.
  */
 final class ActorDescriptions {
 
@@ -29,6 +29,7 @@ final class ActorDescriptions {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final String caller;
+    private final String student;
     private final UnitPath recordUnit;
     private final Map<String, GuardianLink> guardians = new HashMap<>();
     private final Map<String, Actor> people = new HashMap<>();
@@ -38,6 +39,7 @@ final class ActorDescriptions {
         this.session = session;
         this.realm = realm;
         this.caller = caller;
+        this.student = log.student();
         this.recordUnit = log.unit() != null && UnitPath.isRecordUnit(log.unit()) ? UnitPath.ofRecord(log.unit()) : null;
         log.guardians().forEach(link -> guardians.putIfAbsent(link.guardianSubject(), link));
     }
@@ -50,12 +52,15 @@ final class ActorDescriptions {
             return new Actor(Actor.Kind.APPLICATION, null, null, null, null, null, clientName);
         }
         if (entry.impersonator() != null && !entry.impersonator().equals(subject)) {
-            // Someone acting as a person is not that person: the student sees the one who really acted.
+            // Someone acting as a person is not that person: the reader sees the one who really acted.
             Actor person = people.computeIfAbsent(entry.impersonator(), this::staff);
             return new Actor(person.kind(), person.role(), person.unit(), person.unitPath(), null, null, clientName);
         }
         if (subject.equals(caller)) {
             return new Actor(Actor.Kind.YOU, null, null, null, null, null, clientName);
+        }
+        if (subject.equals(student)) {
+            return new Actor(Actor.Kind.STUDENT, null, null, null, null, null, clientName);
         }
         GuardianLink link = guardians.get(subject);
         if (link != null) {

@@ -12,7 +12,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * A page of the student's access log ({@code GET /me/access-log}), filtered over the whole log before it is paged.
+ * A page of a record's access log ({@code GET /me/access-log}, {@code GET /guardian/children/{recordId}/access-log}),
+ * filtered over the whole log before it is paged.
  *
  * @param entries  the entries of the page, newest first, each with who acted
  * @param offset   matching entries skipped

@@ -12,7 +12,9 @@ import edu.studentrecords.keycloak.rest.CollectionResource;
 import edu.studentrecords.keycloak.rest.RequestParameters;
 import edu.studentrecords.keycloak.rest.RequestPipeline;
 import edu.studentrecords.keycloak.rest.consents.ConsentRepresentation;
-import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
+import edu.studentrecords.keycloak.rest.accesslog.AccessLogFilter;
+import edu.studentrecords.keycloak.rest.accesslog.Actor;
+import edu.studentrecords.keycloak.rest.accesslog.OwnAccessLogPage;
 import edu.studentrecords.keycloak.settings.ConsentPurposesSetting;
 import edu.studentrecords.store.consent.ConsentPurpose;
 import edu.studentrecords.store.consent.ConsentState;
@@ -20,7 +22,7 @@ import edu.studentrecords.keycloak.rest.representation.CorrectionRepresentation;
 import edu.studentrecords.keycloak.rest.representation.CorrectionRequestRepresentation;
 import edu.studentrecords.keycloak.rest.representation.MisuseReportRepresentation;
 import edu.studentrecords.store.reports.MisuseReport;
-import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.OwnAccessLog;
 import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.correction.CorrectionRequest;
 import edu.studentrecords.store.guardians.GuardianLink;
@@ -33,6 +35,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -103,17 +106,25 @@ public final class GuardianResource extends CollectionResource {
         });
     }
 
-    /** Every access to a child's record, newest first, as {@code GET /me/access-log} answers it. */
+    /**
+     * Every access to a child's record, newest first, as {@code GET /me/access-log} answers it, each with who acted as
+     * the guardian may know it (the child is {@code STUDENT}, the guardian {@code YOU}); {@code who} and
+     * {@code purpose} filter the whole log before it is paged.
+     */
     @GET
     @Path("children/{recordId}/access-log")
     public Response accessLog(@PathParam("recordId") String recordId, @QueryParam("from") String from,
-            @QueryParam("to") String to, @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+            @QueryParam("to") String to, @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @QueryParam("who") String who, @QueryParam("purpose") String purpose) {
         return pipeline.runAsGuardian(AuditOperation.READ_ACCESS_LOG, request -> {
             int skip = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
             int page = integer("limit", limit, DEFAULT_LOG_PAGE, 1, MAX_LOG_PAGE);
-            List<AuditEntry> entries = request.store().guardians().accessLog(request.access(), recordId,
-                    instant("from", from), instant("to", to), skip, page);
-            return json(Response.ok(), AccessLogRepresentation.of(entries, skip, page));
+            Instant start = instant("from", from);
+            Instant end = instant("to", to);
+            AccessLogFilter filter = AccessLogFilter.of(who, purpose, Actor.Kind.CHILD_LOG);
+            OwnAccessLog log = request.store().guardians().accessLog(request.access(), recordId, start, end);
+            return json(Response.ok(), OwnAccessLogPage.of(request.session(), request.realm(),
+                    request.access().subject(), log, filter, skip, page));
         });
     }
 

@@ -1,5 +1,6 @@
 package edu.studentrecords.store.internal.guardians;
 
+import edu.studentrecords.store.OwnAccessLog;
 import edu.studentrecords.store.RecordView;
 import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.StoreException.Subject;
@@ -22,6 +23,7 @@ import edu.studentrecords.store.internal.gate.RecordGate;
 import edu.studentrecords.store.internal.gate.RecordGate.AuditLabel;
 import edu.studentrecords.store.internal.gate.RecordGate.Located;
 import edu.studentrecords.store.internal.gate.RecordLookup;
+import edu.studentrecords.store.internal.mongo.RecordHeader;
 import edu.studentrecords.store.internal.records.CorrectionDesk;
 import edu.studentrecords.store.internal.records.RecordVault;
 import edu.studentrecords.store.model.FieldGroup;
@@ -267,13 +269,14 @@ public final class GatedGuardians implements Guardians {
     }
 
     @Override
-    public List<AuditEntry> accessLog(AccessContext ctx, String recordId, Instant from, Instant to, int offset,
-            int limit) {
+    public OwnAccessLog accessLog(AccessContext ctx, String recordId, Instant from, Instant to) {
         // Decided as a read of the whole record, since the log tells who saw which of its groups; audited without
         // groups, because no record content is returned.
         Located found = gate.locate(ctx, Operation.READ, recordId, FieldGroup.ALL,
                 new AuditLabel(AuditOperation.READ_ACCESS_LOG, Set.of()));
-        return audit.historyOf(lookup.headerOf(found.doc()).id(), from, to, offset, limit);
+        RecordHeader header = lookup.headerOf(found.doc());
+        return new OwnAccessLog(header.id(), header.unit(), header.ownerSubject(), links.ofRecord(header.id()).stream()
+                .filter(GuardianLink::approved).toList(), audit.wholeHistoryOf(header.id(), from, to));
     }
 
     @Override

@@ -28,7 +28,6 @@ import edu.studentrecords.store.model.FieldGroup;
 import edu.studentrecords.store.model.StoredRecord;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -40,7 +39,6 @@ public final class GatedSelfService implements SelfService {
     /** How often {@link #confirm} retries when a concurrent change moves the version under it. */
     private static final int CONFIRM_ATTEMPTS = 3;
     /** Page size used to collect a whole access history for an export. */
-    private static final int EXPORT_PAGE = 1000;
 
     private final RecordGate gate;
     private final RecordLookup lookup;
@@ -84,8 +82,8 @@ public final class GatedSelfService implements SelfService {
         // One decision, one audit entry: the history, the requests, reports, consents and notices are part of what the
         // export returns, not look-ups of their own.
         String id = record.id();
-        return new SelfExport(record, wholeHistory(id, null, null), corrections.ofRecord(id), kept.reports().apply(id),
-                kept.consents().apply(id, purposes), kept.notices().apply(id));
+        return new SelfExport(record, audit.wholeHistoryOf(id, null, null), corrections.ofRecord(id),
+                kept.reports().apply(id), kept.consents().apply(id, purposes), kept.notices().apply(id));
     }
 
     @Override
@@ -93,19 +91,9 @@ public final class GatedSelfService implements SelfService {
         Located found = gate.locateOwn(ctx, Operation.READ, FieldGroup.ALL,
                 new AuditLabel(AuditOperation.READ_ACCESS_LOG, Set.of()));
         RecordHeader header = lookup.headerOf(found.doc());
-        return new OwnAccessLog(header.id(), header.unit(), guardianLinks.apply(header.id()).stream()
-                .filter(GuardianLink::approved).toList(), wholeHistory(header.id(), from, to));
-    }
-
-    /** Every audit entry about the record with {@code from <= time < to}, newest first, read page by page. */
-    private List<AuditEntry> wholeHistory(String recordId, Instant from, Instant to) {
-        List<AuditEntry> log = new ArrayList<>();
-        List<AuditEntry> page;
-        do {
-            page = audit.historyOf(recordId, from, to, log.size(), EXPORT_PAGE);
-            log.addAll(page);
-        } while (page.size() == EXPORT_PAGE);
-        return log;
+        return new OwnAccessLog(header.id(), header.unit(), header.ownerSubject(),
+                guardianLinks.apply(header.id()).stream().filter(GuardianLink::approved).toList(),
+                audit.wholeHistoryOf(header.id(), from, to));
     }
 
     @Override
