@@ -61,7 +61,8 @@ class CentreShellIT {
                 browser.signIn("sue", campus.passwords.get("sue"));
                 browser.waitForPage(language.equals("en") ? "Reports" : "举报");
                 assertThat(browser.driver.getCurrentUrl()).endsWith("/centre/reports");
-                assertThat(navigation(browser)).containsExactly("nav-reports", "nav-incidents", "nav-self-check");
+                assertThat(navigation(browser))
+                    .containsExactly("nav-reports", "nav-incidents", "nav-self-check", "nav-audit");
                 assertThat(browser.byTestId("breadcrumbs").getText())
                     .contains(language.equals("en") ? "Information management centre" : "信息管理中心");
                 assertThat(browser.byTestId("realm-name").getText()).contains(realm.getName());

@@ -580,6 +580,7 @@ class OpenApiContractIT {
         assertThat(script.find()).as("the centre's page names its script").isTrue();
         expect(200, api.call("GET", "/centre/assets/" + script.group(1), null, null));
         expect(404, api.call("GET", "/centre/assets/nothing.js", null, null));
+        expect(200, api.call("GET", "/favicon.ico", null, null));
 
         everyOperationWasCalledSucceedingAndRefused();
     }
