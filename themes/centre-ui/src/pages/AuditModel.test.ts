@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entriesOfExtract, matches, NO_FILTERS, type TrailEntry } from "./AuditModel";
+import { entriesOfExtract, matches, NO_FILTERS, type TrailEntry, trailQuery } from "./AuditModel";
 
 const entry: TrailEntry = {
   sequence: 7,
@@ -26,6 +26,16 @@ describe("the trail's filters", () => {
     expect(matches(entry, NO_FILTERS, "2026-09-01T10:00:00Z", "2026-09-01T10:00:01Z")).toBe(true);
     expect(matches(entry, NO_FILTERS, "2026-09-01T10:00:01Z")).toBe(false);
     expect(matches(entry, NO_FILTERS, undefined, "2026-09-01T10:00:00Z")).toBe(false);
+  });
+});
+
+describe("a search of the whole trail", () => {
+  it("asks the server for every filter set, and for nothing unset", () => {
+    const query = new URLSearchParams(trailQuery({ ...NO_FILTERS, client: " library-app ", decision: "DENY" }, 41, 20,
+      "2026-12-01T00:00:00.000Z"));
+    expect(Object.fromEntries(query)).toEqual({ fromSequence: "41", limit: "20", client: "library-app", decision: "DENY",
+      from: "2026-12-01T00:00:00.000Z" });
+    expect(trailQuery(NO_FILTERS, 1, 10)).toBe("fromSequence=1&limit=10");
   });
 });
 

@@ -31,7 +31,18 @@ export type TrailFilters = {
 
 export const NO_FILTERS: TrailFilters = { record: "", client: "", operation: "", decision: "", fromDay: "", toDay: "", startAt: "" };
 
-/** Whether an entry passes the filters the server does not apply. */
+/** The query of a search of the whole trail: the filters, applied by the server. */
+export function trailQuery(filters: TrailFilters, cursor: number, size: number, from?: string, to?: string): string {
+  const query = new URLSearchParams({ fromSequence: String(cursor), limit: String(size) });
+  if (filters.client.trim()) query.set("client", filters.client.trim());
+  if (filters.operation) query.set("operation", filters.operation);
+  if (filters.decision) query.set("decision", filters.decision);
+  if (from) query.set("from", from);
+  if (to) query.set("to", to);
+  return query.toString();
+}
+
+/** Whether an entry of a record passes the filters (a record's entries are filtered here, not by the server). */
 export function matches(entry: TrailEntry, filters: TrailFilters, from?: string, to?: string): boolean {
   const time = Date.parse(entry.time);
   return (

@@ -27,9 +27,9 @@ import { useApi } from "../api";
 import { useT } from "../i18n";
 import { usePeople } from "../people";
 import { ActorName, toSecond } from "./AuditParts";
-import { matches, NO_FILTERS, type TrailEntry, type TrailFilters } from "./AuditModel";
+import { matches, NO_FILTERS, type TrailEntry, type TrailFilters, trailQuery } from "./AuditModel";
 
-/** Entries read from the server per call, and calls per page turn at most: a page turn reads at most 2,000 entries. */
+/** Entries of a record read from the server per call, and calls per page turn at most. */
 const CHUNK = 500;
 const MAX_CHUNKS = 4;
 
@@ -37,41 +37,47 @@ const MAX_CHUNKS = 4;
 type Page = { rows: TrailEntry[]; next?: number; scannedTo?: number };
 
 /**
- * Reads the trail from {@code cursor} until a page of entries passes the filters, the trail ends or a page turn has
- * read its share: a record's entries newest first (the window asked of the server), else the whole trail oldest first
- * from a sequence number.
+ * One page of entries that pass the filters: of the whole trail, searched by the server from {@code cursor} on (it
+ * reads at most 10,000 entries a call and says where the next page starts); of a record, its entries newest first in
+ * the window asked of the server, the other filters applied here to at most 2,000 of them a page turn.
  */
 async function readPage(api: ApiCall, filters: TrailFilters, cursor: number, size: number): Promise<Page | Reply<unknown>> {
   const from = startOfLocalDay(filters.fromDay);
   const to = startOfNextLocalDay(filters.toDay);
+  const record = filters.record.trim();
+  if (!record) {
+    const reply = await api<{ entries: TrailEntry[]; nextSequence?: number | null; scannedTo?: number | null }>(
+      "GET", `/audit?${trailQuery(filters, cursor, size, from, to)}`);
+    if (!answered(reply)) {
+      return reply;
+    }
+    const { entries, nextSequence, scannedTo } = reply.body;
+    const last = entries[entries.length - 1];
+    return { rows: entries, next: nextSequence ?? undefined, scannedTo: scannedTo ?? last?.sequence };
+  }
   const rows: TrailEntry[] = [];
   let next = cursor;
-  const record = filters.record.trim();
   for (let chunk = 0; chunk < MAX_CHUNKS; chunk++) {
-    const query = record
-      ? `record=${encodeURIComponent(record)}${from ? `&from=${encodeURIComponent(from)}` : ""}${to ? `&to=${encodeURIComponent(to)}` : ""}&offset=${next}`
-      : `fromSequence=${next}`;
+    const query = `record=${encodeURIComponent(record)}${from ? `&from=${encodeURIComponent(from)}` : ""}${to ? `&to=${encodeURIComponent(to)}` : ""}&offset=${next}`;
     const reply = await api<{ entries: TrailEntry[] }>("GET", `/audit?${query}&limit=${CHUNK}`);
     if (!answered(reply)) {
       return reply;
     }
     const entries = reply.body.entries;
     for (const entry of entries) {
-      next = record ? next + 1 : entry.sequence + 1;
+      next = next + 1;
       if (matches(entry, filters, from, to)) {
         rows.push(entry);
         if (rows.length === size) {
-          return { rows, next, scannedTo: record ? undefined : entry.sequence };
+          return { rows, next };
         }
       }
     }
-    const last = entries[entries.length - 1];
-    const pastWindow = !record && to !== undefined && last !== undefined && Date.parse(last.time) >= Date.parse(to) + 60_000;
-    if (entries.length < CHUNK || pastWindow) {
-      return { rows, next: undefined, scannedTo: record ? undefined : last?.sequence };
+    if (entries.length < CHUNK) {
+      return { rows, next: undefined };
     }
   }
-  return { rows, next, scannedTo: record ? undefined : next - 1 };
+  return { rows, next };
 }
 
 const PAGE_SIZES = [10, 20, 50];

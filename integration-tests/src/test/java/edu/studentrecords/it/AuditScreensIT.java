@@ -118,6 +118,46 @@ class AuditScreensIT {
     }
 
     @Test
+    void theTrailIsSearchedOnTheServerByClientOperationDecisionAndWindowAndPagedOn() {
+        Campus campus = WORLD.get().campus();
+        RawRealmStore raw = WORLD.raw();
+        String sue = campus.signIn(oauth, "sue", PORTAL, "student.audit");
+        // One page of one entry at a time: the library's three reads come one by one, each page saying where to go on.
+        List<Long> found = new ArrayList<>();
+        Long next = 1L;
+        for (int page = 0; page < 10 && next != null; page++) {
+            JsonNode reply = ok(raw.once(campus.api.call("GET", "/audit?fromSequence=" + next + "&client=" + LIBRARY
+                + "&operation=READ&decision=allow&limit=1", sue, "administration")));
+            assertEntry(raw.newestAuditEntry(), "AUDIT_READ", "ALLOW", null);
+            reply.get("entries").forEach(e -> {
+                assertThat(e.get("clientId").asText()).isEqualTo(LIBRARY);
+                assertThat(e.get("operation").asText()).isEqualTo("READ");
+                assertThat(e.get("decision").asText()).isEqualTo("ALLOW");
+                found.add(e.get("sequence").asLong());
+            });
+            next = reply.get("nextSequence").isNull() ? null : reply.get("nextSequence").asLong();
+        }
+        assertThat(found).as("every read of the library, in order, once").hasSize(LIBRARY_READS).isSorted()
+            .doesNotHaveDuplicates();
+        JsonNode refused = ok(raw.once(campus.api.call("GET", "/audit?client=" + LIBRARY + "&decision=DENY", sue,
+            "administration")));
+        assertThat(refused.get("entries")).as("the library was refused nothing").isEmpty();
+        assertThat(refused.get("nextSequence").isNull()).as("the trail was read to its end").isTrue();
+        Instant later = Instant.now().plus(1, ChronoUnit.DAYS);
+        JsonNode tomorrow = ok(raw.once(campus.api.call("GET", "/audit?client=" + LIBRARY + "&from=" + later
+            + "&to=" + later.plus(1, ChronoUnit.HOURS), sue, "administration")));
+        assertThat(tomorrow.get("entries")).as("nothing in a window to come").isEmpty();
+        for (String bad : List.of("client=%3Cscript%3E", "decision=MAYBE", "operation=" + "X".repeat(300))) {
+            Api.Reply refusal = raw.once(campus.api.call("GET", "/audit?" + bad, sue, "administration"));
+            assertThat(refusal.status()).as("%s: %s", bad, refusal.body()).isEqualTo(400);
+            assertEntry(raw.newestAuditEntry(), "AUDIT_READ", "DENY", "MALFORMED_REQUEST");
+        }
+        String sam = campus.signIn(oauth, "sam", PORTAL, Campus.STAFF_SCOPES + " student.audit");
+        assertThat(raw.once(campus.api.call("GET", "/audit?client=" + LIBRARY, sam, "teaching")).status())
+            .as("staff do not supervise").isEqualTo(403);
+    }
+
+    @Test
     void readCountsAreRefusedToStaffAndForBadWindowsAndEnteredAsRefusals() {
         Campus campus = WORLD.get().campus();
         RawRealmStore raw = WORLD.raw();
@@ -144,8 +184,12 @@ class AuditScreensIT {
     }
 
     private static void assertEntry(Document entry, String decision, String reason) {
+        assertEntry(entry, "AUDIT_STATS", decision, reason);
+    }
+
+    private static void assertEntry(Document entry, String operation, String decision, String reason) {
         assertThat(entry).isNotNull();
-        assertThat(entry.getString("operation")).as("%s", entry.toJson()).isEqualTo("AUDIT_STATS");
+        assertThat(entry.getString("operation")).as("%s", entry.toJson()).isEqualTo(operation);
         assertThat(entry.getString("decision")).as("%s", entry.toJson()).isEqualTo(decision);
         assertThat(entry.getString("reason")).as("%s", entry.toJson()).isEqualTo(reason);
     }

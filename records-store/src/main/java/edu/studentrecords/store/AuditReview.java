@@ -8,6 +8,8 @@ import edu.studentrecords.store.audit.ChainVerification;
 import edu.studentrecords.store.audit.ExternalAnchor;
 import edu.studentrecords.store.audit.ReadCounts;
 import edu.studentrecords.store.audit.SealedEpoch;
+import edu.studentrecords.store.audit.TrailPage;
+import edu.studentrecords.store.audit.TrailQuery;
 import edu.studentrecords.store.audit.TrailVerification;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,6 +29,12 @@ public interface AuditReview {
 
     /** Up to {@code limit} consecutive entries of the whole trail from {@code fromSequence}, oldest first. */
     List<AuditEntry> range(AccessContext ctx, long fromSequence, int limit);
+
+    /**
+     * The entries of the whole trail that {@code query} looks for, oldest first, reading at most
+     * {@link TrailQuery#MAX_SCANNED} entries: the page says where the next one starts.
+     */
+    TrailPage search(AccessContext ctx, TrailQuery query);
 
     /** Walks the hash chain end to end. */
     ChainVerification verify(AccessContext ctx);

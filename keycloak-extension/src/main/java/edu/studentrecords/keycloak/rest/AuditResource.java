@@ -4,6 +4,7 @@ import static edu.studentrecords.keycloak.rest.RequestParameters.DEFAULT_LOG_PAG
 import static edu.studentrecords.keycloak.rest.RequestParameters.MAX_LOG_PAGE;
 import static edu.studentrecords.keycloak.rest.RequestParameters.instant;
 import static edu.studentrecords.keycloak.rest.RequestParameters.integer;
+import static edu.studentrecords.keycloak.rest.RequestParameters.oneOf;
 import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
 import edu.studentrecords.keycloak.audit.EpochView;
@@ -16,8 +17,11 @@ import edu.studentrecords.keycloak.rest.supervision.ReadCountsResource;
 import edu.studentrecords.keycloak.spi.AuditTrailOptions;
 import edu.studentrecords.store.audit.AuditEntry;
 import edu.studentrecords.store.audit.AuditOperation;
+import edu.studentrecords.store.audit.Decision;
 import edu.studentrecords.store.audit.ExternalAnchor;
 import edu.studentrecords.store.audit.SealedEpoch;
+import edu.studentrecords.store.audit.TrailPage;
+import edu.studentrecords.store.audit.TrailQuery;
 import edu.studentrecords.store.audit.TrailVerification;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,8 +33,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code /audit}: the audit trail, a check of its hash chain, its sealed epochs and their exports (supervisors and
@@ -40,6 +46,10 @@ public final class AuditResource extends CollectionResource {
 
     /** The longest window of an extract of one client's entries. */
     static final Duration MAX_CLIENT_WINDOW = Duration.ofDays(31);
+
+    /** The longest client id or operation code a search of the trail takes. */
+    private static final int CODE_LENGTH = 255;
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._:-]{1," + CODE_LENGTH + "}");
 
     AuditResource(RequestPipeline pipeline) {
         super(pipeline);
@@ -52,7 +62,9 @@ public final class AuditResource extends CollectionResource {
     @GET
     public Response entries(@QueryParam("record") String record, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("fromSequence") String fromSequence,
-            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit,
+            @QueryParam("client") String client, @QueryParam("operation") String operation,
+            @QueryParam("decision") String decision) {
         return pipeline.run(AuditOperation.AUDIT_READ, request -> {
             int page = integer("limit", limit, DEFAULT_LOG_PAGE, 1, MAX_LOG_PAGE);
             if (record != null && !record.isBlank()) {
@@ -62,9 +74,33 @@ public final class AuditResource extends CollectionResource {
                 return json(Response.ok(), AccessLogRepresentation.of(entries, skip, page));
             }
             long start = integer("fromSequence", fromSequence, 1, 1, Integer.MAX_VALUE);
-            List<AuditEntry> entries = request.store().auditReview().range(request.access(), start, page);
-            return json(Response.ok(), AccessLogRepresentation.of(entries, 0, page));
+            if (client == null && operation == null && decision == null && from == null && to == null) {
+                List<AuditEntry> entries = request.store().auditReview().range(request.access(), start, page);
+                return json(Response.ok(), AccessLogRepresentation.of(entries, 0, page));
+            }
+            TrailQuery query = new TrailQuery(start, code("client", client), code("operation", operation),
+                    decision == null ? null : oneOf("decision", decision, Decision.class, null),
+                    instant("from", from), instant("to", to), page);
+            TrailPage found = request.store().auditReview().search(request.access(), query);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("entries", AccessLogRepresentation.of(found.entries(), 0, page).entries());
+            body.put("offset", 0);
+            body.put("limit", page);
+            body.put("nextSequence", found.nextSequence());
+            body.put("scannedTo", found.scannedTo());
+            return json(Response.ok(), body);
         });
+    }
+
+    /** A client id or an operation code to look for: null when absent, 400 when it cannot be one. */
+    private static String code(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!CODE.matcher(value.strip()).matches()) {
+            throw new BadRequest("bad.code", name, CODE_LENGTH);
+        }
+        return value.strip();
     }
 
     /**

@@ -16,6 +16,8 @@ import edu.studentrecords.store.audit.ExternalAnchor;
 import edu.studentrecords.store.audit.OpenEpoch;
 import edu.studentrecords.store.audit.ReadCounts;
 import edu.studentrecords.store.audit.SealedEpoch;
+import edu.studentrecords.store.audit.TrailPage;
+import edu.studentrecords.store.audit.TrailQuery;
 import edu.studentrecords.store.audit.TrailVerification;
 import edu.studentrecords.store.internal.gate.Pass;
 import edu.studentrecords.store.internal.gate.RecordGate;
@@ -23,12 +25,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** {@link AuditReview} behind the gate. Thread-safe. */
 public final class GatedAuditReview implements AuditReview {
+
+    /** How many entries a search reads from the store at a time. */
+    private static final int SEARCH_CHUNK = 500;
 
     private final AuditTrail audit;
     private final AuditEpochs epochs;
@@ -50,6 +56,36 @@ public final class GatedAuditReview implements AuditReview {
     public List<AuditEntry> range(AccessContext ctx, long fromSequence, int limit) {
         gate.duty(ctx, Duty.SUPERVISE, AuditOperation.AUDIT_READ, null).allow(null);
         return audit.range(fromSequence, limit);
+    }
+
+    @Override
+    public TrailPage search(AccessContext ctx, TrailQuery query) {
+        gate.duty(ctx, Duty.SUPERVISE, AuditOperation.AUDIT_READ, null).allow(null);
+        List<AuditEntry> found = new ArrayList<>();
+        long next = query.fromSequence();
+        Long scannedTo = null;
+        int scanned = 0;
+        while (scanned < TrailQuery.MAX_SCANNED) {
+            List<AuditEntry> chunk = audit.range(next, SEARCH_CHUNK);
+            for (AuditEntry entry : chunk) {
+                scanned++;
+                scannedTo = entry.sequence();
+                next = entry.sequence() + 1;
+                if (query.pastWindow(entry)) {
+                    return new TrailPage(found, null, scannedTo);
+                }
+                if (query.matches(entry)) {
+                    found.add(entry);
+                    if (found.size() == query.limit()) {
+                        return new TrailPage(found, next, scannedTo);
+                    }
+                }
+            }
+            if (chunk.size() < SEARCH_CHUNK) {
+                return new TrailPage(found, null, scannedTo);
+            }
+        }
+        return new TrailPage(found, next, scannedTo);
     }
 
     @Override
