@@ -1,6 +1,7 @@
 import { Header, PageNav } from "@keycloak/keycloak-account-ui";
 import { Page, Spinner } from "@patternfly/react-core";
-import { type MouseEvent, Suspense, useState } from "react";
+import { type MouseEvent, type RefObject, Suspense, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Outlet } from "react-router-dom";
 
 /** Below this width PatternFly lays the menu over the page instead of beside it. */
@@ -16,6 +17,8 @@ const DESKTOP_WIDTH = 1200;
  */
 export const App = () => {
   const [menuOpen, setMenuOpen] = useState(() => window.innerWidth >= DESKTOP_WIDTH);
+  const frame = useRef<HTMLDivElement>(null);
+  useNamedAccountMenu(frame);
   // Clicks are caught around the whole frame: a wrapper between the page and its header would cost the header its
   // place in the page's grid.
   const onClick = (event: MouseEvent) => {
@@ -27,7 +30,7 @@ export const App = () => {
     }
   };
   return (
-    <div className="student-frame" onClickCapture={onClick}>
+    <div className="student-frame" onClickCapture={onClick} ref={frame}>
       <Page
         header={<Header />}
         sidebar={
@@ -44,3 +47,30 @@ export const App = () => {
     </div>
   );
 };
+
+/**
+ * Keycloak's header shows its account menu behind a button without a name on narrow screens (options-kebab-toggle of
+ * @keycloak/keycloak-ui-shared): a screen reader would announce only "button". The header gives no way to name it, so
+ * the frame names it as it appears, in the user's language.
+ */
+function useNamedAccountMenu(frame: RefObject<HTMLDivElement>) {
+  const { t } = useTranslation();
+  const name = t("studentAccountMenu");
+  useEffect(() => {
+    const root = frame.current;
+    if (!root) {
+      return undefined;
+    }
+    const nameTheMenu = () => {
+      root.querySelectorAll("[data-testid='options-kebab-toggle']").forEach((button) => {
+        if (button.getAttribute("aria-label") !== name) {
+          button.setAttribute("aria-label", name);
+        }
+      });
+    };
+    nameTheMenu();
+    const observer = new MutationObserver(nameTheMenu);
+    observer.observe(root, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, [frame, name]);
+}

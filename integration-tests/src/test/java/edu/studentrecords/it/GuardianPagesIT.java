@@ -163,6 +163,8 @@ class GuardianPagesIT {
                         fitsTheWidth(browser, texts.tag() + "-390-access-log-by-you");
                     }
                 }
+                assertThat(browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript()))
+                    .as("serious or critical axe-core violations at 390 px").isEmpty();
             }
         }
     }
