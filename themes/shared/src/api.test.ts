@@ -36,6 +36,20 @@ describe("apiClient", () => {
     expect(vi.mocked(fetch).mock.calls[0][1]?.headers).toMatchObject({ "Accept-Language": "en" });
   });
 
+  it("sends a text as it is with its content type, and a body as JSON", async () => {
+    answer(200, '{"accepted":1}', "application/json");
+    const csv = "studentNumber,name\n2026000001,Generated Name\n";
+    const reply = await apiClient("", tokens)("POST", "/records:import", { text: csv, contentType: "text/csv" });
+    expect(reply).toMatchObject({ status: 200, ok: true, body: { accepted: 1 } });
+    const sent = vi.mocked(fetch).mock.calls[0][1];
+    expect(sent?.body).toBe(csv);
+    expect(sent?.headers).toMatchObject({ "Content-Type": "text/csv" });
+    answer(200, "{}", "application/json");
+    await apiClient("", tokens)("POST", "/x", { body: { a: "b" } });
+    expect(vi.mocked(fetch).mock.calls[0][1]?.body).toBe('{"a":"b"}');
+    expect(vi.mocked(fetch).mock.calls[0][1]?.headers).toMatchObject({ "Content-Type": "application/json" });
+  });
+
   it("reads a problem and says it in the user's language, with the refusal code's text", async () => {
     answer(403, '{"type":"x","title":"Forbidden","status":403,"detail":"The token lacks a scope.","reason":"SCOPE_MISSING"}',
       "application/problem+json");

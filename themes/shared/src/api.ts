@@ -29,8 +29,17 @@ export type Reply<T> = {
 /** A successful reply, whose body is there. */
 export type Answered<T> = Reply<T> & { ok: true; body: T };
 
-/** Options of one call. */
-export type CallOptions = { body?: unknown; contentType?: string; ifMatch?: string | null; signal?: AbortSignal };
+/**
+ * Options of one call: a {@code body} sent as JSON, or a {@code text} sent as it is (a file's CSV, say) with its
+ * {@code contentType}.
+ */
+export type CallOptions = {
+  body?: unknown;
+  text?: string;
+  contentType?: string;
+  ifMatch?: string | null;
+  signal?: AbortSignal;
+};
 
 /** Calls the API: method, path below the API's base, options. */
 export type ApiCall = <T = unknown>(method: string, path: string, options?: CallOptions) => Promise<Reply<T>>;
@@ -93,7 +102,9 @@ export function apiClient(base: string, tokens: TokenSource, headers: Record<str
       ...headers,
       Authorization: `Bearer ${tokens.token ?? ""}`,
     };
-    if (options.body !== undefined) {
+    if (options.text !== undefined) {
+      sent["Content-Type"] = options.contentType ?? "text/plain";
+    } else if (options.body !== undefined) {
       sent["Content-Type"] = options.contentType ?? "application/json";
     }
     if (options.ifMatch) {
@@ -105,7 +116,7 @@ export function apiClient(base: string, tokens: TokenSource, headers: Record<str
       response = await fetch(base + path, {
         method,
         headers: sent,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        body: options.text ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
         signal: options.signal,
       });
       text = await response.text();

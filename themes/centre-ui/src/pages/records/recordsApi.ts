@@ -1,6 +1,6 @@
-import { type ApiCall, apiClient, problemOf, type Reply, retryAfterOf } from "@student-records/shared";
+import { type ApiCall, apiClient, type Reply } from "@student-records/shared";
 import { useMemo } from "react";
-import { PURPOSE, useSession } from "../../api";
+import { PURPOSE, useApi, useApiBase, useSession } from "../../api";
 import { useCentreLoad } from "../../components";
 
 /** A record's profile, as search hits and records carry it. */
@@ -25,54 +25,18 @@ export type StudentRecord = {
   guardians?: { name: string; relationship: string; phone: string; emergencyContact?: boolean }[];
 };
 
-function apiBase(serverUrl: string, realm: string): string {
-  return `${serverUrl}/realms/${encodeURIComponent(realm)}/student-records`;
-}
-
 /** Calls the API declaring {@code purpose}: the purpose the administrator chose for this action. */
 export function useApiFor(purpose: string): ApiCall {
-  const { keycloak, config } = useSession();
-  const base = apiBase(config.serverUrl, config.realm);
+  const { keycloak } = useSession();
+  const base = useApiBase();
   return useMemo(() => apiClient(base, keycloak, { "Data-Purpose": purpose }), [keycloak, base, purpose]);
 }
 
 /** Sends a file's text as it is (an import's CSV or NDJSON), for the purpose administration; never rejects. */
 export function useTextSender(): <T>(path: string, contentType: string, text: string) => Promise<Reply<T>> {
-  const { keycloak, config } = useSession();
-  const base = apiBase(config.serverUrl, config.realm);
-  return useMemo(() => async <T,>(path: string, contentType: string, text: string): Promise<Reply<T>> => {
-    try {
-      await keycloak.updateToken(5);
-    } catch {
-      return { status: 0, ok: false, etag: null, body: undefined, failure: "session" };
-    }
-    let response: Response;
-    let json: unknown;
-    try {
-      response = await fetch(base + path, {
-        method: "POST",
-        headers: {
-          Authorization: `Bearer ${keycloak.token ?? ""}`,
-          "Data-Purpose": PURPOSE,
-          "Content-Type": contentType,
-        },
-        body: text,
-      });
-      const answer = await response.text();
-      json = answer ? JSON.parse(answer) : undefined;
-    } catch {
-      return { status: 0, ok: false, etag: null, body: undefined, failure: "network" };
-    }
-    const retryAfter = retryAfterOf(response.headers.get("Retry-After"));
-    return {
-      status: response.status,
-      ok: response.ok,
-      etag: null,
-      body: response.ok ? (json as T) : undefined,
-      problem: response.ok ? undefined : problemOf(json),
-      ...(retryAfter === undefined ? {} : { retryAfter }),
-    };
-  }, [keycloak, base]);
+  const api = useApi();
+  return useMemo(() => <T,>(path: string, contentType: string, text: string) =>
+    api<T>("POST", path, { text, contentType }), [api]);
 }
 
 /**
