@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,23 @@ final class HistoryIndex {
     private static final int BUCKETS_PER_READ = 16;
     private static final String GRANT_PREFIX = "grant:";
 
+    /** How many record buckets this process remembers its directories to list already. */
+    static final int KNOWN_BUCKETS = 200_000;
+
     private final MongoCollection<Document> index;
+    /**
+     * The buckets ({@link #bucketKey}) that this process has written into their record's directory. A record's entries
+     * fall in the same bucket for {@value #BUCKET_WIDTH} sequence numbers, so nearly every batch would otherwise rewrite
+     * every directory it touches with a value it already holds; documents of this collection are never removed, so a
+     * bucket once listed stays listed. Forgetting one (a restart, or more than {@value #KNOWN_BUCKETS} buckets) only
+     * costs one idempotent write. Guarded by itself.
+     */
+    private final Map<String, Boolean> listed = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > KNOWN_BUCKETS;
+        }
+    };
 
     HistoryIndex(MongoCollection<Document> index) {
         this.index = index;
@@ -69,15 +86,30 @@ final class HistoryIndex {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
+        List<String> newlyListed = new ArrayList<>();
         UpdateOptions upsert = new UpdateOptions().upsert(true);
         byRecord.forEach((recordId, buckets) -> {
             buckets.forEach((bucket, items) -> writes.add(new UpdateOneModel<>(eq("_id", bucketKey(recordId, bucket)),
                     new Document("$addToSet", new Document(ITEMS, new Document("$each", items))), upsert)));
-            writes.add(new UpdateOneModel<>(eq("_id", directoryKey(recordId)),
-                    new Document("$addToSet", new Document(BUCKETS, new Document("$each", List.copyOf(buckets.keySet())))),
-                    upsert));
+            List<Long> unlisted = buckets.keySet().stream().filter(bucket -> !isListed(bucketKey(recordId, bucket)))
+                    .toList();
+            if (!unlisted.isEmpty()) {
+                writes.add(new UpdateOneModel<>(eq("_id", directoryKey(recordId)),
+                        new Document("$addToSet", new Document(BUCKETS, new Document("$each", unlisted))), upsert));
+                unlisted.forEach(bucket -> newlyListed.add(bucketKey(recordId, bucket)));
+            }
         });
         index.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        // Only once the directories hold them: a failed write is retried whole.
+        synchronized (listed) {
+            newlyListed.forEach(key -> listed.put(key, Boolean.TRUE));
+        }
+    }
+
+    private boolean isListed(String bucketKey) {
+        synchronized (listed) {
+            return listed.get(bucketKey) != null;
+        }
     }
 
     /**

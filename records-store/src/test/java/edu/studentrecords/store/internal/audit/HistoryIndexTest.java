@@ -2,14 +2,92 @@ package edu.studentrecords.store.internal.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import edu.studentrecords.store.audit.AuditEntry;
+import edu.studentrecords.store.audit.AuditEventBuilder;
+import edu.studentrecords.store.audit.Decision;
+import edu.studentrecords.store.testing.InProcessMongo;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HistoryIndexTest {
+
+    @RegisterExtension
+    static final InProcessMongo MONGO = new InProcessMongo();
+
+    private static final Instant T0 = Instant.parse("2026-09-01T08:00:00Z");
 
     @Test
     void keysOfDifferentRecordsNeverCollide() {
         assertThat(HistoryIndex.bucketKey("a/b", 0)).isNotEqualTo(HistoryIndex.bucketKey("a%2Fb", 0));
         assertThat(HistoryIndex.directoryKey("a/b")).doesNotContain("/");
         assertThat(HistoryIndex.bucketKey("rec-1", 3)).isEqualTo("rec-1/0000000000000000003");
+    }
+
+    @Test
+    void aRecordsDirectoryIsWrittenOncePerBucketAndItsEntriesAreFoundAcrossBuckets() {
+        UpdatedKeys updated = new UpdatedKeys();
+        String name = "history_" + System.nanoTime();
+        MongoCollection<Document> collection = MONGO.newClient(updated)
+                .getDatabase(InProcessMongo.freshDatabaseName()).getCollection(name);
+        HistoryIndex index = new HistoryIndex(collection);
+        String record = "5f0c8a52-9a3e-4d7e-9d55-3c1f3b0a7e21";
+        String directory = HistoryIndex.directoryKey(record);
+
+        index.add(List.of(entry(1, record)));
+        assertThat(updated.take()).containsExactlyInAnyOrder(HistoryIndex.bucketKey(record, 0), directory);
+        // More entries in the same bucket: the bucket takes them, the directory already lists it.
+        index.add(List.of(entry(2, record), entry(3, record)));
+        assertThat(updated.take()).containsExactly(HistoryIndex.bucketKey(record, 0));
+        // An entry in the next bucket: the directory is written again, to list it.
+        long next = HistoryIndex.BUCKET_WIDTH + 5;
+        index.add(List.of(entry(next, record)));
+        assertThat(updated.take()).containsExactlyInAnyOrder(HistoryIndex.bucketKey(record, 1), directory);
+        assertThat(index.sequencesOf(record, null, null, 0, 10)).containsExactly(next, 3L, 2L, 1L);
+
+        // Another process (or this one after a restart) knows nothing yet: it writes the directory once, harmlessly.
+        HistoryIndex restarted = new HistoryIndex(collection);
+        restarted.add(List.of(entry(4, record)));
+        assertThat(updated.take()).containsExactlyInAnyOrder(HistoryIndex.bucketKey(record, 0), directory);
+        assertThat(restarted.sequencesOf(record, null, null, 0, 10)).containsExactly(next, 4L, 3L, 2L, 1L);
+        assertThat(collection.find(new Document("_id", directory)).first().getList("b", Object.class)).hasSize(2);
+    }
+
+    private static AuditEntry entry(long sequence, String recordId) {
+        return AuditEntry.of(sequence, T0.plusSeconds(sequence),
+                AuditEventBuilder.builder().subject("user-1").clientId("library-app").recordId(recordId)
+                        .operation("READ").decision(Decision.ALLOW).build(),
+                "0".repeat(64), "1".repeat(64));
+    }
+
+    /** The {@code _id}s that update commands name, in the order sent. */
+    private static final class UpdatedKeys implements CommandListener {
+        private final List<String> keys = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void commandStarted(CommandStartedEvent event) {
+            if (!"update".equals(event.getCommandName())) {
+                return;
+            }
+            for (BsonValue update : event.getCommand().getArray("updates")) {
+                BsonDocument filter = update.asDocument().getDocument("q");
+                keys.add(filter.getString("_id").getValue());
+            }
+        }
+
+        List<String> take() {
+            List<String> taken = new ArrayList<>(keys);
+            keys.clear();
+            return taken;
+        }
     }
 }
