@@ -24,6 +24,8 @@ describe("who acted in an access-log entry", () => {
     expect(actorText({ clientId: "p", subject: "s", actor: { kind: "STAFF", role: "records-admin" } }, t)).toBe("studentAccessLogAdmin");
     expect(actorText({ clientId: "p", subject: "s", actor: { kind: "STAFF", role: "records-staff" } }, t)).toBe("studentAccessLogStaff");
     expect(actorText({ clientId: "p", subject: "s", actor: { kind: "STAFF" } }, t)).toBe("studentAccessLogSchoolPerson");
+    // Someone without a product role (another student trying the record) is never described as staff.
+    expect(actorText({ clientId: "p", subject: "s", actor: { kind: "PERSON" } }, t)).toBe("studentAccessLogOtherPerson");
   });
 
   it("is the application by its name", () => {
@@ -55,11 +57,11 @@ describe("who acted in an access-log entry", () => {
   });
 
   it("filters a guardian's view by the child too, the student's own log never", () => {
-    expect(actorKinds("student")).toEqual(["YOU", "GUARDIAN", "STAFF", "APPLICATION"]);
-    expect(actorKinds("guardian")).toEqual(["YOU", "STUDENT", "GUARDIAN", "STAFF", "APPLICATION"]);
+    expect(actorKinds("student")).toEqual(["YOU", "GUARDIAN", "STAFF", "PERSON", "APPLICATION"]);
+    expect(actorKinds("guardian")).toEqual(["YOU", "STUDENT", "GUARDIAN", "STAFF", "PERSON", "APPLICATION"]);
     expect(actorKinds("guardian").map((k) => actorKindText(k, t, "guardian"))).toEqual(["studentAccessLogWhoKind.YOU",
       "guardianAccessLogWhoKind.STUDENT", "guardianAccessLogWhoKind.GUARDIAN", "studentAccessLogWhoKind.STAFF",
-      "studentAccessLogWhoKind.APPLICATION"]);
+      "studentAccessLogWhoKind.PERSON", "studentAccessLogWhoKind.APPLICATION"]);
     expect(actorKindText("GUARDIAN", t, "student")).toBe("studentAccessLogWhoKind.GUARDIAN");
   });
 });

@@ -34,8 +34,8 @@ export function clientName(entry: ActedBy, t: Translate): string {
 /**
  * Who acted, in one line of the reader's language and voice: "You", "Your guardian (Mother, grace)" (to a guardian:
  * "Your child", "Another guardian (Mother, grace)"), "A staff member of your class" (of your child's class), "A staff
- * member of /science, which includes your class", "An administrator of the information management centre", "The
- * application Library"; for an entry without an actor (a log that does not describe them) a person or an application
+ * member of /science, which includes your class", "An administrator of the information management centre", "Someone
+ * without a role in the school's records" (another student, say), "The application Library"; for an entry without an actor (a log that does not describe them) a person or an application
  * "through" the client.
  */
 export function actorText(entry: ActedBy, t: Translate, voice: Voice = "student"): string {
@@ -56,6 +56,8 @@ export function actorText(entry: ActedBy, t: Translate, voice: Voice = "student"
       });
     case "APPLICATION":
       return t("studentAccessLogApplication", { client });
+    case "PERSON":
+      return t("studentAccessLogOtherPerson");
     default:
       return staffText(actor, t, voice);
   }
@@ -78,14 +80,16 @@ function staffText(actor: Actor, t: Translate, voice: Voice): string {
 }
 
 /** Every kind of actor an access log names. */
-export type ActorKind = "YOU" | "STUDENT" | "GUARDIAN" | "STAFF" | "APPLICATION";
+export type ActorKind = "YOU" | "STUDENT" | "GUARDIAN" | "STAFF" | "PERSON" | "APPLICATION";
 
 /**
  * The kinds of actor the log can be filtered by ({@code who}), in the reader's voice: the student's own log has no
  * {@code STUDENT} (the student is {@code YOU}), a guardian's view of a child's log has every kind.
  */
 export function actorKinds(voice: Voice): readonly ActorKind[] {
-  return voice === "guardian" ? ["YOU", "STUDENT", "GUARDIAN", "STAFF", "APPLICATION"] : ["YOU", "GUARDIAN", "STAFF", "APPLICATION"];
+  return voice === "guardian"
+    ? ["YOU", "STUDENT", "GUARDIAN", "STAFF", "PERSON", "APPLICATION"]
+    : ["YOU", "GUARDIAN", "STAFF", "PERSON", "APPLICATION"];
 }
 
 /** The name of a kind of actor in the who filter, in the reader's voice. */
@@ -99,6 +103,8 @@ export function actorKindText(kind: ActorKind, t: Translate, voice: Voice): stri
       return t(voiced("accessLogWhoGuardians", voice));
     case "STAFF":
       return t("studentAccessLogWhoKind.STAFF");
+    case "PERSON":
+      return t("studentAccessLogWhoKind.PERSON");
     default:
       return t("studentAccessLogWhoKind.APPLICATION");
   }

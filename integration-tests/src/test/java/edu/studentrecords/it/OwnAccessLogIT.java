@@ -55,8 +55,8 @@ class OwnAccessLogIT {
     /**
      * The campus with alice (16, physics class, her mother grace linked as her guardian) and bob (same class), and who
      * looked at alice's record: sam (staff of her class) three times for teaching, pat (staff of the science faculty,
-     * above her class) once, ada (an administrator) once, the library for itself once, grace once, alice herself once;
-     * sam also read bob's record twice for teaching.
+     * above her class) once, ada (an administrator) once, the library for itself once, grace once, alice herself once,
+     * bob (a classmate) tried once and was refused; sam also read bob's record twice for teaching.
      */
     record World(Campus campus, String alice, String bob, String aliceRecord, String bobRecord) {
     }
@@ -90,6 +90,9 @@ class OwnAccessLogIT {
         read(api, "/records/" + aliceRecord, campus.serviceToken(test.oauth, LIBRARY), "library-services");
         read(api, "/guardian/children/" + aliceRecord, grace, null);
         read(api, "/me", alice, null);
+        // bob, her classmate, tries to read her record: refused, and in her log as what he is, never as staff.
+        Api.Reply tried = api.call("GET", "/records/" + aliceRecord, bob, "teaching").send();
+        assertThat(tried.status()).as(tried.body()).isIn(403, 404);
         return new World(campus, alice, bob, aliceRecord, bobRecord);
     }
 
@@ -110,6 +113,12 @@ class OwnAccessLogIT {
         JsonNode library = only(reads, "APPLICATION");
         assertThat(library.get("actor").get("clientName").asText()).isEqualTo(clientName(realm, LIBRARY));
         assertThat(library.has("subject")).isFalse();
+
+        JsonNode classmate = only(reads, "PERSON");
+        assertThat(classmate.get("decision").asText()).isEqualTo("DENY");
+        assertThat(classmate.get("actor").has("role")).as("no role, no unit: %s", classmate).isFalse();
+        Api.Reply others = WORLD.raw().once(w.campus().api.call("GET", "/me/access-log?who=person", w.alice(), null));
+        assertThat(entries(others.json())).hasSize(1).allSatisfy(e -> assertThat(kind(e)).isEqualTo("PERSON"));
 
         List<JsonNode> staff = reads.stream().filter(e -> kind(e).equals("STAFF")).toList();
         assertThat(staff).hasSize(5);

@@ -2,7 +2,6 @@ package edu.studentrecords.keycloak.rest;
 
 import static edu.studentrecords.keycloak.rest.RequestParameters.DEFAULT_LOG_PAGE;
 import static edu.studentrecords.keycloak.rest.RequestParameters.MAX_LOG_PAGE;
-import static edu.studentrecords.keycloak.rest.RequestParameters.instant;
 import static edu.studentrecords.keycloak.rest.RequestParameters.integer;
 import static edu.studentrecords.keycloak.rest.RequestParameters.oneOf;
 import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
@@ -11,6 +10,7 @@ import edu.studentrecords.keycloak.audit.EpochView;
 import edu.studentrecords.keycloak.audit.OutsideAnchors;
 import edu.studentrecords.keycloak.audit.RealmAuditSigner;
 import edu.studentrecords.keycloak.audit.VerificationView;
+import edu.studentrecords.keycloak.rest.RequestParameters.Window;
 import edu.studentrecords.keycloak.rest.problem.BadRequest;
 import edu.studentrecords.keycloak.rest.representation.AccessLogRepresentation;
 import edu.studentrecords.keycloak.rest.supervision.ReadCountsResource;
@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -69,8 +70,9 @@ public final class AuditResource extends CollectionResource {
             int page = integer("limit", limit, DEFAULT_LOG_PAGE, 1, MAX_LOG_PAGE);
             if (record != null && !record.isBlank()) {
                 int skip = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
+                Window window = Window.of(from, to);
                 List<AuditEntry> entries = request.store().auditReview().ofRecord(request.access(), record.strip(),
-                        instant("from", from), instant("to", to), skip, page);
+                        window.from(), window.to(), skip, page);
                 return json(Response.ok(), AccessLogRepresentation.of(entries, skip, page));
             }
             long start = integer("fromSequence", fromSequence, 1, 1, Integer.MAX_VALUE);
@@ -78,9 +80,10 @@ public final class AuditResource extends CollectionResource {
                 List<AuditEntry> entries = request.store().auditReview().range(request.access(), start, page);
                 return json(Response.ok(), AccessLogRepresentation.of(entries, 0, page));
             }
-            TrailQuery query = new TrailQuery(start, code("client", client), code("operation", operation),
+            Window window = Window.of(from, to);
+            TrailQuery query = new TrailQuery(start, code("client", client), operationCode(operation),
                     decision == null ? null : oneOf("decision", decision, Decision.class, null),
-                    instant("from", from), instant("to", to), page);
+                    window.from(), window.to(), page);
             TrailPage found = request.store().auditReview().search(request.access(), query);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("entries", AccessLogRepresentation.of(found.entries(), 0, page).entries());
@@ -90,6 +93,12 @@ public final class AuditResource extends CollectionResource {
             body.put("scannedTo", found.scannedTo());
             return json(Response.ok(), body);
         });
+    }
+
+    /** An operation code to look for, in any case: null when absent, 400 when it cannot be one. */
+    private static String operationCode(String value) {
+        String code = code("operation", value);
+        return code == null ? null : code.toUpperCase(Locale.ROOT);
     }
 
     /** A client id or an operation code to look for: null when absent, 400 when it cannot be one. */
@@ -195,13 +204,11 @@ public final class AuditResource extends CollectionResource {
             if (byRecord == byClient) {
                 throw new BadRequest("bad.extract-one");
             }
-            Instant start = instant("from", from);
-            Instant end = instant("to", to);
-            if (byClient && (start == null || end == null)) {
+            Window window = Window.of(from, to);
+            Instant start = window.from();
+            Instant end = window.to();
+            if (byClient && !window.closed()) {
                 throw new BadRequest("bad.extract-window");
-            }
-            if (start != null && end != null && !start.isBefore(end)) {
-                throw new BadRequest("bad.from-before-to");
             }
             if (byClient && Duration.between(start, end).compareTo(MAX_CLIENT_WINDOW) > 0) {
                 throw new BadRequest("bad.extract-days");

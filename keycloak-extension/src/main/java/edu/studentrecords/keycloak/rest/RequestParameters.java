@@ -59,6 +59,36 @@ public final class RequestParameters {
     }
 
     /**
+     * A window of time named by the query parameters {@code from} and {@code to}, either absent: each end between the
+     * years 2000 and 9999 (no audit entry is older or newer, and a window widened a little still fits in an
+     * {@link Instant}), {@code from} before {@code to}; a 400 otherwise.
+     */
+    public record Window(Instant from, Instant to) {
+
+        static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+        static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
+        public static Window of(String from, String to) {
+            Instant start = instant("from", from);
+            Instant end = instant("to", to);
+            for (Instant named : new Instant[] {start, end}) {
+                if (named != null && (named.isBefore(EARLIEST) || named.isAfter(LATEST))) {
+                    throw new BadRequest("bad.window-range");
+                }
+            }
+            if (start != null && end != null && !start.isBefore(end)) {
+                throw new BadRequest("bad.window-order");
+            }
+            return new Window(start, end);
+        }
+
+        /** Whether both ends are named. */
+        public boolean closed() {
+            return from != null && to != null;
+        }
+    }
+
+    /**
      * A query parameter naming a constant of {@code type} in any case, the fallback when absent; a 400 listing the
      * constants otherwise.
      */

@@ -33,14 +33,19 @@ public record Actor(Kind kind, String role, String unit, String unitPath, String
         STUDENT,
         /** A guardian account linked to the record. */
         GUARDIAN,
-        /** Any other person: staff, administrators, supervisors, people of other applications. */
+        /** A person of the school's records by product role: staff, administrators, supervisors. */
         STAFF,
+        /**
+         * Any other person, holding no product role: another student, a guardian of another child, someone signed in to
+         * an application. What they tried on the record is theirs, never staff's.
+         */
+        PERSON,
         /** An application acting for itself (no person). */
         APPLICATION;
 
         /** The kinds the student's own log names. */
         public static final Set<Kind> OWN_LOG = Collections.unmodifiableSet(EnumSet.of(YOU, GUARDIAN, STAFF,
-                APPLICATION));
+                PERSON, APPLICATION));
 
         /** The kinds a guardian's view of a child's log names. */
         public static final Set<Kind> CHILD_LOG = Collections.unmodifiableSet(EnumSet.allOf(Kind.class));

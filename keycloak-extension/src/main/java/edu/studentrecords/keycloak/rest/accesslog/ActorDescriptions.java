@@ -77,6 +77,9 @@ final class ActorDescriptions {
             return new Actor(Actor.Kind.STAFF, null, null, null, null, null, null);
         }
         String role = ROLES.stream().filter(r -> holds(user, r)).map(RealmRole::roleName).findFirst().orElse(null);
+        if (role == null) {
+            return new Actor(Actor.Kind.PERSON, null, null, null, null, null, null);
+        }
         if (RealmRole.ADMIN.roleName().equals(role) || recordUnit == null) {
             return new Actor(Actor.Kind.STAFF, role, null, null, null, null, null);
         }

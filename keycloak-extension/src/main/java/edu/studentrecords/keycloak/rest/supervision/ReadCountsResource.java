@@ -1,10 +1,10 @@
 package edu.studentrecords.keycloak.rest.supervision;
 
-import static edu.studentrecords.keycloak.rest.RequestParameters.instant;
 import static edu.studentrecords.keycloak.rest.RequestParameters.oneOf;
 import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
 import edu.studentrecords.keycloak.rest.CollectionResource;
+import edu.studentrecords.keycloak.rest.RequestParameters;
 import edu.studentrecords.keycloak.rest.RequestPipeline;
 import edu.studentrecords.keycloak.rest.problem.BadRequest;
 import edu.studentrecords.store.audit.AuditOperation;
@@ -28,27 +28,17 @@ public final class ReadCountsResource extends CollectionResource {
         super(pipeline);
     }
 
-    /** The first and last instants a window may name: no entry of the trail is older or newer. */
-    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
-
     /** The counts, one series per client (or purpose) that read in the window, the most reads first. */
     @GET
     public Response counts(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("by") String by, @QueryParam("bucket") String bucket) {
         return pipeline.run(AuditOperation.AUDIT_STATS, request -> {
-            Instant start = instant("from", from);
-            Instant end = instant("to", to);
-            if (start == null || end == null) {
+            RequestParameters.Window window = RequestParameters.Window.of(from, to);
+            if (!window.closed()) {
                 throw new BadRequest("bad.window-missing");
             }
-            if (!start.isBefore(end)) {
-                throw new BadRequest("bad.window-order");
-            }
-            if (start.isBefore(EARLIEST) || end.isAfter(LATEST)) {
-                // Widened to whole buckets, an instant near the ends of Instant's range cannot be represented.
-                throw new BadRequest("bad.window-range");
-            }
+            Instant start = window.from();
+            Instant end = window.to();
             ReadCounts.By counted = oneOf("by", by, ReadCounts.By.class, ReadCounts.By.CLIENT);
             ReadCounts.Bucket width = oneOf("bucket", bucket, ReadCounts.Bucket.class, ReadCounts.Bucket.DAY);
             if (Duration.between(start, end).compareTo(width.longestWindow()) > 0) {
