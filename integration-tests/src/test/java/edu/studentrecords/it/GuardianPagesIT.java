@@ -110,12 +110,12 @@ class GuardianPagesIT {
         "Your report was sent to the information management centre.",
         "Your question was sent to the information management centre.",
         "This record is not one of your children's records.", "Nothing was changed for",
-        List.of("Anyone", "You", "Your child", "Other guardians", "School staff", "Applications on their own"), "You",
+        List.of("Anyone", "You", "Your child", "Other guardians", "School staff", "Other people", "Applications on their own"), "You",
         "Your child", "An administrator of the information management centre");
     static final Texts CHINESE = new Texts("zh-CN", "我的孩子", "我的同意", "档案", "访问记录", "同意事项", "疑问与举报",
         "你的修改已保存。", "你的申请已提交给信息管理中心。", "你的举报已提交给信息管理中心。", "你的疑问已提交给信息管理中心。",
         "此档案不是你孩子的档案。", "未作任何改动",
-        List.of("所有人", "你本人", "你的孩子", "其他监护人", "学校工作人员", "应用程序自身"), "你本人", "你的孩子",
+        List.of("所有人", "你本人", "你的孩子", "其他监护人", "学校工作人员", "其他人", "应用程序自身"), "你本人", "你的孩子",
         "信息管理中心的管理员");
 
     @Test
