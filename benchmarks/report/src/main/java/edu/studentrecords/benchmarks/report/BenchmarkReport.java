@@ -48,14 +48,14 @@ public final class BenchmarkReport {
             }
         }
         Path charts = root.resolve(CHARTS);
-        Map<ResultsFile, String> drawn = new LinkedHashMap<>();
+        Map<ResultsFile, Chart> drawn = new LinkedHashMap<>();
         for (ResultsFile file : files) {
             Optional<ChartPlan> plan = ChartPlan.of(file.title(), file.tables().get(0));
             if (plan.isPresent()) {
                 Path png = charts.resolve(file.slug() + ".png");
                 BarChart.write(plan.get(), png, "From " + file.path().toString().replace('\\', '/') + ", "
                     + file.machine());
-                drawn.put(file, root.relativize(png).toString().replace('\\', '/'));
+                drawn.put(file, new Chart(root.relativize(png).toString().replace('\\', '/'), plan.get()));
             }
         }
         Path page = root.resolve(PAGE);

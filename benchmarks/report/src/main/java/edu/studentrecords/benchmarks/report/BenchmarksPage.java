@@ -14,10 +14,10 @@ final class BenchmarksPage {
 
     /**
      * @param files the results files, in the order to show them
-     * @param charts each file's chart, as a path relative to the repository root; a file without a chart is absent
+     * @param charts each file's chart; a file without a chart is absent
      * @param unread results files that do not follow the convention, with the reason
      */
-    static String of(List<ResultsFile> files, Map<ResultsFile, String> charts, Map<String, String> unread) {
+    static String of(List<ResultsFile> files, Map<ResultsFile, Chart> charts, Map<String, String> unread) {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks\n\n");
         md.append("Made by `benchmarks/run.sh` from the results files the benchmarks write (see the README's "
@@ -44,10 +44,13 @@ final class BenchmarksPage {
             md.append("Results file: [`").append(slashes(file)).append("`](").append(slashes(file)).append(")  \n");
             md.append("Command: `").append(file.command()).append("`  \n");
             md.append("Machine and date: ").append(file.machine()).append("\n\n");
-            String chart = charts.get(file);
+            Chart chart = charts.get(file);
             if (chart != null) {
-                md.append("![").append(file.title().replace("]", "")).append(": chart of the first table](")
-                    .append(chart).append(")\n\n");
+                String baseline = chart.baseline();
+                md.append("Baseline, measured in the same run (grey in the chart): ")
+                    .append(baseline.isEmpty() ? "not marked in the first table" : baseline).append("\n\n");
+                md.append("![").append(file.title().replace("]", "")).append(": ").append(chart.plan().valueAxis())
+                    .append(" per row of the first table](").append(chart.path()).append(")\n\n");
             }
             for (ResultTable table : file.tables()) {
                 md.append(table.markdown().strip()).append("\n\n");

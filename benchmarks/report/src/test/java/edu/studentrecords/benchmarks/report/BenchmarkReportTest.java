@@ -43,8 +43,11 @@ class BenchmarkReportTest {
         assertThat(md).contains("## Lookup against a plain map", "## Index benchmark", "## Trail steps");
         assertThat(md).contains("Command: `mvn -o -pl index verify -Dbenchmark=true`");
         assertThat(md).contains("Machine and date: on 2026-01-02T03:04:05Z, 2 cores, Java 17.0.15.");
-        assertThat(md).contains("![Lookup against a plain map: chart of the first table]"
+        assertThat(md).contains("![Lookup against a plain map: throughput (ops/s) per row of the first table]"
             + "(benchmarks/charts/widgets-lookup.png)");
+        assertThat(md).contains("Baseline, measured in the same run (grey in the chart): plain map (threads 4), "
+            + "plain map (threads 16)");
+        assertThat(md).contains("Baseline, measured in the same run (grey in the chart): the column baseline entries/s");
         assertThat(md).contains("| hashing | 12 |").doesNotContain("something old").doesNotContain("| 10 | 0.01 |");
         assertThat(md).contains("- `broken/benchmarks/broken.md`: broken/benchmarks/broken.md lacks a line with the command");
         for (String chart : new String[] {"widgets-lookup", "index-index", "trail-steps"}) {
