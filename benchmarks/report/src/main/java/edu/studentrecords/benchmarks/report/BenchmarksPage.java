@@ -52,7 +52,12 @@ final class BenchmarksPage {
                 md.append("![").append(file.title().replace("]", "")).append(": ").append(chart.plan().valueAxis())
                     .append(" per row of the first table](").append(chart.path()).append(")\n\n");
             }
+            String section = "";
             for (ResultTable table : file.tables()) {
+                if (!table.section().equals(section)) {
+                    section = table.section();
+                    md.append("### ").append(section).append("\n\n");
+                }
                 md.append(table.markdown().strip()).append("\n\n");
             }
             for (String note : file.goalNotes()) {

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * One Markdown table of a results file: its header cells and rows as plain text (code spans without their backticks),
- * and the table's own Markdown, to be copied into the report unchanged.
+ * the table's own Markdown, to be copied into the report unchanged, and the heading it stands under (empty under the
+ * title).
  */
-record ResultTable(List<String> header, List<List<String>> rows, String markdown) {
+record ResultTable(List<String> header, List<List<String>> rows, String markdown, String section) {
 
     ResultTable {
         header = List.copyOf(header);

@@ -54,6 +54,7 @@ final class ResultsFileReader {
         List<ResultTable> tables = new ArrayList<>();
         List<String> goalNotes = new ArrayList<>();
         List<Goal> goals = new ArrayList<>();
+        String section = "";
         for (Node block = document.getFirstChild(); block != null; block = block.getNext()) {
             if (block instanceof Heading heading) {
                 String text = plain(heading).strip();
@@ -62,6 +63,8 @@ final class ResultsFileReader {
                 }
                 if (title == null && heading.getLevel() == 1) {
                     title = text;
+                } else {
+                    section = text;
                 }
             } else if (block instanceof Paragraph paragraph) {
                 String text = plain(paragraph).strip();
@@ -79,7 +82,7 @@ final class ResultsFileReader {
                     goals.addAll(GoalStatement.read(markdown));
                 }
             } else if (block instanceof TableBlock table) {
-                tables.add(table(source, table));
+                tables.add(table(source, table, section));
             }
         }
         require(title != null, relative, "a first line `# Title`");
@@ -95,7 +98,7 @@ final class ResultsFileReader {
         }
     }
 
-    private static ResultTable table(String source, TableBlock table) {
+    private static ResultTable table(String source, TableBlock table, String section) {
         List<String> header = new ArrayList<>();
         List<List<String>> rows = new ArrayList<>();
         for (Node part = table.getFirstChild(); part != null; part = part.getNext()) {
@@ -115,7 +118,7 @@ final class ResultsFileReader {
                 }
             }
         }
-        return new ResultTable(header, rows, markdown(source, table));
+        return new ResultTable(header, rows, markdown(source, table), section);
     }
 
     /** The text of a node, code spans without their backticks, line breaks as spaces. */

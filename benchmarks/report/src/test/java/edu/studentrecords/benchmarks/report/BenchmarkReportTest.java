@@ -48,6 +48,7 @@ class BenchmarkReportTest {
         assertThat(md).contains("Baseline, measured in the same run (grey in the chart): plain map (threads 4), "
             + "plain map (threads 16)");
         assertThat(md).contains("Baseline, measured in the same run (grey in the chart): the column baseline entries/s");
+        assertThat(md).contains("### Taking it apart\n\n| part | p50 (us) |\n|---|---|\n| hashing | 12 |");
         assertThat(md).contains("| hashing | 12 |").doesNotContain("something old").doesNotContain("| 10 | 0.01 |");
         assertThat(md).contains("- `broken/benchmarks/broken.md`: broken/benchmarks/broken.md lacks a line with the command");
         for (String chart : new String[] {"widgets-lookup", "index-index", "trail-steps"}) {

@@ -29,6 +29,8 @@ class ResultsFileReaderTest {
         assertThat(main.header()).containsExactly("path", "threads", "throughput (ops/s)", "throughput / map's", "p50 (us)");
         assertThat(main.rows()).hasSize(4);
         assertThat(main.rows().get(0)).containsExactly("lookup", "4", "1,200", "0.60", "310");
+        assertThat(main.section()).isEmpty();
+        assertThat(read.tables().get(1).section()).isEqualTo("Taking it apart");
         assertThat(main.markdown()).startsWith("| path | threads |").contains("| `lookup` | 16 | 4,400 |")
             .doesNotContain("Goal");
         assertThat(read.goals()).containsExactly(
