@@ -11,6 +11,7 @@ import edu.studentrecords.store.testing.GeneratedStudents;
 import edu.studentrecords.store.testing.Principals;
 import edu.studentrecords.store.testing.StoreFixture;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
@@ -37,12 +39,14 @@ import org.junit.jupiter.api.io.TempDir;
  * on the same embedded store process, interleaved in one run, first from one thread, then from
  * {@value #DEFAULT_THREADS} threads at once. Writes its numbers to
  * {@code records-store/benchmarks/guarded-read.md}, keeping whatever that file holds from the heading
- * {@value #KEPT} on. Not part of the normal build: run with {@value #COMMAND}.
+ * {@value #KEPT} on, with its two goals stated as met or not met: guarded read throughput at 16 threads at least
+ * {@value #CONCURRENT_GOAL}x a raw find's at 16 threads, and a guarded read's one-thread p50 no worse than a raw find
+ * plus one raw durable insert. Not part of the normal build: run with {@value #COMMAND}.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class GuardedReadBenchmarkIT {
 
-    static final String COMMAND = "mvn -B -pl records-store -am verify -Dbenchmark=true -Dit.test=GuardedReadBenchmarkIT "
+    static final String COMMAND = "flock /tmp/bench.lock mvn -B -pl records-store -am verify -Dbenchmark=true -Dit.test=GuardedReadBenchmarkIT "
             + "-Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false";
 
     private static final int RECORDS = 2_000;
@@ -55,6 +59,8 @@ class GuardedReadBenchmarkIT {
     private static final int TURNS = 3;
     private static final String[] WAYS = {"raw", "guarded, all groups", "guarded, profile only", "raw find + raw insert"};
     static final String KEPT = "## Earlier runs and profile";
+    /** Guarded reads (all groups) per raw find, both at {@value #DEFAULT_THREADS} threads, that the store aims for. */
+    static final double CONCURRENT_GOAL = 0.67;
 
     @TempDir
     Path dir;
@@ -137,7 +143,8 @@ class GuardedReadBenchmarkIT {
             } finally {
                 pool.shutdownNow();
             }
-            String report = report(single[0], single[1], single[2], single[3]) + concurrentReport(concurrent, elapsed);
+            String report = report(single[0], single[1], single[2], single[3]) + concurrentReport(concurrent, elapsed)
+                    + goals(single, concurrent, elapsed);
             Path out = Path.of(System.getProperty("benchmark.out", "benchmarks/guarded-read.md"));
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, report + kept(out));
@@ -208,9 +215,9 @@ class GuardedReadBenchmarkIT {
                 + "Throughput is all reads of a way divided by the time its turns took.%n%n", THREADS, TURNS, PER_THREAD));
         s.append("| path | p50 (us) | p99 (us) | throughput (reads/s, all threads) | p50 / raw p50 | throughput / raw throughput |\n");
         s.append("|---|---|---|---|---|---|\n");
-        double rawThroughput = hists[0].getTotalCount() * 1e9 / elapsed[0];
+        double rawThroughput = throughput(hists, elapsed, 0);
         for (int i = 0; i < WAYS.length; i++) {
-            double throughput = hists[i].getTotalCount() * 1e9 / elapsed[i];
+            double throughput = throughput(hists, elapsed, i);
             s.append(String.format("| %s | %.0f | %.0f | %.0f | %.2f | %.2f |%n", WAYS[i],
                     hists[i].getValueAtPercentile(50) / 1000.0, hists[i].getValueAtPercentile(99) / 1000.0, throughput,
                     hists[i].getValueAtPercentile(50) / (double) hists[0].getValueAtPercentile(50),
@@ -219,12 +226,33 @@ class GuardedReadBenchmarkIT {
         return s.toString();
     }
 
+    private static double throughput(Histogram[] hists, long[] elapsed, int way) {
+        return hists[way].getTotalCount() * 1e9 / elapsed[way];
+    }
+
+    /** The two goals, each met or not met, with the measured value against the goal's. */
+    private static String goals(Histogram[] single, Histogram[] concurrent, long[] elapsed) {
+        double throughputRatio = throughput(concurrent, elapsed, 1) / throughput(concurrent, elapsed, 0);
+        long guardedP50 = single[1].getValueAtPercentile(50);
+        long floorP50 = single[3].getValueAtPercentile(50);
+        StringBuilder s = new StringBuilder("\n## Goals\n\n");
+        s.append(String.format(Locale.ROOT, "Goal: guarded read (all groups) throughput at %d threads at least %.2fx a raw "
+                + "driver find at %d threads: **%s** (%.2fx).%n%n", THREADS, CONCURRENT_GOAL, THREADS,
+                throughputRatio >= CONCURRENT_GOAL ? "met" : "not met", throughputRatio));
+        s.append(String.format(Locale.ROOT, "Goal: guarded read (all groups) p50 at one thread no worse than a raw find plus "
+                + "one raw durable insert: **%s** (%.0f us against %.0f us, %.2fx).%n", guardedP50 <= floorP50 ? "met"
+                : "not met", guardedP50 / 1000.0, floorP50 / 1000.0, guardedP50 / (double) floorP50));
+        return s.toString();
+    }
+
     private static String report(Histogram raw, Histogram all, Histogram profile, Histogram floor) {
         StringBuilder s = new StringBuilder();
         s.append("# Guarded read against a raw driver find\n\n");
         s.append("Made by `").append(COMMAND).append("` (from the repository root) on ").append(Instant.now())
                 .append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append(".\n\n");
+                .append(System.getProperty("java.version")).append(String.format(Locale.ROOT,
+                        ", load average %.2f at the end.%n%n",
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         s.append("One embedded store process (H2 file backend, every acknowledged write committed), ").append(RECORDS)
                 .append(" generated records, ").append(WARMUP).append(" warm-up rounds, then ").append(ITERATIONS)
                 .append(" measured rounds; each round reads one random record four ways, in rotating order, one thread:\n\n");
@@ -242,14 +270,12 @@ class GuardedReadBenchmarkIT {
         row(s, "guarded, all groups", all, raw);
         row(s, "guarded, profile only", profile, raw);
         row(s, "raw find + raw insert", floor, raw);
-        double p50Ratio = all.getValueAtPercentile(50) / (double) raw.getValueAtPercentile(50);
         s.append(String.format("%nGuarded (all groups) against raw find + raw insert: p50 ratio %.2f, p99 ratio %.2f.%n",
                 all.getValueAtPercentile(50) / (double) floor.getValueAtPercentile(50),
                 all.getValueAtPercentile(99) / (double) floor.getValueAtPercentile(99)));
-        s.append(String.format("%nTarget guarded/raw at most 1.5 at p50: %s (%.2f). Every guarded read appends one durable audit "
-                + "entry before it returns, and on this engine a durable insert alone costs more than a find; the record is "
-                + "fetched while the read is decided and audited, so the guarded read costs what the raw find + insert "
-                + "baseline costs.%n", p50Ratio <= 1.5 ? "met" : "not met", p50Ratio));
+        s.append(String.format("%nEvery guarded read appends one durable audit entry before it returns, and on this engine a "
+                + "durable insert alone costs more than a find; the record is fetched while the read is decided and "
+                + "audited, so the guarded read costs about what the raw find + insert baseline costs.%n"));
         return s.toString();
     }
 
