@@ -17,9 +17,9 @@ public record BackupProgress(Phase phase, String collection, long done, long tot
     public enum Phase {
         /** Reading the database into a backup file. */
         BACKUP,
-        /** Reading and authenticating a whole backup file before anything is written. */
+        /** Reading and authenticating a whole backup file, writing nothing ({@link StoreBackup#verify}). */
         VERIFY,
-        /** Writing a verified backup into the database. */
+        /** Reading a backup file once and writing it into the database as its chunks authenticate. */
         RESTORE,
         /** Destroying again every record of the erasure ledger after a restore. */
         ERASURES

@@ -21,7 +21,7 @@ import java.nio.file.Path;
  * encrypted file, and back.
  *
  * <p><b>What a backup holds.</b> Every document of every collection, each read once, as the server returned it
- * (BSON), collection after collection in {@code _id} order, while the store keeps working. It is consistent per
+ * (BSON), collection after collection, each in the server's natural order, while the store keeps working. It is consistent per
  * document, not across the database: each collection is read at its own moment, in an order chosen so that every
  * record in the backup has its data key unless the record was destroyed meanwhile (then the erasure ledger has
  * it), its change-feed intents and the audit entries of the decisions that led to it; the change feed and the
@@ -30,10 +30,11 @@ import java.nio.file.Path;
  * <p><b>The file.</b> A clear header, then AES-256-GCM chunks of at most {@link #DEFAULT_CHUNK_SIZE} bytes, each
  * bound to the header, its sequence number and whether it is the last, so that a changed, moved, dropped or
  * appended chunk, or a cut file, is detected. The key is {@link StoreSettings#backupKeyFile()}, apart from the
- * master key; each file derives its own key from it and a random salt. A sealed manifest at the end lists, per
- * collection, the document count and the SHA-256 of the documents' BSON in order, the backup's start and end
- * time and the format version. The data keys in the backup stay wrapped by the master key: restoring needs both
- * keys.
+ * master key; each file derives its own key from it and a random salt. A manifest, sealed as the last chunk and
+ * pointed at by the file's last 16 bytes so that it is read and authenticated before the contents, lists per
+ * collection the document count and the SHA-256 of the documents' BSON in the order written, the backup's start
+ * and end time and the format version. The data keys in the backup stay wrapped by the master key: restoring
+ * needs both keys. Files of format 1 (before the manifest could be read first) are refused by name.
  *
  * <p><b>Restore</b> goes into an empty database only and is all or nothing: see {@link #restore}.
  *
@@ -99,7 +100,7 @@ public final class StoreBackup implements AutoCloseable {
     public BackupManifest verify(Path in, ProgressListener progress) {
         byte[] key = SecretKeyFile.load(settings.backupKeyFile(), false);
         try {
-            return CheckedBackupRead.read(in, key, BackupProgress.Phase.VERIFY, null, progress,
+            return CheckedBackupRead.read(in, key, BackupProgress.Phase.VERIFY, progress,
                     CheckedBackupRead.DocumentSink.NONE).manifest();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read backup " + in, e);
@@ -108,13 +109,15 @@ public final class StoreBackup implements AutoCloseable {
 
     /**
      * Restores a backup file into the database, which must be empty (no store may be using it meanwhile).
-     * First the whole file is read, authenticated and checked against its manifest, and the erasure ledgers are
-     * read (this database's and, when the backup comes from another database, that one's), before anything is
-     * written: a damaged file restores nothing. Then the documents are written, except records and data keys of
-     * records in a ledger; then the backup's indexes are created; then every ledger entry is destroyed again. If a step fails after writing began, the database is emptied again.
-     * The search index must be rebuilt from the restored store afterwards.
+     * First the file's manifest is authenticated and the erasure ledgers are read (this database's and, when the
+     * backup comes from another database, that one's), before anything is written. Then the file is read once:
+     * the documents are written as their chunks authenticate, except records, data keys, archives and histories of
+     * records in a ledger, and each collection is checked against the manifest's count and SHA-256 when it ends;
+     * then the backup's indexes are created; then every ledger entry is destroyed again. If a step fails after
+     * writing began (a damaged chunk or collection included), the database is emptied again: a damaged file
+     * leaves nothing behind. The search index must be rebuilt from the restored store afterwards.
      *
-     * @throws StoreException when the file fails any check; nothing was written
+     * @throws StoreException when the file fails any check; the database is empty again
      * @throws IllegalStateException  when the database is not empty or the ledger is malformed; nothing was written
      */
     public RestoreReport restore(Path in, ProgressListener progress) {

@@ -12,6 +12,7 @@ import edu.studentrecords.store.StoreSettings;
 import edu.studentrecords.store.StudentRecords;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.backup.BackupProgress.Phase;
+import edu.studentrecords.store.internal.backup.BackupFileHeader;
 import edu.studentrecords.store.internal.backup.CheckedBackupRead;
 import edu.studentrecords.store.internal.crypto.Aead;
 import edu.studentrecords.store.internal.crypto.SecretKeyFile;
@@ -100,11 +101,9 @@ class BackupRestoreIT {
             }
             assertThat(report.documentsWritten()).isEqualTo(taken.totalDocuments());
             assertThat(report.erasedSkipped()).isZero();
-            assertThat(progress).contains(new BackupProgress(Phase.VERIFY, "records", 10_000, 10_000),
+            assertThat(progress).contains(new BackupProgress(Phase.RESTORE, "records", 5_000, 10_000),
                     new BackupProgress(Phase.RESTORE, "records", 10_000, 10_000));
-            int verifyEnd = progress.indexOf(new BackupProgress(Phase.VERIFY, "records", 10_000, 10_000));
-            assertThat(progress.subList(0, verifyEnd)).as("every document verified before the first is written")
-                    .noneMatch(p -> p.phase() == Phase.RESTORE);
+            assertThat(progress).as("one read of the file, written as it is read").noneMatch(p -> p.phase() == Phase.VERIFY);
             // Same counts and the same SHA-256 over the same BSON bytes, collection by collection.
             assertThat(again.collections()).isEqualTo(taken.collections());
 
@@ -120,13 +119,8 @@ class BackupRestoreIT {
     @Test
     void aThousandByteFlipsAreEachDetectedAndEachRestoresNothing() throws Exception {
         try (StoreFixture fixture = StoreFixture.start(dir)) {
-            enrol(fixture.store(), 200, 7);
-            fixture.closeStore();
-            Path file = dir.resolve("small.backup");
-            try (StoreBackup backup = StoreBackup.connect(fixture.settings())) {
-                // Small chunks, so that flips land in chunk frames, middles, tags and the last chunk alike.
-                backup.backup(file, 16 << 10, ProgressListener.NONE);
-            }
+            // Small chunks, so that flips land in chunk frames, middles, tags and the last chunk alike.
+            Path file = backedUp(fixture, 200, 7, "small.backup", 16 << 10);
             byte[] intact = Files.readAllBytes(file);
             StoreSettings target = settingsFor(fixture, "flip_target");
             MongoDatabase rawTarget = rawSibling(fixture, "flip_target");
@@ -153,6 +147,43 @@ class BackupRestoreIT {
                 RestoreReport report = backup.restore(file, ProgressListener.NONE);
                 assertThat(report.manifest().collection("records").orElseThrow().documents()).isEqualTo(200);
                 assertThat(rawTarget.getCollection("records").countDocuments()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
+    void aChunkDamagedInTheMiddleOfACollectionIsRefusedAndWhatWasWrittenIsRemoved() throws Exception {
+        try (StoreFixture fixture = StoreFixture.start(dir)) {
+            int chunk = 16 << 10;
+            Path file = backedUp(fixture, 2_500, 5, "tampered.backup", chunk);
+            byte[] intact = Files.readAllBytes(file);
+            // The chunk holding the 2,000th of 2,500 records: two batches of records are written before it is read.
+            long damagedChunk = chunkHolding(fixture, file, chunk, "records", 2_000);
+            byte[] tampered = intact.clone();
+            // Every content chunk before it is full: a 4-byte frame, the ciphertext and a 16-byte tag.
+            int at = Math.toIntExact(BackupFileHeader.LENGTH + damagedChunk * (4 + chunk + 16) + 4 + 100);
+            tampered[at] ^= 0x20;
+            Path damaged = dir.resolve("tampered-copy.backup");
+            Files.write(damaged, tampered);
+
+            MongoDatabase rawTarget = rawSibling(fixture, "tamper_target");
+            List<Long> recordsSeenWritten = new ArrayList<>();
+            ProgressListener watch = p -> {
+                if (p.phase() == Phase.RESTORE && p.collection().equals("records") && p.done() > 0 && p.done() % 1_000 == 0) {
+                    recordsSeenWritten.add(rawTarget.getCollection("records").countDocuments());
+                }
+            };
+            try (StoreBackup backup = StoreBackup.connect(settingsFor(fixture, "tamper_target"))) {
+                assertThatThrownBy(() -> backup.restore(damaged, watch)).is(Kinds.MALFORMED)
+                        .hasMessageContaining("chunk " + damagedChunk + " fails authentication");
+                assertThat(recordsSeenWritten).as("records were written before the damage was read").isNotEmpty()
+                        .allMatch(n -> n >= 1_000);
+                assertThat(holdsDocuments(rawTarget)).as("the target is empty again").isFalse();
+
+                // The undamaged file restores into the same target: the damage, not the target, refused the restore.
+                RestoreReport report = backup.restore(file, ProgressListener.NONE);
+                assertThat(rawTarget.getCollection("records").countDocuments()).isEqualTo(2_500);
+                assertThat(report.documentsWritten()).isEqualTo(report.manifest().totalDocuments());
             }
         }
     }
@@ -281,6 +312,17 @@ class BackupRestoreIT {
         return new java.util.LinkedHashMap<>(new java.util.TreeMap<>(enrolled));
     }
 
+    /** Enrols {@code count} generated students, closes the store and backs it up into {@code name} in chunks of {@code chunk}. */
+    private Path backedUp(StoreFixture fixture, int count, long seed, String name, int chunk) throws Exception {
+        enrol(fixture.store(), count, seed);
+        fixture.closeStore();
+        Path file = dir.resolve(name);
+        try (StoreBackup backup = StoreBackup.connect(fixture.settings())) {
+            backup.backup(file, chunk, ProgressListener.NONE);
+        }
+        return file;
+    }
+
     private static StoreSettings settingsFor(StoreFixture fixture, String database) {
         return StoreSettings.builder().connectionString(fixture.process().connectionString()).database(database)
                 .keysDirectory(fixture.settings().masterKeyFile().getParent()).build();
@@ -311,11 +353,45 @@ class BackupRestoreIT {
         return names.stream().anyMatch(name -> db.getCollection(name).find().first() != null);
     }
 
+    /**
+     * The number of the content chunk that holds the {@code n}th document (from 1) of {@code collection}: its offset
+     * in the plaintext (each collection a tag, its name, its size; each document a tag and its BSON; an end tag),
+     * divided by the chunk size.
+     */
+    private static long chunkHolding(StoreFixture fixture, Path file, int chunkSize, String collection, int n) throws IOException {
+        byte[] key = SecretKeyFile.load(fixture.settings().backupKeyFile(), false);
+        long[] offset = {0};
+        long[] found = {-1};
+        Map<String, Integer> seen = new HashMap<>();
+        try (CheckedBackupRead backup = CheckedBackupRead.open(file, key)) {
+            List<CollectionSummary> order = backup.manifest().manifest().collections();
+            int[] current = {-1};
+            backup.readContents(Phase.VERIFY, ProgressListener.NONE, new CheckedBackupRead.DocumentSink() {
+                @Override
+                public void document(String name, byte[] bson) {
+                    while (current[0] < 0 || !order.get(current[0]).name().equals(name)) {
+                        if (current[0] >= 0) {
+                            offset[0] += 1;
+                        }
+                        current[0]++;
+                        offset[0] += 1 + 2 + order.get(current[0]).name().getBytes(StandardCharsets.UTF_8).length + 8;
+                    }
+                    if (name.equals(collection) && seen.merge(name, 1, Integer::sum) == n) {
+                        found[0] = offset[0] / chunkSize;
+                    }
+                    offset[0] += 1 + bson.length;
+                }
+            });
+        }
+        assertThat(found[0]).isNotNegative();
+        return found[0];
+    }
+
     /** The document a backup file holds for {@code id} in {@code collection}, read through the checked reader. */
     private static Document backupCopy(StoreFixture fixture, Path file, String collection, String id) throws IOException {
         byte[] key = SecretKeyFile.load(fixture.settings().backupKeyFile(), false);
         List<Document> found = new ArrayList<>();
-        CheckedBackupRead.read(file, key, Phase.VERIFY, null, ProgressListener.NONE, new CheckedBackupRead.DocumentSink() {
+        CheckedBackupRead.read(file, key, Phase.VERIFY, ProgressListener.NONE, new CheckedBackupRead.DocumentSink() {
             @Override
             public void document(String name, byte[] bson) {
                 RawBsonDocument doc = new RawBsonDocument(bson);

@@ -23,8 +23,12 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public record BackupFileHeader(int formatVersion, int chunkSize, byte[] keyId, byte[] salt) {
 
-    /** The format this code writes and reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The format this code writes and reads: 2, the manifest sealed after the contents and pointed at from the
+     * file's last bytes, so that it is opened first. Format 1 (the manifest at the end of the contents' stream) is
+     * refused by name.
+     */
+    public static final int FORMAT_VERSION = 2;
     /** Header length in bytes. */
     public static final int LENGTH = 56;
     /** Smallest and largest chunk sizes accepted. */
@@ -60,6 +64,10 @@ public record BackupFileHeader(int formatVersion, int chunkSize, byte[] keyId, b
             throw StoreException.malformed(StoreException.Subject.BACKUP, "not a student-records backup file (header damaged)");
         }
         int version = in.getInt();
+        if (version == 1) {
+            throw StoreException.malformed(StoreException.Subject.BACKUP, "backup format version 1 is no longer read: restore it with "
+                    + "the release that made it, then take a new backup");
+        }
         if (version != FORMAT_VERSION) {
             throw StoreException.malformed(StoreException.Subject.BACKUP, "backup format version " + version + " is not known (header damaged or newer)");
         }

@@ -7,12 +7,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashSet;
 import java.util.Set;
-import org.bson.RawBsonDocument;
 
 /**
  * Reads what {@link BackupStreamWriter} wrote, checking the structure as it goes, and hands every part to a
  * {@link Visitor}. Anything out of place (a document outside a collection, a collection twice, an unknown tag, a
- * stream without a manifest or with bytes after it) is a {@link StoreException}. Not thread-safe.
+ * stream that ends inside a collection) is a {@link StoreException}. Not thread-safe.
  */
 public final class BackupStreamReader {
 
@@ -27,8 +26,6 @@ public final class BackupStreamReader {
         void document(String collection, byte[] bytes);
 
         void endCollection(String name);
-
-        void manifest(RawBsonDocument manifest);
     }
 
     private BackupStreamReader() {
@@ -64,16 +61,10 @@ public final class BackupStreamReader {
                         visitor.endCollection(current);
                         current = null;
                     }
-                    case BackupStreamWriter.MANIFEST -> {
+                    case -1 -> {
                         requireOutside(current);
-                        RawBsonDocument manifest = new RawBsonDocument(readBson(in));
-                        if (in.read() != -1) {
-                            throw StoreException.malformed(StoreException.Subject.BACKUP, "backup holds data after its manifest");
-                        }
-                        visitor.manifest(manifest);
                         return;
                     }
-                    case -1 -> throw StoreException.malformed(StoreException.Subject.BACKUP, "backup has no manifest");
                     default -> throw StoreException.malformed(StoreException.Subject.BACKUP, "backup holds an unknown record");
                 }
             }

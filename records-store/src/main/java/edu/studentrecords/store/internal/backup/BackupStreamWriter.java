@@ -2,25 +2,25 @@ package edu.studentrecords.store.internal.backup;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import org.bson.ByteBuf;
 import org.bson.RawBsonDocument;
 
 /**
  * Writes the plaintext of a backup: for each collection a start record (name, size at start), its documents as
- * BSON, an end record; then the manifest, a BSON document. Every document is written as the server returned it.
- * Not thread-safe.
+ * BSON, an end record; then the manifest, a BSON document sealed apart from the contents
+ * ({@link SealingOutputStream#finish}). Every document is written as the server returned it. Not thread-safe.
  */
 public final class BackupStreamWriter implements AutoCloseable {
 
     static final int COLLECTION = 'C';
     static final int DOCUMENT = 'D';
     static final int END = 'E';
-    static final int MANIFEST = 'M';
 
+    private final SealingOutputStream sealing;
     private final DataOutputStream out;
 
-    public BackupStreamWriter(OutputStream out) {
+    public BackupStreamWriter(SealingOutputStream out) {
+        this.sealing = out;
         this.out = new DataOutputStream(out);
     }
 
@@ -45,10 +45,13 @@ public final class BackupStreamWriter implements AutoCloseable {
         out.writeByte(END);
     }
 
+    /** Ends the contents and seals the manifest after them. */
     public void manifest(RawBsonDocument manifest) throws IOException {
         ByteBuf buffer = manifest.getByteBuffer();
-        out.writeByte(MANIFEST);
-        out.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+        byte[] bytes = new byte[buffer.remaining()];
+        System.arraycopy(buffer.array(), buffer.arrayOffset() + buffer.position(), bytes, 0, bytes.length);
+        out.flush();
+        sealing.finish(bytes);
     }
 
     @Override

@@ -3,7 +3,6 @@ package edu.studentrecords.store.internal.backup;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Sorts;
 import edu.studentrecords.store.backup.BackupManifest;
 import edu.studentrecords.store.backup.BackupProgress;
 import edu.studentrecords.store.backup.BackupProgress.Phase;
@@ -25,13 +24,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bson.BsonValue;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 
 /**
- * Reads every collection of a database, once each, in {@link StoreCollections#readingOrder} and in {@code _id}
- * order within a collection, into a sealed backup file. The file is written beside its final name and moved
+ * Reads every collection of a database, once each, in {@link StoreCollections#readingOrder} and in the server's
+ * natural order within a collection (a sort by {@code _id} would make the server gather and sort each collection
+ * first), into a sealed backup file. Each collection's count and SHA-256 over the documents as written go into the
+ * manifest; so does where each sequence log's gap-free beginning ends, which only the whole log can tell. The file is written beside its final name and moved
  * there only once complete and on the disk, so a backup that fails leaves no file that looks like a backup.
  */
 public final class DatabaseBackup {
@@ -86,40 +86,33 @@ public final class DatabaseBackup {
         database.listCollectionNames().into(names);
         List<CollectionSummary> summaries = new ArrayList<>();
         Map<String, List<Document>> indexes = new LinkedHashMap<>();
+        Map<String, Long> sequenceEnds = new LinkedHashMap<>();
         for (String name : StoreCollections.readingOrder(names)) {
             indexes.put(name, indexesOf(name));
-            summaries.add(writeCollection(name, writer));
+            SequenceRun run = StoreCollections.SEQUENCE_LOGS.contains(name) ? new SequenceRun() : null;
+            summaries.add(writeCollection(name, writer, run));
+            if (run != null) {
+                run.end().ifPresent(end -> sequenceEnds.put(name, end));
+            }
         }
         BackupManifest manifest = new BackupManifest(BackupFileHeader.FORMAT_VERSION, database.getName(), startedAt, now(),
                 summaries);
-        writer.manifest(new SealedManifest(manifest, indexes).toBson());
+        writer.manifest(new SealedManifest(manifest, indexes, sequenceEnds).toBson());
         return manifest;
     }
 
-    private CollectionSummary writeCollection(String name, BackupStreamWriter writer) throws IOException {
+    /** Writes one collection; the ids of a sequence log also go to {@code run} (null for other collections). */
+    private CollectionSummary writeCollection(String name, BackupStreamWriter writer, SequenceRun run) throws IOException {
         MongoCollection<RawBsonDocument> collection = database.getCollection(name, RawBsonDocument.class);
         long total = collection.estimatedDocumentCount();
-        boolean sequenceLog = StoreCollections.SEQUENCE_LOGS.contains(name);
-        long nextInSequence = -1;
         CollectionDigest digest = new CollectionDigest();
         progress.onProgress(new BackupProgress(Phase.BACKUP, name, 0, total));
         writer.beginCollection(name, total);
-        try (MongoCursor<RawBsonDocument> cursor = collection.find().sort(Sorts.ascending("_id")).batchSize(BATCH).cursor()) {
+        try (MongoCursor<RawBsonDocument> cursor = collection.find().batchSize(BATCH).cursor()) {
             while (cursor.hasNext()) {
                 RawBsonDocument doc = cursor.next();
-                if (sequenceLog) {
-                    BsonValue id = doc.get("_id");
-                    if (id.isNumber()) {
-                        // The audit chain starts after its dropped epochs: the run begins at the first entry kept.
-                        if (nextInSequence < 0) {
-                            nextInSequence = id.asNumber().longValue();
-                        }
-                        if (id.asNumber().longValue() != nextInSequence) {
-                            // The gap-free beginning ends here; what follows was appended while the backup read.
-                            break;
-                        }
-                        nextInSequence++;
-                    }
+                if (run != null) {
+                    run.add(doc.get("_id"));
                 }
                 writer.document(doc, digest);
                 if (digest.count() % ProgressListener.EVERY == 0) {

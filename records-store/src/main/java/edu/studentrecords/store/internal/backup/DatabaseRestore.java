@@ -26,15 +26,17 @@ import org.bson.RawBsonDocument;
  * Restores a backup file into an empty database, all or nothing:
  * <ol>
  * <li>the database must hold no document;</li>
- * <li>the whole file is read and authenticated and checked against its manifest, writing nothing; the erasure
- * ledgers (of the target database and of the backup's own) must read cleanly;</li>
- * <li>the file is read again and written in batches; a record or data key whose record is in the erasure ledger
- * is not written at all, so a destroyed student's data never lands, even for a moment; the second read checks
- * everything again (the file could change between the reads);</li>
+ * <li>the file's manifest is authenticated, and the erasure ledgers (of the target database and of the backup's
+ * own) must read cleanly, before anything is written;</li>
+ * <li>the file is read once and written in batches as it is read, every chunk authenticated and every collection
+ * checked against the manifest's count and hash when it ends; a record, data key, archive or history entry whose
+ * record is in the erasure ledger is not written at all, so a destroyed student's data never lands, even for a
+ * moment; entries of a sequence log beyond its gap-free beginning are left out;</li>
  * <li>the indexes of the backup are created, then the erasure ledger is replayed ({@link ErasureReplay}).</li>
  * </ol>
- * If anything fails after the first write, every collection of the database is dropped again: the database is
- * as empty as it was found.
+ * If anything fails after the first write (a chunk that does not authenticate, a collection whose hash differs, the
+ * database refusing a write), every collection of the database is dropped again: the database is as empty as it
+ * was found.
  */
 public final class DatabaseRestore {
 
@@ -65,19 +67,20 @@ public final class DatabaseRestore {
     /** Restores {@code file}; see the class description. */
     public RestoreReport restore(Path file) throws IOException {
         requireEmpty();
-        SealedManifest verified = CheckedBackupRead.read(file, backupKey, Phase.VERIFY, null, progress,
-                CheckedBackupRead.DocumentSink.NONE);
-        List<ErasureLedger.Erasure> erasures = erasuresOf(database.getName(), verified.manifest().database());
-        Set<String> erased = erasures.stream().map(ErasureLedger.Erasure::recordId).collect(Collectors.toSet());
-        try {
-            Writer writer = new Writer(verified, erased);
-            CheckedBackupRead.read(file, backupKey, Phase.RESTORE, verified, progress, writer);
-            createIndexes(verified);
-            int replayed = new ErasureReplay(database, clock, progress).replay(erasures, writer.erasedFound);
-            return new RestoreReport(verified.manifest(), writer.written, writer.skipped, replayed);
-        } catch (RuntimeException | IOException | Error e) {
-            wipe();
-            throw e;
+        try (CheckedBackupRead backup = CheckedBackupRead.open(file, backupKey)) {
+            SealedManifest manifest = backup.manifest();
+            List<ErasureLedger.Erasure> erasures = erasuresOf(database.getName(), manifest.manifest().database());
+            Set<String> erased = erasures.stream().map(ErasureLedger.Erasure::recordId).collect(Collectors.toSet());
+            try {
+                Writer writer = new Writer(manifest, erased);
+                backup.readContents(Phase.RESTORE, progress, writer);
+                createIndexes(manifest);
+                int replayed = new ErasureReplay(database, clock, progress).replay(erasures, writer.erasedFound);
+                return new RestoreReport(manifest.manifest(), writer.written, writer.skipped, replayed);
+            } catch (RuntimeException | IOException | Error e) {
+                wipe();
+                throw e;
+            }
         }
     }
 
@@ -137,6 +140,9 @@ public final class DatabaseRestore {
         public void document(String collection, byte[] bson) {
             RawBsonDocument doc = new RawBsonDocument(bson);
             doneInCollection++;
+            if (manifest.beyondSequence(collection, doc)) {
+                return;
+            }
             if (PER_RECORD.contains(collection) && isErased(doc)
                     || StoreCollections.RECORD_HISTORY.equals(collection) && ofErased(doc)) {
                 skipped++;

@@ -5,27 +5,34 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Reads a backup file written by {@link SealingOutputStream}: checks the header against the backup key, then
- * opens chunk after chunk, handing out plaintext only of chunks that authenticate. End of stream is reported
- * only after the last chunk opened and nothing follows it; everything else is a {@link StoreException}
- * naming the chunk. Not thread-safe.
+ * Reads the contents of a backup file written by {@link SealingOutputStream}: the chunks between the header and
+ * the manifest, whose number and extent the authenticated manifest's place gives. Plaintext is handed out only of
+ * chunks that authenticate. End of stream is reported only after exactly that many chunks filled exactly that
+ * extent; everything else is a {@link StoreException} naming the chunk. Not thread-safe.
  */
-public final class OpeningInputStream extends InputStream {
+final class OpeningInputStream extends InputStream {
 
     private final InputStream in;
     private final ChunkCipher cipher;
     private final int chunkSize;
+    private final long chunks;
+    private final long extent;
     private byte[] plain = new byte[0];
     private int position;
     private long sequence;
-    private boolean sawLast;
+    private long consumed;
 
-    public OpeningInputStream(InputStream in, byte[] backupKey) throws IOException {
+    /**
+     * @param in        the file from the first byte after the header
+     * @param chunks    how many content chunks come before the manifest
+     * @param extent    how many bytes they take, frames included
+     */
+    OpeningInputStream(InputStream in, ChunkCipher cipher, int chunkSize, long chunks, long extent) {
         this.in = in;
-        byte[] headerBytes = readFully(BackupFileHeader.LENGTH, "the file is shorter than a backup header");
-        BackupFileHeader header = BackupFileHeader.parse(headerBytes, backupKey);
-        this.cipher = new ChunkCipher(header.fileKey(backupKey), headerBytes);
-        this.chunkSize = header.chunkSize();
+        this.cipher = cipher;
+        this.chunkSize = chunkSize;
+        this.chunks = chunks;
+        this.extent = extent;
     }
 
     @Override
@@ -50,12 +57,12 @@ public final class OpeningInputStream extends InputStream {
         return n;
     }
 
-    /** Makes plaintext available; false at the true end of the file. */
+    /** Makes plaintext available; false at the end of the contents. */
     private boolean fill() throws IOException {
         while (position == plain.length) {
-            if (sawLast) {
-                if (in.read() != -1) {
-                    throw StoreException.malformed(StoreException.Subject.BACKUP, "bytes follow the last chunk (chunk " + (sequence - 1) + ")");
+            if (sequence == chunks) {
+                if (consumed != extent) {
+                    throw malformed("bytes lie between chunk " + (sequence - 1) + " and the manifest");
                 }
                 return false;
             }
@@ -66,35 +73,40 @@ public final class OpeningInputStream extends InputStream {
 
     private void openNext() throws IOException {
         long number = sequence;
-        byte[] frame = readFully(4, "the file ends before its last chunk (after chunk " + (number - 1) + ")");
+        if (consumed + 4 + ChunkCipher.TAG_BYTES > extent) {
+            throw malformed("the contents end before chunk " + number);
+        }
+        byte[] frame = readFully(4);
         int word = ((frame[0] & 0xff) << 24) | ((frame[1] & 0xff) << 16) | ((frame[2] & 0xff) << 8) | (frame[3] & 0xff);
-        boolean last = word < 0;
         int length = word & 0x7fff_ffff;
-        if (length > chunkSize) {
-            throw StoreException.malformed(StoreException.Subject.BACKUP, "chunk " + number + " has an impossible length");
+        if (word < 0 || length > chunkSize || consumed + 4 + length + ChunkCipher.TAG_BYTES > extent) {
+            throw malformed("chunk " + number + " has an impossible length or flag");
         }
-        byte[] sealed = readFully(length + ChunkCipher.TAG_BYTES, "the file ends inside chunk " + number);
-        byte[] opened = cipher.open(number, last, sealed);
+        byte[] opened = cipher.open(number, false, readFully(length + ChunkCipher.TAG_BYTES));
         if (opened == null) {
-            throw StoreException.malformed(StoreException.Subject.BACKUP, "chunk " + number + " fails authentication (damaged, moved, or not the last chunk)");
+            throw malformed("chunk " + number + " fails authentication (damaged, moved, or from another file)");
         }
+        consumed += 4 + length + ChunkCipher.TAG_BYTES;
         sequence++;
-        sawLast = last;
         plain = opened;
         position = 0;
     }
 
-    private byte[] readFully(int length, String whenShort) throws IOException {
+    private byte[] readFully(int length) throws IOException {
         byte[] bytes = new byte[length];
         int read = 0;
         while (read < length) {
             int n = in.read(bytes, read, length - read);
             if (n < 0) {
-                throw StoreException.malformed(StoreException.Subject.BACKUP, whenShort);
+                throw malformed("the file ends inside chunk " + sequence);
             }
             read += n;
         }
         return bytes;
+    }
+
+    private static StoreException malformed(String message) {
+        return StoreException.malformed(StoreException.Subject.BACKUP, message);
     }
 
     @Override

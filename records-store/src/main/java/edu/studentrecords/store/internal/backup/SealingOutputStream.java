@@ -5,21 +5,26 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 
 /**
- * Writes a backup file: the header, then the plaintext cut into chunks of the header's chunk size, each sealed
- * on its own ({@link ChunkCipher}) and framed by 4 bytes: the last-chunk flag in the top bit and the plaintext
- * length below it. {@link #close()} seals the last chunk (possibly empty); a file without it does not open.
- * Not thread-safe.
+ * Writes a backup file: the header; the contents cut into chunks of the header's chunk size, each sealed on its
+ * own ({@link ChunkCipher}) and framed by 4 bytes, its plaintext length; then, on {@link #finish}, the manifest
+ * sealed as the last chunk (the top bit of its frame set) and a {@value #TRAILER_BYTES}-byte trailer: where the
+ * manifest's frame starts and its sequence number, which is the number of content chunks before it. A reader opens
+ * the manifest first ({@link CheckedBackupRead}). A file closed without {@link #finish} has no manifest and does
+ * not open. Not thread-safe.
  */
 public final class SealingOutputStream extends OutputStream {
 
-    private static final int LAST = 0x8000_0000;
+    /** The trailer: the manifest frame's offset in the file and its chunk sequence number, 8 bytes each. */
+    public static final int TRAILER_BYTES = 16;
+    static final int LAST = 0x8000_0000;
 
     private final OutputStream out;
     private final ChunkCipher cipher;
     private final byte[] buffer;
     private int filled;
     private long sequence;
-    private boolean closed;
+    private long position;
+    private boolean finished;
 
     public SealingOutputStream(OutputStream out, BackupFileHeader header, byte[] backupKey) throws IOException {
         this.out = out;
@@ -27,12 +32,13 @@ public final class SealingOutputStream extends OutputStream {
         this.cipher = new ChunkCipher(header.fileKey(backupKey), headerBytes);
         this.buffer = new byte[header.chunkSize()];
         out.write(headerBytes);
+        position = headerBytes.length;
     }
 
     @Override
     public void write(int b) throws IOException {
         if (filled == buffer.length) {
-            flushChunk(false);
+            flushChunk();
         }
         buffer[filled++] = (byte) b;
     }
@@ -41,7 +47,7 @@ public final class SealingOutputStream extends OutputStream {
     public void write(byte[] bytes, int offset, int length) throws IOException {
         while (length > 0) {
             if (filled == buffer.length) {
-                flushChunk(false);
+                flushChunk();
             }
             int n = Math.min(length, buffer.length - filled);
             System.arraycopy(bytes, offset, buffer, filled, n);
@@ -51,20 +57,37 @@ public final class SealingOutputStream extends OutputStream {
         }
     }
 
-    private void flushChunk(boolean last) throws IOException {
-        byte[] sealed = cipher.seal(sequence++, last, buffer, filled);
-        out.write(ByteBuffer.allocate(4).putInt(filled | (last ? LAST : 0)).array());
-        out.write(sealed);
+    private void flushChunk() throws IOException {
+        writeFrame(filled, cipher.seal(sequence++, false, buffer, filled));
         filled = 0;
     }
 
-    /** Seals the last chunk and closes the file. */
+    private void writeFrame(int word, byte[] sealed) throws IOException {
+        out.write(ByteBuffer.allocate(4).putInt(word).array());
+        out.write(sealed);
+        position += 4 + sealed.length;
+    }
+
+    /**
+     * Seals what is left of the contents, then {@code manifest} as the last chunk, then writes the trailer. Nothing
+     * may be written afterwards.
+     */
+    public void finish(byte[] manifest) throws IOException {
+        if (finished) {
+            throw new IllegalStateException("the manifest is written already");
+        }
+        if (filled > 0) {
+            flushChunk();
+        }
+        finished = true;
+        long manifestAt = position;
+        long manifestSequence = sequence;
+        writeFrame(manifest.length | LAST, cipher.seal(manifestSequence, true, manifest, manifest.length));
+        out.write(ByteBuffer.allocate(TRAILER_BYTES).putLong(manifestAt).putLong(manifestSequence).array());
+    }
+
     @Override
     public void close() throws IOException {
-        if (!closed) {
-            closed = true;
-            flushChunk(true);
-            out.close();
-        }
+        out.close();
     }
 }

@@ -63,8 +63,8 @@ public final class StoreCollections {
     private static final List<String> LAST = List.of(RECORDS, RECORD_HISTORY, RECORD_KEYS, CHANGES, AUDIT.entries());
 
     /**
-     * Logs whose {@code _id} is a gap-free sequence (the change feed from 1, the audit chain from its first kept entry). A backup keeps only
-     * their gap-free beginning: an entry appended while the backup read, seen without an earlier one still in
+     * Logs whose {@code _id} is a gap-free sequence (the change feed from 1, the audit chain from its first kept entry). A restore keeps only
+     * their gap-free beginning, which the backup's manifest names: an entry appended while the backup read, seen without an earlier one still in
      * flight, would leave a gap that readers of the restored log stop at.
      */
     public static final Set<String> SEQUENCE_LOGS = Set.of(CHANGES, AUDIT.entries());

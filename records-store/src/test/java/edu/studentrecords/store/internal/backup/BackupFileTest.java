@@ -51,7 +51,7 @@ class BackupFileTest {
     void aFileReadsBackAsWrittenWithItsManifest() throws IOException {
         Path file = write(backup(manifestOf(collections)));
         Map<String, List<byte[]>> seen = new LinkedHashMap<>();
-        SealedManifest manifest = CheckedBackupRead.read(file, key, Phase.VERIFY, null, ProgressListener.NONE,
+        SealedManifest manifest = CheckedBackupRead.read(file, key, Phase.VERIFY, ProgressListener.NONE,
                 new CheckedBackupRead.DocumentSink() {
                     @Override
                     public void document(String collection, byte[] bson) {
@@ -66,6 +66,57 @@ class BackupFileTest {
     }
 
     @Test
+    void theManifestIsAuthenticatedBeforeAnyContentIsRead() throws IOException {
+        byte[] bytes = backup(manifestOf(collections));
+        List<int[]> frames = frames(bytes);
+        // Chunk 1 damaged: opening the file reads the manifest only, so it opens; reading the contents then fails.
+        bytes[frames.get(1)[0] + 10] ^= 1;
+        try (CheckedBackupRead opened = CheckedBackupRead.open(write(bytes), key)) {
+            assertThat(opened.manifest().manifest().collection("records").orElseThrow().documents()).isEqualTo(60);
+            List<String> seen = new ArrayList<>();
+            assertThatThrownBy(() -> opened.readContents(Phase.VERIFY, ProgressListener.NONE, new CheckedBackupRead.DocumentSink() {
+                @Override
+                public void document(String collection, byte[] bson) {
+                    seen.add(collection);
+                }
+            })).is(Kinds.MALFORMED).hasMessageContaining("chunk 1 fails authentication");
+            assertThat(seen).as("documents of chunk 0 came before the damage was found").isNotEmpty();
+        }
+        // The manifest damaged: the file does not open at all.
+        byte[] manifestDamaged = backup(manifestOf(collections));
+        int[] last = frames(manifestDamaged).get(frames(manifestDamaged).size() - 1);
+        manifestDamaged[last[0] + 6] ^= 1;
+        assertThatThrownBy(() -> CheckedBackupRead.open(write(manifestDamaged), key).close())
+                .is(Kinds.MALFORMED).hasMessageContaining("manifest fails authentication");
+    }
+
+    @Test
+    void aCollectionInAnotherOrderThanItsManifestSaysIsRefusedWhenItEnds() throws IOException {
+        // Same documents, two swapped: count right, hash wrong. Caught at the collection's end, not before.
+        SealedManifest honest = manifestOf(collections);
+        List<RawBsonDocument> records = new ArrayList<>(collections.get("records"));
+        records.set(0, collections.get("records").get(1));
+        records.set(1, collections.get("records").get(0));
+        collections.put("records", records);
+        List<String> ended = new ArrayList<>();
+        assertThatThrownBy(() -> CheckedBackupRead.read(write(backup(honest)), key, Phase.VERIFY, ProgressListener.NONE,
+                new CheckedBackupRead.DocumentSink() {
+                    @Override
+                    public void endCollection(String collection) {
+                        ended.add(collection);
+                    }
+                })).hasMessageContaining("records: checksum differs");
+        assertThat(ended).as("a collection that fails its hash is never reported complete").isEmpty();
+    }
+
+    @Test
+    void aFileOfFormatOneIsRefusedByName() throws IOException {
+        byte[] bytes = backup(manifestOf(collections));
+        ByteBuffer.wrap(bytes).putInt(8, 1);
+        assertThatThrownBy(() -> verify(write(bytes))).is(Kinds.MALFORMED).hasMessageContaining("format version 1 is no longer read");
+    }
+
+    @Test
     void aFileCutAnywhereDoesNotRead() throws IOException {
         byte[] bytes = backup(manifestOf(collections));
         List<Integer> cuts = new ArrayList<>();
@@ -75,6 +126,7 @@ class BackupFileTest {
             cuts.add(frame[0] + 4 + frame[1] / 2);
         }
         cuts.add(bytes.length - 1);
+        cuts.add(bytes.length - SealingOutputStream.TRAILER_BYTES);
         cuts.add(BackupFileHeader.LENGTH - 1);
         for (int cut : cuts) {
             Path file = write(Arrays.copyOf(bytes, cut));
@@ -99,17 +151,21 @@ class BackupFileTest {
         ByteArrayOutputStream dropped = new ByteArrayOutputStream();
         dropped.write(bytes, 0, second[0]);
         dropped.write(bytes, second[0] + second[1], bytes.length - second[0] - second[1]);
-        assertThatThrownBy(() -> verify(write(dropped.toByteArray()))).hasMessageContaining("chunk 1 fails authentication");
+        assertThatThrownBy(() -> verify(write(dropped.toByteArray()))).hasMessageContaining("does not point at a manifest");
 
-        int[] last = frames.get(frames.size() - 1);
-        ByteArrayOutputStream withoutLast = new ByteArrayOutputStream();
-        withoutLast.write(bytes, 0, last[0]);
-        assertThatThrownBy(() -> verify(write(withoutLast.toByteArray()))).hasMessageContaining("ends before its last chunk");
+        // The manifest sealed as chunk N, its trailer saying so: take out a content chunk and fix the trailer's offset,
+        // and the manifest no longer opens (it was sealed after N content chunks, not N - 1).
+        int[] manifest = frames.get(frames.size() - 1);
+        ByteArrayOutputStream shortened = new ByteArrayOutputStream();
+        shortened.write(bytes, 0, second[0]);
+        shortened.write(bytes, second[0] + second[1], bytes.length - second[0] - second[1] - SealingOutputStream.TRAILER_BYTES);
+        shortened.write(ByteBuffer.allocate(16).putLong(manifest[0] - second[1]).putLong(frames.size() - 2).array(), 0, 16);
+        assertThatThrownBy(() -> verify(write(shortened.toByteArray()))).hasMessageContaining("manifest fails authentication");
 
-        ByteArrayOutputStream lastTwice = new ByteArrayOutputStream();
-        lastTwice.write(bytes, 0, bytes.length);
-        lastTwice.write(bytes, last[0], last[1]);
-        assertThatThrownBy(() -> verify(write(lastTwice.toByteArray()))).hasMessageContaining("bytes follow the last chunk");
+        ByteArrayOutputStream extended = new ByteArrayOutputStream();
+        extended.write(bytes, 0, bytes.length);
+        extended.write(bytes, manifest[0], manifest[1]);
+        assertThatThrownBy(() -> verify(write(extended.toByteArray()))).is(Kinds.MALFORMED);
     }
 
     @Test
@@ -125,16 +181,23 @@ class BackupFileTest {
         List<CollectionSummary> changed = new ArrayList<>(honest.manifest().collections());
         CollectionSummary records = changed.get(0);
         changed.set(0, new CollectionSummary(records.name(), records.documents() - 1, records.sha256()));
-        SealedManifest lying = new SealedManifest(new BackupManifest(1, "db", Instant.EPOCH, Instant.EPOCH, changed), Map.of());
-        assertThatThrownBy(() -> verify(write(backup(lying)))).hasMessageContaining("records: 60 documents, the manifest says 59");
+        SealedManifest lying = new SealedManifest(new BackupManifest(BackupFileHeader.FORMAT_VERSION, "db", Instant.EPOCH, Instant.EPOCH, changed),
+                Map.of(), Map.of());
+        assertThatThrownBy(() -> verify(write(backup(lying)))).as("refused at the document too many, not at the end")
+                .hasMessageContaining("collection records holds more documents than its manifest's 59");
+        changed.set(0, new CollectionSummary(records.name(), records.documents() + 1, records.sha256()));
+        SealedManifest missing = new SealedManifest(new BackupManifest(BackupFileHeader.FORMAT_VERSION, "db", Instant.EPOCH, Instant.EPOCH, changed),
+                Map.of(), Map.of());
+        assertThatThrownBy(() -> verify(write(backup(missing)))).hasMessageContaining("records: 60 documents, the manifest says 61");
 
         changed.set(0, new CollectionSummary(records.name(), records.documents(), "00".repeat(32)));
-        SealedManifest wrongSum = new SealedManifest(new BackupManifest(1, "db", Instant.EPOCH, Instant.EPOCH, changed), Map.of());
+        SealedManifest wrongSum = new SealedManifest(new BackupManifest(BackupFileHeader.FORMAT_VERSION, "db", Instant.EPOCH, Instant.EPOCH, changed),
+                Map.of(), Map.of());
         assertThatThrownBy(() -> verify(write(backup(wrongSum)))).hasMessageContaining("records: checksum differs");
     }
 
     private void verify(Path file) throws IOException {
-        CheckedBackupRead.read(file, key, Phase.VERIFY, null, ProgressListener.NONE, CheckedBackupRead.DocumentSink.NONE);
+        CheckedBackupRead.read(file, key, Phase.VERIFY, ProgressListener.NONE, CheckedBackupRead.DocumentSink.NONE);
     }
 
     private byte[] backup(SealedManifest manifest) throws IOException {
@@ -164,7 +227,8 @@ class BackupFileTest {
             }
             summaries.add(new CollectionSummary(c.getKey(), digest.count(), digest.finish()));
         }
-        return new SealedManifest(new BackupManifest(1, "db", Instant.EPOCH, Instant.EPOCH, summaries), Map.of());
+        return new SealedManifest(new BackupManifest(BackupFileHeader.FORMAT_VERSION, "db", Instant.EPOCH, Instant.EPOCH, summaries),
+                Map.of(), Map.of());
     }
 
     private static List<RawBsonDocument> documents(int n) {
@@ -176,11 +240,11 @@ class BackupFileTest {
         return docs;
     }
 
-    /** Offset and length of every chunk frame (4-byte word, ciphertext and tag). */
+    /** Offset and length of every chunk frame (4-byte word, ciphertext and tag), the manifest's last. */
     private static List<int[]> frames(byte[] bytes) {
         List<int[]> frames = new ArrayList<>();
         int at = BackupFileHeader.LENGTH;
-        while (at < bytes.length) {
+        while (at < bytes.length - SealingOutputStream.TRAILER_BYTES) {
             int length = ByteBuffer.wrap(bytes, at, 4).getInt() & 0x7fff_ffff;
             frames.add(new int[] {at, 4 + length + ChunkCipher.TAG_BYTES});
             at += 4 + length + ChunkCipher.TAG_BYTES;
