@@ -54,7 +54,7 @@ public final class ScopedSearch {
     /**
      * The page with the records {@code excluded} left out of the hits, the total and the facet counts.
      *
-     * @param searcher  the searcher to run on; its facet state is used for the counts
+     * @param searcher  the searcher to run on; its segments' facet values are used for the counts
      */
     public SearchResult page(ProfileSearcherFactory.ProfileSearcher searcher, Set<String> excluded) throws IOException {
         Query q = query;

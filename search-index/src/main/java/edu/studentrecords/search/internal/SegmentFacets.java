@@ -11,8 +11,9 @@ import org.apache.lucene.search.DocIdSetIterator;
  * The facet values of every document of one segment, read once from the segment's sorted-set doc values into an
  * array, so that counting the values of a matching document is two array reads rather than a doc-values look-up.
  * A segment's documents never change (a changed record is a new document in a newer segment), so this is built once
- * per segment and shared by every searcher that holds the segment. About {@code 4 * values per document} bytes per
- * document (8 here: a unit and a status). Immutable.
+ * per segment and shared by every searcher that holds the segment. One byte per value of a document while a segment
+ * holds at most 127 distinct values (2 bytes per document here: a unit and a status), two up to 32,767, else four.
+ * Immutable.
  */
 final class SegmentFacets {
 
@@ -26,15 +27,37 @@ final class SegmentFacets {
     static final SegmentFacets EMPTY = new SegmentFacets(0, new int[0], new byte[0], new String[0]);
 
     private final int stride;
-    private final int[] ordinals;
+    /** The values of each document, {@link #stride} apiece, -1 after the last: one of three widths. */
+    private final byte[] narrow;
+    private final short[] medium;
+    private final int[] wide;
     private final byte[] dimensions;
     private final String[] labels;
 
     private SegmentFacets(int stride, int[] ordinals, byte[] dimensions, String[] labels) {
         this.stride = stride;
-        this.ordinals = ordinals;
         this.dimensions = dimensions;
         this.labels = labels;
+        // The smallest array that holds every value: less memory, and fewer cache misses while counting.
+        if (labels.length <= Byte.MAX_VALUE) {
+            narrow = new byte[ordinals.length];
+            for (int i = 0; i < ordinals.length; i++) {
+                narrow[i] = (byte) ordinals[i];
+            }
+            medium = null;
+            wide = null;
+        } else if (labels.length <= Short.MAX_VALUE) {
+            medium = new short[ordinals.length];
+            for (int i = 0; i < ordinals.length; i++) {
+                medium[i] = (short) ordinals[i];
+            }
+            narrow = null;
+            wide = null;
+        } else {
+            wide = ordinals;
+            narrow = null;
+            medium = null;
+        }
     }
 
     /** Reads the segment's facet values. */
@@ -76,7 +99,7 @@ final class SegmentFacets {
     void count(int doc, int[] counts) {
         int base = doc * stride;
         for (int i = 0; i < stride; i++) {
-            int ord = ordinals[base + i];
+            int ord = narrow != null ? narrow[base + i] : medium != null ? medium[base + i] : wide[base + i];
             if (ord < 0) {
                 return;
             }
