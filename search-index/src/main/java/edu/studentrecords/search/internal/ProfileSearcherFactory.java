@@ -9,7 +9,11 @@ import java.util.stream.Collectors;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryCachingPolicy;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.UsageTrackingQueryCachingPolicy;
 
 /**
  * Opens searchers that carry the facet values of their segments ({@link SegmentFacets}), read on the refresh thread
@@ -18,6 +22,7 @@ import org.apache.lucene.search.SearcherFactory;
 public final class ProfileSearcherFactory extends SearcherFactory {
 
     private final Map<Object, SegmentFacets> bySegment = new ConcurrentHashMap<>();
+    private final QueryCachingPolicy caching = new FilterCaching();
 
     @Override
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) throws IOException {
@@ -40,7 +45,39 @@ public final class ProfileSearcherFactory extends SearcherFactory {
         Set<Object> current = leaves.stream().map(l -> l.reader().getCoreCacheHelper())
                 .filter(h -> h != null).map(IndexReader.CacheHelper::getKey).collect(Collectors.toSet());
         bySegment.keySet().retainAll(current);
-        return new ProfileSearcher(reader, facets);
+        ProfileSearcher searcher = new ProfileSearcher(reader, facets);
+        searcher.setQueryCachingPolicy(caching);
+        return searcher;
+    }
+
+    /**
+     * Keeps the unit and status terms that scope and filter searches (the caller's units, the unit and status
+     * filters) in Lucene's query cache as sets of documents from their first use, so that a search with a filter tests each
+     * candidate against a set rather than advancing the filter's postings; other queries as Lucene decides by default
+     * (which never caches a single term). Only filters are cached, never scores: the results are the same.
+     */
+    private static final class FilterCaching implements QueryCachingPolicy {
+        private final UsageTrackingQueryCachingPolicy others = new UsageTrackingQueryCachingPolicy();
+        private final Map<Query, Boolean> seen = new ConcurrentHashMap<>();
+
+        @Override
+        public void onUse(Query query) {
+            if (isFilterTerm(query)) {
+                seen.putIfAbsent(query, Boolean.TRUE);
+            } else {
+                others.onUse(query);
+            }
+        }
+
+        @Override
+        public boolean shouldCache(Query query) throws IOException {
+            return isFilterTerm(query) ? seen.containsKey(query) : others.shouldCache(query);
+        }
+
+        private static boolean isFilterTerm(Query query) {
+            return query instanceof TermQuery term && (Fields.UNIT_PATH.equals(term.getTerm().field())
+                    || Fields.STATUS.equals(term.getTerm().field()));
+        }
     }
 
     /** A searcher with the facet values of each of its segments. */
