@@ -184,7 +184,7 @@ class SearchBenchmarkIT {
         String md = """
                 # Search index benchmark
 
-                Command: `mvn -o -pl search-index -am verify -Dbenchmark=true -Dbenchmark.students=%d -Dit.test=SearchBenchmarkIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false`
+                Command: `mvn -o -pl search-index -am verify -Dbenchmark=true -Dbenchmark.students=%d -Dit.test=SearchBenchmarkIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false`
 
                 Machine: %d cores (shared with other builds), Java %s, Lucene 9.12.3, index on local disk.
                 Before timing, 50,000 documents are indexed once into a scratch index to warm the JIT up.
@@ -199,7 +199,7 @@ class SearchBenchmarkIT {
                 | First catch-up of an empty index from the feed (consumer thread, batches, commits every second) | %.1f s | %,.0f | %.2fx |
                 | `rebuild()` of the full index from the feed (`deleteAll`, `updateDocument` by id, one commit) | %.1f s | %,.0f | %.2fx |
 
-                Goal: rebuild at least 0.5x raw: **%s**.
+                Goal: rebuild at least 1.0x raw: **%s**.
 
                 ## Queries
 
@@ -215,15 +215,16 @@ class SearchBenchmarkIT {
                 | Staff of one class (scoped) | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2fx |
                 | Administrator (all units) | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2fx |
 
-                Goals: scoped p99 under 20 ms: **%s**; at most 1.5x raw: **%s**.
+                Goals: scoped p99 under 20 ms: **%s**; p99 at most 1.5x raw: scoped **%s**, administrator **%s**.
                 """.formatted(n, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), n,
                 rawNanos / 1e9, raw, catchUpNanos / 1e9, catchUp, catchUp / raw, rebuildNanos / 1e9, rebuild,
-                rebuild / raw, rebuild / raw >= 0.5 ? "met" : "not met",
+                rebuild / raw, rebuild / raw >= 1.0 ? "met" : "not met",
                 QUERIES, LIMIT, LIMIT,
                 ms(l.ours(), 50), ms(l.ours(), 99), ms(l.raw(), 50), ms(l.raw(), 99), ms(l.ours(), 99) / ms(l.raw(), 99),
                 ms(l.oursAdmin(), 50), ms(l.oursAdmin(), 99), ms(l.rawAdmin(), 50), ms(l.rawAdmin(), 99),
                 ms(l.oursAdmin(), 99) / ms(l.rawAdmin(), 99),
-                ms(l.ours(), 99) < 20 ? "met" : "not met", ms(l.ours(), 99) <= 1.5 * ms(l.raw(), 99) ? "met" : "not met");
+                ms(l.ours(), 99) < 20 ? "met" : "not met", ms(l.ours(), 99) <= 1.5 * ms(l.raw(), 99) ? "met" : "not met",
+                ms(l.oursAdmin(), 99) <= 1.5 * ms(l.rawAdmin(), 99) ? "met" : "not met");
         Path out = Path.of(System.getProperty("benchmark.results", "benchmarks/search.md"));
         Files.createDirectories(out.getParent());
         Files.writeString(out, md);

@@ -81,7 +81,7 @@ public final class IndexFolder implements AutoCloseable {
             }
         }
         var facets = ProfileDocument.facetsConfig();
-        SearcherManager searchers = new SearcherManager(writer, new ProfileSearcherFactory(facets));
+        SearcherManager searchers = new SearcherManager(writer, new ProfileSearcherFactory());
         return new IndexFolder(directory, writer, searchers, new ProfileDocument(facets), position);
     }
 

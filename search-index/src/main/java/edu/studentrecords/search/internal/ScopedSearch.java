@@ -11,8 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -56,7 +54,7 @@ public final class ScopedSearch {
     /**
      * The page with the records {@code excluded} left out of the hits, the total and the facet counts.
      *
-     * @param searcher  the searcher to run on; its facet state is used for the counts
+     * @param searcher  the searcher to run on; its segments' facet values are used for the counts
      */
     public SearchResult page(ProfileSearcherFactory.ProfileSearcher searcher, Set<String> excluded) throws IOException {
         Query q = query;
@@ -66,12 +64,12 @@ public final class ScopedSearch {
                     .add(ids(excluded), BooleanClause.Occur.MUST_NOT)
                     .build();
         }
+        // One pass over the matches: the best hits, the exact total and the facet counts together.
         Object[] results = searcher.search(q, new MultiCollectorManager(
                 new TopScoreDocCollectorManager(Math.max(1, window), null, Integer.MAX_VALUE),
-                new FacetsCollectorManager()));
+                FacetCounts.counting(searcher)));
         TopDocs top = (TopDocs) results[0];
-        FacetsCollector matching = (FacetsCollector) results[1];
-        FacetCounts facets = FacetCounts.of(searcher.facetState(), matching);
+        FacetCounts facets = (FacetCounts) results[1];
         return new SearchResult(top.totalHits.value, hitsOf(searcher, top), facets.units(), facets.statuses());
     }
 
