@@ -32,7 +32,7 @@ export const ToastProvider = ({ children }: { children: ReactNode }) => {
       <AlertGroup isToast isLiveRegion>
         {toasts.map((x) => (
           <Alert key={x.id} variant={x.variant} title={x.text} timeout={TOAST_MILLIS} onTimeout={() => remove(x.id)}
-            data-testid={x.testId}
+            data-testid={x.testId} variantLabel={t(`alertVariant_${x.variant}`)}
             actionClose={<AlertActionCloseButton aria-label={t("closeMessage", { text: x.text })} onClose={() => remove(x.id)} />} />
         ))}
       </AlertGroup>
@@ -81,7 +81,8 @@ export const ConfirmDialog = ({
     }
   };
   return (
-    <Modal variant={ModalVariant.small} title={title} titleIconVariant={variant === "danger" ? "warning" : undefined} isOpen
+    <Modal variant={ModalVariant.small} title={title} titleIconVariant={variant === "danger" ? "warning" : undefined}
+      titleLabel={variant === "danger" ? t("alertVariant_warning") : undefined} isOpen
       onClose={onClose} data-testid={testId}
       actions={[
         <Button key="confirm" variant={variant} isLoading={busy} isDisabled={busy} onClick={() => void confirm()}

@@ -5,6 +5,7 @@ import { formatInstant } from "@student-records/shared";
 import { useApi } from "../api";
 import { CentrePage, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
 import { type Key, useT } from "../i18n";
+import { useFieldName } from "./records/HistoryTable";
 
 type Review = {
   recordId: string;
@@ -20,6 +21,12 @@ function text(value: unknown): string {
   }
   return typeof value === "string" ? value : JSON.stringify(value);
 }
+
+/** Fields whose values are codes, with the prefix of their texts: a person reads "Male", not MALE. */
+const CODED: Record<string, string> = {
+  "profile.gender": "recGender_",
+  "profile.status": "recStatus_",
+};
 
 /**
  * The student a correction is about, by name and number, from the values the review already holds (the profile's
@@ -55,6 +62,9 @@ export const Corrections = () => {
 
 const CorrectionCard = ({ review, onDone }: { review: Review; onDone: (notice: Notice) => void }) => {
   const { t, language } = useT();
+  const fieldName = useFieldName();
+  const shown = (path: string, value: unknown) =>
+    CODED[path] && typeof value === "string" ? t(`${CODED[path]}${value}` as Key) : text(value);
   const api = useApi();
   const noticeOf = useNotices();
   const [reason, setReason] = useState("");
@@ -96,12 +106,12 @@ const CorrectionCard = ({ review, onDone }: { review: Review; onDone: (notice: N
               </Thead>
               <Tbody>
                 {fields.map((f) => {
-                  const before = text(change.before?.[f]);
-                  const after = text(change.after?.[f]);
+                  const before = shown(`${group}.${f}`, change.before?.[f]);
+                  const after = shown(`${group}.${f}`, change.after?.[f]);
                   const changed = before !== after;
                   return (
                     <Tr key={f} data-testid={changed ? `changed-${group}.${f}` : undefined}>
-                      <Td dataLabel={t("field")}>{f}</Td>
+                      <Td dataLabel={t("field")}>{fieldName(`${group}.${f}`)}</Td>
                       <Td dataLabel={t("before")} className={changed ? "centre-diff-changed" : undefined}>
                         {changed ? <del>{before}</del> : before}
                       </Td>

@@ -83,7 +83,7 @@ export const Grants = () => {
   const act = async (grant: Grant, action: "approve" | "revoke") => {
     const reply = await api("POST", `/grants/${encodeURIComponent(grant.id)}/${action}`);
     setConfirming(undefined);
-    const done = { client: grant.clientId, purpose: grant.purpose, expires: formatInstant(grant.expiresAt, language) };
+    const done = { client: bodyOf(grant.clientId), purpose: grant.purpose, expires: formatInstant(grant.expiresAt, language) };
     setNotice(noticeOf(reply, t(action === "approve" ? "grantApprovedWhat" : "grantRevokedWhat", done)));
     grants.reload();
   };
@@ -220,7 +220,8 @@ export const Grants = () => {
         <ConfirmDialog title={t("approveGrantTitle")} confirmLabel={t("approve")}
           onConfirm={() => act(confirming.grant, "approve")} onClose={() => setConfirming(undefined)}
           testId="confirm-approve-grant">
-          <p>{t("approveGrantBody", { id: confirming.grant.id, client: confirming.grant.clientId, purpose: confirming.grant.purpose })}</p>
+          <p>{t("approveGrantBody", { reference: confirming.grant.agreement.reference,
+            client: bodyOf(confirming.grant.clientId), purpose: confirming.grant.purpose })}</p>
           <p className="pf-v5-u-mt-md">
             {t("approveGrantAgreement", { reference: confirming.grant.agreement.reference })}{" "}
             {agreementButton(confirming.grant, "confirm-approve-grant-agreement")}
@@ -231,7 +232,7 @@ export const Grants = () => {
         <ConfirmDialog title={t("revokeGrantTitle")} confirmLabel={t("revoke")} variant="danger"
           onConfirm={() => act(confirming.grant, "revoke")} onClose={() => setConfirming(undefined)}
           testId="confirm-revoke-grant">
-          {t("revokeGrantBody", { id: confirming.grant.id, client: confirming.grant.clientId })}
+          {t("revokeGrantBody", { reference: confirming.grant.agreement.reference, client: bodyOf(confirming.grant.clientId) })}
         </ConfirmDialog>
       )}
     </CentrePage>
@@ -350,7 +351,8 @@ const GrantRequestForm = ({ bodies, onDone }: { bodies: OutsideBody[] | undefine
           : { reference: reference.trim() },
       };
       const reply = await api<{ id: string }>("POST", "/grants", { body });
-      onDone(noticeOf(reply, t("grantRequestedWhat", { client: body.clientId, purpose: body.purpose,
+      const named = bodyLabel(bodies?.find((b) => b.clientId === body.clientId) ?? { clientId: body.clientId, name: null });
+      onDone(noticeOf(reply, t("grantRequestedWhat", { client: named, purpose: body.purpose,
         expires: formatInstant(body.expiresAt, language) })));
       if (reply.ok) {
         // Sent: the form is empty for the next request; a refused one keeps what was typed.

@@ -37,13 +37,18 @@ import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The information management centre's screens in headless Chromium against the suite's real Keycloak and record
  * store: administrators sign in through the real login form at {@code /realms/{realm}/student-records/centre/}
  * (client {@code student-records-centre}, created by the realm bootstrap), request a grant with an uploaded agreement
  * and approve it as a second administrator, review a student's correction, resolve a student's misuse report and limit
- * the purposes of staff in the settings; the API is checked after each step. Every page is photographed in English and Chinese into
+ * the purposes of staff in the settings; the API is checked after each step. Each of these flows runs in English and
+ * in Simplified Chinese with students and references of its own, reads the messages in the language of the one who
+ * acts, and finds no English words of them on the Chinese page. Every page is photographed in both languages into
  * {@code target/screenshots/centre/} and checked with axe-core.
  */
 @KeycloakIntegrationTest(config = StudentRecordsServer.class)
@@ -147,10 +152,57 @@ class CentreConsoleIT {
         }
     }
 
+    /** What the four flows read in one language. */
+    record Texts(String tag, String grants, String corrections, String reports, String retention, String grantRequested,
+                 String ownGrantHint, String ownGrantReason, String pending, String downloaded, String approveTitle,
+                 String approved, String active, String correctionApproved, String triaged, String resolved,
+                 String medium, String policySaved, String dryRunDone, String liftConfirm) {
+
+        /** The words of these texts (not the one-character severity), which the other language's page must not show. */
+        List<String> words() {
+            return List.of(grantRequested, ownGrantHint, ownGrantReason, pending, downloaded, approveTitle,
+                approved.strip(), active, correctionApproved, triaged, resolved, policySaved, dryRunDone, liftConfirm);
+        }
+
+        /** The words of the other language's texts. */
+        List<String> foreign() {
+            return (chinese() ? ENGLISH : CHINESE).words();
+        }
+
+        boolean chinese() {
+            return tag.equals("zh-CN");
+        }
+    }
+
+    static final Texts ENGLISH = new Texts("en", "Grants", "Corrections", "Reports", "Retention",
+        "another administrator must approve it", "You asked for it: another administrator approves it.",
+        "You asked for this grant, so another administrator must approve it.", "Pending", "downloaded",
+        "Approve this grant?", "Approved: ", "Active", "the record is changed", "Triaged", "Resolved", "Medium",
+        "Retention policy saved", "Dry run done, nothing changed", "Lift the hold");
+    static final Texts CHINESE = new Texts("zh-CN", "授权", "更正申请", "举报", "保存期限", "需另一名管理员批准",
+        "由你申请：需另一名管理员批准。", "此授权由你申请，须由另一名管理员批准。", "待批准", "已下载", "批准此授权？",
+        "已批准：", "有效", "档案已修改", "已分级", "已处理", "中", "保存期限政策已保存", "试运行完成，未作任何改动",
+        "解除保全");
+
     @Test
-    void adaRequestsAGrantWithTheSignedAgreementAndEliApprovesIt() throws Exception {
+    void adaRequestsAGrantWithTheSignedAgreementAndEliApprovesItInEnglish() throws Exception {
+        grantRequestAndApproval(ENGLISH, 63);
+    }
+
+    @Test
+    void adaRequestsAGrantWithTheSignedAgreementAndEliApprovesItInChinese() throws Exception {
+        grantRequestAndApproval(CHINESE, 64);
+    }
+
+    /**
+     * Ada requests a grant for the records of a student enrolled for this run alone, with the signed agreement; her own
+     * Approve is disabled and says why; Eli downloads the agreement, confirms and approves; each step's message says
+     * what happened, in the language of the one who acts.
+     */
+    private void grantRequestAndApproval(Texts texts, int studentNumber) throws Exception {
         World w = WORLD.get();
         Campus campus = w.campus();
+        String student = freshStudent(w, "grant", texts, studentNumber);
         String axe = ConsoleBrowser.axeScript();
         List<String> inaccessible = new ArrayList<>();
         // A PDF by its first bytes (the API takes PDF, PNG and JPEG files only), the rest random.
@@ -159,75 +211,105 @@ class CentreConsoleIT {
         System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, agreement, 0, 9);
         Path file = Files.createTempFile(Path.of(System.getProperty("java.io.tmpdir")), "agreement-", ".pdf");
         Files.write(file, agreement);
-        String reference = "CSB-" + System.nanoTime();
+        String reference = "CSB-" + texts.tag() + "-" + System.nanoTime();
         String expiry = LocalDate.now(ZoneOffset.UTC).plusDays(90).toString();
-        campus.speaks("ada", "en");
-        campus.speaks("eli", "en");
+        String bureau = campus.serviceToken(oauth, BUREAU);
+        campus.speaks("ada", texts.tag());
+        campus.speaks("eli", texts.tag());
 
         String grantId;
         try (ConsoleBrowser browser = ConsoleBrowser.forScreenshots("centre")) {
             browser.open(centreBase() + "grants");
             browser.signIn("ada", campus.passwords.get("ada"));
-            browser.waitForPage("Grants");
+            browser.waitForPage(texts.grants());
             // The outside body is picked among the realm's external applications, by name.
             browser.waitUntil(d -> !d.findElements(By.cssSelector("#grant-client option[value='" + BUREAU + "']")).isEmpty());
-            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("grant-client"))).selectByValue(BUREAU);
+            new Select(browser.visible(By.id("grant-client"))).selectByValue(BUREAU);
             // The purpose is chosen from the realm's purposes, not typed.
             browser.waitUntil(d -> d.findElement(By.id("grant-purpose")).getTagName().equals("select"));
-            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("grant-purpose"))).selectByValue("statistics");
-            browser.type(By.id("grant-units"), Campus.PHYSICS_CLASS);
+            new Select(browser.visible(By.id("grant-purpose"))).selectByValue("statistics");
+            browser.type(By.id("grant-records"), student);
             browser.setValue(By.id("grant-expires"), expiry);
             browser.type(By.id("grant-reference"), reference);
             browser.driver.findElement(By.id("grant-file")).sendKeys(file.toAbsolutePath().toString());
-            browser.screenshot("grant-1-request-form");
-            inaccessible.addAll(label("grant form", browser.seriousAccessibilityViolations(axe)));
+            browser.screenshot("grant-1-request-form-" + texts.tag());
+            inaccessible.addAll(label(texts.tag() + " grant form", browser.seriousAccessibilityViolations(axe)));
             browser.click(By.cssSelector("[data-testid='send-grant']"));
-            browser.waitForText(By.cssSelector("[data-testid='grant-message']"), "requested");
+            browser.waitForText(By.cssSelector("[data-testid='grant-message']"), texts.grantRequested());
             // The message says what was asked for, and the form is empty for the next request.
-            assertThat(browser.byTestId("grant-message").getText()).contains(BUREAU, "statistics",
-                "another administrator must approve it");
+            String requested = browser.byTestId("grant-message").getText();
+            assertThat(requested).contains(BUREAU, "statistics");
+            inWords(texts, requested, BUREAU, "statistics");
             for (String field : List.of("grant-client", "grant-units", "grant-records", "grant-expires", "grant-reference",
                 "grant-file")) {
                 assertThat(browser.driver.findElement(By.id(field)).getAttribute("value")).as(field).isEmpty();
             }
             grantId = grantByReference(w, reference).path("id").asText();
+            String row = "[data-testid='grant-" + grantId + "']";
             browser.byTestId("grant-" + grantId);
-            assertThat(browser.visible(By.cssSelector("[data-testid='grant-" + grantId + "']")).getAttribute("data-status"))
-                .isEqualTo("PENDING");
-            // The requester by name; their own Approve is disabled, and the row says why.
+            assertThat(browser.visible(By.cssSelector(row)).getAttribute("data-status")).isEqualTo("PENDING");
+            assertThat(browser.visible(By.cssSelector(row + " .pf-v5-c-label")).getText()).isEqualTo(texts.pending());
+            // The requester by name; their own Approve is disabled, and the row and the button say why.
             browser.waitForText(By.cssSelector("[data-testid='requested-by-" + grantId + "']"), "Ada Tester (ada)");
-            assertThat(browser.byTestId("approve-" + grantId).getAttribute("aria-disabled")).isEqualTo("true");
-            assertThat(browser.byTestId("approve-hint-" + grantId).getText()).contains("another administrator approves it");
+            WebElement approve = browser.byTestId("approve-" + grantId);
+            assertThat(approve.getAttribute("aria-disabled")).isEqualTo("true");
+            String hint = browser.byTestId("approve-hint-" + grantId).getText();
+            assertThat(hint).isEqualTo(texts.ownGrantHint());
+            inWords(texts, hint);
+            browser.scrollIntoView(approve);
+            new Actions(browser.driver).moveToElement(approve).perform();
+            browser.waitForText(By.cssSelector("[role='tooltip']"), texts.ownGrantReason());
+            browser.screenshot("grant-2-own-approve-disabled-" + texts.tag());
+            inaccessible.addAll(label(texts.tag() + " own grant", browser.seriousAccessibilityViolations(axe)));
+            assertThat(browser.pageText()).doesNotContain(texts.foreign());
             grantsFitTheScreen(browser, grantId);
-            browser.screenshot("grant-2-requested");
+            browser.screenshot("grant-2-requested-" + texts.tag());
         }
         JsonNode pending = grantByReference(w, reference);
         assertThat(pending.path("status").asText()).isEqualTo("PENDING");
         assertThat(pending.path("requestedBy").asText()).isNotBlank();
+        // Refused while the grant waits: 403 to a body with no active grant, 404 to one whose grants name others.
+        assertThat(campus.api.call("GET", "/records/" + student, bureau, "statistics").send().status())
+            .as("the bureau while the grant waits").isIn(403, 404);
 
         try (ConsoleBrowser browser = ConsoleBrowser.forScreenshots("centre")) {
             browser.open(centreBase() + "grants");
             browser.signIn("eli", campus.passwords.get("eli"));
-            browser.waitForPage("Grants");
+            browser.waitForPage(texts.grants());
             // The second administrator opens the signed agreement before approving it.
             browser.click(By.cssSelector("[data-testid='agreement-" + grantId + "']"));
             assertThat(Files.readAllBytes(browser.downloaded("agreement-" + grantId + ".pdf"))).isEqualTo(agreement);
-            browser.waitForText(By.cssSelector("[data-testid='grant-message']"), "downloaded");
+            browser.waitForText(By.cssSelector("[data-testid='grant-message']"), texts.downloaded());
+            inWords(texts, browser.byTestId("grant-message").getText(), reference, "agreement-" + grantId + ".pdf");
             assertThat(browser.byTestId("approve-" + grantId).getAttribute("aria-disabled")).isNotEqualTo("true");
             browser.click(By.cssSelector("[data-testid='approve-" + grantId + "']"));
             browser.byTestId("confirm-approve-grant-agreement");
-            browser.screenshot("grant-3-approve-confirmation");
-            inaccessible.addAll(label("approve confirmation", browser.seriousAccessibilityViolations(axe)));
+            String title = browser.visible(By.cssSelector(".pf-v5-c-modal-box__title")).getText();
+            assertThat(title).contains(texts.approveTitle());
+            inWords(texts, title);
+            String confirmation = browser.byTestId("confirm-approve-grant").getText();
+            // The grant by its agreement and outside body, not by its id.
+            assertThat(confirmation).contains(reference, BUREAU).doesNotContain(grantId);
+            inWords(texts, confirmation, BUREAU, "statistics", reference);
+            assertThat(grantByReference(w, reference).path("status").asText()).as("nothing before the confirmation")
+                .isEqualTo("PENDING");
+            browser.screenshot("grant-3-approve-confirmation-" + texts.tag());
+            inaccessible.addAll(label(texts.tag() + " approve confirmation",
+                browser.seriousAccessibilityViolations(axe)));
             browser.click(By.cssSelector("[data-testid='confirm-approve-grant-confirm']"));
-            browser.waitForText(By.cssSelector("[data-testid='grant-message']"), "Approved: " + BUREAU);
+            browser.waitForText(By.cssSelector("[data-testid='grant-message']"), texts.approved() + BUREAU);
+            inWords(texts, browser.byTestId("grant-message").getText(), BUREAU, "statistics");
             browser.waitForText(By.cssSelector("[data-testid='approved-by-" + grantId + "']"), "Eli Tester (eli)");
-            browser.waitUntil(d -> "ACTIVE".equals(d.findElement(By.cssSelector("[data-testid='grant-" + grantId + "']"))
-                .getAttribute("data-status")));
+            String row = "[data-testid='grant-" + grantId + "']";
+            browser.waitUntil(d -> "ACTIVE".equals(d.findElement(By.cssSelector(row)).getAttribute("data-status")));
+            assertThat(browser.visible(By.cssSelector(row + " .pf-v5-c-label")).getText()).isEqualTo(texts.active());
             browser.click(By.cssSelector("[data-testid='uses-" + grantId + "']"));
             browser.byTestId("uses-table-" + grantId);
             grantsFitTheScreen(browser, grantId);
-            browser.screenshot("grant-4-approved-by-eli");
-            inaccessible.addAll(label("grants after approval", browser.seriousAccessibilityViolations(axe)));
+            assertThat(browser.pageText()).doesNotContain(texts.foreign());
+            browser.screenshot("grant-4-approved-by-eli-" + texts.tag());
+            inaccessible.addAll(label(texts.tag() + " grants after approval",
+                browser.seriousAccessibilityViolations(axe)));
         }
 
         Api.Reply read = campus.api.call("GET", "/grants/" + grantId, w.adminToken(), "administration").send();
@@ -235,24 +317,36 @@ class CentreConsoleIT {
         JsonNode grant = read.json();
         assertThat(grant.path("status").asText()).isEqualTo("ACTIVE");
         assertThat(grant.path("clientId").asText()).isEqualTo(BUREAU);
-        assertThat(grant.path("units").toString()).contains(Campus.PHYSICS_CLASS);
+        assertThat(grant.path("recordIds").toString()).isEqualTo("[\"" + student + "\"]");
         assertThat(grant.path("approvedBy").asText()).isNotEqualTo(grant.path("requestedBy").asText());
         assertThat(grant.at("/agreement/reference").asText()).isEqualTo(reference);
         assertThat(grant.at("/agreement/sha256").asText()).isEqualTo(sha256(agreement));
         assertThat(grant.at("/agreement/size").asLong()).isEqualTo(agreement.length);
-        // The outside body now reads the profile of a student of that class.
-        Api.Reply bureauRead = campus.api.call("GET", "/records/" + w.aliceRecord(), campus.serviceToken(oauth, BUREAU),
-            "statistics").send();
+        // The outside body now reads the profile of that student.
+        Api.Reply bureauRead = campus.api.call("GET", "/records/" + student, bureau, "statistics").send();
         assertThat(bureauRead.status()).as("the bureau under the approved grant: %s", bureauRead.body()).isEqualTo(200);
+        campus.speaks("ada", "en");
+        campus.speaks("eli", "en");
         assertThat(inaccessible).as("serious or critical axe-core violations").isEmpty();
     }
 
     @Test
-    void adaReviewsAlicesCorrectionAndTheRecordChanges() throws Exception {
+    void adaReviewsAlicesCorrectionAndTheRecordChangesInEnglish() throws Exception {
+        correctionReview(ENGLISH, 65);
+    }
+
+    @Test
+    void adaReviewsAlicesCorrectionAndTheRecordChangesInChinese() throws Exception {
+        correctionReview(CHINESE, 66);
+    }
+
+    private void correctionReview(Texts texts, int studentNumber) throws Exception {
         World w = WORLD.get();
         Campus campus = w.campus();
-        String alice = campus.signIn(oauth, "alice", PORTAL, "student.self");
-        String before = adminRead(w).at("/profile/name").asText();
+        String owner = ownerOf("correction", texts);
+        String record = freshStudent(w, "correction", texts, studentNumber);
+        String alice = campus.signIn(oauth, owner, PORTAL, "student.self");
+        String before = adminRead(w, record).at("/profile/name").asText();
         String corrected = before + " Lin";
         Api.Reply requested = campus.api.call("POST", "/me/corrections", alice, null)
             .json("application/json", Map.of("changes", Map.of("profile", Map.of("name", corrected)),
@@ -260,85 +354,118 @@ class CentreConsoleIT {
             .send();
         assertThat(requested.status()).as("%s", requested.body()).isEqualTo(201);
         String correctionId = requested.json().path("id").asText();
-        campus.speaks("ada", "en");
+        String axe = ConsoleBrowser.axeScript();
+        campus.speaks("ada", texts.tag());
 
         try (ConsoleBrowser browser = ConsoleBrowser.forScreenshots("centre")) {
             browser.open(centreBase() + "corrections");
             browser.signIn("ada", campus.passwords.get("ada"));
-            browser.waitForPage("Corrections");
+            browser.waitForPage(texts.corrections());
             waitForLoad(browser);
-            browser.screenshot("correction-1-diff");
-            assertThat(browser.pageText()).as("the corrections page").contains(corrected);
+            WebElement card = browser.byTestId("correction-" + correctionId);
+            browser.scrollIntoView(card);
+            browser.screenshot("correction-1-diff-" + texts.tag());
+            assertThat(card.getText()).as("the correction").contains(corrected);
             // The student by name and number, from the values the review holds.
-            assertThat(browser.byTestId("correction-" + correctionId).findElement(By.tagName("h2")).getText())
-                .contains(before, w.alice().studentNumber());
+            assertThat(card.findElement(By.tagName("h2")).getText())
+                .contains(before, GeneratedStudent.number(studentNumber, Campus.PHYSICS_CLASS).studentNumber());
             String changed = browser.byTestId("changed-profile.name").getText();
             assertThat(changed).contains(before, corrected);
-            assertThat(browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript())).isEmpty();
+            // Fields by their names and codes by their words: no "name", "gender" or "MALE" on the page.
+            List<String> fieldsShown = card.findElements(By.cssSelector("td[data-label]")).stream()
+                .filter(cell -> cell.getAttribute("cellIndex").equals("0")).map(WebElement::getText).toList();
+            assertThat(fieldsShown).as("the fields of the diff").isNotEmpty()
+                .doesNotContain("name", "gender", "status", "studentNumber", "unit", "enrolmentDate");
+            assertThat(card.getText()).doesNotContain("MALE", "ENROLLED");
+            assertThat(browser.seriousAccessibilityViolations(axe)).as("axe, %s", texts.tag()).isEmpty();
             browser.type(By.id("decision-" + correctionId), "Checked against the resident ID card.");
             browser.click(By.cssSelector("[data-testid='approve-correction-" + correctionId + "']"));
-            browser.waitForText(By.cssSelector("[data-testid='correction-message']"), "the record is changed");
-            browser.screenshot("correction-2-approved");
+            browser.waitForText(By.cssSelector("[data-testid='correction-message']"), texts.correctionApproved());
+            inWords(texts, browser.byTestId("correction-message").getText());
+            assertThat(browser.pageText()).doesNotContain(texts.foreign());
+            browser.screenshot("correction-2-approved-" + texts.tag());
         }
-        assertThat(adminRead(w).at("/profile/name").asText()).isEqualTo(corrected);
+        campus.speaks("ada", "en");
+        assertThat(adminRead(w, record).at("/profile/name").asText()).isEqualTo(corrected);
         JsonNode own = campus.api.call("GET", "/me/corrections/" + correctionId, alice, null).send().json();
         assertThat(own.path("status").asText()).isEqualTo("APPROVED");
     }
 
     @Test
-    void adaResolvesAlicesMisuseReportAndAliceReadsTheOutcome() throws Exception {
+    void adaResolvesAlicesMisuseReportAndAliceReadsTheOutcomeInEnglish() throws Exception {
+        reportResolution(ENGLISH, 67);
+    }
+
+    @Test
+    void adaResolvesAlicesMisuseReportAndAliceReadsTheOutcomeInChinese() throws Exception {
+        reportResolution(CHINESE, 68);
+    }
+
+    private void reportResolution(Texts texts, int studentNumber) throws Exception {
         World w = WORLD.get();
         Campus campus = w.campus();
         Api.Reply centreList = campus.api.call("GET", "/reports", w.adminToken(), "administration").send();
         assertThat(centreList.status()).as("GET /reports: %s", centreList.body()).isEqualTo(200);
-        String alice = campus.signIn(oauth, "alice", PORTAL, "student.self");
+        String owner = ownerOf("report", texts);
+        freshStudent(w, "report", texts, studentNumber);
+        String alice = campus.signIn(oauth, owner, PORTAL, "student.self");
         String message = "Someone read my record who should not have (" + System.nanoTime() + ").";
         Campus.SentReport sent = campus.reportsNewestAccess(alice, message);
         String reportId = sent.id();
         long sequence = sent.entry();
         String outcome = "The read was a registrar's enrolment check; no misuse. (" + reportId + ")";
-        campus.speaks("ada", "en");
+        String axe = ConsoleBrowser.axeScript();
+        campus.speaks("ada", texts.tag());
 
         try (ConsoleBrowser browser = ConsoleBrowser.forScreenshots("centre")) {
             browser.open(centreBase() + "reports");
             browser.signIn("ada", campus.passwords.get("ada"));
-            browser.waitForPage("Reports");
+            browser.waitForPage(texts.reports());
             browser.waitForText(By.cssSelector("[data-testid='report-" + reportId + "']"), message);
             browser.click(By.cssSelector("[data-testid='entries-" + reportId + "']"));
             // The student by name and number, read from the record when asked.
             browser.click(By.cssSelector("[data-testid='show-student-" + reportId + "']"));
-            browser.waitForText(By.cssSelector("[data-testid='student-" + reportId + "']"), w.alice().studentNumber());
-            browser.screenshot("report-1-open");
-            assertThat(browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript())).isEmpty();
-            // The assignee is picked among the centre's people by name, the linked entry from alice's access log.
+            browser.waitForText(By.cssSelector("[data-testid='student-" + reportId + "']"),
+                GeneratedStudent.number(studentNumber, Campus.PHYSICS_CLASS).studentNumber());
+            browser.scrollIntoView(browser.byTestId("report-" + reportId));
+            browser.screenshot("report-1-open-" + texts.tag());
+            assertThat(browser.seriousAccessibilityViolations(axe)).as("axe, %s", texts.tag()).isEmpty();
+            // The assignee is picked among the centre's people by name, the linked entry from the student's access log.
             browser.waitUntil(d -> !d.findElements(By.cssSelector("#assignee-" + reportId + " option[value='eli']")).isEmpty());
             assertThat(browser.driver.findElement(By.cssSelector("#assignee-" + reportId + " option[value='eli']")).getText())
                 .isEqualTo("Eli Tester (eli)");
-            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("assignee-" + reportId))).selectByValue("eli");
+            new Select(browser.visible(By.id("assignee-" + reportId))).selectByValue("eli");
             browser.click(By.cssSelector("[data-testid='linked-" + reportId + "'] button"));
             browser.click(By.id("linked-" + reportId + "-" + sequence));
-            browser.screenshot("report-1b-triage-picked");
-            assertThat(browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript())).isEmpty();
+            browser.screenshot("report-1b-triage-picked-" + texts.tag());
+            assertThat(browser.seriousAccessibilityViolations(axe)).as("axe, %s", texts.tag()).isEmpty();
             browser.click(By.cssSelector("[data-testid='triage-" + reportId + "']"));
-            browser.waitForText(By.cssSelector("[data-testid='report-message']"), "Triaged");
-            assertThat(browser.byTestId("report-message").getText()).contains("Eli Tester (eli)");
+            browser.waitForText(By.cssSelector("[data-testid='report-message']"), texts.triaged());
+            String triagedMessage = browser.byTestId("report-message").getText();
+            assertThat(triagedMessage).contains("Eli Tester (eli)", texts.medium());
+            inWords(texts, triagedMessage, "Eli Tester (eli)");
             // Triaged, it still needs the centre: the default list keeps it.
-            assertThat(new org.openqa.selenium.support.ui.Select(browser.visible(By.id("report-filter")))
-                .getFirstSelectedOption().getAttribute("value")).isEqualTo("UNRESOLVED");
+            assertThat(new Select(browser.visible(By.id("report-filter"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("UNRESOLVED");
             browser.waitUntil(d -> "TRIAGED".equals(d.findElement(By.cssSelector("[data-testid='report-" + reportId + "']"))
                 .getAttribute("data-status")));
             browser.waitForText(By.cssSelector("[data-testid='triaged-by-" + reportId + "']"), "Ada Tester (ada)");
             browser.type(By.id("outcome-" + reportId), outcome);
             browser.click(By.cssSelector("[data-testid='resolve-" + reportId + "']"));
             browser.click(By.cssSelector("[data-testid='confirm-resolve-report-confirm']"));
-            browser.waitForText(By.cssSelector("[data-testid='report-message']"), "Resolved");
-            new org.openqa.selenium.support.ui.Select(browser.visible(By.id("report-filter"))).selectByValue("ALL");
+            browser.waitForText(By.cssSelector("[data-testid='report-message']"), texts.resolved());
+            inWords(texts, browser.byTestId("report-message").getText());
+            new Select(browser.visible(By.id("report-filter"))).selectByValue("ALL");
             browser.waitForText(By.cssSelector("[data-testid='outcome-" + reportId + "']"), outcome);
             // Resolved, it keeps what the triage set, the assignee by name.
-            assertThat(browser.byTestId("severity-of-" + reportId).getText()).isEqualTo("Medium");
+            assertThat(browser.byTestId("severity-of-" + reportId).getText()).isEqualTo(texts.medium());
             assertThat(browser.byTestId("assignee-of-" + reportId).getText()).isEqualTo("Eli Tester (eli)");
-            browser.screenshot("report-2-resolved");
+            assertThat(browser.pageText()).doesNotContain(texts.foreign());
+            browser.scrollIntoView(browser.byTestId("report-" + reportId));
+            browser.screenshot("report-2-resolved-" + texts.tag());
+            assertThat(browser.seriousAccessibilityViolations(axe)).as("axe, %s", texts.tag()).isEmpty();
         }
+        campus.speaks("ada", "en");
         JsonNode triaged = campus.api.call("GET", "/reports/" + reportId, w.adminToken(), "administration").send().json();
         assertThat(triaged.path("assignee").asText()).isEqualTo("eli");
         assertThat(triaged.path("linkedEntries").toString()).isEqualTo("[" + sequence + "]");
@@ -354,26 +481,39 @@ class CentreConsoleIT {
     }
 
     @Test
-    void adaSetsTheRetentionPolicyPlacesAndLiftsALegalHoldAndDryRuns() throws Exception {
+    void adaSetsTheRetentionPolicyPlacesAndLiftsALegalHoldAndDryRunsInEnglish() throws Exception {
+        retentionAndHold(ENGLISH, 69);
+    }
+
+    @Test
+    void adaSetsTheRetentionPolicyPlacesAndLiftsALegalHoldAndDryRunsInChinese() throws Exception {
+        retentionAndHold(CHINESE, 70);
+    }
+
+    private void retentionAndHold(Texts texts, int studentNumber) throws Exception {
         World w = WORLD.get();
         Campus campus = w.campus();
         Api.Reply policy = campus.api.call("GET", "/retention/policy", w.adminToken(), "administration").send();
         assertThat(policy.status()).as("GET /retention/policy: %s", policy.body()).isEqualTo(200);
-        int days = 1900 + new SecureRandom().nextInt(100);
+        String record = freshStudent(w, "hold", texts, studentNumber);
+        // Longer than the policy in force, so that it applies at once (a shorter one waits for a second administrator).
+        int days = policy.json().path("destroyAfterDays").asInt() + 1 + new SecureRandom().nextInt(100);
         String reason = "Court order " + System.nanoTime();
-        campus.speaks("ada", "en");
+        String axe = ConsoleBrowser.axeScript();
+        campus.speaks("ada", texts.tag());
 
         try (ConsoleBrowser browser = ConsoleBrowser.forScreenshots("centre")) {
             browser.open(centreBase() + "retention");
             browser.signIn("ada", campus.passwords.get("ada"));
-            browser.waitForPage("Retention");
+            browser.waitForPage(texts.retention());
             browser.type(By.id("destroy-after"), Integer.toString(days));
             browser.click(By.cssSelector("[data-testid='save-policy']"));
-            browser.waitForText(By.cssSelector("[data-testid='retention-message']"), "Retention policy saved");
+            browser.waitForText(By.cssSelector("[data-testid='retention-message']"), texts.policySaved());
+            inWords(texts, browser.byTestId("retention-message").getText());
             assertThat(campus.api.call("GET", "/retention/policy", w.adminToken(), "administration").send().json()
                 .path("destroyAfterDays").asInt()).isEqualTo(days);
 
-            browser.type(By.id("hold-record"), w.aliceRecord());
+            browser.type(By.id("hold-record"), record);
             browser.type(By.id("hold-reason"), reason);
             browser.click(By.cssSelector("[data-testid='place-hold']"));
             browser.waitForText(By.cssSelector("[data-testid='holds']"), reason);
@@ -387,33 +527,41 @@ class CentreConsoleIT {
             assertThat(hold).as("the hold placed in the screens").isNotNull();
             browser.waitForText(By.cssSelector("[data-testid='placed-by-" + hold.path("id").asText() + "']"),
                 "Ada Tester (ada)");
-            assertThat(hold.path("recordId").asText()).isEqualTo(w.aliceRecord());
+            assertThat(hold.path("recordId").asText()).isEqualTo(record);
             assertThat(hold.path("liftedAt").isNull()).isTrue();
 
-            // A hold on no record is refused, in words: no status number, no address.
+            // A hold on no record is refused, in words of the page's language: no status number, no address.
             browser.type(By.id("hold-record"), "no-such-record");
             browser.type(By.id("hold-reason"), reason);
             browser.click(By.cssSelector("[data-testid='place-hold']"));
             String refused = browser.visible(By.cssSelector(".pf-m-danger[data-testid='retention-message']")).getText();
             assertThat(refused).as("the refusal of a hold on no record").isNotBlank()
                 .doesNotContainPattern("\\b[1-5]\\d\\d\\b").doesNotContain("/records", "legal-holds");
+            inWords(texts, refused, "no-such-record");
 
             browser.click(By.cssSelector("[data-testid='dry-run']"));
             browser.byTestId("runs");
             // What the dry run did, not the button's label.
-            browser.waitForText(By.cssSelector("[data-testid='retention-message']"), "Dry run done, nothing changed");
+            browser.waitForText(By.cssSelector("[data-testid='retention-message']"), texts.dryRunDone());
+            inWords(texts, browser.visible(By.cssSelector(".pf-m-success[data-testid='retention-message']")).getText());
             JsonNode runs = campus.api.call("GET", "/retention/runs", w.adminToken(), "administration").send().json();
             assertThat(runs.path("runs").get(0).path("dryRun").asBoolean()).isTrue();
-            browser.screenshot("retention-1-policy-hold-dry-run");
-            assertThat(browser.seriousAccessibilityViolations(ConsoleBrowser.axeScript())).isEmpty();
+            assertThat(browser.pageText()).doesNotContain(texts.foreign());
+            browser.screenshot("retention-1-policy-hold-dry-run-" + texts.tag());
+            assertThat(browser.seriousAccessibilityViolations(axe)).as("axe, %s", texts.tag()).isEmpty();
 
             String holdId = hold.path("id").asText();
             browser.click(By.cssSelector("[data-testid='lift-" + holdId + "']"));
             // Lifting lets the record be destroyed: the admin console's confirmation, naming the hold, first.
-            browser.waitForText(By.cssSelector("[data-testid='confirm-lift']"), "Lift the hold");
+            browser.waitForText(By.cssSelector("[data-testid='confirm-lift']"), texts.liftConfirm());
+            String confirmation = browser.byTestId("confirm-lift").getText();
+            assertThat(confirmation).contains(reason);
+            inWords(texts, confirmation, reason);
+            browser.screenshot("retention-2-lift-confirmation-" + texts.tag());
+            assertThat(browser.seriousAccessibilityViolations(axe)).as("axe, %s", texts.tag()).isEmpty();
             browser.click(By.cssSelector("[data-testid='confirm-lift-confirm']"));
             browser.waitUntil(d -> d.findElements(By.cssSelector("[data-testid='lift-" + holdId + "']")).isEmpty());
-            browser.screenshot("retention-2-hold-lifted");
+            browser.screenshot("retention-3-hold-lifted-" + texts.tag());
             JsonNode lifted = null;
             for (JsonNode h : campus.api.call("GET", "/legal-holds", w.adminToken(), "administration").send().json()
                 .path("legalHolds")) {
@@ -424,6 +572,37 @@ class CentreConsoleIT {
             assertThat(lifted).isNotNull();
             assertThat(lifted.path("liftedAt").isNull()).isFalse();
         }
+        campus.speaks("ada", "en");
+    }
+
+    /** The student who owns the record {@link #freshStudent} enrols for {@code flow} in {@code texts}' language. */
+    private static String ownerOf(String flow, Texts texts) {
+        return "alice-" + flow + "-" + texts.tag().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * A student of the physics class enrolled for one flow in one language, owned by a person of their own: no run
+     * sees another's records, grants, corrections or reports. Returns the record's id.
+     */
+    private static String freshStudent(World w, String flow, Texts texts, int number) {
+        String owner = ownerOf(flow, texts);
+        w.campus().person(owner, null, "student");
+        return w.campus().enrol(w.adminToken(), GeneratedStudent.number(number, Campus.PHYSICS_CLASS), owner);
+    }
+
+    /**
+     * A message of the page in the words of {@code texts}' language: on the Chinese page, once the data it names (ids,
+     * names, references) are taken out, no Latin word is left.
+     */
+    private static void inWords(Texts texts, String message, String... data) {
+        if (!texts.chinese()) {
+            return;
+        }
+        String words = message;
+        for (String value : data) {
+            words = words.replace(value, "");
+        }
+        assertThat(words).as("the Chinese message without its data: %s", message).doesNotContainPattern("[A-Za-z]{2,}");
     }
 
     @Test
@@ -673,9 +852,9 @@ class CentreConsoleIT {
         throw new AssertionError("no grant with agreement " + reference + " in " + list.body());
     }
 
-    private JsonNode adminRead(World w) {
-        Api.Reply read = w.campus().api.call("GET", "/records/" + w.aliceRecord(), w.adminToken(), "administration").send();
-        assertThat(read.status()).as("admin reads alice's record: %s", read.body()).isEqualTo(200);
+    private JsonNode adminRead(World w, String record) {
+        Api.Reply read = w.campus().api.call("GET", "/records/" + record, w.adminToken(), "administration").send();
+        assertThat(read.status()).as("admin reads the record: %s", read.body()).isEqualTo(200);
         return read.json();
     }
 
