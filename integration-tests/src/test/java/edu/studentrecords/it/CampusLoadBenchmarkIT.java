@@ -182,7 +182,7 @@ class CampusLoadBenchmarkIT {
                 assertThat(with.students).as("students with accounts and records").hasSizeGreaterThan(16);
                 Map<String, Map<Integer, Cell[]>> compared = new LinkedHashMap<>();
                 Map<String, Map<Integer, Cell>> alone = new LinkedHashMap<>();
-                FlightProfile profile = new FlightProfile(data.resolve("profile"));
+                FlightProfile profile = new FlightProfile(data.resolve("profile"), "the record-read phases, one recording per thread count");
                 for (int threads : THREADS) {
                     compare(compared, "sign-in (authorization code + PKCE, login form)", threads, with, without,
                         target -> signIns(target));
@@ -214,6 +214,10 @@ class CampusLoadBenchmarkIT {
         for (int n = 0; n < STUDENTS; n++) {
             lines.add(Api.JSON.writeValueAsString(student(n, counties)));
         }
+        FlightProfile profile = new FlightProfile(data.resolve("profile"), "the enrolment through the import");
+        Duration cpuBefore = ours.cpu();
+        Duration storeBefore = storeCpu(ours);
+        profile.start(ours.keycloak());
         long importNanos = 0;
         long failed = 0;
         String firstError = "";
@@ -240,12 +244,17 @@ class CampusLoadBenchmarkIT {
                 }
             }
         }
+        profile.stop(ours.keycloak());
+        Duration importCpu = ours.cpu().minus(cpuBefore);
+        Duration importStoreCpu = storeCpu(ours).minus(storeBefore);
         assertThat(recordIds).as("records created (failed rows: %d, the first: %s)", failed, firstError).hasSize(STUDENTS);
 
         long insertNanos;
+        Duration insertStoreCpu;
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + STORE_PORT)) {
             MongoCollection<Document> students = client.getDatabase(BASELINE_DATABASE).getCollection("students");
             students.drop();
+            storeBefore = storeCpu(ours);
             long start = System.nanoTime();
             for (int from = 0; from < lines.size(); from += IMPORT_ROWS) {
                 List<Document> batch = new ArrayList<>();
@@ -255,6 +264,7 @@ class CampusLoadBenchmarkIT {
                 students.insertMany(batch);
             }
             insertNanos = System.nanoTime() - start;
+            insertStoreCpu = storeCpu(ours).minus(storeBefore);
             assertThat(students.countDocuments()).isEqualTo(STUDENTS);
             client.getDatabase(BASELINE_DATABASE).drop();
         }
@@ -268,6 +278,11 @@ class CampusLoadBenchmarkIT {
             imported / inserted, imported / inserted >= 0.5 ? "yes" : "**no**"));
         md.append(String.format(Locale.ROOT, "| raw driver `insertMany` of the same documents (%,d a call) into the "
                 + "same store | %.1f | %.0f | 1x | | |%n", IMPORT_ROWS, insertNanos / 1e9, inserted));
+        md.append(String.format(Locale.ROOT, "%nCPU used: the import %.1f s in Keycloak and %.1f s in the record store "
+                + "(%.1f ms a student in all); the raw insert %.1f s in the record store.%n%n",
+            importCpu.minus(importStoreCpu).toNanos() / 1e9, importStoreCpu.toNanos() / 1e9,
+            importCpu.toNanos() / 1e6 / STUDENTS, insertStoreCpu.toNanos() / 1e9));
+        md.append(profile.summary());
         return md.toString();
     }
 

@@ -52,16 +52,18 @@ final class FlightProfile {
     }
 
     private final Path folder;
+    private final String what;
     private final List<Path> files = new java.util.ArrayList<>();
 
-    /** Recordings go to {@code folder}, one file per {@link #start}. */
-    FlightProfile(Path folder) {
+    /** Recordings of {@code what} ("the record-read phases") go to {@code folder}, one file per {@link #start}. */
+    FlightProfile(Path folder, String what) {
         this.folder = folder;
+        this.what = what;
     }
 
     void start(ProcessHandle jvm) throws IOException, InterruptedException {
         Files.createDirectories(folder);
-        Path file = folder.resolve("reads-" + (files.size() + 1) + ".jfr").toAbsolutePath();
+        Path file = folder.resolve(what.replaceAll("[^a-z]+", "-") + (files.size() + 1) + ".jfr").toAbsolutePath();
         Files.deleteIfExists(file);
         files.add(file);
         jcmd(jvm, "JFR.start", "name=load", "settings=profile", "filename=" + file);
@@ -130,8 +132,8 @@ final class FlightProfile {
             }
         }
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Keycloak's JVM (with the extension) recorded by JFR (`settings=profile`) over the "
-            + "record-read phases (%d recordings, one per thread count): %d CPU samples.%n%n", files.size(), samples));
+        md.append(String.format(Locale.ROOT, "Keycloak's JVM (with the extension) recorded by JFR (`settings=profile`) over "
+            + "%s (%d recordings): %d CPU samples.%n%n", what, files.size(), samples));
         md.append("| area of the innermost frame | share of CPU samples |\n|---|---|\n");
         appendShares(md, areas, samples, 12);
         md.append("\n| product method on the stack (inclusive) | share of CPU samples |\n|---|---|\n");
