@@ -3,7 +3,6 @@ package edu.studentrecords.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -43,8 +42,16 @@ final class PasswordLogin {
 
     /** An access token of {@code username} (whose password the demo sets to the username) for {@code scope}. */
     String person(String username, String scope) {
-        HttpClient browser = HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager())
+        HttpClient browser = HttpClient.newBuilder().sslContext(tls).cookieHandler(new BrowserCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        return tokens(browser, username, scope).get("access_token").asText();
+    }
+
+    /**
+     * The token response (access, refresh and ID token) of a sign-in of {@code username} through {@code browser}, a
+     * client that keeps cookies and follows no redirects; a caller that reuses it clears its cookies between sign-ins.
+     */
+    JsonNode tokens(HttpClient browser, String username, String scope) {
         String verifier = randomText();
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(verifier));
         String authorize = realmUrl + "/protocol/openid-connect/auth?" + form(Map.of(
@@ -64,18 +71,29 @@ final class PasswordLogin {
         if (!code.find()) {
             throw new AssertionError("no code in the redirect");
         }
-        return token(browser, Map.of("grant_type", "authorization_code", "client_id", "campus-portal",
+        return grant(browser, Map.of("grant_type", "authorization_code", "client_id", "campus-portal",
                 "code", code.group(1), "redirect_uri", REDIRECT, "code_verifier", verifier));
+    }
+
+    /** The token response of a refresh of a sign-in's {@code refreshToken}. */
+    JsonNode refresh(HttpClient http, String refreshToken) {
+        return grant(http, Map.of("grant_type", "refresh_token", "client_id", "campus-portal",
+                "refresh_token", refreshToken));
     }
 
     /** An access token of a confidential client's service account. */
     String client(String clientId, String secret, String scope) {
         HttpClient http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
-        return token(http, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret,
-                "scope", scope));
+        return client(http, clientId, secret, scope);
     }
 
-    private String token(HttpClient http, Map<String, String> fields) {
+    /** A service account's access token, over {@code http}. */
+    String client(HttpClient http, String clientId, String secret, String scope) {
+        return grant(http, Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret,
+                "scope", scope)).get("access_token").asText();
+    }
+
+    private JsonNode grant(HttpClient http, Map<String, String> fields) {
         HttpResponse<String> reply = send(http, HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(fields))));
@@ -84,7 +102,7 @@ final class PasswordLogin {
             if (reply.statusCode() != 200 || !body.hasNonNull("access_token")) {
                 throw new AssertionError("token request answered " + reply.statusCode() + ": " + body.path("error"));
             }
-            return body.get("access_token").asText();
+            return body;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
