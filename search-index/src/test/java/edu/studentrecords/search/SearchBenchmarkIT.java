@@ -215,7 +215,7 @@ class SearchBenchmarkIT {
                 | Staff of one class (scoped) | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2fx |
                 | Administrator (all units) | %.2f ms | %.2f ms | %.2f ms | %.2f ms | %.2fx |
 
-                Goals: scoped p99 under 20 ms: **%s**; p99 at most 1.5x raw: scoped **%s**, administrator **%s**.
+                Goals: scoped p99 under 20 ms: **%s**; scoped p99 at most 1.5x raw: **%s** (%.2fx); administrator p99 at most 1.5x raw: **%s** (%.2fx).
                 """.formatted(n, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), n,
                 rawNanos / 1e9, raw, catchUpNanos / 1e9, catchUp, catchUp / raw, rebuildNanos / 1e9, rebuild,
                 rebuild / raw, rebuild / raw >= 1.0 ? "met" : "not met",
@@ -224,7 +224,9 @@ class SearchBenchmarkIT {
                 ms(l.oursAdmin(), 50), ms(l.oursAdmin(), 99), ms(l.rawAdmin(), 50), ms(l.rawAdmin(), 99),
                 ms(l.oursAdmin(), 99) / ms(l.rawAdmin(), 99),
                 ms(l.ours(), 99) < 20 ? "met" : "not met", ms(l.ours(), 99) <= 1.5 * ms(l.raw(), 99) ? "met" : "not met",
-                ms(l.oursAdmin(), 99) <= 1.5 * ms(l.rawAdmin(), 99) ? "met" : "not met");
+                ms(l.ours(), 99) / ms(l.raw(), 99),
+                ms(l.oursAdmin(), 99) <= 1.5 * ms(l.rawAdmin(), 99) ? "met" : "not met",
+                ms(l.oursAdmin(), 99) / ms(l.rawAdmin(), 99));
         Path out = Path.of(System.getProperty("benchmark.results", "benchmarks/search.md"));
         Files.createDirectories(out.getParent());
         Files.writeString(out, md);

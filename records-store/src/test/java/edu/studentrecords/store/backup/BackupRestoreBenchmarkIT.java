@@ -227,15 +227,16 @@ class BackupRestoreBenchmarkIT {
         row(s, "raw bulk insert", insert, documents, exportBytes);
         double backupRatio = backup / (double) export;
         double restoreRatio = restore / (double) insert;
-        s.append(String.format("%nRatios (time, lower is better): backup / raw export %.2f; restore / raw bulk insert %.2f.%n",
+        s.append(String.format("%nRatios (time, lower is better): backup / raw export %.2f; restore / raw bulk insert %.2f.%n%n",
                 backupRatio, restoreRatio));
-        s.append(String.format("Goals (at most %.1f each): backup %s, restore %s.%n", GOAL, verdict(backupRatio), verdict(restoreRatio)));
+        s.append(String.format("Goals: backup at most %.1fx a raw export: %s; restore at most %.1fx a raw bulk insert: %s.%n",
+                GOAL, verdict(backupRatio), GOAL, verdict(restoreRatio)));
         return s.toString();
     }
 
     private static String verdict(double ratio) {
-        return ratio <= GOAL ? String.format("met with %.2f to spare", GOAL - ratio)
-                : String.format("missed by %.2f", ratio - GOAL);
+        return ratio <= GOAL ? String.format("**met** (%.2fx, %.2f to spare)", ratio, GOAL - ratio)
+                : String.format("**not met** (%.2fx, missed by %.2f)", ratio, ratio - GOAL);
     }
 
     private static void row(StringBuilder s, String name, long nanos, long documents, long bytes) {
