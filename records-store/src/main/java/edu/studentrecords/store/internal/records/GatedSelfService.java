@@ -38,7 +38,6 @@ public final class GatedSelfService implements SelfService {
 
     /** How often {@link #confirm} retries when a concurrent change moves the version under it. */
     private static final int CONFIRM_ATTEMPTS = 3;
-    /** Page size used to collect a whole access history for an export. */
 
     private final RecordGate gate;
     private final RecordLookup lookup;
