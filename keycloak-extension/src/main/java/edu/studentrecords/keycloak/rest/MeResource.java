@@ -1,17 +1,12 @@
 package edu.studentrecords.keycloak.rest;
 
 import static edu.studentrecords.keycloak.rest.RecordsResource.withRecord;
-import static edu.studentrecords.keycloak.rest.RequestParameters.DEFAULT_LOG_PAGE;
-import static edu.studentrecords.keycloak.rest.RequestParameters.MAX_LOG_PAGE;
-import static edu.studentrecords.keycloak.rest.RequestParameters.instant;
-import static edu.studentrecords.keycloak.rest.RequestParameters.integer;
 import static edu.studentrecords.keycloak.rest.representation.JsonBodies.json;
 
 import edu.studentrecords.keycloak.auth.RecordReach;
 import edu.studentrecords.keycloak.mail.CentreMail;
-import edu.studentrecords.keycloak.rest.accesslog.AccessLogFilter;
+import edu.studentrecords.keycloak.rest.accesslog.AccessLogQuery;
 import edu.studentrecords.keycloak.rest.accesslog.Actor;
-import edu.studentrecords.keycloak.rest.accesslog.OwnAccessLogPage;
 import edu.studentrecords.keycloak.rest.consents.ConsentRepresentation;
 import edu.studentrecords.keycloak.rest.notices.OwnNoticesRepresentation;
 import edu.studentrecords.keycloak.settings.ConsentPurposesSetting;
@@ -37,7 +32,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,14 +74,9 @@ public final class MeResource extends CollectionResource {
             @QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("who") String who,
             @QueryParam("purpose") String purpose) {
         return pipeline.runSelfService(AuditOperation.READ_ACCESS_LOG, request -> {
-            int skip = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
-            int page = integer("limit", limit, DEFAULT_LOG_PAGE, 1, MAX_LOG_PAGE);
-            Instant start = instant("from", from);
-            Instant end = instant("to", to);
-            AccessLogFilter filter = AccessLogFilter.of(who, purpose, Actor.Kind.OWN_LOG);
-            OwnAccessLog log = request.store().self().wholeAccessLog(request.access(), start, end);
-            return json(Response.ok(), OwnAccessLogPage.of(request.session(), request.realm(),
-                    request.access().subject(), log, filter, skip, page));
+            AccessLogQuery query = AccessLogQuery.of(from, to, offset, limit, who, purpose, Actor.Kind.OWN_LOG);
+            OwnAccessLog log = request.store().self().wholeAccessLog(request.access(), query.from(), query.to());
+            return json(Response.ok(), query.page(request.session(), request.realm(), request.access().subject(), log));
         });
     }
 
