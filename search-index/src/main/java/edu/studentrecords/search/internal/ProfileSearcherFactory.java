@@ -52,26 +52,24 @@ public final class ProfileSearcherFactory extends SearcherFactory {
 
     /**
      * Keeps the unit and status terms that scope and filter searches (the caller's units, the unit and status
-     * filters) in Lucene's query cache as sets of documents from their first use, so that a search with a filter tests each
-     * candidate against a set rather than advancing the filter's postings; other queries as Lucene decides by default
-     * (which never caches a single term). Only filters are cached, never scores: the results are the same.
+     * filters) in Lucene's query cache as sets of documents from their first use (the cache reports a use before it
+     * asks whether to cache), so that a search with a filter tests each candidate against a set rather than advancing
+     * the filter's postings; other queries as Lucene decides by default (which never caches a single term). Only
+     * filters are cached, never scores: the results are the same.
      */
     private static final class FilterCaching implements QueryCachingPolicy {
         private final UsageTrackingQueryCachingPolicy others = new UsageTrackingQueryCachingPolicy();
-        private final Map<Query, Boolean> seen = new ConcurrentHashMap<>();
 
         @Override
         public void onUse(Query query) {
-            if (isFilterTerm(query)) {
-                seen.putIfAbsent(query, Boolean.TRUE);
-            } else {
+            if (!isFilterTerm(query)) {
                 others.onUse(query);
             }
         }
 
         @Override
         public boolean shouldCache(Query query) throws IOException {
-            return isFilterTerm(query) ? seen.containsKey(query) : others.shouldCache(query);
+            return isFilterTerm(query) || others.shouldCache(query);
         }
 
         private static boolean isFilterTerm(Query query) {
