@@ -10,13 +10,19 @@ import edu.studentrecords.store.enrolment.RowOutcome;
 import edu.studentrecords.store.model.Identity;
 import edu.studentrecords.store.model.StudentRecord;
 import edu.studentrecords.store.testing.EnrolmentFiles;
+import edu.studentrecords.store.internal.backup.StoreCollections;
 import edu.studentrecords.store.testing.GeneratedStudents;
+import edu.studentrecords.store.testing.InsertCounter;
 import edu.studentrecords.store.testing.Kinds;
 import edu.studentrecords.store.testing.Principals;
 import edu.studentrecords.store.testing.StoreExtension;
 import edu.studentrecords.store.validation.FieldError;
 import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,6 +109,63 @@ class BulkImportIT {
     }
 
     @Test
+    void aLargeFileIsWrittenManyRowsAtATimeAndAKeyRepeatedInTheFileFailsOnlyItsLaterRow() throws Exception {
+        List<StudentRecord> file = new ArrayList<>();
+        Set<String> residentIds = new HashSet<>();
+        while (file.size() < 600) {
+            StudentRecord next = students.next(today);
+            if (residentIds.add(next.identity().residentIdNumber())) {
+                file.add(next);
+            }
+        }
+        // Row 2 repeats row 1's student number (rows checked together); row 400 repeats row 3's resident ID
+        // number, and row 500 row 4's account, rows written a few hundred rows later.
+        file.set(1, withStudentNumber(file.get(1), file.get(0).profile().studentNumber()));
+        file.set(399, withIdentityOf(file.get(399), file.get(2)));
+        String owner = UUID.randomUUID().toString();
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 0; i < file.size(); i++) {
+            ndjson.append(EnrolmentFiles.ndjsonLine(file.get(i), i == 3 || i == 499 ? owner : null)).append('\n');
+        }
+        Document head = STORE.fixture().rawDatabase().getCollection("audit_entries").find()
+                .sort(new Document("_id", -1)).first();
+        long auditBefore = head == null ? 0 : ((Number) head.get("_id")).longValue();
+        InsertCounter records = new InsertCounter("records");
+        InsertCounter keys = new InsertCounter("record_keys");
+        InsertCounter changes = new InsertCounter(StoreCollections.CHANGES);
+        InsertCounter entries = new InsertCounter("audit_entries");
+
+        ImportReport report;
+        try (StudentRecords node = STORE.connect(records, keys, changes, entries)) {
+            report = node.records().importRecords(admin,
+                    () -> EnrolmentFile.readNdjson(new StringReader(ndjson.toString()), 1000));
+        }
+
+        assertThat(report.imported()).isEqualTo(597);
+        assertThat(report.rows()).filteredOn(row -> !row.created()).extracting(RowOutcome::row)
+                .containsExactly(2, 400, 500);
+        assertThat(report.rows().get(1).errors()).extracting(FieldError::field).containsExactly("profile.studentNumber");
+        assertThat(report.rows().get(399).errors()).extracting(FieldError::field)
+                .containsExactly("identity.residentIdNumber");
+        assertThat(report.rows().get(499).errors()).extracting(FieldError::field).containsExactly("owner");
+        // Written a few hundred rows at a time, not row by row: every row's key, intent, record and entry is there.
+        assertThat(records.documents()).isEqualTo(597);
+        assertThat(keys.documents()).isEqualTo(597);
+        assertThat(changes.documents()).isEqualTo(597);
+        assertThat(entries.documents()).isEqualTo(600);
+        assertThat(List.of(records.inserts(), keys.inserts(), changes.inserts())).allSatisfy(
+                inserts -> assertThat(inserts).isBetween(1, 3));
+        assertThat(entries.inserts()).isBetween(1, 6);
+        List<Document> written = new ArrayList<>();
+        STORE.fixture().rawDatabase().getCollection("audit_entries").find(
+                new Document("_id", new Document("$gt", auditBefore))).into(written);
+        assertThat(written).hasSize(600).allSatisfy(e -> assertThat(e.toJson()).contains("CREATE", "ALLOW"));
+        assertThat(written).filteredOn(e -> "DUPLICATE".equals(e.getString("reason"))).hasSize(3);
+        assertThat(written).filteredOn(e -> e.getString("reason") == null).hasSize(597);
+        assertThat(store.records().read(admin, report.rows().get(598).id()).profile()).isEqualTo(file.get(598).profile());
+    }
+
+    @Test
     void aCallerWhoMayNotEnrolIsRefusedOnceAndNoRowIsLookedAt() {
         AccessContext teacher = Principals.staff(UUID.randomUUID().toString(), Principals.allScopes(), "science");
         long records = count("records");
@@ -121,6 +184,14 @@ class BulkImportIT {
 
     private static StudentRecord withResidentId(StudentRecord r, String residentId) {
         return new StudentRecord(r.profile(), new Identity(residentId, r.identity().dateOfBirth(), r.identity().nativePlace()),
+                r.contact(), r.guardians());
+    }
+
+    /** {@code r} with the identity (and so the gender) of {@code other}. */
+    private static StudentRecord withIdentityOf(StudentRecord r, StudentRecord other) {
+        var p = r.profile();
+        return new StudentRecord(new edu.studentrecords.store.model.Profile(p.studentNumber(), p.name(),
+                other.profile().gender(), p.status(), p.unit(), p.enrolmentDate(), p.leavingDate()), other.identity(),
                 r.contact(), r.guardians());
     }
 

@@ -24,6 +24,16 @@ public interface AuditTrail extends AutoCloseable {
     AuditEntry append(AuditEvent event);
 
     /**
+     * Appends entries for several events of one call (a file of enrolments), in their order, and returns them once
+     * all are durably stored, written together rather than one by one.
+     *
+     * @throws edu.studentrecords.store.StoreException of kind {@code UNAVAILABLE} when an entry could not be stored
+     *     (entries before it may be); the caller must then not answer as if the accesses had been recorded
+     * @throws IllegalStateException after {@link #close()}
+     */
+    List<AuditEntry> appendAll(List<AuditEvent> events);
+
+    /**
      * Walks the whole chain in sequence order and reports the first entry that is changed, missing or
      * out of place, including entries removed from the end. Reads every entry: an administrative
      * operation, not for request paths.

@@ -7,6 +7,7 @@ import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.internal.audit.AuditCollectionNames;
 import edu.studentrecords.store.internal.audit.MongoAuditTrail;
 import edu.studentrecords.store.testing.InProcessMongo;
+import edu.studentrecords.store.testing.InsertCounter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;

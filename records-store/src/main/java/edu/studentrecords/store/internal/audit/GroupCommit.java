@@ -78,6 +78,35 @@ final class GroupCommit {
         }
     }
 
+    /**
+     * Appends several events of one caller, in order and next to each other in the chain, and returns their entries
+     * once every batch holding them is durable: one write for up to {@link #MAX_BATCH} of them, shared with whoever
+     * else is appending.
+     *
+     * @throws StoreException of kind {@link StoreException.Kind#UNAVAILABLE} when a batch holding one of them failed
+     *     (the entries of earlier batches may then be stored)
+     */
+    List<AuditEntry> appendAll(List<AuditEvent> events) {
+        List<Waiter> own = new ArrayList<>(events.size());
+        events.forEach(event -> own.add(new Waiter(event)));
+        lock.lock();
+        try {
+            queue.addAll(own);
+            while (!own.isEmpty() && !own.get(own.size() - 1).settled) {
+                if (writing) {
+                    batchDone.awaitUninterruptibly();
+                } else {
+                    lead();
+                }
+            }
+            List<AuditEntry> entries = new ArrayList<>(own.size());
+            own.forEach(waiter -> entries.add(waiter.outcome()));
+            return entries;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How many callers wait for a batch to take their event (not counting a batch being written). */
     int queued() {
         lock.lock();

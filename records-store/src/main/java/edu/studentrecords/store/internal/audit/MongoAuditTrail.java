@@ -109,6 +109,13 @@ public final class MongoAuditTrail implements AuditTrail {
         return groupCommit.append(event);
     }
 
+    @Override
+    public List<AuditEntry> appendAll(List<AuditEvent> events) {
+        events.forEach(event -> Objects.requireNonNull(event, "event"));
+        requireOpen();
+        return events.isEmpty() ? List.of() : groupCommit.appendAll(events);
+    }
+
     private List<AuditEntry> appendBatch(List<AuditEvent> events) {
         List<AuditEntry> appended = appender.append(events);
         indexer.submitAll(appended);

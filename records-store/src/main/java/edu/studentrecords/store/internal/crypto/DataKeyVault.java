@@ -7,9 +7,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
@@ -53,16 +55,47 @@ public final class DataKeyVault {
         });
     }
 
-    /** Creates and stores a new data key for {@code recordId}; fails if the record already has one. */
-    public byte[] create(String recordId) {
-        byte[] dataKey = new byte[KEY_BYTES];
-        RANDOM.nextBytes(dataKey);
-        keys.insertOne(new Document("_id", recordId)
+    /**
+     * Creates and stores new data keys for records, in one write; fails if one of them already has a key, and then
+     * leaves none of the new ones.
+     *
+     * @return the keys, in the order of {@code recordIds}
+     */
+    public List<byte[]> createAll(List<String> recordIds) {
+        if (recordIds.isEmpty()) {
+            return List.of();
+        }
+        List<byte[]> dataKeys = new ArrayList<>(recordIds.size());
+        List<Document> docs = new ArrayList<>(recordIds.size());
+        for (String recordId : recordIds) {
+            byte[] dataKey = new byte[KEY_BYTES];
+            RANDOM.nextBytes(dataKey);
+            dataKeys.add(dataKey);
+            docs.add(keyDocument(recordId, dataKey));
+        }
+        try {
+            keys.insertMany(docs);
+        } catch (RuntimeException e) {
+            // Only the keys written here: a record that had a key keeps it.
+            List<org.bson.conversions.Bson> written = new ArrayList<>(docs.size());
+            docs.forEach(doc -> written.add(Filters.and(Filters.eq("_id", doc.get("_id")),
+                    Filters.eq("wrapped", doc.get("wrapped")))));
+            keys.deleteMany(Filters.or(written));
+            throw e;
+        }
+        List<byte[]> copies = new ArrayList<>(dataKeys.size());
+        for (int i = 0; i < recordIds.size(); i++) {
+            cache.put(recordIds.get(i), dataKeys.get(i));
+            copies.add(dataKeys.get(i).clone());
+        }
+        return copies;
+    }
+
+    private Document keyDocument(String recordId, byte[] dataKey) {
+        return new Document("_id", recordId)
                 .append("wrapped", new Binary(Aead.seal(masterKey, dataKey, associatedData(recordId))))
                 .append("masterKeyId", masterKeyId)
-                .append("createdAt", java.util.Date.from(Instant.now())));
-        cache.put(recordId, dataKey);
-        return dataKey.clone();
+                .append("createdAt", java.util.Date.from(Instant.now()));
     }
 
     /** The record's data key, or empty when it was destroyed (or never existed). */

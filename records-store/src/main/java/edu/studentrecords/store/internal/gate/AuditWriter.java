@@ -11,6 +11,7 @@ import edu.studentrecords.store.audit.AuditTrail;
 import edu.studentrecords.store.audit.Decision;
 import edu.studentrecords.store.model.FieldGroup;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -27,6 +28,10 @@ final class AuditWriter {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final Pattern RECORD_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /** What became of an allowed call about one record: done when {@code reason} is null. */
+    record Outcome(String recordId, AuditReason reason) {
+    }
 
     private final AuditTrail trail;
 
@@ -90,14 +95,32 @@ final class AuditWriter {
                 .now(now).build();
     }
 
+    /**
+     * Appends the allowed entries of one call about several records (a file of enrolments), in order and written
+     * together.
+     */
+    void allowedAll(AccessContext ctx, AuditOperation operation, List<Outcome> outcomes, Set<FieldGroup> groups,
+            String grantId) {
+        List<AuditEvent> events = new ArrayList<>(outcomes.size());
+        outcomes.forEach(outcome -> events.add(entryOf(ctx, operation, outcome.recordId(), List.of(), groups, grantId,
+                Decision.ALLOW, outcome.reason() == null ? null : outcome.reason().code())));
+        trail.appendAll(events);
+        events.forEach(event -> ctx.ledger().entryAppended());
+    }
+
     private void append(AccessContext ctx, AuditOperation operation, String recordId, List<String> recordIds,
             Set<FieldGroup> groups, String grantId, Decision decision, String reason) {
+        trail.append(entryOf(ctx, operation, recordId, recordIds, groups, grantId, decision, reason));
+        ctx.ledger().entryAppended();
+    }
+
+    private static AuditEvent entryOf(AccessContext ctx, AuditOperation operation, String recordId,
+            List<String> recordIds, Set<FieldGroup> groups, String grantId, Decision decision, String reason) {
         boolean wellFormed = recordId == null || RECORD_ID.matcher(recordId).matches();
         // The purpose is a header the caller typed: keep it only when it has the shape of a purpose code.
         String purpose = ctx.purpose() != null && CODE.matcher(ctx.purpose()).matches() ? ctx.purpose() : null;
-        trail.append(new AuditEvent(ctx.subject(), ctx.clientId(), purpose, grantId,
+        return new AuditEvent(ctx.subject(), ctx.clientId(), purpose, grantId,
                 wellFormed ? recordId : null, recordIds, groups, operation.code(), decision,
-                wellFormed ? reason : AuditReason.MALFORMED_RECORD_ID.code(), ctx.impersonator()));
-        ctx.ledger().entryAppended();
+                wellFormed ? reason : AuditReason.MALFORMED_RECORD_ID.code(), ctx.impersonator());
     }
 }

@@ -242,25 +242,23 @@ public final class RecordGate {
      * comes back as a {@link WritePass} to settle once the content is checked ({@link WritePass#commitNew}).
      */
     public WritePass openEnrolment(AccessContext ctx, String newId) {
+        AccessDecision.Allowed allowed = enrolling(ctx, newId);
+        return new WritePass(policy, audit, null, allowed, ctx, new AuditLabel(AuditOperation.CREATE, allowed.groups()),
+                newId);
+    }
+
+    /** Decides whether the caller may enrol at all, before a file is read; a refusal is audited and thrown. */
+    public EnrolmentPass openEnrolments(AccessContext ctx) {
+        return new EnrolmentPass(audit, ctx, enrolling(ctx, null));
+    }
+
+    private AccessDecision.Allowed enrolling(AccessContext ctx, String newId) {
         AccessDecision decision = policy.decide(ctx, Operation.CREATE, null, FieldGroup.ALL);
         if (!(decision instanceof AccessDecision.Allowed allowed)) {
             audit.decision(ctx, AuditOperation.CREATE, newId, decision, Set.of());
             throw requireDenied((AccessDecision.Denied) decision, Subject.RECORD);
         }
-        return new WritePass(policy, audit, null, allowed, ctx, new AuditLabel(AuditOperation.CREATE, allowed.groups()),
-                newId);
-    }
-
-    /**
-     * Decides whether the caller may enrol at all, before a file of enrolments is read: a refusal is audited and
-     * thrown; an allowed caller is audited row by row by {@link #enrol}.
-     */
-    public void requireEnrolment(AccessContext ctx) {
-        AccessDecision decision = policy.decide(ctx, Operation.CREATE, null, FieldGroup.ALL);
-        if (!decision.isAllowed()) {
-            audit.decision(ctx, AuditOperation.CREATE, null, decision, Set.of());
-            requireAllowed(decision, Subject.RECORD);
-        }
+        return allowed;
     }
 
     // ----- destruction

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,6 +78,26 @@ public final class RecordLookup implements AutoCloseable {
     /** The id of the record with a resident ID number, by its keyed hash. */
     public Optional<String> idByResidentIdNumber(String residentIdNumber) {
         return records.idByResidentIdHash(codec.residentIdHash(residentIdNumber));
+    }
+
+    /** The key under which a resident ID number is unique (its keyed hash, whatever its spelling). */
+    public String residentIdKey(String residentIdNumber) {
+        return codec.residentIdHash(residentIdNumber);
+    }
+
+    /** Which of these student numbers stored records have, in one query. */
+    public Set<String> studentNumbersTaken(Collection<String> studentNumbers) {
+        return records.studentNumbersTaken(studentNumbers);
+    }
+
+    /** Which of these resident-ID keys ({@link #residentIdKey}) stored records have, in one query. */
+    public Set<String> residentIdKeysTaken(Collection<String> keys) {
+        return records.residentIdHashesTaken(keys);
+    }
+
+    /** Which of these Keycloak users stored records are linked to, in one query. */
+    public Set<String> ownersTaken(Collection<String> subjects) {
+        return records.ownersTaken(subjects);
     }
 
     /** The ids of the records whose student or guardian has a phone number, by its keyed hash. */

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.bson.Document;
@@ -82,6 +83,14 @@ public final class MongoChangeFeed implements ChangeFeed {
         return intend(recordId, version, ChangeEvent.Kind.UPSERT);
     }
 
+    /** Records the intents to write the first version of new records, together; returns their sequences in order. */
+    public List<Long> intendFirstVersions(List<String> recordIds) {
+        Date at = Date.from(clock.instant());
+        List<LongFunction<Document>> builds = new ArrayList<>(recordIds.size());
+        recordIds.forEach(recordId -> builds.add(seq -> intent(recordId, 1, ChangeEvent.Kind.UPSERT, at)));
+        return log.appendAll(builds);
+    }
+
     /** Records the intent to destroy a record; returns the intent's sequence. */
     public long intendRemoval(String recordId) {
         return intend(recordId, 0, ChangeEvent.Kind.REMOVE);
@@ -94,8 +103,11 @@ public final class MongoChangeFeed implements ChangeFeed {
 
     private long intend(String recordId, long version, ChangeEvent.Kind kind) {
         Date at = Date.from(clock.instant());
-        return log.append(seq -> new Document(RECORD, recordId).append(VERSION, version)
-                .append(KIND, kind.name()).append(AT, at));
+        return log.append(seq -> intent(recordId, version, kind, at));
+    }
+
+    private static Document intent(String recordId, long version, ChangeEvent.Kind kind, Date at) {
+        return new Document(RECORD, recordId).append(VERSION, version).append(KIND, kind.name()).append(AT, at);
     }
 
     @Override

@@ -1,23 +1,29 @@
 package edu.studentrecords.store.internal.mongo;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.result.UpdateResult;
 import edu.studentrecords.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.bson.Document;
 
@@ -46,19 +52,52 @@ public final class RecordCollection {
     }
 
     /**
-     * Inserts a new record.
+     * Inserts new records together; a record whose student number, resident ID or owner is taken is left out.
      *
-     * @throws DuplicateRecordException when the student number, resident ID or owner is taken
+     * @return for each document, in order, null when it was written, or why it was not (a conflict)
+     * @throws com.mongodb.MongoException when the write failed otherwise; some of the documents may be written
      */
-    public void insert(Document doc) {
-        try {
-            records.insertOne(doc);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw StoreException.duplicateFromIndexMessage(e.getError().getMessage());
-            }
-            throw e;
+    public List<StoreException> insertAll(List<Document> docs) {
+        List<StoreException> refused = new ArrayList<>(Collections.nCopies(docs.size(), null));
+        if (docs.isEmpty()) {
+            return refused;
         }
+        try {
+            records.insertMany(docs, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                refused.set(error.getIndex(), StoreException.duplicateFromIndexMessage(error.getMessage()));
+            }
+        }
+        return refused;
+    }
+
+    /** Which of these student numbers stored records have (unique index), in one query. */
+    public Set<String> studentNumbersTaken(Collection<String> studentNumbers) {
+        return taken(RecordCodec.STUDENT_NUMBER, studentNumbers);
+    }
+
+    /** Which of these resident-ID hashes stored records have (unique index), in one query. */
+    public Set<String> residentIdHashesTaken(Collection<String> hashes) {
+        return taken(RecordCodec.RESIDENT_ID_HASH, hashes);
+    }
+
+    /** Which of these Keycloak users stored records are linked to (unique index), in one query. */
+    public Set<String> ownersTaken(Collection<String> subjects) {
+        return taken(RecordCodec.OWNER, subjects);
+    }
+
+    private Set<String> taken(String field, Collection<String> values) {
+        Set<String> taken = new HashSet<>();
+        if (!values.isEmpty()) {
+            List<String> path = List.of(field.split("\\."));
+            records.find(Filters.in(field, values)).projection(Projections.include(field))
+                    .forEach(doc -> taken.add(doc.getEmbedded(path, String.class)));
+        }
+        return taken;
     }
 
     /** The stored document, or empty. */

@@ -1,7 +1,8 @@
 package edu.studentrecords.store.internal.mongo;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -41,25 +42,49 @@ public final class SequentialLog {
      * @return the number taken
      */
     public long append(LongFunction<Document> build) {
+        return appendAll(List.of(build)).get(0);
+    }
+
+    /**
+     * Inserts the documents {@code builds} make for the next sequence numbers, in order, as few writes as other
+     * writers allow (one when no other process appends meanwhile).
+     *
+     * @param builds each makes the document for a number, as for {@link #append}
+     * @return the numbers taken, in the order of {@code builds}
+     */
+    public List<Long> appendAll(List<LongFunction<Document>> builds) {
         synchronized (lock) {
             if (head < 0) {
                 head = readHead();
             }
-            while (true) {
-                long next = head + 1;
-                Document doc = build.apply(next);
-                doc.put("_id", next);
+            List<Long> taken = new ArrayList<>(builds.size());
+            while (taken.size() < builds.size()) {
+                long first = head + 1;
+                List<Document> docs = new ArrayList<>(builds.size() - taken.size());
+                for (int i = taken.size(); i < builds.size(); i++) {
+                    long next = first + docs.size();
+                    Document doc = builds.get(i).apply(next);
+                    doc.put("_id", next);
+                    docs.add(doc);
+                }
+                int written = docs.size();
                 try {
-                    collection.insertOne(doc);
-                    head = next;
-                    return next;
-                } catch (MongoWriteException e) {
-                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    collection.insertMany(docs);
+                } catch (MongoBulkWriteException e) {
+                    // In order: the documents before the first refused one are written.
+                    BulkWriteError error = e.getWriteErrors().get(0);
+                    if (error.getCategory() != ErrorCategory.DUPLICATE_KEY) {
                         throw e;
                     }
-                    head = Math.max(next, readHeadFrom(next));
+                    written = error.getIndex();
                 }
+                for (int i = 0; i < written; i++) {
+                    taken.add(first + i);
+                }
+                head = written == docs.size() ? first + written - 1
+                        : Math.max(first + written, readHeadFrom(first + written));
             }
+            return taken;
         }
     }
 

@@ -13,6 +13,7 @@ import edu.studentrecords.store.enrolment.RowOutcome;
 import edu.studentrecords.store.feed.ChangeFeed;
 import edu.studentrecords.store.feed.IndexSearch;
 import edu.studentrecords.store.history.HistoryEntry;
+import edu.studentrecords.store.internal.gate.EnrolmentPass;
 import edu.studentrecords.store.internal.gate.RecordGate;
 import edu.studentrecords.store.internal.gate.RecordGate.AuditLabel;
 import edu.studentrecords.store.internal.gate.RecordGate.Located;
@@ -25,6 +26,7 @@ import edu.studentrecords.store.validation.FieldError;
 import edu.studentrecords.store.validation.PlainTexts;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,6 +41,8 @@ public final class GatedRecords implements Records {
     private static final Logger LOG = Logger.getLogger(GatedRecords.class);
     /** How many rows an import handles between two progress lines in the log. */
     private static final int IMPORT_PROGRESS_EVERY = 500;
+    /** How many rows of a file are checked, audited and written together. */
+    private static final int IMPORT_CHUNK = 250;
 
     private final RecordGate gate;
     private final RecordLookup lookup;
@@ -59,14 +63,12 @@ public final class GatedRecords implements Records {
     public RecordView create(AccessContext ctx, StudentRecord content, String ownerSubject) {
         String id = UUID.randomUUID().toString();
         WritePass pass = gate.openEnrolment(ctx, id);
-        List<FieldError> errors = new ArrayList<>(writes.problems(ctx, null, content));
-        PlainTexts.error("ownerSubject", ownerSubject, false).ifPresent(errors::add);
+        List<FieldError> errors = enrolmentProblems(ctx, content, ownerSubject);
         if (!errors.isEmpty()) {
             throw pass.notDone(AuditReason.INVALID_REQUEST, StoreException.invalid(errors));
         }
-        Optional<String> taken = writes.takenKey(id, null, content)
-                .or(() -> ownerSubject != null && lookup.idByOwner(ownerSubject).isPresent()
-                        ? Optional.of("owner") : Optional.empty());
+        Optional<String> taken = KeysInUse.of(lookup, List.of(content), Collections.singletonList(ownerSubject))
+                .claim(content, ownerSubject);
         if (taken.isPresent()) {
             throw pass.notDone(AuditReason.DUPLICATE, StoreException.duplicate(taken.get()));
         }
@@ -83,36 +85,96 @@ public final class GatedRecords implements Records {
         return RecordVault.view(record, pass.allowed().groups());
     }
 
+    /**
+     * Enrols a file's rows a chunk at a time: each chunk's rows checked (the unique keys in one query per key for the
+     * whole chunk), their entries appended together, then their keys, change feed intents and records written
+     * together. A row is created whole or not at all.
+     */
     @Override
     public ImportReport importRecords(AccessContext ctx, Supplier<List<EnrolmentRow>> file) {
-        gate.requireEnrolment(ctx);
+        EnrolmentPass pass = gate.openEnrolments(ctx);
         List<EnrolmentRow> rows = file.get();
         List<RowOutcome> outcomes = new ArrayList<>(rows.size());
         int created = 0;
-        for (EnrolmentRow row : rows) {
-            RowOutcome outcome = importRow(ctx, row);
-            outcomes.add(outcome);
-            created += outcome.created() ? 1 : 0;
-            if (outcomes.size() % IMPORT_PROGRESS_EVERY == 0) {
-                LOG.infof("Import: %d of %d rows done, %d created", outcomes.size(), rows.size(), created);
+        for (int from = 0; from < rows.size(); from += IMPORT_CHUNK) {
+            for (RowOutcome outcome : enrolChunk(ctx, pass, rows.subList(from, Math.min(rows.size(),
+                    from + IMPORT_CHUNK)))) {
+                outcomes.add(outcome);
+                created += outcome.created() ? 1 : 0;
+                if (outcomes.size() % IMPORT_PROGRESS_EVERY == 0) {
+                    LOG.infof("Import: %d of %d rows done, %d created", outcomes.size(), rows.size(), created);
+                }
             }
         }
         LOG.infof("Import finished: %d rows, %d created, %d failed", rows.size(), created, rows.size() - created);
         return ImportReport.of(outcomes);
     }
 
-    private RowOutcome importRow(AccessContext ctx, EnrolmentRow row) {
-        if (!row.errors().isEmpty()) {
-            return RowOutcome.failed(row.row(), row.errors());
-        }
-        try {
-            return RowOutcome.created(row.row(), create(ctx, row.content(), row.ownerSubject()).id());
-        } catch (StoreException e) {
-            if (e.is(StoreException.Kind.INVALID) || e.is(StoreException.Kind.CONFLICT)) {
-                return RowOutcome.failed(row.row(), e.errors());
+    private List<RowOutcome> enrolChunk(AccessContext ctx, EnrolmentPass pass, List<EnrolmentRow> rows) {
+        RowOutcome[] outcomes = new RowOutcome[rows.size()];
+        List<Integer> valid = new ArrayList<>();
+        List<StudentRecord> contents = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        String[] ids = new String[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            EnrolmentRow row = rows.get(i);
+            if (!row.errors().isEmpty()) {
+                outcomes[i] = RowOutcome.failed(row.row(), row.errors());
+                continue;
             }
-            throw e;
+            ids[i] = UUID.randomUUID().toString();
+            List<FieldError> errors = enrolmentProblems(ctx, row.content(), row.ownerSubject());
+            if (errors.isEmpty()) {
+                valid.add(i);
+                contents.add(row.content());
+                owners.add(row.ownerSubject());
+            } else {
+                outcomes[i] = RowOutcome.failed(row.row(), errors);
+            }
         }
+        KeysInUse inUse = KeysInUse.of(lookup, contents, owners);
+        Instant now = vault.now();
+        List<StoredRecord> toWrite = new ArrayList<>();
+        List<Integer> written = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            EnrolmentRow row = rows.get(i);
+            if (ids[i] == null) {
+                continue;
+            }
+            if (outcomes[i] != null) {
+                pass.notDone(ids[i], AuditReason.INVALID_REQUEST);
+                continue;
+            }
+            Optional<String> taken = inUse.claim(row.content(), row.ownerSubject());
+            if (taken.isPresent()) {
+                pass.notDone(ids[i], AuditReason.DUPLICATE);
+                outcomes[i] = RowOutcome.failed(row.row(), StoreException.duplicate(taken.get()).errors());
+            } else {
+                pass.enrol(ids[i]);
+                toWrite.add(new StoredRecord(ids[i], 1, row.ownerSubject(), row.content(), now, now, null));
+                written.add(i);
+            }
+        }
+        pass.commit();
+        List<StoreException> refused = vault.insertAll(toWrite);
+        for (int j = 0; j < written.size(); j++) {
+            int i = written.get(j);
+            if (refused.get(j) == null) {
+                outcomes[i] = RowOutcome.created(rows.get(i).row(), ids[i]);
+            } else {
+                // Lost to a concurrent enrolment of the same keys after the checks: the entry above is revised.
+                gate.outcome(ctx, AuditOperation.CREATE, ids[i], Set.of(), AuditReason.DUPLICATE);
+                outcomes[i] = RowOutcome.failed(rows.get(i).row(), refused.get(j).errors());
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** What is wrong with a new record: its content, and the account it is to be linked to. */
+    private List<FieldError> enrolmentProblems(AccessContext ctx, StudentRecord content, String ownerSubject) {
+        List<FieldError> errors = new ArrayList<>(writes.problems(ctx, null, content));
+        PlainTexts.error("ownerSubject", ownerSubject, false).ifPresent(errors::add);
+        return errors;
     }
 
     @Override

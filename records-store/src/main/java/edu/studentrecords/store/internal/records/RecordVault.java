@@ -22,6 +22,7 @@ import edu.studentrecords.store.model.StudentRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -68,16 +69,62 @@ public final class RecordVault {
      * @throws StoreException (conflict) when its student number, resident ID or owner is taken; nothing is left
      */
     public void insert(StoredRecord record) {
-        byte[] dataKey = keys.create(record.id());
-        long intent = feed.intendUpsert(record.id(), record.version());
+        StoreException refused = insertAll(List.of(record)).get(0);
+        if (refused != null) {
+            throw refused;
+        }
+    }
+
+    /**
+     * Stores new records together, each under a new data key, the change feed's intents first: one write for the
+     * keys, one for the intents, one for the records. A record whose student number, resident ID or owner is taken
+     * by then is left out, and nothing of it is left.
+     *
+     * @return for each record, in order, null when it was stored, or why not (a conflict)
+     */
+    public List<StoreException> insertAll(List<StoredRecord> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = batch.stream().map(StoredRecord::id).toList();
+        List<byte[]> dataKeys = keys.createAll(ids);
+        List<Long> intents;
         try {
-            records.insert(codec.encode(record, dataKey));
+            intents = feed.intendFirstVersions(ids);
         } catch (RuntimeException e) {
-            feed.abandon(intent);
-            keys.destroy(record.id());
+            ids.forEach(keys::destroy);
             throw e;
         }
-        lookup.remember(header(record));
+        List<Document> docs = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            docs.add(codec.encode(batch.get(i), dataKeys.get(i)));
+        }
+        List<StoreException> refused;
+        try {
+            refused = records.insertAll(docs);
+        } catch (RuntimeException e) {
+            // Some may be written: they stay; of the others nothing is left.
+            Set<String> written = lookup.headers(ids).keySet();
+            for (int i = 0; i < ids.size(); i++) {
+                if (!written.contains(ids.get(i))) {
+                    undoInsert(ids.get(i), intents.get(i));
+                }
+            }
+            throw e;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (refused.get(i) == null) {
+                lookup.remember(header(batch.get(i)));
+            } else {
+                undoInsert(ids.get(i), intents.get(i));
+            }
+        }
+        return refused;
+    }
+
+    private void undoInsert(String recordId, long intent) {
+        feed.abandon(intent);
+        keys.destroy(recordId);
     }
 
     /**

@@ -148,6 +148,44 @@ class GroupCommitTest {
         assertThatThrownBy(() -> next.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(AssertionError.class);
     }
 
+    @Test
+    void aCallersManyEventsAreWrittenTogetherInOrderAndNextToEachOtherInBatchesOfTheLimit() throws Exception {
+        GroupCommit commit = new GroupCommit(this::write, 4);
+        holdFirstBatch.set(true);
+        Future<AuditEntry> first = pool.submit(() -> commit.append(event("first")));
+        assertThat(firstBatchHeld.await(10, TimeUnit.SECONDS)).isTrue();
+        List<AuditEvent> file = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            file.add(event("row-" + i));
+        }
+        Future<List<AuditEntry>> rows = pool.submit(() -> commit.appendAll(file));
+        awaitQueued(commit, 10);
+        Future<AuditEntry> after = pool.submit(() -> commit.append(event("after")));
+        awaitQueued(commit, 11);
+        releaseFirstBatch.countDown();
+
+        assertThat(rows.get(10, TimeUnit.SECONDS)).extracting(AuditEntry::recordId, AuditEntry::sequence)
+                .containsExactlyElementsOf(range(0, 9).stream()
+                        .map(i -> org.assertj.core.groups.Tuple.tuple("row-" + i, i + 2)).toList());
+        assertThat(after.get(10, TimeUnit.SECONDS).sequence()).isEqualTo(12);
+        assertThat(first.get().sequence()).isEqualTo(1);
+        // One write per four events: the caller's ten do not cost ten writes.
+        assertThat(batches.stream().map(List::size).toList()).containsExactly(1, 4, 4, 3);
+    }
+
+    @Test
+    void aFailedBatchFailsTheCallerOfManyEvents() {
+        GroupCommit commit = new GroupCommit(this::write, 4);
+        failing.set(true);
+        assertThatThrownBy(() -> commit.appendAll(List.of(event("a"), event("b"), event("c"))))
+                .isInstanceOfSatisfying(StoreException.class,
+                        failure -> assertThat(failure.kind()).isEqualTo(StoreException.Kind.UNAVAILABLE));
+        failing.set(false);
+        assertThat(commit.appendAll(List.of(event("d"), event("e")))).extracting(AuditEntry::recordId)
+                .containsExactly("d", "e");
+        assertThat(batches.stream().map(List::size).toList()).containsExactly(3, 2);
+    }
+
     private List<AuditEntry> write(List<AuditEvent> events) {
         batches.add(List.copyOf(events));
         if (holdFirstBatch.compareAndSet(true, false)) {

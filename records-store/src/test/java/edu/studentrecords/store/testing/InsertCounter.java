@@ -1,4 +1,4 @@
-package edu.studentrecords.store.audit;
+package edu.studentrecords.store.testing;
 
 import com.mongodb.event.CommandFailedEvent;
 import com.mongodb.event.CommandListener;
@@ -14,7 +14,7 @@ import org.bson.BsonValue;
  * Watches a driver's commands and keeps, for the {@code insert} commands into one collection, how many documents each
  * carried and which of them failed. Thread-safe.
  */
-final class InsertCounter implements CommandListener {
+public final class InsertCounter implements CommandListener {
 
     private final String collection;
     private final long delayMillis;
@@ -22,7 +22,7 @@ final class InsertCounter implements CommandListener {
     private final Map<Integer, Integer> sizeByRequest = new ConcurrentHashMap<>();
     private final List<Integer> failedSizes = new CopyOnWriteArrayList<>();
 
-    InsertCounter(String collection) {
+    public InsertCounter(String collection) {
         this(collection, 0);
     }
 
@@ -30,7 +30,7 @@ final class InsertCounter implements CommandListener {
      * Also holds each insert into the collection for {@code delayMillis} before it is sent, as a slower disk would:
      * appenders then meet at the insert whatever else the machine is doing, which is what group commit is for.
      */
-    InsertCounter(String collection, long delayMillis) {
+    public InsertCounter(String collection, long delayMillis) {
         this.collection = collection;
         this.delayMillis = delayMillis;
     }
@@ -63,22 +63,22 @@ final class InsertCounter implements CommandListener {
     }
 
     /** The number of insert commands sent so far. */
-    int inserts() {
+    public int inserts() {
         return sizes.size();
     }
 
     /** The number of documents those commands carried. */
-    int documents() {
+    public int documents() {
         return sizes.stream().mapToInt(Integer::intValue).sum();
     }
 
     /** The number of documents carried by insert commands that failed. */
-    int documentsInFailedInserts() {
+    public int documentsInFailedInserts() {
         return failedSizes.stream().mapToInt(Integer::intValue).sum();
     }
 
     /** The number of insert commands that failed. */
-    int failedInserts() {
+    public int failedInserts() {
         return failedSizes.size();
     }
 }
