@@ -14,7 +14,6 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.KeywordTokenizer;
-import org.apache.lucene.analysis.icu.ICUTransformFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
@@ -29,13 +28,15 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * on both sides (a polyphonic surname read differently by the user does not match by pinyin, only by
  * characters).
  *
- * <p>Thread-safe: the transliterators are shared, as Lucene's own ICU factories share them.
+ * <p>Thread-safe: the transliterators are shared, as Lucene's own ICU factories share them, with what they made of
+ * the texts they were given lately ({@link RememberedTransform}).
  */
 public final class NameAnalysis {
 
-    private static final Transliterator TO_SIMPLIFIED = Transliterator.getInstance("Traditional-Simplified");
-    private static final Transliterator TO_PINYIN =
-            Transliterator.getInstance("Traditional-Simplified; Han-Latin; Latin-ASCII; Lower");
+    private static final RememberedTransform.Results TO_SIMPLIFIED =
+            new RememberedTransform.Results(Transliterator.getInstance("Traditional-Simplified"));
+    private static final RememberedTransform.Results TO_PINYIN = new RememberedTransform.Results(
+            Transliterator.getInstance("Traditional-Simplified; Han-Latin; Latin-ASCII; Lower"));
     private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private final Analyzer indexAnalyzer;
@@ -99,7 +100,7 @@ public final class NameAnalysis {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
-            TokenStream ts = new ICUTransformFilter(source, TO_SIMPLIFIED);
+            TokenStream ts = new RememberedTransform(source, TO_SIMPLIFIED);
             ts = new CJKBigramFilter(ts, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA
                     | CJKBigramFilter.HANGUL, unigrams);
             return new TokenStreamComponents(source, new LowerCaseFilter(ts));
@@ -111,23 +112,23 @@ public final class NameAnalysis {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
-            TokenStream ts = new ICUTransformFilter(source, TO_PINYIN);
+            TokenStream ts = new RememberedTransform(source, TO_PINYIN);
             return new TokenStreamComponents(source, ts);
         }
     }
 
     /** The leading parts of the whole text, transformed (if a transform is given), without spaces or punctuation. */
     private static final class LeadingParts extends Analyzer {
-        private final Transliterator transform;
+        private final RememberedTransform.Results transform;
 
-        LeadingParts(Transliterator transform) {
+        LeadingParts(RememberedTransform.Results transform) {
             this.transform = transform;
         }
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new KeywordTokenizer();
-            TokenStream ts = transform == null ? source : new ICUTransformFilter(source, transform);
+            TokenStream ts = transform == null ? source : new RememberedTransform(source, transform);
             ts = new LowerCaseFilter(ts);
             ts = new PatternReplaceFilter(ts, NOT_ALNUM, "", true);
             ts = new EdgeNGramTokenFilter(ts, 1, Fields.MAX_PREFIX, false);
@@ -137,16 +138,16 @@ public final class NameAnalysis {
 
     /** The whole text as one term, transformed, without spaces or punctuation. */
     private static final class FoldedKeyAnalyzer extends Analyzer {
-        private final Transliterator transform;
+        private final RememberedTransform.Results transform;
 
-        FoldedKeyAnalyzer(Transliterator transform) {
+        FoldedKeyAnalyzer(RememberedTransform.Results transform) {
             this.transform = transform;
         }
 
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new KeywordTokenizer();
-            TokenStream ts = new ICUTransformFilter(source, transform);
+            TokenStream ts = new RememberedTransform(source, transform);
             ts = new LowerCaseFilter(ts);
             ts = new PatternReplaceFilter(ts, NOT_ALNUM, "", true);
             return new TokenStreamComponents(source, ts);
