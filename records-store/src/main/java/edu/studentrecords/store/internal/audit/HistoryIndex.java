@@ -52,6 +52,14 @@ final class HistoryIndex {
     /** How many record buckets this process remembers its directories to list already. */
     static final int KNOWN_BUCKETS = 200_000;
 
+    /**
+     * At most this many upserts in one write command. The embedded engine runs a command on its connection's event
+     * loop and makes a store commit wait for every write command under way to end, so one command of a whole batch
+     * (hundreds of upserts, each a key lookup that serialises keys) held up the audit appends' commits and the reads
+     * sharing that event loop for up to hundreds of milliseconds. Short commands let them in between.
+     */
+    static final int WRITES_PER_COMMAND = 16;
+
     private final MongoCollection<Document> index;
     /**
      * The buckets ({@link #bucketKey}) that this process has written into their record's directory. A record's entries
@@ -99,7 +107,10 @@ final class HistoryIndex {
                 unlisted.forEach(bucket -> newlyListed.add(bucketKey(recordId, bucket)));
             }
         });
-        index.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        BulkWriteOptions unordered = new BulkWriteOptions().ordered(false);
+        for (int from = 0; from < writes.size(); from += WRITES_PER_COMMAND) {
+            index.bulkWrite(writes.subList(from, Math.min(writes.size(), from + WRITES_PER_COMMAND)), unordered);
+        }
         // Only once the directories hold them: a failed write is retried whole.
         synchronized (listed) {
             newlyListed.forEach(key -> listed.put(key, Boolean.TRUE));

@@ -62,6 +62,29 @@ class HistoryIndexTest {
         assertThat(collection.find(new Document("_id", directory)).first().getList("b", Object.class)).hasSize(2);
     }
 
+    @Test
+    void aLargeBatchIsWrittenInShortCommandsAndEveryEntryIsFound() {
+        UpdatedKeys updated = new UpdatedKeys();
+        MongoCollection<Document> collection = MONGO.newClient(updated)
+                .getDatabase(InProcessMongo.freshDatabaseName()).getCollection("history_" + System.nanoTime());
+        HistoryIndex index = new HistoryIndex(collection);
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            entries.add(entry(i, String.format("5f0c8a52-9a3e-4d7e-9d55-%012d", i)));
+        }
+
+        index.add(entries);
+
+        // A bucket and a directory per record: 200 upserts, none of them in a command longer than the bound.
+        assertThat(updated.take()).hasSize(200);
+        assertThat(updated.commandSizes()).hasSize(200 / HistoryIndex.WRITES_PER_COMMAND + 1)
+                .allSatisfy(size -> assertThat(size).isBetween(1, HistoryIndex.WRITES_PER_COMMAND));
+        for (int i = 1; i <= 100; i++) {
+            assertThat(index.sequencesOf(String.format("5f0c8a52-9a3e-4d7e-9d55-%012d", i), null, null, 0, 10))
+                    .containsExactly((long) i);
+        }
+    }
+
     private static AuditEntry entry(long sequence, String recordId) {
         return AuditEntry.of(sequence, T0.plusSeconds(sequence),
                 AuditEventBuilder.builder().subject("user-1").clientId("library-app").recordId(recordId)
@@ -69,15 +92,17 @@ class HistoryIndexTest {
                 "0".repeat(64), "1".repeat(64));
     }
 
-    /** The {@code _id}s that update commands name, in the order sent. */
+    /** The {@code _id}s that update commands name, in the order sent, and how many updates each command held. */
     private static final class UpdatedKeys implements CommandListener {
         private final List<String> keys = new CopyOnWriteArrayList<>();
+        private final List<Integer> commandSizes = new CopyOnWriteArrayList<>();
 
         @Override
         public void commandStarted(CommandStartedEvent event) {
             if (!"update".equals(event.getCommandName())) {
                 return;
             }
+            commandSizes.add(event.getCommand().getArray("updates").size());
             for (BsonValue update : event.getCommand().getArray("updates")) {
                 BsonDocument filter = update.asDocument().getDocument("q");
                 keys.add(filter.getString("_id").getValue());
@@ -88,6 +113,10 @@ class HistoryIndexTest {
             List<String> taken = new ArrayList<>(keys);
             keys.clear();
             return taken;
+        }
+
+        List<Integer> commandSizes() {
+            return List.copyOf(commandSizes);
         }
     }
 }
