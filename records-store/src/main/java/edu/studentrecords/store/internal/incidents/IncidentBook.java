@@ -23,6 +23,7 @@ import edu.studentrecords.store.internal.gate.NoticeGate;
 import edu.studentrecords.store.internal.gate.Pass;
 import edu.studentrecords.store.internal.gate.RecordGate;
 import edu.studentrecords.store.internal.gate.RecordLookup;
+import edu.studentrecords.store.internal.mongo.ConditionalWrite;
 import edu.studentrecords.store.internal.mongo.RecordHeader;
 import edu.studentrecords.store.model.FieldGroup;
 import edu.studentrecords.store.validation.FieldError;
@@ -145,9 +146,9 @@ public final class IncidentBook implements Incidents {
             lookup.header(record).map(RecordHeader::ownerSubject).ifPresent(owner -> students.add(
                     new StudentToNotify(record, owner, IncidentDocument.groups(one))));
         }
-        boolean started = incidents.updateOne(Filters.and(Filters.eq(IncidentDocument.ID, incidentId),
+        boolean started = ConditionalWrite.update(incidents, Filters.and(Filters.eq(IncidentDocument.ID, incidentId),
                 Filters.eq(IncidentDocument.NOTIFICATION, null)), Updates.set(IncidentDocument.NOTIFICATION,
-                IncidentDocument.notification(clock.instant(), ctx.subject(), content, students))).getModifiedCount() == 1;
+                IncidentDocument.notification(clock.instant(), ctx.subject(), content, students)));
         if (!started) {
             throw pass.invalid(null, AuditReason.CONFLICT, StoreException.conflict(Subject.INCIDENT, "NOTIFIED"));
         }

@@ -2,15 +2,14 @@ package edu.studentrecords.store.internal.mongo;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoServerException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.result.UpdateResult;
 import edu.studentrecords.store.StoreException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,14 +112,11 @@ public final class RecordCollection {
      */
     public boolean replaceIfVersion(Document doc, long expectedVersion) {
         try {
-            UpdateResult result = records.replaceOne(
-                    Filters.and(Filters.eq(RecordCodec.ID, doc.getString(RecordCodec.ID)),
-                            Filters.eq(RecordCodec.VERSION, expectedVersion)),
-                    doc);
-            return result.getMatchedCount() == 1;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw StoreException.duplicateFromIndexMessage(e.getError().getMessage());
+            return ConditionalWrite.replace(records, Filters.and(Filters.eq(RecordCodec.ID,
+                    doc.getString(RecordCodec.ID)), Filters.eq(RecordCodec.VERSION, expectedVersion)), doc);
+        } catch (MongoServerException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                throw StoreException.duplicateFromIndexMessage(e.getMessage());
             }
             throw e;
         }
