@@ -51,9 +51,6 @@ public final class MongoChangeFeed implements ChangeFeed {
     /** The quarantine code of an entry whose stored record cannot be read as a record. */
     static final String RECORD_UNREADABLE = "RECORD_UNREADABLE";
     private static final Pattern REASON_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
-    /** The first page {@link #changedAfter} reads; each further page is four times larger. */
-    private static final int FIRST_CHANGED_PAGE = 16;
-    private static final int MAX_CHANGED_PAGE = 4_096;
 
     private final MongoCollection<Document> changes;
     private final MongoCollection<Document> quarantine;
@@ -115,7 +112,7 @@ public final class MongoChangeFeed implements ChangeFeed {
         List<ChangeEvent> events = new ArrayList<>();
         long position = after;
         int seen = 0;
-        for (Document intent : log.page(after, limit)) {
+        for (Document intent : log.pageGrowing(after, limit)) {
             seen++;
             long sequence = ((Number) intent.get("_id")).longValue();
             if (!intent.getBoolean(VOID, false)) {
@@ -212,27 +209,16 @@ public final class MongoChangeFeed implements ChangeFeed {
         }
         Set<String> ids = new HashSet<>();
         long position = after;
-        int read = 0;
-        int page = FIRST_CHANGED_PAGE;
-        while (true) {
-            int want = Math.min(page, limit - read);
-            List<Document> intents = log.page(position, want);
-            for (Document intent : intents) {
-                position = ((Number) intent.get("_id")).longValue();
-                if (!intent.getBoolean(VOID, false)) {
-                    ids.add(intent.getString(RECORD));
-                }
+        List<Document> intents = log.pageGrowing(after, limit);
+        for (Document intent : intents) {
+            position = ((Number) intent.get("_id")).longValue();
+            if (!intent.getBoolean(VOID, false)) {
+                ids.add(intent.getString(RECORD));
             }
-            read += intents.size();
-            if (intents.size() < want) {
-                return new ChangedRecords(ids, after, position, true);
-            }
-            if (read >= limit) {
-                // The limit is reached: complete only if nothing follows.
-                return new ChangedRecords(ids, after, position, log.page(position, 1).isEmpty());
-            }
-            page = Math.min(page * 4, MAX_CHANGED_PAGE);
         }
+        // The limit reached: complete only if nothing follows.
+        boolean complete = intents.size() < limit || log.page(position, 1).isEmpty();
+        return new ChangedRecords(ids, after, position, complete);
     }
 
     @Override

@@ -26,6 +26,10 @@ import org.bson.Document;
  */
 public final class SequentialLog {
 
+    /** The first page {@link #pageGrowing} asks for; each further page is four times larger, up to {@link #MAX_PAGE}. */
+    static final int FIRST_PAGE = 16;
+    private static final int MAX_PAGE = 4_096;
+
     private final MongoCollection<Document> collection;
     private final Object lock = new Object();
     private long head = -1;
@@ -103,6 +107,29 @@ public final class SequentialLog {
             page.add(found.get(n));
         }
         return page;
+    }
+
+    /**
+     * The entries after {@code after}, at most {@code limit}, in order, as {@link #page} finds them, but asking for
+     * {@value #FIRST_PAGE} keys first and four times more each time a page comes back full: a reader that has caught
+     * up (the usual case) asks about a few keys, not about {@code limit} of them, each of which the embedded engine
+     * looks up in its index.
+     */
+    public List<Document> pageGrowing(long after, int limit) {
+        List<Document> entries = new ArrayList<>();
+        long position = after;
+        int page = FIRST_PAGE;
+        while (entries.size() < limit) {
+            int want = Math.min(page, limit - entries.size());
+            List<Document> found = page(position, want);
+            entries.addAll(found);
+            if (found.size() < want) {
+                break;
+            }
+            position = ((Number) found.get(found.size() - 1).get("_id")).longValue();
+            page = Math.min(page * 4, MAX_PAGE);
+        }
+        return entries;
     }
 
     /** The highest number taken so far, 0 when the log is empty. */

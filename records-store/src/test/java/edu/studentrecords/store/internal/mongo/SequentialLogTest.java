@@ -3,16 +3,19 @@ package edu.studentrecords.store.internal.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import edu.studentrecords.store.testing.InProcessMongo;
 import edu.studentrecords.store.testing.InsertCounter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongFunction;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Appending several documents at once to the gap-free log, alone and against another process's writes. */
+/** Appending several documents at once to the gap-free log, alone and against another process's writes; reading it. */
 class SequentialLogTest {
 
     @RegisterExtension
@@ -47,6 +50,39 @@ class SequentialLogTest {
                 .containsExactly("first", "a", "other", "b", "c", "d", "e");
         assertThat(log.readHead()).isEqualTo(7);
         assertThat(new SequentialLog(collection).append(n -> new Document("name", "next"))).isEqualTo(8);
+    }
+
+    @Test
+    void aReaderThatHasCaughtUpAsksAboutAFewKeysAndAPageGrowsWhileItComesBackFull() {
+        List<Integer> keysAsked = new CopyOnWriteArrayList<>();
+        CommandListener listener = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if ("find".equals(event.getCommandName())) {
+                    keysAsked.add(event.getCommand().getDocument("filter").getDocument("_id").getArray("$in").size());
+                }
+            }
+        };
+        MongoCollection<Document> collection = MONGO.newClient(listener)
+                .getDatabase(InProcessMongo.freshDatabaseName()).getCollection("log");
+        SequentialLog log = new SequentialLog(collection);
+        List<LongFunction<Document>> hundred = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            String name = "e" + i;
+            hundred.add(n -> new Document("name", name));
+        }
+        log.appendAll(hundred);
+
+        assertThat(log.pageGrowing(100, 1000)).isEmpty();
+        assertThat(keysAsked).containsExactly(SequentialLog.FIRST_PAGE);
+        keysAsked.clear();
+
+        List<Document> entries = log.pageGrowing(0, 1000);
+
+        assertThat(entries).extracting(doc -> doc.getString("name")).hasSize(100).startsWith("e1", "e2").endsWith("e100");
+        assertThat(keysAsked).containsExactly(16, 64, 256);
+        assertThat(log.pageGrowing(90, 5)).extracting(doc -> doc.getString("name"))
+                .containsExactly("e91", "e92", "e93", "e94", "e95");
     }
 
     private static List<LongFunction<Document>> named(String... names) {
