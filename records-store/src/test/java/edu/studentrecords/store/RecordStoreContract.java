@@ -42,7 +42,7 @@ abstract class RecordStoreContract extends StoreContract {
                 "find records {profile.studentNumber} limited", // by student number
                 "find records {rid} limited", // by the blind index of the resident ID number
                 "find records {owner} limited", // a student's own record
-                "findAndModify records {$and:[{_id},{v}]} limited", // a write conditional on the version
+                "update records {rv} limited", // a write conditional on the version, by its id and version
                 "find audit_by_record {_id} limited", // a record's access log: its directory
                 "find audit_entries {_id:{$in:[?]}}", // ... and its entries by sequence
                 "find audit_entries {_id:{$gt:?}} limited"); // the audit trail from a sequence on

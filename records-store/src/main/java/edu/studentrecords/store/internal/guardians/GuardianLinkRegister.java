@@ -7,7 +7,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import edu.studentrecords.store.guardians.GuardianLink;
-import edu.studentrecords.store.internal.mongo.ConditionalWrite;
 import edu.studentrecords.store.internal.mongo.InsertIfAbsent;
 import edu.studentrecords.store.model.Relationship;
 import java.time.Instant;
@@ -67,8 +66,9 @@ public final class GuardianLinkRegister {
 
     /** Marks the waiting link approved by {@code by}; false when it is gone or was approved already. */
     boolean approve(String linkId, String by, Instant at) {
-        return ConditionalWrite.update(links, Filters.and(Filters.eq(ID, linkId), Filters.eq(APPROVED_BY, null)),
-                Updates.combine(Updates.set(APPROVED_BY, by), Updates.set(APPROVED_AT, Date.from(at))));
+        return links.updateOne(Filters.and(Filters.eq(ID, linkId), Filters.eq(APPROVED_BY, null)),
+                Updates.combine(Updates.set(APPROVED_BY, by), Updates.set(APPROVED_AT, Date.from(at))))
+                .getModifiedCount() == 1;
     }
 
     /** The record's links, oldest first. */

@@ -23,7 +23,6 @@ import edu.studentrecords.store.internal.gate.NoticeGate;
 import edu.studentrecords.store.internal.gate.Pass;
 import edu.studentrecords.store.internal.gate.RecordGate;
 import edu.studentrecords.store.internal.gate.RecordLookup;
-import edu.studentrecords.store.internal.mongo.ConditionalWrite;
 import edu.studentrecords.store.internal.mongo.RecordHeader;
 import edu.studentrecords.store.model.FieldGroup;
 import edu.studentrecords.store.validation.FieldError;
@@ -146,9 +145,9 @@ public final class IncidentBook implements Incidents {
             lookup.header(record).map(RecordHeader::ownerSubject).ifPresent(owner -> students.add(
                     new StudentToNotify(record, owner, IncidentDocument.groups(one))));
         }
-        boolean started = ConditionalWrite.update(incidents, Filters.and(Filters.eq(IncidentDocument.ID, incidentId),
+        boolean started = incidents.updateOne(Filters.and(Filters.eq(IncidentDocument.ID, incidentId),
                 Filters.eq(IncidentDocument.NOTIFICATION, null)), Updates.set(IncidentDocument.NOTIFICATION,
-                IncidentDocument.notification(clock.instant(), ctx.subject(), content, students)));
+                IncidentDocument.notification(clock.instant(), ctx.subject(), content, students))).getModifiedCount() == 1;
         if (!started) {
             throw pass.invalid(null, AuditReason.CONFLICT, StoreException.conflict(Subject.INCIDENT, "NOTIFIED"));
         }

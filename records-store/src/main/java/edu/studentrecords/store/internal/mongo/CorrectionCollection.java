@@ -74,7 +74,7 @@ public final class CorrectionCollection {
      * @return false when its status is no longer {@code from}; nothing changed
      */
     public boolean transition(String id, String from, Bson changes) {
-        return ConditionalWrite.update(requests, Filters.and(Filters.eq(ID, id), Filters.eq(STATUS, from)), changes);
+        return requests.updateOne(Filters.and(Filters.eq(ID, id), Filters.eq(STATUS, from)), changes).getMatchedCount() == 1;
     }
 
     /** Takes a decided request off the pending list. Idempotent. */

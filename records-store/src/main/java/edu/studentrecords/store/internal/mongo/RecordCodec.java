@@ -34,6 +34,12 @@ public final class RecordCodec {
 
     static final String ID = "_id";
     static final String VERSION = "v";
+    /**
+     * The record's id and version as one value ({@link #idAtVersion}), uniquely indexed: a write conditional on the
+     * version finds its record by this one key. The embedded engine answers only a filter on one indexed key from its
+     * index, and scans the whole collection for {@code {_id, v}}.
+     */
+    static final String ID_AT_VERSION = "rv";
     static final String OWNER = "owner";
     static final String PROFILE = "profile";
     static final String STUDENT_NUMBER = "profile.studentNumber";
@@ -57,6 +63,11 @@ public final class RecordCodec {
         this.blindIndex = blindIndex;
     }
 
+    /** The value of {@link #ID_AT_VERSION} for a record at a version. */
+    static String idAtVersion(String recordId, long version) {
+        return recordId + "@" + version;
+    }
+
     /** The stored form of {@code record}, its sensitive groups sealed with {@code dataKey}. */
     public Document encode(StoredRecord record, byte[] dataKey) {
         StudentRecord content = record.content();
@@ -66,6 +77,7 @@ public final class RecordCodec {
                 .append(FieldGroup.GUARDIANS.jsonName(), seal(record, FieldGroup.GUARDIANS, content.guardians(), dataKey));
         Document doc = new Document(ID, record.id())
                 .append(VERSION, record.version())
+                .append(ID_AT_VERSION, idAtVersion(record.id(), record.version()))
                 .append(PROFILE, new Document(json.convertValue(content.profile(), MAP)))
                 .append(UNIT, content.profile().unit())
                 .append(SEALED, sealed)

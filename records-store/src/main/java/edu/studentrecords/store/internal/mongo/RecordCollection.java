@@ -2,7 +2,7 @@ package edu.studentrecords.store.internal.mongo;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoServerException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -47,6 +47,8 @@ public final class RecordCollection {
                 new IndexOptions().unique(true).name("residentId_unique"));
         records.createIndex(Indexes.ascending(RecordCodec.OWNER),
                 new IndexOptions().unique(true).sparse(true).name("owner_unique"));
+        records.createIndex(Indexes.ascending(RecordCodec.ID_AT_VERSION),
+                new IndexOptions().unique(true).sparse(true).name("idAtVersion_unique"));
         records.createIndex(Indexes.ascending(RecordCodec.PHONE_HASHES), new IndexOptions().name("phones"));
     }
 
@@ -111,12 +113,20 @@ public final class RecordCollection {
      * @throws DuplicateRecordException when the new content collides with another record's unique keys
      */
     public boolean replaceIfVersion(Document doc, long expectedVersion) {
+        String id = doc.getString(RecordCodec.ID);
         try {
-            return ConditionalWrite.replace(records, Filters.and(Filters.eq(RecordCodec.ID,
-                    doc.getString(RecordCodec.ID)), Filters.eq(RecordCodec.VERSION, expectedVersion)), doc);
-        } catch (MongoServerException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                throw StoreException.duplicateFromIndexMessage(e.getMessage());
+            if (records.replaceOne(Filters.eq(RecordCodec.ID_AT_VERSION, RecordCodec.idAtVersion(id, expectedVersion)),
+                    doc).getMatchedCount() == 1) {
+                return true;
+            }
+            // A record last written before its version had a key of its own: by id and version (on the embedded
+            // engine a scan, once: the write gives it the key).
+            return records.replaceOne(Filters.and(Filters.eq(RecordCodec.ID, id),
+                    Filters.eq(RecordCodec.VERSION, expectedVersion), Filters.exists(RecordCodec.ID_AT_VERSION, false)),
+                    doc).getMatchedCount() == 1;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                throw StoreException.duplicateFromIndexMessage(e.getError().getMessage());
             }
             throw e;
         }

@@ -12,7 +12,6 @@ import edu.studentrecords.store.audit.AuditOperation;
 import edu.studentrecords.store.audit.AuditReason;
 import edu.studentrecords.store.internal.gate.NoticeGate;
 import edu.studentrecords.store.internal.gate.Pass;
-import edu.studentrecords.store.internal.mongo.ConditionalWrite;
 import edu.studentrecords.store.internal.records.ChangeListener;
 import edu.studentrecords.store.model.FieldGroup;
 import edu.studentrecords.store.notices.RecipientNotice;
@@ -106,7 +105,7 @@ public final class NoticeBook implements RecipientNotices, ChangeListener {
         }
         if (doc.get(ACKNOWLEDGED_AT) == null) {
             Date now = Date.from(clock.instant());
-            ConditionalWrite.update(notices, Filters.and(Filters.eq(ID, noticeId), Filters.eq(ACKNOWLEDGED_AT, null)),
+            notices.updateOne(Filters.and(Filters.eq(ID, noticeId), Filters.eq(ACKNOWLEDGED_AT, null)),
                     Updates.set(ACKNOWLEDGED_AT, now));
             doc = notices.find(Filters.eq(ID, noticeId)).first();
         }

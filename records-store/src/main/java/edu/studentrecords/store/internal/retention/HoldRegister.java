@@ -6,7 +6,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import edu.studentrecords.store.internal.mongo.ConditionalWrite;
 import edu.studentrecords.store.retention.LegalHold;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,8 +53,8 @@ public final class HoldRegister {
 
     /** Lifts the hold if it still holds; false when it was lifted already. */
     boolean lift(String id, String by, Instant at) {
-        return ConditionalWrite.update(holds, Filters.and(Filters.eq(ID, id), Filters.eq(LIFTED_AT, null)),
-                Updates.combine(Updates.set(LIFTED_AT, Date.from(at)), Updates.set(LIFTED_BY, by)));
+        return holds.updateOne(Filters.and(Filters.eq(ID, id), Filters.eq(LIFTED_AT, null)),
+                Updates.combine(Updates.set(LIFTED_AT, Date.from(at)), Updates.set(LIFTED_BY, by))).getModifiedCount() == 1;
     }
 
     /** The ids of the records under at least one hold not lifted. */
