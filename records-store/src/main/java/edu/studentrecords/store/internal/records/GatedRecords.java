@@ -112,7 +112,6 @@ public final class GatedRecords implements Records {
 
     private List<RowOutcome> enrolChunk(AccessContext ctx, EnrolmentPass pass, List<EnrolmentRow> rows) {
         RowOutcome[] outcomes = new RowOutcome[rows.size()];
-        List<Integer> valid = new ArrayList<>();
         List<StudentRecord> contents = new ArrayList<>();
         List<String> owners = new ArrayList<>();
         String[] ids = new String[rows.size()];
@@ -125,7 +124,6 @@ public final class GatedRecords implements Records {
             ids[i] = UUID.randomUUID().toString();
             List<FieldError> errors = enrolmentProblems(ctx, row.content(), row.ownerSubject());
             if (errors.isEmpty()) {
-                valid.add(i);
                 contents.add(row.content());
                 owners.add(row.ownerSubject());
             } else {
