@@ -3,18 +3,16 @@ package edu.studentrecords.store.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import edu.studentrecords.store.internal.audit.AuditCollectionNames;
 import edu.studentrecords.store.internal.audit.MongoAuditTrail;
 import edu.studentrecords.store.testing.InProcessMongo;
+import edu.studentrecords.store.testing.StartedCommands;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
 import org.bson.BsonDocument;
 import org.bson.Document;
@@ -119,27 +117,22 @@ class AuditHistoryIT {
 
     @Test
     void historyAndAppendUseKeyLookupsOnly() {
-        List<BsonDocument> commands = new CopyOnWriteArrayList<>();
-        CommandListener listener = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                commands.add(event.getCommand().clone());
-            }
-        };
-        MongoDatabase database = MONGO.newClient(listener).getDatabase(InProcessMongo.freshDatabaseName());
+        StartedCommands started = new StartedCommands();
+        MongoDatabase database = MONGO.newClient(started).getDatabase(InProcessMongo.freshDatabaseName());
         try (AuditTrail trail = MongoAuditTrail.open(database, AuditFixtures.KEY, AuditFixtures.ticking(START))) {
             appendAlternating(trail, 50);
             trail.verify();
 
-            commands.clear();
+            started.clear();
             trail.append(AuditFixtures.read("rec-A"));
+            List<BsonDocument> commands = started.all();
             assertThat(commands).hasSize(1);
             assertThat(commands.get(0).getString("insert").getValue()).isEqualTo("audit_entries");
             trail.verify();
 
-            commands.clear();
+            started.clear();
             trail.historyOf("rec-A", START.plusSeconds(5), null, 2, 10);
-            assertThat(commands).isNotEmpty().allSatisfy(command -> {
+            assertThat(started.all()).isNotEmpty().allSatisfy(command -> {
                 assertThat(command.containsKey("find")).isTrue();
                 BsonDocument filter = command.getDocument("filter");
                 assertThat(filter.keySet()).containsExactly("_id");

@@ -3,14 +3,12 @@ package edu.studentrecords.store.internal.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.testing.InProcessMongo;
+import edu.studentrecords.store.testing.StartedCommands;
 import edu.studentrecords.store.validation.FieldError;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -52,40 +50,40 @@ class RecordCollectionTest {
 
     @Test
     void aWriteByVersionFindsItsRecordByOneIndexedKeyAndARecordStoredWithoutThatKeyGetsIt() {
-        List<BsonDocument> updates = new CopyOnWriteArrayList<>();
-        CommandListener listener = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommandName().equals("update")) {
-                    updates.add(event.getCommand().getArray("updates").get(0).asDocument().getDocument("q"));
-                }
-            }
-        };
-        RecordCollection records = new RecordCollection(MONGO.newClient(listener)
+        StartedCommands started = new StartedCommands();
+        RecordCollection records = new RecordCollection(MONGO.newClient(started)
                 .getDatabase(InProcessMongo.freshDatabaseName()).getCollection("records"));
         records.createIndexes();
         // "a" as the store writes records now; "old" as it wrote them before they had the key.
         records.insertAll(List.of(at(record("a", "S1", "rid-1", null), "a", 1),
                 record("old", "S2", "rid-2", null).append(RecordCodec.VERSION, 1L)));
+        started.clear();
 
         assertThat(records.replaceIfVersion(at(record("a", "S1", "rid-1", null), "a", 2), 1)).isTrue();
         // The embedded engine answers a filter of one indexed key from its index, and scans for {_id, v}.
-        assertThat(updates).hasSize(1).allSatisfy(q -> assertThat(q.keySet()).containsExactly(RecordCodec.ID_AT_VERSION));
+        assertThat(updateFilters(started)).hasSize(1)
+                .allSatisfy(q -> assertThat(q.keySet()).containsExactly(RecordCodec.ID_AT_VERSION));
         assertThat(records.replaceIfVersion(at(record("a", "S1", "rid-1", null), "a", 3), 1)).as("stale").isFalse();
         assertThat(records.replaceIfVersion(at(record("gone", "S9", "rid-9", null), "gone", 2), 1)).as("gone").isFalse();
         assertThat(records.find("a").orElseThrow().getLong(RecordCodec.VERSION)).isEqualTo(2L);
 
         assertThat(records.replaceIfVersion(at(record("old", "S2", "rid-2", null), "old", 2), 1)).isTrue();
         assertThat(records.replaceIfVersion(at(record("old", "S2", "rid-2", null), "old", 3), 1)).as("stale").isFalse();
-        updates.clear();
+        started.clear();
         assertThat(records.replaceIfVersion(at(record("old", "S2", "rid-2", null), "old", 3), 2)).isTrue();
-        assertThat(updates).hasSize(1);
+        assertThat(updateFilters(started)).hasSize(1);
         assertThat(records.find("old").orElseThrow().getString(RecordCodec.ID_AT_VERSION)).isEqualTo("old@3");
 
         assertThatThrownBy(() -> records.replaceIfVersion(at(record("a", "S2", "rid-1", null), "a", 3), 2))
                 .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("profile.studentNumber"));
         assertThat(records.find("a").orElseThrow().getLong(RecordCodec.VERSION)).isEqualTo(2L);
+    }
+
+    /** The filter of the first change of each {@code update} started. */
+    private static List<BsonDocument> updateFilters(StartedCommands started) {
+        return started.named("update").stream()
+                .map(update -> update.getArray("updates").get(0).asDocument().getDocument("q")).toList();
     }
 
     private static Document at(Document doc, String id, long version) {

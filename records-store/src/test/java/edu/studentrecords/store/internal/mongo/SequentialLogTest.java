@@ -3,13 +3,11 @@ package edu.studentrecords.store.internal.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import edu.studentrecords.store.testing.InProcessMongo;
 import edu.studentrecords.store.testing.InsertCounter;
+import edu.studentrecords.store.testing.StartedCommands;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongFunction;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -54,16 +52,8 @@ class SequentialLogTest {
 
     @Test
     void aReaderThatHasCaughtUpAsksAboutAFewKeysAndAPageGrowsWhileItComesBackFull() {
-        List<Integer> keysAsked = new CopyOnWriteArrayList<>();
-        CommandListener listener = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if ("find".equals(event.getCommandName())) {
-                    keysAsked.add(event.getCommand().getDocument("filter").getDocument("_id").getArray("$in").size());
-                }
-            }
-        };
-        MongoCollection<Document> collection = MONGO.newClient(listener)
+        StartedCommands started = new StartedCommands();
+        MongoCollection<Document> collection = MONGO.newClient(started)
                 .getDatabase(InProcessMongo.freshDatabaseName()).getCollection("log");
         SequentialLog log = new SequentialLog(collection);
         List<LongFunction<Document>> hundred = new ArrayList<>();
@@ -72,17 +62,24 @@ class SequentialLogTest {
             hundred.add(n -> new Document("name", name));
         }
         log.appendAll(hundred);
+        started.clear();
 
         assertThat(log.pageGrowing(100, 1000)).isEmpty();
-        assertThat(keysAsked).containsExactly(SequentialLog.FIRST_PAGE);
-        keysAsked.clear();
+        assertThat(keysAsked(started)).containsExactly(SequentialLog.FIRST_PAGE);
+        started.clear();
 
         List<Document> entries = log.pageGrowing(0, 1000);
 
         assertThat(entries).extracting(doc -> doc.getString("name")).hasSize(100).startsWith("e1", "e2").endsWith("e100");
-        assertThat(keysAsked).containsExactly(16, 64, 256);
+        assertThat(keysAsked(started)).containsExactly(16, 64, 256);
         assertThat(log.pageGrowing(90, 5)).extracting(doc -> doc.getString("name"))
                 .containsExactly("e91", "e92", "e93", "e94", "e95");
+    }
+
+    /** How many keys each of the {@code find}s started asked about. */
+    private static List<Integer> keysAsked(StartedCommands started) {
+        return started.named("find").stream()
+                .map(find -> find.getDocument("filter").getDocument("_id").getArray("$in").size()).toList();
     }
 
     private static List<LongFunction<Document>> named(String... names) {
