@@ -59,23 +59,7 @@ final class GroupCommit {
      * @throws StoreException of kind {@link StoreException.Kind#UNAVAILABLE} when the batch holding the event failed
      */
     AuditEntry append(AuditEvent event) {
-        Waiter own = new Waiter(event);
-        lock.lock();
-        try {
-            queue.add(own);
-            while (!own.settled) {
-                if (writing) {
-                    // A caller is not let go before its entry is durable or known not to be: an interrupt is kept
-                    // for later, not acted on here.
-                    batchDone.awaitUninterruptibly();
-                } else {
-                    lead();
-                }
-            }
-            return own.outcome();
-        } finally {
-            lock.unlock();
-        }
+        return appendAll(List.of(event)).get(0);
     }
 
     /**
@@ -92,8 +76,11 @@ final class GroupCommit {
         lock.lock();
         try {
             queue.addAll(own);
+            // Batches take the queue's oldest events, in order: once the last of them is settled, all are.
             while (!own.isEmpty() && !own.get(own.size() - 1).settled) {
                 if (writing) {
+                    // A caller is not let go before its entries are durable or known not to be: an interrupt is
+                    // kept for later, not acted on here.
                     batchDone.awaitUninterruptibly();
                 } else {
                     lead();
