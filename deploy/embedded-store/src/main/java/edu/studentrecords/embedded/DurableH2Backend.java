@@ -1,12 +1,11 @@
 package edu.studentrecords.embedded;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 /**
- * The H2 file backend of mongo-java-server, changed so that a command that may write returns only once
+ * The store's H2 file backend ({@link StoreBackend}), changed so that a command that may write returns only once
  * its changes are in the store file.
  *
  * <p>In mongo-java-server 1.47.0 every command of the wire protocol, OP_MSG and OP_QUERY on {@code $cmd}
@@ -17,7 +16,7 @@ import org.h2.mvstore.MVStore;
  *
  * <p>Thread-safe: the server calls it from several event-loop threads.
  */
-final class DurableH2Backend extends H2Backend {
+final class DurableH2Backend extends StoreBackend {
 
     private final GroupCommit groupCommit;
 

@@ -26,6 +26,8 @@ final class RunningStore implements AutoCloseable {
 
     static final String STORE_FILE_NAME = "records.mv";
     static final String PORT_FILE_NAME = "store.port";
+    /** H2's default delay between background commits, for {@link WriteDurability#NONE}. */
+    private static final int STOCK_AUTO_COMMIT_DELAY_MILLIS = 1000;
 
     private static final Logger LOG = Logger.getLogger(RunningStore.class.getName());
 
@@ -47,15 +49,21 @@ final class RunningStore implements AutoCloseable {
     static RunningStore start(LauncherOptions options) throws StartRefusedException {
         Path dataDirectory = options.dataDirectory().toAbsolutePath();
         createDirectory(dataDirectory);
-        MVStore mvStore = openStoreFile(dataDirectory.resolve(STORE_FILE_NAME), options.durability());
-        MongoServer server = new MongoServer(backendFor(mvStore, options.durability()));
+        int cacheMegabytes = options.cacheMegabytes(Runtime.getRuntime().maxMemory());
+        MVStore mvStore = openStoreFile(dataDirectory.resolve(STORE_FILE_NAME), cacheMegabytes);
+        H2Backend backend = backendFor(mvStore, options.durability());
+        if (options.durability() == WriteDurability.NONE) {
+            // The stock behaviour: the file is written in the background about once a second.
+            mvStore.setAutoCommitDelay(STOCK_AUTO_COMMIT_DELAY_MILLIS);
+        }
+        MongoServer server = new MongoServer(backend);
         bind(server, options);
         InetSocketAddress address = server.getLocalAddress();
         Path portFile = dataDirectory.resolve(PORT_FILE_NAME);
         RunningStore store = new RunningStore(server, portFile, address);
         store.writePortFile();
         LOG.info(() -> "serving " + dataDirectory + " on " + address.getPort()
-            + " with durability " + options.durability().optionValue());
+            + " with durability " + options.durability().optionValue() + " and a page cache of " + cacheMegabytes + " MB");
         return store;
     }
 
@@ -87,13 +95,11 @@ final class RunningStore implements AutoCloseable {
         }
     }
 
-    private static MVStore openStoreFile(Path storeFile, WriteDurability durability) throws StartRefusedException {
-        MVStore.Builder builder = new MVStore.Builder().fileName(storeFile.toString());
-        if (durability != WriteDurability.NONE) {
-            // Only our commits, made between writes, may write the file: a background commit could catch a
-            // write half done (see GroupCommit).
-            builder.autoCommitDisabled();
-        }
+    private static MVStore openStoreFile(Path storeFile, int cacheMegabytes) throws StartRefusedException {
+        // Only our commits may write the file: a background commit could catch a write half done (see GroupCommit),
+        // or the backend's indexes half re-sorted while it opens (see StoreBackend).
+        MVStore.Builder builder = new MVStore.Builder().fileName(storeFile.toString()).autoCommitDisabled()
+            .cacheSize(cacheMegabytes);
         try {
             return builder.open();
         } catch (MVStoreException e) {
@@ -110,7 +116,7 @@ final class RunningStore implements AutoCloseable {
     private static H2Backend backendFor(MVStore mvStore, WriteDurability durability) {
         switch (durability) {
             case NONE:
-                return new H2Backend(mvStore);
+                return new StoreBackend(mvStore);
             case COMMIT:
                 return new DurableH2Backend(mvStore, new GroupCommit(mvStore, false));
             case FSYNC:

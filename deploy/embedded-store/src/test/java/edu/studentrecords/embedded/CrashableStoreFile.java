@@ -28,7 +28,7 @@ final class CrashableStoreFile {
 
     /** Reopens the file after a crash and counts the documents of a collection, 0 if it does not exist. */
     int countAfterRestart(String database, String collection) {
-        H2Backend backend = new H2Backend(open());
+        H2Backend backend = new StoreBackend(open());
         try {
             MongoCollection<?> found = backend.resolveDatabase(database).resolveCollection(collection, false);
             return found == null ? 0 : found.count();

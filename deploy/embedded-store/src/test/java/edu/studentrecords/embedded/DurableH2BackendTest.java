@@ -73,7 +73,7 @@ class DurableH2BackendTest {
             .append("update", new Document("$inc", new Document("year", 5))));
         CrashableStoreFile.crash(store);
 
-        H2Backend restarted = new H2Backend(storeFile.open());
+        H2Backend restarted = new StoreBackend(storeFile.open());
         try {
             var students = restarted.resolveDatabase(DATABASE).resolveCollection("students", false);
             assertThat(students.count()).isEqualTo(2);

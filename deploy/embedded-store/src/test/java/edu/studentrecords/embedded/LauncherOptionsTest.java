@@ -22,12 +22,27 @@ class LauncherOptionsTest {
     @Test
     void readsEveryOption() throws UsageException {
         LauncherOptions options = LauncherOptions.parse(
-            "--port", "0", "--data", "/var/lib/records", "--bind", "0.0.0.0", "--durability", "fsync");
+            "--port", "0", "--data", "/var/lib/records", "--bind", "0.0.0.0", "--durability", "fsync", "--cache-mb", "300");
 
         assertThat(options.port()).isZero();
         assertThat(options.dataDirectory()).isEqualTo(Path.of("/var/lib/records"));
         assertThat(options.bindAddress()).isEqualTo("0.0.0.0");
         assertThat(options.durability()).isEqualTo(WriteDurability.FSYNC);
+        assertThat(options.cacheMegabytes(8L << 30)).isEqualTo(300);
+    }
+
+    @Test
+    void thePageCacheIsAQuarterOfTheHeapUnlessAskedForAndNeverLessThanH2sDefault() throws UsageException {
+        LauncherOptions defaults = LauncherOptions.parse();
+
+        assertThat(defaults.cacheMegabytes(4L << 30)).isEqualTo(1024);
+        assertThat(defaults.cacheMegabytes(32L << 20)).isEqualTo(16);
+        assertThatThrownBy(() -> LauncherOptions.parse("--cache-mb", "0"))
+            .isInstanceOf(UsageException.class)
+            .hasMessage("--cache-mb must be between 1 and 1048576, not 0");
+        assertThatThrownBy(() -> LauncherOptions.parse("--cache-mb", "lots"))
+            .isInstanceOf(UsageException.class)
+            .hasMessage("--cache-mb needs a number of megabytes, not 'lots'");
     }
 
     @Test

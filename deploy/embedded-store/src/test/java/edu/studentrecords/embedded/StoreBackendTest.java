@@ -1,0 +1,144 @@
+package edu.studentrecords.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Unique indexes in the store's own key order, and files the stock backend wrote. */
+class StoreBackendTest {
+
+    private static final String DATABASE = "records";
+    private static final int STUDENTS = 2_000;
+    private static final String NUMBER_INDEX = "records.students._index_number_unique";
+    private static final String ID_INDEX = "records.students._index__id_";
+
+    @TempDir
+    Path folder;
+
+    private EmbeddedChannel channel;
+
+    @BeforeEach
+    void openChannel() {
+        channel = new EmbeddedChannel();
+    }
+
+    @AfterEach
+    void closeChannel() {
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void aFileTheStockBackendWroteIsReSortedOnceAndEveryKeyIsFoundAfterwards() {
+        Map<String, String> numbers = new TreeMap<>();
+        H2Backend stock = new H2Backend(open());
+        createStudents(stock, numbers);
+        stock.close();
+
+        StoreBackend ours = new StoreBackend(open());
+        everyStudentIsFoundByEachKey(ours, numbers);
+        aRepeatedKeyIsRefused(ours, numbers);
+        MVStore store = ours.getMvStore();
+        assertThat(store.<String, Integer>openMap(StoreDatabase.SORTED_INDEXES))
+            .containsKeys(ID_INDEX, NUMBER_INDEX);
+        int idIndexMap = store.openMap(ID_INDEX).getId();
+        int numberIndexMap = store.openMap(NUMBER_INDEX).getId();
+        ours.close();
+
+        StoreBackend again = new StoreBackend(open());
+        assertThat(again.getMvStore().openMap(ID_INDEX).getId()).as("the _id index, not sorted again").isEqualTo(idIndexMap);
+        assertThat(again.getMvStore().openMap(NUMBER_INDEX).getId()).as("the number index, not sorted again")
+            .isEqualTo(numberIndexMap);
+        everyStudentIsFoundByEachKey(again, numbers);
+        again.close();
+    }
+
+    @Test
+    void aNewFileKeepsItsIndexesInTheStoresOrderFromTheStart() {
+        Map<String, String> numbers = new TreeMap<>();
+        StoreBackend ours = new StoreBackend(open());
+        createStudents(ours, numbers);
+        assertThat(ours.getMvStore().<String, Integer>openMap(StoreDatabase.SORTED_INDEXES))
+            .containsKeys(ID_INDEX, NUMBER_INDEX);
+        ours.close();
+
+        StoreBackend reopened = new StoreBackend(open());
+        everyStudentIsFoundByEachKey(reopened, numbers);
+        aRepeatedKeyIsRefused(reopened, numbers);
+        reopened.close();
+    }
+
+    @Test
+    void aReSortIsNotWrittenUntilItIsWhole() {
+        Map<String, String> numbers = new TreeMap<>();
+        H2Backend stock = new H2Backend(open());
+        createStudents(stock, numbers);
+        stock.close();
+
+        // The inherited constructor opens (and re-sorts) every index before the backend commits them in one step.
+        MVStore store = open();
+        long before = store.getCurrentVersion();
+        StoreBackend ours = new StoreBackend(store);
+        assertThat(store.getCurrentVersion()).as("one commit for the whole re-sort").isEqualTo(before + 1);
+        ours.close();
+    }
+
+    private MVStore open() {
+        return new MVStore.Builder().fileName(folder.resolve("records.mv").toString()).autoCommitDisabled().open();
+    }
+
+    private void createStudents(H2Backend backend, Map<String, String> numbers) {
+        command(backend, new Document("createIndexes", "students").append("indexes", List.of(
+            new Document("key", new Document("number", 1)).append("name", "number_unique").append("unique", true))));
+        List<Document> documents = new ArrayList<>();
+        for (int i = 0; i < STUDENTS; i++) {
+            String id = UUID.randomUUID().toString();
+            String number = String.format("G%06d", (i * 7919L) % 1_000_000);
+            numbers.put(id, number);
+            documents.add(new Document("_id", id).append("number", number).append("n", i));
+        }
+        command(backend, new Document("insert", "students").append("documents", documents));
+        backend.commit();
+    }
+
+    private void everyStudentIsFoundByEachKey(H2Backend backend, Map<String, String> numbers) {
+        var students = backend.resolveDatabase(DATABASE).resolveCollection("students", false);
+        assertThat(students.count()).isEqualTo(STUDENTS);
+        numbers.forEach((id, number) -> {
+            assertThat(students.handleQuery(new Document("_id", id))).singleElement()
+                .satisfies(found -> assertThat(found.get("number")).isEqualTo(number));
+            assertThat(students.handleQuery(new Document("number", number))).singleElement()
+                .satisfies(found -> assertThat(found.get("_id")).isEqualTo(id));
+        });
+    }
+
+    private void aRepeatedKeyIsRefused(H2Backend backend, Map<String, String> numbers) {
+        Map.Entry<String, String> taken = numbers.entrySet().iterator().next();
+        Document byId = backend.handleCommand(channel, DATABASE, "insert", new Document("insert", "students")
+            .append("documents", List.of(new Document("_id", taken.getKey()).append("number", "G-new"))));
+        Document byNumber = backend.handleCommand(channel, DATABASE, "insert", new Document("insert", "students")
+            .append("documents", List.of(new Document("_id", "new").append("number", taken.getValue()))));
+        assertThat(List.of(byId, byNumber)).allSatisfy(reply -> assertThat(reply.get("writeErrors")).asList()
+            .singleElement().satisfies(error -> assertThat(((Document) error).get("code")).isEqualTo(11000)));
+    }
+
+    private Document command(H2Backend backend, Document command) {
+        String name = command.keySet().iterator().next();
+        Document response = backend.handleCommand(channel, DATABASE, name, command);
+        assertThat(((Number) response.get("ok")).intValue()).as("ok of %s", name).isEqualTo(1);
+        assertThat(response.get("writeErrors")).as("write errors of %s", name).isNull();
+        return response;
+    }
+}
