@@ -182,7 +182,9 @@ class CampusLoadBenchmarkIT {
                 assertThat(with.students).as("students with accounts and records").hasSizeGreaterThan(16);
                 Map<String, Map<Integer, Cell[]>> compared = new LinkedHashMap<>();
                 Map<String, Map<Integer, Cell>> alone = new LinkedHashMap<>();
-                FlightProfile profile = new FlightProfile(data.resolve("profile"), "the record-read phases, one recording per thread count");
+                String phases = "the record-read phases, one recording per thread count";
+                FlightProfile profile = new FlightProfile(data.resolve("profile"), FlightProfile.KEYCLOAK, phases);
+                FlightProfile storeProfile = new FlightProfile(data.resolve("profile"), FlightProfile.STORE, phases);
                 for (int threads : THREADS) {
                     compare(compared, "sign-in (authorization code + PKCE, login form)", threads, with, without,
                         target -> signIns(target));
@@ -192,15 +194,17 @@ class CampusLoadBenchmarkIT {
                     compare(compared, "Keycloak's `GET /admin/realms/campus/users/{id}`", threads, with, without,
                         target -> userReads(target));
                     profile.start(ours.keycloak());
+                    storeProfile.start(ours.store().orElseThrow());
                     measure(alone, "`GET /student-records/records/{id}` (with the extension)", threads, with,
                         recordReads(with, recordIds));
+                    storeProfile.stop(ours.store().orElseThrow());
                     profile.stop(ours.keycloak());
                     measure(alone, "`GET /student-records/search`", threads, with, searches(with));
                     measure(alone, "`PATCH /student-records/me` (a student's own contact)", threads, with,
                         selfEdits(with));
                     measure(alone, "mixed (all of the above, weighted)", threads, with, mixed(with, recordIds));
                 }
-                write(enrolment, compared, alone, profile.summary());
+                write(enrolment, compared, alone, profile.summary() + "\n" + storeProfile.summary());
             }
         }
     }
@@ -214,10 +218,13 @@ class CampusLoadBenchmarkIT {
         for (int n = 0; n < STUDENTS; n++) {
             lines.add(Api.JSON.writeValueAsString(student(n, counties)));
         }
-        FlightProfile profile = new FlightProfile(data.resolve("profile"), "the enrolment through the import");
+        String phase = "the enrolment through the import";
+        FlightProfile profile = new FlightProfile(data.resolve("profile"), FlightProfile.KEYCLOAK, phase);
+        FlightProfile storeProfile = new FlightProfile(data.resolve("profile"), FlightProfile.STORE, phase);
         Duration cpuBefore = ours.cpu();
         Duration storeBefore = storeCpu(ours);
         profile.start(ours.keycloak());
+        storeProfile.start(ours.store().orElseThrow());
         long importNanos = 0;
         long failed = 0;
         String firstError = "";
@@ -244,6 +251,7 @@ class CampusLoadBenchmarkIT {
                 }
             }
         }
+        storeProfile.stop(ours.store().orElseThrow());
         profile.stop(ours.keycloak());
         Duration importCpu = ours.cpu().minus(cpuBefore);
         Duration importStoreCpu = storeCpu(ours).minus(storeBefore);
@@ -286,7 +294,7 @@ class CampusLoadBenchmarkIT {
             importCpu.minus(importStoreCpu).toNanos() / 1e9, importStoreCpu.toNanos() / 1e9,
             importCpu.toNanos() / 1e6 / STUDENTS, insertStoreCpu.toNanos() / 1e9));
         md.append(enrolmentGoal);
-        md.append(profile.summary());
+        md.append(profile.summary()).append('\n').append(storeProfile.summary());
         return md.toString();
     }
 

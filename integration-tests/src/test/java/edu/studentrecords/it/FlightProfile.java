@@ -20,10 +20,19 @@ import java.util.Set;
 
 /**
  * A Java Flight Recorder profile of a running JVM over some phases ({@code jcmd JFR.start} and {@code JFR.stop}), and
- * its summary: the CPU samples by the code they are in (the innermost frame's area, the product's outermost method on
- * the stack) and the time threads spent waiting on sockets and locks.
+ * its summary: the CPU samples by the code they are in (the innermost frame's area, the methods of the code of interest
+ * on the stack) and the time threads spent waiting on sockets and locks.
  */
 final class FlightProfile {
+
+    /** Keycloak with the extension: the product's own methods are the ones of interest. */
+    static final String KEYCLOAK = "Keycloak's JVM (with the extension)";
+    /** The embedded record store: its engine's methods are the ones of interest too. */
+    static final String STORE = "The record store's JVM (the embedded engine, H2 file)";
+
+    private static final Map<String, List<String>> OWN_CODE = Map.of(
+        KEYCLOAK, List.of("edu.studentrecords."),
+        STORE, List.of("edu.studentrecords.", "de.bwaldvogel.mongo."));
 
     /** Areas by class name prefix; the first that matches the innermost frame names the sample. */
     private static final Map<String, String> AREAS = new LinkedHashMap<>();
@@ -39,7 +48,9 @@ final class FlightProfile {
         AREAS.put("org.bouncycastle.", "cryptography (Bouncy Castle)");
         AREAS.put("org.apache.lucene.", "Lucene (search index)");
         AREAS.put("org.keycloak.", "Keycloak");
+        AREAS.put("de.bwaldvogel.mongo.", "mongo-java-server (the embedded record store's engine)");
         AREAS.put("org.hibernate.", "Hibernate and the database");
+        AREAS.put("org.h2.mvstore.", "H2 MVStore (a database file: Keycloak's development database, the record store's file)");
         AREAS.put("org.h2.", "Hibernate and the database");
         AREAS.put("org.infinispan.", "Infinispan caches");
         AREAS.put("io.netty.", "Netty / Vert.x / RESTEasy (HTTP)");
@@ -52,18 +63,29 @@ final class FlightProfile {
     }
 
     private final Path folder;
+    private final String jvm;
     private final String what;
+    private final List<String> own;
     private final List<Path> files = new java.util.ArrayList<>();
 
-    /** Recordings of {@code what} ("the record-read phases") go to {@code folder}, one file per {@link #start}. */
-    FlightProfile(Path folder, String what) {
+    /**
+     * Recordings of {@code what} ("the record-read phases") in {@code jvm} ({@link #KEYCLOAK} or {@link #STORE}) go to
+     * {@code folder}, one file per {@link #start}.
+     */
+    FlightProfile(Path folder, String jvm, String what) {
         this.folder = folder;
+        this.jvm = jvm;
         this.what = what;
+        this.own = OWN_CODE.get(jvm);
+        if (own == null) {
+            throw new IllegalArgumentException("unknown JVM: " + jvm);
+        }
     }
 
     void start(ProcessHandle jvm) throws IOException, InterruptedException {
         Files.createDirectories(folder);
-        Path file = folder.resolve(what.replaceAll("[^a-z]+", "-") + (files.size() + 1) + ".jfr").toAbsolutePath();
+        Path file = folder.resolve((this.jvm.equals(STORE) ? "store-" : "") + what.replaceAll("[^a-z]+", "-") + (files.size() + 1)
+            + ".jfr").toAbsolutePath();
         Files.deleteIfExists(file);
         files.add(file);
         jcmd(jvm, "JFR.start", "name=load", "settings=profile", "filename=" + file);
@@ -109,7 +131,7 @@ final class FlightProfile {
                 Set<String> seen = new LinkedHashSet<>();
                 for (RecordedFrame frame : frames) {
                     String type2 = frame.getMethod().getType().getName();
-                    if (type2.startsWith("edu.studentrecords.")) {
+                    if (isOwn(type2)) {
                         seen.add(shortName(type2) + "." + frame.getMethod().getName());
                     }
                 }
@@ -120,7 +142,7 @@ final class FlightProfile {
                 if (stack != null) {
                     for (RecordedFrame frame : stack.getFrames()) {
                         String name = frame.getMethod().getType().getName();
-                        if (name.startsWith("edu.studentrecords.")) {
+                        if (isOwn(name)) {
                             where = shortName(name) + "." + frame.getMethod().getName();
                             break;
                         }
@@ -132,16 +154,17 @@ final class FlightProfile {
             }
         }
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "Keycloak's JVM (with the extension) recorded by JFR (`settings=profile`) over "
-            + "%s (%d recordings): %d CPU samples.%n%n", what, files.size(), samples));
+        md.append(String.format(Locale.ROOT, "%s recorded by JFR (`settings=profile`) over %s (%d recordings): %d CPU "
+            + "samples.%n%n", jvm, what, files.size(), samples));
         md.append("| area of the innermost frame | share of CPU samples |\n|---|---|\n");
         appendShares(md, areas, samples, 12);
-        md.append("\n| product method on the stack (inclusive) | share of CPU samples |\n|---|---|\n");
+        md.append(String.format(Locale.ROOT, "%n| method of %s on the stack (inclusive) | share of CPU samples |%n|---|---|%n",
+            String.join(" or ", own.stream().map(prefix -> "`" + prefix + "`").toList())));
         appendShares(md, ours, samples, 15);
         md.append("\n| hottest innermost methods | share of CPU samples |\n|---|---|\n");
         appendShares(md, leaves, samples, 10);
         md.append("\nWaiting (JFR records a park, a socket read or a contended lock of 10 ms or more under these settings), by "
-            + "the product's innermost method on the stack, summed over threads:\n\n");
+            + "the innermost of those methods on the stack, summed over threads:\n\n");
         md.append("| waiting | total |\n|---|---|\n");
         waits.entrySet().stream().sorted(Map.Entry.<String, Duration>comparingByValue().reversed()).limit(12)
             .forEach(e -> md.append(String.format(Locale.ROOT, "| %s | %.1f s |%n", e.getKey(), e.getValue().toNanos() / 1e9)));
@@ -163,7 +186,16 @@ final class FlightProfile {
         return "other (" + className.substring(0, Math.max(0, className.lastIndexOf('.'))) + ")";
     }
 
-    private static String shortName(String className) {
-        return className.substring("edu.studentrecords.".length());
+    private boolean isOwn(String className) {
+        return own.stream().anyMatch(className::startsWith);
+    }
+
+    private String shortName(String className) {
+        for (String prefix : own) {
+            if (className.startsWith(prefix)) {
+                return className.substring(prefix.length());
+            }
+        }
+        return className;
     }
 }
