@@ -84,6 +84,34 @@ class IndexLifecycleTest {
         }
     }
 
+    @Test
+    void aRebuildKeepsOneDocumentPerRecordWhenARecordsChangesComeInDifferentBatches() throws Exception {
+        MemoryFeed feed = new MemoryFeed();
+        Profiles generated = new Profiles(5);
+        for (int i = 0; i < 60; i++) {
+            feed.upsert("r" + i, 1, generated.next(i));
+        }
+        // Later changes of records met earlier in the feed, far enough apart to fall in other batches of 7.
+        feed.upsert("r5", 2, Profiles.of("G000000005", "王五", UNIT, EnrolmentStatus.ENROLLED));
+        feed.remove("r7");
+        for (int i = 60; i < 80; i++) {
+            feed.upsert("r" + i, 1, generated.next(i));
+        }
+        feed.upsert("r5", 3, Profiles.of("G000000005", "赵六", UNIT, EnrolmentStatus.SUSPENDED));
+        try (StudentSearchIndex index = StudentSearchIndex.open(SearchSettings.defaults(dir).withBatchSize(7), feed)) {
+            assertThat(index.awaitSearchable(feed.head(), Duration.ofSeconds(10))).isTrue();
+
+            assertThat(index.rebuild()).isEqualTo(83);
+
+            assertThat(index.search(Scopes.of(ADMIN), SearchQuery.of("").withLimit(100), 0).total()).isEqualTo(79);
+            assertThat(index.search(Scopes.of(ADMIN), SearchQuery.of("G000000005"), 0).hits())
+                .singleElement().satisfies(hit -> assertThat(hit.version()).isEqualTo(3));
+            assertThat(index.search(Scopes.of(ADMIN), SearchQuery.of("wang wu"), 0).total()).isZero();
+            assertThat(index.search(Scopes.of(ADMIN), SearchQuery.of("G000000007"), 0).total()).isZero();
+            assertThat(index.reconcileWithFeed().isEmpty()).isTrue();
+        }
+    }
+
     /** Counts the events a feed hands out. */
     private static final class CountingFeed implements edu.studentrecords.store.feed.ChangeFeed {
         private final MemoryFeed feed;

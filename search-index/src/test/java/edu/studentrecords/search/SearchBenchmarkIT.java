@@ -235,8 +235,8 @@ class SearchBenchmarkIT {
                 %,.0f documents/s, %.1f s of the process's CPU.
 
                 Raw Lucene (`addDocument` of the same documents, same analyzer, 64 MB buffer, one commit, into an empty
-                folder) and `rebuild()` of the full index from the feed (`deleteAll`, `updateDocument` by id, one
-                commit) take turns, the side that goes first alternating by round. CPU is the whole process's during
+                folder) and `rebuild()` of the full index from the feed (`deleteAll`, then `addDocument` for a record's first
+                document and `updateDocument` by id for a record met again, one commit) take turns, the side that goes first alternating by round. CPU is the whole process's during
                 the step (background merges included).
 
                 | Round | Order | Raw | Rebuild | Raw documents/s | Rebuild documents/s | Rebuild vs raw | Raw CPU | Rebuild CPU |

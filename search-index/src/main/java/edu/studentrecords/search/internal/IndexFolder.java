@@ -19,6 +19,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRefHash;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +47,12 @@ public final class IndexFolder implements AutoCloseable {
     private volatile long visiblePosition;
     private volatile boolean refreshPaused;
     private final AtomicLong quarantined = new AtomicLong();
+    /**
+     * During a rebuild, the records that have a document in the rebuilt index (under the lock): a record's first
+     * document is added without looking for an older one, which {@code deleteAll} already dropped; only a record met
+     * again (changed during the rebuild) replaces its document. {@code null} when no rebuild runs.
+     */
+    private BytesRefHash rebuilt;
 
     private IndexFolder(Directory directory, IndexWriter writer, SearcherManager searchers, ProfileDocument documents,
             long position) {
@@ -163,7 +170,11 @@ public final class IndexFolder implements AutoCloseable {
                     continue;
                 }
                 try {
-                    writer.updateDocument(id, doc);
+                    if (rebuilt != null && rebuilt.add(id.bytes()) >= 0) {
+                        writer.addDocument(doc);
+                    } else {
+                        writer.updateDocument(id, doc);
+                    }
                 } catch (RuntimeException refused) {
                     if (writerFailed(refused)) {
                         throw refused;
@@ -257,11 +268,13 @@ public final class IndexFolder implements AutoCloseable {
     void startRebuild() throws IOException {
         refreshPaused = true;
         writer.deleteAll();
+        rebuilt = new BytesRefHash();
         appliedPosition = 0;
     }
 
     /** Ends a rebuild: commits and makes the rebuilt index visible at once. */
     void finishRebuild() throws IOException {
+        rebuilt = null;
         writer.setLiveCommitData(Map.of(POSITION, Long.toString(appliedPosition)).entrySet());
         writer.commit();
         committedPosition = appliedPosition;
@@ -272,6 +285,7 @@ public final class IndexFolder implements AutoCloseable {
 
     /** Abandons a failed rebuild: the index goes back to its last commit. */
     void abandonRebuild() {
+        rebuilt = null;
         refreshPaused = false;
     }
 
