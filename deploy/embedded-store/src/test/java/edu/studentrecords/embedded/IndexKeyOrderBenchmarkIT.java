@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.IntConsumer;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
@@ -82,8 +80,6 @@ class IndexKeyOrderBenchmarkIT {
         }
     }
 
-    private record Timing(double p50Micros, double perSecond) {
-    }
 
     @TempDir
     Path folder;
@@ -156,35 +152,22 @@ class IndexKeyOrderBenchmarkIT {
     private static Map<Operation, Timing> measure(MongoCollection<Document> students, List<String> ids, int round) {
         Random random = new Random(round);
         Map<Operation, Timing> run = new LinkedHashMap<>();
-        run.put(Operation.FIND_BY_ID, time(FINDS, i -> {
+        run.put(Operation.FIND_BY_ID, Timing.of(FINDS, i -> {
             String id = ids.get(random.nextInt(ids.size()));
             assertThat(students.find(Filters.eq("_id", id)).first()).isNotNull();
         }));
-        run.put(Operation.FIND_BY_NUMBER, time(FINDS, i -> {
+        run.put(Operation.FIND_BY_NUMBER, Timing.of(FINDS, i -> {
             String number = number(random.nextInt(ids.size()));
             assertThat(students.find(Filters.eq("number", number)).first()).isNotNull();
         }));
-        run.put(Operation.UPDATE_BY_ID, time(WRITES, i -> {
+        run.put(Operation.UPDATE_BY_ID, Timing.of(WRITES, i -> {
             String id = ids.get(random.nextInt(ids.size()));
             assertThat(students.updateOne(Filters.eq("_id", id), Updates.inc("year", 1)).getModifiedCount()).isOne();
         }));
         int first = ids.size() + round * WRITES;
-        run.put(Operation.INSERT_ONE, time(WRITES, i ->
+        run.put(Operation.INSERT_ONE, Timing.of(WRITES, i ->
             students.insertOne(student(UUID.randomUUID().toString(), first + i))));
         return run;
-    }
-
-    private static Timing time(int count, IntConsumer operation) {
-        long[] latencies = new long[count];
-        long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            long before = System.nanoTime();
-            operation.accept(i);
-            latencies[i] = System.nanoTime() - before;
-        }
-        long elapsed = System.nanoTime() - start;
-        Arrays.sort(latencies);
-        return new Timing(latencies[count / 2] / 1000.0, count * 1e9 / elapsed);
     }
 
     private static String report(Map<Backend, Map<Operation, List<Timing>>> timings, Map<Backend, Double> loads)
@@ -216,8 +199,8 @@ class IndexKeyOrderBenchmarkIT {
             Map<Backend, Double> rate = new LinkedHashMap<>();
             for (Backend backend : Backend.values()) {
                 List<Timing> runs = timings.get(backend).get(operation);
-                p50.put(backend, median(runs.stream().mapToDouble(Timing::p50Micros).toArray()));
-                rate.put(backend, median(runs.stream().mapToDouble(Timing::perSecond).toArray()));
+                p50.put(backend, Timing.median(runs.stream().mapToDouble(Timing::p50Micros).toArray()));
+                rate.put(backend, Timing.median(runs.stream().mapToDouble(Timing::perSecond).toArray()));
             }
             md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.0f | %,.0f | %,.0f | %,.0f | %.2fx | %.2fx |%n",
                 operation.label, p50.get(Backend.STOCK), p50.get(Backend.OURS), p50.get(Backend.OURS_CACHED),
@@ -225,13 +208,6 @@ class IndexKeyOrderBenchmarkIT {
                 rate.get(Backend.OURS) / rate.get(Backend.STOCK), rate.get(Backend.OURS_CACHED) / rate.get(Backend.STOCK)));
         }
         return md.toString();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /** One server on its own file, written in the background like the stock backend, and a client of it. */

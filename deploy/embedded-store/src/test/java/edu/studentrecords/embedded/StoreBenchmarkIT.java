@@ -9,12 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.LongConsumer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -37,19 +35,16 @@ class StoreBenchmarkIT {
 
     private enum Operation { INSERT_ONE, UPDATE_ONE_BY_ID, FIND_BY_ID }
 
-    /** One measurement: median latency and operations per second. */
-    private record Result(double p50Micros, double perSecond) {
-    }
 
     @TempDir
     Path folder;
 
     @Test
     void measureEachDurability() throws Exception {
-        Map<WriteDurability, Map<Operation, List<Result>>> results = new EnumMap<>(WriteDurability.class);
+        Map<WriteDurability, Map<Operation, List<Timing>>> results = new EnumMap<>(WriteDurability.class);
         for (int repetition = 0; repetition < REPETITIONS; repetition++) {
             for (WriteDurability durability : WriteDurability.values()) {
-                Map<Operation, Result> run = measure(durability, folder.resolve(durability + "-" + repetition));
+                Map<Operation, Timing> run = measure(durability, folder.resolve(durability + "-" + repetition));
                 run.forEach((operation, result) -> results
                     .computeIfAbsent(durability, d -> new EnumMap<>(Operation.class))
                     .computeIfAbsent(operation, o -> new ArrayList<>())
@@ -61,18 +56,18 @@ class StoreBenchmarkIT {
         System.out.println(report);
     }
 
-    private static Map<Operation, Result> measure(WriteDurability durability, Path dataDirectory) {
-        Map<Operation, Result> results = new EnumMap<>(Operation.class);
+    private static Map<Operation, Timing> measure(WriteDurability durability, Path dataDirectory) {
+        Map<Operation, Timing> results = new EnumMap<>(Operation.class);
         try (EmbeddedStoreProcess store = EmbeddedStoreProcess.start(dataDirectory, durability);
              MongoClient client = MongoClients.create(store.connectionString())) {
             MongoCollection<Document> collection = client.getDatabase("records").getCollection("students");
             runAll(collection, 0, WARM_UP_OPERATIONS);
             long firstId = WARM_UP_OPERATIONS;
-            results.put(Operation.INSERT_ONE, time(OPERATIONS, i ->
+            results.put(Operation.INSERT_ONE, Timing.of(OPERATIONS, i ->
                 collection.insertOne(new Document("_id", firstId + i).append("payload", PAYLOAD))));
-            results.put(Operation.UPDATE_ONE_BY_ID, time(OPERATIONS, i ->
+            results.put(Operation.UPDATE_ONE_BY_ID, Timing.of(OPERATIONS, i ->
                 collection.updateOne(Filters.eq("_id", firstId + i), Updates.set("year", i))));
-            results.put(Operation.FIND_BY_ID, time(OPERATIONS, i ->
+            results.put(Operation.FIND_BY_ID, Timing.of(OPERATIONS, i ->
                 collection.find(Filters.eq("_id", firstId + i)).first()));
         }
         return results;
@@ -86,31 +81,18 @@ class StoreBenchmarkIT {
         }
     }
 
-    private static Result time(int count, LongConsumer operation) {
-        long[] latencies = new long[count];
-        long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            long before = System.nanoTime();
-            operation.accept(i);
-            latencies[i] = System.nanoTime() - before;
-        }
-        long elapsed = System.nanoTime() - start;
-        Arrays.sort(latencies);
-        return new Result(latencies[count / 2] / 1000.0, count * 1e9 / elapsed);
-    }
-
-    private static String report(Map<WriteDurability, Map<Operation, List<Result>>> results) {
+    private static String report(Map<WriteDurability, Map<Operation, List<Timing>>> results) {
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "Median of %d repetitions, %d operations each, 1 thread%n%n",
             REPETITIONS, OPERATIONS));
         report.append("| Operation | Durability | p50 | throughput |\n|---|---|---|---|\n");
         for (Operation operation : Operation.values()) {
             for (WriteDurability durability : WriteDurability.values()) {
-                List<Result> runs = results.get(durability).get(operation);
+                List<Timing> runs = results.get(durability).get(operation);
                 report.append(String.format(Locale.ROOT, "| %s | %s | %.0f us | %,.0f/s |%n", operation,
                     durability.optionValue(),
-                    median(runs.stream().mapToDouble(Result::p50Micros).toArray()),
-                    median(runs.stream().mapToDouble(Result::perSecond).toArray())));
+                    Timing.median(runs.stream().mapToDouble(Timing::p50Micros).toArray()),
+                    Timing.median(runs.stream().mapToDouble(Timing::perSecond).toArray())));
             }
         }
         report.append("\nEach repetition (p50 us / per second):\n\n");
@@ -119,12 +101,5 @@ class StoreBenchmarkIT {
                 runs.stream().map(run -> String.format(Locale.ROOT, "%.0f/%.0f", run.p50Micros(), run.perSecond()))
                     .reduce((a, b) -> a + ", " + b).orElse("")))));
         return report.toString();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }
