@@ -15,12 +15,12 @@ import org.h2.mvstore.type.ObjectDataType;
  * file.
  *
  * <p>The H2 backend of mongo-java-server 1.47.0 leaves them to H2's {@link ObjectDataType}, which does not know the
- * class: it writes each key as a serialised Java object and, {@code KeyValue} not being {@code Comparable}, compares two
- * keys by serialising both and comparing the bytes. Every lookup by {@code _id} or another unique key does that about
- * twenty times, and every insert and update once per unique index as well: most of the store's time in finds, inserts
- * and updates went there. This type compares two keys field by field ({@link #compareValues}), and stores a key as its
- * field count and each value in {@code ObjectDataType}'s format. The order differs from the stock one, so maps written with the stock type
- * are re-sorted before use ({@link StoreDatabase}).
+ * class: it writes each key as a serialised Java object and, {@code KeyValue} not being {@code Comparable}, compares
+ * two keys by serialising both and comparing the bytes. Every lookup by {@code _id} or another unique key does that
+ * about twenty times, and every insert and update once per unique index as well: most of the store's time in finds,
+ * inserts and updates went there. This type compares two keys field by field ({@link #compareValues}), and stores a
+ * key as its field count and each value in {@code ObjectDataType}'s format. The order differs from the stock one, so
+ * maps written with the stock type are re-sorted before use ({@link StoreDatabase}).
  *
  * <p>Thread-safe: the comparison keeps no state, and {@code ObjectDataType} writes, reads and sizes a value by the type
  * of that value alone.
