@@ -1,10 +1,14 @@
 package edu.studentrecords.embedded;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
@@ -12,7 +16,8 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * A database of the store file whose unique indexes keep their keys in {@link IndexKeyType}'s order.
+ * A database of the store file whose unique indexes keep their keys in {@link IndexKeyType}'s order, and whose
+ * collections keep their documents as BSON ({@link DocumentType}).
  *
  * <p>An index map written before, in the stock order, is re-sorted when the database opens it: its entries are copied
  * into a new map in the new order, which then takes the old one's name, and the store's list of sorted indexes gains
@@ -47,6 +52,16 @@ final class StoreDatabase extends H2Database {
         if (store != null) {
             super.initializeNamespacesAndIndexes();
         }
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        // The stock backend's names for the collection's maps; its documents kept as BSON (DocumentType).
+        String namespace = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> documents = store.openMap("databases." + namespace,
+                new MVMap.Builder<Object, Document>().valueType(DocumentType.INSTANCE));
+        MVMap<String, Object> meta = store.openMap("meta." + namespace);
+        return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
     }
 
     @Override

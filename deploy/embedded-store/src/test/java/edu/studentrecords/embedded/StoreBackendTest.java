@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +97,76 @@ class StoreBackendTest {
         StoreBackend ours = new StoreBackend(store);
         assertThat(store.getCurrentVersion()).as("one commit for the whole re-sort").isEqualTo(before + 1);
         ours.close();
+    }
+
+    @Test
+    void documentsTheStockBackendSerialisedAreReadAndWrittenAgainAsBson() {
+        Map<String, String> numbers = new TreeMap<>();
+        H2Backend stock = new H2Backend(open());
+        createStudents(stock, numbers);
+        stock.close();
+        assertThat(tagsOfStoredStudents()).as("the stock backend's form").doesNotContain(DocumentType.BSON);
+
+        StoreBackend ours = new StoreBackend(open());
+        everyStudentIsFoundByEachKey(ours, numbers);
+        command(ours, new Document("update", "students").append("updates", List.of(new Document("q", new Document())
+            .append("u", new Document("$inc", new Document("n", 1))).append("multi", true))));
+        ours.commit();
+        ours.close();
+
+        assertThat(tagsOfStoredStudents()).as("every document written again").containsOnly(DocumentType.BSON)
+            .hasSize(STUDENTS);
+        StoreBackend reopened = new StoreBackend(open());
+        everyStudentIsFoundByEachKey(reopened, numbers);
+        var students = reopened.resolveDatabase(DATABASE).resolveCollection("students", false);
+        assertThat(students.handleQuery(new Document("n", STUDENTS))).as("the update kept").hasSize(1);
+        reopened.close();
+    }
+
+    @Test
+    void aNewFileKeepsItsDocumentsAsBson() {
+        StoreBackend ours = new StoreBackend(open());
+        createStudents(ours, new TreeMap<>());
+        ours.close();
+
+        assertThat(tagsOfStoredStudents()).containsOnly(DocumentType.BSON).hasSize(STUDENTS);
+    }
+
+    /** The first byte of every stored student document, read from the file without the backend. */
+    private List<Byte> tagsOfStoredStudents() {
+        List<Byte> tags = new ArrayList<>();
+        BasicDataType<Object> tagged = new BasicDataType<>() {
+            @Override
+            public int getMemory(Object value) {
+                return 64;
+            }
+
+            @Override
+            public void write(WriteBuffer buffer, Object value) {
+                throw new UnsupportedOperationException("read only");
+            }
+
+            @Override
+            public Object read(ByteBuffer buffer) {
+                tags.add(buffer.get(buffer.position()));
+                return DocumentType.INSTANCE.read(buffer);
+            }
+
+            @Override
+            public Object[] createStorage(int size) {
+                return new Object[size];
+            }
+        };
+        MVStore store = new MVStore.Builder().fileName(folder.resolve("records.mv").toString()).readOnly().open();
+        try {
+            MVMap<Object, Object> documents = store.openMap("databases." + DATABASE + ".students",
+                new MVMap.Builder<>().valueType(tagged));
+            assertThat(documents.sizeAsLong()).isEqualTo(STUDENTS);
+            documents.values().forEach(document -> assertThat(document).isInstanceOf(Document.class));
+        } finally {
+            store.close();
+        }
+        return tags;
     }
 
     private MVStore open() {
