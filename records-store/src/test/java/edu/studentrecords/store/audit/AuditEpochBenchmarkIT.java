@@ -161,21 +161,23 @@ class AuditEpochBenchmarkIT {
                 + "can be measured on a larger chain than appending allows in the time.%n%n", APPENDED, THREADS));
         md.append("| step | entries | seconds | entries/s | baseline | baseline entries/s | ratio |\n|---|---|---|---|---|---|---|\n");
         row(md, "append through the trail (" + THREADS + " threads)", APPENDED, append,
-                "raw ordered insertMany, 256 a batch, one thread", rawInsert * APPENDED / ENTRIES);
+                "raw ordered insertMany, 256 a batch, one thread", scaled(rawInsert, APPENDED));
         if (APPENDED < ENTRIES) {
             row(md, "generated into the chain (sealed, insertMany of 1,000, no history index)", ENTRIES - APPENDED,
-                    generate, "raw ordered insertMany, 256 a batch, one thread", rawInsert * (ENTRIES - APPENDED) / ENTRIES);
+                    generate, "raw ordered insertMany, 256 a batch, one thread",
+                    scaled(rawInsert, ENTRIES - APPENDED));
         }
         row(md, "seal (walk, check, sign each epoch)", ENTRIES, seal, "raw read by `_id $in`, 256 a query", rawRead);
         row(md, "full verify", ENTRIES, full, "raw read by `_id $in`, 256 a query", rawRead);
         row(md, "export of epoch 1 (gzip JSON Lines, signed)", EPOCH, export, "raw read by `_id $in` (scaled)",
-                rawRead * EPOCH / ENTRIES);
+                scaled(rawRead, EPOCH));
         md.append(String.format(Locale.ROOT, "%nIncremental verify after %,d more entries (every sealed checkpoint "
                 + "checked at its ends, the %,d new entries walked): %.3f s.%n", LATER, LATER, incremental / 1e9));
         md.append(String.format(Locale.ROOT, "Export of %,d entries: %,d bytes compressed (%.0f bytes an entry).%n%n",
                 EPOCH, exportBytes, (double) exportBytes / EPOCH));
         md.append(String.format(Locale.ROOT, "The store's data folder after the chain was sealed, verified and "
-                + "exported (dropped before the raw copy, which reuses its room): %,d bytes (%.0f bytes an entry, its indexes included).%n%n",
+                + "exported (dropped before the raw copy, which reuses its room): %,d bytes (%.0f bytes an entry, its "
+                + "indexes included).%n%n",
                 storeBytes, (double) storeBytes / ENTRIES));
         if (ENTRIES >= TARGET) {
             md.append(String.format(Locale.ROOT, "## At %,d entries%n%nMeasured, not extrapolated: the %,d "
@@ -193,6 +195,14 @@ class AuditEpochBenchmarkIT {
                 + "50 epochs of 1,000,000).%n", append * ((double) TARGET / APPENDED) / 3.6e12, seal * scale / 3.6e12, full * scale / 3.6e12,
                 export * (TARGET / (double) EPOCH) / 3.6e12));
         return md.toString();
+    }
+
+    /**
+     * A baseline's time over all the entries, scaled to {@code entries}; in floating point, since nanoseconds times
+     * 50,000,000 entries overflow a long.
+     */
+    private static long scaled(long nanos, long entries) {
+        return Math.round((double) nanos * entries / ENTRIES);
     }
 
     private static void row(StringBuilder md, String step, long entries, long nanos, String baseline, long baseNanos) {
