@@ -31,10 +31,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The store's unique indexes in their own key order ({@link StoreBackend}) against the stock H2 backend of
- * mongo-java-server, on the same documents in the same run: finds by {@code _id} and by another unique key, updates
- * by {@code _id} and inserts, one thread. Both backends write their file in the background (the stock behaviour), so
- * that only the indexes differ. Skipped unless {@code -Dbenchmark=true}; the record count is
+ * The store's backend ({@link StoreBackend}: unique indexes in their own key order, documents as BSON) against the
+ * stock H2 backend of mongo-java-server, on the same documents in the same run: finds by {@code _id} and by another
+ * unique key, updates by {@code _id} and inserts, one thread. Both backends write their file in the background (the
+ * stock behaviour), so that only the indexes and the documents' form differ. Skipped unless {@code -Dbenchmark=true}; the record count is
  * {@code -Dbenchmark.records} (default 100,000). Writes {@code benchmarks/index-keys.md}.
  */
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
@@ -173,14 +173,15 @@ class IndexKeyOrderBenchmarkIT {
     private static String report(Map<Backend, Map<Operation, List<Timing>>> timings, Map<Backend, Double> loads)
             throws UsageException {
         StringBuilder md = new StringBuilder();
-        md.append("# Unique indexes: the store's key order against the stock H2 backend\n\n");
+        md.append("# The store's backend (index key order, BSON documents) against the stock H2 backend\n\n");
         md.append(String.format(Locale.ROOT, "Made by `mvn -B -pl deploy/embedded-store -am verify -Dbenchmark=true "
                 + "-Dit.test=IndexKeyOrderBenchmarkIT -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false "
                 + "-Dfailsafe.failIfNoSpecifiedTests=false` (from the repository root) on %s, %d cores, Java %s.%n%n",
             Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
         md.append(String.format(Locale.ROOT, "Three mongo-java-server 1.47.0 servers in one JVM, each on its own H2 file, "
-            + "written in the background (the stock behaviour, so that only the indexes and the cache differ): the "
-            + "stock `H2Backend` and the store's `StoreBackend` with H2's default page cache of %d MB, and the store's "
+            + "written in the background (the stock behaviour, so that only the indexes, the documents' form and the "
+            + "cache differ): the stock `H2Backend` (documents as serialised Java objects) and the store's "
+            + "`StoreBackend` (unique indexes in its own key order, documents as BSON) with H2's default page cache of %d MB, and the store's "
             + "with the cache the launcher gives it by default (a quarter of the heap: %d MB in this JVM). Each holds "
             + "%,d documents of about 1 KB with a UUID `_id` and a unique `number`. Then %d rounds (the first a "
             + "warm-up, not counted), the backend that goes first rotating: %,d finds by `_id`, %,d by `number`, %,d "
