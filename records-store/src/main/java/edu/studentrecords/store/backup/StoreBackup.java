@@ -42,8 +42,13 @@ import java.nio.file.Path;
  */
 public final class StoreBackup implements AutoCloseable {
 
-    /** The default largest plaintext of one sealed chunk: 1 MiB. */
-    public static final int DEFAULT_CHUNK_SIZE = 1 << 20;
+    /**
+     * The default largest plaintext of one sealed chunk: 64 KiB. Small enough that a backup or a restore seals or
+     * opens many chunks, so the JVM compiles AES-GCM to its AES-NI and carry-less-multiply form within the first
+     * tens of megabytes; with 1 MiB chunks a 40 MB backup made only 40 calls, which never got there, and every chunk
+     * ran at about 70 MB/s instead of over 1 GB/s (Java 17, measured). The chunks' tags and lengths add 20 bytes in 64 KiB.
+     */
+    public static final int DEFAULT_CHUNK_SIZE = 64 << 10;
 
     private final StoreSettings settings;
     private final MongoClient client;
