@@ -91,6 +91,50 @@ class FeedQuarantineTest {
     }
 
     @Test
+    void aLargeBatchIsAppliedWholeWithItsUnindexableEntriesQuarantinedAndEachRecordsLastStateKept() throws Exception {
+        MemoryFeed feed = new MemoryFeed();
+        int records = 300;
+        for (int i = 0; i < records; i++) {
+            String name = "郑" + (i % 2 == 0 ? "伟" : "芳");
+            feed.upsert("r" + i, 1, Profiles.of(String.format("Q1%08d", i), name, PHYSICS, EnrolmentStatus.ENROLLED));
+        }
+        long dotted = feed.upsert("dotted", 1, Profiles.of("Q200000001", "郑敏", DOTTED, EnrolmentStatus.ENROLLED));
+        long immense = feed.upsert("immense", 1, Profiles.of("Q" + "1".repeat(40_000), "郑静", PHYSICS,
+                EnrolmentStatus.ENROLLED));
+        feed.upsert("r10", 2, Profiles.of("Q100000010", "郑伟", CHEMISTRY, EnrolmentStatus.ENROLLED));
+        feed.remove("r20");
+        // One batch each time (the default takes 1,000 entries): the first catch-up's on the consumer's thread, then
+        // the rebuild's, whose batches of more than a few records are built and written on several threads.
+        try (StudentSearchIndex index = StudentSearchIndex.open(SearchSettings.defaults(dir), feed)) {
+            assertThat(index.awaitSearchable(feed.head(), Duration.ofSeconds(30))).isTrue();
+            assertAppliedWhole(index, feed, records, dotted, immense);
+            assertThat(index.status().quarantinedSinceOpen()).isEqualTo(2);
+
+            assertThat(index.rebuild()).isEqualTo(records + 4);
+            assertAppliedWhole(index, feed, records, dotted, immense);
+            assertThat(index.status().quarantinedSinceOpen()).as("each quarantined again by the rebuild").isEqualTo(4);
+        }
+    }
+
+    private static final String CHEMISTRY = "science/chemistry/2024-1";
+
+    private static void assertAppliedWhole(StudentSearchIndex index, MemoryFeed feed, int records, long dotted,
+            long immense) {
+        SearchResult all = index.search(Scopes.of(ADMIN), SearchQuery.of("zheng"), 0);
+        assertThat(all.total()).isEqualTo(records - 1);
+        assertThat(all.unitCounts()).isEqualTo(java.util.Map.of(PHYSICS, (long) records - 2, CHEMISTRY, 1L));
+        assertThat(index.search(Scopes.of(ADMIN), SearchQuery.of("Q100000010"), 0).hits())
+                .extracting(SearchHit::recordId, SearchHit::version)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("r10", 2L));
+        assertThat(index.search(Scopes.of(ADMIN), SearchQuery.of("Q100000020"), 0).total()).isZero();
+        assertThat(index.search(Scopes.of(ADMIN), SearchQuery.of("Q100000299"), 0).hits())
+                .extracting(SearchHit::recordId).containsExactly("r299");
+        assertThat(feed.everQuarantined()).extracting(QuarantinedChange::sequence, QuarantinedChange::reasonCode)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(dotted, "UNIT_INVALID"),
+                        org.assertj.core.groups.Tuple.tuple(immense, "DOCUMENT_REJECTED"));
+    }
+
+    @Test
     void aStoreThatCannotBeReachedIsRetriedAndNothingIsQuarantined() throws Exception {
         MemoryFeed feed = new MemoryFeed();
         Profiles generated = new Profiles(21);

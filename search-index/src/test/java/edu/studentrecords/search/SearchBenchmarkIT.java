@@ -234,10 +234,11 @@ class SearchBenchmarkIT {
                 First catch-up of an empty index from the feed (consumer thread, batches, commits every second): %.1f s,
                 %,.0f documents/s, %.1f s of the process's CPU.
 
-                Raw Lucene (`addDocument` of the same documents, same analyzer, 64 MB buffer, one commit, into an empty
-                folder) and `rebuild()` of the full index from the feed (`deleteAll`, then `addDocument` for a record's first
-                document and `updateDocument` by id for a record met again, one commit) take turns, the side that goes first alternating by round. CPU is the whole process's during
-                the step (background merges included).
+                Raw Lucene (`addDocument` of the same documents, same analyzer, 64 MB buffer, one thread, one commit, into
+                an empty folder) and `rebuild()` of the full index from the feed (`deleteAll`, then `addDocument` for a
+                record's first document and `updateDocument` by id for a record met again, each batch's documents built and
+                written on one thread a processor, up to four; one commit) take turns, the side that goes first alternating
+                by round. CPU is the whole process's during the step (background merges included).
 
                 | Round | Order | Raw | Rebuild | Raw documents/s | Rebuild documents/s | Rebuild vs raw | Raw CPU | Rebuild CPU |
                 |---|---|---|---|---|---|---|---|---|

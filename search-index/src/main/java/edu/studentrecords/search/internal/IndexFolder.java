@@ -4,10 +4,13 @@ import edu.studentrecords.search.SearchSettings;
 import edu.studentrecords.store.feed.ChangeEvent;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
@@ -16,6 +19,7 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TaskExecutor;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -37,6 +41,14 @@ public final class IndexFolder implements AutoCloseable {
     /** The commit user data key of the feed position. */
     static final String POSITION = "feed.position";
 
+    /**
+     * The fewest records of a rebuild's batch that are built and written on several threads; fewer go on the caller's
+     * alone. Only a rebuild spreads its batches: it commits once, at its end, while the consumer's batches are made
+     * visible every second, and with several threads writing, every refresh flushes a segment per thread (the first
+     * catch-up of 1,000,000 records took longer and a quarter more CPU that way, measured).
+     */
+    static final int PARALLEL_FROM = 64;
+
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
@@ -50,9 +62,23 @@ public final class IndexFolder implements AutoCloseable {
     /**
      * During a rebuild, the records that have a document in the rebuilt index (under the lock): a record's first
      * document is added without looking for an older one, which {@code deleteAll} already dropped; only a record met
-     * again (changed during the rebuild) replaces its document. {@code null} when no rebuild runs.
+     * again (changed during the rebuild) replaces its document. {@code null} when no rebuild runs; read outside the
+     * lock only to choose whether a batch is spread over threads.
      */
-    private BytesRefHash rebuilt;
+    private volatile BytesRefHash rebuilt;
+    /**
+     * How many slices a large batch is cut into, one a thread: the processors, at most four. With one, no thread
+     * of the folder's own runs.
+     */
+    private final int slices = Math.min(4, Runtime.getRuntime().availableProcessors());
+    /** The threads that take the slices besides the caller's (which takes some too); null with one slice. */
+    private final ExecutorService indexingThreads = slices < 2 ? null
+            : Executors.newFixedThreadPool(slices - 1, task -> {
+                Thread t = new Thread(task, "search-index-writer");
+                t.setDaemon(true);
+                return t;
+            });
+    private final TaskExecutor indexing = indexingThreads == null ? null : new TaskExecutor(indexingThreads);
 
     private IndexFolder(Directory directory, IndexWriter writer, SearcherManager searchers, ProfileDocument documents,
             long position) {
@@ -142,46 +168,66 @@ public final class IndexFolder implements AutoCloseable {
             last.remove(e.recordId());
             last.put(e.recordId(), e);
         }
+        // Each record at most once from here on, so the records' documents are built, and written, in parallel.
+        List<ChangeEvent> records = new ArrayList<>(last.values());
+        int n = records.size();
         // Built before the lock: building is the record's business alone and touches nothing shared.
-        Map<String, Document> built = new HashMap<>();
-        Map<ChangeEvent, String> poisoned = new LinkedHashMap<>();
-        for (ChangeEvent e : last.values()) {
+        Document[] built = new Document[n];
+        String[] unindexable = new String[n];
+        inParallel(n, i -> {
+            ChangeEvent e = records.get(i);
             if (e.kind() != ChangeEvent.Kind.REMOVE && e.profile() != null) {
                 try {
-                    built.put(e.recordId(), documents.of(e));
-                } catch (UnindexableRecordException unindexable) {
-                    poisoned.put(e, unindexable.reasonCode());
+                    built[i] = documents.of(e);
+                } catch (UnindexableRecordException refused) {
+                    unindexable[i] = refused.reasonCode();
                 }
             }
-        }
+        });
         boolean removed = false;
         lock.lock();
         try {
             if (polledAfter != appliedPosition) {
                 return false;
             }
-            for (ChangeEvent e : last.values()) {
-                Term id = ProfileDocument.idTerm(e.recordId());
-                Document doc = built.get(e.recordId());
-                if (doc == null) {
-                    // A removal, or a record quarantined: either way nothing of it stays in the index.
-                    writer.deleteDocuments(id);
-                    removed = true;
-                    continue;
+            // Whether a rebuild meets the record for the first time (see rebuilt): decided in order, under the lock.
+            boolean[] first = new boolean[n];
+            BytesRefHash met = rebuilt;
+            for (int i = 0; met != null && i < n; i++) {
+                first[i] = built[i] != null && met.add(ProfileDocument.idTerm(records.get(i).recordId()).bytes()) >= 0;
+            }
+            RuntimeException[] refused = new RuntimeException[n];
+            inParallel(n, i -> {
+                if (built[i] == null) {
+                    return;
                 }
                 try {
-                    if (rebuilt != null && rebuilt.add(id.bytes()) >= 0) {
-                        writer.addDocument(doc);
+                    if (first[i]) {
+                        writer.addDocument(built[i]);
                     } else {
-                        writer.updateDocument(id, doc);
+                        writer.updateDocument(ProfileDocument.idTerm(records.get(i).recordId()), built[i]);
                     }
-                } catch (RuntimeException refused) {
-                    if (writerFailed(refused)) {
-                        throw refused;
+                } catch (RuntimeException e) {
+                    refused[i] = e;
+                }
+            });
+            Map<ChangeEvent, String> poisoned = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                ChangeEvent e = records.get(i);
+                if (unindexable[i] != null) {
+                    poisoned.put(e, unindexable[i]);
+                }
+                if (built[i] == null || refused[i] != null) {
+                    if (refused[i] != null && writerFailed(refused[i])) {
+                        throw refused[i];
                     }
-                    writer.deleteDocuments(id);
-                    poisoned.put(e, UnindexableRecordException.DOCUMENT_REJECTED);
+                    // A removal, a record quarantined, or a document the index refused: nothing of it stays in the
+                    // index.
+                    writer.deleteDocuments(ProfileDocument.idTerm(e.recordId()));
                     removed = true;
+                    if (refused[i] != null) {
+                        poisoned.put(e, UnindexableRecordException.DOCUMENT_REJECTED);
+                    }
                 }
             }
             for (Map.Entry<ChangeEvent, String> p : poisoned.entrySet()) {
@@ -200,6 +246,39 @@ public final class IndexFolder implements AutoCloseable {
             lock.unlock();
         }
         return removed;
+    }
+
+    /** One step of a loop over a batch's records, by index. */
+    @FunctionalInterface
+    private interface RecordStep {
+        void run(int record) throws IOException;
+    }
+
+    /**
+     * Runs {@code step} for every index below {@code n}, each exactly once: in slices on the indexing threads when a
+     * rebuild runs and there are many, and returns once all have run. The first failure is thrown, the others added
+     * to it, and slices not yet started are dropped (the batch's position then stays where it was: the batch is
+     * retried, or the rebuild abandoned).
+     */
+    private void inParallel(int n, RecordStep step) throws IOException {
+        if (indexing == null || rebuilt == null || n < PARALLEL_FROM) {
+            for (int i = 0; i < n; i++) {
+                step.run(i);
+            }
+            return;
+        }
+        List<Callable<Void>> tasks = new ArrayList<>(slices);
+        for (int slice = 0; slice < slices; slice++) {
+            int from = (int) ((long) n * slice / slices);
+            int to = (int) ((long) n * (slice + 1) / slices);
+            tasks.add(() -> {
+                for (int i = from; i < to; i++) {
+                    step.run(i);
+                }
+                return null;
+            });
+        }
+        indexing.invokeAll(tasks);
     }
 
     /** Whether an exception of the writer means the index itself has failed (not the document). */
@@ -300,6 +379,9 @@ public final class IndexFolder implements AutoCloseable {
             }
             directory.close();
         } finally {
+            if (indexingThreads != null) {
+                indexingThreads.shutdown();
+            }
             lock.unlock();
         }
     }
