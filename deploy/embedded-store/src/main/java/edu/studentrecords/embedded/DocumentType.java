@@ -100,8 +100,9 @@ final class DocumentType extends BasicDataType<Object> {
         }
         buffer.get();
         int length = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
-        byte[] bson = new byte[length];
-        buffer.get(bson);
+        // Decoded where it lies in the page: the decoder copies every string and byte array it keeps.
+        ByteBuffer bson = buffer.slice(buffer.position(), length);
+        buffer.position(buffer.position() + length);
         return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bson));
     }
 

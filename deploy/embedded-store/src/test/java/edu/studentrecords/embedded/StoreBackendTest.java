@@ -46,10 +46,7 @@ class StoreBackendTest {
 
     @Test
     void aFileTheStockBackendWroteIsReSortedOnceAndEveryKeyIsFoundAfterwards() {
-        Map<String, String> numbers = new TreeMap<>();
-        H2Backend stock = new H2Backend(open());
-        createStudents(stock, numbers);
-        stock.close();
+        Map<String, String> numbers = writtenByTheStockBackend();
 
         StoreBackend ours = new StoreBackend(open());
         everyStudentIsFoundByEachKey(ours, numbers);
@@ -86,10 +83,7 @@ class StoreBackendTest {
 
     @Test
     void aReSortIsNotWrittenUntilItIsWhole() {
-        Map<String, String> numbers = new TreeMap<>();
-        H2Backend stock = new H2Backend(open());
-        createStudents(stock, numbers);
-        stock.close();
+        Map<String, String> numbers = writtenByTheStockBackend();
 
         // The inherited constructor opens (and re-sorts) every index before the backend commits them in one step.
         MVStore store = open();
@@ -101,10 +95,7 @@ class StoreBackendTest {
 
     @Test
     void documentsTheStockBackendSerialisedAreReadAndWrittenAgainAsBson() {
-        Map<String, String> numbers = new TreeMap<>();
-        H2Backend stock = new H2Backend(open());
-        createStudents(stock, numbers);
-        stock.close();
+        Map<String, String> numbers = writtenByTheStockBackend();
         assertThat(tagsOfStoredStudents()).as("the stock backend's form").doesNotContain(DocumentType.BSON);
 
         StoreBackend ours = new StoreBackend(open());
@@ -171,6 +162,15 @@ class StoreBackendTest {
 
     private MVStore open() {
         return new MVStore.Builder().fileName(folder.resolve("records.mv").toString()).autoCommitDisabled().open();
+    }
+
+    /** Writes the students with the stock backend, then closes it; returns their numbers by id. */
+    private Map<String, String> writtenByTheStockBackend() {
+        Map<String, String> numbers = new TreeMap<>();
+        H2Backend stock = new H2Backend(open());
+        createStudents(stock, numbers);
+        stock.close();
+        return numbers;
     }
 
     private void createStudents(H2Backend backend, Map<String, String> numbers) {
