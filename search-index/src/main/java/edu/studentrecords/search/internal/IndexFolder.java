@@ -168,7 +168,7 @@ public final class IndexFolder implements AutoCloseable {
             last.remove(e.recordId());
             last.put(e.recordId(), e);
         }
-        // Each record at most once from here on, so the records' documents are built, and written, in parallel.
+        // Each record at most once from here on, so a rebuild may build and write them on several threads.
         List<ChangeEvent> records = new ArrayList<>(last.values());
         int n = records.size();
         // Built before the lock: building is the record's business alone and touches nothing shared.
