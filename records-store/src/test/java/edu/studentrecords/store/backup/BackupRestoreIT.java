@@ -117,6 +117,24 @@ class BackupRestoreIT {
     }
 
     @Test
+    void aBackupInTheEarlierDefaultChunksOfOneMebibyteVerifiesAndRestores() throws Exception {
+        try (StoreFixture fixture = StoreFixture.start(dir)) {
+            // Backups made before the default chunk became 64 KiB hold 1 MiB chunks; their header says so.
+            Path file = backedUp(fixture, 3_000, 11, "mebibyte.backup", 1 << 20);
+            assertThat(Files.size(file)).as("several chunks").isGreaterThan(3L << 20);
+            StoreSettings target = settingsFor(fixture, "mebibyte_target");
+            MongoDatabase rawTarget = rawSibling(fixture, "mebibyte_target");
+            try (StoreBackup backup = StoreBackup.connect(target)) {
+                assertThat(backup.verify(file, ProgressListener.NONE).collection("records").orElseThrow().documents())
+                        .isEqualTo(3_000);
+                RestoreReport report = backup.restore(file, ProgressListener.NONE);
+                assertThat(report.manifest().collection("records").orElseThrow().documents()).isEqualTo(3_000);
+            }
+            assertThat(rawTarget.getCollection("records").countDocuments()).isEqualTo(3_000);
+        }
+    }
+
+    @Test
     void aThousandByteFlipsAreEachDetectedAndEachRestoresNothing() throws Exception {
         try (StoreFixture fixture = StoreFixture.start(dir)) {
             // Small chunks, so that flips land in chunk frames, middles, tags and the last chunk alike.
