@@ -32,11 +32,13 @@ final class RunningStore implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RunningStore.class.getName());
 
     private final MongoServer server;
+    private final StoreHousekeeping housekeeping;
     private final Path portFile;
     private final InetSocketAddress address;
 
-    private RunningStore(MongoServer server, Path portFile, InetSocketAddress address) {
+    private RunningStore(MongoServer server, StoreHousekeeping housekeeping, Path portFile, InetSocketAddress address) {
         this.server = server;
+        this.housekeeping = housekeeping;
         this.portFile = portFile;
         this.address = address;
     }
@@ -51,16 +53,22 @@ final class RunningStore implements AutoCloseable {
         createDirectory(dataDirectory);
         int cacheMegabytes = options.cacheMegabytes(Runtime.getRuntime().maxMemory());
         MVStore mvStore = openStoreFile(dataDirectory.resolve(STORE_FILE_NAME), cacheMegabytes);
-        H2Backend backend = backendFor(mvStore, options.durability());
-        if (options.durability() == WriteDurability.NONE) {
-            // The stock behaviour: the file is written in the background about once a second.
+        GroupCommit groupCommit = groupCommitFor(mvStore, options.durability());
+        H2Backend backend;
+        if (groupCommit == null) {
+            backend = new StoreBackend(mvStore);
+            // The stock behaviour: the file is written in the background about once a second, housekeeping included.
             mvStore.setAutoCommitDelay(STOCK_AUTO_COMMIT_DELAY_MILLIS);
+        } else {
+            backend = new DurableH2Backend(mvStore, groupCommit);
         }
         MongoServer server = new MongoServer(backend);
         bind(server, options);
         InetSocketAddress address = server.getLocalAddress();
         Path portFile = dataDirectory.resolve(PORT_FILE_NAME);
-        RunningStore store = new RunningStore(server, portFile, address);
+        // Started once the backend has opened (and re-sorted) every database, like the commits themselves.
+        StoreHousekeeping housekeeping = groupCommit == null ? null : StoreHousekeeping.start(mvStore, groupCommit);
+        RunningStore store = new RunningStore(server, housekeeping, portFile, address);
         store.writePortFile();
         LOG.info(() -> "serving " + dataDirectory + " on " + address.getPort()
             + " with durability " + options.durability().optionValue() + " and a page cache of " + cacheMegabytes + " MB");
@@ -78,6 +86,9 @@ final class RunningStore implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (housekeeping != null) {
+            housekeeping.close();
+        }
         server.shutdownNow();
         try {
             Files.deleteIfExists(portFile);
@@ -113,14 +124,15 @@ final class RunningStore implements AutoCloseable {
         }
     }
 
-    private static H2Backend backendFor(MVStore mvStore, WriteDurability durability) {
+    /** The commits of a durable store, or null for {@link WriteDurability#NONE} (H2 writes in the background). */
+    private static GroupCommit groupCommitFor(MVStore mvStore, WriteDurability durability) {
         switch (durability) {
             case NONE:
-                return new StoreBackend(mvStore);
+                return null;
             case COMMIT:
-                return new DurableH2Backend(mvStore, new GroupCommit(mvStore, false));
+                return new GroupCommit(mvStore, false);
             case FSYNC:
-                return new DurableH2Backend(mvStore, new GroupCommit(mvStore, true));
+                return new GroupCommit(mvStore, true);
             default:
                 throw new IllegalArgumentException("unknown durability " + durability);
         }

@@ -12,6 +12,8 @@ import java.util.Random;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Kills the store with SIGKILL while a separate writer process writes to it, restarts it on the same data
@@ -30,10 +32,12 @@ class DurableWritesIT {
     @TempDir
     Path dataDirectory;
 
-    @Test
-    void everyAcknowledgedWriteSurvivesAKill() throws InterruptedException {
+    /** With {@code fsync} the store also writes over replaced chunks at once, and housekeeping moves pages meanwhile. */
+    @ParameterizedTest
+    @EnumSource(value = WriteDurability.class, names = {"COMMIT", "FSYNC"})
+    void everyAcknowledgedWriteSurvivesAKill(WriteDurability durability) throws InterruptedException {
         List<String> rounds = new ArrayList<>();
-        EmbeddedStoreProcess store = EmbeddedStoreProcess.start(dataDirectory, WriteDurability.COMMIT);
+        EmbeddedStoreProcess store = EmbeddedStoreProcess.start(dataDirectory, durability);
         try {
             for (int round = 0; round < DURABLE_ROUNDS; round++) {
                 WriterMode mode = modeOfRound(round);
@@ -41,7 +45,7 @@ class DurableWritesIT {
                 long killAfter = killDelay();
 
                 List<Long> acknowledged = CrashRound.run(store, collection, mode, killAfter);
-                store = EmbeddedStoreProcess.start(dataDirectory, WriteDurability.COMMIT);
+                store = EmbeddedStoreProcess.start(dataDirectory, durability);
                 long lost = LostWrites.count(store, collection, mode, acknowledged);
 
                 rounds.add(String.format("round %d %s: killed after %d ms, %d acknowledged, %d lost",

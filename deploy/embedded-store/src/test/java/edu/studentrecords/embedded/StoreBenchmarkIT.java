@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -35,6 +37,9 @@ class StoreBenchmarkIT {
 
     private enum Operation { INSERT_ONE, UPDATE_ONE_BY_ID, FIND_BY_ID }
 
+    /** The store file's size in bytes at the end of each repetition, while the store still runs. */
+    private final Map<WriteDurability, List<Long>> fileBytes = new EnumMap<>(WriteDurability.class);
+
 
     @TempDir
     Path folder;
@@ -44,19 +49,22 @@ class StoreBenchmarkIT {
         Map<WriteDurability, Map<Operation, List<Timing>>> results = new EnumMap<>(WriteDurability.class);
         for (int repetition = 0; repetition < REPETITIONS; repetition++) {
             for (WriteDurability durability : WriteDurability.values()) {
-                Map<Operation, Timing> run = measure(durability, folder.resolve(durability + "-" + repetition));
+                Path dataDirectory = folder.resolve(durability + "-" + repetition);
+                Map<Operation, Timing> run = measure(durability, dataDirectory,
+                    bytes -> fileBytes.computeIfAbsent(durability, d -> new ArrayList<>()).add(bytes));
                 run.forEach((operation, result) -> results
                     .computeIfAbsent(durability, d -> new EnumMap<>(Operation.class))
                     .computeIfAbsent(operation, o -> new ArrayList<>())
                     .add(result));
             }
         }
-        String report = report(results);
+        String report = report(results, fileBytes);
         Files.writeString(Path.of("target", "benchmark-results.md"), report, StandardCharsets.UTF_8);
         System.out.println(report);
     }
 
-    private static Map<Operation, Timing> measure(WriteDurability durability, Path dataDirectory) {
+    private static Map<Operation, Timing> measure(WriteDurability durability, Path dataDirectory, LongConsumer fileBytes)
+            throws IOException {
         Map<Operation, Timing> results = new EnumMap<>(Operation.class);
         try (EmbeddedStoreProcess store = EmbeddedStoreProcess.start(dataDirectory, durability);
              MongoClient client = MongoClients.create(store.connectionString())) {
@@ -69,6 +77,7 @@ class StoreBenchmarkIT {
                 collection.updateOne(Filters.eq("_id", firstId + i), Updates.set("year", i))));
             results.put(Operation.FIND_BY_ID, Timing.of(OPERATIONS, i ->
                 collection.find(Filters.eq("_id", firstId + i)).first()));
+            fileBytes.accept(Files.size(dataDirectory.resolve(RunningStore.STORE_FILE_NAME)));
         }
         return results;
     }
@@ -81,7 +90,8 @@ class StoreBenchmarkIT {
         }
     }
 
-    private static String report(Map<WriteDurability, Map<Operation, List<Timing>>> results) {
+    private static String report(Map<WriteDurability, Map<Operation, List<Timing>>> results,
+            Map<WriteDurability, List<Long>> fileBytes) {
         StringBuilder report = new StringBuilder();
         report.append(String.format(Locale.ROOT, "Median of %d repetitions, %d operations each, 1 thread%n%n",
             REPETITIONS, OPERATIONS));
@@ -95,6 +105,13 @@ class StoreBenchmarkIT {
                     Timing.median(runs.stream().mapToDouble(Timing::perSecond).toArray())));
             }
         }
+        report.append(String.format(Locale.ROOT, "%nThe store file at the end of a repetition (%,d documents of about 1 KB, "
+            + "%,d single-document writes, each a commit of its own), median: ", WARM_UP_OPERATIONS + OPERATIONS,
+            2 * (WARM_UP_OPERATIONS + OPERATIONS)));
+        report.append(String.join(", ", fileBytes.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f MB",
+            e.getKey().optionValue(), Timing.median(e.getValue().stream().mapToDouble(b -> b / 1e6).toArray())))
+            .toList()));
+        report.append(String.format(Locale.ROOT, "; each repetition: %s%n", fileBytes));
         report.append("\nEach repetition (p50 us / per second):\n\n");
         results.forEach((durability, byOperation) -> byOperation.forEach((operation, runs) ->
             report.append(String.format(Locale.ROOT, "- %s %s: %s%n", durability.optionValue(), operation,
