@@ -162,7 +162,12 @@ if [ -n "$store_uri_file" ]; then
   say "using the record store named in $store_uri_file"
 else
   say "starting the record store on 127.0.0.1:$store_port (data: $data/store) ..."
-  java -jar "$store_jar" --port "$store_port" --data "$data/store" >"$logs/store.out" 2>"$logs/store.log" &
+  # In production every acknowledged write is forced to the device (it survives a power loss); in development it is
+  # handed to the operating system (it survives a crash of the store process).
+  store_durability=commit
+  [ "$production" = true ] && store_durability=fsync
+  java -jar "$store_jar" --port "$store_port" --data "$data/store" --durability "$store_durability" \
+    >"$logs/store.out" 2>"$logs/store.log" &
   store_pid=$!
   for _ in $(seq 1 120); do
     grep -q '^embedded-store ready on' "$logs/store.out" 2>/dev/null && break

@@ -98,6 +98,8 @@ class ClusterIT {
         assertThat(ready.findValuesAsText("name")).contains("Keycloak database connections async health check",
                 "Keycloak cluster health check");
         assertThat(Files.readString(cluster.data().resolve("postgres/PG_VERSION")).trim()).matches("\\d+");
+        assertThat(Files.readString(cluster.data().resolve("logs/store.log")))
+                .as("the record store forces every acknowledged write to the device").contains("with durability fsync");
         assertThat(get(http, cluster.management(1) + "/metrics").body()).contains("agroal_active_count");
 
         for (Path secret : List.of(cluster.data().resolve("secrets/keycloak.conf"),
