@@ -204,7 +204,8 @@ class CampusLoadBenchmarkIT {
                         selfEdits(with));
                     measure(alone, "mixed (all of the above, weighted)", threads, with, mixed(with, recordIds));
                 }
-                write(enrolment, compared, alone, profile.summary() + "\n" + storeProfile.summary());
+                long storeFileBytes = Files.size(product.resolve("store/records.mv"));
+                write(enrolment, compared, alone, profile.summary() + "\n" + storeProfile.summary(), storeFileBytes);
             }
         }
     }
@@ -546,7 +547,7 @@ class CampusLoadBenchmarkIT {
     // ---- report ---------------------------------------------------------------------------------------------------
 
     private void write(String enrolment, Map<String, Map<Integer, Cell[]>> compared, Map<String, Map<Integer, Cell>> alone,
-            String profile) throws IOException {
+            String profile, long storeFileBytes) throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# Campus under load: the product against the same Keycloak without the extension\n\n");
         md.append("Made by `").append(command()).append("` (from the repository root) on ").append(Instant.now())
@@ -601,6 +602,10 @@ class CampusLoadBenchmarkIT {
             }
         }
         md.append("\n## Enrolment\n\n").append(enrolment);
+        md.append("\n## The record store's file\n\n").append(String.format(Locale.ROOT, "`data/store/records.mv` after "
+            + "the phases, the store still running: %,d MB (`--durability commit`, as `deploy/run.sh` runs it: H2 keeps "
+            + "the room of a replaced chunk for 45 s in this mode, and the store commits once for each group of writes; "
+            + "see the README's \"Keys and data\").%n", storeFileBytes >> 20));
         md.append("\n## Where the time goes in the read phase\n\n").append(profile).append(notes);
         Path out = Path.of(System.getProperty("benchmark.out", "benchmarks/campus-load.md"));
         Files.createDirectories(out.toAbsolutePath().getParent());
