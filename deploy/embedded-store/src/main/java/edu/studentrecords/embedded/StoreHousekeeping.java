@@ -32,6 +32,8 @@ final class StoreHousekeeping implements AutoCloseable {
     private final MVStore store;
     private final GroupCommit groupCommit;
     private final ScheduledExecutorService rounds;
+    /** Whether the last round failed; only the rounds' thread reads and writes it. */
+    private boolean failing;
 
     private StoreHousekeeping(MVStore store, GroupCommit groupCommit, ScheduledExecutorService rounds) {
         this.store = store;
@@ -75,9 +77,12 @@ final class StoreHousekeeping implements AutoCloseable {
     private void scheduledRound() {
         try {
             runOnce();
+            failing = false;
         } catch (RuntimeException e) {
-            // The file only keeps room it could have given back; the next round tries again.
-            LOG.log(Level.WARNING, "a housekeeping round of the store file failed", e);
+            // The file only keeps room it could have given back; the next round tries again. A store that cannot
+            // write (a full disk) fails every round: said once, until a round succeeds again.
+            LOG.log(failing ? Level.FINE : Level.WARNING, "a housekeeping round of the store file failed", e);
+            failing = true;
         }
     }
 
