@@ -32,20 +32,11 @@ final class GroupCommit {
 
     /**
      * @param store the store whose writes are made durable
-     * @param forceToDevice also force the file to the storage device, not only to the operating system; the store then
-     *                      reuses the room of a replaced chunk at the next commit instead of 45 seconds later
+     * @param forceToDevice also force the file to the storage device, not only to the operating system
      */
     GroupCommit(MVStore store, boolean forceToDevice) {
         this.store = store;
         this.forceToDevice = forceToDevice;
-        if (forceToDevice) {
-            // H2 keeps a replaced chunk for its retention time (45 s) before writing over it, in case the commits that
-            // replaced it are not on the device yet when the power fails. Here every commit is on the device before
-            // the next one starts (commits run one at a time, each ends with its sync), so a chunk another commit
-            // writes over is one no commit on the device still needs. Under load, 45 s of one chunk a commit made
-            // the file many times the size of its data.
-            store.setRetentionTime(0);
-        }
     }
 
     /**

@@ -106,7 +106,7 @@ class StoreBenchmarkIT {
             }
         }
         report.append(String.format(Locale.ROOT, "%nThe store file at the end of a repetition (%,d documents of about 1 KB, "
-            + "%,d single-document writes, each a commit of its own), median: ", WARM_UP_OPERATIONS + OPERATIONS,
+            + "%,d single-document writes, each a commit of its own with commit and fsync), median: ", WARM_UP_OPERATIONS + OPERATIONS,
             2 * (WARM_UP_OPERATIONS + OPERATIONS)));
         report.append(String.join(", ", fileBytes.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.1f MB",
             e.getKey().optionValue(), Timing.median(e.getValue().stream().mapToDouble(b -> b / 1e6).toArray())))
