@@ -16,6 +16,7 @@ import edu.studentrecords.store.model.EnrolmentStatus;
 import edu.studentrecords.store.model.FieldGroup;
 import edu.studentrecords.store.model.Profile;
 import edu.studentrecords.store.testing.Principals;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -176,12 +177,7 @@ class SearchBenchmarkIT {
                     long ours = System.nanoTime() - t0;
                     Query lucene = rawQuery(text, (SearchScope.Matching) policy.searchScope(ctx), q);
                     t0 = System.nanoTime();
-                    TopDocs top = raw.search(lucene, LIMIT);
-                    var stored = raw.storedFields();
-                    for (ScoreDoc sd : top.scoreDocs) {
-                        Document d = stored.document(sd.doc);
-                        d.get("p_name");
-                    }
+                    readHits(raw, raw.search(lucene, LIMIT));
                     long rawNanos = System.nanoTime() - t0;
                     t0 = System.nanoTime();
                     Object[] both = raw.search(lucene, new MultiCollectorManager(
@@ -189,10 +185,7 @@ class SearchBenchmarkIT {
                     Facets counts = new SortedSetDocValuesFacetCounts(facetState, (FacetsCollector) both[1]);
                     counts.getTopChildren(MAX_FACET_LABELS, "unit");
                     counts.getTopChildren(MAX_FACET_LABELS, "status");
-                    for (ScoreDoc sd : ((TopDocs) both[0]).scoreDocs) {
-                        Document d = stored.document(sd.doc);
-                        d.get("p_name");
-                    }
+                    readHits(raw, (TopDocs) both[0]);
                     long rawExactNanos = System.nanoTime() - t0;
                     if (round == 1) {
                         (ctx == staff ? l.ours() : l.oursAdmin()).recordValue(ours / 1_000);
@@ -203,6 +196,15 @@ class SearchBenchmarkIT {
             }
         }
         return l;
+    }
+
+    /** The stored fields of the hits, as the search API reads the profiles of its hits. */
+    private static void readHits(IndexSearcher searcher, TopDocs top) throws IOException {
+        var stored = searcher.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+            Document d = stored.document(sd.doc);
+            d.get("p_name");
+        }
     }
 
     private static Query rawQuery(TextQuery text, SearchScope.Matching scope, SearchQuery q) {
