@@ -3,16 +3,27 @@ package edu.studentrecords.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.feed.ChangeBatch;
 import edu.studentrecords.store.feed.ChangeEvent;
 import edu.studentrecords.store.feed.ChangedRecords;
 import edu.studentrecords.store.feed.QuarantinedChange;
+import edu.studentrecords.store.internal.backup.StoreCollections;
+import edu.studentrecords.store.internal.mongo.MongoChangeFeed;
+import edu.studentrecords.store.internal.mongo.RecordCollection;
 import edu.studentrecords.store.testing.Destructions;
 import edu.studentrecords.store.testing.GeneratedStudents;
 import edu.studentrecords.store.testing.Principals;
 import edu.studentrecords.store.testing.StoreFixture;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -21,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -195,6 +207,51 @@ class ChangeFeedIT {
             assertThat(store.changes().quarantined()).extracting(QuarantinedChange::sequence,
                     QuarantinedChange::recordId, QuarantinedChange::reasonCode)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(brokenAt, broken.id(), "RECORD_UNREADABLE"));
+        }
+    }
+
+    @Test
+    void aPollReadsItsRecordsTogetherByKeyInsteadOfOneQueryEach() {
+        try (StoreFixture fixture = StoreFixture.start(dir)) {
+            StudentRecords store = fixture.store();
+            AccessContext admin = Principals.admin(UUID.randomUUID().toString());
+            GeneratedStudents students = new GeneratedStudents(16);
+            Map<String, Long> expected = new HashMap<>();
+            for (int i = 0; i < 60; i++) {
+                RecordView v = store.records().create(admin, students.next(LocalDate.now()), null);
+                expected.put(v.id(), 1L);
+            }
+            String first = expected.keySet().iterator().next();
+            store.records().update(admin, first, 1, "{\"profile\":{\"name\":\"改名丁\"}}");
+            expected.put(first, 2L);
+
+            List<String> recordQueries = new CopyOnWriteArrayList<>();
+            CommandListener finds = new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent event) {
+                    if ("find".equals(event.getCommandName())
+                            && StoreCollections.RECORDS.equals(event.getCommand().getString("find").getValue())) {
+                        recordQueries.add(event.getCommand().toJson());
+                    }
+                }
+            };
+            try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                    .applyConnectionString(new ConnectionString(fixture.process().connectionString()))
+                    .addCommandListener(finds).build())) {
+                MongoDatabase db = client.getDatabase(fixture.settings().database());
+                MongoChangeFeed feed = new MongoChangeFeed(db.getCollection(StoreCollections.CHANGES),
+                        db.getCollection(StoreCollections.FEED_QUARANTINE),
+                        new RecordCollection(db.getCollection(StoreCollections.RECORDS)), id -> true,
+                        Clock.systemUTC(), fixture.settings().feedSettle());
+                ChangeBatch batch = feed.poll(0, 1_000);
+
+                assertThat(batch.caughtUp()).isTrue();
+                Map<String, Long> seen = new HashMap<>();
+                batch.events().forEach(e -> seen.merge(e.recordId(), e.version(), Math::max));
+                assertThat(seen).isEqualTo(expected);
+                // 61 entries of 60 records: read once, and once more to see them hold still.
+                assertThat(recordQueries).hasSize(2);
+            }
         }
     }
 

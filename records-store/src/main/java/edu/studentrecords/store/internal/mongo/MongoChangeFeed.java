@@ -18,8 +18,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
@@ -109,14 +113,20 @@ public final class MongoChangeFeed implements ChangeFeed {
 
     @Override
     public ChangeBatch poll(long after, int limit) {
+        List<Document> intents = log.pageGrowing(after, limit);
+        Set<String> recordIds = new LinkedHashSet<>();
+        for (Document intent : intents) {
+            if (!intent.getBoolean(VOID, false)) {
+                recordIds.add(intent.getString(RECORD));
+            }
+        }
+        Map<String, Optional<Document>> current = readSettled(recordIds);
         List<ChangeEvent> events = new ArrayList<>();
         long position = after;
-        int seen = 0;
-        for (Document intent : log.pageGrowing(after, limit)) {
-            seen++;
+        for (Document intent : intents) {
             long sequence = ((Number) intent.get("_id")).longValue();
             if (!intent.getBoolean(VOID, false)) {
-                Optional<ChangeEvent> event = resolve(sequence, intent);
+                Optional<ChangeEvent> event = resolve(sequence, intent, current.get(intent.getString(RECORD)));
                 if (event.isEmpty()) {
                     return new ChangeBatch(events, position, false);
                 }
@@ -124,13 +134,12 @@ public final class MongoChangeFeed implements ChangeFeed {
             }
             position = sequence;
         }
-        return new ChangeBatch(events, position, seen < limit);
+        return new ChangeBatch(events, position, intents.size() < limit);
     }
 
     /** The event an intent stands for, or empty while its write may still be in flight. */
-    private Optional<ChangeEvent> resolve(long sequence, Document intent) {
+    private Optional<ChangeEvent> resolve(long sequence, Document intent, Optional<Document> current) {
         String recordId = intent.getString(RECORD);
-        Optional<Document> current = readSettled(recordId);
         boolean landed;
         if (ChangeEvent.Kind.valueOf(intent.getString(KIND)) == ChangeEvent.Kind.REMOVE) {
             landed = current.isEmpty();
@@ -168,20 +177,33 @@ public final class MongoChangeFeed implements ChangeFeed {
     }
 
     /**
-     * The record as two reads in a row agree it is. The embedded engine may hand out a document while a change
-     * to it is being applied; an event built from such a copy would pair one version with another version's
-     * profile, and a consumer that keeps the newest version would keep that mix until the next change.
+     * The records as two reads in a row agree they are, by id (empty where there is none). The embedded engine may
+     * hand out a document while a change to it is being applied; an event built from such a copy would pair one
+     * version with another version's profile, and a consumer that keeps the newest version would keep that mix until
+     * the next change. All the records are read together, by key, and read again together; only those whose two
+     * copies differ are read once more, up to {@value #SETTLED_READS} reads in all.
      */
-    private Optional<Document> readSettled(String recordId) {
-        Optional<Document> previous = records.find(recordId);
-        for (int attempt = 1; attempt < SETTLED_READS; attempt++) {
-            Optional<Document> again = records.find(recordId);
-            if (again.equals(previous)) {
-                return again;
+    private Map<String, Optional<Document>> readSettled(Set<String> recordIds) {
+        Map<String, Optional<Document>> settled = new HashMap<>();
+        Set<String> unsettled = recordIds;
+        Map<String, Document> previous = records.findAll(unsettled);
+        for (int attempt = 1; attempt < SETTLED_READS && !unsettled.isEmpty(); attempt++) {
+            Map<String, Document> again = records.findAll(unsettled);
+            Set<String> moving = new LinkedHashSet<>();
+            for (String recordId : unsettled) {
+                if (Objects.equals(again.get(recordId), previous.get(recordId))) {
+                    settled.put(recordId, Optional.ofNullable(again.get(recordId)));
+                } else {
+                    moving.add(recordId);
+                }
             }
             previous = again;
+            unsettled = moving;
         }
-        return previous;
+        for (String recordId : unsettled) {
+            settled.put(recordId, Optional.ofNullable(previous.get(recordId)));
+        }
+        return settled;
     }
 
     /** At most this many reads to see a record hold still. */

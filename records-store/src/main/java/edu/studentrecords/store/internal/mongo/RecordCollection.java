@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The {@code records} collection: one document per student, every change a single-document atomic
@@ -107,6 +108,16 @@ public final class RecordCollection {
     }
 
     /**
+     * The stored documents among {@code ids}, by id; ids without a record are left out. One query for every
+     * {@value #HEADER_PAGE} ids, each answered by key.
+     */
+    public Map<String, Document> findAll(Collection<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        findByKeys(ids, null, doc -> found.put(doc.getString(RecordCodec.ID), doc));
+        return found;
+    }
+
+    /**
      * Replaces the record only if it still has {@code expectedVersion}.
      *
      * @return false when the record changed (or vanished) since that version was read
@@ -166,19 +177,23 @@ public final class RecordCollection {
      */
     public Map<String, RecordHeader> headers(Collection<String> ids) {
         Map<String, RecordHeader> found = new HashMap<>();
-        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
-        for (int from = 0; from < all.size(); from += HEADER_PAGE) {
-            List<String> page = all.subList(from, Math.min(all.size(), from + HEADER_PAGE));
-            records.find(Filters.in(RecordCodec.ID, page)).projection(Projections.include(RecordCodec.ID,
-                    RecordCodec.VERSION, RecordCodec.OWNER, RecordCodec.UNIT)).forEach(d -> found.put(
-                    d.getString(RecordCodec.ID), new RecordHeader(d.getString(RecordCodec.ID),
+        findByKeys(ids, Projections.include(RecordCodec.ID, RecordCodec.VERSION, RecordCodec.OWNER, RecordCodec.UNIT),
+                d -> found.put(d.getString(RecordCodec.ID), new RecordHeader(d.getString(RecordCodec.ID),
                     ((Number) d.get(RecordCodec.VERSION)).longValue(), d.getString(RecordCodec.OWNER),
                     d.getString(RecordCodec.UNIT))));
-        }
         return found;
     }
 
-    /** The most ids {@link #headers} asks for in one query. */
+    /** The records among {@code ids}, each id once, {@value #HEADER_PAGE} ids a query; {@code projection} may be null. */
+    private void findByKeys(Collection<String> ids, Bson projection, Consumer<Document> visitor) {
+        List<String> all = List.copyOf(new LinkedHashSet<>(ids));
+        for (int from = 0; from < all.size(); from += HEADER_PAGE) {
+            records.find(Filters.in(RecordCodec.ID, all.subList(from, Math.min(all.size(), from + HEADER_PAGE))))
+                    .projection(projection).forEach(visitor::accept);
+        }
+    }
+
+    /** The most ids {@link #headers} and {@link #findAll} ask for in one query. */
     private static final int HEADER_PAGE = 1_000;
 
     /**
