@@ -28,7 +28,11 @@ public final class SequentialLog {
 
     /** The first page {@link #pageGrowing} asks for; each further page is four times larger, up to {@link #MAX_PAGE}. */
     static final int FIRST_PAGE = 16;
-    private static final int MAX_PAGE = 4_096;
+    /**
+     * The largest page asked for in one query: the embedded engine checks each document an {@code _id $in} finds
+     * against every key of the list, so a page of n keys costs it n squared comparisons.
+     */
+    private static final int MAX_PAGE = 128;
 
     private final MongoCollection<Document> collection;
     private final Object lock = new Object();
