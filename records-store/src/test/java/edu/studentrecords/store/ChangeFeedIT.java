@@ -8,8 +8,6 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.feed.ChangeBatch;
 import edu.studentrecords.store.feed.ChangeEvent;
@@ -21,6 +19,7 @@ import edu.studentrecords.store.internal.mongo.RecordCollection;
 import edu.studentrecords.store.testing.Destructions;
 import edu.studentrecords.store.testing.GeneratedStudents;
 import edu.studentrecords.store.testing.Principals;
+import edu.studentrecords.store.testing.StartedCommands;
 import edu.studentrecords.store.testing.StoreFixture;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -225,19 +223,10 @@ class ChangeFeedIT {
             store.records().update(admin, first, 1, "{\"profile\":{\"name\":\"改名丁\"}}");
             expected.put(first, 2L);
 
-            List<String> recordQueries = new CopyOnWriteArrayList<>();
-            CommandListener finds = new CommandListener() {
-                @Override
-                public void commandStarted(CommandStartedEvent event) {
-                    if ("find".equals(event.getCommandName())
-                            && StoreCollections.RECORDS.equals(event.getCommand().getString("find").getValue())) {
-                        recordQueries.add(event.getCommand().toJson());
-                    }
-                }
-            };
+            StartedCommands started = new StartedCommands();
             try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
                     .applyConnectionString(new ConnectionString(fixture.process().connectionString()))
-                    .addCommandListener(finds).build())) {
+                    .addCommandListener(started).build())) {
                 MongoDatabase db = client.getDatabase(fixture.settings().database());
                 MongoChangeFeed feed = new MongoChangeFeed(db.getCollection(StoreCollections.CHANGES),
                         db.getCollection(StoreCollections.FEED_QUARANTINE),
@@ -251,7 +240,9 @@ class ChangeFeedIT {
                 assertThat(seen).isEqualTo(expected);
                 // 151 entries of 150 records: read once, and once more to see them hold still, 100 ids a query (the
                 // engine checks each document an _id $in finds against every id of the list).
-                assertThat(recordQueries).hasSize(4);
+                assertThat(started.named("find"))
+                        .filteredOn(find -> find.getString("find").getValue().equals(StoreCollections.RECORDS))
+                        .hasSize(4);
             }
         }
     }
