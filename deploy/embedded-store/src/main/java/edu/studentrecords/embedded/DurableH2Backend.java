@@ -8,6 +8,11 @@ import org.h2.mvstore.MVStore;
  * The store's H2 file backend ({@link StoreBackend}), changed so that a command that may write returns only once
  * its changes are in the store file.
  *
+ * <p>Unless its write concern says {@code j: false} in so many words: MongoDB then acknowledges the write once it is
+ * applied, before it is in the journal, and so does this backend. Its changes are in the store file with the next
+ * commit, which any later durable write makes; a crash before that loses them. A write concern without {@code j}, or
+ * none at all, is durable as before.
+ *
  * <p>In mongo-java-server 1.47.0 every command of the wire protocol, OP_MSG and OP_QUERY on {@code $cmd}
  * alike, is answered by {@link #handleCommand}, and the reply is sent only after it returns. Committing
  * at the end of this method is therefore the last moment before the client sees the acknowledgement.
@@ -30,10 +35,18 @@ final class DurableH2Backend extends StoreBackend {
         if (ReadOnlyCommands.isReadOnly(command, query)) {
             return super.handleCommand(channel, databaseName, command, query);
         }
+        if (waivesJournal(query)) {
+            return groupCommit.duringWrite(() -> DurableH2Backend.super.handleCommand(channel, databaseName, command, query));
+        }
         try {
             return groupCommit.duringWrite(() -> DurableH2Backend.super.handleCommand(channel, databaseName, command, query));
         } finally {
             groupCommit.awaitDurable();
         }
+    }
+
+    /** Whether the command's write concern asks, explicitly, not to wait for the journal ({@code j: false}). */
+    static boolean waivesJournal(Document command) {
+        return command.get("writeConcern") instanceof Document writeConcern && Boolean.FALSE.equals(writeConcern.get("j"));
     }
 }

@@ -17,8 +17,9 @@ final class CrashableStoreFile {
         this.file = file;
     }
 
+    /** Opens the file as the store process does: only explicit commits write it. */
     MVStore open() {
-        return new MVStore.Builder().fileName(file.toString()).open();
+        return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
     }
 
     /** Drops everything not yet written, as a crash of the process would. */

@@ -99,6 +99,46 @@ class DurableH2BackendTest {
     }
 
     @Test
+    void writeThatWaivesTheJournalIsAcknowledgedUncommittedAndDurableWithTheNextDurableWrite() {
+        MVStore store = storeFile.open();
+        H2Backend backend = durable(store);
+        insert(backend, "students", 1);
+        long versionAfterInsert = store.getCurrentVersion();
+
+        Document waived = command(backend, new Document("insert", "history")
+            .append("documents", List.of(new Document("_id", "a"), new Document("_id", "b")))
+            .append("writeConcern", new Document("w", "majority").append("j", false)));
+
+        assertThat(waived.get("n")).isEqualTo(2);
+        assertThat(store.getCurrentVersion()).as("no commit for j: false").isEqualTo(versionAfterInsert);
+        assertThat(store.hasUnsavedChanges()).isTrue();
+
+        command(backend, new Document("update", "anchor").append("updates", List.of(
+            new Document("q", new Document("_id", "head")).append("u", new Document("$set", new Document("at", 2)))
+                .append("upsert", true)))
+            .append("writeConcern", new Document("w", "majority").append("j", true)));
+        CrashableStoreFile.crash(store);
+
+        assertThat(storeFile.countAfterRestart(DATABASE, "history")).isEqualTo(2);
+        assertThat(storeFile.countAfterRestart(DATABASE, "anchor")).isEqualTo(1);
+    }
+
+    @Test
+    void writeConcernWithoutJOrWithJTrueIsDurable() {
+        MVStore store = storeFile.open();
+        H2Backend backend = durable(store);
+
+        command(backend, new Document("insert", "a").append("documents", List.of(new Document("_id", 1)))
+            .append("writeConcern", new Document("w", "majority")));
+        command(backend, new Document("insert", "b").append("documents", List.of(new Document("_id", 1)))
+            .append("writeConcern", new Document("w", 1).append("j", true)));
+        CrashableStoreFile.crash(store);
+
+        assertThat(storeFile.countAfterRestart(DATABASE, "a")).isEqualTo(1);
+        assertThat(storeFile.countAfterRestart(DATABASE, "b")).isEqualTo(1);
+    }
+
+    @Test
     void readOnlyCommandDoesNotCommit() {
         MVStore store = storeFile.open();
         H2Backend backend = durable(store);

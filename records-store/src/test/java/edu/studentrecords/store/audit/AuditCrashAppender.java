@@ -16,7 +16,7 @@ import org.bson.BsonValue;
 
 /**
  * A child process for crash tests: appends audit entries from several threads at once, as fast as it can, and prints
- * one line per acknowledged append ({@code ACK <sequence> <hash>}) and one per insert command sent for the chain
+ * one line per acknowledged append ({@code ACK <sequence> <hash> <record>}) and one per insert command sent for the chain
  * ({@code INSERT <documents>}, seen by the driver's command listener) until the store goes away. Arguments: connection
  * string, database name, number of threads.
  */
@@ -52,7 +52,7 @@ public final class AuditCrashAppender {
                     try {
                         while (true) {
                             AuditEntry entry = trail.append(AuditFixtures.read(record));
-                            print(out, "ACK " + entry.sequence() + " " + entry.hash());
+                            print(out, "ACK " + entry.sequence() + " " + entry.hash() + " " + record);
                         }
                     } catch (RuntimeException storeGone) {
                         // the store went away; what was printed is what was acknowledged

@@ -60,7 +60,6 @@ final class CatchUp {
                     // Not indexable; verify() reports it.
                 }
             }
-            index.add(entries);
             entries.sort(Comparator.comparingLong(AuditEntry::sequence));
             ChainHead reached = null;
             for (AuditEntry entry : entries) {
@@ -69,6 +68,8 @@ final class CatchUp {
                     reached = ChainHead.of(entry);
                 }
             }
+            // The anchor's journaled write makes the index writes before it durable: one durable write, not two.
+            index.add(entries, reached == null);
             if (reached != null) {
                 anchor.advanceTo(reached);
             }

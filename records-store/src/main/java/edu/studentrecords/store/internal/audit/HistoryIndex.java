@@ -35,6 +35,12 @@ import org.bson.Document;
  * crash, changes nothing. The record id is escaped ({@code %} and {@code /}) so no record's keys can
  * look like another's.
  *
+ * <p>Writes are durable only at the end: every command of {@link #add} but the last waives the journal
+ * ({@code j: false}) and the last, or the anchor's write that follows it (see {@link CatchUp}), is journaled. A
+ * journaled write is durable with every write acknowledged before it, so the index is durable when the anchor moves
+ * over it, with one commit of the embedded store instead of one per command; a crash before that loses index writes
+ * the anchor has not moved over, and the catch-up from the anchor writes them again.
+ *
  * <p>Why not one document per entry keyed {@code <record>/<sequence>} read with an {@code _id} range:
  * the embedded engine answers every {@code _id} range with a scan of the whole collection; only exact
  * {@code _id} and {@code _id $in} use its index.
@@ -61,6 +67,7 @@ final class HistoryIndex {
     static final int WRITES_PER_COMMAND = 16;
 
     private final MongoCollection<Document> index;
+    private final MongoCollection<Document> unjournaled;
     /**
      * The buckets ({@link #bucketKey}) that this process has written into their record's directory. A record's entries
      * fall in the same bucket for {@value #BUCKET_WIDTH} sequence numbers, so nearly every batch would otherwise rewrite
@@ -75,12 +82,20 @@ final class HistoryIndex {
         }
     };
 
+    /** @param index the collection, with a journaled write concern */
     HistoryIndex(MongoCollection<Document> index) {
         this.index = index;
+        this.unjournaled = index.withWriteConcern(index.getWriteConcern().withJournal(false));
     }
 
-    /** Records the entries under every record they name. Idempotent. */
-    void add(List<AuditEntry> entries) {
+    /**
+     * Records the entries under every record they name. Idempotent.
+     *
+     * @param durable whether the writes must be durable when this returns; otherwise a journaled write must follow
+     *     before anything relies on them (the anchor's). Writes that list new buckets in a directory are made durable
+     *     regardless, because this process then remembers them as listed
+     */
+    void add(List<AuditEntry> entries, boolean durable) {
         Map<String, Map<Long, List<Document>>> byRecord = new TreeMap<>();
         for (AuditEntry entry : entries) {
             Document item = new Document(SEQUENCE, entry.sequence()).append(TIME, Date.from(entry.time()));
@@ -108,10 +123,13 @@ final class HistoryIndex {
             }
         });
         BulkWriteOptions unordered = new BulkWriteOptions().ordered(false);
+        boolean journalLast = durable || !newlyListed.isEmpty();
         for (int from = 0; from < writes.size(); from += WRITES_PER_COMMAND) {
-            index.bulkWrite(writes.subList(from, Math.min(writes.size(), from + WRITES_PER_COMMAND)), unordered);
+            int to = Math.min(writes.size(), from + WRITES_PER_COMMAND);
+            (journalLast && to == writes.size() ? index : unjournaled).bulkWrite(writes.subList(from, to), unordered);
         }
-        // Only once the directories hold them: a failed write is retried whole.
+        // Only once the directories durably hold them: a failed write is retried whole, and a store that restarts
+        // under a running process has them still.
         synchronized (listed) {
             newlyListed.forEach(key -> listed.put(key, Boolean.TRUE));
         }
