@@ -19,6 +19,10 @@ import org.h2.mvstore.MVStore;
  * fails), so under a sustained load the file still holds 45 seconds of chunks. The moved pages are written by a group
  * commit like any write, so a crash at any moment leaves the file as the last commit left it.
  *
+ * <p>Each round also commits what writes acknowledged without the journal ({@code j: false}, see
+ * {@link DurableH2Backend}) changed since the last commit, when no durable write came after them: such a write is in
+ * the file within about a second, as MongoDB's journal takes one in within its commit interval.
+ *
  * <p>Thread-safe; one thread of its own.
  */
 final class StoreHousekeeping implements AutoCloseable {
@@ -63,17 +67,18 @@ final class StoreHousekeeping implements AutoCloseable {
 
     /**
      * One round: when the chunks are sparse, rewrites the pages in use of the sparsest of them (up to
-     * {@link #MOVE_LIMIT_BYTES}) and commits, which drops the emptied chunks.
+     * {@link #MOVE_LIMIT_BYTES}) and commits, which drops the emptied chunks; commits as well when writes acknowledged
+     * without the journal are not in the file yet.
      *
      * @return whether it moved anything
      * @throws org.h2.mvstore.MVStoreException if the store cannot be read or written
      */
     boolean runOnce() {
-        if (!store.compact(TARGET_FILL_RATE, MOVE_LIMIT_BYTES)) {
-            return false;
+        boolean moved = store.compact(TARGET_FILL_RATE, MOVE_LIMIT_BYTES);
+        if (moved || store.hasUnsavedChanges()) {
+            groupCommit.awaitDurable();
         }
-        groupCommit.awaitDurable();
-        return true;
+        return moved;
     }
 
     private void scheduledRound() {
