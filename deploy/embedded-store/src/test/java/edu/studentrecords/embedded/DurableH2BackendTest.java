@@ -130,8 +130,10 @@ class DurableH2BackendTest {
 
         command(backend, new Document("insert", "a").append("documents", List.of(new Document("_id", 1)))
             .append("writeConcern", new Document("w", "majority")));
+        assertThat(store.hasUnsavedChanges()).as("committed before the reply, w: majority alone").isFalse();
         command(backend, new Document("insert", "b").append("documents", List.of(new Document("_id", 1)))
             .append("writeConcern", new Document("w", 1).append("j", true)));
+        assertThat(store.hasUnsavedChanges()).as("committed before the reply, j: true").isFalse();
         CrashableStoreFile.crash(store);
 
         assertThat(storeFile.countAfterRestart(DATABASE, "a")).isEqualTo(1);
