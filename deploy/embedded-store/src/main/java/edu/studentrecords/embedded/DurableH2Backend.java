@@ -35,13 +35,12 @@ final class DurableH2Backend extends StoreBackend {
         if (ReadOnlyCommands.isReadOnly(command, query)) {
             return super.handleCommand(channel, databaseName, command, query);
         }
-        if (waivesJournal(query)) {
-            return groupCommit.duringWrite(() -> DurableH2Backend.super.handleCommand(channel, databaseName, command, query));
-        }
         try {
             return groupCommit.duringWrite(() -> DurableH2Backend.super.handleCommand(channel, databaseName, command, query));
         } finally {
-            groupCommit.awaitDurable();
+            if (!waivesJournal(query)) {
+                groupCommit.awaitDurable();
+            }
         }
     }
 

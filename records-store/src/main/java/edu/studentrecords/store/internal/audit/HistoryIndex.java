@@ -36,10 +36,11 @@ import org.bson.Document;
  * look like another's.
  *
  * <p>Writes are durable only at the end: every command of {@link #add} but the last waives the journal
- * ({@code j: false}) and the last, or the anchor's write that follows it (see {@link CatchUp}), is journaled. A
- * journaled write is durable with every write acknowledged before it, so the index is durable when the anchor moves
- * over it, with one commit of the embedded store instead of one per command; a crash before that loses index writes
- * the anchor has not moved over, and the catch-up from the anchor writes them again.
+ * ({@code j: false}); the last is journaled when the caller asks or when it lists new buckets, and otherwise the
+ * anchor's journaled write that follows (see {@link CatchUp}) makes them durable. A journaled write is durable with
+ * every write acknowledged before it, so the index is durable when the anchor moves over it, with one commit of the
+ * embedded store instead of one per command; a crash before that loses index writes the anchor has not moved over,
+ * and the catch-up from the anchor writes them again.
  *
  * <p>Why not one document per entry keyed {@code <record>/<sequence>} read with an {@code _id} range:
  * the embedded engine answers every {@code _id} range with a scan of the whole collection; only exact
