@@ -79,7 +79,10 @@ final class LoadServer implements AutoCloseable {
             Api.JSON.writeValue(realm.toFile(), json);
         }
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-            "--http-port=" + port, "--http-management-port=" + (port + 920)));
+            "--http-port=" + port, "--http-management-port=" + (port + 920),
+            // Theme caches on, as run.sh has them.
+            "--spi-theme--cache-themes=true", "--spi-theme--cache-templates=true",
+            "--spi-theme--static-max-age=2592000"));
         if (first) {
             command.add("--import-realm");
         }

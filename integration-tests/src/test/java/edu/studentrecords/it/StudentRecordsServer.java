@@ -47,6 +47,10 @@ public final class StudentRecordsServer implements KeycloakServerConfig {
             .dependency("edu.studentrecords", "student-records-themes")
             // The clock endpoint TimeOffSet calls; named here so that every test class asks for the same server.
             .dependency("org.keycloak.testframework", "keycloak-test-framework-remote-providers")
+            // Theme caches on, as deploy/run.sh and production have them (development mode turns them off).
+            .option("spi-theme--cache-themes", "true")
+            .option("spi-theme--cache-templates", "true")
+            .option("spi-theme--static-max-age", "2592000")
             .spiOption(SPI, PROVIDER, "connection-string", SuiteStore.get().connectionString())
             .spiOption(SPI, PROVIDER, "database-prefix", "student_records_it")
             .spiOption(SPI, PROVIDER, "keys-dir", SuiteStore.keysDirectory().toString())
