@@ -3,55 +3,101 @@ package edu.studentrecords.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Debian's headless Chromium driven through Debian's chromedriver, with a fresh profile and a download folder of
- * its own: what the browser tests of the account console see and click. Screenshots go to the build's output.
+ * Debian's headless Chromium driven through Debian's chromedriver, with a profile and a download folder of its own:
+ * what the browser tests of the account console see and click. Screenshots go to the build's output.
+ *
+ * <p>Starting Chromium takes seconds on a small machine, so a browser a test has closed waits for the next test of
+ * the JVM, emptied of what a person's session leaves: every cookie, the storage of every origin it opened, the tab
+ * (and with it the tab's session storage), the files it downloaded, its console's messages and its window's size.
+ * What stays is what a person's browser keeps between visits too: its HTTP cache. A browser that cannot be emptied
+ * is quit.
  */
 final class ConsoleBrowser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Dimension WINDOW = new Dimension(1280, 1600);
+    /** Browsers closed by their tests, emptied, for the next test; quit when the JVM ends. */
+    private static final Deque<Chromium> IDLE = new ConcurrentLinkedDeque<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (Chromium idle; (idle = IDLE.poll()) != null; ) {
+                idle.driver.quit();
+            }
+        }, "quit-idle-browsers"));
+    }
 
     final WebDriver driver;
     final Path downloads;
+    private final Chromium chromium;
     private final Path screenshots;
     private final WebDriverWait wait;
 
-    ConsoleBrowser(Path workDir, Path screenshots) throws IOException {
+    /** One running Chromium, its download folder, and the origins its pages were opened at (to be emptied). */
+    private static final class Chromium {
+        final ChromeDriver driver;
+        final Path downloads;
+        final Set<String> origins = new LinkedHashSet<>();
+
+        Chromium(ChromeDriver driver, Path downloads) {
+            this.driver = driver;
+            this.downloads = downloads;
+        }
+    }
+
+    private ConsoleBrowser(Chromium chromium, Path screenshots) throws IOException {
+        this.chromium = chromium;
+        this.driver = chromium.driver;
+        this.downloads = chromium.downloads;
+        this.screenshots = Files.createDirectories(screenshots);
+        this.wait = new WebDriverWait(driver, WAIT);
+    }
+
+    private static Chromium launch(Path workDir) throws IOException {
         assertThat(CHROMIUM).as("Debian's chromium (test.sh installs it: apt-get install chromium chromium-driver)")
             .isExecutable();
         assertThat(CHROMEDRIVER).as("Debian's chromedriver (package chromium-driver)").isExecutable();
         Files.createDirectories(workDir);
-        this.downloads = Files.createTempDirectory(workDir, "downloads");
-        this.screenshots = Files.createDirectories(screenshots);
+        Path downloads = Files.createTempDirectory(workDir, "downloads");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // Without the background-networking flags Chromium keeps calling out, and this machine's network refuses it.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-            "--disable-quic", "--window-size=1280,1600",
+            "--disable-quic", "--window-size=" + WINDOW.width + "," + WINDOW.height,
             "--user-data-dir=" + Files.createTempDirectory(workDir, "chromium-profile"));
         Map<String, Object> prefs = new HashMap<>();
         prefs.put("download.default_directory", downloads.toString());
@@ -61,19 +107,20 @@ final class ConsoleBrowser implements AutoCloseable {
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
             .usingAnyFreePort().build();
-        this.driver = new ChromeDriver(service, options);
-        this.wait = new WebDriverWait(driver, WAIT);
+        return new Chromium(new ChromeDriver(service, options), downloads);
     }
 
     /**
      * A browser whose screenshots go into {@code folder} of the build's screenshot folder (property
-     * {@code student-records.it.screenshots}), with its profile and downloads under the IT work folder.
+     * {@code student-records.it.screenshots}), with its profile and downloads under the IT work folder: one a test
+     * closed before, emptied, or a new one.
      */
     static ConsoleBrowser forScreenshots(String folder) throws IOException {
         Path work = Path.of(System.getProperty("student-records.it.work-dir", "target/it"));
         Path screenshots = Path.of(System.getProperty("student-records.it.screenshots", "target/screenshots"))
             .resolve(folder);
-        return new ConsoleBrowser(work, screenshots);
+        Chromium idle = IDLE.poll();
+        return new ConsoleBrowser(idle != null ? idle : launch(work), screenshots);
     }
 
     /** axe-core's script, from the theme build's lockfile-pinned npm tree (property student-records.it.axe-script). */
@@ -82,6 +129,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void open(String url) {
+        chromium.origins.add(URI.create(url).resolve("/").toString().replaceAll("/$", ""));
         driver.navigate().to(url);
     }
 
@@ -242,8 +290,44 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
+    /** Empties the browser for the next test (see the class's comment), or quits it if it cannot be emptied. */
     @Override
     public void close() {
-        driver.quit();
+        try {
+            empty(chromium);
+        } catch (RuntimeException | IOException e) {
+            driver.quit();
+            return;
+        }
+        IDLE.push(chromium);
+    }
+
+    private static void empty(Chromium chromium) throws IOException {
+        ChromeDriver driver = chromium.driver;
+        // The origin of the page last shown too: a test may have been sent to one it did not open itself.
+        String current = driver.getCurrentUrl();
+        if (current != null && current.startsWith("http")) {
+            chromium.origins.add(URI.create(current).resolve("/").toString().replaceAll("/$", ""));
+        }
+        // A new tab in place of every old one: a tab's session storage, history and open dialogs go with it.
+        String fresh = driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
+        for (String handle : driver.getWindowHandles()) {
+            if (!handle.equals(fresh)) {
+                driver.switchTo().window(handle).close();
+            }
+        }
+        driver.switchTo().window(fresh);
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        for (String origin : chromium.origins) {
+            driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+        }
+        chromium.origins.clear();
+        driver.manage().window().setSize(WINDOW);
+        driver.manage().logs().get(LogType.BROWSER);
+        try (Stream<Path> files = Files.list(chromium.downloads)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
     }
 }
