@@ -22,4 +22,5 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     echo "test.sh: ClusterIT needs Debian's postgresql package (apt-get install postgresql)" >&2
   fi
 fi
-exec mvn -B -ntp verify "$@"
+# Two modules at a time: the themes (npm) build beside the store's, which waits on its disk more than on the cores.
+exec mvn -B -ntp -T 2 verify "$@"
