@@ -3,18 +3,19 @@ package edu.studentrecords.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -49,6 +50,8 @@ final class ConsoleBrowser implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Dimension WINDOW = new Dimension(1280, 1600);
+    /** The origin of an http(s) address: scheme, host and port. */
+    private static final Pattern ORIGIN = Pattern.compile("^https?://[^/?#]+");
     /** Browsers closed by their tests, emptied, for the next test; quit when the JVM ends. */
     private static final Deque<Chromium> IDLE = new ConcurrentLinkedDeque<>();
 
@@ -75,6 +78,14 @@ final class ConsoleBrowser implements AutoCloseable {
         Chromium(ChromeDriver driver, Path downloads) {
             this.driver = driver;
             this.downloads = downloads;
+        }
+
+        /** Notes the origin of {@code url}, if it is an http(s) address, as one to empty. */
+        void noteOrigin(String url) {
+            Matcher origin = ORIGIN.matcher(url == null ? "" : url);
+            if (origin.find()) {
+                origins.add(origin.group());
+            }
         }
     }
 
@@ -129,7 +140,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void open(String url) {
-        chromium.origins.add(URI.create(url).resolve("/").toString().replaceAll("/$", ""));
+        chromium.noteOrigin(url);
         driver.navigate().to(url);
     }
 
@@ -305,10 +316,7 @@ final class ConsoleBrowser implements AutoCloseable {
     private static void empty(Chromium chromium) throws IOException {
         ChromeDriver driver = chromium.driver;
         // The origin of the page last shown too: a test may have been sent to one it did not open itself.
-        String current = driver.getCurrentUrl();
-        if (current != null && current.startsWith("http")) {
-            chromium.origins.add(URI.create(current).resolve("/").toString().replaceAll("/$", ""));
-        }
+        chromium.noteOrigin(driver.getCurrentUrl());
         // A new tab in place of every old one: a tab's session storage, history and open dialogs go with it.
         String fresh = driver.switchTo().newWindow(WindowType.TAB).getWindowHandle();
         for (String handle : driver.getWindowHandles()) {
