@@ -17,7 +17,9 @@ import org.h2.mvstore.MVStore;
  * alike, is answered by {@link #handleCommand}, and the reply is sent only after it returns. Committing
  * at the end of this method is therefore the last moment before the client sees the acknowledgement.
  * The commit also runs when the command fails, because a failed multi-document write may have changed
- * some documents before it stopped.
+ * some documents before it stopped. A command that only reads takes no lock: it keeps the version it started on
+ * ({@link GroupCommit#duringRead}), since the commits of other writers may meanwhile give back the room of the pages
+ * it has yet to read.
  *
  * <p>Thread-safe: the server calls it from several event-loop threads.
  */
@@ -33,7 +35,7 @@ final class DurableH2Backend extends StoreBackend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (ReadOnlyCommands.isReadOnly(command, query)) {
-            return super.handleCommand(channel, databaseName, command, query);
+            return groupCommit.duringRead(() -> DurableH2Backend.super.handleCommand(channel, databaseName, command, query));
         }
         try {
             return groupCommit.duringWrite(() -> DurableH2Backend.super.handleCommand(channel, databaseName, command, query));
