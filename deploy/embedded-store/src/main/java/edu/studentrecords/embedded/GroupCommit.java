@@ -19,15 +19,16 @@ import org.h2.mvstore.MVStore;
  * "document already existed" on the next upsert). For the same reason the store must be opened with
  * auto-commit off.
  *
- * <p>The room of a chunk whose pages have all been replaced is written again by the next commit that needs room, once
- * no read in progress may still need that chunk ({@link #duringRead}); a write never overlaps a commit, so it needs no
- * such care. H2 otherwise keeps every replaced chunk for 45 seconds (its retention time, a guess at how long a disk may
- * hold writes in its buffers): under a sustained load the file then holds 45 seconds of commits, many times its data,
- * and every commit pays for the bookkeeping of those chunks and for finding room between them. With
- * {@code forceToDevice} a commit is on the device before the next one begins, so no chunk is written over before the
- * commits that replaced its pages are on the device. Without it commits are in the operating system's hands, which a
- * crash of the process does not lose; a power loss is not covered then, with or without the retention time (which only
- * made it less likely to cost more than the last writes).
+ * <p>Without {@code forceToDevice}, the room of a chunk whose pages have all been replaced is written again by the next
+ * commit that needs room, once no read in progress may still need that chunk ({@link #duringRead}); a write never
+ * overlaps a commit, so it needs no such care. H2 otherwise keeps every replaced chunk for 45 seconds (its retention
+ * time, a guess at how long a disk may hold writes in its buffers): under a sustained load the file then holds 45
+ * seconds of commits, many times its data, and every commit pays for the bookkeeping of those chunks and for finding
+ * room between them. Commits are then in the operating system's hands, which a crash of the process does not lose; a
+ * power loss is not covered in this mode, and without the retention time it may cost the file rather than the last
+ * writes. With {@code forceToDevice} (what production runs) the retention time stays as H2 sets it: with 0, a power cut
+ * in the middle of a commit, under CPU load, once left a record at an older state than its last acknowledged write
+ * ({@code PowerCutTest}, see the store's BENCHMARK.md).
  *
  * <p>Thread-safe.
  */
@@ -47,12 +48,15 @@ final class GroupCommit {
     GroupCommit(MVStore store, boolean forceToDevice) {
         this.store = store;
         this.forceToDevice = forceToDevice;
-        store.setRetentionTime(0);
+        if (!forceToDevice) {
+            store.setRetentionTime(0);
+        }
     }
 
     /**
      * Runs a read that takes no lock (a query): the chunks of the version it starts on keep their room until it returns,
-     * however many commits happen meanwhile, so it never reads a page whose room a later commit wrote over.
+     * however many commits happen meanwhile, so it never reads a page whose room a later commit wrote over (with the
+     * retention time, one that runs for more than 45 seconds could).
      */
     <T> T duringRead(Supplier<T> read) {
         MVStore.TxCounter version = store.registerVersionUsage();
