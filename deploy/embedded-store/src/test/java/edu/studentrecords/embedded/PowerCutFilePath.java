@@ -14,8 +14,9 @@ import org.h2.store.fs.FilePathWrapper;
 /**
  * A file system for H2 ({@code powercut:} before a path) whose power a test can cut: what was written since the last
  * {@code force} is then on the device block by block at random, each 4 KiB block as it was at that force, as it was
- * last written, or torn between the two, as a disk that loses power may leave it. Until {@link #restore} every read and
- * write fails, as for a machine that is off.
+ * last written, or torn between the two, as a disk that loses power may leave it; or whose process a test can kill
+ * ({@link #crashAtWrite}), which keeps every write made before. Until {@link #restore} every read and write fails, as
+ * for a machine that is off.
  *
  * <p>One state for the whole JVM, since H2 creates its paths by reflection (hence public): one test at a time.
  */
@@ -49,6 +50,17 @@ public final class PowerCutFilePath extends FilePathWrapper {
         synchronized (LOCK) {
             writesUntilCut = writes;
             outcome = random;
+        }
+    }
+
+    /**
+     * Kills the process when the {@code writes}-th write from now starts: every earlier write is in the file whole, as
+     * the operating system keeps what a killed process handed it; that write and all after are lost.
+     */
+    static void crashAtWrite(int writes) {
+        synchronized (LOCK) {
+            writesUntilCut = writes;
+            outcome = null;
         }
     }
 
@@ -162,9 +174,16 @@ public final class PowerCutFilePath extends FilePathWrapper {
             return content.array();
         }
 
-        /** Leaves each block written since the last force as it was then, as written since, or torn. */
+        /**
+         * Leaves each block written since the last force as it was then, as written since, or torn; after a crash of the
+         * process, as written since.
+         */
         private void cut() throws IOException {
             for (Map.Entry<Long, byte[]> block : BLOCKS_AT_LAST_FORCE.entrySet()) {
+                if (outcome == null) {
+                    // A crash of the process, not of the machine.
+                    break;
+                }
                 int fate = outcome.nextInt(3);
                 if (fate == 0) {
                     continue;

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A store that forces every commit to the device ({@code --durability fsync}, what production runs): the power fails in
  * the middle of a later commit, and the disk keeps, loses or tears each block written since the last force
  * ({@link PowerCutFilePath}); housekeeping rounds run meanwhile. The file opens again with every acknowledged write,
- * each record with its index entry.
+ * each record with its index entry. The same for a store that does not force its commits ({@code --durability
+ * commit}) when its process dies in the middle of a later commit.
  */
 class PowerCutTest {
 
@@ -41,23 +42,47 @@ class PowerCutTest {
         return IntStream.rangeClosed(1, 40);
     }
 
+    /** More rounds for a crash: without {@link GroupCommit#VERSIONS_KEPT}, 7 of these 600 lose acknowledged writes. */
+    static IntStream crashRounds() {
+        return IntStream.rangeClosed(1, 600);
+    }
+
     @ParameterizedTest(name = "round {0}")
     @MethodSource("rounds")
     void everyAcknowledgedWriteSurvivesAPowerCutDuringALaterCommit(int round) {
-        Path file = folder.resolve("records.mv");
         Random random = new Random(round);
-        // Each record's last acknowledged write: with every commit forced, on the device before it was acknowledged.
+        // Each acknowledged write was forced to the device before it was acknowledged.
+        everyAcknowledgedWriteSurvives(true, random, () -> PowerCutFilePath.cutAtWrite(300 + random.nextInt(700), random));
+    }
+
+    /**
+     * {@code --durability commit}, what development runs: no force, and the room of replaced chunks written over at
+     * once. The process dies at a write in a later commit: the file keeps every write before it whole (the operating
+     * system has them) and none after. A commit writes its chunk and then, when the chain of chunks from the file's
+     * header would otherwise lead through room written over, the header: dying in between must not leave the header
+     * leading to an older version than the last acknowledged one.
+     */
+    @ParameterizedTest(name = "round {0}")
+    @MethodSource("crashRounds")
+    void everyAcknowledgedWriteSurvivesACrashOfTheProcessDuringALaterCommit(int round) {
+        Random random = new Random(round);
+        everyAcknowledgedWriteSurvives(false, random, () -> PowerCutFilePath.crashAtWrite(300 + random.nextInt(700)));
+    }
+
+    private void everyAcknowledgedWriteSurvives(boolean forceToDevice, Random random, Runnable armTheCut) {
+        Path file = folder.resolve("records.mv");
+        // Each record's last acknowledged write.
         Map<Integer, Integer> acknowledged = new HashMap<>();
         int writes = 0;
         int inFlightRecord = -1;
         MVStore store = new MVStore.Builder().fileName(PowerCutFilePath.nameOf(file)).autoCommitDisabled().open();
         try {
-            GroupCommit groupCommit = new GroupCommit(store, true);
+            GroupCommit groupCommit = new GroupCommit(store, forceToDevice);
             StoreHousekeeping housekeeping = StoreHousekeeping.manual(store, groupCommit);
             MVMap<Integer, byte[]> records = store.openMap("records");
             MVMap<Integer, Integer> versions = store.openMap("versions");
             // The cut falls somewhere in the writes after the first few hundred commits.
-            PowerCutFilePath.cutAtWrite(300 + random.nextInt(700), random);
+            armTheCut.run();
             while (true) {
                 int record = random.nextInt(RECORDS);
                 int version = ++writes;
