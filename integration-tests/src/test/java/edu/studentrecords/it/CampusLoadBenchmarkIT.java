@@ -608,9 +608,9 @@ class CampusLoadBenchmarkIT {
         }
         md.append("\n## Enrolment\n\n").append(enrolment);
         md.append("\n## The record store's file\n\n").append(String.format(Locale.ROOT, "`data/store/records.mv` after "
-            + "the phases, the store still running: %,d MB (`--durability commit`, as `deploy/run.sh` runs it: H2 keeps "
-            + "the room of a replaced chunk for 45 s in this mode, and the store commits once for each group of writes; "
-            + "see the README's \"Keys and data\").%n", storeFileBytes >> 20));
+            + "the phases, the store still running: %,d MB (`--durability commit`, as `deploy/run.sh` runs it: the room "
+            + "of a replaced chunk is written over 64 commits later in this mode, and the store commits once for each "
+            + "group of writes; see the README's \"Keys and data\").%n", storeFileBytes >> 20));
         md.append("\n## Where the time goes in the read phase\n\n").append(profile).append(notes);
         Path out = Path.of(System.getProperty("benchmark.out", "benchmarks/campus-load.md"));
         Files.createDirectories(out.toAbsolutePath().getParent());

@@ -14,9 +14,10 @@ import org.h2.mvstore.MVStore;
  * without (only {@link GroupCommit} may commit there).
  *
  * <p>Every group commit writes a chunk of its own, and a chunk keeps all its room as long as one of its pages is in
- * use: without this the file grows under writes to many times the size of its data. H2 touches no chunk younger than
- * its retention time (45 s, in case the commits that replaced its pages are not on the device yet when the power
- * fails), so under a sustained load the file still holds 45 seconds of chunks. The moved pages are written by a group
+ * use: without this the file grows under writes to many times the size of its data. With a commit forced to the
+ * device, H2 touches no chunk younger than its retention time (45 s, in case the commits that replaced its pages are
+ * not on the device yet when the power fails), so under a sustained load the file still holds 45 seconds of chunks
+ * ({@link GroupCommit} says why the other mode has none). The moved pages are written by a group
  * commit like any write, so a crash at any moment leaves the file as the last commit left it.
  *
  * <p>Each round also commits what writes acknowledged without the journal ({@code j: false}, see
