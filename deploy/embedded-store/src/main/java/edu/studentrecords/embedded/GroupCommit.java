@@ -77,12 +77,7 @@ final class GroupCommit {
         }
     }
 
-    /**
-     * Returns once every write the calling thread has finished is in the store file. Call it after the
-     * write and before acknowledging it.
-     *
-     * @throws org.h2.mvstore.MVStoreException if the store cannot be written; the write must then not be acknowledged
-     */
+    /** Runs a write, which no commit overlaps: a commit waits for it to finish, and it waits for a commit under way. */
     <T> T duringWrite(Supplier<T> write) {
         quiesce.readLock().lock();
         try {
@@ -92,6 +87,12 @@ final class GroupCommit {
         }
     }
 
+    /**
+     * Returns once every write the calling thread has finished is in the store file. Call it after the
+     * write and before acknowledging it.
+     *
+     * @throws org.h2.mvstore.MVStoreException if the store cannot be written; the write must then not be acknowledged
+     */
     void awaitDurable() {
         long ticket = finishedWrites.incrementAndGet();
         synchronized (commitLock) {
