@@ -19,9 +19,9 @@ import org.h2.mvstore.MVStore;
  * "document already existed" on the next upsert). For the same reason the store must be opened with
  * auto-commit off.
  *
- * <p>Without {@code forceToDevice}, the room of a chunk whose pages have all been replaced is written again by the next
- * commit that needs room, once no read in progress may still need that chunk ({@link #duringRead}); a write never
- * overlaps a commit, so it needs no such care. H2 otherwise keeps every replaced chunk for 45 seconds (its retention
+ * <p>Without {@code forceToDevice}, the room of a chunk whose pages have all been replaced is written again by a commit
+ * that needs room once {@link #VERSIONS_KEPT} commits have followed and no read in progress may still need that chunk
+ * ({@link #duringRead}); a write never overlaps a commit, so it needs no such care. H2 otherwise keeps every replaced chunk for 45 seconds (its retention
  * time, a guess at how long a disk may hold writes in its buffers): under a sustained load the file then holds 45
  * seconds of commits, many times its data, and every commit pays for the bookkeeping of those chunks and for finding
  * room between them. Commits are then in the operating system's hands, which a crash of the process does not lose; a
