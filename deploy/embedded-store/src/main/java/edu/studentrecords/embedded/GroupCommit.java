@@ -21,14 +21,14 @@ import org.h2.mvstore.MVStore;
  *
  * <p>Without {@code forceToDevice}, the room of a chunk whose pages have all been replaced is written again by a commit
  * that needs room once {@link #VERSIONS_KEPT} commits have followed and no read in progress may still need that chunk
- * ({@link #duringRead}); a write never overlaps a commit, so it needs no such care. H2 otherwise keeps every replaced chunk for 45 seconds (its retention
- * time, a guess at how long a disk may hold writes in its buffers): under a sustained load the file then holds 45
- * seconds of commits, many times its data, and every commit pays for the bookkeeping of those chunks and for finding
- * room between them. Commits are then in the operating system's hands, which a crash of the process does not lose; a
- * power loss is not covered in this mode, and without the retention time it may cost the file rather than the last
- * writes. With {@code forceToDevice} (what production runs) the retention time stays as H2 sets it: with 0, a power cut
- * in the middle of a commit, under CPU load, once left a record at an older state than its last acknowledged write
- * ({@code PowerCutTest}, see the store's BENCHMARK.md).
+ * ({@link #duringRead}); a write never overlaps a commit, so it needs no such care. H2 otherwise keeps every replaced
+ * chunk for 45 seconds (its retention time, a guess at how long a disk may hold writes in its buffers): under a
+ * sustained load the file then holds 45 seconds of commits, many times its data, and every commit pays for the
+ * bookkeeping of those chunks and for finding room between them. Commits are then in the operating system's hands,
+ * which a crash of the process does not lose; a power loss is not covered in this mode, and without the retention time
+ * it may cost the file rather than the last writes. With {@code forceToDevice} (what production runs) the retention
+ * time stays as H2 sets it: with 0, a power cut in the middle of a commit, under CPU load, once left a record at an
+ * older state than its last acknowledged write ({@code PowerCutTest}, see the store's BENCHMARK.md).
  *
  * <p>Thread-safe.
  */

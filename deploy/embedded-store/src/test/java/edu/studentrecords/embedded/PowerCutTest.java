@@ -57,10 +57,10 @@ class PowerCutTest {
 
     /**
      * {@code --durability commit}, what development runs: no force, and the room of replaced chunks written over
-     * without H2's retention time. The process dies at a write in a later commit: the file keeps every write before it whole (the operating
-     * system has them) and none after. A commit writes its chunk and then, when the chain of chunks from the file's
-     * header would otherwise lead through room written over, the header: dying in between must not leave the header
-     * leading to an older version than the last acknowledged one.
+     * without H2's retention time. The process dies at a write in a later commit: the file keeps every write before it
+     * whole (the operating system has them) and none after. A commit writes its chunk and then, when the chain of
+     * chunks from the file's header would otherwise lead through room written over, the header: dying in between must
+     * not leave the header leading to an older version than the last acknowledged one.
      */
     @ParameterizedTest(name = "round {0}")
     @MethodSource("crashRounds")
