@@ -123,6 +123,51 @@ class StoreBackendTest {
         assertThat(tagsOfStoredStudents()).containsOnly(DocumentType.BSON).hasSize(STUDENTS);
     }
 
+    @Test
+    void documentsChangedInPlaceByAnUpdateAreWrittenAsTheyNowAre() {
+        // Written and committed first. mongo-java-server's updates change the stored document in place and then put the
+        // same object again: the next commit must write what it holds now (a store that kept the form it last wrote of
+        // each document, to write it again unchanged, would write the old one).
+        Map<String, String> numbers = new TreeMap<>();
+        StoreBackend ours = new StoreBackend(open());
+        createStudents(ours, numbers);
+        Map<String, Integer> before = new TreeMap<>();
+        ours.resolveDatabase(DATABASE).resolveCollection("students", false).handleQuery(new Document())
+            .forEach(student -> before.put((String) student.get("_id"), (Integer) student.get("n")));
+        List<String> ids = List.copyOf(numbers.keySet());
+        String renumbered = ids.get(0);
+        String replaced = ids.get(1);
+        String unset = ids.get(2);
+        command(ours, new Document("update", "students").append("updates", List.of(
+            new Document("q", new Document()).append("u", new Document("$inc", new Document("n", 1)))
+                .append("multi", true),
+            new Document("q", new Document("_id", renumbered))
+                .append("u", new Document("$set", new Document("number", "G-renumbered"))),
+            new Document("q", new Document("_id", replaced))
+                .append("u", new Document("number", "G-replaced").append("moved", true)))));
+        command(ours, new Document("findAndModify", "students").append("query", new Document("_id", unset))
+            .append("update", new Document("$unset", new Document("number", ""))));
+        ours.commit();
+        ours.close();
+
+        StoreBackend reopened = new StoreBackend(open());
+        var students = reopened.resolveDatabase(DATABASE).resolveCollection("students", false);
+        Map<String, Document> after = new TreeMap<>();
+        students.handleQuery(new Document()).forEach(student -> after.put((String) student.get("_id"), student));
+        assertThat(after).hasSize(STUDENTS);
+        before.forEach((id, n) -> {
+            if (!id.equals(replaced)) {
+                assertThat(after.get(id).get("n")).as("the $inc of %s", id).isEqualTo(n + 1);
+            }
+        });
+        assertThat(after.get(renumbered).get("number")).isEqualTo("G-renumbered");
+        assertThat(after.get(replaced)).containsEntry("number", "G-replaced").containsEntry("moved", true)
+            .doesNotContainKey("n");
+        assertThat(after.get(unset)).doesNotContainKey("number");
+        assertThat(students.handleQuery(new Document("number", "G-renumbered"))).as("the index follows").hasSize(1);
+        reopened.close();
+    }
+
     /** The first byte of every stored student document, read from the file without the backend. */
     private List<Byte> tagsOfStoredStudents() {
         List<Byte> tags = new ArrayList<>();
