@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -129,6 +130,9 @@ class GuardedReadBenchmarkIT {
 
             Histogram[] concurrent = histograms();
             long[] elapsed = new long[4];
+            // Processor time of the store process and of this one (the record store's code, the driver) per way.
+            long[] storeCpu = new long[4];
+            long[] ownCpu = new long[4];
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             try {
                 for (int which = 0; which < 4; which++) {
@@ -137,13 +141,18 @@ class GuardedReadBenchmarkIT {
                 for (int turn = 0; turn < TURNS; turn++) {
                     for (int k = 0; k < 4; k++) {
                         int which = (turn + k) % 4;
+                        long storeBefore = fixture.process().cpuTime().toNanos();
+                        long ownBefore = ownCpuNanos();
                         elapsed[which] += inTurn(pool, ways[which], ids, PER_THREAD, concurrent[which]);
+                        storeCpu[which] += fixture.process().cpuTime().toNanos() - storeBefore;
+                        ownCpu[which] += ownCpuNanos() - ownBefore;
                     }
                 }
             } finally {
                 pool.shutdownNow();
             }
-            String report = report(single[0], single[1], single[2], single[3]) + concurrentReport(concurrent, elapsed)
+            String report = report(single[0], single[1], single[2], single[3])
+                    + concurrentReport(concurrent, elapsed, storeCpu, ownCpu)
                     + goals(single, concurrent, elapsed);
             Path out = Path.of(System.getProperty("benchmark.out", "benchmarks/guarded-read.md"));
             Files.createDirectories(out.toAbsolutePath().getParent());
@@ -207,21 +216,30 @@ class GuardedReadBenchmarkIT {
         return at < 0 ? "" : "\n" + previous.substring(at);
     }
 
-    private static String concurrentReport(Histogram[] hists, long[] elapsed) {
+    private static long ownCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toNanos();
+    }
+
+    private static String concurrentReport(Histogram[] hists, long[] elapsed, long[] storeCpu, long[] ownCpu) {
         StringBuilder s = new StringBuilder();
         s.append(String.format("%n## %d threads%n%n", THREADS));
         s.append(String.format("The same four ways, now %d threads at once reading random records one way at a time: %d turns "
                 + "per way in rotating order, %d reads per thread and turn (after one unmeasured turn of each way). "
-                + "Throughput is all reads of a way divided by the time its turns took.%n%n", THREADS, TURNS, PER_THREAD));
-        s.append("| path | p50 (us) | p99 (us) | throughput (reads/s, all threads) | p50 / raw p50 | throughput / raw throughput |\n");
-        s.append("|---|---|---|---|---|---|\n");
+                + "Throughput is all reads of a way divided by the time its turns took. Processor time a read is "
+                + "what the store process, and this one (the record store's code and the driver), used during the "
+                + "way's turns, divided by its reads (the store's background work, compiler and garbage collector "
+                + "count in it too).%n%n", THREADS, TURNS, PER_THREAD));
+        s.append("| path | p50 (us) | p99 (us) | throughput (reads/s, all threads) | p50 / raw p50 "
+                + "| throughput / raw throughput | store CPU a read (us) | client CPU a read (us) |\n");
+        s.append("|---|---|---|---|---|---|---|---|\n");
         double rawThroughput = throughput(hists, elapsed, 0);
         for (int i = 0; i < WAYS.length; i++) {
             double throughput = throughput(hists, elapsed, i);
-            s.append(String.format("| %s | %.0f | %.0f | %.0f | %.2f | %.2f |%n", WAYS[i],
+            s.append(String.format("| %s | %.0f | %.0f | %.0f | %.2f | %.2f | %.0f | %.0f |%n", WAYS[i],
                     hists[i].getValueAtPercentile(50) / 1000.0, hists[i].getValueAtPercentile(99) / 1000.0, throughput,
                     hists[i].getValueAtPercentile(50) / (double) hists[0].getValueAtPercentile(50),
-                    throughput / rawThroughput));
+                    throughput / rawThroughput, storeCpu[i] / 1000.0 / hists[i].getTotalCount(),
+                    ownCpu[i] / 1000.0 / hists[i].getTotalCount()));
         }
         return s.toString();
     }

@@ -135,6 +135,11 @@ public final class EmbeddedStoreProcess implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** The processor time the store process has used so far, as the system counts it; zero if it cannot say. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     /** Whether the child process is still running. */
     public boolean isAlive() {
         return process.isAlive();
