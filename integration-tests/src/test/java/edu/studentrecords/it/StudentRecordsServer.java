@@ -37,6 +37,7 @@ public final class StudentRecordsServer implements KeycloakServerConfig {
             .dependency("org.mongodb", "bson-record-codec")
             .dependency("org.hibernate.validator", "hibernate-validator")
             .dependency("com.googlecode.libphonenumber", "libphonenumber")
+            .dependency("com.fasterxml.uuid", "java-uuid-generator")
             .dependency("edu.studentrecords", "search-index")
             .dependency("org.apache.lucene", "lucene-core")
             .dependency("org.apache.lucene", "lucene-analysis-common")

@@ -98,6 +98,8 @@ class BulkImportIT {
         String ndjson = EnrolmentFiles.ndjsonLine(a, null) + "\n" + EnrolmentFiles.ndjsonLine(b, null) + "\n";
         ImportReport first = store.records().importRecords(admin, () -> EnrolmentFile.readNdjson(new StringReader(ndjson), 100));
         assertThat(first.imported()).isEqualTo(2);
+        assertThat(first.rows()).extracting(row -> UUID.fromString(row.id()).version()).as("time-ordered ids")
+                .containsOnly(7);
         long records = count("records");
 
         ImportReport again = store.records().importRecords(admin, () -> EnrolmentFile.readNdjson(new StringReader(ndjson), 100));

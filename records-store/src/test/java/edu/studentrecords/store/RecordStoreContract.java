@@ -58,6 +58,7 @@ abstract class RecordStoreContract extends StoreContract {
         RecordView created = store.records().create(admin, content, null);
         assertThat(created.version()).isEqualTo(1);
         assertThat(created.groups()).isEqualTo(FieldGroup.ALL);
+        assertThat(UUID.fromString(created.id()).version()).as("a time-ordered id").isEqualTo(7);
 
         RecordView read = store.records().read(admin, created.id());
         assertThat(read.profile()).isEqualTo(content.profile());

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -61,7 +60,7 @@ public final class GatedRecords implements Records {
 
     @Override
     public RecordView create(AccessContext ctx, StudentRecord content, String ownerSubject) {
-        String id = UUID.randomUUID().toString();
+        String id = RecordIds.next();
         WritePass pass = gate.openEnrolment(ctx, id);
         List<FieldError> errors = enrolmentProblems(ctx, content, ownerSubject);
         if (!errors.isEmpty()) {
@@ -121,7 +120,7 @@ public final class GatedRecords implements Records {
                 outcomes[i] = RowOutcome.failed(row.row(), row.errors());
                 continue;
             }
-            ids[i] = UUID.randomUUID().toString();
+            ids[i] = RecordIds.next();
             List<FieldError> errors = enrolmentProblems(ctx, row.content(), row.ownerSubject());
             if (errors.isEmpty()) {
                 contents.add(row.content());
