@@ -4,7 +4,9 @@ import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.access.UnitDirectory;
 import edu.studentrecords.store.access.UnitPath;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.GroupModel;
@@ -69,10 +71,16 @@ public final class UnitGroups {
         return java.util.Optional.of(UnitPath.parse(unit));
     }
 
-    /** The realm's units, looked up group by group as the store asks: a unit exists when its group does. */
+    /**
+     * The realm's units, looked up group by group as the store asks: a unit exists when its group does. Each unit is
+     * looked up once in the directory's life, which is one request's: an import names the same few units row after
+     * row, and the group path is walked from the top each time.
+     */
     public UnitDirectory directory(KeycloakSession session, RealmModel realm) {
+        Map<UnitPath, Boolean> found = new ConcurrentHashMap<>();
         return unit -> !unit.isAll() && UnitPath.isRecordUnit(unit.toString())
-                && KeycloakModelUtils.findGroupByPath(session, realm, "/" + root + "/" + unit) != null;
+                && found.computeIfAbsent(unit,
+                        u -> KeycloakModelUtils.findGroupByPath(session, realm, "/" + root + "/" + u) != null);
     }
 
     /** Every unit of the realm: each group below the root whose path is a unit path, parents before children. */

@@ -5,7 +5,10 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -15,12 +18,15 @@ import java.util.regex.Pattern;
  * digits and other punctuation are not. A mainland number must be a mobile number: the field is called
  * and texted, and a fixed line cannot receive texts.
  *
- * <p>Thread-safe; stateless.
+ * <p>Thread-safe; keeps nothing but what a {@link #remembering} scope reads, for as long as the scope runs.
  */
 public final class PhoneNumbers {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final int CHINA = 86;
+
+    /** What each number read in this thread's {@link #remembering} scope came to; null outside one. */
+    private static final ThreadLocal<Map<String, Reading>> SCOPE = new ThreadLocal<>();
 
     /** ASCII digits with single spaces or dashes between them, optionally after a leading {@code +}. */
     private static final Pattern ACCEPTED_SPELLING = Pattern.compile("\\+?[0-9]+([ -]?[0-9]+)*");
@@ -33,7 +39,7 @@ public final class PhoneNumbers {
      * one number give the same result, so the result can key exact lookups.
      */
     public static Optional<String> normalise(String text) {
-        return parseAcceptable(text).map(n -> UTIL.format(n, PhoneNumberFormat.E164));
+        return Optional.ofNullable(reading(text).e164());
     }
 
     /** Whether the text is an acceptable number. {@code null} is not. */
@@ -41,16 +47,31 @@ public final class PhoneNumbers {
         return verdict(text) == Verdict.ACCEPTABLE;
     }
 
-    static Verdict verdict(String text) {
-        Optional<Phonenumber.PhoneNumber> number = parseValid(text);
-        if (number.isEmpty()) {
-            return Verdict.INVALID;
+    /**
+     * Runs {@code work}, and while it runs on this thread each phone number it reads is parsed once: a write checks a
+     * record's phones and then makes their keyed hashes, an import does both for a chunk of rows, and libphonenumber's
+     * parse is most of what either costs. Nothing read is kept after {@code work} ends. A scope inside another is the
+     * outer one.
+     */
+    public static <T> T remembering(Supplier<T> work) {
+        if (SCOPE.get() != null) {
+            return work.get();
         }
-        return isMainlandNonMobile(number.get()) ? Verdict.NOT_MOBILE : Verdict.ACCEPTABLE;
+        SCOPE.set(new HashMap<>());
+        try {
+            return work.get();
+        } finally {
+            SCOPE.remove();
+        }
     }
 
-    private static Optional<Phonenumber.PhoneNumber> parseAcceptable(String text) {
-        return parseValid(text).filter(n -> !isMainlandNonMobile(n));
+    static Verdict verdict(String text) {
+        return reading(text).verdict();
+    }
+
+    private static Reading reading(String text) {
+        Map<String, Reading> remembered = text == null ? null : SCOPE.get();
+        return remembered == null ? Reading.of(text) : remembered.computeIfAbsent(text, Reading::of);
     }
 
     private static boolean isMainlandNonMobile(Phonenumber.PhoneNumber number) {
@@ -75,6 +96,21 @@ public final class PhoneNumbers {
             return UTIL.isValidNumber(number) ? Optional.of(number) : Optional.empty();
         } catch (NumberParseException e) {
             return Optional.empty();
+        }
+    }
+
+    /** What a text came to: its verdict and, when it is acceptable, its E.164 form (null otherwise). */
+    private record Reading(Verdict verdict, String e164) {
+
+        static Reading of(String text) {
+            Optional<Phonenumber.PhoneNumber> number = parseValid(text);
+            if (number.isEmpty()) {
+                return new Reading(Verdict.INVALID, null);
+            }
+            if (isMainlandNonMobile(number.get())) {
+                return new Reading(Verdict.NOT_MOBILE, null);
+            }
+            return new Reading(Verdict.ACCEPTABLE, UTIL.format(number.get(), PhoneNumberFormat.E164));
         }
     }
 

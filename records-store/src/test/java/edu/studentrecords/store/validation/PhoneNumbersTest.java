@@ -1,6 +1,7 @@
 package edu.studentrecords.store.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
@@ -141,5 +142,53 @@ class PhoneNumbersTest {
     void nullIsNotAcceptable() {
         assertThat(PhoneNumbers.normalise(null)).isEmpty();
         assertThat(PhoneNumbers.isAcceptable(null)).isFalse();
+    }
+
+    @Test
+    void aScopeParsesEachNumberOnceAndKeepsNothingAfter() {
+        String mobile = "138 0000 0001";
+
+        String[] inside = PhoneNumbers.remembering(() -> {
+            // The check a write makes, then the normal form its keyed hash is made of: one reading of the text.
+            assertThat(PhoneNumbers.isAcceptable(mobile)).isTrue();
+            return new String[] {PhoneNumbers.normalise(mobile).orElseThrow(),
+                    PhoneNumbers.normalise(mobile).orElseThrow()};
+        });
+        String after = PhoneNumbers.normalise(mobile).orElseThrow();
+        String again = PhoneNumbers.normalise(mobile).orElseThrow();
+
+        assertThat(inside[0]).isEqualTo("+8613800000001").isSameAs(inside[1]);
+        assertThat(after).isEqualTo("+8613800000001").isNotSameAs(inside[0]).isNotSameAs(again);
+    }
+
+    @ParameterizedTest
+    @MethodSource("refusedNumbers")
+    void aScopeComesToTheSameVerdicts(String text, String rule) {
+        StudentRecord record = SampleRecords.withMobilePhone(SampleRecords.adult(), text);
+
+        List<FieldError> twice = PhoneNumbers.remembering(() -> {
+            List<FieldError> errors = new java.util.ArrayList<>(VALIDATOR.validate(record));
+            errors.addAll(VALIDATOR.validate(record));
+            assertThat(PhoneNumbers.normalise(text)).isEmpty();
+            return errors;
+        });
+
+        assertThat(twice).extracting(FieldError::field, FieldError::rule)
+                .containsExactly(tuple("contact.mobilePhone", rule), tuple("contact.mobilePhone", rule));
+    }
+
+    @Test
+    void aScopeEndsWithAFailureAndNestedScopesShareTheOuter() {
+        String mobile = "159 0000 0002";
+        String[] outer = new String[1];
+
+        assertThatThrownBy(() -> PhoneNumbers.remembering(() -> {
+            outer[0] = PhoneNumbers.normalise(mobile).orElseThrow();
+            assertThat(PhoneNumbers.remembering(() -> PhoneNumbers.normalise(mobile).orElseThrow()))
+                    .isSameAs(outer[0]);
+            throw new IllegalStateException("the write failed");
+        })).hasMessage("the write failed");
+
+        assertThat(PhoneNumbers.normalise(mobile).orElseThrow()).isEqualTo(outer[0]).isNotSameAs(outer[0]);
     }
 }

@@ -23,6 +23,7 @@ import edu.studentrecords.store.model.FieldGroup;
 import edu.studentrecords.store.model.StoredRecord;
 import edu.studentrecords.store.model.StudentRecord;
 import edu.studentrecords.store.validation.FieldError;
+import edu.studentrecords.store.validation.PhoneNumbers;
 import edu.studentrecords.store.validation.PlainTexts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,6 +61,10 @@ public final class GatedRecords implements Records {
 
     @Override
     public RecordView create(AccessContext ctx, StudentRecord content, String ownerSubject) {
+        return PhoneNumbers.remembering(() -> enrol(ctx, content, ownerSubject));
+    }
+
+    private RecordView enrol(AccessContext ctx, StudentRecord content, String ownerSubject) {
         String id = RecordIds.next();
         WritePass pass = gate.openEnrolment(ctx, id);
         List<FieldError> errors = enrolmentProblems(ctx, content, ownerSubject);
@@ -96,8 +101,8 @@ public final class GatedRecords implements Records {
         List<RowOutcome> outcomes = new ArrayList<>(rows.size());
         int created = 0;
         for (int from = 0; from < rows.size(); from += IMPORT_CHUNK) {
-            for (RowOutcome outcome : enrolChunk(ctx, pass, rows.subList(from, Math.min(rows.size(),
-                    from + IMPORT_CHUNK)))) {
+            List<EnrolmentRow> chunk = rows.subList(from, Math.min(rows.size(), from + IMPORT_CHUNK));
+            for (RowOutcome outcome : PhoneNumbers.remembering(() -> enrolChunk(ctx, pass, chunk))) {
                 outcomes.add(outcome);
                 created += outcome.created() ? 1 : 0;
                 if (outcomes.size() % IMPORT_PROGRESS_EVERY == 0) {

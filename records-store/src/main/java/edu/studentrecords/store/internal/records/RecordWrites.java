@@ -21,6 +21,7 @@ import edu.studentrecords.store.model.Profile;
 import edu.studentrecords.store.model.StoredRecord;
 import edu.studentrecords.store.model.StudentRecord;
 import edu.studentrecords.store.validation.FieldError;
+import edu.studentrecords.store.validation.PhoneNumbers;
 import edu.studentrecords.store.validation.RecordValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class RecordWrites {
      */
     RecordView patch(AccessContext ctx, String recordId, long expectedVersion, String mergePatch) {
         try (RecordLocks.Hold held = locks.writing(recordId)) {
-            return patchHeld(ctx, recordId, expectedVersion, mergePatch);
+            return PhoneNumbers.remembering(() -> patchHeld(ctx, recordId, expectedVersion, mergePatch));
         }
     }
 
