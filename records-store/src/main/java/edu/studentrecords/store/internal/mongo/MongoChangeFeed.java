@@ -186,9 +186,9 @@ public final class MongoChangeFeed implements ChangeFeed {
     private Map<String, Optional<Document>> readSettled(Set<String> recordIds) {
         Map<String, Optional<Document>> settled = new HashMap<>();
         Set<String> unsettled = recordIds;
-        Map<String, Document> previous = records.changeFacts(unsettled);
+        Map<String, Document> previous = records.findAll(unsettled);
         for (int attempt = 1; attempt < SETTLED_READS && !unsettled.isEmpty(); attempt++) {
-            Map<String, Document> again = records.changeFacts(unsettled);
+            Map<String, Document> again = records.findAll(unsettled);
             Set<String> moving = new LinkedHashSet<>();
             for (String recordId : unsettled) {
                 if (Objects.equals(again.get(recordId), previous.get(recordId))) {

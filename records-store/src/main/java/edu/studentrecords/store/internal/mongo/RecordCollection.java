@@ -108,19 +108,14 @@ public final class RecordCollection {
     }
 
     /**
-     * The records among {@code ids} as the change feed tells of them, by id; ids without a record are left out. Only
-     * the fields a change event is made of are read (id, version, owner, profile and the keyed hashes), not the sealed
-     * groups, which are most of a stored record: the feed reads each changed record twice. One query for every
+     * The stored documents among {@code ids}, by id; ids without a record are left out. One query for every
      * {@value #KEYS_PER_QUERY} ids, each answered by key.
      */
-    public Map<String, Document> changeFacts(Collection<String> ids) {
+    public Map<String, Document> findAll(Collection<String> ids) {
         Map<String, Document> found = new HashMap<>();
-        findByKeys(ids, CHANGE_FIELDS, doc -> found.put(doc.getString(RecordCodec.ID), doc));
+        findByKeys(ids, null, doc -> found.put(doc.getString(RecordCodec.ID), doc));
         return found;
     }
-
-    private static final Bson CHANGE_FIELDS = Projections.include(RecordCodec.ID, RecordCodec.VERSION,
-            RecordCodec.OWNER, RecordCodec.PROFILE, RecordCodec.RESIDENT_ID_HASH, RecordCodec.PHONE_HASHES);
 
     /**
      * Replaces the record only if it still has {@code expectedVersion}.

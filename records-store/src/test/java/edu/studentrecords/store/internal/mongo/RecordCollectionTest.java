@@ -8,7 +8,6 @@ import edu.studentrecords.store.testing.InProcessMongo;
 import edu.studentrecords.store.testing.StartedCommands;
 import edu.studentrecords.store.validation.FieldError;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bson.BsonDocument;
 import org.bson.Document;
@@ -79,26 +78,6 @@ class RecordCollectionTest {
                 .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.errors())
                         .extracting(FieldError::field).containsExactly("profile.studentNumber"));
         assertThat(records.find("a").orElseThrow().getLong(RecordCodec.VERSION)).isEqualTo(2L);
-    }
-
-    @Test
-    void theChangeFeedReadsARecordWithoutItsSealedGroups() {
-        RecordCollection records = new RecordCollection(MONGO.newDatabase().getCollection("records"));
-        records.createIndexes();
-        Document stored = at(record("a", "S1", "rid-1", "user-1"), "a", 3)
-                .append(RecordCodec.PHONE_HASHES, List.of("p-1", "p-2"))
-                .append(RecordCodec.UNIT, "science/2024-1")
-                .append(RecordCodec.SEALED, new Document("contact", new org.bson.types.Binary(new byte[4096])));
-        records.insertAll(List.of(stored, record("b", "S2", "rid-2", null).append(RecordCodec.VERSION, 1L)));
-
-        Map<String, Document> facts = records.changeFacts(List.of("a", "b", "missing"));
-
-        assertThat(facts).containsOnlyKeys("a", "b");
-        assertThat(facts.get("a")).containsOnlyKeys(RecordCodec.ID, RecordCodec.VERSION, RecordCodec.OWNER,
-                RecordCodec.PROFILE, RecordCodec.RESIDENT_ID_HASH, RecordCodec.PHONE_HASHES);
-        assertThat(facts.get("a").getList(RecordCodec.PHONE_HASHES, String.class)).containsExactly("p-1", "p-2");
-        assertThat(facts.get("a").get(RecordCodec.PROFILE, Document.class).getString("studentNumber")).isEqualTo("S1");
-        assertThat(facts.get("b")).doesNotContainKey(RecordCodec.SEALED).containsEntry(RecordCodec.VERSION, 1L);
     }
 
     /** The filter of the first change of each {@code update} started. */
