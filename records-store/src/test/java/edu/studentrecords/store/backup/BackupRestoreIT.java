@@ -12,6 +12,9 @@ import edu.studentrecords.store.StoreSettings;
 import edu.studentrecords.store.StudentRecords;
 import edu.studentrecords.store.access.AccessContext;
 import edu.studentrecords.store.backup.BackupProgress.Phase;
+import edu.studentrecords.store.enrolment.EnrolmentRow;
+import edu.studentrecords.store.enrolment.ImportReport;
+import edu.studentrecords.store.enrolment.RowOutcome;
 import edu.studentrecords.store.internal.backup.BackupFileHeader;
 import edu.studentrecords.store.internal.backup.CheckedBackupRead;
 import edu.studentrecords.store.internal.crypto.Aead;
@@ -41,7 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.bson.types.Binary;
@@ -66,11 +69,9 @@ class BackupRestoreIT {
             Map<String, StudentRecord> enrolled = enrol(fixture.store(), 10_000, 42);
             // Some records at a later version, so versions and times are part of what must come back.
             List<String> ids = new ArrayList<>(enrolled.keySet());
-            for (int i = 0; i < 200; i++) {
-                fixture.store().records().update(ADMIN, ids.get(i), 1, "{\"contact\":{\"homeAddress\":\"" + (i + 1) + "号 学府路\"}}");
-            }
-            Map<String, RecordView> before = new HashMap<>();
-            ids.forEach(id -> before.put(id, fixture.store().records().read(ADMIN, id)));
+            fourAtATime(200, i -> fixture.store().records().update(ADMIN, ids.get(i), 1,
+                    "{\"contact\":{\"homeAddress\":\"" + (i + 1) + "号 学府路\"}}"));
+            Map<String, RecordView> before = readAll(fixture.store(), ids);
             assertThat(before.get(ids.get(0)).version()).isEqualTo(2);
             assertThat(before.get(ids.get(0)).contact().homeAddress()).isEqualTo("1号 学府路");
             fixture.closeStore();
@@ -108,9 +109,10 @@ class BackupRestoreIT {
             assertThat(again.collections()).isEqualTo(taken.collections());
 
             StudentRecords restored = fixture.reopenStore();
+            Map<String, RecordView> after = readAll(restored, ids);
             for (String id : ids) {
                 // Every group, field by field, with version, update and verification times.
-                assertThat(restored.records().read(ADMIN, id)).usingRecursiveComparison().isEqualTo(before.get(id));
+                assertThat(after.get(id)).usingRecursiveComparison().isEqualTo(before.get(id));
             }
             assertThat(restored.auditTrail().verify().intact()).isTrue();
         }
@@ -301,33 +303,50 @@ class BackupRestoreIT {
         }
     }
 
-    /** Enrols {@code count} generated students with four threads; returns their content by record id. */
-    private static Map<String, StudentRecord> enrol(StudentRecords store, int count, long seed) throws Exception {
+    /**
+     * Enrols {@code count} generated students through the store's bulk import, in files of a thousand rows (each row
+     * created as {@code create} does, with its audit entry); returns their content by record id.
+     */
+    private static Map<String, StudentRecord> enrol(StudentRecords store, int count, long seed) {
         GeneratedStudents students = new GeneratedStudents(seed);
-        List<StudentRecord> content = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            content.add(students.next(LocalDate.now()));
+        Map<String, StudentRecord> enrolled = new HashMap<>();
+        for (int from = 0; from < count; from += 1_000) {
+            List<EnrolmentRow> rows = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + 1_000); i++) {
+                rows.add(new EnrolmentRow(rows.size() + 1, students.next(LocalDate.now()), null, List.of()));
+            }
+            ImportReport report = store.records().importRecords(ADMIN, () -> rows);
+            assertThat(report.failed()).as("rows refused: %s", report.rows()).isZero();
+            for (RowOutcome outcome : report.rows()) {
+                enrolled.put(outcome.id(), rows.get(outcome.row() - 1).content());
+            }
         }
-        Map<String, StudentRecord> enrolled = new ConcurrentHashMap<>();
-        AtomicInteger next = new AtomicInteger();
+        assertThat(enrolled).hasSize(count);
+        return new java.util.LinkedHashMap<>(new java.util.TreeMap<>(enrolled));
+    }
+
+    /** Reads each of {@code ids} as the administrator, four reads at a time (each with its audit entry). */
+    private static Map<String, RecordView> readAll(StudentRecords store, List<String> ids) throws Exception {
+        Map<String, RecordView> views = new ConcurrentHashMap<>();
+        fourAtATime(ids.size(), i -> views.put(ids.get(i), store.records().read(ADMIN, ids.get(i))));
+        return views;
+    }
+
+    /** Runs {@code work} for each number from 0 to {@code count - 1}, on four threads; fails with the first failure. */
+    private static void fourAtATime(int count, IntConsumer work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        enrolled.put(store.records().create(ADMIN, content.get(i), null).id(), content.get(i));
-                    }
-                    return null;
-                }));
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                done.add(pool.submit(() -> work.accept(n)));
             }
-            for (Future<?> worker : workers) {
-                worker.get();
+            for (Future<?> each : done) {
+                each.get();
             }
         } finally {
             pool.shutdownNow();
         }
-        return new java.util.LinkedHashMap<>(new java.util.TreeMap<>(enrolled));
     }
 
     /** Enrols {@code count} generated students, closes the store and backs it up into {@code name} in chunks of {@code chunk}. */
