@@ -11,14 +11,18 @@ import java.util.List;
 import java.util.Random;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Kills the store with SIGKILL while a separate writer process writes to it, restarts it on the same data
- * folder and checks that every write the writer saw acknowledged is still there.
+ * folder and checks that every write the writer saw acknowledged is still there. The three tests run side by side, each
+ * with its own store and writer processes and its own data folder.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class DurableWritesIT {
 
     private static final int DURABLE_ROUNDS = 12;
