@@ -227,11 +227,12 @@ class AccessLogScreenIT {
         for (int width : WIDTHS) {
             // Staff of her class look her up by her student number just before she looks: the search's answer names
             // her record (enrolled moments ago, the index may need a moment to have it).
-            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                Api.Reply search = campus.api.call("GET", query, staff, "teaching").send();
-                assertThat(search.status()).as("the search: %s", search.body()).isEqualTo(200);
-                assertThat(search.body()).as("the search's answer names her record").contains(w.aliceRecord());
-            });
+            await().atMost(Duration.ofSeconds(20)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    Api.Reply search = campus.api.call("GET", query, staff, "teaching").send();
+                    assertThat(search.status()).as("the search: %s", search.body()).isEqualTo(200);
+                    assertThat(search.body()).as("the search's answer names her record").contains(w.aliceRecord());
+                });
             try (ConsoleBrowser browser = accessLog(texts, width)) {
                 WebElement row = browser.visible(By.cssSelector("tr[data-client='" + PORTAL + "'][data-operation='SEARCH']"));
                 String sequence = row.getAttribute("data-testid").substring("entry-".length());

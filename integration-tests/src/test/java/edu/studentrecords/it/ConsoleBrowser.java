@@ -49,6 +49,8 @@ final class ConsoleBrowser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** How often a wait asks the page again: Selenium's default, half a second, is most of a page's wait. */
+    private static final Duration POLL = Duration.ofMillis(50);
     private static final Dimension WINDOW = new Dimension(1280, 1600);
     /** The origin of an http(s) address: scheme, host and port. */
     private static final Pattern ORIGIN = Pattern.compile("^https?://[^/?#]+");
@@ -94,7 +96,7 @@ final class ConsoleBrowser implements AutoCloseable {
         this.driver = chromium.driver;
         this.downloads = chromium.downloads;
         this.screenshots = Files.createDirectories(screenshots);
-        this.wait = new WebDriverWait(driver, WAIT);
+        this.wait = new WebDriverWait(driver, WAIT, POLL);
     }
 
     private static Chromium launch(Path workDir) throws IOException {

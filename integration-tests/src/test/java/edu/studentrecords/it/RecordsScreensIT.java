@@ -84,11 +84,12 @@ class RecordsScreensIT {
                 .json(Api.MERGE_PATCH, Map.of("profile", Map.of("name", RENAMED))).send();
             assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
             // The index follows the store's change feed: the page searches once the renamed student can be found.
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
-                Api.Reply found = campus.api.call("GET", "/search?q=" + searched.studentNumber(), admin,
-                    "administration").send();
-                return found.status() == 200 && found.json().get("hits").findValuesAsText("name").contains(RENAMED);
-            });
+            await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    Api.Reply found = campus.api.call("GET", "/search?q=" + searched.studentNumber(), admin,
+                        "administration").send();
+                    return found.status() == 200 && found.json().get("hits").findValuesAsText("name").contains(RENAMED);
+                });
             return new World(campus, admin, searched, record);
         });
 
