@@ -51,6 +51,8 @@ class ClusterIT {
             + "student.contact.read student.contact.write student.search student.audit";
     /** Scheduled runs every 20 s, so that a minute shows whether both nodes run them or one per period. */
     private static final int SCHEDULE_SECONDS = 20;
+    /** How long a health probe waits for its answer (a load balancer's check gives up after a few seconds). */
+    private static final Duration PROBE = Duration.ofSeconds(10);
     private static final String UNIT = "science/physics/2024-1";
 
     private static ProductionCluster cluster;
@@ -323,6 +325,20 @@ class ClusterIT {
             assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
             assertThat(down.body()).contains("the record store cannot be reached");
         });
+        // Once the node knows its store is out of reach, probes and scrapes are answered at once: each request gives
+        // up after PROBE (and fails the test), where reading the store's feed would wait 30 s for a server.
+        HttpResponse<String> down = probe(readiness);
+        assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+        assertThat(down.body()).contains("the record store cannot be reached");
+        HttpResponse<String> scraped = probe(cluster.management(1) + "/metrics");
+        assertThat(scraped.statusCode()).isEqualTo(200);
+        assertThat(scraped.body())
+                .containsPattern("student_records_search_index_behind\\{[^}]*realm=\"campus\"[^}]*} -1");
+    }
+
+    private static HttpResponse<String> probe(String url) throws IOException, InterruptedException {
+        return cluster.http().send(HttpRequest.newBuilder(URI.create(url)).timeout(PROBE).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<Instant> scheduled(String supervisor, String operation) {

@@ -119,7 +119,7 @@ public final class StudentRecords implements AutoCloseable {
         DataKeyVault keys = new DataKeyVault(db.getCollection("record_keys"), master, settings.keyCacheSize());
         this.feed = new MongoChangeFeed(db.getCollection(StoreCollections.CHANGES),
                 db.getCollection(StoreCollections.FEED_QUARANTINE), recordCollection, keys::exists, settings.clock(),
-                settings.feedSettle());
+                settings.feedSettle(), client::getClusterDescription);
         MongoAuditTrail trail = MongoAuditTrail.open(db, auditKey, settings.clock());
         this.audit = trail;
         this.lookup = new RecordLookup(recordCollection, codec, settings.keyCacheSize());

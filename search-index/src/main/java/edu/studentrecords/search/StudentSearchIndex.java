@@ -185,12 +185,13 @@ public final class StudentSearchIndex implements AutoCloseable {
 
     /**
      * How far the index is with the feed, for a readiness check. Reads the feed's head from the store (a few key
-     * look-ups); when the store cannot be reached, {@link IndexStatus#feedHead()} is -1 and nothing is thrown.
+     * look-ups); when the store cannot be reached, {@link IndexStatus#feedHead()} is -1 and nothing is thrown. When
+     * the feed already knows that its store is out of reach, nothing is read and the answer comes at once.
      */
     public IndexStatus status() {
         long head;
         try {
-            head = feed.head();
+            head = feed.unreachable() ? -1 : feed.head();
         } catch (RuntimeException e) {
             LOG.debugf("Search index status: the feed's head could not be read (%s)", e.getClass().getSimpleName());
             head = -1;

@@ -9,13 +9,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A change feed an index consumes that can be held: while held, every poll answers that nothing follows, so the
- * index stays exactly where it is while the store moves on. Everything else goes to the feed it wraps.
+ * index stays exactly where it is while the store moves on. It can also be cut off: then it knows its store to be
+ * out of reach, and every read of its head fails (and is counted). Everything else goes to the feed it wraps.
  */
 final class HeldFeed implements ChangeFeed {
 
     private final ChangeFeed feed;
     private volatile boolean held;
     private final AtomicLong pollsWhileHeld = new AtomicLong();
+    private volatile boolean cutOff;
+    private final AtomicLong headReadsWhileCutOff = new AtomicLong();
 
     HeldFeed(ChangeFeed feed) {
         this.feed = feed;
@@ -46,9 +49,29 @@ final class HeldFeed implements ChangeFeed {
         return feed.poll(after, limit);
     }
 
+    /** From now on (or no longer) the store is known to be out of reach and the head cannot be read. */
+    void cutOff(boolean cut) {
+        headReadsWhileCutOff.set(0);
+        cutOff = cut;
+    }
+
+    /** How many times the head was asked for since the feed was last cut off. */
+    long headReadsWhileCutOff() {
+        return headReadsWhileCutOff.get();
+    }
+
     @Override
     public long head() {
+        if (cutOff) {
+            headReadsWhileCutOff.incrementAndGet();
+            throw new IllegalStateException("the store cannot be reached");
+        }
         return feed.head();
+    }
+
+    @Override
+    public boolean unreachable() {
+        return cutOff;
     }
 
     @Override

@@ -65,6 +65,24 @@ class IndexCatchUpTest {
     }
 
     @Test
+    void whenTheFeedKnowsItsStoreIsOutOfReachTheStatusSaysSoWithoutAskingTheStore() throws Exception {
+        MemoryFeed memory = new MemoryFeed();
+        memory.upsert("r0", 1, new Profiles(33).next(0));
+        HeldFeed feed = new HeldFeed(memory);
+        try (StudentSearchIndex index = StudentSearchIndex.open(SearchSettings.defaults(dir), feed)) {
+            await().atMost(Duration.ofSeconds(10)).until(index::caughtUp);
+            assertThat(index.status().feedHead()).isEqualTo(1);
+
+            feed.cutOff(true);
+            assertThat(index.status().feedHead()).isEqualTo(-1);
+            assertThat(feed.headReadsWhileCutOff()).isZero();
+
+            feed.cutOff(false);
+            assertThat(index.status().feedHead()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void anIndexReopenedOnAFeedThatDidNotMoveHasCaughtUpOnceItHasReadTheHead() throws Exception {
         MemoryFeed memory = new MemoryFeed();
         Profiles generated = new Profiles(32);

@@ -29,6 +29,16 @@ public interface ChangeFeed {
     long head();
 
     /**
+     * Whether the store is known to be out of reach now, without asking it: the last contact with each of its
+     * servers failed and none has answered since. Answers at once, where {@link #head()} would wait for a server
+     * until the client's server selection timeout; false while nothing is known yet (before the first contact).
+     * A probe asks this first, so that it says at once that the store cannot be reached.
+     */
+    default boolean unreachable() {
+        return false;
+    }
+
+    /**
      * The records with an entry after position {@code after}: the records a copy that has applied the feed up to
      * {@code after} may hold in another state than the store. Reads the entries only (no record), so it is cheap
      * for a few entries; entries of writes that were refused are left out.

@@ -6,6 +6,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import com.mongodb.connection.ClusterDescription;
 import edu.studentrecords.store.feed.ChangeBatch;
 import edu.studentrecords.store.feed.ChangeEvent;
 import edu.studentrecords.store.feed.ChangeFeed;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.bson.Document;
 
@@ -63,13 +65,29 @@ public final class MongoChangeFeed implements ChangeFeed {
     private final Predicate<String> hasDataKey;
     private final Clock clock;
     private final Duration settle;
+    private final Supplier<ClusterDescription> cluster;
 
     /**
+     * A feed that does not know whether its store is reachable ({@link #unreachable()} is always false).
+     *
      * @param changes    the intents, a {@link SequentialLog}
      * @param quarantine the entries consumers could not take
      */
     public MongoChangeFeed(MongoCollection<Document> changes, MongoCollection<Document> quarantine,
             RecordCollection records, Predicate<String> hasDataKey, Clock clock, Duration settle) {
+        this(changes, quarantine, records, hasDataKey, clock, settle, () -> null);
+    }
+
+    /**
+     * @param changes    the intents, a {@link SequentialLog}
+     * @param quarantine the entries consumers could not take
+     * @param cluster    what the client currently knows of the store's servers, without waiting
+     *                   ({@code MongoClient::getClusterDescription})
+     */
+    public MongoChangeFeed(MongoCollection<Document> changes, MongoCollection<Document> quarantine,
+            RecordCollection records, Predicate<String> hasDataKey, Clock clock, Duration settle,
+            Supplier<ClusterDescription> cluster) {
+        this.cluster = cluster;
         this.changes = changes;
         this.quarantine = quarantine;
         this.log = new SequentialLog(changes);
@@ -219,6 +237,17 @@ public final class MongoChangeFeed implements ChangeFeed {
     @Override
     public long head() {
         return log.readHead();
+    }
+
+    @Override
+    public boolean unreachable() {
+        ClusterDescription known = cluster.get();
+        if (known == null || known.getServerDescriptions().isEmpty()) {
+            return false;
+        }
+        // A server the client has not reached yet has no exception; one whose last check or operation failed has.
+        return known.getServerDescriptions().stream()
+                .allMatch(server -> !server.isOk() && server.getException() != null);
     }
 
     @Override
