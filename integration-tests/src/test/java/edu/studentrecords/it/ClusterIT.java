@@ -303,7 +303,7 @@ class ClusterIT {
 
     @Test
     @Order(8)
-    void theProductsMetricsAreOnTheManagementPortAndReadinessFailsWithoutTheStore() throws Exception {
+    void theProductsMetricsAreOnTheManagementPortAndWithoutTheStoreEveryAnswerSaysSoAtOnce() throws Exception {
         assertThat(cluster.api(1).call("GET", "/records/" + java.util.UUID.randomUUID(), dave, ADMINISTRATION).send()
                 .status()).isEqualTo(404);
         // Once node 1's index has taken the writes of the tests before (it follows the feed within a second).
@@ -326,7 +326,7 @@ class ClusterIT {
             assertThat(down.body()).contains("the record store cannot be reached");
         });
         // Once the node knows its store is out of reach, probes and scrapes are answered at once: each request gives
-        // up after PROBE (and fails the test), where reading the store's feed would wait 30 s for a server.
+        // up after PROBE (and fails the test), where reading the store's feed waited 30 s for a server.
         HttpResponse<String> down = probe(readiness);
         assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
         assertThat(down.body()).contains("the record store cannot be reached");
@@ -334,11 +334,22 @@ class ClusterIT {
         assertThat(scraped.statusCode()).isEqualTo(200);
         assertThat(scraped.body())
                 .containsPattern("student_records_search_index_behind\\{[^}]*realm=\"campus\"[^}]*} -1");
+        // So are the API's calls: 503 "unavailable" with Retry-After, where a call waited for the store and answered
+        // 500 (the driver's timeout was not taken for the store out of reach).
+        HttpResponse<String> call = probe(HttpRequest.newBuilder(URI.create(cluster.node(1)
+                + "/realms/campus/student-records/records/" + java.util.UUID.randomUUID()))
+                .header("Authorization", "Bearer " + dave).header("Data-Purpose", ADMINISTRATION));
+        assertThat(call.statusCode()).as(call.body()).isEqualTo(503);
+        assertThat(Api.JSON.readTree(call.body()).get("type").asText()).endsWith("/unavailable");
+        assertThat(call.headers().firstValue("Retry-After")).hasValue("5");
     }
 
     private static HttpResponse<String> probe(String url) throws IOException, InterruptedException {
-        return cluster.http().send(HttpRequest.newBuilder(URI.create(url)).timeout(PROBE).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return probe(HttpRequest.newBuilder(URI.create(url)));
+    }
+
+    private static HttpResponse<String> probe(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return cluster.http().send(request.timeout(PROBE).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<Instant> scheduled(String supervisor, String operation) {

@@ -91,6 +91,11 @@ public final class RequestPipeline {
 
     private Response answer(CallKind kind, AuditOperation operation, Endpoint endpoint) {
         ProblemTexts texts = ProblemTexts.forLanguages(session.getContext().getRequestHeaders().getAcceptableLanguages());
+        if (storeKnownUnreachable()) {
+            // Nothing can be decided, done or audited; the driver would wait out its server selection (30 s) first.
+            return CorsPolicy.actualFor(session, null).add(noStore(ProblemMapper.storeUnreachable(texts).toResponse()
+                    .header(HttpHeaders.RETRY_AFTER, ProblemMapper.UNAVAILABLE_RETRY_SECONDS)));
+        }
         Optional<Caller> caller;
         try {
             caller = new BearerAuthentication(session).authenticate(
@@ -140,6 +145,12 @@ public final class RequestPipeline {
      * header, the origin) or failed. The store appends nothing when the call has its entry already.
      */
     private void leaveEntry(AccessContext ctx, AuditOperation operation, Exception failure) {
+        if (ProblemMapper.storeUnreachable(failure) || storeKnownUnreachable()) {
+            // The entry cannot be written either, and trying would hold the answer for another selection timeout.
+            LOG.warnf("The audit entry of a %s call could not be written: the record store cannot be reached",
+                    operation.code());
+            return;
+        }
         String recordId = recordIdInPath();
         try {
             CallAudit calls = session.getProvider(StudentRecordsProvider.class).store(session.getContext().getRealm())
@@ -157,6 +168,11 @@ public final class RequestPipeline {
             LOG.warnf("The audit entry of a %s call could not be written (%s)", operation.code(),
                     auditFailure.getClass().getSimpleName());
         }
+    }
+
+    /** Whether the record store is known to be out of reach now (asks nothing of it). */
+    private boolean storeKnownUnreachable() {
+        return session.getProvider(StudentRecordsProvider.class).storeUnreachable();
     }
 
     /** The record the request's address names ({@code /records/{id}/...}, {@code /guardian/children/{id}/...}), or null. */

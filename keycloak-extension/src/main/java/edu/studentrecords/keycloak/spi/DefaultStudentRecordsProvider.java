@@ -51,6 +51,11 @@ public final class DefaultStudentRecordsProvider implements StudentRecordsProvid
     }
 
     @Override
+    public boolean storeUnreachable() {
+        return factory.storeUnreachable();
+    }
+
+    @Override
     public boolean isOpen(RealmModel realm) {
         return factory.isOpen(realm);
     }

@@ -11,6 +11,7 @@ import edu.studentrecords.keycloak.jobs.VerificationReminderSchedule;
 import edu.studentrecords.search.SearchIndexException;
 import edu.studentrecords.search.StudentSearchIndex;
 import edu.studentrecords.store.Destruction;
+import edu.studentrecords.store.StoreReach;
 import edu.studentrecords.store.StudentRecords;
 import edu.studentrecords.store.audit.AuditOperation;
 import io.micrometer.core.instrument.Metrics;
@@ -127,6 +128,12 @@ public final class DefaultStudentRecordsProviderFactory extends NamedProviderFac
     /** Whether this node has opened the realm's store and index. */
     boolean isOpen(RealmModel realm) {
         return realms.containsKey(realm.getId());
+    }
+
+    /** Whether the node's client knows the record store to be out of reach now; asks nothing of it. */
+    boolean storeUnreachable() {
+        MongoClient current = client;
+        return current != null && StoreReach.unreachable(current.getClusterDescription());
     }
 
     /** Counts a scheduled self-check this node ran, and its findings. */

@@ -54,6 +54,12 @@ public interface StudentRecordsProvider extends Provider {
     AuditTrailOptions auditOptions();
 
     /**
+     * Whether the record store is known to be out of reach now: the node's client saw its last contact with each of the
+     * store's servers fail. Asks nothing of the store and opens no realm's store, so it answers at once.
+     */
+    boolean storeUnreachable();
+
+    /**
      * Whether this node has opened the realm's store and index already (at its start, or at the realm's first
      * request): a timer that only looks for due work leaves a realm it has not opened to the node that has.
      */

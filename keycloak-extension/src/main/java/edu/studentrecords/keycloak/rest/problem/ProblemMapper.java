@@ -3,6 +3,8 @@ package edu.studentrecords.keycloak.rest.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 import edu.studentrecords.search.SearchIndexCatchingUpException;
 import edu.studentrecords.search.SearchIndexException;
 import edu.studentrecords.store.StoreException;
@@ -19,7 +21,7 @@ import org.jboss.logging.Logger;
  * Maps what an endpoint throws to the {@link Problem} the API answers: a {@link StoreException}'s kind picks the
  * problem type in one {@code switch}; the detail is written here from codes, numbers, states and field paths (store
  * messages are not passed through where they could carry a value). A JSON body that cannot be read, the search index
- * failing and anything unexpected are the only other cases.
+ * failing, the record store out of reach and anything unexpected are the only other cases.
  */
 public final class ProblemMapper {
 
@@ -28,7 +30,7 @@ public final class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
     /** What {@code Retry-After} says of a store or index that cannot answer now. */
-    private static final long UNAVAILABLE_RETRY_SECONDS = 5;
+    public static final long UNAVAILABLE_RETRY_SECONDS = 5;
 
     private ProblemMapper() {
     }
@@ -58,7 +60,24 @@ public final class ProblemMapper {
             LOG.error("The search index failed to answer a search");
             return Problem.of(ProblemType.UNAVAILABLE, texts, "search-unavailable");
         }
+        if (storeUnreachable(failure)) {
+            LOG.warnf("The record store could not be reached (%s)", failure.getClass().getSimpleName());
+            return storeUnreachable(texts);
+        }
         return unexpected(failure, texts);
+    }
+
+    /**
+     * Whether {@code failure} is the MongoDB driver saying that the record store cannot be reached: no server to send
+     * the request to within the client's server selection timeout, or a connection that failed.
+     */
+    public static boolean storeUnreachable(Throwable failure) {
+        return failure instanceof MongoTimeoutException || failure instanceof MongoSocketException;
+    }
+
+    /** The problem of a call the record store cannot take now (503, {@code unavailable}). */
+    public static Problem storeUnreachable(ProblemTexts texts) {
+        return Problem.of(ProblemType.UNAVAILABLE, texts, "unavailable.store");
     }
 
     /**
@@ -69,7 +88,7 @@ public final class ProblemMapper {
         if (failure instanceof SearchIndexCatchingUpException catchingUp) {
             return OptionalLong.of(Math.max(1, catchingUp.retryAfter().toSeconds()));
         }
-        if (failure instanceof SearchIndexException
+        if (failure instanceof SearchIndexException || storeUnreachable(failure)
                 || failure instanceof StoreException e && e.is(StoreException.Kind.UNAVAILABLE)) {
             return OptionalLong.of(UNAVAILABLE_RETRY_SECONDS);
         }

@@ -17,6 +17,7 @@ import edu.studentrecords.store.grants.GrantState;
 import edu.studentrecords.store.validation.FieldError;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class ProblemMapperTest {
@@ -46,6 +47,19 @@ class ProblemMapperTest {
         assertThat(ProblemMapper.retryAfterSeconds(StoreException.unavailable(Subject.AUDIT_TRAIL, "down", null)))
                 .hasValue(5);
         assertThat(ProblemMapper.retryAfterSeconds(StoreException.notFound(Subject.RECORD))).isEmpty();
+    }
+
+    @Test
+    void aRecordStoreOutOfReachIsA503WithRetryAfterNotAnInternalError() {
+        Exception selection = new com.mongodb.MongoTimeoutException("Timed out while waiting for a server");
+        Exception connection = new com.mongodb.MongoSocketOpenException("Exception opening socket",
+                new com.mongodb.ServerAddress("127.0.0.1", 27017), new java.net.ConnectException("refused"));
+        for (Exception failure : List.of(selection, connection)) {
+            assertDetail(failure, 503, "unavailable", "The record store cannot be reached; try again later.");
+            assertThat(ProblemMapper.retryAfterSeconds(failure)).hasValue(5);
+        }
+        assertThat(ProblemMapper.from(selection, ProblemTexts.forLanguages(List.of(Locale.SIMPLIFIED_CHINESE))).detail())
+                .isEqualTo("无法连接学生记录库，请稍后重试。");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import com.mongodb.connection.ClusterDescription;
+import edu.studentrecords.store.StoreReach;
 import edu.studentrecords.store.feed.ChangeBatch;
 import edu.studentrecords.store.feed.ChangeEvent;
 import edu.studentrecords.store.feed.ChangeFeed;
@@ -241,13 +242,7 @@ public final class MongoChangeFeed implements ChangeFeed {
 
     @Override
     public boolean unreachable() {
-        ClusterDescription known = cluster.get();
-        if (known == null || known.getServerDescriptions().isEmpty()) {
-            return false;
-        }
-        // A server the client has not reached yet has no exception; one whose last check or operation failed has.
-        return known.getServerDescriptions().stream()
-                .allMatch(server -> !server.isOk() && server.getException() != null);
+        return StoreReach.unreachable(cluster.get());
     }
 
     @Override
