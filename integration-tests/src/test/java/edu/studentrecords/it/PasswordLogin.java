@@ -30,6 +30,9 @@ final class PasswordLogin {
 
     private static final Pattern FORM_ACTION = Pattern.compile("action=\"([^\"]+)\"");
     private static final String REDIRECT = "http://localhost:9999/callback";
+    /** What the login page says when it is shown again (its error or message). */
+    private static final Pattern FEEDBACK =
+            Pattern.compile("class=\"[^\"]*kc-feedback-text[^\"]*\"[^>]*>\\s*([^<]+?)\\s*<");
 
     private final String realmUrl;
     private final SSLContext tls;
@@ -65,14 +68,20 @@ final class PasswordLogin {
         HttpResponse<String> signedIn = send(browser, HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", username)))));
-        String location = signedIn.headers().firstValue("Location").orElseThrow(() ->
-                new AssertionError(username + " was not signed in: " + signedIn.statusCode()));
+        String location = signedIn.headers().firstValue("Location").orElseThrow(() -> new AssertionError(
+                username + " was not signed in: " + signedIn.statusCode() + feedback(signedIn.body())));
         Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
         if (!code.find()) {
             throw new AssertionError("no code in the redirect");
         }
         return grant(browser, Map.of("grant_type", "authorization_code", "client_id", "campus-portal",
                 "code", code.group(1), "redirect_uri", REDIRECT, "code_verifier", verifier));
+    }
+
+    /** ", the page says: ..." with the login page's error or message, when it shows one. */
+    private static String feedback(String page) {
+        Matcher said = FEEDBACK.matcher(page);
+        return said.find() ? ", the page says: " + said.group(1) : "";
     }
 
     /** The token response of a refresh of a sign-in's {@code refreshToken}. */
