@@ -217,8 +217,9 @@ fi
 # 6. Keycloak in development mode; its dev database lives in $kc_home/data, inside the data folder.
 # Development mode turns Keycloak's theme caches off, for people editing themes; these themes come built in jars, so
 # the caches are back on, as in production (each page would otherwise parse its templates and messages again).
+# Health and metrics on the management port, as in production (Keycloak starts that port only for them).
 kc_args=(start-dev
-  --http-port="$port" --http-management-port="$management_port"
+  --http-port="$port" --http-management-port="$management_port" --health-enabled=true --metrics-enabled=true
   --spi-theme--cache-themes=true --spi-theme--cache-templates=true --spi-theme--static-max-age=2592000
   --spi-student-records--default--connection-string="$connection"
   --spi-student-records--default--keys-dir="$data/keys"

@@ -353,6 +353,10 @@ class GuardiansIT {
         assertThat(raw.once(api.call("GET", "/consents", grace, null)).status()).isEqualTo(403);
         assertThat(raw.once(api.call("GET", "/consents?status=MAYBE", world.ada(), "administration")).status())
             .isEqualTo(400);
+        // The ledger lists the students with a history for a purpose: none of its lines is NONE.
+        Api.Reply noneAsked = raw.once(api.call("GET", "/consents?status=NONE", world.ada(), "administration"));
+        assertThat(noneAsked.status()).as(noneAsked.body()).isEqualTo(400);
+        assertThat(noneAsked.json().get("detail").asText()).isEqualTo("status must be GIVEN or WITHDRAWN.");
     }
 
     @Test

@@ -75,11 +75,16 @@ class PurgeIT {
         Api.Reply hold = api.call("POST", path + "/legal-holds", w.ada(), ADMINISTRATION)
             .json("application/json", Map.of("reason", "Court order 2026/41")).send();
         assertThat(hold.status()).as(hold.body()).isEqualTo(201);
+        Api.Reply another = api.call("POST", path + "/purge-requests", w.eli(), ADMINISTRATION)
+            .json("application/json", Map.of("reason", "Asked again while held")).send();
+        assertThat(another.status()).as(another.body()).isEqualTo(409);
+        assertThat(another.json().get("reason").asText()).isEqualTo("LEGAL_HOLD_ACTIVE");
 
         Api.Reply approve = api.call("POST", "/purge-requests/" + filed.json().get("id").asText() + "/approve", w.eli(),
             ADMINISTRATION).send();
         assertThat(approve.status()).as(approve.body()).isEqualTo(409);
         assertThat(approve.json().get("type").asText()).isEqualTo(PROBLEM_TYPES + "conflict");
+        assertThat(approve.json().get("reason").asText()).isEqualTo("LEGAL_HOLD_ACTIVE");
         assertThat(status(api.call("GET", path, w.eli(), ADMINISTRATION))).as("the record is still there").isEqualTo(200);
 
         Api.Reply lifted = api.call("POST", "/legal-holds/" + hold.json().get("id").asText() + "/lift", w.eli(),

@@ -359,6 +359,10 @@ class StrictInputIT {
             .header("Origin", "http://localhost:5173").send();
         assertThat(fromLocalApp.status()).as(fromLocalApp.body()).isEqualTo(200);
         assertThat(fromLocalApp.header("Access-Control-Allow-Origin")).isEqualTo("http://localhost:5173");
+        // The headers the README tells apps to read, readable by the page's script.
+        assertThat(fromLocalApp.header("Access-Control-Expose-Headers")).isNotNull();
+        assertThat(List.of(fromLocalApp.header("Access-Control-Expose-Headers").split(",\\s*")))
+            .contains("ETag", "Location", "Retry-After");
         Api.Reply fromElsewhere = w.campus().api.call("GET", "/me", w.alice().token(), null)
             .header("Origin", "https://attacker.example").send();
         assertThat(fromElsewhere.status()).isEqualTo(403);

@@ -26,7 +26,7 @@ public final class CorsPolicy {
     /** The request headers a browser may send. */
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, If-Match, Data-Purpose";
     /** The response headers a browser script may read. */
-    static final String[] EXPOSED_HEADERS = {"ETag", "Location", "WWW-Authenticate"};
+    static final String[] EXPOSED_HEADERS = {"ETag", "Location", "Retry-After", "WWW-Authenticate"};
 
     private CorsPolicy() {
     }

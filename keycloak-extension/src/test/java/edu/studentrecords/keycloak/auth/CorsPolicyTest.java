@@ -12,7 +12,7 @@ class CorsPolicyTest {
     void preflightListsEveryMethodAndTheHeadersBrowsersSend() {
         assertThat(CorsPolicy.METHODS).containsExactly("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
         assertThat(CorsPolicy.ALLOWED_HEADERS).isEqualTo("Authorization, Content-Type, If-Match, Data-Purpose");
-        assertThat(CorsPolicy.EXPOSED_HEADERS).contains("ETag", "Location", "WWW-Authenticate");
+        assertThat(CorsPolicy.EXPOSED_HEADERS).contains("ETag", "Location", "Retry-After", "WWW-Authenticate");
     }
 
     @Test

@@ -38,11 +38,12 @@ public final class ConsentsResource extends CollectionResource {
         });
     }
 
+    /** The ledger holds the students with a history for a purpose: its lines are given or withdrawn, never none. */
     private static ConsentStatus status(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        return Arrays.stream(ConsentStatus.values()).filter(s -> s.name().equals(text)).findFirst()
-                .orElseThrow(() -> new BadRequest(ProblemType.MALFORMED_REQUEST, "bad.consent-status"));
+        return Arrays.stream(ConsentStatus.values()).filter(s -> s != ConsentStatus.NONE && s.name().equals(text))
+                .findFirst().orElseThrow(() -> new BadRequest(ProblemType.MALFORMED_REQUEST, "bad.consent-status"));
     }
 }

@@ -9,6 +9,7 @@ import edu.studentrecords.search.SearchIndexCatchingUpException;
 import edu.studentrecords.search.SearchIndexException;
 import edu.studentrecords.store.StoreException;
 import edu.studentrecords.store.access.DenialReason;
+import edu.studentrecords.store.audit.AuditReason;
 import edu.studentrecords.store.validation.FieldError;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,8 @@ public final class ProblemMapper {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    /** The store's conflict code of a destruction stopped by a legal hold. */
+    private static final String LEGAL_HOLD_HELD = "HELD";
     /** What {@code Retry-After} says of a store or index that cannot answer now. */
     public static final long UNAVAILABLE_RETRY_SECONDS = 5;
 
@@ -162,7 +165,10 @@ public final class ProblemMapper {
         String state = texts.textOr("state." + code, code.toLowerCase(Locale.ROOT).replace('_', ' '));
         String subject = "conflict." + e.subject();
         String detail = texts.textOr(subject + "." + code, texts.textOr(subject, texts.text("conflict"), state), state);
-        return new Problem(type.uri(), texts.title(type), type.status(), detail, null, null);
+        // A destruction a legal hold stops names the reason it is audited under, for apps to tell it from the rest.
+        String reason = e.subject() == StoreException.Subject.LEGAL_HOLD && LEGAL_HOLD_HELD.equals(code)
+                ? AuditReason.LEGAL_HOLD_ACTIVE.name() : null;
+        return new Problem(type.uri(), texts.title(type), type.status(), detail, reason, null);
     }
 
     private static Problem unavailable(StoreException e, ProblemTexts texts) {

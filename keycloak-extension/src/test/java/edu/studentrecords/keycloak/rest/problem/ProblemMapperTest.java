@@ -90,6 +90,9 @@ class ProblemMapperTest {
                 "An import file may have at most 10000 rows; split it.");
         assertDetail(StoreException.notFound(Subject.LEGAL_HOLD), 404, "not-found", "No legal hold has this id.");
         assertDetail(StoreException.conflict(Subject.LEGAL_HOLD, "LIFTED"), 409, "conflict", "The legal hold was lifted already.");
+        assertThat(ProblemMapper.from(StoreException.conflict(Subject.LEGAL_HOLD, "LIFTED")).reason()).isNull();
+        assertThat(ProblemMapper.from(StoreException.conflict(Subject.LEGAL_HOLD, "HELD")).reason())
+                .isEqualTo("LEGAL_HOLD_ACTIVE");
         assertDetail(StoreException.notFound(Subject.ARCHIVE), 404, "not-found", "The record has no archive.");
         assertDetail(StoreException.unavailable(Subject.AUDIT_TRAIL, "down", null), 503, "unavailable",
                 "The request could not be recorded; try again later.");
