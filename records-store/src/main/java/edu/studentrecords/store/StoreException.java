@@ -46,6 +46,8 @@ public final class StoreException extends RuntimeException {
 
     /** The {@link #code()} of a refusal because the approver is the one who asked. */
     public static final String FOUR_EYES = "FOUR_EYES";
+    /** The {@link #code()} of a {@link Subject#LEGAL_HOLD} conflict: a destruction a legal hold stops. */
+    public static final String HELD = "HELD";
 
     private final Kind kind;
     private final Subject subject;

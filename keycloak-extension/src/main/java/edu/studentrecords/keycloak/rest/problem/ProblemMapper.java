@@ -30,8 +30,6 @@ public final class ProblemMapper {
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-    /** The store's conflict code of a destruction stopped by a legal hold. */
-    private static final String LEGAL_HOLD_HELD = "HELD";
     /** What {@code Retry-After} says of a store or index that cannot answer now. */
     public static final long UNAVAILABLE_RETRY_SECONDS = 5;
 
@@ -166,7 +164,7 @@ public final class ProblemMapper {
         String subject = "conflict." + e.subject();
         String detail = texts.textOr(subject + "." + code, texts.textOr(subject, texts.text("conflict"), state), state);
         // A destruction a legal hold stops names the reason it is audited under, for apps to tell it from the rest.
-        String reason = e.subject() == StoreException.Subject.LEGAL_HOLD && LEGAL_HOLD_HELD.equals(code)
+        String reason = e.subject() == StoreException.Subject.LEGAL_HOLD && StoreException.HELD.equals(code)
                 ? AuditReason.LEGAL_HOLD_ACTIVE.name() : null;
         return new Problem(type.uri(), texts.title(type), type.status(), detail, reason, null);
     }

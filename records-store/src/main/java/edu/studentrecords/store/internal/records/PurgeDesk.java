@@ -84,7 +84,8 @@ public final class PurgeDesk implements PurgeRequests {
                     StoreException.invalid(Subject.PURGE_REQUEST, unreadable.get()));
         }
         if (held.test(recordId)) {
-            throw pass.deny(recordId, AuditReason.LEGAL_HOLD_ACTIVE, StoreException.conflict(Subject.LEGAL_HOLD, "HELD"));
+            throw pass.deny(recordId, AuditReason.LEGAL_HOLD_ACTIVE,
+                    StoreException.conflict(Subject.LEGAL_HOLD, StoreException.HELD));
         }
         Optional<Document> open = requests.findOpenFor(recordId);
         if (open.isPresent()) {
@@ -116,7 +117,7 @@ public final class PurgeDesk implements PurgeRequests {
         // A hold placed after the request was filed stops the destruction; the request waits until it is lifted.
         if (held.test(request.recordId())) {
             throw decided.pass().deny(request.recordId(), AuditReason.LEGAL_HOLD_ACTIVE,
-                    StoreException.conflict(Subject.LEGAL_HOLD, "HELD"));
+                    StoreException.conflict(Subject.LEGAL_HOLD, StoreException.HELD));
         }
         Instant since = vault.now();
         if (!takeApproval(ctx, stored, decided.header(), since)) {
