@@ -93,7 +93,7 @@ public final class RequestPipeline {
         ProblemTexts texts = ProblemTexts.forLanguages(session.getContext().getRequestHeaders().getAcceptableLanguages());
         if (storeKnownUnreachable()) {
             // Nothing can be decided, done or audited; the driver would wait out its server selection (30 s) first.
-            return CorsPolicy.actualFor(session, null).add(noStore(ProblemMapper.storeUnreachable(texts).toResponse()
+            return CorsPolicy.actualFor(session, null).add(noStore(ProblemMapper.storeUnavailable(texts).toResponse()
                     .header(HttpHeaders.RETRY_AFTER, ProblemMapper.UNAVAILABLE_RETRY_SECONDS)));
         }
         Optional<Caller> caller;

@@ -63,7 +63,7 @@ public final class ProblemMapper {
         }
         if (storeUnreachable(failure)) {
             LOG.warnf("The record store could not be reached (%s)", failure.getClass().getSimpleName());
-            return storeUnreachable(texts);
+            return storeUnavailable(texts);
         }
         return unexpected(failure, texts);
     }
@@ -77,7 +77,7 @@ public final class ProblemMapper {
     }
 
     /** The problem of a call the record store cannot take now (503, {@code unavailable}). */
-    public static Problem storeUnreachable(ProblemTexts texts) {
+    public static Problem storeUnavailable(ProblemTexts texts) {
         return Problem.of(ProblemType.UNAVAILABLE, texts, "unavailable.store");
     }
 
