@@ -42,6 +42,11 @@ final class ProductionCluster implements AutoCloseable {
     private final Path data;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private final List<Long> nodePids = new ArrayList<>();
+    /** The record store's command line and working folder, as the run started it; known once it was killed. */
+    private List<String> storeCommand;
+    private Path storeFolder;
+    /** The record store started again by {@link #restartStore()}, which the run does not know of. */
+    private Process restartedStore;
     private String adminPassword;
     private SSLContext tls;
     private HttpClient http;
@@ -198,8 +203,29 @@ final class ProductionCluster implements AutoCloseable {
         ProcessHandle store = run.descendants().filter(process -> process.info().commandLine()
                 .map(line -> line.contains("embedded-store")).orElse(false)).findFirst()
                 .orElseThrow(() -> new AssertionError("no record store process"));
+        storeCommand = new ArrayList<>();
+        storeCommand.add(store.info().command().orElseThrow(() -> new AssertionError("the store's command is unknown")));
+        storeCommand.addAll(List.of(store.info().arguments()
+                .orElseThrow(() -> new AssertionError("the store's arguments are unknown"))));
+        try {
+            storeFolder = Files.readSymbolicLink(Path.of("/proc", Long.toString(store.pid()), "cwd"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         store.destroyForcibly();
         store.onExit().join();
+    }
+
+    /**
+     * Starts the killed record store again as its operator would: the same command on the same port and data folder
+     * (its output in {@code store-restarted.log} of the data folder). Stopped by {@link #close()}.
+     */
+    void restartStore() throws IOException {
+        if (storeCommand == null) {
+            throw new IllegalStateException("the record store was not killed");
+        }
+        restartedStore = new ProcessBuilder(storeCommand).directory(storeFolder.toFile()).redirectErrorStream(true)
+                .redirectOutput(data.resolve("store-restarted.log").toFile()).start();
     }
 
     /** Stops the run as Ctrl-C would (it stops the nodes, PostgreSQL and the store), then anything left over. */
@@ -213,6 +239,12 @@ final class ProductionCluster implements AutoCloseable {
         for (ProcessHandle process : started) {
             if (process.isAlive()) {
                 process.destroyForcibly();
+            }
+        }
+        if (restartedStore != null) {
+            restartedStore.destroy();
+            if (!restartedStore.waitFor(1, TimeUnit.MINUTES)) {
+                restartedStore.destroyForcibly();
             }
         }
         // PostgreSQL runs detached from the run (pg_ctl starts it in the background); the run stops it, unless the
