@@ -1,15 +1,32 @@
 package edu.studentrecords.store.validation;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateTimeDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalTimeDeserializer;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 /**
@@ -49,6 +66,7 @@ public final class StrictJson {
                 .build();
         ObjectMapper mapper = new ObjectMapper(strict)
                 .registerModule(new JavaTimeModule())
+                .registerModule(isoTextOnly())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -67,5 +85,34 @@ public final class StrictJson {
         }
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         return mapper;
+    }
+
+    /**
+     * Dates and times as ISO-8601 text only. Jackson's own readers also take a number ({@code 19600} as days since
+     * 1970, {@code 1700000000} as seconds), an array of fields ({@code [2024,9,2]}, and {@code []} as no date) or an
+     * object: a client never means those, so they are a value of the wrong type like any other. Registered after
+     * {@link JavaTimeModule}, whose readers they hand the text to, so that they are the ones Jackson asks.
+     */
+    private static SimpleModule isoTextOnly() {
+        SimpleModule module = new SimpleModule("iso-text-only");
+        textOnly(module, LocalDate.class, LocalDateDeserializer.INSTANCE);
+        textOnly(module, LocalDateTime.class, LocalDateTimeDeserializer.INSTANCE);
+        textOnly(module, LocalTime.class, LocalTimeDeserializer.INSTANCE);
+        textOnly(module, Instant.class, InstantDeserializer.INSTANT);
+        textOnly(module, OffsetDateTime.class, InstantDeserializer.OFFSET_DATE_TIME);
+        textOnly(module, ZonedDateTime.class, InstantDeserializer.ZONED_DATE_TIME);
+        return module;
+    }
+
+    private static <T> void textOnly(SimpleModule module, Class<T> type, JsonDeserializer<? extends T> iso) {
+        module.addDeserializer(type, new StdScalarDeserializer<T>(type) {
+            @Override
+            public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                    return type.cast(context.handleUnexpectedToken(type, parser));
+                }
+                return iso.deserialize(parser, context);
+            }
+        });
     }
 }

@@ -103,4 +103,18 @@ class EnrolmentFileTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("profile.nickname", "unknown-field"));
         assertThat(rows.get(3).content()).isEqualTo(second);
     }
+
+    @Test
+    void anNdjsonDateThatIsNotIsoTextIsTheWrongTypeNotADate() {
+        StudentRecord student = students.next(today);
+        String line = EnrolmentFiles.ndjsonLine(student, null);
+        String iso = "\"enrolmentDate\":\"" + student.profile().enrolmentDate() + "\"";
+        assertThat(line).contains(iso);
+        List<EnrolmentRow> rows = EnrolmentFile.readNdjson(new StringReader(line.replace(iso, "\"enrolmentDate\":20240901")
+                + "\n" + line.replace(iso, "\"enrolmentDate\":[2024,9,1]") + "\n"), 10);
+        for (EnrolmentRow row : rows) {
+            assertThat(row.errors()).extracting(FieldError::field, FieldError::rule)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("profile.enrolmentDate", "wrong-type"));
+        }
+    }
 }

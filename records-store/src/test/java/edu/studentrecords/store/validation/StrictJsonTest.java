@@ -19,6 +19,10 @@ class StrictJsonTest {
             java.time.LocalDate date) {
     }
 
+    record Times(java.time.LocalDate date, java.time.Instant at, java.time.OffsetDateTime offset,
+            java.time.LocalDateTime local) {
+    }
+
     @Test
     void oneDocumentAndNothingAfterIt() throws JsonProcessingException {
         assertThat(JSON.readValue(" {\"reason\":\"x\"}\n", Body.class).reason()).isEqualTo("x");
@@ -66,6 +70,28 @@ class StrictJsonTest {
                 "{\"text\":1.5}", "{\"ratio\":\"0.5\"}"}) {
             assertThatThrownBy(() -> JSON.readValue(body, Typed.class)).as(body).isInstanceOf(JsonProcessingException.class);
         }
+    }
+
+    @Test
+    void datesAndTimesAreIsoTextAndNothingElse() throws JsonProcessingException {
+        Times iso = JSON.readValue("{\"date\":\"2024-09-02\",\"at\":\"2026-12-08T04:00:00Z\","
+                + "\"offset\":\"2026-12-08T12:00:00+08:00\",\"local\":\"2026-12-08T12:00:00\"}", Times.class);
+        assertThat(iso.date()).isEqualTo(java.time.LocalDate.of(2024, 9, 2));
+        assertThat(iso.at()).isEqualTo(java.time.Instant.parse("2026-12-08T04:00:00Z"));
+        assertThat(iso.offset().toInstant()).isEqualTo(iso.at());
+        assertThat(iso.local()).isEqualTo(java.time.LocalDateTime.of(2026, 12, 8, 12, 0));
+        assertThat(JSON.readValue("{\"date\":null}", Times.class).date()).isNull();
+        // Jackson's own readers take each of these as a date or a time: days or seconds since 1970, fields in an array,
+        // an empty array as no date.
+        for (String body : new String[] {"{\"date\":19600}", "{\"date\":[2024,9,2]}", "{\"date\":[]}",
+                "{\"date\":{}}", "{\"date\":true}", "{\"at\":1700000000}", "{\"at\":1700000000.5}",
+                "{\"at\":[2026,12,8]}", "{\"offset\":1700000000}", "{\"local\":[2026,12,8,12,0]}",
+                "{\"local\":0}"}) {
+            assertThatThrownBy(() -> JSON.readValue(body, Times.class)).as(body)
+                    .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+        }
+        assertThatThrownBy(() -> JSON.readValue("{\"date\":\"2024-02-30\"}", Times.class))
+                .isInstanceOf(JsonProcessingException.class);
     }
 
     /** {@code depth} levels: objects inside arrays inside objects. */

@@ -50,5 +50,12 @@ class RecordMergePatchTest {
                 .is(Kinds.INVALID);
         assertThatThrownBy(() -> RecordMergePatch.parse("{\"contact\":{\"fax\":\"1\"}}").applyTo(RECORD))
                 .is(Kinds.INVALID);
+        // A date is ISO text: a number (days since 1970) or an array of fields is the wrong type, not a date.
+        for (String date : new String[] {"19600", "[2024,9,2]", "[]"}) {
+            assertThatThrownBy(() -> RecordMergePatch.parse("{\"profile\":{\"enrolmentDate\":" + date + "}}")
+                    .applyTo(RECORD)).as(date).is(Kinds.INVALID)
+                    .extracting(e -> ((edu.studentrecords.store.StoreException) e).errors().toString()).asString()
+                    .contains("profile.enrolmentDate").contains("wrong-type");
+        }
     }
 }
