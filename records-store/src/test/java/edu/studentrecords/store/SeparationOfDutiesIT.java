@@ -158,6 +158,27 @@ class SeparationOfDutiesIT {
     }
 
     @Test
+    void aDutyRefusedForWhatItsBodySaysIsAnAllowedCallThatWasNotDone() {
+        StudentRecords store = STORE.store();
+        AccessContext ada = Principals.admin(UUID.randomUUID().toString());
+        RecordView record = store.records().create(ada, STUDENTS.next(LocalDate.now()), null);
+        List<ThrowingCallable> invalid = List.of(
+                () -> store.retention().updatePolicy(ada, new RetentionPolicy(
+                        java.util.EnumSet.of(edu.studentrecords.store.model.EnrolmentStatus.ENROLLED), 1825, 3650)),
+                () -> store.retention().placeHold(ada, record.id(), " "));
+        for (ThrowingCallable call : invalid) {
+            long before = entries(store);
+            assertThatThrownBy(call).is(Kinds.INVALID);
+            List<AuditEntry> added = store.auditTrail().range(before + 1, 10);
+            assertThat(added).as("one entry per call").hasSize(1);
+            // As a record's invalid patch is: the caller may do this, what they asked for broke a rule.
+            assertThat(added.get(0).decision()).isEqualTo(Decision.ALLOW);
+            assertThat(added.get(0).outcome()).isEqualTo(Outcome.NOT_DONE);
+            assertThat(added.get(0).reason()).isIn(AuditReason.INVALID_POLICY.code(), AuditReason.INVALID_REASON.code());
+        }
+    }
+
+    @Test
     void theSelfCheckFindsStoredRecordsThatBreakTheRules() {
         StudentRecords store = STORE.store();
         AccessContext ada = Principals.admin(UUID.randomUUID().toString());

@@ -80,7 +80,7 @@ public final class GatedRetention implements Retention {
         Pass pass = duty(ctx, AuditOperation.RETENTION_POLICY_UPDATE, null);
         List<FieldError> errors = updated.errors(floorDays);
         if (!errors.isEmpty()) {
-            throw pass.deny(null, AuditReason.INVALID_POLICY, StoreException.invalid(Subject.RETENTION_POLICY, errors));
+            throw pass.invalid(null, AuditReason.INVALID_POLICY, StoreException.invalid(Subject.RETENTION_POLICY, errors));
         }
         if (state.pending().isPresent()) {
             throw pass.invalid(null, AuditReason.CONFLICT, StoreException.conflict(Subject.RETENTION_POLICY, "PENDING"));
@@ -118,7 +118,7 @@ public final class GatedRetention implements Retention {
         // Checked again against the floor in force now: the server's floor may have been raised since.
         List<FieldError> errors = pending.proposed().errors(floorDays);
         if (!errors.isEmpty()) {
-            throw pass.deny(null, AuditReason.INVALID_POLICY,
+            throw pass.invalid(null, AuditReason.INVALID_POLICY,
                     StoreException.invalid(Subject.RETENTION_POLICY, errors));
         }
         if (!state.takePending(pending.proposedBy(), pending.proposedAt())) {
@@ -224,7 +224,7 @@ public final class GatedRetention implements Retention {
         Pass pass = duty(ctx, AuditOperation.LEGAL_HOLD_PLACE, recordId);
         Optional<FieldError> error = textError("reason", reason, MAX_TEXT, true);
         if (error.isPresent()) {
-            throw pass.deny(recordId, AuditReason.INVALID_REASON, StoreException.invalid(Subject.LEGAL_HOLD, error.get()));
+            throw pass.invalid(recordId, AuditReason.INVALID_REASON, StoreException.invalid(Subject.LEGAL_HOLD, error.get()));
         }
         requireRecord(pass, recordId);
         pass.allow(recordId);
@@ -266,7 +266,7 @@ public final class GatedRetention implements Retention {
             errors.add(new FieldError("destroyBy", "required", "is required"));
         }
         if (!errors.isEmpty()) {
-            throw pass.deny(recordId, AuditReason.INVALID_PAPER_COPY, StoreException.invalid(Subject.PAPER_COPY, errors));
+            throw pass.invalid(recordId, AuditReason.INVALID_PAPER_COPY, StoreException.invalid(Subject.PAPER_COPY, errors));
         }
         requireRecord(pass, recordId);
         pass.allow(recordId);
