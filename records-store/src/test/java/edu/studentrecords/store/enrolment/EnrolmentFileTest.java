@@ -37,10 +37,14 @@ class EnrolmentFileTest {
     void aCellOfTheWrongTypeFailsItsRowByFieldWithoutTheValueAndTheNextRowIsStillRead() {
         String good = EnrolmentFiles.csvRow(students.next(today), null);
         String bad = EnrolmentFiles.csvRow(students.next(today), null).replace(",ENROLLED,", ",NOT-A-STATUS,");
+        String ordinal = EnrolmentFiles.csvRow(students.next(today), null).replace(",ENROLLED,", ",1,");
         String shortRow = "S1,only,three";
-        String csv = EnrolmentFiles.CSV_HEADER + "\n" + bad + "\n" + shortRow + "\n" + good + "\n";
+        String csv = EnrolmentFiles.CSV_HEADER + "\n" + bad + "\n" + shortRow + "\n" + good + "\n" + ordinal + "\n";
         List<EnrolmentRow> rows = EnrolmentFile.readCsv(new StringReader(csv), 10);
-        assertThat(rows).hasSize(3);
+        assertThat(rows).hasSize(4);
+        // A status by its position in the list (1 for SUSPENDED) is not a status.
+        assertThat(rows.get(3).errors()).extracting(FieldError::field, FieldError::rule)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("profile.status", "wrong-type"));
         assertThat(rows.get(0).errors()).extracting(FieldError::field, FieldError::rule)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("profile.status", "wrong-type"));
         assertThat(rows.get(0).errors().toString()).doesNotContain("NOT-A-STATUS");

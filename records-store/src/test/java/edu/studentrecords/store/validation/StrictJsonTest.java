@@ -19,6 +19,11 @@ class StrictJsonTest {
             java.time.LocalDate date) {
     }
 
+    enum Colour { RED, GREEN }
+
+    record Painted(Colour colour) {
+    }
+
     record Times(java.time.LocalDate date, java.time.Instant at, java.time.OffsetDateTime offset,
             java.time.LocalDateTime local) {
     }
@@ -92,6 +97,19 @@ class StrictJsonTest {
         }
         assertThatThrownBy(() -> JSON.readValue("{\"date\":\"2024-02-30\"}", Times.class))
                 .isInstanceOf(JsonProcessingException.class);
+    }
+
+    @Test
+    void anEnumIsOneOfItsNamesNeverItsPosition() throws JsonProcessingException {
+        assertThat(JSON.readValue("{\"colour\":\"GREEN\"}", Painted.class).colour()).isEqualTo(Colour.GREEN);
+        // Jackson's own reader takes a number, or a text of digits, as the constant at that position.
+        for (String body : new String[] {"{\"colour\":1}", "{\"colour\":0}", "{\"colour\":\"1\"}",
+                "{\"colour\":1.0}", "{\"colour\":true}", "{\"colour\":\"BLUE\"}"}) {
+            assertThatThrownBy(() -> JSON.readValue(body, Painted.class)).as(body)
+                    .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+            assertThatThrownBy(() -> StrictJson.textCells().readValue(body, Painted.class)).as("cells: " + body)
+                    .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
+        }
     }
 
     /** {@code depth} levels: objects inside arrays inside objects. */

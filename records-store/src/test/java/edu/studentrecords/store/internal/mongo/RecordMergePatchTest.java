@@ -50,6 +50,12 @@ class RecordMergePatchTest {
                 .is(Kinds.INVALID);
         assertThatThrownBy(() -> RecordMergePatch.parse("{\"contact\":{\"fax\":\"1\"}}").applyTo(RECORD))
                 .is(Kinds.INVALID);
+        // An enum is one of its names: a number is not the constant at that position.
+        for (String patch : new String[] {"{\"profile\":{\"status\":1}}", "{\"guardians\":[{\"relationship\":0}]}"}) {
+            assertThatThrownBy(() -> RecordMergePatch.parse(patch).applyTo(RECORD)).as(patch).is(Kinds.INVALID)
+                    .extracting(e -> ((edu.studentrecords.store.StoreException) e).errors().toString()).asString()
+                    .contains("wrong-type");
+        }
         // A date is ISO text: a number (days since 1970) or an array of fields is the wrong type, not a date.
         for (String date : new String[] {"19600", "[2024,9,2]", "[]"}) {
             assertThatThrownBy(() -> RecordMergePatch.parse("{\"profile\":{\"enrolmentDate\":" + date + "}}")
