@@ -226,6 +226,12 @@ class ImpersonationIT {
 
         String asGrace = impersonate(campus, "grace", "student.guardian");
         assertThat(campus.api.call("GET", "/guardian/children/" + mia, asGrace, null).send().status()).isEqualTo(200);
+        // Accepting an invitation makes a link in the guardian's name: never by an impersonator, whatever the token
+        // (refused before the token is looked up, so a real one stays for the guardian it was mailed to).
+        Api.Reply accept = campus.api.call("POST", "/guardian/invitations", asGrace, null)
+            .json("application/json", Map.of("token", "an-invitation-token-mailed-to-the-guardian")).send();
+        assertThat(accept.status()).as(accept.body()).isEqualTo(403);
+        assertThat(accept.json().get("type").asText()).endsWith("/impersonated");
         String asMia = impersonate(campus, "mia", "student.self");
         assertThat(campus.api.call("GET", "/me", asMia, null).send().status()).isEqualTo(200);
         String grace = campus.signIn(oauth, "grace", PORTAL, "student.guardian");

@@ -26,11 +26,22 @@ public final class GuardianGate {
     }
 
     /**
-     * A pass for a call only a guardian makes and that may reach no record (accepting an invitation, listing no
-     * children): the one entry every call leaves; a refusal is audited and thrown.
+     * A pass for a call only a guardian makes and that may reach no record (listing no children): the one entry every
+     * call leaves; a refusal is audited and thrown.
      */
     public Pass guardian(AccessContext ctx, AuditOperation operation) {
         requireGuardian(ctx, operation);
+        return new Pass(audit, ctx, operation);
+    }
+
+    /**
+     * A pass for a call in which a guardian acts in their own name beyond reading (accepting an invitation, which makes
+     * a link to a child): as {@link #guardian}, and never in a session under impersonation, since an administrator
+     * does not speak for the person they impersonate.
+     */
+    public Pass acting(AccessContext ctx, AuditOperation operation) {
+        requireGuardian(ctx, operation);
+        refuseIfDenied(ctx, operation, null, policy.checkActing(ctx));
         return new Pass(audit, ctx, operation);
     }
 

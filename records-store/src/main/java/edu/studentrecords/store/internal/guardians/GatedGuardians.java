@@ -176,7 +176,7 @@ public final class GatedGuardians implements Guardians {
 
     @Override
     public GuardianLink accept(AccessContext ctx, String token, GuardianAccount account) {
-        Pass pass = guardianGate.guardian(ctx, AuditOperation.GUARDIAN_INVITE_ACCEPT);
+        Pass pass = guardianGate.acting(ctx, AuditOperation.GUARDIAN_INVITE_ACCEPT);
         Optional<InvitationRegister.Taken> taken = invitations.take(token, ctx.subject(), ctx.now());
         if (taken.isEmpty()) {
             throw pass.deny(invitations.recordOf(token).orElse(null), AuditReason.INVITATION_NOT_VALID,
