@@ -52,6 +52,11 @@ if [ "$production" = false ]; then
   port="${port:-8080}"
   # Keycloak's defaults are 8080 and 9000: keep that distance so two instances on one machine never share a port.
   management_port=$((port + 920))
+  # The mail catcher: its mailboxes on 8025 and SMTP on 11025 for port 8080, apart from another instance's.
+  mail_port=$((port - 55))
+  mail_smtp_port=$((port + 2945))
+  [ "$mail_port" -ge 1024 ] && [ "$mail_smtp_port" -le 65535 ] \
+    || { echo "--port must be 1079 to 62590 in development mode" >&2; exit 2; }
 else
   port="${port:-8443}"
   # Keycloak's defaults are 8443 and 9000; node n takes port+n-1 and management_port+n-1.
@@ -124,6 +129,7 @@ fi
 
 # 3. The embedded record store, in its own process.
 store_pid=""
+mail_pid=""
 kc_pid=""
 kc_pids=()
 if [ "$production" = true ]; then
@@ -146,6 +152,10 @@ stop() {
     say "stopping the record store (it flushes first) ..."
     kill -TERM "$store_pid" 2>/dev/null || true
     wait "$store_pid" 2>/dev/null || true
+  fi
+  if [ -n "$mail_pid" ] && kill -0 "$mail_pid" 2>/dev/null; then
+    kill -TERM "$mail_pid" 2>/dev/null || true
+    wait "$mail_pid" 2>/dev/null || true
   fi
   say "stopped; data kept in $data"
 }
@@ -178,6 +188,28 @@ else
   connection="mongodb://127.0.0.1:$store_port"
 fi
 
+# Development only: a mail catcher (GreenMail, fetched through Maven), so that what the product mails (guardian
+# invitations, notices, the centre's and the students' mails) can be read; it delivers nothing and keeps the mails in
+# memory until the run stops. The demo realm's SMTP settings point at it.
+greenmail_version=2.1.3
+if [ "$production" = false ]; then
+  mail_jar="$root/deploy/target/mail/greenmail-standalone-$greenmail_version.jar"
+  if [ ! -f "$mail_jar" ]; then
+    (cd "$root" && mvn -q -B -ntp dependency:copy -N -Dartifact="com.icegreen:greenmail-standalone:$greenmail_version" \
+        -DoutputDirectory="$root/deploy/target/mail") >"$logs/fetch-mail.log" 2>&1 \
+      || { tail -n 20 "$logs/fetch-mail.log" >&2; say "fetching the mail catcher failed; see $logs/fetch-mail.log"; exit 1; }
+  fi
+  say "starting the mail catcher (SMTP 127.0.0.1:$mail_smtp_port; mailboxes http://localhost:$mail_port/api/user) ..."
+  java -Dgreenmail.smtp.hostname=127.0.0.1 -Dgreenmail.smtp.port="$mail_smtp_port" -Dgreenmail.auth.disabled \
+    -Dgreenmail.api.hostname=127.0.0.1 -Dgreenmail.api.port="$mail_port" -jar "$mail_jar" >"$logs/mail.log" 2>&1 &
+  mail_pid=$!
+  for _ in $(seq 1 60); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$mail_port/api/service/readiness" 2>/dev/null && break
+    kill -0 "$mail_pid" 2>/dev/null || { tail -n 20 "$logs/mail.log" >&2; say "the mail catcher did not start"; exit 1; }
+    sleep 0.5
+  done
+fi
+
 # 4. First start only: the demo realm file and the student records.
 campus_log="$logs/demo-campus.log"
 demo_campus() {
@@ -189,7 +221,11 @@ first_start=false
 if [ "$demo" = true ] && [ ! -f "$data/campus-imported" ]; then
   first_start=true
   say "generating the demo realm ..."
-  demo_campus realm --out "$kc_home/data/import/campus-realm.json"
+  if [ "$production" = false ]; then
+    demo_campus realm --out "$kc_home/data/import/campus-realm.json" --smtp-port "$mail_smtp_port"
+  else
+    demo_campus realm --out "$kc_home/data/import/campus-realm.json"
+  fi
 fi
 if [ "$demo" = true ] && [ ! -f "$data/campus-seeded" ]; then
   say "enrolling the demo students in the record store ..."
@@ -268,6 +304,9 @@ Ready in $(( $(date +%s) - started )) s.
     sam.supervisor                    supervision (audit, never record contents)
 
   A token for alice from a terminal: the device flow of the README ("Get a token"), signing in with a browser.
+
+  Mail: nothing leaves this machine. What the product mails waits in the mail catcher until Ctrl-C:
+    http://localhost:$mail_port/api/user/<address>/messages/   (the realm's SMTP: 127.0.0.1:$mail_smtp_port)
 
   Data: $data (record store, keys, Keycloak). Ctrl-C stops everything; the next start keeps the data.
 EOF

@@ -13,19 +13,20 @@ import org.jboss.logging.Logger;
  * The demo campus command.
  *
  * <pre>
- * java -jar demo-campus.jar realm --out FILE [--seed N] [--students N]
+ * java -jar demo-campus.jar realm --out FILE [--seed N] [--students N] [--smtp-port N]
  * java -jar demo-campus.jar seed --connection-string URI --keys-dir DIR [--database NAME] [--generate-keys]
  *                                [--seed N] [--students N]
  * </pre>
  *
- * {@code realm} writes the realm file for Keycloak's import; {@code seed} enrols the same campus's students in
+ * {@code realm} writes the realm file for Keycloak's import (with {@code --smtp-port}, the realm mails through a mail
+ * server on that port of 127.0.0.1, and the centre's mails go to a centre address of the demo); {@code seed} enrols the same campus's students in
  * the record store (database {@code student_records_campus} by default). Exit code 0 on success, 2 on a usage
  * error, 1 on any other failure.
  */
 public final class DemoCampus {
 
     private static final Logger LOG = Logger.getLogger(DemoCampus.class);
-    private static final String USAGE = "usage: realm --out FILE [--seed N] [--students N]\n"
+    private static final String USAGE = "usage: realm --out FILE [--seed N] [--students N] [--smtp-port N]\n"
             + "       seed --connection-string URI --keys-dir DIR [--database NAME] [--generate-keys] [--seed N] [--students N]";
 
     private DemoCampus() {
@@ -56,6 +57,7 @@ public final class DemoCampus {
         Path keys = null;
         String database = "student_records_" + RealmFile.REALM;
         boolean generateKeys = false;
+        Integer smtpPort = null;
         while (!rest.isEmpty()) {
             String option = rest.pollFirst();
             switch (option) {
@@ -66,6 +68,7 @@ public final class DemoCampus {
                 case "--keys-dir" -> keys = Path.of(value(rest, option));
                 case "--database" -> database = value(rest, option);
                 case "--generate-keys" -> generateKeys = true;
+                case "--smtp-port" -> smtpPort = Integer.parseInt(value(rest, option));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -73,7 +76,7 @@ public final class DemoCampus {
         switch (command) {
             case "realm" -> {
                 require(out, "--out");
-                new RealmFile(campus).writeTo(out);
+                new RealmFile(campus, smtpPort).writeTo(out);
                 LOG.infof("Realm %s written: %d users (%d students)", RealmFile.REALM, campus.people().size(),
                         campus.students().size());
             }

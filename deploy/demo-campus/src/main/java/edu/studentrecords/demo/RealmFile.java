@@ -40,10 +40,21 @@ final class RealmFile {
     private static final List<String> BASIC_SCOPES = List.of("basic", "profile", "email", "roles", "web-origins", "acr");
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Where the demo's mails come from, and where the centre's go (the mail catcher of a development run). */
+    static final String MAIL_FROM = "no-reply@campus.example.test";
+    static final String CENTRE_EMAIL = "records-centre@campus.example.test";
+
     private final Campus campus;
+    private final Integer smtpPort;
 
     RealmFile(Campus campus) {
+        this(campus, null);
+    }
+
+    /** With {@code smtpPort}, the realm mails through a mail server on that port of 127.0.0.1; null: no mail. */
+    RealmFile(Campus campus, Integer smtpPort) {
         this.campus = campus;
+        this.smtpPort = smtpPort;
     }
 
     /** Writes the realm file, replacing an existing one. */
@@ -80,7 +91,17 @@ final class RealmFile {
         realm.put("maxDeltaTimeSeconds", 43200);
         // The account console with the students' pages (themes/, deployed beside the extension).
         realm.put("accountTheme", ACCOUNT_THEME);
+        if (smtpPort != null) {
+            ObjectNode smtp = realm.putObject("smtpServer");
+            smtp.put("host", "127.0.0.1");
+            smtp.put("port", Integer.toString(smtpPort));
+            smtp.put("from", MAIL_FROM);
+            smtp.put("fromDisplayName", "Campus student records");
+        }
         ObjectNode attributes = realm.putObject("attributes");
+        if (smtpPort != null) {
+            attributes.put("student-records.centre-email", CENTRE_EMAIL);
+        }
         attributes.put("student-records.purposes", REALM_PURPOSES);
         attributes.put("student-records.verification-period-days", "180");
         attributes.put("student-records.units-root", UNITS_ROOT);

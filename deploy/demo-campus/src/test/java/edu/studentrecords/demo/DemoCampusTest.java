@@ -106,6 +106,19 @@ class DemoCampusTest {
     }
 
     @Test
+    void aDevelopmentRealmMailsThroughTheMailCatcherAndOtherwiseMailsNothing() {
+        JsonNode development = new RealmFile(CAMPUS, 11025).realm();
+        assertThat(development.path("smtpServer").path("host").asText()).isEqualTo("127.0.0.1");
+        assertThat(development.path("smtpServer").path("port").asText()).isEqualTo("11025");
+        assertThat(development.path("smtpServer").path("from").asText()).isEqualTo(RealmFile.MAIL_FROM);
+        assertThat(development.path("attributes").path("student-records.centre-email").asText())
+                .isEqualTo(RealmFile.CENTRE_EMAIL);
+        JsonNode production = new RealmFile(CAMPUS).realm();
+        assertThat(production.has("smtpServer")).isFalse();
+        assertThat(production.path("attributes").has("student-records.centre-email")).isFalse();
+    }
+
+    @Test
     void theRealmLinksEveryStudentsUserIdToTheSeededRecord() {
         JsonNode realm = new RealmFile(CAMPUS).realm();
         assertThat(realm.path("id").asText()).isEqualTo("campus");
