@@ -245,6 +245,16 @@ class StrictInputIT {
             .json(JSON, "{\"dryRun\":0}"));
         requests.put("a text as a number", api.call("POST", r + "/legal-holds", w.admin().token(), "administration")
             .json(JSON, "{\"reason\":12}"));
+        requests.put("days as an empty text", api.call("PUT", "/retention/policy", w.admin().token(), "administration")
+            .json(JSON, "{\"archiveOn\":[\"GRADUATED\"],\"destroyAfterDays\":1825,\"archiveRetentionDays\":3650,"
+                + "\"auditRetentionDays\":\"\"}"));
+        requests.put("a boolean as an empty text", api.call("POST", "/retention/runs", w.admin().token(),
+            "administration").json(JSON, "{\"dryRun\":\"\"}"));
+        // Jackson's own reader takes a text of digits as seconds since 1970.
+        Map<String, Object> digits = grant("CSB-2026-789", "agreement.pdf", "application/pdf", PDF);
+        digits.put("expiresAt", "1800000000");
+        requests.put("an instant as seconds", api.call("POST", "/grants", w.admin().token(), "administration")
+            .json(JSON, digits));
         for (Map.Entry<String, Api.Call> request : requests.entrySet()) {
             Api.Reply reply = request.getValue().send();
             if (reply.status() != 400 || !reply.json().get("type").asText().endsWith("/malformed-request")) {

@@ -91,7 +91,9 @@ class StrictJsonTest {
         for (String body : new String[] {"{\"date\":19600}", "{\"date\":[2024,9,2]}", "{\"date\":[]}",
                 "{\"date\":{}}", "{\"date\":true}", "{\"at\":1700000000}", "{\"at\":1700000000.5}",
                 "{\"at\":[2026,12,8]}", "{\"offset\":1700000000}", "{\"local\":[2026,12,8,12,0]}",
-                "{\"local\":0}"}) {
+                "{\"local\":0}", "{\"at\":\"1800000000\"}", "{\"at\":\"1800000000.5\"}", "{\"offset\":\"1800000000\"}",
+                "{\"date\":\"19600\"}", "{\"date\":\"2023-09-02T23:59:59Z\"}", "{\"date\":\"2023-09-02T23:59:59\"}",
+                "{\"date\":\"\"}", "{\"at\":\"\"}", "{\"date\":\" 2024-09-02\"}", "{\"date\":\"2024-02-30\"}"}) {
             assertThatThrownBy(() -> JSON.readValue(body, Times.class)).as(body)
                     .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
         }
@@ -100,11 +102,24 @@ class StrictJsonTest {
     }
 
     @Test
+    void anEmptyTextIsNotANumberABooleanOrAConstant() {
+        for (String body : new String[] {"{\"days\":\"\"}", "{\"sequence\":\"\"}", "{\"dryRun\":\"\"}",
+                "{\"ratio\":\"\"}", "{\"entries\":[\"\"]}"}) {
+            assertThatThrownBy(() -> JSON.readValue(body, Typed.class)).as(body).isInstanceOf(JsonProcessingException.class);
+            assertThatThrownBy(() -> StrictJson.textCells().readValue(body, Typed.class)).as("cells: " + body)
+                    .isInstanceOf(JsonProcessingException.class);
+        }
+        assertThatThrownBy(() -> JSON.readValue("{\"colour\":\"\"}", Painted.class))
+                .isInstanceOf(JsonProcessingException.class);
+    }
+
+    @Test
     void anEnumIsOneOfItsNamesNeverItsPosition() throws JsonProcessingException {
         assertThat(JSON.readValue("{\"colour\":\"GREEN\"}", Painted.class).colour()).isEqualTo(Colour.GREEN);
         // Jackson's own reader takes a number, or a text of digits, as the constant at that position.
         for (String body : new String[] {"{\"colour\":1}", "{\"colour\":0}", "{\"colour\":\"1\"}",
-                "{\"colour\":1.0}", "{\"colour\":true}", "{\"colour\":\"BLUE\"}"}) {
+                "{\"colour\":1.0}", "{\"colour\":true}", "{\"colour\":\"BLUE\"}", "{\"colour\":\"green\"}",
+                "{\"colour\":\" GREEN \"}"}) {
             assertThatThrownBy(() -> JSON.readValue(body, Painted.class)).as(body)
                     .isInstanceOf(com.fasterxml.jackson.databind.exc.MismatchedInputException.class);
             assertThatThrownBy(() -> StrictJson.textCells().readValue(body, Painted.class)).as("cells: " + body)

@@ -13,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** The JSON shapes of the retention endpoints. */
@@ -59,7 +58,7 @@ public final class RetentionRepresentation {
             } else {
                 for (String name : archiveOn) {
                     try {
-                        on.add(EnrolmentStatus.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT)));
+                        on.add(EnrolmentStatus.valueOf(name == null ? "" : name));
                     } catch (IllegalArgumentException e) {
                         errors.add(new FieldError("archiveOn", "leaving-status",
                                 "may name only GRADUATED, WITHDRAWN and TRANSFERRED"));

@@ -45,10 +45,18 @@ class RetentionRepresentationTest {
         assertThat(errors).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("archiveOn", "destroyAfterDays", "archiveRetentionDays");
         assertThat(errors).extracting(FieldError::message).noneMatch(m -> m.contains("EXPELLED"));
+        // A status is one of its names, as every enum of a body: not in other letters, not with spaces around it.
+        for (String other : new String[] {"graduated", " GRADUATED "}) {
+            errors.clear();
+            JsonBodies.read("{\"archiveOn\":[\"" + other + "\"],\"destroyAfterDays\":30,\"archiveRetentionDays\":0}",
+                    RetentionRepresentation.Policy.class).toPolicy(errors);
+            assertThat(errors).extracting(FieldError::field, FieldError::rule).as(other)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("archiveOn", "leaving-status"));
+        }
         errors.clear();
-        RetentionPolicy lower = JsonBodies.read("{\"archiveOn\":[\"graduated\"],\"destroyAfterDays\":30,"
+        RetentionPolicy exact = JsonBodies.read("{\"archiveOn\":[\"GRADUATED\"],\"destroyAfterDays\":30,"
                 + "\"archiveRetentionDays\":0}", RetentionRepresentation.Policy.class).toPolicy(errors);
         assertThat(errors).isEmpty();
-        assertThat(lower.archiveOn()).containsExactly(EnrolmentStatus.GRADUATED);
+        assertThat(exact.archiveOn()).containsExactly(EnrolmentStatus.GRADUATED);
     }
 }
