@@ -165,7 +165,11 @@ class SeparationOfDutiesIT {
         List<ThrowingCallable> invalid = List.of(
                 () -> store.retention().updatePolicy(ada, new RetentionPolicy(
                         java.util.EnumSet.of(edu.studentrecords.store.model.EnrolmentStatus.ENROLLED), 1825, 3650)),
-                () -> store.retention().placeHold(ada, record.id(), " "));
+                () -> store.retention().placeHold(ada, record.id(), " "),
+                () -> store.retention().addPaperCopy(ada, record.id(), "Room 1", "Records clerk",
+                        LocalDate.of(999_999_999, 12, 31)),
+                () -> store.retention().addPaperCopy(ada, record.id(), "Room 1", "Records clerk",
+                        LocalDate.of(1899, 12, 31)));
         for (ThrowingCallable call : invalid) {
             long before = entries(store);
             assertThatThrownBy(call).is(Kinds.INVALID);
@@ -174,7 +178,8 @@ class SeparationOfDutiesIT {
             // As a record's invalid patch is: the caller may do this, what they asked for broke a rule.
             assertThat(added.get(0).decision()).isEqualTo(Decision.ALLOW);
             assertThat(added.get(0).outcome()).isEqualTo(Outcome.NOT_DONE);
-            assertThat(added.get(0).reason()).isIn(AuditReason.INVALID_POLICY.code(), AuditReason.INVALID_REASON.code());
+            assertThat(added.get(0).reason()).isIn(AuditReason.INVALID_POLICY.code(), AuditReason.INVALID_REASON.code(),
+                    AuditReason.INVALID_PAPER_COPY.code());
         }
     }
 

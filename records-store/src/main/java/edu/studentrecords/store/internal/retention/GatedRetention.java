@@ -30,6 +30,7 @@ import edu.studentrecords.store.validation.PlainTexts;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,7 @@ public final class GatedRetention implements Retention {
 
     private static final int MAX_TEXT = 1000;
     private static final int MAX_PAPER_TEXT = 200;
+    private static final int EARLIEST_PAPER_YEAR = 1900;
 
     private final int floorDays;
     private final RecordGate gate;
@@ -264,6 +266,10 @@ public final class GatedRetention implements Retention {
         textError("custodian", custodian, MAX_PAPER_TEXT, false).ifPresent(errors::add);
         if (destroyBy == null) {
             errors.add(new FieldError("destroyBy", "required", "is required"));
+        } else if (destroyBy.getYear() < EARLIEST_PAPER_YEAR || destroyBy.isAfter(
+                LocalDate.ofInstant(ctx.now(), ZoneOffset.UTC).plusDays(RetentionPolicy.MAX_DAYS))) {
+            // Overdue copies are registered too (a date passed); a year like +999999999 is no date of destruction.
+            errors.add(new FieldError("destroyBy", "date.range", "is from 1900 to a hundred years from today"));
         }
         if (!errors.isEmpty()) {
             throw pass.invalid(recordId, AuditReason.INVALID_PAPER_COPY, StoreException.invalid(Subject.PAPER_COPY, errors));
