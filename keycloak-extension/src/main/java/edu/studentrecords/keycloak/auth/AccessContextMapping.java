@@ -56,7 +56,10 @@ final class AccessContextMapping {
                 .units(facts.userUnits())
                 .clientUnits(units(Stream.ofNullable(facts.clientAttributes().get(AccessContext.CLIENT_UNITS_ATTRIBUTE)),
                         "client " + clientId))
-                .purpose(purpose)
+                // A student on their own record and a guardian for their child act for the data subject and declare no
+                // purpose: a header they send is not theirs to choose, and the trail (which the student reads as the
+                // purpose of the access) never carries it.
+                .purpose(kind == CallKind.DECLARED_PURPOSE ? purpose : null)
                 .realmPurposes(facts.realmPurposes() == null
                         ? split(RealmBootstrap.DEFAULT_PURPOSES, ",")
                         : split(facts.realmPurposes(), ","))

@@ -91,6 +91,19 @@ class AccessContextMappingTest {
     }
 
     @Test
+    void aStudentOnTheirOwnRecordAndAGuardianForTheirChildCarryNoPurposeWhateverTheyDeclare() {
+        CallerFacts facts = new CallerFacts(false, Set.of("student", "guardian"), Set.of(),
+                Map.of("student-records.trust", "internal", "student-records.purposes", "teaching,administration"),
+                "teaching,administration");
+        for (CallKind kind : List.of(CallKind.SELF_SERVICE, CallKind.GUARDIAN)) {
+            for (String declared : new String[] {"administration", "zzz"}) {
+                assertThat(AccessContextMapping.toContext(token("u", "campus-portal", "openid"), facts, declared, kind,
+                        NOW, List.of(), List.of(), ConsentCheck.NONE).purpose()).as(kind + " " + declared).isNull();
+            }
+        }
+    }
+
+    @Test
     void aClientWithoutTrustAttributeIsExternalAndTheRealmPurposesDefault() {
         CallerFacts facts = new CallerFacts(false, Set.of(), Set.of(), Map.of(), null);
 
