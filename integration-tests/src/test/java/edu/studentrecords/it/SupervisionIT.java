@@ -8,6 +8,7 @@ import org.keycloak.testframework.oauth.OAuthClient;
 import org.keycloak.testframework.oauth.annotations.InjectOAuthClient;
 import org.keycloak.testframework.realm.ManagedRealm;
 
+import java.util.List;
 import java.util.Map;
 
 import static edu.studentrecords.it.Campus.ADMIN_SCOPES;
@@ -45,6 +46,12 @@ class SupervisionIT {
         JsonNode entries = history.json().get("entries");
         assertThat(entries.findValuesAsText("operation")).contains("CREATE", "READ");
         assertThat(history.body()).as("no record content in the audit").doesNotContain(student.studentNumber());
+        // A record's entries are not searched by client, operation or decision: such a filter beside it is refused,
+        // where it was ignored (every entry of the record answered as if it matched).
+        for (String filter : List.of("&client=library-app", "&operation=READ", "&decision=DENY", "&fromSequence=1")) {
+            Api.Reply filtered = api.call("GET", "/audit?record=" + record + filter, sue, "administration").send();
+            assertThat(filtered.status()).as(filter + ": " + filtered.body()).isEqualTo(400);
+        }
 
         Api.Reply whole = api.call("GET", "/audit?fromSequence=1&limit=3", sue, "administration").send();
         assertThat(whole.status()).isEqualTo(200);

@@ -69,6 +69,10 @@ public final class AuditResource extends CollectionResource {
         return pipeline.run(AuditOperation.AUDIT_READ, request -> {
             int page = integer("limit", limit, DEFAULT_LOG_PAGE, 1, MAX_LOG_PAGE);
             if (record != null && !record.isBlank()) {
+                if (client != null || operation != null || decision != null || fromSequence != null) {
+                    // A filter the answer would not apply: a supervisor would take every entry for a match.
+                    throw new BadRequest("bad.audit-record-filters");
+                }
                 int skip = integer("offset", offset, 0, 0, Integer.MAX_VALUE);
                 Window window = Window.of(from, to);
                 List<AuditEntry> entries = request.store().auditReview().ofRecord(request.access(), record.strip(),

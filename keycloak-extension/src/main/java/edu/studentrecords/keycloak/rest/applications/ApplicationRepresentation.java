@@ -42,14 +42,17 @@ final class ApplicationRepresentation {
         }
 
         private static Set<String> set(String name, List<String> values) {
-            if (values != null && values.size() > MAX_VALUES) {
+            if (values == null) {
+                // The settings as a whole: a list left out is not an empty one (it would take every purpose, unit
+                // or scope from the application at once).
+                throw new BadRequest("bad.list-required", name);
+            }
+            if (values.size() > MAX_VALUES) {
                 // A realm has far fewer purposes, units and scopes; a longer list would only cost time and answer.
                 throw new BadRequest("bad.list-too-long", name, MAX_VALUES);
             }
             Set<String> set = new LinkedHashSet<>();
-            if (values != null) {
-                values.forEach(v -> set.add(v == null ? "" : v.strip()));
-            }
+            values.forEach(v -> set.add(v == null ? "" : v.strip()));
             return set;
         }
     }
