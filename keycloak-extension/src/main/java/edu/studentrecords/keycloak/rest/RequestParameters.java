@@ -26,6 +26,8 @@ public final class RequestParameters {
     public static final int MAX_LOG_PAGE = 1000;
 
     private static final Pattern STRONG_TAG = Pattern.compile("\\s*\"(0|[1-9][0-9]{0,17})\"\\s*");
+    /** A whole number in ASCII digits (Java's own parser also takes a plus sign and the digits of other scripts). */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,10}");
 
     private RequestParameters() {
     }
@@ -35,13 +37,16 @@ public final class RequestParameters {
         if (text == null || text.isBlank()) {
             return fallback;
         }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min && value <= max) {
-                return value;
+        String digits = text.strip();
+        if (WHOLE_NUMBER.matcher(digits).matches()) {
+            try {
+                int value = Integer.parseInt(digits);
+                if (value >= min && value <= max) {
+                    return value;
+                }
+            } catch (NumberFormatException e) {
+                // Beyond an int: reported below, as every out-of-range value is.
             }
-        } catch (NumberFormatException e) {
-            // Reported below, as every out-of-range value is.
         }
         throw new BadRequest("bad.integer", name, min, max);
     }

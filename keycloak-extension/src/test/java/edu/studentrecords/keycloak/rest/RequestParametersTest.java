@@ -37,6 +37,11 @@ class RequestParametersTest {
                 "'limit' must be a whole number from 1 to 1000.");
         assertBad(() -> RequestParameters.integer("limit", "seven", 50, 1, 1000),
                 "'limit' must be a whole number from 1 to 1000.");
+        // ASCII digits only: Java's own parser also takes a sign and the digits of other scripts (\u0665 is 5).
+        for (String other : new String[] {"+5", "\u0665", "\uff15", "5e0", "0x5", "99999999999"}) {
+            assertBad(() -> RequestParameters.integer("limit", other, 50, 1, 1000),
+                    "'limit' must be a whole number from 1 to 1000.");
+        }
 
         assertThat(RequestParameters.instant("from", "")).isNull();
         assertThat(RequestParameters.instant("from", "2026-09-01T00:00:00Z"))
