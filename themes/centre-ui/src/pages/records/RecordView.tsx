@@ -13,6 +13,7 @@ import {
   HelperTextItem,
   TextArea,
   Title,
+  Tooltip,
 } from "@patternfly/react-core";
 import { ArrowLeftIcon } from "@patternfly/react-icons";
 import { useLoad } from "@student-records/shared";
@@ -64,7 +65,14 @@ export const RecordView = ({ recordId, known, askPurge, onBack }: {
           <Title headingLevel="h2" data-testid="record-title">{student}</Title>
         </FlexItem>
         <FlexItem>
-          <Button variant="danger" onClick={() => setPurging(true)} data-testid="request-purge">{t("recDestroy")}</Button>
+          {profile ? (
+            <Button variant="danger" onClick={() => setPurging(true)} data-testid="request-purge">{t("recDestroy")}</Button>
+          ) : (
+            // Opened by its address (a link, a reload): the request must name the student, so the record is read first.
+            <Tooltip content={t("recDestroyReadFirst")}>
+              <Button variant="danger" isAriaDisabled data-testid="request-purge">{t("recDestroy")}</Button>
+            </Tooltip>
+          )}
         </FlexItem>
       </Flex>
       <Form isWidthLimited onSubmit={(e) => {
@@ -113,7 +121,7 @@ export const RecordView = ({ recordId, known, askPurge, onBack }: {
           )}
         </>
       )}
-      {purging && <PurgeRequestDialog recordId={recordId} student={profile} onClose={() => setPurging(false)} />}
+      {purging && profile && <PurgeRequestDialog recordId={recordId} student={profile} onClose={() => setPurging(false)} />}
     </div>
   );
 };
@@ -179,14 +187,14 @@ const RecordDetails = ({ record }: { record: StudentRecord }) => {
 };
 
 /** Asks for the record's destruction, with a reason; another administrator approves on the Purges page. */
-const PurgeRequestDialog = ({ recordId, student, onClose }: { recordId: string; student?: Profile; onClose: () => void }) => {
+const PurgeRequestDialog = ({ recordId, student, onClose }: { recordId: string; student: Profile; onClose: () => void }) => {
   const { t } = useT();
   const problemText = useProblemText();
   const api = useApi();
   const toast = useToast();
   const [reason, setReason] = useState("");
   const [invalid, setInvalid] = useState(false);
-  const name = student?.name ?? t("purgeApproveStudentUnknown");
+  const name = student.name;
   const file = async () => {
     if (reason.trim() === "" || reason.length > MAX_REASON) {
       setInvalid(true);
@@ -203,7 +211,7 @@ const PurgeRequestDialog = ({ recordId, student, onClose }: { recordId: string; 
   return (
     <ConfirmDialog title={t("recPurgeTitle")} confirmLabel={t("recDestroy")} variant="danger" onConfirm={file} onClose={onClose}
       testId="confirm-purge-request">
-      <p className="pf-v5-u-mb-md">{t("recPurgeBody", { name, number: student?.studentNumber ?? "—" })}</p>
+      <p className="pf-v5-u-mb-md">{t("recPurgeBody", { name, number: student.studentNumber })}</p>
       <Form onSubmit={(e) => e.preventDefault()}>
         <FormGroup label={t("recPurgeReason")} isRequired fieldId="purge-reason">
           <TextArea id="purge-reason" value={reason} isRequired resizeOrientation="vertical"

@@ -88,7 +88,15 @@ class PurgeScreensIT {
 
         // Ada asks, from the student's record; on the Purges page her own request has no enabled Approve.
         try (ConsoleBrowser ada = signedIn("ada", texts, 1280, "records?record=" + record, texts.records())) {
+            // Opened by its address, the record names no student yet: the request, which must name one, waits for
+            // the record to be read (it opened naming "this student (—)").
+            assertThat(ada.byTestId("request-purge").getAttribute("aria-disabled")).as("before the read").isEqualTo("true");
+            ada.click(By.cssSelector("[data-testid='read-record']"));
+            ada.waitForText(By.cssSelector("[data-testid='record-title']"), student.studentNumber());
             ada.click(By.cssSelector("[data-testid='request-purge']"));
+            ada.waitForText(By.cssSelector("[data-testid='confirm-purge-request']"), student.studentNumber());
+            assertThat(ada.visible(By.cssSelector("[data-testid='confirm-purge-request']")).getText())
+                .contains(student.name());
             ada.setValue(By.id("purge-reason"), texts.reason());
             ada.screenshot(texts.tag() + "-1280-request");
             accessible(ada, "the request for destruction");
