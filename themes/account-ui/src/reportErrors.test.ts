@@ -52,7 +52,7 @@ describe("reportRefusal", () => {
   it("says the problem's one line when no field is named", () => {
     const reply = { status: 403, ok: false, etag: null, body: undefined, problem: { status: 403, type: "https://student-records.example/problems/impersonated" } };
     expect(reportRefusal(reply, "guardian", t, "en")).toEqual({
-      title: "403 Not while impersonating: sign in as yourself to do this", lines: [], atMessage: false,
+      title: "Not while impersonating: sign in as yourself to do this", lines: [], atMessage: false,
     });
   });
 });

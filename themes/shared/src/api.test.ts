@@ -56,8 +56,8 @@ describe("apiClient", () => {
     const reply = await apiClient("", tokens)("GET", "/grants");
     expect(reply.ok).toBe(false);
     expect(reply.problem?.reason).toBe("SCOPE_MISSING");
-    expect(problemText(reply, "en")).toBe("403 Refused: The sign-in token lacks a permission this needs");
-    expect(problemText(reply, "zh-CN")).toBe("403 拒绝访问: 登录令牌缺少所需的权限范围");
+    expect(problemText(reply, "en")).toBe("Refused: The sign-in token lacks a permission this needs");
+    expect(problemText(reply, "zh-CN")).toBe("拒绝访问: 登录令牌缺少所需的权限范围");
   });
 
   it("lists field errors only when asked", async () => {
@@ -65,8 +65,8 @@ describe("apiClient", () => {
       "application/problem+json");
     const reply = await apiClient("", tokens)("PUT", "/settings", { body: {} });
     expect(reply.problem?.errors).toEqual([{ field: "contact.email", message: "not an email", rule: undefined }]);
-    expect(problemText(reply, "en")).toBe("422 Invalid: Invalid record.");
-    expect(problemText(reply, "en", true)).toBe("422 Invalid: Invalid record. (contact.email: not an email)");
+    expect(problemText(reply, "en")).toBe("Invalid: Invalid record.");
+    expect(problemText(reply, "en", true)).toBe("Invalid: Invalid record. (contact.email: not an email)");
   });
 
   it("turns an answer that is not JSON into a failure instead of throwing", async () => {
@@ -89,27 +89,27 @@ describe("apiClient", () => {
     answer(403, `{"type":"${PROBLEMS}impersonated","title":"Forbidden","status":403,"detail":"x","reason":"IMPERSONATED"}`,
       "application/problem+json");
     const impersonated = await apiClient("", tokens)("POST", "/retention/policy/approve");
-    expect(problemText(impersonated, "en")).toBe("403 Not while impersonating: sign in as yourself to do this");
-    expect(problemText(impersonated, "zh-CN")).toBe("403 以他人身份登录时不能执行此操作：请以本人身份登录后再试");
+    expect(problemText(impersonated, "en")).toBe("Not while impersonating: sign in as yourself to do this");
+    expect(problemText(impersonated, "zh-CN")).toBe("以他人身份登录时不能执行此操作：请以本人身份登录后再试");
 
     answer(403, `{"type":"${PROBLEMS}four-eyes","title":"A second administrator must approve","status":403}`,
       "application/problem+json");
     const fourEyes = await apiClient("", tokens)("POST", "/retention/policy/approve");
-    expect(problemText(fourEyes, "en")).toBe("403 A second administrator must approve this; the one who asked may not");
+    expect(problemText(fourEyes, "en")).toBe("A second administrator must approve this; the one who asked may not");
 
     answer(503, `{"type":"${PROBLEMS}search-catching-up","title":"Service unavailable","status":503}`,
       "application/problem+json", { "Retry-After": "7" });
     const catchingUp = await apiClient("", tokens)("GET", "/search?q=x");
     expect(catchingUp).toMatchObject({ ok: false, status: 503, retryAfter: 7 });
-    expect(problemText(catchingUp, "en")).toBe("503 Search is catching up after a restart; try again in a few seconds");
-    expect(problemText(catchingUp, "zh-CN")).toBe("503 检索服务重启后正在同步，请几秒钟后重试");
+    expect(problemText(catchingUp, "en")).toBe("Search is catching up after a restart; try again in a few seconds");
+    expect(problemText(catchingUp, "zh-CN")).toBe("检索服务重启后正在同步，请几秒钟后重试");
   });
 
   it("keeps to the status, title and refusal code for problem types without a text of their own", async () => {
     answer(403, `{"type":"${PROBLEMS}forbidden","title":"Access denied","status":403,"reason":"MOVE_NOT_ALLOWED"}`,
       "application/problem+json");
     const reply = await apiClient("", tokens)("PATCH", "/records/r1", { body: {} });
-    expect(problemText(reply, "en")).toBe("403 Refused: A record may be moved only by someone with the right in both units");
+    expect(problemText(reply, "en")).toBe("Refused: A record may be moved only by someone with the right in both units");
     expect(reply.retryAfter).toBeUndefined();
   });
 });

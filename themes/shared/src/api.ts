@@ -152,9 +152,10 @@ export function apiClient(base: string, tokens: TokenSource, headers: Record<str
 }
 
 /**
- * One line, in the user's language, for a call that did not go through: what failed on the way, the status and the
- * text of a problem type that says it all (four-eyes, impersonated, search-catching-up), or else the problem's status,
- * title and detail (the text of its refusal code where it has one). With {@code withFields}, the field errors follow
+ * One line, in the user's language, for a call that did not go through: what failed on the way, the text of a
+ * problem type that says it all (four-eyes, impersonated, search-catching-up), or else the problem's title (the
+ * status's name) and detail (the text of its refusal code where it has one). Never the status's number: a person
+ * reads words, and the status is in the network log for whoever needs it. With {@code withFields}, the field errors follow
  * in brackets (for pages that do not show them at their fields).
  */
 export function problemText(reply: Reply<unknown>, language: Language, withFields = false): string {
@@ -172,10 +173,10 @@ export function problemText(reply: Reply<unknown>, language: Language, withField
   const problem = reply.problem;
   const typeText = problemTypeText(problem?.type, language);
   if (typeText) {
-    return `${reply.status} ${typeText}`;
+    return typeText;
   }
   const title = statusText(language, reply.status) ?? problem?.title ?? clientText(language, "failed");
   const detail = isKnownReason(problem?.reason) ? reasonText(problem?.reason, language) : problem?.detail;
   const fields = withFields ? (problem?.errors ?? []).map((e) => `${e.field}: ${e.message}`).join("; ") : "";
-  return `${reply.status} ${title}${detail ? ": " + detail : ""}${fields ? " (" + fields + ")" : ""}`;
+  return `${title}${detail ? ": " + detail : ""}${fields ? " (" + fields + ")" : ""}`;
 }

@@ -19,7 +19,7 @@ import {
   Title,
 } from "@patternfly/react-core";
 import { answered, type FieldError, formatInstant, problemText, useLoad } from "@student-records/shared";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLanguage, useStudentRecordsApi } from "../api";
 import { changeValue, fieldLabel, keepTyped, profileValue, type ServerChange, serverChanges } from "../fields";
@@ -59,6 +59,13 @@ export const RecordEditor = ({ path, voice, verification = false }: { path: stri
   const [guardians, setGuardians] = useState<Guardian[]>([]);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [message, setMessage] = useState<{ variant: "success" | "danger"; text: string }>();
+  // The outcome shows above the form, far from the buttons at its foot: brought into view, or Save seems to do nothing.
+  const messageAt = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) {
+      messageAt.current?.scrollIntoView?.({ block: "start" });
+    }
+  }, [message]);
   const [shownLoad, setShownLoad] = useState<StudentRecord>();
   const [changedMeanwhile, setChangedMeanwhile] = useState<ServerChange[]>([]);
 
@@ -155,6 +162,7 @@ export const RecordEditor = ({ path, voice, verification = false }: { path: stri
 
   return (
     <>
+      <div ref={messageAt} />
       {message && (
         <Alert variant={message.variant} isInline title={message.text} data-testid="record-message" className="pf-v5-u-mb-md">
           {errors.length > 0 && (

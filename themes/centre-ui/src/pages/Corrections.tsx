@@ -3,6 +3,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from "@patternfly/react-table";
 import { useState } from "react";
 import { formatInstant } from "@student-records/shared";
 import { useApi } from "../api";
+import { ConfirmDialog } from "../feedback";
 import { CentrePage, LoadState, type Notice, NoticeLine, useCentreLoad, useNotices } from "../components";
 import { type Key, useT } from "../i18n";
 import { useFieldName } from "./records/HistoryTable";
@@ -69,7 +70,9 @@ const CorrectionCard = ({ review, onDone }: { review: Review; onDone: (notice: N
   const noticeOf = useNotices();
   const [reason, setReason] = useState("");
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const id = review.request.id;
+  const student = studentOf(review) ?? `${t("recordId")} ${review.recordId}`;
 
   const decide = async (decision: "approve" | "reject") => {
     if (decision === "reject" && !reason.trim()) {
@@ -86,7 +89,7 @@ const CorrectionCard = ({ review, onDone }: { review: Review; onDone: (notice: N
   return (
     <Card data-testid={`correction-${id}`} data-record={review.recordId}>
       <CardTitle component="h2">
-        {studentOf(review) ?? `${t("recordId")} ${review.recordId}`} · {t("correctionRequested")} {formatInstant(review.request.requestedAt, language)}
+        {student} · {t("correctionRequested")} {formatInstant(review.request.requestedAt, language)}
       </CardTitle>
       <CardBody>
         <p className="pf-v5-u-mb-md">
@@ -130,13 +133,20 @@ const CorrectionCard = ({ review, onDone }: { review: Review; onDone: (notice: N
         </FormGroup>
         <div className="pf-v5-u-mt-md">
           <Button variant="primary" className="pf-v5-u-mr-sm" isDisabled={busy} data-testid={`approve-correction-${id}`}
-            onClick={() => void decide("approve")}>
+            onClick={() => setConfirming(true)}>
             {t("approve")}
           </Button>
           <Button variant="danger" isDisabled={busy} data-testid={`reject-correction-${id}`} onClick={() => void decide("reject")}>
             {t("reject")}
           </Button>
         </div>
+        {confirming && (
+          // The record changes at once, a name or an identity number included: asked once more, as a destruction is.
+          <ConfirmDialog title={t("correctionApproveTitle")} confirmLabel={t("approve")} testId={`confirm-approve-correction-${id}`}
+            onConfirm={() => decide("approve").finally(() => setConfirming(false))} onClose={() => setConfirming(false)}>
+            <p>{t("correctionApproveBody", { student })}</p>
+          </ConfirmDialog>
+        )}
       </CardBody>
     </Card>
   );

@@ -380,6 +380,11 @@ class CentreConsoleIT {
             assertThat(browser.seriousAccessibilityViolations(axe)).as("axe, %s", texts.tag()).isEmpty();
             browser.type(By.id("decision-" + correctionId), "Checked against the resident ID card.");
             browser.click(By.cssSelector("[data-testid='approve-correction-" + correctionId + "']"));
+            // The record changes at once: the approval asks once more, naming the student.
+            browser.waitForText(By.cssSelector("[data-testid='confirm-approve-correction-" + correctionId + "']"),
+                GeneratedStudent.number(studentNumber, Campus.PHYSICS_CLASS).studentNumber());
+            browser.screenshot("correction-1b-confirm-" + texts.tag());
+            browser.click(By.cssSelector("[data-testid='confirm-approve-correction-" + correctionId + "-confirm']"));
             browser.waitForText(By.cssSelector("[data-testid='correction-message']"), texts.correctionApproved());
             inWords(texts, browser.byTestId("correction-message").getText());
             assertThat(browser.pageText()).doesNotContain(texts.foreign());
