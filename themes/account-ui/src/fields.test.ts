@@ -10,6 +10,7 @@ describe("a field a problem names", () => {
     expect(fieldLabel("guardians[1].phone", t)).toContain('"number":2');
     expect(fieldLabel("guardians[1].phone", t)).toContain("studentRecordField.guardians.phone");
     expect(fieldLabel("reason", t)).toBe("studentRecordCorrectionReason");
+    expect(fieldLabel("guardians[0]", t)).toBe('studentRecordGuardianEntry{"number":1}');
   });
 });
 

@@ -13,6 +13,11 @@ export function fieldLabel(field: string, t: Translate): string {
       number: Number(guardian[1]) + 1,
     });
   }
+  const entry = /^guardians\[(\d+)\]$/.exec(field);
+  if (entry) {
+    // A whole entry (one linked to a guardian's account, say), which may no longer be on the form.
+    return t("studentRecordGuardianEntry", { number: Number(entry[1]) + 1 });
+  }
   if (field === "reason") return t("studentRecordCorrectionReason");
   if (field === "changes") return t("studentRecordCorrectionValue");
   if (field === "guardians") return t("studentRecordGuardians");

@@ -66,7 +66,7 @@ export const SelfCheck = () => {
       {shown && (
         <div data-testid="self-check-report">
           <Alert variant={shown.clean ? "success" : "warning"} isInline
-            title={shown.clean ? t("selfCheckClean") : t("selfCheckFindings", { count: shown.findings.length })} />
+            title={shown.clean ? t("selfCheckClean") : shown.findings.length === 1 ? t("selfCheckFinding") : t("selfCheckFindings", { count: shown.findings.length })} />
           <DescriptionList isHorizontal className="pf-v5-u-my-md">
             <DescriptionListGroup>
               <DescriptionListTerm>{t("ranAt")}</DescriptionListTerm>
