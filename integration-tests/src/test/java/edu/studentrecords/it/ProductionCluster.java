@@ -204,7 +204,8 @@ final class ProductionCluster implements AutoCloseable {
                 .map(line -> line.contains("embedded-store")).orElse(false)).findFirst()
                 .orElseThrow(() -> new AssertionError("no record store process"));
         storeCommand = new ArrayList<>();
-        storeCommand.add(store.info().command().orElseThrow(() -> new AssertionError("the store's command is unknown")));
+        storeCommand.add(store.info().command()
+                .orElseThrow(() -> new AssertionError("the store's command is unknown")));
         storeCommand.addAll(List.of(store.info().arguments()
                 .orElseThrow(() -> new AssertionError("the store's arguments are unknown"))));
         try {

@@ -90,7 +90,8 @@ class PurgeScreensIT {
         try (ConsoleBrowser ada = signedIn("ada", texts, 1280, "records?record=" + record, texts.records())) {
             // Opened by its address, the record names no student yet: the request, which must name one, waits for
             // the record to be read (it opened naming "this student (—)").
-            assertThat(ada.byTestId("request-purge").getAttribute("aria-disabled")).as("before the read").isEqualTo("true");
+            assertThat(ada.byTestId("request-purge").getAttribute("aria-disabled")).as("before the read")
+                .isEqualTo("true");
             ada.click(By.cssSelector("[data-testid='read-record']"));
             ada.waitForText(By.cssSelector("[data-testid='record-title']"), student.studentNumber());
             ada.click(By.cssSelector("[data-testid='request-purge']"));

@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
  * </pre>
  *
  * {@code realm} writes the realm file for Keycloak's import (with {@code --smtp-port}, the realm mails through a mail
- * server on that port of 127.0.0.1, and the centre's mails go to a centre address of the demo); {@code seed} enrols the same campus's students in
+ * server on that port of 127.0.0.1, and the centre's mails go to a centre address of the demo);
+ * {@code seed} enrols the same campus's students in
  * the record store (database {@code student_records_campus} by default). Exit code 0 on success, 2 on a usage
  * error, 1 on any other failure.
  */

@@ -105,10 +105,11 @@ public final class StrictJson {
     }
 
     /**
-     * Dates and times as ISO-8601 text only, read by {@code java.time}'s own ISO parsers. Jackson's readers also take a
-     * number ({@code 19600} as days since 1970, {@code 1700000000} as seconds), a text of digits as seconds, an array of
-     * fields ({@code [2024,9,2]}, and {@code []} as no date), an empty text as no date, and for a date a date and time
-     * (keeping its day in UTC): a client never means those, so they are a value of the wrong type like any other.
+     * Dates and times as ISO-8601 text only, read by {@code java.time}'s own ISO parsers. Jackson's readers also take
+     * a number ({@code 19600} as days since 1970, {@code 1700000000} as seconds), a text of digits as seconds, an
+     * array of fields ({@code [2024,9,2]}, and {@code []} as no date), an empty text as no date, and for a date a date
+     * and time (keeping its day in UTC): a client never means those, so they are a value of the wrong type like any
+     * other.
      */
     private static SimpleModule isoTextOnly() {
         SimpleModule module = new SimpleModule("iso-text-only");

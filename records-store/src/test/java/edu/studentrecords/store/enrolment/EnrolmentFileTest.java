@@ -114,8 +114,9 @@ class EnrolmentFileTest {
         String line = EnrolmentFiles.ndjsonLine(student, null);
         String iso = "\"enrolmentDate\":\"" + student.profile().enrolmentDate() + "\"";
         assertThat(line).contains(iso);
-        List<EnrolmentRow> rows = EnrolmentFile.readNdjson(new StringReader(line.replace(iso, "\"enrolmentDate\":20240901")
-                + "\n" + line.replace(iso, "\"enrolmentDate\":[2024,9,1]") + "\n"), 10);
+        String lines = line.replace(iso, "\"enrolmentDate\":20240901") + "\n"
+                + line.replace(iso, "\"enrolmentDate\":[2024,9,1]") + "\n";
+        List<EnrolmentRow> rows = EnrolmentFile.readNdjson(new StringReader(lines), 10);
         for (EnrolmentRow row : rows) {
             assertThat(row.errors()).extracting(FieldError::field, FieldError::rule)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("profile.enrolmentDate", "wrong-type"));

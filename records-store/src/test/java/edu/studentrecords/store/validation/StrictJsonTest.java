@@ -105,7 +105,8 @@ class StrictJsonTest {
     void anEmptyTextIsNotANumberABooleanOrAConstant() {
         for (String body : new String[] {"{\"days\":\"\"}", "{\"sequence\":\"\"}", "{\"dryRun\":\"\"}",
                 "{\"ratio\":\"\"}", "{\"entries\":[\"\"]}"}) {
-            assertThatThrownBy(() -> JSON.readValue(body, Typed.class)).as(body).isInstanceOf(JsonProcessingException.class);
+            assertThatThrownBy(() -> JSON.readValue(body, Typed.class)).as(body)
+                    .isInstanceOf(JsonProcessingException.class);
             assertThatThrownBy(() -> StrictJson.textCells().readValue(body, Typed.class)).as("cells: " + body)
                     .isInstanceOf(JsonProcessingException.class);
         }

@@ -82,7 +82,8 @@ public final class GatedRetention implements Retention {
         Pass pass = duty(ctx, AuditOperation.RETENTION_POLICY_UPDATE, null);
         List<FieldError> errors = updated.errors(floorDays);
         if (!errors.isEmpty()) {
-            throw pass.invalid(null, AuditReason.INVALID_POLICY, StoreException.invalid(Subject.RETENTION_POLICY, errors));
+            throw pass.invalid(null, AuditReason.INVALID_POLICY,
+                    StoreException.invalid(Subject.RETENTION_POLICY, errors));
         }
         if (state.pending().isPresent()) {
             throw pass.invalid(null, AuditReason.CONFLICT, StoreException.conflict(Subject.RETENTION_POLICY, "PENDING"));
@@ -226,7 +227,8 @@ public final class GatedRetention implements Retention {
         Pass pass = duty(ctx, AuditOperation.LEGAL_HOLD_PLACE, recordId);
         Optional<FieldError> error = textError("reason", reason, MAX_TEXT, true);
         if (error.isPresent()) {
-            throw pass.invalid(recordId, AuditReason.INVALID_REASON, StoreException.invalid(Subject.LEGAL_HOLD, error.get()));
+            throw pass.invalid(recordId, AuditReason.INVALID_REASON,
+                    StoreException.invalid(Subject.LEGAL_HOLD, error.get()));
         }
         requireRecord(pass, recordId);
         pass.allow(recordId);
@@ -272,7 +274,8 @@ public final class GatedRetention implements Retention {
             errors.add(new FieldError("destroyBy", "date.range", "is from 1900 to a hundred years from today"));
         }
         if (!errors.isEmpty()) {
-            throw pass.invalid(recordId, AuditReason.INVALID_PAPER_COPY, StoreException.invalid(Subject.PAPER_COPY, errors));
+            throw pass.invalid(recordId, AuditReason.INVALID_PAPER_COPY,
+                    StoreException.invalid(Subject.PAPER_COPY, errors));
         }
         requireRecord(pass, recordId);
         pass.allow(recordId);
