@@ -233,17 +233,6 @@ class ApplicationsIT {
         assertThat(raw.once(api.call("PUT", "/applications/" + LIBRARY, w.ada(), ADMINISTRATION).json(JSON,
             settings("trusted", List.of(), List.of(), List.of(), List.of()))).status()).as("an unknown trust")
             .isEqualTo(400);
-        // The settings as a whole: a list left out or null is not an empty list (it took every purpose at once).
-        for (String left : new String[] {"{\"trust\":\"internal\",\"units\":[\"*\"],\"defaultScopes\":[],"
-                + "\"optionalScopes\":[]}", "{\"trust\":\"internal\",\"purposes\":null,\"units\":[\"*\"],"
-                + "\"defaultScopes\":[],\"optionalScopes\":[]}"}) {
-            Api.Reply partial = raw.once(api.call("PUT", "/applications/" + LIBRARY, w.ada(), ADMINISTRATION)
-                .json(JSON, left));
-            assertThat(partial.status()).as(partial.body()).isEqualTo(400);
-            assertThat(partial.json().get("type").asText()).endsWith("/malformed-request");
-        }
-        assertThat(application(api.call("GET", "/applications", w.ada(), ADMINISTRATION).send().json(), LIBRARY))
-            .as("nothing kept").isEqualTo(before);
         assertThat(raw.once(api.call("POST", "/applications/" + LIBRARY + "/changes/nothing/approve", w.eli(),
             ADMINISTRATION)).status()).isEqualTo(404);
     }

@@ -43,9 +43,8 @@ final class ApplicationRepresentation {
 
         private static Set<String> set(String name, List<String> values) {
             if (values == null) {
-                // The settings as a whole: a list left out is not an empty one (it would take every purpose, unit
-                // or scope from the application at once).
-                throw new BadRequest("bad.list-required", name);
+                // The settings as a whole: a list left out (or null) is an empty one, as the API's description says.
+                return new LinkedHashSet<>();
             }
             if (values.size() > MAX_VALUES) {
                 // A realm has far fewer purposes, units and scopes; a longer list would only cost time and answer.
