@@ -91,15 +91,13 @@ final class RealmFile {
         realm.put("maxDeltaTimeSeconds", 43200);
         // The account console with the students' pages (themes/, deployed beside the extension).
         realm.put("accountTheme", ACCOUNT_THEME);
+        ObjectNode attributes = realm.putObject("attributes");
         if (smtpPort != null) {
             ObjectNode smtp = realm.putObject("smtpServer");
             smtp.put("host", "127.0.0.1");
             smtp.put("port", Integer.toString(smtpPort));
             smtp.put("from", MAIL_FROM);
             smtp.put("fromDisplayName", "Campus student records");
-        }
-        ObjectNode attributes = realm.putObject("attributes");
-        if (smtpPort != null) {
             attributes.put("student-records.centre-email", CENTRE_EMAIL);
         }
         attributes.put("student-records.purposes", REALM_PURPOSES);

@@ -86,14 +86,13 @@ public final class StrictJson {
                     textCells ? CoercionAction.TryConvert : CoercionAction.Fail);
         }
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
-        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
-                CoercionInputShape.Boolean)) {
-            mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
-        }
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
-                CoercionInputShape.Boolean)) {
-            mapper.coercionConfigFor(LogicalType.Enum).setCoercion(shape, CoercionAction.Fail);
+        // Nor is a number or a boolean a text, or the constant at that position of an enum.
+        for (LogicalType named : List.of(LogicalType.Textual, LogicalType.Enum)) {
+            for (CoercionInputShape shape : List.of(CoercionInputShape.Integer, CoercionInputShape.Float,
+                    CoercionInputShape.Boolean)) {
+                mapper.coercionConfigFor(named).setCoercion(shape, CoercionAction.Fail);
+            }
         }
         // Nor is an empty text a number, a boolean or a constant left out ("" is not null; a CSV file's empty cells are
         // left out before they are read).
